@@ -1,0 +1,111 @@
+// @ts-check
+import js from '@eslint/js'
+import prettier from 'eslint-config-prettier'
+import jsxA11y from 'eslint-plugin-jsx-a11y'
+import reactHooks from 'eslint-plugin-react-hooks'
+import reactRefresh from 'eslint-plugin-react-refresh'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+/** Layer boundaries from STYLE.md: each layer may import only what it is allowed to know. */
+const restrict = (patterns) => ({
+  'no-restricted-imports': ['error', { patterns }]
+})
+
+export default tseslint.config(
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**']
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ['eslint.config.js']
+        },
+        tsconfigRootDir: import.meta.dirname
+      }
+    },
+    rules: {
+      'no-console': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|test|describe)$/]",
+          message: 'Focused tests silence the rest of the suite.'
+        }
+      ]
+    }
+  },
+  {
+    files: ['eslint.config.js'],
+    ...tseslint.configs.disableTypeChecked
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}', 'test/unit/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, 'react-refresh': reactRefresh, 'jsx-a11y': jsxA11y },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.strict.rules,
+      'react-refresh/only-export-components': ['error', { allowConstantExport: true }],
+      // Every visible string goes through i18n so Spanish and English stay complete.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXText[value=/[A-Za-zÁÉÍÓÚáéíóúñÑ]{2,}/]',
+          message: 'Visible text must come from i18n (t()).'
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: restrict([
+      { group: ['**/main/**', '**/renderer/**', '**/server/**', '**/preload/**'], message: 'shared imports only shared.' },
+      { group: ['node:*', 'electron', 'fs', 'path'], message: 'shared is pure: no I/O.' }
+    ])
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    rules: restrict([
+      { group: ['**/main/**', '**/server/**', 'electron', 'node:*'], message: 'renderer never imports main or server.' }
+    ])
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: restrict([
+      { group: ['**/main/**', '**/renderer/**', '**/server/**', '**/shared/domain/**', '**/shared/sync/**'], message: 'preload imports only electron and shared/contract.' }
+    ])
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: restrict([
+      { group: ['**/main/**', '**/renderer/**', '**/preload/**', 'electron'], message: 'server imports only shared.' }
+    ])
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    rules: restrict([
+      { group: ['**/renderer/**', '**/server/**'], message: 'main never imports renderer or server.' }
+    ])
+  },
+  {
+    files: ['src/renderer/src/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/src/platform/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'desktop', message: 'Only renderer/platform touches window.desktop.' }
+      ]
+    }
+  },
+  {
+    files: ['scripts/**/*.ts', 'src/server/**/*.ts', 'src/main/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { globals: globals.node }
+  },
+  prettier
+)

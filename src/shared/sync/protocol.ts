@@ -1,0 +1,91 @@
+/**
+ * The sync protocol between the data worker and the central server.
+ *
+ * @remarks
+ * Push: the client sends its outbox in order as `{ clientId, mutations: [{ id, name, args }] }`.
+ * The server applies each mutation in its own transaction and records `(clientId, mutationId)`,
+ * so a mutation re-sent after a timeout is applied exactly once; a repeat gets the stored result.
+ * Every mutation gets a result: `applied`, or `rejected` with a reason the user sees.
+ *
+ * Pull: the server keeps one change log with a monotonic sequence. `GET /api/sync/pull?cursor=N`
+ * returns the changes after N that the caller may see, in pages, with the new cursor. A realtime
+ * `poke` over WebSocket tells clients to pull now.
+ *
+ * Any change to this file or to `src/shared/contract` needs a bump of {@link PROTOCOL_VERSION}.
+ */
+import { z } from 'zod'
+
+import { errorCodes } from '../contract/errors'
+import { complaintCreateArgsSchema, complaintSchema } from '../domain/complaint'
+import { customerSchema } from '../domain/customer'
+
+export const PROTOCOL_VERSION = 1
+export const PROTOCOL_HEADER = 'x-atiende-protocol'
+
+export const MAX_MUTATIONS_PER_PUSH = 200
+export const MAX_PULL_LIMIT = 5000
+export const DEFAULT_PULL_LIMIT = 1000
+
+export const mutationSchema = z.discriminatedUnion('name', [
+  z.object({ id: z.uuid(), name: z.literal('complaint.create'), args: complaintCreateArgsSchema })
+])
+export type Mutation = z.infer<typeof mutationSchema>
+export type MutationName = Mutation['name']
+
+/**
+ * The push body is checked in two steps: the envelope strictly, each mutation on its own, so one
+ * malformed mutation is rejected with its reason while the others are still applied.
+ */
+export const pushRequestSchema = z.object({
+  protocolVersion: z.number().int(),
+  clientId: z.uuid(),
+  mutations: z
+    .array(z.object({ id: z.uuid(), name: z.string().max(64), args: z.unknown() }))
+    .min(1)
+    .max(MAX_MUTATIONS_PER_PUSH)
+})
+export type PushRequest = z.infer<typeof pushRequestSchema>
+
+export const mutationRejectionSchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  details: z.unknown().optional()
+})
+
+export const mutationResultSchema = z.discriminatedUnion('status', [
+  z.object({ id: z.uuid(), status: z.literal('applied') }),
+  z.object({ id: z.uuid(), status: z.literal('rejected'), reason: mutationRejectionSchema })
+])
+export type MutationResult = z.infer<typeof mutationResultSchema>
+
+export const pushResponseSchema = z.object({
+  results: z.array(mutationResultSchema),
+  cursor: z.number().int().min(0)
+})
+export type PushResponse = z.infer<typeof pushResponseSchema>
+
+export const pullQuerySchema = z.object({
+  cursor: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT)
+})
+export type PullQuery = z.infer<typeof pullQuerySchema>
+
+export const changeSchema = z.discriminatedUnion('entity', [
+  z.object({ seq: z.number().int(), entity: z.literal('customer'), data: customerSchema }),
+  z.object({ seq: z.number().int(), entity: z.literal('complaint'), data: complaintSchema })
+])
+export type Change = z.infer<typeof changeSchema>
+
+export const pullResponseSchema = z.object({
+  changes: z.array(changeSchema),
+  cursor: z.number().int().min(0),
+  hasMore: z.boolean()
+})
+export type PullResponse = z.infer<typeof pullResponseSchema>
+
+/** Messages on the realtime WebSocket (`/api/realtime`). */
+export const realtimeMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('poke'), cursor: z.number().int() }),
+  z.object({ type: z.literal('hello'), protocolVersion: z.number().int() })
+])
+export type RealtimeMessage = z.infer<typeof realtimeMessageSchema>
