@@ -24,6 +24,7 @@ export default defineConfig({
     root: 'src/renderer',
     base: './',
     plugins: [react()],
+    define: { __APP_VERSION__: JSON.stringify(process.env['npm_package_version'] ?? '0.0.0') },
     worker: { format: 'es' },
     build: {
       outDir: 'out/renderer',

@@ -14,7 +14,14 @@ const restrict = (patterns) => ({
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**']
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.data/**'
+    ]
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
@@ -34,7 +41,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|test|describe)$/]",
+          selector:
+            "CallExpression[callee.property.name='only'][callee.object.name=/^(it|test|describe)$/]",
           message: 'Focused tests silence the rest of the suite.'
         }
       ]
@@ -65,32 +73,53 @@ export default tseslint.config(
   {
     files: ['src/shared/**/*.ts'],
     rules: restrict([
-      { group: ['**/main/**', '**/renderer/**', '**/server/**', '**/preload/**'], message: 'shared imports only shared.' },
+      {
+        group: ['**/main/**', '**/renderer/**', '**/server/**', '**/preload/**'],
+        message: 'shared imports only shared.'
+      },
       { group: ['node:*', 'electron', 'fs', 'path'], message: 'shared is pure: no I/O.' }
     ])
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     rules: restrict([
-      { group: ['**/main/**', '**/server/**', 'electron', 'node:*'], message: 'renderer never imports main or server.' }
+      {
+        group: ['**/main/**', '**/server/**', 'electron', 'node:*'],
+        message: 'renderer never imports main or server.'
+      }
     ])
   },
   {
     files: ['src/preload/**/*.ts'],
     rules: restrict([
-      { group: ['**/main/**', '**/renderer/**', '**/server/**', '**/shared/domain/**', '**/shared/sync/**'], message: 'preload imports only electron and shared/contract.' }
+      {
+        group: [
+          '**/main/**',
+          '**/renderer/**',
+          '**/server/**',
+          '**/shared/domain/**',
+          '**/shared/sync/**'
+        ],
+        message: 'preload imports only electron and shared/contract.'
+      }
     ])
   },
   {
     files: ['src/server/**/*.ts'],
     rules: restrict([
-      { group: ['**/main/**', '**/renderer/**', '**/preload/**', 'electron'], message: 'server imports only shared.' }
+      {
+        group: ['**/main/**', '**/renderer/**', '**/preload/**', 'electron'],
+        message: 'server imports only shared.'
+      }
     ])
   },
   {
     files: ['src/main/**/*.ts'],
     rules: restrict([
-      { group: ['**/renderer/**', '**/server/**'], message: 'main never imports renderer or server.' }
+      {
+        group: ['**/renderer/**', '**/server/**'],
+        message: 'main never imports renderer or server.'
+      }
     ])
   },
   {
@@ -99,7 +128,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'window', property: 'desktop', message: 'Only renderer/platform touches window.desktop.' }
+        {
+          object: 'window',
+          property: 'desktop',
+          message: 'Only renderer/platform touches window.desktop.'
+        }
       ]
     }
   },

@@ -22,7 +22,10 @@ const secretKey = z
 
 export const ipcContract = {
   'durable:append': {
-    args: z.object({ file: durableFileName, data: bytes.refine((b) => b.byteLength <= 16 * 1024 * 1024) }),
+    args: z.object({
+      file: durableFileName,
+      data: bytes.refine((b) => b.byteLength <= 16 * 1024 * 1024)
+    }),
     result: z.object({ size: z.number() })
   },
   'durable:read': {
@@ -38,7 +41,12 @@ export const ipcContract = {
     result: z.object({ removed: z.boolean() })
   },
   'durable:list': {
-    args: z.object({ prefix: z.string().max(64).regex(/^[A-Za-z0-9._-]*$/) }),
+    args: z.object({
+      prefix: z
+        .string()
+        .max(64)
+        .regex(/^[A-Za-z0-9._-]*$/)
+    }),
     result: z.object({ files: z.array(z.string()) })
   },
   'secrets:set': {

@@ -48,11 +48,11 @@ export interface SessionTokens {
 }
 
 export interface DataWorkerHandlers {
-  'session:open': (args: {
-    user: SessionUser
-    serverUrl: string
-    tokens: SessionTokens
-  }) => { customers: number; cursor: number; restoredWrites: number }
+  'session:open': (args: { user: SessionUser; serverUrl: string; tokens: SessionTokens }) => {
+    customers: number
+    cursor: number
+    restoredWrites: number
+  }
   'session:close': (args: Record<string, never>) => { closed: true }
   'customer:match': (args: {
     callerNumber: string

@@ -10,7 +10,8 @@ export type NormalizedNumber =
   | { kind: 'withheld' }
   | { kind: 'invalid'; raw: string }
 
-const WITHHELD = /^(anonymous|restricted|private|unknown|unavailable|withheld|anonimo|anónimo|privado|desconocido)$/i
+const WITHHELD =
+  /^(anonymous|restricted|private|unknown|unavailable|withheld|anonimo|anónimo|privado|desconocido)$/i
 /** Internal extensions are short digit strings that no numbering plan treats as a phone number. */
 const EXTENSION = /^\d{2,6}$/
 

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next'
+
+import { logout } from '../features/auth/session'
+import { ComplaintsPanel } from '../features/complaints/components/ComplaintsPanel'
+import { CustomerCard } from '../features/screen-pop/components/CustomerCard'
+import { SoftphonePanel } from '../features/softphone/components/SoftphonePanel'
+import { SyncStatusBar } from '../features/sync-status/components/SyncStatusBar'
+import { useAppStore } from '../stores/app-store'
+import { ErrorBoundary } from './ErrorBoundary'
+import { LanguageSelect } from './LanguageSelect'
+
+export function Workstation() {
+  const { t } = useTranslation()
+  const user = useAppStore((s) => s.auth.user)
+  return (
+    <div className="workstation">
+      <header className="topbar">
+        <strong>{t('app.title')}</strong>
+        {user && (
+          <span>
+            {t('app.loggedInAs', { name: user.displayName, role: t(`app.roles.${user.role}`) })}
+          </span>
+        )}
+        <SyncStatusBar />
+        <LanguageSelect />
+        <button type="button" onClick={() => void logout()}>
+          {t('app.logout')}
+        </button>
+      </header>
+      <main className="columns">
+        <ErrorBoundary area={t('softphone.heading')}>
+          <SoftphonePanel />
+        </ErrorBoundary>
+        <ErrorBoundary area={t('card.heading')}>
+          <CustomerCard />
+        </ErrorBoundary>
+        <ErrorBoundary area={t('complaints.heading')}>
+          <ComplaintsPanel />
+        </ErrorBoundary>
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,65 @@
+/**
+ * Typed client for the data worker: `send(name, args)` resolves with the handler's Result,
+ * `listen(event, cb)` subscribes to worker events. The page never touches sql.js directly.
+ */
+import { appError } from '../../../shared/contract/errors'
+import { fail, type Result } from '../../../shared/contract/result'
+import type {
+  WorkerArgs,
+  WorkerEventName,
+  WorkerEvents,
+  WorkerOutboundMessage,
+  WorkerReply,
+  WorkerRequestMessage,
+  WorkerRequestName
+} from '../../../shared/contract/worker'
+
+type Listener = (payload: unknown) => void
+
+export interface DataClient {
+  send<K extends WorkerRequestName>(name: K, args: WorkerArgs<K>): Promise<Result<WorkerReply<K>>>
+  listen<E extends WorkerEventName>(event: E, cb: (payload: WorkerEvents[E]) => void): () => void
+}
+
+/** Wraps a Worker (or anything with the same postMessage shape) in the typed protocol. */
+export function createDataClient(worker: Worker): DataClient {
+  let nextId = 1
+  const pending = new Map<number, (result: Result<unknown>) => void>()
+  const listeners = new Map<WorkerEventName, Set<Listener>>()
+
+  worker.addEventListener('message', (event: MessageEvent<WorkerOutboundMessage>) => {
+    const msg = event.data
+    if (msg.kind === 'reply') {
+      pending.get(msg.id)?.(msg.result)
+      pending.delete(msg.id)
+    } else {
+      listeners.get(msg.name)?.forEach((cb) => {
+        cb(msg.payload)
+      })
+    }
+  })
+  worker.addEventListener('error', (event) => {
+    // A dead worker must not leave the UI waiting forever on its promises.
+    const error = appError('unavailable', `data worker failed: ${event.message}`)
+    for (const resolve of pending.values()) resolve(fail(error))
+    pending.clear()
+  })
+
+  return {
+    send(name, args) {
+      const id = nextId++
+      const message: WorkerRequestMessage = { kind: 'request', id, name, args }
+      return new Promise((resolve) => {
+        pending.set(id, resolve as (result: Result<unknown>) => void)
+        worker.postMessage(message)
+      })
+    },
+    listen(event, cb) {
+      const set = listeners.get(event) ?? new Set<Listener>()
+      listeners.set(event, set)
+      const listener = cb as Listener
+      set.add(listener)
+      return () => set.delete(listener)
+    }
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Login, session restore after a reload, and logout. The refresh token is kept through the
+ * desktop API (OS keychain in Electron, per-origin storage in the browser edition) so a reload
+ * or a restart keeps the agent logged in; offline, the last session opens on local data.
+ */
+import { z } from 'zod'
+
+import type { SessionTokens } from '../../../../shared/contract/worker'
+import { sessionUserSchema, type SessionUser } from '../../../../shared/domain/user'
+import * as authApi from '../../data/auth-api'
+import { startDataWorker, stopDataWorker } from '../../data/data-client'
+import { serverUrl } from '../../data/server-url'
+import { getDesktop } from '../../platform/desktop'
+import { useAppStore } from '../../stores/app-store'
+import { refreshComplaints } from '../complaints/commands'
+
+const SESSION_KEY = 'session'
+const storedSessionSchema = z.object({ user: sessionUserSchema, refreshToken: z.string() })
+
+async function persistSession(user: SessionUser, refreshToken: string): Promise<void> {
+  await getDesktop().setSecret({ key: SESSION_KEY, value: JSON.stringify({ user, refreshToken }) })
+}
+
+async function readStoredSession(): Promise<z.infer<typeof storedSessionSchema> | null> {
+  const result = await getDesktop().getSecret({ key: SESSION_KEY })
+  if (!result.ok || result.data.value === null) return null
+  try {
+    const parsed = storedSessionSchema.safeParse(JSON.parse(result.data.value))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
+}
+
+async function openSession(user: SessionUser, tokens: SessionTokens): Promise<void> {
+  const client = startDataWorker()
+  const store = useAppStore.getState()
+  client.listen('sync:status-changed', (status) => {
+    useAppStore.getState().syncStatusChanged(status)
+  })
+  client.listen('data:changed', ({ entities }) => {
+    if (entities.includes('complaint')) void refreshComplaints()
+  })
+  client.listen('auth:tokens-changed', (next) => {
+    void persistSession(user, next.refreshToken)
+  })
+  client.listen('auth:expired', () => {
+    void logout('expired')
+  })
+  const opened = await client.send('session:open', { user, serverUrl: serverUrl(), tokens })
+  if (!opened.ok) {
+    stopDataWorker()
+    store.loginFailed(opened.error.message)
+    return
+  }
+  store.loginSucceeded(user)
+  await refreshComplaints()
+}
+
+export async function login(username: string, password: string): Promise<void> {
+  const store = useAppStore.getState()
+  store.loggingIn()
+  const result = await authApi.login(serverUrl(), username, password)
+  if (!result.ok) {
+    store.loginFailed(result.error.code === 'unavailable' ? 'unreachable' : 'badCredentials')
+    return
+  }
+  const { user, accessToken, refreshToken } = result.data
+  await persistSession(user, refreshToken)
+  await openSession(user, { accessToken, refreshToken })
+}
+
+/** After a reload: refresh the stored session, or open it offline if the server is away. */
+export async function restoreSession(): Promise<void> {
+  const stored = await readStoredSession()
+  if (!stored) {
+    useAppStore.getState().loggedOut()
+    return
+  }
+  const refreshed = await authApi.refresh(serverUrl(), stored.refreshToken)
+  if (refreshed.ok) {
+    await persistSession(refreshed.data.user, refreshed.data.refreshToken)
+    await openSession(refreshed.data.user, refreshed.data)
+  } else if (refreshed.error.code === 'unavailable') {
+    // Offline start: local data works now, the worker refreshes the token when the server is back.
+    await openSession(stored.user, { accessToken: '', refreshToken: stored.refreshToken })
+  } else {
+    await getDesktop().deleteSecret({ key: SESSION_KEY })
+    useAppStore.getState().loggedOut()
+  }
+}
+
+export async function logout(reason?: 'expired'): Promise<void> {
+  await getDesktop().deleteSecret({ key: SESSION_KEY })
+  stopDataWorker()
+  useAppStore.getState().loggedOut(reason)
+}

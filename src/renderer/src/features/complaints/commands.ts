@@ -1,0 +1,34 @@
+import type { ComplaintCategory } from '../../../../shared/domain/complaint'
+import { dataClient } from '../../data/data-client'
+import { useAppStore } from '../../stores/app-store'
+
+const LIST_LIMIT = 50
+
+export async function refreshComplaints(): Promise<void> {
+  const client = dataClient()
+  if (!client) return
+  const result = await client.send('complaint:list', { customerId: null, limit: LIST_LIMIT })
+  if (result.ok) useAppStore.getState().complaintsLoaded(result.data.complaints)
+}
+
+/** Saves durably in the worker first; the sync engine takes it to the server. */
+export async function saveComplaint(input: {
+  category: ComplaintCategory
+  description: string
+}): Promise<boolean> {
+  const client = dataClient()
+  const store = useAppStore.getState()
+  if (!client) return false
+  const result = await client.send('complaint:create', {
+    customerId: store.screenPop.customer?.id ?? null,
+    callId: store.phone.call?.id ?? null,
+    category: input.category,
+    description: input.description
+  })
+  if (!result.ok) {
+    store.complaintFailed(result.error.message)
+    return false
+  }
+  store.complaintSaved(result.data.complaint)
+  return true
+}

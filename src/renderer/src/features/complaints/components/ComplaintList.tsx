@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next'
+
+import type { LocalComplaint } from '../../../../../shared/contract/worker'
+import { sanitizeDisplayText } from '../../../../../shared/domain/text'
+import { useAppStore } from '../../../stores/app-store'
+
+function SyncBadge({ complaint }: { complaint: LocalComplaint }) {
+  const { t } = useTranslation()
+  if (complaint.syncState === 'synced' && complaint.caseNumber) {
+    return (
+      <span className="badge ok">
+        {t('complaints.synced', { caseNumber: complaint.caseNumber })}
+      </span>
+    )
+  }
+  if (complaint.syncState === 'rejected') {
+    return (
+      <span className="badge warn">
+        {t('complaints.rejected', { reason: complaint.rejectReason ?? '' })}
+      </span>
+    )
+  }
+  return <span className="badge pending">{t('complaints.pending')}</span>
+}
+
+export function ComplaintList() {
+  const { t, i18n } = useTranslation()
+  const items = useAppStore((s) => s.complaints.items)
+  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
+  return (
+    <section aria-labelledby="complaint-list-heading">
+      <h3 id="complaint-list-heading">{t('complaints.list')}</h3>
+      {items.length === 0 ? (
+        <p className="muted">{t('complaints.none')}</p>
+      ) : (
+        <ul className="complaint-list">
+          {items.map((c) => (
+            <li key={c.id} aria-label={sanitizeDisplayText(c.description, 60)}>
+              <span className="when">{time.format(new Date(c.createdAt))}</span>{' '}
+              <span>{t(`complaints.categories.${c.category}`)}</span> <SyncBadge complaint={c} />
+              <p>{sanitizeDisplayText(c.description, 300)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,125 @@
+import { useCallback, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+
+import { sanitizeDisplayText } from '../../../../../shared/domain/text'
+import { useAppStore } from '../../../stores/app-store'
+import { answerCall, declineCall, finishWrapUp, hangUp, startPracticeCall } from '../commands'
+import { callShortcuts, useCallShortcuts } from '../hooks/useCallShortcuts'
+import { practiceScenarios } from '../practice-scenarios'
+import { CallTimer } from './CallTimer'
+
+const phaseKey = {
+  idle: 'softphone.idle',
+  ringing: 'softphone.ringing',
+  connecting: 'softphone.active',
+  active: 'softphone.active',
+  wrap_up: 'softphone.wrapUp'
+} as const
+
+export function SoftphonePanel() {
+  const { t } = useTranslation()
+  const phase = useAppStore((s) => s.phone.phase)
+  const call = useAppStore((s) => s.phone.call)
+  const answeredAt = useAppStore((s) => s.phone.answeredAt)
+  const lastError = useAppStore((s) => s.phone.lastError)
+  const [scenarioId, setScenarioId] = useState(practiceScenarios[0]?.id ?? '')
+
+  const practice = useCallback(() => {
+    const scenario = practiceScenarios.find((s) => s.id === scenarioId)
+    if (scenario && useAppStore.getState().phone.phase === 'idle') startPracticeCall(scenario)
+  }, [scenarioId])
+  useCallShortcuts(practice)
+
+  const caller = call
+    ? call.remoteNumber.toLowerCase() === 'anonymous'
+      ? t('softphone.withheld')
+      : sanitizeDisplayText(call.remoteDisplayName ?? call.remoteNumber)
+    : null
+
+  return (
+    <section className="panel softphone" aria-labelledby="softphone-heading">
+      <h2 id="softphone-heading">{t('softphone.heading')}</h2>
+      <p role="status" aria-label={t('softphone.heading')} className={`phase phase-${phase}`}>
+        {t(phaseKey[phase])}
+        {call?.kind === 'practice' && <span className="badge">{t('softphone.practiceBadge')}</span>}
+      </p>
+      {call && (
+        <dl className="caller">
+          <dt>{t('softphone.callerId')}</dt>
+          <dd data-testid="caller-id">
+            {caller}
+            {call.remoteDisplayName && <small> {sanitizeDisplayText(call.remoteNumber, 40)}</small>}
+          </dd>
+          {answeredAt && (
+            <>
+              <dt>{t('softphone.duration')}</dt>
+              <dd>
+                <CallTimer since={answeredAt} />
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+      <div className="call-controls">
+        {phase === 'ringing' && (
+          <>
+            <button
+              type="button"
+              className="primary"
+              onClick={answerCall}
+              aria-keyshortcuts={callShortcuts.answer}
+            >
+              {t('softphone.answer')}
+            </button>
+            <button type="button" onClick={declineCall} aria-keyshortcuts={callShortcuts.decline}>
+              {t('softphone.decline')}
+            </button>
+          </>
+        )}
+        {(phase === 'active' || phase === 'connecting') && (
+          <button
+            type="button"
+            className="danger"
+            onClick={hangUp}
+            aria-keyshortcuts={callShortcuts.hangUp}
+          >
+            {t('softphone.hangUp')}
+          </button>
+        )}
+        {phase === 'wrap_up' && (
+          <button type="button" onClick={finishWrapUp}>
+            {t('softphone.finishWrapUp')}
+          </button>
+        )}
+      </div>
+      {phase === 'idle' && (
+        <div className="practice">
+          <label>
+            {t('practice.scenario')}
+            <select
+              value={scenarioId}
+              onChange={(e) => {
+                setScenarioId(e.target.value)
+              }}
+            >
+              {practiceScenarios.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {t(s.labelKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={practice} aria-keyshortcuts={callShortcuts.practice}>
+            {t('softphone.practiceCall')}
+          </button>
+        </div>
+      )}
+      {lastError && (
+        <p role="alert" className="error">
+          {lastError}
+        </p>
+      )}
+      <p className="hint">{t('softphone.shortcuts')}</p>
+    </section>
+  )
+}

@@ -1,0 +1,35 @@
+import { useEffect } from 'react'
+
+import { answerCall, declineCall, hangUp } from '../commands'
+
+/** Alt+letter shortcuts so a trained agent handles a call without the mouse. */
+export const callShortcuts = {
+  answer: 'Alt+A',
+  decline: 'Alt+D',
+  hangUp: 'Alt+H',
+  practice: 'Alt+P'
+} as const
+
+export function useCallShortcuts(onPractice: () => void): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return
+      // `code` keeps the shortcut on the same key whatever the keyboard layout prints.
+      const actions: Record<string, () => void> = {
+        KeyA: answerCall,
+        KeyD: declineCall,
+        KeyH: hangUp,
+        KeyP: onPractice
+      }
+      const action = actions[event.code]
+      if (action) {
+        event.preventDefault()
+        action()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => {
+      window.removeEventListener('keydown', onKey)
+    }
+  }, [onPractice])
+}

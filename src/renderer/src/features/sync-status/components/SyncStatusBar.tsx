@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next'
+
+import { dataClient } from '../../../data/data-client'
+import { useAppStore } from '../../../stores/app-store'
+
+export function SyncStatusBar() {
+  const { t, i18n } = useTranslation()
+  const sync = useAppStore((s) => s.sync)
+  const time = sync.lastSyncAt
+    ? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(
+        new Date(sync.lastSyncAt)
+      )
+    : t('sync.never')
+  return (
+    <div role="status" aria-label={t('sync.status')} className="sync-status">
+      <span className={sync.isLive ? 'live' : 'offline'}>
+        {sync.isLive ? t('sync.live') : t('sync.offline')}
+      </span>
+      <span>{t('sync.pending', { count: sync.pending })}</span>
+      {sync.rejected > 0 && (
+        <span className="warn">{t('sync.rejected', { count: sync.rejected })}</span>
+      )}
+      <span>{t('sync.lastSync', { time })}</span>
+      {sync.lastError && (
+        <span className="error">{t('sync.lastError', { message: sync.lastError.message })}</span>
+      )}
+      <button type="button" onClick={() => void dataClient()?.send('sync:now', {})}>
+        {t('sync.syncNow')}
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,65 @@
+/**
+ * One interface for every call the agent handles. Screen pop, scripts, complaints and wrap-up
+ * depend on this interface only, so a SIP call and a practice call behave the same for them.
+ *
+ * @remarks
+ * State machine of a single call:
+ * ```
+ *   Ringing ──answer──▶ Connecting ──media up──▶ Active ⇄ Held
+ *      │                    │                      │
+ *      └─decline/cancel─────┴────────hangup────────┴──▶ Ended
+ * ```
+ * `Ended` is final. Wrap-up is the agent's state after the call, not the call's.
+ */
+
+export enum CallState {
+  Ringing = 'ringing',
+  Connecting = 'connecting',
+  Active = 'active',
+  Held = 'held',
+  Ended = 'ended'
+}
+
+export type CallDirection = 'inbound' | 'outbound'
+export type CallKind = 'sip' | 'practice'
+export type EndedBy = 'local' | 'remote' | 'system'
+
+/** What is known about a call when it starts; header values are hostile input. */
+export interface CallInfo {
+  id: string
+  kind: CallKind
+  direction: CallDirection
+  /** The number as signalled (not normalized). */
+  remoteNumber: string
+  remoteDisplayName: string | null
+  /** CTI headers by lower-case name, e.g. `x-customer-id` set by an IVR. */
+  ctiHeaders: Readonly<Record<string, string>>
+  startedAt: string
+}
+
+export interface CallSessionDelegate {
+  onStateChange?(state: CallState, endedBy?: EndedBy): void
+}
+
+export interface CallSession {
+  readonly info: CallInfo
+  readonly state: CallState
+  answer(): Promise<void>
+  decline(): Promise<void>
+  hangup(): Promise<void>
+  /** Subscribes to state changes; returns an unsubscribe function. */
+  subscribe(delegate: CallSessionDelegate): () => void
+}
+
+const allowed: Record<CallState, readonly CallState[]> = {
+  [CallState.Ringing]: [CallState.Connecting, CallState.Ended],
+  [CallState.Connecting]: [CallState.Active, CallState.Ended],
+  [CallState.Active]: [CallState.Held, CallState.Ended],
+  [CallState.Held]: [CallState.Active, CallState.Ended],
+  [CallState.Ended]: []
+}
+
+/** True when the diagram above allows going from `from` to `to`. */
+export function canTransition(from: CallState, to: CallState): boolean {
+  return allowed[from].includes(to)
+}
