@@ -20,11 +20,20 @@ export function normalizePhone(raw: string, defaultCountry: CountryCode): Normal
   if (trimmed === '' || WITHHELD.test(trimmed)) return { kind: 'withheld' }
   if (EXTENSION.test(trimmed)) return { kind: 'extension', digits: trimmed }
   // "00" is the international prefix across Europe and Latin America.
-  const international = trimmed.replace(/^00(?=[1-9])/, '+')
+  const international = dropLegacyMexicanMobilePrefix(trimmed.replace(/^00(?=[1-9])/, '+'))
   const parsed = parsePhoneNumberFromString(international, defaultCountry)
   if (!parsed?.isPossible()) return { kind: 'invalid', raw: trimmed }
   const e164 = parsed.number
   return parsed.ext ? { kind: 'e164', e164, extension: parsed.ext } : { kind: 'e164', e164 }
+}
+
+/**
+ * Mexico dropped the mobile "1" after +52 in 2019, but carriers and old address books still
+ * send it; without this the same customer would have two numbers.
+ */
+function dropLegacyMexicanMobilePrefix(number: string): string {
+  const compact = number.replace(/[\s().-]/g, '')
+  return /^\+521\d{10}$/.test(compact) ? `+52${compact.slice(4)}` : number
 }
 
 /** E.164 for storage, or null when the input is not a phone number. */

@@ -1,0 +1,100 @@
+/**
+ * The central server as a real child process (`tsx src/server/index.ts`), the way `npm run serve`
+ * runs it, on a free loopback port and a private data folder, so tests can kill and restart it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const root = resolve(import.meta.dirname, '../../..')
+const READY = /Atiende server listening on (http:\/\/\S+)/
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      srv.close(() => {
+        resolvePort(port)
+      })
+    })
+  })
+}
+
+export class ServerProcess {
+  readonly dataDir: string
+  #child: ChildProcess | null = null
+  #log = ''
+
+  private constructor(
+    readonly port: number,
+    dataDir?: string
+  ) {
+    this.dataDir = dataDir ?? mkdtempSync(join(tmpdir(), 'atiende-e2e-'))
+  }
+
+  static async create(): Promise<ServerProcess> {
+    return new ServerProcess(await freePort())
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`
+  }
+
+  get log(): string {
+    return this.#log
+  }
+
+  /** Starts the server and resolves once it prints its listening line. */
+  start(timeoutMs = 60_000): Promise<void> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/index.ts'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        ATIENDE_DATA_DIR: this.dataDir,
+        LOG_LEVEL: 'warn'
+      },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    this.#child = child
+    return new Promise((resolveStart, reject) => {
+      const timer = setTimeout(() => {
+        reject(new Error(`server did not start in ${timeoutMs} ms:\n${this.#log}`))
+      }, timeoutMs)
+      const onData = (chunk: Buffer) => {
+        this.#log += chunk.toString()
+        if (READY.test(this.#log)) {
+          clearTimeout(timer)
+          resolveStart()
+        }
+      }
+      child.stdout.on('data', onData)
+      child.stderr.on('data', (chunk: Buffer) => {
+        this.#log += chunk.toString()
+      })
+      child.once('exit', (code) => {
+        clearTimeout(timer)
+        reject(new Error(`server exited with ${String(code)} before it was ready:\n${this.#log}`))
+      })
+    })
+  }
+
+  /** Stops the server: SIGTERM for a graceful stop, SIGKILL to simulate a crash. */
+  stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<number | null> {
+    const child = this.#child
+    this.#child = null
+    if (!child || child.exitCode !== null) return Promise.resolve(child?.exitCode ?? null)
+    return new Promise((resolveStop) => {
+      child.once('exit', (code) => {
+        resolveStop(code)
+      })
+      child.kill(signal)
+    })
+  }
+}

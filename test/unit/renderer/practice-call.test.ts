@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+
+import { CallState, canTransition } from '../../../src/renderer/src/telephony/call-session'
+import { PracticeCall } from '../../../src/renderer/src/telephony/practice-call'
+
+describe('PracticeCall', () => {
+  it('rings, connects and ends through the CallSession interface', async () => {
+    const call = new PracticeCall({
+      remoteNumber: '612 34 56 78',
+      remoteDisplayName: null,
+      connectDelayMs: 1
+    })
+    const seen: string[] = []
+    call.subscribe({ onStateChange: (s, by) => seen.push(by ? `${s}:${by}` : s) })
+    expect(call.state).toBe(CallState.Ringing)
+    expect(call.info).toMatchObject({ kind: 'practice', direction: 'inbound' })
+    await call.answer()
+    await call.hangup()
+    expect(seen).toEqual(['connecting', 'active', 'ended:local'])
+  })
+
+  it('reports a remote hang-up', () => {
+    const call = new PracticeCall({ remoteNumber: '1', remoteDisplayName: null })
+    const seen: string[] = []
+    call.subscribe({ onStateChange: (s, by) => seen.push(`${s}:${String(by)}`) })
+    call.remoteHangup()
+    expect(seen).toEqual(['ended:remote'])
+  })
+
+  it('cannot decline a call that already ended', async () => {
+    const call = new PracticeCall({ remoteNumber: '1', remoteDisplayName: null })
+    await call.decline()
+    await expect(call.decline()).rejects.toThrow(/ended/)
+  })
+
+  it('follows the documented transition diagram', () => {
+    expect(canTransition(CallState.Ringing, CallState.Active)).toBe(false)
+    expect(canTransition(CallState.Active, CallState.Held)).toBe(true)
+    expect(canTransition(CallState.Ended, CallState.Ringing)).toBe(false)
+  })
+})

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { resetAppStore, useAppStore } from '../../../src/renderer/src/stores/app-store'
+import type { CallInfo } from '../../../src/renderer/src/telephony/call-session'
+
+const info: CallInfo = {
+  id: 'c1',
+  kind: 'practice',
+  direction: 'inbound',
+  remoteNumber: '612345678',
+  remoteDisplayName: null,
+  ctiHeaders: {},
+  startedAt: '2026-11-24T10:00:00.000Z'
+}
+
+afterEach(resetAppStore)
+
+describe('softphone slice', () => {
+  it('walks ring → connecting → active → wrap-up → idle', () => {
+    const s = () => useAppStore.getState()
+    s().callRinging(info)
+    expect(s().phone.phase).toBe('ringing')
+    s().callConnecting()
+    s().callAnswered()
+    expect(s().phone.phase).toBe('active')
+    expect(s().phone.answeredAt).not.toBeNull()
+    s().callEnded()
+    expect(s().phone.phase).toBe('wrap_up')
+    s().wrapUpFinished()
+    expect(s().phone).toMatchObject({ phase: 'idle', call: null })
+  })
+
+  it('goes straight back to idle when a ringing call is abandoned', () => {
+    useAppStore.getState().callRinging(info)
+    useAppStore.getState().callEnded()
+    expect(useAppStore.getState().phone.phase).toBe('idle')
+  })
+
+  it('refuses illegal transitions and says so', () => {
+    expect(() => {
+      useAppStore.getState().callAnswered()
+    }).toThrow(/illegal phone transition idle → active/)
+    useAppStore.getState().callRinging(info)
+    expect(() => {
+      useAppStore.getState().callRinging({ ...info, id: 'c2' })
+    }).toThrow(/ringing → ringing/)
+  })
+})
+
+describe('screen pop slice', () => {
+  it('ignores a late lookup answer for a previous call', () => {
+    const s = () => useAppStore.getState()
+    s().popLookupStarted('new-call')
+    s().popMatched('old-call', {
+      matchedBy: 'phone',
+      normalizedNumber: '+34612345678',
+      customers: []
+    })
+    expect(s().screenPop).toMatchObject({ status: 'looking', callId: 'new-call', match: null })
+  })
+})
