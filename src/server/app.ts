@@ -1,0 +1,118 @@
+/**
+ * Builds the central server as a Fastify instance without listening, so tests drive it with
+ * `app.inject()` or start it on port 0.
+ */
+import { resolve } from 'node:path'
+
+import fastifyRateLimit from '@fastify/rate-limit'
+import fastifySwagger from '@fastify/swagger'
+import fastifyWebsocket from '@fastify/websocket'
+import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify'
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider
+} from 'fastify-type-provider-zod'
+
+import { PROTOCOL_VERSION } from '../shared/sync/protocol'
+import { createAccessTokenIssuer } from './auth/access-tokens'
+import type { Db } from './db/db'
+import { envelopeOf } from './http/app-error'
+import { installErrorHandling } from './http/error-handler'
+import { RealtimeHub } from './realtime/realtime-hub'
+import { registerAuthRoutes } from './routes/auth'
+import { registerCustomerRoutes } from './routes/customers'
+import { registerHealthRoutes } from './routes/health'
+import { registerRealtimeRoutes } from './routes/realtime'
+import type { RouteContext, ZodApp } from './routes/route-context'
+import { isAppNavigation, registerStaticSite } from './routes/static-site'
+import { registerSyncRoutes } from './routes/sync'
+import { appError } from '../shared/contract/errors'
+
+export interface AppOptions {
+  db: Db
+  /** HS256 key for access tokens, at least 32 bytes. */
+  jwtSecret: Uint8Array
+  accessTokenTtlSeconds?: number
+  refreshTokenTtlSeconds?: number
+  /** Largest accepted request body in bytes (1 MiB by default). */
+  bodyLimit?: number
+  /** Logger settings; pass `false` in tests. Ignored when `loggerInstance` is given. */
+  logger?: FastifyServerOptions['logger']
+  loggerInstance?: FastifyBaseLogger
+  /** The built browser edition; `/` explains how to build it when missing. */
+  staticDir?: string
+  /** Extra CSP connect-src entries for the browser edition (e.g. the SIP proxy). */
+  cspConnectSrc?: readonly string[]
+  loginRateLimit?: { max: number; timeWindowMs: number }
+}
+
+const DEFAULTS = {
+  accessTokenTtlSeconds: 15 * 60,
+  refreshTokenTtlSeconds: 30 * 24 * 60 * 60,
+  bodyLimit: 1024 * 1024,
+  loginRateLimit: { max: 10, timeWindowMs: 60_000 }
+} as const
+
+async function registerPlugins(app: ZodApp): Promise<void> {
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Atiende central server', version: String(PROTOCOL_VERSION) },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } }
+      }
+    },
+    transform: jsonSchemaTransform
+  })
+  await app.register(fastifyRateLimit, { global: false })
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } })
+}
+
+function routeContext(options: AppOptions): RouteContext {
+  return {
+    db: options.db,
+    tokens: createAccessTokenIssuer(
+      options.jwtSecret,
+      options.accessTokenTtlSeconds ?? DEFAULTS.accessTokenTtlSeconds
+    ),
+    refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? DEFAULTS.refreshTokenTtlSeconds,
+    loginRateLimit: options.loginRateLimit ?? DEFAULTS.loginRateLimit
+  }
+}
+
+/** Builds the app: plugins, routes, error envelope, realtime fan-out and the static site. */
+export async function buildApp(options: AppOptions): Promise<ZodApp> {
+  const bodyLimit = options.bodyLimit ?? DEFAULTS.bodyLimit
+  const base = options.loggerInstance
+    ? Fastify({ loggerInstance: options.loggerInstance, bodyLimit })
+    : Fastify({ logger: options.logger ?? true, bodyLimit })
+  const app = base.withTypeProvider<ZodTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  installErrorHandling(app)
+  await registerPlugins(app)
+
+  const ctx = routeContext(options)
+  const hub = new RealtimeHub(PROTOCOL_VERSION)
+  app.addHook('onReady', () => hub.start(options.db))
+  app.addHook('preClose', () => hub.stop())
+
+  registerHealthRoutes(app, ctx)
+  registerAuthRoutes(app, ctx)
+  registerSyncRoutes(app, ctx)
+  registerCustomerRoutes(app, ctx)
+  registerRealtimeRoutes(app, ctx, hub)
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger())
+
+  const fallback = await registerStaticSite(app, {
+    staticDir: options.staticDir ? resolve(options.staticDir) : undefined,
+    connectSrc: options.cspConnectSrc ?? []
+  })
+  app.setNotFoundHandler((request, reply) => {
+    if (fallback && isAppNavigation(request)) return fallback(request, reply)
+    const message = `No route for ${request.method} ${request.url.split('?')[0] ?? ''}`
+    return reply.code(404).send(envelopeOf(appError('not_found', message)))
+  })
+  return app
+}

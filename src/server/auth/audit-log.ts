@@ -1,0 +1,30 @@
+/** Sensitive actions (logins, token revocations) leave a row that says who, what and when. */
+import type { Queryable } from '../db/db'
+
+export type AuditAction =
+  'auth.login_succeeded' | 'auth.login_failed' | 'auth.refresh_reuse_detected' | 'auth.logout'
+
+export interface AuditEntry {
+  action: AuditAction
+  actorId?: string | null
+  actorUsername?: string | null
+  target?: string | null
+  ip?: string | null
+  details?: Record<string, unknown>
+}
+
+/** Appends one entry to the audit log. */
+export async function writeAudit(db: Queryable, entry: AuditEntry): Promise<void> {
+  await db.query(
+    `INSERT INTO audit_log (actor_id, actor_username, action, target, ip, details)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+    [
+      entry.actorId ?? null,
+      entry.actorUsername ?? null,
+      entry.action,
+      entry.target ?? null,
+      entry.ip ?? null,
+      JSON.stringify(entry.details ?? {})
+    ]
+  )
+}

@@ -1,0 +1,35 @@
+/** Reads the server's configuration from the environment, with the documented defaults. */
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export interface ServerConfig {
+  port: number
+  host: string
+  dataDir: string
+  databaseUrl: string | undefined
+  seedDemoData: boolean
+  staticDir: string
+  cspConnectSrc: string[]
+}
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+function port(value: string | undefined): number {
+  const n = Number(value ?? 8787)
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new Error(`PORT is not a port: ${value ?? ''}`)
+  return n
+}
+
+/** The configuration for `env` (normally `process.env`). */
+export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  return {
+    port: port(env['PORT']),
+    host: env['HOST'] ?? '127.0.0.1',
+    dataDir: resolve(env['ATIENDE_DATA_DIR'] ?? '.data/server'),
+    databaseUrl: env['DATABASE_URL'] || undefined,
+    seedDemoData: env['ATIENDE_SEED'] !== '0',
+    staticDir: resolve(repoRoot, env['ATIENDE_STATIC_DIR'] ?? 'out/renderer'),
+    cspConnectSrc: (env['ATIENDE_CSP_CONNECT_SRC'] ?? '').split(/\s+/).filter(Boolean)
+  }
+}

@@ -1,0 +1,41 @@
+/** The embedded engine: PostgreSQL compiled to WASM, one process, a data dir or `memory://`. */
+import { PGlite, type Transaction } from '@electric-sql/pglite'
+
+import type { Db, Queryable, SqlParam } from './db'
+
+const INT8_OID = 20
+
+function queryableOf(target: PGlite | Transaction): Queryable {
+  return {
+    async query<T extends object>(sql: string, params: readonly SqlParam[] = []) {
+      const result = await target.query<T>(sql, [...params])
+      return result.rows
+    }
+  }
+}
+
+/**
+ * Opens PGlite at `dataDir` (a directory, or `memory://` for tests).
+ *
+ * @remarks int8 is parsed to a JS number here and in the PostgreSQL pool, so both engines return
+ * change-log sequences the same way.
+ */
+export async function openPgliteDb(dataDir: string): Promise<Db> {
+  const pg = await PGlite.create(dataDir, {
+    parsers: { [INT8_OID]: (value: string) => Number(value) }
+  })
+  const base = queryableOf(pg)
+  return {
+    kind: 'pglite',
+    query: base.query,
+    transaction: (fn) => pg.transaction((tx) => fn(queryableOf(tx))),
+    async listen(channel, callback) {
+      const unlisten = await pg.listen(channel, callback)
+      return () => unlisten()
+    },
+    async notify(channel, payload) {
+      await pg.query('SELECT pg_notify($1, $2)', [channel, payload])
+    },
+    close: () => pg.close()
+  }
+}

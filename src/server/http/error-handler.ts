@@ -1,0 +1,62 @@
+/**
+ * Maps everything that can go wrong in a request to `{ error: { code, message, details } }` with a
+ * status that means what it says. Bad input is always a 4xx; only our own faults are a 5xx.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+
+import { appError, type AppError, type ErrorCode } from '../../shared/contract/errors'
+import { HttpAppError } from './app-error'
+
+const codeByStatus: Record<number, ErrorCode> = {
+  400: 'invalid_argument',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  426: 'incompatible_version',
+  429: 'rate_limited'
+}
+
+function statusOf(error: unknown): number {
+  if (typeof error !== 'object' || error === null || !('statusCode' in error)) return 500
+  const status = error.statusCode
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500
+}
+
+function messageOf(error: unknown, fallback: string): string {
+  return error instanceof Error && error.message ? error.message : fallback
+}
+
+/** The AppError and status for any thrown value. */
+export function toAppError(error: unknown): { status: number; body: AppError } {
+  if (error instanceof HttpAppError) return { status: error.statusCode, body: error.appError }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = error.validation.map((v) => ({
+      path: v.instancePath,
+      message: v.message,
+      params: v.params
+    }))
+    return {
+      status: 400,
+      body: appError('invalid_argument', `Invalid ${error.validationContext}`, issues)
+    }
+  }
+  const status = statusOf(error)
+  if (status >= 500) return { status: 500, body: appError('internal', 'Internal server error') }
+  const code = codeByStatus[status] ?? 'invalid_argument'
+  return { status, body: appError(code, messageOf(error, 'Bad request')) }
+}
+
+function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } = toAppError(error)
+  if (status >= 500) request.log.error({ err: error }, 'request failed')
+  else request.log.info({ code: body.code, status }, body.message)
+  void reply.code(status).send({ error: body })
+}
+
+/** Installs the envelope for thrown errors and for unknown routes. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler(handleError)
+}

@@ -1,0 +1,66 @@
+/** Process entry for the central server: configuration, database, app, listen. Composition only. */
+import { pino } from 'pino'
+
+import { buildApp } from './app'
+import { loadJwtSecret } from './auth/jwt-secret'
+import { readConfig } from './config'
+import { migrate } from './db/migrate'
+import { openDb } from './db/open-db'
+import { seedDemoData } from './seed/seed-demo'
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env)
+  // Logs go to stderr: stdout carries only the listening line that scripts wait for.
+  const logger = pino({ level: process.env['LOG_LEVEL'] ?? 'info' }, pino.destination(2))
+  const db = await openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onListenerError: (err) => {
+      logger.warn({ err }, 'LISTEN connection lost; reconnecting')
+    }
+  })
+  await migrate(db)
+  if (config.seedDemoData) {
+    const seeded = await seedDemoData(db)
+    if (seeded.seeded) logger.info({ customers: seeded.customers }, 'demo data seeded')
+  }
+  const app = await buildApp({
+    db,
+    jwtSecret: await loadJwtSecret(process.env['ATIENDE_JWT_SECRET'], config.dataDir),
+    loggerInstance: logger,
+    staticDir: config.staticDir,
+    cspConnectSrc: config.cspConnectSrc
+  })
+  await app.listen({ port: config.port, host: config.host })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  process.stdout.write(`Atiende server listening on http://${config.host}:${port}\n`)
+
+  let stopping = false
+  const shutdown = (signal: string): void => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'shutting down')
+    app
+      .close()
+      .then(() => db.close())
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error({ err }, 'shutdown failed')
+        process.exit(1)
+      })
+  }
+  process.once('SIGTERM', () => {
+    shutdown('SIGTERM')
+  })
+  process.once('SIGINT', () => {
+    shutdown('SIGINT')
+  })
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(
+    `Atiende server failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`
+  )
+  process.exit(1)
+})

@@ -1,0 +1,50 @@
+/** `POST /api/sync/push` and `GET /api/sync/pull` (see src/shared/sync/protocol.ts). */
+import {
+  PROTOCOL_VERSION,
+  pullQuerySchema,
+  pushRequestSchema,
+  pushResponseSchema
+} from '../../shared/sync/protocol'
+import { claimsOf, requireAuth } from '../auth/authenticate'
+import { HttpAppError } from '../http/app-error'
+import { requireProtocol } from '../sync/protocol-guard'
+import { pullChanges } from '../sync/pull'
+import { pushMutations } from '../sync/push'
+import type { RouteContext, ZodApp } from './route-context'
+
+/** Registers the sync routes; both need a token and the protocol header. */
+export function registerSyncRoutes(app: ZodApp, ctx: RouteContext): void {
+  const onRequest = [requireProtocol, requireAuth(ctx.tokens)]
+  app.post(
+    '/api/sync/push',
+    {
+      onRequest,
+      schema: { tags: ['sync'], body: pushRequestSchema, response: { 200: pushResponseSchema } }
+    },
+    async (request) => {
+      if (request.body.protocolVersion !== PROTOCOL_VERSION) {
+        throw new HttpAppError(
+          'incompatible_version',
+          `The push body says protocol ${request.body.protocolVersion}; this server speaks ${PROTOCOL_VERSION}`
+        )
+      }
+      return pushMutations(ctx.db, claimsOf(request), request.body)
+    }
+  )
+  app.get(
+    '/api/sync/pull',
+    {
+      onRequest,
+      schema: {
+        tags: ['sync'],
+        description: 'Changes after `cursor`; the body matches pullResponseSchema.',
+        querystring: pullQuerySchema
+      }
+    },
+    async (request, reply) => {
+      const body = await pullChanges(ctx.db, claimsOf(request), request.query)
+      // Already JSON text: a string with a JSON content type is sent as is, not re-serialised.
+      return reply.type('application/json; charset=utf-8').send(body)
+    }
+  )
+}

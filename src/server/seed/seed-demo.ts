@@ -1,0 +1,78 @@
+/**
+ * Loads the demo data once: teams, users and customers. Skipped when any user exists, so a
+ * restart (or a second instance) never seeds twice.
+ */
+import { hashPassword } from '../auth/password'
+import { upsertCustomers } from '../customers/customer-store'
+import type { Db, Queryable } from '../db/db'
+import { SCHEMA_LOCK_KEY } from '../db/migrate'
+import { CHANGES_CHANNEL, headCursor } from '../sync/change-log'
+import { DEMO_PASSWORD, demoTeams, demoUsers } from './demo-users'
+import { generateCustomers } from './generate-customers'
+import { createPrng } from './prng'
+
+export interface SeedOptions {
+  /** Demo customers to create; 5,000 by default. */
+  customerCount?: number
+  seed?: number
+  batchSize?: number
+}
+
+export interface SeedResult {
+  seeded: boolean
+  customers: number
+}
+
+async function insertTeamsAndUsers(tx: Queryable, seed: number): Promise<void> {
+  const prng = createPrng(seed ^ 0x5eed)
+  const teamIds = new Map<string, string>()
+  for (const name of demoTeams) {
+    const id = prng.uuid()
+    teamIds.set(name, id)
+    await tx.query('INSERT INTO teams (id, name) VALUES ($1, $2)', [id, name])
+  }
+  const hashes = await Promise.all(demoUsers.map(() => hashPassword(DEMO_PASSWORD)))
+  for (const [i, user] of demoUsers.entries()) {
+    await tx.query(
+      `INSERT INTO users (id, username, display_name, role, team_id, password_hash)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        prng.uuid(),
+        user.username,
+        user.displayName,
+        user.role,
+        user.team ? (teamIds.get(user.team) ?? null) : null,
+        hashes[i] ?? ''
+      ]
+    )
+  }
+}
+
+async function insertCustomers(tx: Queryable, count: number, seed: number, batchSize: number) {
+  const now = new Date().toISOString()
+  let batch = []
+  for await (const customer of generateCustomers(count, seed)) {
+    batch.push({ ...customer, updatedAt: now })
+    if (batch.length >= batchSize) {
+      await upsertCustomers(tx, batch)
+      batch = []
+    }
+  }
+  await upsertCustomers(tx, batch)
+}
+
+/** Seeds the demo data unless users already exist. */
+export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<SeedResult> {
+  const count = options.customerCount ?? 5000
+  const seed = options.seed ?? 20250630
+  const result = await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY])
+    const users = await tx.query<{ n: number }>('SELECT count(*) AS n FROM users')
+    if ((users[0]?.n ?? 0) > 0) return { seeded: false, customers: 0 }
+    await insertTeamsAndUsers(tx, seed)
+    await insertCustomers(tx, count, seed, options.batchSize ?? 1000)
+    return { seeded: true, customers: count }
+  })
+  if (result.seeded) await db.notify(CHANGES_CHANNEL, String(await headCursor(db)))
+  return result
+}

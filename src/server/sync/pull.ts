@@ -1,0 +1,30 @@
+/** Pull: one page of visible changes after a cursor, serialised without re-parsing the rows. */
+import type { PullQuery } from '../../shared/sync/protocol'
+import type { AccessClaims } from '../auth/access-tokens'
+import type { Db } from '../db/db'
+import { headCursor, readChanges } from './change-log'
+import { visibilityOf } from './visibility'
+
+/**
+ * Returns the pull response as JSON text (it matches `pullResponseSchema`).
+ *
+ * @remarks The head is read first: everything up to it is committed, so reading `(cursor, head]`
+ * can never miss a row, and when the page is not full the cursor jumps to the head, skipping
+ * changes this caller may not see.
+ */
+export async function pullChanges(db: Db, claims: AccessClaims, query: PullQuery): Promise<string> {
+  const head = await headCursor(db)
+  const rows = await readChanges(db, visibilityOf(claims), {
+    after: query.cursor,
+    upTo: head,
+    limit: query.limit + 1
+  })
+  const hasMore = rows.length > query.limit
+  const page = hasMore ? rows.slice(0, query.limit) : rows
+  const last = page[page.length - 1]
+  const cursor = hasMore && last ? last.seq : Math.max(head, query.cursor)
+  const changes = page.map(
+    (r) => `{"seq":${r.seq},"entity":${JSON.stringify(r.entity)},"data":${r.data}}`
+  )
+  return `{"changes":[${changes.join(',')}],"cursor":${cursor},"hasMore":${hasMore}}`
+}
