@@ -5,7 +5,8 @@
 import type { ComplaintCategory } from '../domain/complaint'
 import type { Customer } from '../domain/customer'
 import type { SessionUser } from '../domain/user'
-import type { AppError } from './errors'
+import type { DesktopApi } from './desktop-api'
+import { appError, type AppError } from './errors'
 import type { Result } from './result'
 
 export interface SyncStatus {
@@ -47,12 +48,24 @@ export interface SessionTokens {
   refreshToken: string
 }
 
+/**
+ * Where the worker keeps its durable files: OPFS in the browser edition (the default), or the
+ * Electron main process through the page (`durable-call` messages, see {@link answerDurableCall}).
+ */
+export type WorkerStorageKind = 'opfs' | 'desktop'
+
 export interface DataWorkerHandlers {
-  'session:open': (args: { user: SessionUser; serverUrl: string; tokens: SessionTokens }) => {
-    customers: number
-    cursor: number
-    restoredWrites: number
-  }
+  /**
+   * Opens the local store of `user` (one per user, guarded by a Web Lock: a second tab gets
+   * `unavailable`) and starts syncing with `serverUrl`. `storage` defaults to `'opfs'`; pass
+   * `'desktop'` in Electron.
+   */
+  'session:open': (args: {
+    user: SessionUser
+    serverUrl: string
+    tokens: SessionTokens
+    storage?: WorkerStorageKind
+  }) => { customers: number; cursor: number; restoredWrites: number }
   'session:close': (args: Record<string, never>) => { closed: true }
   'customer:match': (args: {
     callerNumber: string
@@ -86,8 +99,20 @@ export interface WorkerEvents {
   'auth:tokens-changed': SessionTokens
   /** The refresh token was refused: the user must log in again (local data is kept). */
   'auth:expired': Record<string, never>
+  /** A log record from the worker (it may not use `console`); the page forwards it to its logger. */
+  'worker:log': { level: 'debug' | 'info' | 'warn' | 'error'; scope: string; message: string }
 }
 export type WorkerEventName = keyof WorkerEvents
+
+/** The `DesktopApi` functions the worker reaches through the page when it runs in Electron. */
+export const durableMethods = [
+  'appendDurable',
+  'readDurable',
+  'replaceDurable',
+  'removeDurable',
+  'listDurable'
+] as const
+export type DurableMethod = (typeof durableMethods)[number]
 
 /** Wire format, page → worker. */
 export interface WorkerRequestMessage {
@@ -96,7 +121,64 @@ export interface WorkerRequestMessage {
   name: WorkerRequestName
   args: unknown
 }
-/** Wire format, worker → page. */
+/**
+ * Wire format, page → worker: the answer to a `durable-call`, with the same `id`. The `result`
+ * is exactly what `window.desktop[method](args)` resolved to.
+ */
+export interface DurableReplyMessage {
+  kind: 'durable-reply'
+  id: number
+  result: Result<unknown>
+}
+export type WorkerInboundMessage = WorkerRequestMessage | DurableReplyMessage
+
+/**
+ * Wire format, worker → page. `durable-call` only happens after `session:open` with
+ * `storage: 'desktop'`; the page answers each with a {@link DurableReplyMessage}.
+ */
 export type WorkerOutboundMessage =
   | { kind: 'reply'; id: number; result: Result<unknown> }
   | { kind: 'event'; name: WorkerEventName; payload: unknown }
+  | { kind: 'durable-call'; id: number; method: DurableMethod; args: unknown }
+
+/**
+ * Runs one `durable-call` against the preload API and builds the reply to post back to the
+ * worker. The page calls it from its worker `message` listener; `args` are passed through
+ * unchanged because main validates every IPC argument with zod anyway.
+ */
+export async function answerDurableCall(
+  desktop: Pick<DesktopApi, DurableMethod>,
+  call: { id: number; method: DurableMethod; args: unknown }
+): Promise<DurableReplyMessage> {
+  const reply = (result: Result<unknown>): DurableReplyMessage => ({
+    kind: 'durable-reply',
+    id: call.id,
+    result
+  })
+  const a = isRecord(call.args) ? call.args : {}
+  const file = typeof a['file'] === 'string' ? a['file'] : ''
+  const data = a['data'] instanceof Uint8Array ? a['data'] : new Uint8Array()
+  try {
+    switch (call.method) {
+      case 'appendDurable':
+        return reply(await desktop.appendDurable({ file, data }))
+      case 'readDurable':
+        return reply(await desktop.readDurable({ file }))
+      case 'replaceDurable':
+        return reply(await desktop.replaceDurable({ file, data }))
+      case 'removeDurable':
+        return reply(await desktop.removeDurable({ file }))
+      case 'listDurable':
+        return reply(
+          await desktop.listDurable({ prefix: typeof a['prefix'] === 'string' ? a['prefix'] : '' })
+        )
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    return reply({ ok: false, error: appError('storage_failure', message) })
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}

@@ -1,0 +1,22 @@
+/** The SocketFactory of the worker: the platform WebSocket. */
+import type { SocketFactory } from './realtime-channel'
+
+export const openBrowserSocket: SocketFactory = (url, handlers) => {
+  const socket = new WebSocket(url)
+  let isClosedByUs = false
+  socket.onopen = () => {
+    handlers.onOpen()
+  }
+  socket.onmessage = (event: MessageEvent<unknown>) => {
+    handlers.onMessage(event.data)
+  }
+  socket.onclose = () => {
+    if (!isClosedByUs) handlers.onClose()
+  }
+  return {
+    close: () => {
+      isClosedByUs = true
+      socket.close()
+    }
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The local view of complaints: optimistic rows written by this agent, rebased onto the
+ * server's authoritative rows when they arrive in a pull.
+ */
+import type { Database } from 'sql.js'
+
+import type { LocalComplaint, LocalSyncState } from '../../../../shared/contract/worker'
+import { complaintCategories, type Complaint } from '../../../../shared/domain/complaint'
+import type { Mutation } from '../../../../shared/sync/protocol'
+
+import { asNullableString, asString, queryAll, queryOne, type Row } from './sql'
+
+const syncStates: readonly LocalSyncState[] = ['pending', 'synced', 'rejected']
+
+function toCategory(value: string): LocalComplaint['category'] {
+  return complaintCategories.find((c) => c === value) ?? 'other'
+}
+
+function toSyncState(value: string): LocalSyncState {
+  return syncStates.find((s) => s === value) ?? 'pending'
+}
+
+function toLocalComplaint(row: Row): LocalComplaint {
+  return {
+    id: asString(row['id']),
+    caseNumber: asNullableString(row['case_number']),
+    customerId: asNullableString(row['customer_id']),
+    callId: asNullableString(row['call_id']),
+    category: toCategory(asString(row['category'])),
+    description: asString(row['description']),
+    createdAt: asString(row['created_at']),
+    status: asString(row['status']),
+    syncState: toSyncState(asString(row['sync_state'])),
+    rejectReason: asNullableString(row['reject_reason'])
+  }
+}
+
+export function hasComplaint(db: Database, id: string): boolean {
+  return queryOne(db, 'SELECT 1 AS found FROM complaints WHERE id = ?', [id]) !== null
+}
+
+export function getComplaint(db: Database, id: string): LocalComplaint | null {
+  const row = queryOne(db, 'SELECT * FROM complaints WHERE id = ?', [id])
+  return row ? toLocalComplaint(row) : null
+}
+
+/** Newest first, for one customer or for everyone. */
+export function listComplaints(
+  db: Database,
+  customerId: string | null,
+  limit: number
+): LocalComplaint[] {
+  const rows =
+    customerId === null
+      ? queryAll(db, 'SELECT * FROM complaints ORDER BY created_at DESC, id LIMIT ?', [limit])
+      : queryAll(
+          db,
+          'SELECT * FROM complaints WHERE customer_id = ? ORDER BY created_at DESC, id LIMIT ?',
+          [customerId, limit]
+        )
+  return rows.map(toLocalComplaint)
+}
+
+/**
+ * Applies a local mutation: the optimistic row and its outbox entry. The caller wraps it in a
+ * transaction so both exist or neither does.
+ */
+export function applyLocalMutation(db: Database, mutation: Mutation): void {
+  const a = mutation.args
+  db.run(
+    `INSERT INTO complaints (id, case_number, customer_id, call_id, category, description,
+       created_at, status, sync_state, reject_reason)
+     VALUES (?, NULL, ?, ?, ?, ?, ?, 'open', 'pending', NULL)`,
+    [a.id, a.customerId, a.callId, a.category, a.description, a.createdAt]
+  )
+  db.run(
+    `INSERT INTO outbox (mutation_id, seq, name, args, state, last_error)
+     VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox), ?, ?, 'pending', NULL)`,
+    [mutation.id, mutation.name, JSON.stringify(mutation.args)]
+  )
+}
+
+/**
+ * Rebase: the server's row replaces the optimistic one. An outbox entry still waiting for its
+ * acknowledgement stays in the outbox (the push result removes it).
+ */
+export function upsertServerComplaint(db: Database, c: Complaint): void {
+  db.run(
+    `INSERT INTO complaints (id, case_number, customer_id, call_id, category, description,
+       created_at, status, sync_state, reject_reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'synced', NULL)
+     ON CONFLICT(id) DO UPDATE SET case_number = excluded.case_number,
+       customer_id = excluded.customer_id, call_id = excluded.call_id,
+       category = excluded.category, description = excluded.description,
+       created_at = excluded.created_at, status = excluded.status,
+       sync_state = 'synced', reject_reason = NULL`,
+    [c.id, c.caseNumber, c.customerId, c.callId, c.category, c.description, c.createdAt, c.status]
+  )
+}

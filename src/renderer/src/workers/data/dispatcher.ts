@@ -1,0 +1,66 @@
+/**
+ * The worker's typed request dispatcher: validates each request with zod at the edge, runs its
+ * handler and answers with a Result. Raw errors never cross: they become AppErrors.
+ */
+import type { z } from 'zod'
+
+import { appError } from '../../../../shared/contract/errors'
+import { fail, ok, type Result } from '../../../../shared/contract/result'
+import type { WorkerReply, WorkerRequestName } from '../../../../shared/contract/worker'
+
+import { requestSchemas } from './request-schemas'
+import type { SessionHost } from './session-host'
+import { toAppError } from './worker-error'
+
+type Route<R> = (raw: unknown) => Promise<Result<R>>
+export type Routes = { [K in WorkerRequestName]: Route<WorkerReply<K>> }
+
+function route<A, R>(schema: z.ZodType<A>, handler: (args: A) => Promise<R> | R): Route<R> {
+  return async (raw) => {
+    const parsed = schema.safeParse(raw)
+    if (!parsed.success) {
+      return fail(appError('invalid_argument', 'invalid request arguments', parsed.error.issues))
+    }
+    try {
+      return ok(await handler(parsed.data))
+    } catch (error) {
+      return fail(toAppError(error))
+    }
+  }
+}
+
+/** Every request of `DataWorkerHandlers`, bound to the session host. */
+export function createRoutes(host: SessionHost): Routes {
+  const s = requestSchemas
+  return {
+    'session:open': route(s['session:open'], (args) => host.open(args)),
+    'session:close': route(s['session:close'], async () => {
+      await host.close()
+      return { closed: true as const }
+    }),
+    'customer:match': route(s['customer:match'], (args) => host.session.store.matchCustomer(args)),
+    'customer:get': route(s['customer:get'], ({ id }) => ({
+      customer: host.session.store.getCustomer(id)
+    })),
+    'customer:search': route(s['customer:search'], ({ query, limit }) => ({
+      customers: host.session.store.searchCustomers(query, limit)
+    })),
+    'complaint:create': route(s['complaint:create'], async (args) => ({
+      complaint: await host.session.createComplaint(args)
+    })),
+    'complaint:list': route(s['complaint:list'], ({ customerId, limit }) => ({
+      complaints: host.session.store.listComplaints(customerId, limit)
+    })),
+    'sync:status': route(s['sync:status'], () => host.session.engine.status()),
+    'sync:now': route(s['sync:now'], () => host.session.engine.syncNow())
+  }
+}
+
+/** Runs the request `name` (already checked to be a known name) and answers with a Result. */
+export function dispatch(
+  routes: Routes,
+  name: WorkerRequestName,
+  args: unknown
+): Promise<Result<unknown>> {
+  return routes[name](args)
+}

@@ -1,0 +1,86 @@
+/**
+ * Schema migrations of the local store, versioned in code with `PRAGMA user_version`.
+ * Append new steps; never edit a released one.
+ */
+import type { Database } from 'sql.js'
+
+import { asNumber, inTransaction, queryOne } from './sql'
+
+const steps: readonly string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE customers (
+    id TEXT PRIMARY KEY,
+    external_ref TEXT NOT NULL,
+    first_name TEXT NOT NULL,
+    last_name TEXT NOT NULL,
+    first_name_folded TEXT NOT NULL,
+    last_name_folded TEXT NOT NULL,
+    name_folded TEXT NOT NULL,
+    document_id TEXT,
+    tier TEXT NOT NULL,
+    language TEXT NOT NULL,
+    do_not_call INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX customers_external_ref ON customers (external_ref);
+  CREATE INDEX customers_document_id ON customers (document_id);
+  CREATE INDEX customers_first_name_folded ON customers (first_name_folded);
+  CREATE INDEX customers_last_name_folded ON customers (last_name_folded);
+  CREATE INDEX customers_name_folded ON customers (name_folded);
+  CREATE TABLE customer_phones (
+    e164 TEXT PRIMARY KEY,
+    customer_id TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX customer_phones_customer ON customer_phones (customer_id);
+  CREATE TABLE customer_emails (
+    email TEXT NOT NULL,
+    customer_id TEXT NOT NULL,
+    PRIMARY KEY (email, customer_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX customer_emails_customer ON customer_emails (customer_id);
+  CREATE TABLE complaints (
+    id TEXT PRIMARY KEY,
+    case_number TEXT,
+    customer_id TEXT,
+    call_id TEXT,
+    category TEXT NOT NULL,
+    description TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    sync_state TEXT NOT NULL CHECK (sync_state IN ('pending', 'synced', 'rejected')),
+    reject_reason TEXT
+  );
+  CREATE INDEX complaints_customer ON complaints (customer_id, created_at);
+  CREATE INDEX complaints_created ON complaints (created_at);
+  CREATE TABLE outbox (
+    mutation_id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    args TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'rejected')),
+    last_error TEXT
+  );
+  `
+]
+
+/** The schema version this build writes. */
+export const SCHEMA_VERSION = steps.length
+
+/** Brings `db` up to {@link SCHEMA_VERSION}; refuses a database from a newer build. */
+export function migrate(db: Database): number {
+  const current = asNumber(queryOne(db, 'PRAGMA user_version')?.['user_version'])
+  if (current > SCHEMA_VERSION) {
+    throw new Error(`local store schema ${current} is newer than this build (${SCHEMA_VERSION})`)
+  }
+  for (let version = current; version < SCHEMA_VERSION; version++) {
+    const step = steps[version]
+    if (step === undefined) break
+    inTransaction(db, () => {
+      db.exec(step)
+      // PRAGMA takes no bound parameters; the value is our own integer.
+      db.exec(`PRAGMA user_version = ${version + 1}`)
+    })
+  }
+  return SCHEMA_VERSION
+}

@@ -1,0 +1,60 @@
+/**
+ * The outbox: local mutations waiting for the server, in write order. Rejected ones stay, with
+ * their reason, so nothing is dropped silently.
+ */
+import type { Database } from 'sql.js'
+
+import type { AppError } from '../../../../shared/contract/errors'
+import { mutationSchema, type Mutation } from '../../../../shared/sync/protocol'
+
+import { asNumber, asString, queryAll, queryOne } from './sql'
+
+/** The oldest pending mutations, in the order they were written. */
+export function pendingMutations(db: Database, limit: number): Mutation[] {
+  const rows = queryAll(
+    db,
+    "SELECT mutation_id, name, args FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?",
+    [limit]
+  )
+  const mutations: Mutation[] = []
+  for (const row of rows) {
+    const args: unknown = JSON.parse(asString(row['args']))
+    const parsed = mutationSchema.safeParse({ id: row['mutation_id'], name: row['name'], args })
+    if (parsed.success) mutations.push(parsed.data)
+  }
+  return mutations
+}
+
+export interface OutboxCounts {
+  pending: number
+  rejected: number
+}
+
+export function outboxCounts(db: Database): OutboxCounts {
+  const row = queryOne(
+    db,
+    `SELECT COALESCE(SUM(state = 'pending'), 0) AS pending,
+            COALESCE(SUM(state = 'rejected'), 0) AS rejected FROM outbox`
+  )
+  return { pending: asNumber(row?.['pending']), rejected: asNumber(row?.['rejected']) }
+}
+
+/** The server applied it: the outbox entry goes; the row waits for its case number from a pull. */
+export function markApplied(db: Database, mutation: Mutation): void {
+  db.run('DELETE FROM outbox WHERE mutation_id = ?', [mutation.id])
+  db.run("UPDATE complaints SET sync_state = 'synced', reject_reason = NULL WHERE id = ?", [
+    mutation.args.id
+  ])
+}
+
+/** The server refused it: both the outbox entry and the row keep the reason the user sees. */
+export function markRejected(db: Database, mutation: Mutation, reason: AppError): void {
+  db.run("UPDATE outbox SET state = 'rejected', last_error = ? WHERE mutation_id = ?", [
+    JSON.stringify(reason),
+    mutation.id
+  ])
+  db.run("UPDATE complaints SET sync_state = 'rejected', reject_reason = ? WHERE id = ?", [
+    reason.message,
+    mutation.args.id
+  ])
+}

@@ -1,0 +1,63 @@
+/**
+ * Zod schemas for every request the page may send: the worker validates at its edge and trusts
+ * the typed values inside.
+ */
+import { z } from 'zod'
+
+import type { WorkerArgs, WorkerRequestName } from '../../../../shared/contract/worker'
+import { complaintCategories } from '../../../../shared/domain/complaint'
+import { sessionUserSchema } from '../../../../shared/domain/user'
+
+const empty = z.object({}).strict()
+const limit = z.number().int().min(1).max(500)
+
+/** Message envelope, page → worker. */
+export const inboundMessageSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('request'),
+    id: z.number().int(),
+    name: z.string(),
+    args: z.unknown()
+  }),
+  z.object({
+    kind: z.literal('durable-reply'),
+    id: z.number().int(),
+    result: z.union([
+      z.object({ ok: z.literal(true), data: z.unknown() }),
+      z.object({
+        ok: z.literal(false),
+        error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() })
+      })
+    ])
+  })
+])
+
+export const requestSchemas = {
+  'session:open': z.object({
+    user: sessionUserSchema,
+    serverUrl: z.url({ protocol: /^https?$/ }),
+    tokens: z.object({ accessToken: z.string().min(1), refreshToken: z.string().min(1) }),
+    storage: z.enum(['opfs', 'desktop']).default('opfs')
+  }),
+  'session:close': empty,
+  'customer:match': z.object({
+    callerNumber: z.string().max(256),
+    ctiCustomerId: z.string().max(128).nullable(),
+    defaultCountry: z.string().regex(/^[A-Z]{2}$/)
+  }),
+  'customer:get': z.object({ id: z.string().max(128) }),
+  'customer:search': z.object({ query: z.string().max(256), limit }),
+  'complaint:create': z.object({
+    customerId: z.uuid().nullable(),
+    callId: z.string().max(128).nullable(),
+    category: z.enum(complaintCategories),
+    description: z.string().trim().min(3).max(4000)
+  }),
+  'complaint:list': z.object({ customerId: z.string().max(128).nullable(), limit }),
+  'sync:status': empty,
+  'sync:now': empty
+} satisfies { [K in WorkerRequestName]: z.ZodType<WorkerArgs<K>> }
+
+export function isRequestName(name: string): name is WorkerRequestName {
+  return Object.hasOwn(requestSchemas, name)
+}

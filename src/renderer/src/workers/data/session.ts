@@ -1,0 +1,115 @@
+/**
+ * One open user session in the worker: the local store, its sync engine and the snapshot
+ * schedule (every N writes, or when the store has been idle for a while).
+ */
+import type { SqlJsStatic } from 'sql.js'
+
+import type { LocalComplaint, SessionTokens, WorkerArgs } from '../../../../shared/contract/worker'
+
+import type { Timers } from './backoff'
+import type { DurableFiles } from './durable-files'
+import { LocalStore } from './local-store'
+import { createLogger } from './logger'
+import type { SocketFactory } from './realtime-channel'
+import { SyncEngine, type EmitEvent } from './sync-engine'
+import type { FetchLike } from './sync-http'
+
+const log = createLogger('session')
+
+export interface SessionOptions {
+  sql: SqlJsStatic
+  files: DurableFiles
+  storeName: string
+  serverUrl: string
+  tokens: SessionTokens
+  fetch: FetchLike
+  createSocket: SocketFactory
+  timers: Timers
+  random: () => number
+  emit: EmitEvent
+  newId: () => string
+  now: () => Date
+  /** Snapshot after this many journaled writes (default 500). */
+  snapshotEveryWrites?: number
+  /** Snapshot after this long without writes or pulled changes (default 10 s). */
+  snapshotIdleMs?: number
+}
+
+export class Session {
+  private idleTimer: unknown = null
+  private snapshotting: Promise<void> | null = null
+
+  private constructor(
+    readonly store: LocalStore,
+    readonly engine: SyncEngine,
+    private readonly options: SessionOptions
+  ) {}
+
+  static async open(options: SessionOptions): Promise<Session> {
+    const store = await LocalStore.open({
+      sql: options.sql,
+      files: options.files,
+      name: options.storeName,
+      newId: options.newId,
+      now: options.now
+    })
+    let session: Session | null = null
+    const emit: EmitEvent = (name, payload) => {
+      options.emit(name, payload)
+      // Pulled data lives only in memory until a snapshot persists it.
+      if (name === 'data:changed') session?.scheduleSnapshot()
+    }
+    const engine = new SyncEngine({ ...options, store, emit })
+    session = new Session(store, engine, options)
+    engine.start()
+    session.scheduleSnapshot()
+    return session
+  }
+
+  /** Journals the complaint (durable before this resolves), then lets sync push it. */
+  async createComplaint(args: WorkerArgs<'complaint:create'>): Promise<LocalComplaint> {
+    const complaint = await this.store.createComplaint(args)
+    this.options.emit('data:changed', { entities: ['complaint'] })
+    this.engine.emitStatus()
+    this.engine.trigger()
+    this.scheduleSnapshot()
+    return complaint
+  }
+
+  /** Stops syncing, writes a final snapshot if anything changed, and closes the store. */
+  async close(): Promise<void> {
+    this.options.timers.clearTimeout(this.idleTimer)
+    await this.engine.stop()
+    await this.snapshotting
+    const due = this.store.snapshotDue
+    if (due.dirty || due.writes > 0) await this.snapshotNow()
+    await this.store.close()
+  }
+
+  private scheduleSnapshot(): void {
+    const due = this.store.snapshotDue
+    if (due.writes >= (this.options.snapshotEveryWrites ?? 500)) {
+      void this.snapshotNow()
+      return
+    }
+    this.options.timers.clearTimeout(this.idleTimer)
+    this.idleTimer = this.options.timers.setTimeout(() => {
+      this.idleTimer = null
+      const idleDue = this.store.snapshotDue
+      if (idleDue.dirty || idleDue.writes > 0) void this.snapshotNow()
+    }, this.options.snapshotIdleMs ?? 10_000)
+  }
+
+  private snapshotNow(): Promise<void> {
+    this.snapshotting ??= this.store
+      .snapshot()
+      .catch((error: unknown) => {
+        // The journals stay until a later snapshot succeeds, so nothing is lost.
+        log.error('snapshot failed', error instanceof Error ? error.message : String(error))
+      })
+      .finally(() => {
+        this.snapshotting = null
+      })
+    return this.snapshotting
+  }
+}

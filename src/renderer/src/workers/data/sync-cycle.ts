@@ -1,0 +1,96 @@
+/**
+ * One sync pass: push the outbox in order, in batches, then pull until the server has nothing
+ * more. Failures come back as outcomes; the engine decides whether to retry, refresh or stop.
+ */
+import { appError, type AppError } from '../../../../shared/contract/errors'
+import type { Change, Mutation, PullResponse, PushResponse } from '../../../../shared/sync/protocol'
+import { MAX_MUTATIONS_PER_PUSH } from '../../../../shared/sync/protocol'
+
+import type { RejectedMutation } from './local-store'
+import type { HttpOutcome } from './sync-http'
+
+/** The slice of the local store that sync needs. */
+export interface SyncStore {
+  readonly clientId: string
+  readonly cursor: number
+  pendingMutations(limit: number): Mutation[]
+  applyPushResults(applied: readonly Mutation[], rejected: readonly RejectedMutation[]): void
+  applyPull(changes: readonly Change[], cursor: number): void
+  outboxCounts(): { pending: number; rejected: number }
+}
+
+/** Requests made with a valid access token (the engine refreshes it on a 401). */
+export interface AuthedRequests {
+  push(mutations: Mutation[], clientId: string): Promise<HttpOutcome<PushResponse>>
+  pull(cursor: number, limit: number): Promise<HttpOutcome<PullResponse>>
+}
+
+export type CycleFailure = Exclude<HttpOutcome<unknown>, { kind: 'ok' }>
+export type CycleResult =
+  | { kind: 'ok'; entities: Set<'customer' | 'complaint'> }
+  | (CycleFailure & { entities: Set<'customer' | 'complaint'> })
+
+/** Pushes every pending mutation, oldest first; stops at the first failed request. */
+async function pushAll(
+  store: SyncStore,
+  requests: AuthedRequests,
+  entities: Set<'customer' | 'complaint'>
+): Promise<CycleFailure | null> {
+  for (;;) {
+    const batch = store.pendingMutations(MAX_MUTATIONS_PER_PUSH)
+    if (batch.length === 0) return null
+    const outcome = await requests.push(batch, store.clientId)
+    if (outcome.kind !== 'ok') return outcome
+    const results = new Map(outcome.data.results.map((r) => [r.id, r]))
+    const applied: Mutation[] = []
+    const rejected: RejectedMutation[] = []
+    for (const mutation of batch) {
+      const result = results.get(mutation.id)
+      if (result?.status === 'applied') applied.push(mutation)
+      else if (result?.status === 'rejected') rejected.push({ mutation, reason: result.reason })
+    }
+    if (applied.length + rejected.length === 0) {
+      return { kind: 'fatal', error: missingResults() }
+    }
+    store.applyPushResults(applied, rejected)
+    entities.add('complaint')
+  }
+}
+
+function missingResults(): AppError {
+  return appError('internal', 'the server answered a push without results for its mutations')
+}
+
+/** Pulls page after page until `hasMore` is false; each page commits with its cursor. */
+async function pullAll(
+  store: SyncStore,
+  requests: AuthedRequests,
+  limit: number,
+  entities: Set<'customer' | 'complaint'>
+): Promise<CycleFailure | null> {
+  let cursor = store.cursor
+  for (;;) {
+    const outcome = await requests.pull(cursor, limit)
+    if (outcome.kind !== 'ok') return outcome
+    const page = outcome.data
+    store.applyPull(page.changes, page.cursor)
+    for (const change of page.changes) entities.add(change.entity)
+    // A page that does not move the cursor would loop forever; the next poke resumes.
+    if (!page.hasMore || page.cursor <= cursor) return null
+    cursor = page.cursor
+  }
+}
+
+/** Push then pull (the case numbers of what was just pushed arrive in the pull). */
+export async function runSyncCycle(
+  store: SyncStore,
+  requests: AuthedRequests,
+  pullLimit: number
+): Promise<CycleResult> {
+  const entities = new Set<'customer' | 'complaint'>()
+  const pushFailure = await pushAll(store, requests, entities)
+  if (pushFailure) return { ...pushFailure, entities }
+  const pullFailure = await pullAll(store, requests, pullLimit, entities)
+  if (pullFailure) return { ...pullFailure, entities }
+  return { kind: 'ok', entities }
+}

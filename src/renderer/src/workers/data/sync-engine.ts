@@ -1,0 +1,249 @@
+/**
+ * The sync engine: keeps the local store and the central server in step.
+ *
+ * @remarks
+ * - A pass pushes the outbox then pulls (see `runSyncCycle`). Passes never overlap: a trigger
+ *   during a pass runs one more pass right after it.
+ * - Network errors, 5xx and 429 retry with exponential backoff and full jitter (cap 30 s); a
+ *   realtime (re)connection, a poke, a local write or `syncNow()` retries at once.
+ * - 401: the access token is refreshed once (rotating refresh token, announced with
+ *   `auth:tokens-changed`) and the request repeated; a refused refresh emits `auth:expired` and
+ *   stops syncing, while local writes keep working.
+ * - 426: stops with an `incompatible_version` error until `syncNow()` is called.
+ * - Other 4xx: recorded as the last error; the next trigger tries again.
+ */
+import { appError, type AppError } from '../../../../shared/contract/errors'
+import type { SessionTokens, SyncStatus, WorkerEvents } from '../../../../shared/contract/worker'
+import {
+  DEFAULT_PULL_LIMIT,
+  PROTOCOL_VERSION,
+  type Mutation
+} from '../../../../shared/sync/protocol'
+
+import { backoffDelay, type Timers } from './backoff'
+import { createLogger } from './logger'
+import { RealtimeChannel, type SocketFactory } from './realtime-channel'
+import { runSyncCycle, type AuthedRequests, type SyncStore } from './sync-cycle'
+import { SyncHttp, type FetchLike, type HttpOutcome } from './sync-http'
+
+const log = createLogger('sync-engine')
+
+export type EmitEvent = <K extends keyof WorkerEvents>(name: K, payload: WorkerEvents[K]) => void
+
+export interface SyncEngineOptions {
+  store: SyncStore
+  serverUrl: string
+  tokens: SessionTokens
+  fetch: FetchLike
+  createSocket: SocketFactory
+  timers: Timers
+  random: () => number
+  emit: EmitEvent
+  pullLimit?: number
+}
+
+type StopReason = 'auth' | 'incompatible' | 'closed'
+
+export class SyncEngine {
+  private readonly http: SyncHttp
+  private readonly realtime: RealtimeChannel
+  private tokens: SessionTokens
+  private running: Promise<void> | null = null
+  private rerun = false
+  private retryTimer: unknown = null
+  private attempt = 0
+  private stopped: StopReason | null = null
+  private lastSyncAt: string | null = null
+  private lastError: AppError | null = null
+  private isLive = false
+  private lastEmitted = ''
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.tokens = options.tokens
+    this.http = new SyncHttp(options.serverUrl, options.fetch)
+    this.realtime = new RealtimeChannel({
+      url: () => realtimeUrl(options.serverUrl, this.tokens.accessToken),
+      createSocket: options.createSocket,
+      timers: options.timers,
+      random: options.random,
+      onConnected: () => {
+        this.trigger()
+      },
+      onPoke: (cursor) => {
+        if (cursor > options.store.cursor) this.trigger()
+      },
+      onLiveChanged: (isLive) => {
+        this.isLive = isLive
+        this.emitStatus()
+      }
+    })
+  }
+
+  /** Connects the realtime channel and runs a first pass. */
+  start(): void {
+    this.realtime.start()
+    this.trigger()
+  }
+
+  /** Stops every timer and the socket; an in-flight request finishes but changes nothing more. */
+  async stop(): Promise<void> {
+    this.stopped = 'closed'
+    this.clearRetry()
+    this.realtime.stop()
+    await this.running
+  }
+
+  /** Runs a pass now (skipping any backoff wait) and answers with the status after it. */
+  async syncNow(): Promise<SyncStatus> {
+    if (this.stopped === 'incompatible') this.stopped = null
+    this.trigger()
+    await this.running
+    return this.status()
+  }
+
+  /** Asks for a pass soon (after a local write, a poke, a reconnection). */
+  trigger(): void {
+    if (this.stopped !== null) {
+      this.emitStatus()
+      return
+    }
+    this.clearRetry()
+    if (this.running) {
+      this.rerun = true
+      return
+    }
+    this.running = this.loop().finally(() => {
+      this.running = null
+    })
+  }
+
+  status(): SyncStatus {
+    const counts = this.options.store.outboxCounts()
+    return {
+      pending: counts.pending,
+      rejected: counts.rejected,
+      lastSyncAt: this.lastSyncAt,
+      lastError: this.lastError,
+      cursor: this.options.store.cursor,
+      isLive: this.isLive
+    }
+  }
+
+  /** Emits `sync:status-changed` only when something the UI shows has changed. */
+  emitStatus(): void {
+    const status = this.status()
+    const key = JSON.stringify(status)
+    if (key === this.lastEmitted) return
+    this.lastEmitted = key
+    this.options.emit('sync:status-changed', status)
+  }
+
+  private async loop(): Promise<void> {
+    for (;;) {
+      this.rerun = false
+      await this.pass()
+      if (!this.shouldRunAgain()) return
+    }
+  }
+
+  /** A trigger arrived during the pass (a write, a poke) and nothing stopped the engine. */
+  private shouldRunAgain(): boolean {
+    return this.rerun && this.stopped === null
+  }
+
+  private async pass(): Promise<void> {
+    const result = await runSyncCycle(
+      this.options.store,
+      this.authedRequests(),
+      this.options.pullLimit ?? DEFAULT_PULL_LIMIT
+    ).catch((error: unknown) => ({
+      kind: 'fatal' as const,
+      error: appError('internal', error instanceof Error ? error.message : String(error)),
+      entities: new Set<'customer' | 'complaint'>()
+    }))
+    if (result.entities.size > 0) {
+      this.options.emit('data:changed', { entities: [...result.entities].sort() })
+    }
+    if (result.kind === 'ok') {
+      this.attempt = 0
+      this.lastError = null
+      this.lastSyncAt = new Date(this.options.timers.now()).toISOString()
+    } else {
+      this.handleFailure(result)
+    }
+    this.emitStatus()
+  }
+
+  private handleFailure(failure: Exclude<HttpOutcome<unknown>, { kind: 'ok' }>): void {
+    if (this.stopped === 'closed') return
+    this.lastError = failure.error
+    log.warn('sync pass failed', failure.error)
+    if (failure.kind === 'incompatible') {
+      this.stopped = 'incompatible'
+      this.lastError = { ...failure.error, code: 'incompatible_version' }
+      this.realtime.stop()
+    } else if (failure.kind === 'retryable') {
+      this.scheduleRetry()
+    } else if (failure.kind === 'unauthorized') {
+      this.expire()
+    }
+  }
+
+  private scheduleRetry(): void {
+    const delay = backoffDelay(this.attempt++, this.options.random)
+    this.retryTimer = this.options.timers.setTimeout(() => {
+      this.retryTimer = null
+      this.trigger()
+    }, delay)
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer === null) return
+    this.options.timers.clearTimeout(this.retryTimer)
+    this.retryTimer = null
+  }
+
+  private expire(): void {
+    if (this.stopped === 'auth') return
+    this.stopped = 'auth'
+    this.lastError = { code: 'unauthenticated', message: 'the session expired: log in again' }
+    this.clearRetry()
+    this.realtime.stop()
+    this.options.emit('auth:expired', {})
+  }
+
+  private authedRequests(): AuthedRequests {
+    return {
+      push: (mutations: Mutation[], clientId: string) =>
+        this.withAuth((token) =>
+          this.http.push(token, { protocolVersion: PROTOCOL_VERSION, clientId, mutations })
+        ),
+      pull: (cursor, limit) => this.withAuth((token) => this.http.pull(token, cursor, limit))
+    }
+  }
+
+  /** Makes a request; on a 401 refreshes the tokens once and repeats it. */
+  private async withAuth<T>(
+    request: (accessToken: string) => Promise<HttpOutcome<T>>
+  ): Promise<HttpOutcome<T>> {
+    const first = await request(this.tokens.accessToken)
+    if (first.kind !== 'unauthorized') return first
+    const refreshed = await this.http.refresh(this.tokens.refreshToken)
+    if (refreshed.kind === 'retryable') return refreshed
+    if (refreshed.kind !== 'ok') return { kind: 'unauthorized', error: refreshed.error }
+    this.tokens = {
+      accessToken: refreshed.data.accessToken,
+      refreshToken: refreshed.data.refreshToken
+    }
+    this.options.emit('auth:tokens-changed', this.tokens)
+    return request(this.tokens.accessToken)
+  }
+}
+
+/** `http(s)://host` → `ws(s)://host/api/realtime?token=…`. */
+export function realtimeUrl(serverUrl: string, accessToken: string): string {
+  const url = new URL('/api/realtime', serverUrl)
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
+  url.searchParams.set('token', accessToken)
+  return url.toString()
+}

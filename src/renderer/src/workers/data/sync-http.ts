@@ -1,0 +1,132 @@
+/**
+ * The HTTP side of sync: push, pull and token refresh, each answered as an outcome the engine
+ * can act on (retry, refresh, stop) instead of a thrown error.
+ */
+import {
+  appError,
+  errorCodes,
+  type AppError,
+  type ErrorCode
+} from '../../../../shared/contract/errors'
+import {
+  errorEnvelopeSchema,
+  tokenResponseSchema,
+  type TokenResponse
+} from '../../../../shared/sync/auth'
+import {
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  pullResponseSchema,
+  pushResponseSchema,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse
+} from '../../../../shared/sync/protocol'
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
+
+/** What one request came to. */
+export type HttpOutcome<T> =
+  | { kind: 'ok'; data: T }
+  /** 401: the access token (or the refresh token, for a refresh) was refused. */
+  | { kind: 'unauthorized'; error: AppError }
+  /** 426: this client speaks an older or newer protocol than the server. */
+  | { kind: 'incompatible'; error: AppError }
+  /** Network failure, 5xx, 429: try again later. */
+  | { kind: 'retryable'; error: AppError }
+  /** Anything else: retrying the same request will not help. */
+  | { kind: 'fatal'; error: AppError }
+
+interface Schema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false }
+}
+
+function toErrorCode(code: string, fallback: ErrorCode): ErrorCode {
+  return errorCodes.find((c) => c === code) ?? fallback
+}
+
+async function errorFrom(response: Response, fallback: ErrorCode): Promise<AppError> {
+  const body: unknown = await response.json().catch(() => null)
+  const envelope = errorEnvelopeSchema.safeParse(body)
+  if (!envelope.success) return appError(fallback, `server answered ${response.status}`)
+  const { code, message } = envelope.data.error
+  return appError(toErrorCode(code, fallback), message)
+}
+
+async function classify<T>(response: Response, schema: Schema<T>): Promise<HttpOutcome<T>> {
+  if (response.ok) {
+    const parsed = schema.safeParse(await response.json().catch(() => null))
+    return parsed.success
+      ? { kind: 'ok', data: parsed.data }
+      : {
+          kind: 'fatal',
+          error: appError('internal', 'the server answered with an unexpected body')
+        }
+  }
+  const status = response.status
+  if (status === 401)
+    return { kind: 'unauthorized', error: await errorFrom(response, 'unauthenticated') }
+  if (status === 426) {
+    return { kind: 'incompatible', error: await errorFrom(response, 'incompatible_version') }
+  }
+  if (status >= 500 || status === 429 || status === 408) {
+    return { kind: 'retryable', error: await errorFrom(response, 'unavailable') }
+  }
+  return { kind: 'fatal', error: await errorFrom(response, 'internal') }
+}
+
+export class SyncHttp {
+  constructor(
+    private readonly serverUrl: string,
+    private readonly fetch: FetchLike
+  ) {}
+
+  push(accessToken: string, body: PushRequest): Promise<HttpOutcome<PushResponse>> {
+    return this.send('/api/sync/push', pushResponseSchema, {
+      method: 'POST',
+      headers: this.headers(accessToken, true),
+      body: JSON.stringify(body)
+    })
+  }
+
+  pull(accessToken: string, cursor: number, limit: number): Promise<HttpOutcome<PullResponse>> {
+    const query = `?cursor=${cursor}&limit=${limit}`
+    return this.send(`/api/sync/pull${query}`, pullResponseSchema, {
+      method: 'GET',
+      headers: this.headers(accessToken, false)
+    })
+  }
+
+  /** Rotating refresh: the answer carries a new refresh token that replaces the old one. */
+  refresh(refreshToken: string): Promise<HttpOutcome<TokenResponse>> {
+    return this.send('/api/auth/refresh', tokenResponseSchema, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) },
+      body: JSON.stringify({ refreshToken })
+    })
+  }
+
+  private headers(accessToken: string, hasBody: boolean): Record<string, string> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${accessToken}`,
+      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION)
+    }
+    if (hasBody) headers['content-type'] = 'application/json'
+    return headers
+  }
+
+  private async send<T>(
+    path: string,
+    schema: Schema<T>,
+    init: RequestInit
+  ): Promise<HttpOutcome<T>> {
+    let response: Response
+    try {
+      response = await this.fetch(new URL(path, this.serverUrl).toString(), init)
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      return { kind: 'retryable', error: appError('unavailable', `server unreachable: ${message}`) }
+    }
+    return classify(response, schema)
+  }
+}
