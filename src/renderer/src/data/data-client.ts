@@ -2,6 +2,8 @@
  * Owns the data worker for the logged-in session. The worker holds sql.js, the journal and the
  * sync engine; the page only talks to it through the typed client.
  */
+import { answerDurableCall } from '../../../shared/contract/worker'
+import { getDesktop, isElectron } from '../platform/desktop'
 import { createDataClient, type DataClient } from './worker-client'
 
 let current: { worker: Worker; client: DataClient } | null = null
@@ -12,7 +14,13 @@ export function startDataWorker(): DataClient {
     type: 'module',
     name: 'atiende-data'
   })
-  current = { worker, client: createDataClient(worker) }
+  const options = isElectron()
+    ? {
+        onDurableCall: (call: Parameters<typeof answerDurableCall>[1]) =>
+          answerDurableCall(getDesktop(), call)
+      }
+    : {}
+  current = { worker, client: createDataClient(worker, options) }
   return current.client
 }
 

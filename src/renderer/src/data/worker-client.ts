@@ -5,6 +5,8 @@
 import { appError } from '../../../shared/contract/errors'
 import { fail, type Result } from '../../../shared/contract/result'
 import type {
+  DurableReplyMessage,
+  DurableMethod,
   WorkerArgs,
   WorkerEventName,
   WorkerEvents,
@@ -21,8 +23,17 @@ export interface DataClient {
   listen<E extends WorkerEventName>(event: E, cb: (payload: WorkerEvents[E]) => void): () => void
 }
 
+export interface DataClientOptions {
+  /** Answers the worker's durable-file calls (Electron only: the preload does fdatasync). */
+  onDurableCall?: (call: {
+    id: number
+    method: DurableMethod
+    args: unknown
+  }) => Promise<DurableReplyMessage>
+}
+
 /** Wraps a Worker (or anything with the same postMessage shape) in the typed protocol. */
-export function createDataClient(worker: Worker): DataClient {
+export function createDataClient(worker: Worker, options: DataClientOptions = {}): DataClient {
   let nextId = 1
   const pending = new Map<number, (result: Result<unknown>) => void>()
   const listeners = new Map<WorkerEventName, Set<Listener>>()
@@ -32,10 +43,17 @@ export function createDataClient(worker: Worker): DataClient {
     if (msg.kind === 'reply') {
       pending.get(msg.id)?.(msg.result)
       pending.delete(msg.id)
-    } else {
+    } else if (msg.kind === 'event') {
       listeners.get(msg.name)?.forEach((cb) => {
         cb(msg.payload)
       })
+    } else {
+      const answer = options.onDurableCall
+      if (answer) {
+        void answer(msg).then((reply) => {
+          worker.postMessage(reply)
+        })
+      }
     }
   })
   worker.addEventListener('error', (event) => {

@@ -10,7 +10,7 @@ import { sessionUserSchema, type SessionUser } from '../../../../shared/domain/u
 import * as authApi from '../../data/auth-api'
 import { startDataWorker, stopDataWorker } from '../../data/data-client'
 import { serverUrl } from '../../data/server-url'
-import { getDesktop } from '../../platform/desktop'
+import { getDesktop, isElectron } from '../../platform/desktop'
 import { useAppStore } from '../../stores/app-store'
 import { refreshComplaints } from '../complaints/commands'
 
@@ -47,7 +47,12 @@ async function openSession(user: SessionUser, tokens: SessionTokens): Promise<vo
   client.listen('auth:expired', () => {
     void logout('expired')
   })
-  const opened = await client.send('session:open', { user, serverUrl: serverUrl(), tokens })
+  const opened = await client.send('session:open', {
+    user,
+    serverUrl: serverUrl(),
+    tokens,
+    storage: isElectron() ? 'desktop' : 'opfs'
+  })
   if (!opened.ok) {
     stopDataWorker()
     store.loginFailed(opened.error.message)
