@@ -7,7 +7,11 @@ import { resolve } from 'node:path'
 import fastifyRateLimit from '@fastify/rate-limit'
 import fastifySwagger from '@fastify/swagger'
 import fastifyWebsocket from '@fastify/websocket'
-import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify'
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions
+} from 'fastify'
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -55,7 +59,7 @@ const DEFAULTS = {
   loginRateLimit: { max: 10, timeWindowMs: 60_000 }
 } as const
 
-async function registerPlugins(app: ZodApp): Promise<void> {
+async function registerPlugins(app: ZodApp, hub: RealtimeHub): Promise<void> {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Atiende central server', version: String(PROTOCOL_VERSION) },
@@ -66,7 +70,14 @@ async function registerPlugins(app: ZodApp): Promise<void> {
     transform: jsonSchemaTransform
   })
   await app.register(fastifyRateLimit, { global: false })
-  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } })
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: 64 * 1024 },
+    // The default hook closes clients without a code; ours says "going away" so they reconnect.
+    preClose: async function (this: FastifyInstance) {
+      await hub.stop()
+      this.websocketServer.close()
+    }
+  })
 }
 
 function routeContext(options: AppOptions): RouteContext {
@@ -91,12 +102,11 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandling(app)
-  await registerPlugins(app)
+  const hub = new RealtimeHub(PROTOCOL_VERSION)
+  await registerPlugins(app, hub)
 
   const ctx = routeContext(options)
-  const hub = new RealtimeHub(PROTOCOL_VERSION)
   app.addHook('onReady', () => hub.start(options.db))
-  app.addHook('preClose', () => hub.stop())
 
   registerHealthRoutes(app, ctx)
   registerAuthRoutes(app, ctx)

@@ -8,6 +8,7 @@ export interface ServerConfig {
   dataDir: string
   databaseUrl: string | undefined
   seedDemoData: boolean
+  seedCustomers: number
   staticDir: string
   cspConnectSrc: string[]
 }
@@ -21,6 +22,12 @@ function port(value: string | undefined): number {
   return n
 }
 
+function count(name: string, value: string | undefined, fallback: number): number {
+  const n = Number(value ?? fallback)
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} is not a count: ${value ?? ''}`)
+  return n
+}
+
 /** The configuration for `env` (normally `process.env`). */
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   return {
@@ -29,6 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     dataDir: resolve(env['ATIENDE_DATA_DIR'] ?? '.data/server'),
     databaseUrl: env['DATABASE_URL'] || undefined,
     seedDemoData: env['ATIENDE_SEED'] !== '0',
+    seedCustomers: count('ATIENDE_SEED_CUSTOMERS', env['ATIENDE_SEED_CUSTOMERS'], 5000),
     staticDir: resolve(repoRoot, env['ATIENDE_STATIC_DIR'] ?? 'out/renderer'),
     cspConnectSrc: (env['ATIENDE_CSP_CONNECT_SRC'] ?? '').split(/\s+/).filter(Boolean)
   }

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   })
   await migrate(db)
   if (config.seedDemoData) {
-    const seeded = await seedDemoData(db)
+    const seeded = await seedDemoData(db, { customerCount: config.seedCustomers })
     if (seeded.seeded) logger.info({ customers: seeded.customers }, 'demo data seeded')
   }
   const app = await buildApp({

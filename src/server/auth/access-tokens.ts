@@ -18,8 +18,8 @@ export interface AccessTokenIssuer {
   verify(token: string): Promise<AccessClaims | null>
 }
 
-const ISSUER = 'atiende'
-const AUDIENCE = 'atiende-api'
+export const ACCESS_TOKEN_ISSUER = 'atiende'
+export const ACCESS_TOKEN_AUDIENCE = 'atiende-api'
 
 const payloadSchema = z.object({
   sub: z.uuid(),
@@ -36,8 +36,8 @@ export function createAccessTokenIssuer(secret: Uint8Array, ttlSeconds: number):
       new SignJWT({ role: claims.role, team: claims.teamId })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(claims.userId)
-        .setIssuer(ISSUER)
-        .setAudience(AUDIENCE)
+        .setIssuer(ACCESS_TOKEN_ISSUER)
+        .setAudience(ACCESS_TOKEN_AUDIENCE)
         .setIssuedAt()
         .setExpirationTime(`${ttlSeconds}s`)
         .sign(secret),
@@ -45,8 +45,8 @@ export function createAccessTokenIssuer(secret: Uint8Array, ttlSeconds: number):
       try {
         const { payload } = await jwtVerify(token, secret, {
           algorithms: ['HS256'],
-          issuer: ISSUER,
-          audience: AUDIENCE
+          issuer: ACCESS_TOKEN_ISSUER,
+          audience: ACCESS_TOKEN_AUDIENCE
         })
         const parsed = payloadSchema.safeParse(payload)
         if (!parsed.success) return null

@@ -26,6 +26,10 @@ export async function applyComplaintCreate(
   if (claims.role === 'trainer') {
     return rejected('forbidden', 'Trainers cannot file production complaints')
   }
+  // A row without a team would be visible to every user, trainers included.
+  if (claims.teamId === null) {
+    return rejected('forbidden', 'Only members of a team can file complaints')
+  }
   const existing = await tx.query<{ agent_id: string }>(
     'SELECT agent_id FROM complaints WHERE id = $1',
     [args.id]
