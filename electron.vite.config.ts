@@ -7,6 +7,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Bundle zod so the packaged main process needs nothing from node_modules.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } }
     }
   },

@@ -13,7 +13,8 @@ export const durableFileName = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a flat file name')
   .refine((name) => !name.includes('..'), 'must not contain ..')
 
-const bytes = z.instanceof(Uint8Array)
+// z.custom keeps the plain Uint8Array type of DesktopApi (instanceof infers Uint8Array<ArrayBuffer>).
+const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be bytes')
 const secretKey = z
   .string()
   .min(1)
