@@ -10,8 +10,8 @@ export const openBrowserSocket: SocketFactory = (url, handlers) => {
   socket.onmessage = (event: MessageEvent<unknown>) => {
     handlers.onMessage(event.data)
   }
-  socket.onclose = () => {
-    if (!isClosedByUs) handlers.onClose()
+  socket.onclose = (event: CloseEvent) => {
+    if (!isClosedByUs) handlers.onClose(event.code)
   }
   return {
     close: () => {

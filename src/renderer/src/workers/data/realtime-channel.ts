@@ -10,8 +10,8 @@ import { backoffDelay, type Timers } from './backoff'
 export interface SocketHandlers {
   onOpen(): void
   onMessage(data: unknown): void
-  /** Called once, whether the socket failed to connect or closed later. */
-  onClose(): void
+  /** Called once, whether the socket failed to connect or closed later; `code` if known. */
+  onClose(code?: number): void
 }
 
 /** An open (or opening) socket; `close()` must not call `onClose`. */
@@ -31,7 +31,12 @@ export interface RealtimeChannelOptions {
   onConnected: () => void
   onPoke: (cursor: number) => void
   onLiveChanged: (isLive: boolean) => void
+  /** The server closed the socket because the access token was refused. */
+  onUnauthorized: () => void
 }
+
+/** The server's close code for a refused token (see the realtime route). */
+export const CLOSE_UNAUTHENTICATED = 4401
 
 const decoder = new TextDecoder()
 
@@ -79,11 +84,13 @@ export class RealtimeChannel {
       onMessage: (data) => {
         this.handleMessage(data)
       },
-      onClose: () => {
+      onClose: (code) => {
         if (closed || this.socket !== socket) return
         closed = true
         this.socket = null
         this.options.onLiveChanged(false)
+        // A refused token: a sync pass refreshes it, and the reconnect uses the new one.
+        if (code === CLOSE_UNAUTHENTICATED) this.options.onUnauthorized()
         this.scheduleReconnect()
       }
     }

@@ -75,6 +75,9 @@ export class SyncEngine {
       onLiveChanged: (isLive) => {
         this.isLive = isLive
         this.emitStatus()
+      },
+      onUnauthorized: () => {
+        this.trigger()
       }
     })
   }
@@ -103,7 +106,9 @@ export class SyncEngine {
 
   /** Asks for a pass soon (after a local write, a poke, a reconnection). */
   trigger(): void {
+    if (this.stopped === 'closed') return
     if (this.stopped !== null) {
+      // Stopped (expired session, old protocol): a local write still changes the counts.
       this.emitStatus()
       return
     }
@@ -190,6 +195,7 @@ export class SyncEngine {
   }
 
   private scheduleRetry(): void {
+    this.clearRetry()
     const delay = backoffDelay(this.attempt++, this.options.random)
     this.retryTimer = this.options.timers.setTimeout(() => {
       this.retryTimer = null
