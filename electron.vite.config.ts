@@ -9,14 +9,14 @@ export default defineConfig({
       outDir: 'out/main',
       // Bundle zod so the packaged main process needs nothing from node_modules.
       externalizeDeps: { exclude: ['zod'] },
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } }
+      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } }
     }
   },
   preload: {
     build: {
       outDir: 'out/preload',
       // The sandboxed preload must be one CommonJS file that requires only 'electron'.
-      rollupOptions: {
+      rolldownOptions: {
         input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' }
       }
@@ -30,7 +30,7 @@ export default defineConfig({
     worker: { format: 'es' },
     build: {
       outDir: 'out/renderer',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } }
+      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } }
     }
   }
 })
