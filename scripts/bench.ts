@@ -1,0 +1,11 @@
+/**
+ * `npm run bench`: every benchmark, one JSON line each. Figures go in the README; tests never
+ * assert on timings.
+ */
+import { benchLocalWrite } from './bench/local-write'
+import { benchPhone } from './bench/phone'
+import { benchServerSync } from './bench/server-sync'
+
+benchPhone(50_000)
+await benchLocalWrite(2000)
+await benchServerSync(40, 50)
