@@ -15,6 +15,7 @@ const restrict = (patterns) => ({
 export default tseslint.config(
   {
     ignores: [
+      '.tmp/**',
       'out/**',
       'dist/**',
       'node_modules/**',
