@@ -5,7 +5,7 @@ import { openPgliteDb } from './pglite-db'
 import { openPostgresDb } from './postgres-db'
 
 export interface OpenDbOptions {
-  /** A postgres:// URL selects PostgreSQL; anything else means the embedded PGlite. */
+  /** A postgres:// URL selects PostgreSQL; none means the embedded PGlite. */
   databaseUrl?: string | undefined
   /** Where PGlite keeps its files (`<dataDir>/pglite`). */
   dataDir: string
@@ -22,5 +22,7 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
         : { connectionString: url }
     )
   }
+  // A set but unusable URL is a configuration mistake, not a request for the embedded engine.
+  if (url) throw new Error('DATABASE_URL must start with postgres:// or postgresql://')
   return openPgliteDb(join(options.dataDir, 'pglite'))
 }
