@@ -1,0 +1,59 @@
+/**
+ * The wire contract's fingerprint: a hash of `src/shared/sync/**` and `src/shared/contract/**`.
+ * A unit test fails when the contract changed without a bump of PROTOCOL_VERSION; this script
+ * records the fingerprint of a NEW version and refuses to overwrite a recorded one.
+ */
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+
+import { PROTOCOL_VERSION } from '../src/shared/sync/protocol'
+
+const root = resolve(import.meta.dirname, '..')
+export const fingerprintFile = join(root, 'src/shared/sync/protocol-fingerprints.json')
+const contractDirs = ['src/shared/sync', 'src/shared/contract']
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return files(path)
+    return entry.name.endsWith('.ts') ? [path] : []
+  })
+}
+
+export function contractFingerprint(): string {
+  const hash = createHash('sha256')
+  const all = contractDirs.flatMap((d) => files(join(root, d))).sort()
+  for (const path of all) {
+    hash.update(relative(root, path))
+    hash.update('\0')
+    hash.update(readFileSync(path, 'utf8').replace(/\r\n/g, '\n'))
+    hash.update('\0')
+  }
+  return hash.digest('hex')
+}
+
+export function recordedFingerprints(): Record<string, string> {
+  const parsed: unknown = JSON.parse(readFileSync(fingerprintFile, 'utf8'))
+  if (typeof parsed !== 'object' || parsed === null) return {}
+  return Object.fromEntries(
+    Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string')
+  )
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  const recorded = recordedFingerprints()
+  const current = contractFingerprint()
+  const key = String(PROTOCOL_VERSION)
+  if (recorded[key] === current) {
+    process.stdout.write(`protocol ${key}: fingerprint unchanged\n`)
+  } else if (recorded[key] !== undefined) {
+    process.stderr.write(
+      `protocol ${key} is already recorded with another fingerprint: bump PROTOCOL_VERSION in src/shared/sync/protocol.ts first\n`
+    )
+    process.exit(1)
+  } else {
+    writeFileSync(fingerprintFile, `${JSON.stringify({ ...recorded, [key]: current }, null, 2)}\n`)
+    process.stdout.write(`protocol ${key}: recorded ${current}\n`)
+  }
+}
