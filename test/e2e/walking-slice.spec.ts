@@ -20,6 +20,8 @@ test('a complaint logged on a practice call reaches the server exactly once, thr
   // The card popped while the phone was still ringing, before anyone answered.
   await expect(workstation.phoneStatus).toContainText('Llamada entrante')
   await expect(workstation.card).toContainText('+34612345678')
+  await expect(workstation.card).toContainText('Valor: Alto rendimiento')
+  await expect(workstation.card).toContainText('Fibra 1 Gb')
 
   await page.getByRole('button', { name: 'Contestar' }).click()
   await expect(workstation.phoneStatus).toContainText('En llamada')

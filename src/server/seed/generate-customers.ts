@@ -119,9 +119,20 @@ function firstCustomer(prng: Prng): Customer {
     phones: [{ e164: FIRST_CUSTOMER_PHONE, kind: 'mobile' }],
     emails: ['jose.nunez@example.com'],
     preferredLanguage: 'es',
-    doNotCall: false
+    doNotCall: false,
+    // A valuable, recently active customer, so the demo card shows what a rich pop looks like.
+    ...joseMetrics,
+    tier: valueTier(joseMetrics),
+    products: [
+      { code: 'FIBER-1G', name: 'Fibra 1 Gb', since: '2021-03-15' },
+      { code: 'MOB-PLUS', name: 'Tarifa móvil ilimitada', since: '2022-09-01' },
+      { code: 'TV-SPORTS', name: 'Paquete TV deportes', since: '2024-11-20' }
+    ],
+    notes: 'Prefiere que le llamen por la tarde.'
   }
 }
+
+const joseMetrics = { recencyDays: 12, frequency12m: 14, monetary12m: 2460, lifetimeValue: 11850 }
 
 /**
  * Streams `count` demo customers for `seed`.
