@@ -6,24 +6,16 @@ import type { SqlJsStatic } from 'sql.js'
 
 import type { WorkerArgs, WorkerReply, WorkerStorageKind } from '../../../../shared/contract/worker'
 
-import type { Timers } from './backoff'
 import type { DurableFiles } from './durable-files'
-import type { SocketFactory } from './realtime-channel'
 import { Session } from './session'
 import type { ReleaseLock } from './store-lock'
-import type { EmitEvent } from './sync-engine'
-import type { FetchLike } from './sync-http'
+import type { SyncRuntime } from './sync-engine'
 import { toAppError, WorkerError, workerError } from './worker-error'
 
-export interface SessionHostDeps {
+export interface SessionHostDeps extends SyncRuntime {
   loadSql: () => Promise<SqlJsStatic>
   filesFor: (storage: WorkerStorageKind) => Promise<DurableFiles>
   acquireLock: (name: string) => Promise<ReleaseLock | null>
-  fetch: FetchLike
-  createSocket: SocketFactory
-  timers: Timers
-  random: () => number
-  emit: EmitEvent
   newId: () => string
   now: () => Date
 }

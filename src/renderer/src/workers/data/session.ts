@@ -6,27 +6,19 @@ import type { SqlJsStatic } from 'sql.js'
 
 import type { LocalComplaint, SessionTokens, WorkerArgs } from '../../../../shared/contract/worker'
 
-import type { Timers } from './backoff'
 import type { DurableFiles } from './durable-files'
 import { LocalStore } from './local-store'
 import { createLogger } from './logger'
-import type { SocketFactory } from './realtime-channel'
-import { SyncEngine, type EmitEvent } from './sync-engine'
-import type { FetchLike } from './sync-http'
+import { SyncEngine, type EmitEvent, type SyncRuntime } from './sync-engine'
 
 const log = createLogger('session')
 
-export interface SessionOptions {
+export interface SessionOptions extends SyncRuntime {
   sql: SqlJsStatic
   files: DurableFiles
   storeName: string
   serverUrl: string
   tokens: SessionTokens
-  fetch: FetchLike
-  createSocket: SocketFactory
-  timers: Timers
-  random: () => number
-  emit: EmitEvent
   newId: () => string
   now: () => Date
   /** Snapshot after this many journaled writes (default 500). */

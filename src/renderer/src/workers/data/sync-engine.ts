@@ -30,15 +30,19 @@ const log = createLogger('sync-engine')
 
 export type EmitEvent = <K extends keyof WorkerEvents>(name: K, payload: WorkerEvents[K]) => void
 
-export interface SyncEngineOptions {
-  store: SyncStore
-  serverUrl: string
-  tokens: SessionTokens
+/** What the engine needs from its surroundings; injected so tests run it under Node. */
+export interface SyncRuntime {
   fetch: FetchLike
   createSocket: SocketFactory
   timers: Timers
   random: () => number
   emit: EmitEvent
+}
+
+export interface SyncEngineOptions extends SyncRuntime {
+  store: SyncStore
+  serverUrl: string
+  tokens: SessionTokens
   pullLimit?: number
 }
 
