@@ -1,7 +1,7 @@
 import { test as base } from '@playwright/test'
 
 import { WorkstationPage } from './pages/workstation-page'
-import { ServerProcess } from './support/server-process'
+import { ServerProcess } from '../support/server-process'
 
 interface Fixtures {
   /** A central server child process on its own port and data folder; stopped after the test. */

@@ -4,7 +4,7 @@
  * server restart and a server outage.
  */
 import { expect, test } from './fixtures'
-import { serverComplaints } from './support/server-api'
+import { serverComplaints } from '../support/server-api'
 
 test('a complaint logged on a practice call reaches the server exactly once, through restarts and an outage', async ({
   page,

@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test'
 
 import { WorkstationPage } from './pages/workstation-page'
-import { ServerProcess } from './support/server-process'
+import { ServerProcess } from '../support/server-process'
 
 let server: ServerProcess
 

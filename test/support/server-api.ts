@@ -3,9 +3,9 @@ import {
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   pullResponseSchema
-} from '../../../src/shared/sync/protocol'
-import { tokenResponseSchema } from '../../../src/shared/sync/auth'
-import type { Complaint } from '../../../src/shared/domain/complaint'
+} from '../../src/shared/sync/protocol'
+import { tokenResponseSchema } from '../../src/shared/sync/auth'
+import type { Complaint } from '../../src/shared/domain/complaint'
 
 export async function loginAs(baseUrl: string, username: string, password = 'atiende') {
   const res = await fetch(`${baseUrl}/api/auth/login`, {

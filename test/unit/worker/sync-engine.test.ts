@@ -165,7 +165,7 @@ describe('SyncEngine failure handling', () => {
     ])
   })
 
-  it('records a push answered without results as an error and does not spin', async () => {
+  it('records a push answered without results as an error and retries it later, not at once', async () => {
     await write(1)
     const { engine, requests } = engineWith((r) =>
       isPush(r) ? json(200, { results: [], cursor: 0 }) : json(200, emptyPull)
@@ -173,7 +173,24 @@ describe('SyncEngine failure handling', () => {
     const status = await engine.syncNow()
     expect(status).toMatchObject({ pending: 1, lastError: { code: 'internal' } })
     expect(requests.filter(isPush)).toHaveLength(1)
-    expect(timers.pendingDelays()).toEqual([])
+    // One backoff timer, no immediate loop: a pending write is retried without spinning.
+    expect(timers.pendingDelays()).toHaveLength(1)
+  })
+
+  it('treats a push answer cut off mid-body as a network failure and retries it', async () => {
+    await write(1)
+    const { engine, requests } = engineWith((r) =>
+      isPush(r)
+        ? new Response('{"results":[{"id":', {
+            status: 200,
+            headers: { 'content-type': 'application/json' }
+          })
+        : json(200, emptyPull)
+    )
+    const status = await engine.syncNow()
+    expect(status).toMatchObject({ pending: 1, lastError: { code: 'unavailable' } })
+    expect(requests.filter(isPush)).toHaveLength(1)
+    expect(timers.pendingDelays()).toHaveLength(1)
   })
 
   it('pages a pull until hasMore is false and stores the cursor with the rows', async () => {

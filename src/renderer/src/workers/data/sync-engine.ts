@@ -191,10 +191,12 @@ export class SyncEngine {
       this.stopped = 'incompatible'
       this.lastError = { ...failure.error, code: 'incompatible_version' }
       this.realtime.stop()
-    } else if (failure.kind === 'retryable') {
-      this.scheduleRetry()
     } else if (failure.kind === 'unauthorized') {
       this.expire()
+    } else {
+      // Retryable failures obviously retry; so do "fatal" ones (an unexpected answer), with the
+      // same backoff, because a pending write must never wait for the user to notice.
+      this.scheduleRetry()
     }
   }
 

@@ -55,7 +55,19 @@ async function errorFrom(response: Response, fallback: ErrorCode): Promise<AppEr
 
 async function classify<T>(response: Response, schema: Schema<T>): Promise<HttpOutcome<T>> {
   if (response.ok) {
-    const parsed = schema.safeParse(await response.json().catch(() => null))
+    let body: unknown
+    try {
+      body = await response.json()
+    } catch (error) {
+      // A body cut off mid-transfer (the server died while answering) is a network failure: the
+      // server may have applied the batch, and only a retry can learn its results.
+      const message = error instanceof Error ? error.message : String(error)
+      return {
+        kind: 'retryable',
+        error: appError('unavailable', `response interrupted: ${message}`)
+      }
+    }
+    const parsed = schema.safeParse(body)
     return parsed.success
       ? { kind: 'ok', data: parsed.data }
       : {
