@@ -56,7 +56,7 @@ describe('server killed mid-push', () => {
     // Counts how often each mutation left the client, to prove the kills hit pushes in flight.
     const sent = new Map<string, number>()
     const countingFetch: FetchLike = (url, init) => {
-      if (url.endsWith('/api/sync/push') && typeof init?.body === 'string') {
+      if (url.endsWith('/api/sync/push') && typeof init.body === 'string') {
         const body = pushBodySchema.parse(JSON.parse(init.body))
         for (const m of body.mutations) sent.set(m.id, (sent.get(m.id) ?? 0) + 1)
       }
