@@ -1,12 +1,12 @@
 /**
  * Browser-edition fallbacks for the desktop API: async OPFS files (writables commit atomically
- * on close), per-origin storage for secrets, Web Notifications.
+ * on close) for durable files and secrets, Web Notifications.
  */
 import type { DesktopApi } from '../../../shared/contract/desktop-api'
 import { appError } from '../../../shared/contract/errors'
 import { fail, ok, type Result } from '../../../shared/contract/result'
 
-const SECRET_PREFIX = 'atiende.secret.'
+const SECRET_PREFIX = 'secret-'
 
 async function storeDir(): Promise<FileSystemDirectoryHandle> {
   const root = await navigator.storage.getDirectory()
@@ -65,18 +65,26 @@ export const browserDesktop: DesktopApi = {
       }
       return { files: files.sort() }
     }),
+  // Secrets live in OPFS, not localStorage: Chromium commits localStorage lazily, so a crash
+  // right after login would forget the session, while an OPFS write is on disk once closed.
   setSecret: ({ key, value }) =>
-    attempt(() => {
-      localStorage.setItem(SECRET_PREFIX + key, value)
-      return Promise.resolve({ stored: true as const })
+    attempt(async () => {
+      await writeFile(SECRET_PREFIX + key, new TextEncoder().encode(value), false)
+      return { stored: true as const }
     }),
   getSecret: ({ key }) =>
-    attempt(() => Promise.resolve({ value: localStorage.getItem(SECRET_PREFIX + key) })),
+    attempt(async () => {
+      const bytes = await readFile(SECRET_PREFIX + key)
+      return { value: bytes.byteLength === 0 ? null : new TextDecoder().decode(bytes) }
+    }),
   deleteSecret: ({ key }) =>
-    attempt(() => {
-      const existed = localStorage.getItem(SECRET_PREFIX + key) !== null
-      localStorage.removeItem(SECRET_PREFIX + key)
-      return Promise.resolve({ deleted: existed })
+    attempt(async () => {
+      try {
+        await (await storeDir()).removeEntry(SECRET_PREFIX + key)
+        return { deleted: true }
+      } catch {
+        return { deleted: false }
+      }
     }),
   showNotification: ({ title, body, focusOnClick }) =>
     attempt(async () => {
