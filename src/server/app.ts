@@ -29,6 +29,7 @@ import { registerAuthRoutes } from './routes/auth'
 import { registerCustomerRoutes } from './routes/customers'
 import { registerHealthRoutes } from './routes/health'
 import { registerRealtimeRoutes } from './routes/realtime'
+import { noSipServer, registerSipAccountRoutes, type SipServerConfig } from './routes/sip-account'
 import type { RouteContext, ZodApp } from './routes/route-context'
 import { isAppNavigation, registerStaticSite } from './routes/static-site'
 import { registerSyncRoutes } from './routes/sync'
@@ -50,6 +51,8 @@ export interface AppOptions {
   /** Extra CSP connect-src entries for the browser edition (e.g. the SIP proxy). */
   cspConnectSrc?: readonly string[]
   loginRateLimit?: { max: number; timeWindowMs: number }
+  /** The SIP proxy softphones register with; none by default (practice calls only). */
+  sip?: SipServerConfig
 }
 
 const DEFAULTS = {
@@ -113,11 +116,13 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerSyncRoutes(app, ctx)
   registerCustomerRoutes(app, ctx)
   registerRealtimeRoutes(app, ctx, hub)
+  const sip = options.sip ?? noSipServer
+  registerSipAccountRoutes(app, ctx, sip)
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger())
 
   const fallback = await registerStaticSite(app, {
     staticDir: options.staticDir ? resolve(options.staticDir) : undefined,
-    connectSrc: options.cspConnectSrc ?? []
+    connectSrc: [...(options.cspConnectSrc ?? []), ...sip.wsServers]
   })
   app.setNotFoundHandler((request, reply) => {
     if (fallback && isAppNavigation(request)) return fallback(request, reply)

@@ -6,6 +6,7 @@ import { loadJwtSecret } from './auth/jwt-secret'
 import { readConfig } from './config'
 import { migrate } from './db/migrate'
 import { openDb } from './db/open-db'
+import { readSipConfig } from './routes/sip-account'
 import { seedDemoData } from './seed/seed-demo'
 
 async function main(): Promise<void> {
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
     jwtSecret: await loadJwtSecret(process.env['ATIENDE_JWT_SECRET'], config.dataDir),
     loggerInstance: logger,
     staticDir: config.staticDir,
-    cspConnectSrc: config.cspConnectSrc
+    cspConnectSrc: config.cspConnectSrc,
+    sip: readSipConfig(process.env)
   })
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()

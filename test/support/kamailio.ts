@@ -39,7 +39,7 @@ function freeTcpPort(): Promise<number> {
   })
 }
 
-function freeUdpPort(): Promise<number> {
+export function freeUdpPort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const socket = createSocket('udp4')
     socket.once('error', reject)

@@ -27,3 +27,16 @@ export const demoUsers: readonly DemoUser[] = [
   { username: 'tomas', displayName: 'Tomás Vidal', role: 'trainer', team: null },
   { username: 'admin', displayName: 'Administración', role: 'admin', team: null }
 ]
+
+/** Demo SIP extensions: agents 1001…, leads 2001…, the trainer 3001, the admin 9001. */
+export const demoSipExtensions: Readonly<Record<string, string>> = {
+  ana: '1001',
+  bruno: '1002',
+  diego: '1003',
+  fernando: '1004',
+  carla: '2001',
+  elena: '2002',
+  gloria: '2003',
+  tomas: '3001',
+  admin: '9001'
+}

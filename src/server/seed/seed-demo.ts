@@ -7,7 +7,7 @@ import { upsertCustomers } from '../customers/customer-store'
 import type { Db, Queryable } from '../db/db'
 import { SCHEMA_LOCK_KEY } from '../db/migrate'
 import { CHANGES_CHANNEL, headCursor } from '../sync/change-log'
-import { DEMO_PASSWORD, demoTeams, demoUsers } from './demo-users'
+import { DEMO_PASSWORD, demoSipExtensions, demoTeams, demoUsers } from './demo-users'
 import { generateCustomers } from './generate-customers'
 import { createPrng } from './prng'
 
@@ -34,15 +34,16 @@ async function insertTeamsAndUsers(tx: Queryable, seed: number): Promise<void> {
   const hashes = await Promise.all(demoUsers.map(() => hashPassword(DEMO_PASSWORD)))
   for (const [i, user] of demoUsers.entries()) {
     await tx.query(
-      `INSERT INTO users (id, username, display_name, role, team_id, password_hash)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
+      `INSERT INTO users (id, username, display_name, role, team_id, password_hash, sip_extension)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
         prng.uuid(),
         user.username,
         user.displayName,
         user.role,
         user.team ? (teamIds.get(user.team) ?? null) : null,
-        hashes[i] ?? ''
+        hashes[i] ?? '',
+        demoSipExtensions[user.username] ?? null
       ]
     )
   }

@@ -6,13 +6,17 @@
  * State machine of a single call:
  * ```
  *   Ringing ──answer──▶ Connecting ──media up──▶ Active ⇄ Held
- *      │                    │                      │
- *      └─decline/cancel─────┴────────hangup────────┴──▶ Ended
+ *      │                    │                   ▲  │
+ *      │                    │  Dialing ─answered┘  │
+ *      │                    │     │                │
+ *      └─decline/cancel─────┴─────┴───hangup───────┴──▶ Ended
  * ```
- * `Ended` is final. Wrap-up is the agent's state after the call, not the call's.
+ * Inbound calls start in `Ringing`, outbound calls in `Dialing`. `Ended` is final. Wrap-up is
+ * the agent's state after the call, not the call's.
  */
 
 export enum CallState {
+  Dialing = 'dialing',
   Ringing = 'ringing',
   Connecting = 'connecting',
   Active = 'active',
@@ -41,7 +45,24 @@ export interface CallSessionDelegate {
   onStateChange?(state: CallState, endedBy?: EndedBy): void
 }
 
-export interface CallSession {
+/**
+ * In-call controls a real call offers and a simulated one may not. Every member is optional so
+ * implementations opt in; the UI shows a control only when the session has it.
+ */
+export interface CallControls {
+  /** Puts the other party on hold (re-INVITE); resolves once the far end agreed. */
+  hold?(): Promise<void>
+  /** Takes the other party off hold. */
+  resume?(): Promise<void>
+  /** Stops or restarts sending the microphone; the call stays up. */
+  setMuted?(muted: boolean): void
+  /** Sends one DTMF digit (0-9, *, #, A-D). */
+  sendDtmf?(tone: string): Promise<void>
+  /** Blind transfer: asks the other party to call `target` (REFER) and hangs up once it did. */
+  blindTransfer?(target: string): Promise<void>
+}
+
+export interface CallSession extends CallControls {
   readonly info: CallInfo
   readonly state: CallState
   answer(): Promise<void>
@@ -52,6 +73,7 @@ export interface CallSession {
 }
 
 const allowed: Record<CallState, readonly CallState[]> = {
+  [CallState.Dialing]: [CallState.Active, CallState.Ended],
   [CallState.Ringing]: [CallState.Connecting, CallState.Ended],
   [CallState.Connecting]: [CallState.Active, CallState.Ended],
   [CallState.Active]: [CallState.Held, CallState.Ended],

@@ -1,5 +1,6 @@
 import { migration001Init } from './001-init'
+import { migration003SipExtension } from './003-sip-extension'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
-export const migrations: readonly Migration[] = [migration001Init]
+export const migrations: readonly Migration[] = [migration001Init, migration003SipExtension]

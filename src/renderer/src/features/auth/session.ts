@@ -13,6 +13,7 @@ import { serverUrl } from '../../data/server-url'
 import { getDesktop, isElectron } from '../../platform/desktop'
 import { useAppStore } from '../../stores/app-store'
 import { refreshComplaints } from '../complaints/commands'
+import { phoneTokenRefreshed, startPhoneLine, stopPhoneLine } from '../softphone/phone-line'
 
 const SESSION_KEY = 'session'
 const storedSessionSchema = z.object({ user: sessionUserSchema, refreshToken: z.string() })
@@ -43,6 +44,7 @@ async function openSession(user: SessionUser, tokens: SessionTokens): Promise<vo
   })
   client.listen('auth:tokens-changed', (next) => {
     void persistSession(user, next.refreshToken)
+    phoneTokenRefreshed(next.accessToken)
   })
   client.listen('auth:expired', () => {
     void logout('expired')
@@ -59,6 +61,7 @@ async function openSession(user: SessionUser, tokens: SessionTokens): Promise<vo
     return
   }
   store.loginSucceeded(user)
+  void startPhoneLine(tokens.accessToken)
   await refreshComplaints()
 }
 
@@ -97,6 +100,7 @@ export async function restoreSession(): Promise<void> {
 
 export async function logout(reason?: 'expired'): Promise<void> {
   await getDesktop().deleteSecret({ key: SESSION_KEY })
+  void stopPhoneLine()
   stopDataWorker()
   useAppStore.getState().loggedOut(reason)
 }

@@ -2,15 +2,22 @@ import type { StateCreator } from 'zustand'
 
 import type { AppState } from '../../stores/app-store'
 import type { CallInfo } from '../../telephony/call-session'
+import type { RegistrationStatus } from '../../telephony/sip-user-agent'
 
 /**
  * The agent's phone phase. Transitions:
  * ```
  * idle ──ring──▶ ringing ──answer──▶ connecting ──media──▶ active ──end──▶ wrap_up ──finish──▶ idle
- *                   └──decline / caller gave up──▶ idle
+ *  │                └──decline / caller gave up──▶ idle      ▲  ⇅ hold/resume  ▲
+ *  └──dial──▶ dialing ──answered─────────────────────────────┘  held ──end─────┘
+ *                └──busy / no answer / cancelled──▶ idle
  * ```
  */
-export type PhonePhase = 'idle' | 'ringing' | 'connecting' | 'active' | 'wrap_up'
+export type PhonePhase =
+  'idle' | 'ringing' | 'dialing' | 'connecting' | 'active' | 'held' | 'wrap_up'
+
+/** The SIP line: `unconfigured` when the server provisions no SIP proxy for this user. */
+export type PhoneLine = { state: 'unconfigured' } | RegistrationStatus
 
 export interface SoftphoneSlice {
   phone: {
@@ -19,8 +26,15 @@ export interface SoftphoneSlice {
     answeredAt: string | null
     endedAt: string | null
     lastError: string | null
+    isMuted: boolean
+    line: PhoneLine
   }
   callRinging: (info: CallInfo) => void
+  callDialing: (info: CallInfo) => void
+  callHeld: () => void
+  callResumed: () => void
+  muteChanged: (isMuted: boolean) => void
+  lineChanged: (line: PhoneLine) => void
   callConnecting: () => void
   callAnswered: () => void
   callEnded: () => void
@@ -29,10 +43,12 @@ export interface SoftphoneSlice {
 }
 
 const next: Record<PhonePhase, readonly PhonePhase[]> = {
-  idle: ['ringing'],
+  idle: ['ringing', 'dialing'],
   ringing: ['connecting', 'idle'],
+  dialing: ['active', 'idle'],
   connecting: ['active', 'wrap_up'],
-  active: ['wrap_up'],
+  active: ['held', 'wrap_up'],
+  held: ['active', 'wrap_up'],
   wrap_up: ['idle']
 }
 
@@ -46,9 +62,32 @@ export const createSoftphoneSlice: StateCreator<AppState, [], [], SoftphoneSlice
     set((s) => ({ phone: { ...s.phone, ...patch, phase: to } }))
   }
   return {
-    phone: { phase: 'idle', call: null, answeredAt: null, endedAt: null, lastError: null },
+    phone: {
+      phase: 'idle',
+      call: null,
+      answeredAt: null,
+      endedAt: null,
+      lastError: null,
+      isMuted: false,
+      line: { state: 'unconfigured' }
+    },
     callRinging: (info) => {
       move('ringing', { call: info, answeredAt: null, endedAt: null, lastError: null })
+    },
+    callDialing: (info) => {
+      move('dialing', { call: info, answeredAt: null, endedAt: null, lastError: null })
+    },
+    callHeld: () => {
+      move('held')
+    },
+    callResumed: () => {
+      move('active')
+    },
+    muteChanged: (isMuted) => {
+      set((s) => ({ phone: { ...s.phone, isMuted } }))
+    },
+    lineChanged: (line) => {
+      set((s) => ({ phone: { ...s.phone, line } }))
     },
     callConnecting: () => {
       move('connecting')
@@ -58,14 +97,16 @@ export const createSoftphoneSlice: StateCreator<AppState, [], [], SoftphoneSlice
     },
     callEnded: () => {
       const phase = get().phone.phase
+      const endedAt = new Date().toISOString()
       // A call that was never answered leaves nothing to wrap up.
-      if (phase === 'ringing') move('idle', { call: null, endedAt: new Date().toISOString() })
-      else if (phase !== 'idle' && phase !== 'wrap_up') {
-        move('wrap_up', { endedAt: new Date().toISOString() })
+      if (phase === 'ringing' || phase === 'dialing') {
+        move('idle', { call: null, endedAt, isMuted: false })
+      } else if (phase !== 'idle' && phase !== 'wrap_up') {
+        move('wrap_up', { endedAt, isMuted: false })
       }
     },
     wrapUpFinished: () => {
-      move('idle', { call: null, answeredAt: null, endedAt: null })
+      move('idle', { call: null, answeredAt: null, endedAt: null, isMuted: false })
     },
     phoneError: (message) => {
       set((s) => ({ phone: { ...s.phone, lastError: message } }))

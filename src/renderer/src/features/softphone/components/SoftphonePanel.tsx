@@ -3,16 +3,23 @@ import { useTranslation } from 'react-i18next'
 
 import { sanitizeDisplayText } from '../../../../../shared/domain/text'
 import { useAppStore } from '../../../stores/app-store'
+import { RegistrationState } from '../../../telephony/sip-user-agent'
+import { PhoneSettingsForm } from '../../settings/components/PhoneSettingsForm'
 import { answerCall, declineCall, finishWrapUp, hangUp, startPracticeCall } from '../commands'
 import { callShortcuts, useCallShortcuts } from '../hooks/useCallShortcuts'
 import { practiceScenarios } from '../practice-scenarios'
 import { CallTimer } from './CallTimer'
+import { DialPad } from './DialPad'
+import { InCallControls } from './InCallControls'
+import { LineStatus } from './LineStatus'
 
 const phaseKey = {
   idle: 'softphone.idle',
   ringing: 'softphone.ringing',
+  dialing: 'softphone.dialing',
   connecting: 'softphone.active',
   active: 'softphone.active',
+  held: 'softphone.held',
   wrap_up: 'softphone.wrapUp'
 } as const
 
@@ -22,6 +29,7 @@ export function SoftphonePanel() {
   const call = useAppStore((s) => s.phone.call)
   const answeredAt = useAppStore((s) => s.phone.answeredAt)
   const lastError = useAppStore((s) => s.phone.lastError)
+  const isLineUp = useAppStore((s) => s.phone.line.state === RegistrationState.Registered)
   const [scenarioId, setScenarioId] = useState(practiceScenarios[0]?.id ?? '')
 
   const practice = useCallback(() => {
@@ -39,6 +47,7 @@ export function SoftphonePanel() {
   return (
     <section className="panel softphone" aria-labelledby="softphone-heading">
       <h2 id="softphone-heading">{t('softphone.heading')}</h2>
+      <LineStatus />
       <p role="status" aria-label={t('softphone.heading')} className={`phase phase-${phase}`}>
         {t(phaseKey[phase])}
         {call?.kind === 'practice' && <span className="badge">{t('softphone.practiceBadge')}</span>}
@@ -76,7 +85,10 @@ export function SoftphonePanel() {
             </button>
           </>
         )}
-        {(phase === 'active' || phase === 'connecting') && (
+        {(phase === 'active' ||
+          phase === 'connecting' ||
+          phase === 'held' ||
+          phase === 'dialing') && (
           <button
             type="button"
             className="danger"
@@ -92,6 +104,8 @@ export function SoftphonePanel() {
           </button>
         )}
       </div>
+      <InCallControls />
+      {phase === 'idle' && isLineUp && <DialPad />}
       {phase === 'idle' && (
         <div className="practice">
           <label>
@@ -120,6 +134,7 @@ export function SoftphonePanel() {
         </p>
       )}
       <p className="hint">{t('softphone.shortcuts')}</p>
+      <PhoneSettingsForm />
     </section>
   )
 }

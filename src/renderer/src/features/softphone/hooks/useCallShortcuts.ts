@@ -1,13 +1,15 @@
 import { useEffect } from 'react'
 
-import { answerCall, declineCall, hangUp } from '../commands'
+import { answerCall, declineCall, hangUp, toggleHold, toggleMute } from '../commands'
 
 /** Alt+letter shortcuts so a trained agent handles a call without the mouse. */
 export const callShortcuts = {
   answer: 'Alt+A',
   decline: 'Alt+D',
   hangUp: 'Alt+H',
-  practice: 'Alt+P'
+  practice: 'Alt+P',
+  mute: 'Alt+M',
+  hold: 'Alt+O'
 } as const
 
 export function useCallShortcuts(onPractice: () => void): void {
@@ -19,7 +21,9 @@ export function useCallShortcuts(onPractice: () => void): void {
         KeyA: answerCall,
         KeyD: declineCall,
         KeyH: hangUp,
-        KeyP: onPractice
+        KeyP: onPractice,
+        KeyM: toggleMute,
+        KeyO: toggleHold
       }
       const action = actions[event.code]
       if (action) {

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next'
+
+import { useAppStore } from '../../../stores/app-store'
+import { sendDigit, toggleHold, toggleMute } from '../commands'
+import { callShortcuts } from '../hooks/useCallShortcuts'
+
+const TONES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const
+
+/** Mute, hold and the DTMF keypad, for calls that offer them (real SIP calls). */
+export function InCallControls() {
+  const { t } = useTranslation()
+  const phase = useAppStore((s) => s.phone.phase)
+  const isMuted = useAppStore((s) => s.phone.isMuted)
+  const kind = useAppStore((s) => s.phone.call?.kind)
+  if (kind !== 'sip' || (phase !== 'active' && phase !== 'held')) return null
+  return (
+    <>
+      <div className="call-controls">
+        <button
+          type="button"
+          aria-pressed={isMuted}
+          onClick={toggleMute}
+          aria-keyshortcuts={callShortcuts.mute}
+        >
+          {t('softphone.mute')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={phase === 'held'}
+          onClick={toggleHold}
+          aria-keyshortcuts={callShortcuts.hold}
+        >
+          {t('softphone.hold')}
+        </button>
+      </div>
+      {phase === 'active' && (
+        <div role="group" aria-label={t('softphone.dtmf')} className="keypad">
+          {TONES.map((tone) => (
+            <button
+              key={tone}
+              type="button"
+              aria-label={t('softphone.digit', { digit: tone })}
+              onClick={() => {
+                sendDigit(tone)
+              }}
+            >
+              {tone}
+            </button>
+          ))}
+        </div>
+      )}
+      <p className="hint">{t('softphone.callShortcuts')}</p>
+    </>
+  )
+}

@@ -1,0 +1,108 @@
+/**
+ * The agent's SIP line for the session: fetches the provisioned account, applies the local
+ * overrides, keeps a {@link SipUserAgent} registered, and hands its calls to the call commands.
+ */
+import { isSupportedCountry } from 'libphonenumber-js'
+
+import { sipAccountSchema, type SipAccount } from '../../../../shared/domain/sip-account'
+import { serverUrl } from '../../data/server-url'
+import { useAppStore } from '../../stores/app-store'
+import { RegistrationState, SipUserAgent } from '../../telephony/sip-user-agent'
+import { applyOverrides, loadOverrides } from '../settings/sip-overrides'
+import { canDial, incomingCall, placeCall } from './commands'
+import { planDial, type DialPlan } from './dial-number'
+
+export type DialRefusal = Extract<DialPlan, { ok: false }>['reason']
+
+let agent: SipUserAgent | null = null
+let provisioned: SipAccount | null = null
+let lastAccessToken = ''
+
+const onOnline = (): void => {
+  agent?.reconnectNow()
+}
+
+async function fetchAccount(accessToken: string): Promise<SipAccount> {
+  const response = await fetch(`${serverUrl()}/api/me/sip-account`, {
+    headers: { authorization: `Bearer ${accessToken}` }
+  })
+  if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  return sipAccountSchema.parse(await response.json())
+}
+
+function lineDown(reason: string): void {
+  useAppStore
+    .getState()
+    .lineChanged({ state: RegistrationState.Unregistered, server: null, reason })
+}
+
+function connect(): void {
+  if (!provisioned) return
+  const account = applyOverrides(provisioned, loadOverrides())
+  if (account.wsServers.length === 0) {
+    useAppStore.getState().lineChanged({ state: 'unconfigured' })
+    return
+  }
+  agent = new SipUserAgent({
+    account,
+    delegate: {
+      onRegistrationChange: (status) => {
+        useAppStore.getState().lineChanged(status)
+      },
+      onIncomingCall: incomingCall
+    }
+  })
+  agent.start()
+}
+
+/** Starts the line after login; an unconfigured account leaves only practice calls. */
+export async function startPhoneLine(accessToken: string): Promise<void> {
+  lastAccessToken = accessToken
+  if (agent || provisioned) return
+  try {
+    provisioned = await fetchAccount(accessToken)
+  } catch (error) {
+    lineDown(error instanceof Error ? error.message : String(error))
+    return
+  }
+  window.addEventListener('online', onOnline)
+  connect()
+}
+
+/** A fresh access token: retry fetching the account if the first try failed (offline start). */
+export function phoneTokenRefreshed(accessToken: string): void {
+  lastAccessToken = accessToken
+  if (!provisioned) void startPhoneLine(accessToken)
+}
+
+/** After the settings changed: reconnect with the new servers. */
+export async function restartPhoneLine(): Promise<void> {
+  await agent?.stop()
+  agent = null
+  if (provisioned) connect()
+  else await startPhoneLine(lastAccessToken)
+}
+
+export async function stopPhoneLine(): Promise<void> {
+  window.removeEventListener('online', onOnline)
+  const stopping = agent?.stop()
+  agent = null
+  provisioned = null
+  useAppStore.getState().lineChanged({ state: 'unconfigured' })
+  await stopping
+}
+
+/** Dials what the agent typed; returns why not when the input is not dialable. */
+export async function dial(raw: string): Promise<DialRefusal | null> {
+  if (!agent || !provisioned || !canDial()) return null
+  const country = provisioned.defaultCountry.toUpperCase()
+  // A provisioned typo in the country must not stop the agent from dialling.
+  const plan = planDial(raw, isSupportedCountry(country) ? country : 'ES', provisioned.dialPrefix)
+  if (!plan.ok) return plan.reason
+  try {
+    placeCall(await agent.call(plan.target))
+  } catch (error) {
+    useAppStore.getState().phoneError(error instanceof Error ? error.message : String(error))
+  }
+  return null
+}

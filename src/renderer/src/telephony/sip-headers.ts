@@ -1,0 +1,55 @@
+/**
+ * What a SIP INVITE says about the caller, read once at the edge: CTI headers set by an IVR or a
+ * PBX, the caller's number and display name. All of it is hostile input: it is length-capped,
+ * stripped of control characters and only ever rendered as text.
+ */
+import { z } from 'zod'
+
+/** Headers copied into {@link CallInfo.ctiHeaders}, by their lower-case name. */
+export const CTI_HEADER_NAMES = ['X-Customer-Id', 'X-Account', 'P-Asserted-Identity'] as const
+
+const MAX_HEADER_LENGTH = 256
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g
+
+const headerValueSchema = z
+  .string()
+  .transform((value) => value.replace(CONTROL_CHARS, '').trim().slice(0, MAX_HEADER_LENGTH))
+  .pipe(z.string().min(1))
+
+/**
+ * The CTI headers present on a request, lower-cased names, cleaned values.
+ *
+ * @param getHeader - reads one header's value, `undefined` when absent (SIP.js `getHeader`).
+ */
+export function readCtiHeaders(
+  getHeader: (name: string) => string | undefined
+): Record<string, string> {
+  const headers: Record<string, string> = {}
+  for (const name of CTI_HEADER_NAMES) {
+    const parsed = headerValueSchema.safeParse(getHeader(name))
+    if (parsed.success) headers[name.toLowerCase()] = parsed.data
+  }
+  return headers
+}
+
+/** A display name or number as signalled, cleaned; `null` when empty. */
+export function cleanIdentity(value: string | undefined): string | null {
+  const parsed = headerValueSchema.safeParse(value)
+  return parsed.success ? parsed.data.replace(/^"|"$/g, '') : null
+}
+
+/**
+ * The SIP URI to dial for what the agent typed: a full `sip:` URI as is, otherwise the user
+ * part (an extension, an E.164 number, or digits with the dial prefix) at the account's domain.
+ */
+export function dialTarget(user: string, domain: string): string {
+  if (/^sips?:/i.test(user)) return user
+  return `sip:${encodeURIComponent(user).replace(/%2B/g, '+')}@${domain}`
+}
+
+/** The host part of an address of record such as `sip:1001@atiende.local`. */
+export function domainOf(aor: string): string {
+  const at = aor.lastIndexOf('@')
+  return at === -1 ? aor.replace(/^sips?:/i, '') : aor.slice(at + 1).replace(/[;>].*$/, '')
+}

@@ -1,0 +1,163 @@
+/**
+ * The softphone through a real SIP proxy: Kamailio (repo config) on loopback, the central server
+ * provisioning each user's extension, two agents in two Chromium processes that each "speak" a
+ * different tone, and sipp as a classic SIP peer ringing an agent with an IVR's CTI header.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { expect, test, type Page } from '@playwright/test'
+
+import { KamailioProcess } from '../support/kamailio'
+import { WorkstationPage } from './pages/workstation-page'
+import {
+  bytesReceived,
+  iceServersInUse,
+  launchPhone,
+  toneFile,
+  whatIsHeard
+} from './support/phones'
+import { type Phone } from './support/phones'
+import { ServerProcess } from '../support/server-process'
+import { runSippCall } from './support/sipp'
+
+const ANA_HZ = 440
+const BRUNO_HZ = 1000
+/** One FFT bin at 48 kHz / 8192 is ≈ 6 Hz; Opus and resampling smear a little more. */
+const HZ_TOLERANCE = 30
+const SILENCE_DB = -80
+
+let kamailio: KamailioProcess
+let server: ServerProcess
+let dir: string
+const phones: Phone[] = []
+
+/** The server inherits the environment at spawn time; the SIP proxy is set only for that spawn. */
+async function startServerWithSip(wsUrl: string): Promise<ServerProcess> {
+  const created = await ServerProcess.create()
+  const previous = process.env['ATIENDE_SIP_WS']
+  process.env['ATIENDE_SIP_WS'] = wsUrl
+  const started = created.start()
+  if (previous === undefined) delete process.env['ATIENDE_SIP_WS']
+  else process.env['ATIENDE_SIP_WS'] = previous
+  await started
+  return created
+}
+
+async function phoneFor(username: string, hz: number): Promise<WorkstationPage> {
+  const phone = await launchPhone(toneFile(dir, hz))
+  phones.push(phone)
+  await phone.page.goto(server.url)
+  const workstation = new WorkstationPage(phone.page)
+  await workstation.login(username)
+  await expect(line(phone.page)).toHaveText('Registrado')
+  return workstation
+}
+
+function line(page: Page) {
+  return page.getByRole('status', { name: 'Línea telefónica' })
+}
+
+async function hears(page: Page, hz: number): Promise<void> {
+  await expect
+    .poll(async () => {
+      const heard = await whatIsHeard(page)
+      return heard.db > SILENCE_DB && Math.abs(heard.hz - hz) < HZ_TOLERANCE
+    })
+    .toBe(true)
+}
+
+async function hearsSilence(page: Page): Promise<void> {
+  await expect.poll(async () => (await whatIsHeard(page)).db).toBeLessThan(SILENCE_DB)
+}
+
+async function receivesAudio(page: Page): Promise<boolean> {
+  const before = await bytesReceived(page)
+  await page.waitForTimeout(1000)
+  return (await bytesReceived(page)) > before + 1000
+}
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'atiende-softphone-'))
+  kamailio = await KamailioProcess.create()
+  await kamailio.start()
+  server = await startServerWithSip(kamailio.wsUrl)
+})
+
+test.afterEach(async () => {
+  await Promise.all(phones.splice(0).map((p) => p.browser.close()))
+})
+
+test.afterAll(async () => {
+  await server.stop()
+  await kamailio.stop()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+test('two agents call each other through Kamailio and each hears the other', async () => {
+  const ana = await phoneFor('ana', ANA_HZ)
+  const bruno = await phoneFor('bruno', BRUNO_HZ)
+
+  await ana.page.getByLabel('Número a marcar').fill('1002')
+  await ana.page.getByRole('button', { name: 'Llamar', exact: true }).click()
+  await expect(ana.phoneStatus).toContainText('Llamando')
+  await expect(bruno.phoneStatus).toContainText('Llamada entrante')
+  await expect(bruno.page.getByTestId('caller-id')).toContainText('Ana Ortiz')
+  await bruno.page.getByRole('button', { name: 'Contestar' }).click()
+  await expect(ana.phoneStatus).toContainText('En llamada')
+  await expect(bruno.phoneStatus).toContainText('En llamada')
+  expect(await iceServersInUse(ana.page)).toBe(0)
+
+  // Two-way audio, and each side hears the other party's tone.
+  expect(await receivesAudio(ana.page)).toBe(true)
+  expect(await receivesAudio(bruno.page)).toBe(true)
+  await hears(ana.page, BRUNO_HZ)
+  await hears(bruno.page, ANA_HZ)
+
+  // Mute: Bruno no longer hears Ana's tone; unmute brings it back.
+  const mute = ana.page.getByRole('button', { name: 'Silenciar micrófono' })
+  await expect(mute).toHaveAttribute('aria-keyshortcuts', 'Alt+M')
+  await mute.click()
+  await expect(mute).toHaveAttribute('aria-pressed', 'true')
+  await hearsSilence(bruno.page)
+  await ana.page.keyboard.press('Alt+M')
+  await expect(mute).toHaveAttribute('aria-pressed', 'false')
+  await hears(bruno.page, ANA_HZ)
+
+  // Hold: Bruno holds Ana; she stops sending and hears nothing from him; resume restores both.
+  const hold = bruno.page.getByRole('button', { name: 'Poner en espera' })
+  await expect(hold).toHaveAttribute('aria-keyshortcuts', 'Alt+O')
+  await hold.click()
+  await expect(bruno.phoneStatus).toContainText('En espera')
+  await hearsSilence(ana.page)
+  expect(await receivesAudio(bruno.page)).toBe(false)
+  await bruno.page.keyboard.press('Alt+O')
+  await expect(bruno.phoneStatus).toContainText('En llamada')
+  await hears(ana.page, BRUNO_HZ)
+  await hears(bruno.page, ANA_HZ)
+
+  // Hang-up on one side ends the other; both go to after-call work.
+  await bruno.page.getByRole('button', { name: 'Colgar' }).click()
+  await expect(bruno.phoneStatus).toContainText('Trabajo posterior a la llamada')
+  await expect(ana.phoneStatus).toContainText('Trabajo posterior a la llamada')
+})
+
+test('a classic SIP peer rings an agent and its X-Customer-Id pops the card', async () => {
+  const ana = await phoneFor('ana', ANA_HZ)
+  await ana.waitForFirstSync()
+
+  const sipp = runSippCall(dir, kamailio.sipPort, {
+    extension: '1001',
+    callerNumber: '+34910000000',
+    callerName: 'IVR Atiende',
+    headers: { 'X-Customer-Id': 'CUST-0000001' }
+  })
+  await expect(ana.phoneStatus).toContainText('Llamada entrante')
+  await expect(ana.card).toContainText('José Núñez Peña')
+  await expect(ana.card).toContainText('Identificado por el IVR')
+  await ana.page.getByRole('button', { name: 'Rechazar' }).click()
+  const result = await sipp
+  expect(result.code, result.log).toBe(0)
+  await expect(ana.phoneStatus).toContainText('Disponible')
+})

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+
+import {
+  applyOverrides,
+  loadOverrides,
+  noOverrides,
+  parseOverrideForm,
+  saveOverrides
+} from '../../../../src/renderer/src/features/settings/sip-overrides'
+import type { SipAccount } from '../../../../src/shared/domain/sip-account'
+
+class MemoryStorage implements Storage {
+  #items = new Map<string, string>()
+  get length() {
+    return this.#items.size
+  }
+  clear() {
+    this.#items.clear()
+  }
+  getItem(key: string) {
+    return this.#items.get(key) ?? null
+  }
+  key(index: number) {
+    return [...this.#items.keys()][index] ?? null
+  }
+  removeItem(key: string) {
+    this.#items.delete(key)
+  }
+  setItem(key: string, value: string) {
+    this.#items.set(key, value)
+  }
+}
+
+const account: SipAccount = {
+  configured: true,
+  uri: 'sip:1001@atiende.local',
+  displayName: 'Ana',
+  authUser: '1001',
+  password: 'secret',
+  wsServers: ['wss://pbx.example.com'],
+  iceServers: [{ urls: 'stun:stun.example.com' }],
+  dialPrefix: '',
+  defaultCountry: 'ES'
+}
+
+describe('phone settings overrides', () => {
+  it('parses one server per line and ICE lines with credentials', () => {
+    const parsed = parseOverrideForm({
+      wsServers: 'wss://a.example.com/ws\n\n ws://127.0.0.1:8081 ',
+      iceServers: 'turns:t.example.com:443 user pass',
+      useCustomIce: true
+    })
+    expect(parsed).toEqual({
+      ok: true,
+      overrides: {
+        wsServers: ['wss://a.example.com/ws', 'ws://127.0.0.1:8081'],
+        iceServers: [{ urls: 'turns:t.example.com:443', username: 'user', credential: 'pass' }],
+        useCustomIce: true
+      }
+    })
+  })
+
+  it('names the offending line', () => {
+    const parsed = parseOverrideForm({
+      wsServers: 'https://pbx.example.com',
+      iceServers: 'stun.example.com',
+      useCustomIce: false
+    })
+    expect(parsed).toEqual({
+      ok: false,
+      errors: {
+        wsServers: { key: 'settings.errors.wsUrl', line: 'https://pbx.example.com' },
+        iceServers: { key: 'settings.errors.iceUrl', line: 'stun.example.com' }
+      }
+    })
+  })
+
+  it('persists the overrides without the password and applies them on top', () => {
+    const storage = new MemoryStorage()
+    expect(loadOverrides(storage)).toEqual(noOverrides)
+    saveOverrides({ wsServers: ['ws://127.0.0.1:9'], iceServers: [], useCustomIce: true }, storage)
+    expect(storage.getItem('atiende.sip-overrides')).not.toContain('secret')
+    const effective = applyOverrides(account, loadOverrides(storage))
+    expect(effective).toMatchObject({
+      wsServers: ['ws://127.0.0.1:9'],
+      iceServers: [],
+      password: 'secret'
+    })
+    expect(applyOverrides(account, noOverrides)).toEqual(account)
+  })
+
+  it('ignores a corrupt stored value', () => {
+    const storage = new MemoryStorage()
+    storage.setItem('atiende.sip-overrides', '{"wsServers":["http://x"]')
+    expect(loadOverrides(storage)).toEqual(noOverrides)
+  })
+})
