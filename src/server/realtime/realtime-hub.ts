@@ -17,6 +17,8 @@ export interface RealtimeSocket {
 }
 
 const KEEPALIVE_MS = 30_000
+/** How long pokes are gathered before one goes out: small next to a human's reaction time. */
+const POKE_COALESCE_MS = 50
 /** Close code for "going away" when the server shuts down. */
 const GOING_AWAY = 1001
 
@@ -29,7 +31,7 @@ export class RealtimeHub {
   async start(db: Db): Promise<void> {
     this.unlisten = await db.listen(CHANGES_CHANNEL, (payload) => {
       const cursor = Number(payload)
-      if (Number.isSafeInteger(cursor)) this.broadcast({ type: 'poke', cursor })
+      if (Number.isSafeInteger(cursor)) this.pokeSoon(cursor)
     })
     // Idle connections through proxies and NATs are dropped silently; pings keep them open.
     this.keepalive = setInterval(() => {
@@ -47,10 +49,32 @@ export class RealtimeHub {
     send(socket, { type: 'hello', protocolVersion: this.protocolVersion })
   }
 
-  constructor(private readonly protocolVersion: number) {}
+  private pendingCursor: number | null = null
+  private pokeTimer: NodeJS.Timeout | null = null
+
+  constructor(
+    private readonly protocolVersion: number,
+    private readonly pokeCoalesceMs = POKE_COALESCE_MS
+  ) {}
 
   get size(): number {
     return this.sockets.size
+  }
+
+  /**
+   * Coalesces pokes: under load every push NOTIFYs, and fanning each one out to every client
+   * would cost (pushes × clients) messages. One poke per window carries the newest cursor, and
+   * a client pulls everything up to it anyway.
+   */
+  private pokeSoon(cursor: number): void {
+    this.pendingCursor = Math.max(this.pendingCursor ?? 0, cursor)
+    if (this.pokeTimer) return
+    this.pokeTimer = setTimeout(() => {
+      this.pokeTimer = null
+      const newest = this.pendingCursor
+      this.pendingCursor = null
+      if (newest !== null) this.broadcast({ type: 'poke', cursor: newest })
+    }, this.pokeCoalesceMs)
   }
 
   broadcast(message: RealtimeMessage): void {
@@ -62,6 +86,8 @@ export class RealtimeHub {
   /** Stops listening and closes every client. */
   async stop(): Promise<void> {
     if (this.keepalive) clearInterval(this.keepalive)
+    if (this.pokeTimer) clearTimeout(this.pokeTimer)
+    this.pokeTimer = null
     this.sockets.forEach((s) => {
       s.close(GOING_AWAY, 'server shutting down')
     })
