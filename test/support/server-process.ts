@@ -32,13 +32,14 @@ export class ServerProcess {
 
   private constructor(
     readonly port: number,
-    dataDir?: string
+    private readonly env: Readonly<Record<string, string>>
   ) {
-    this.dataDir = dataDir ?? mkdtempSync(join(tmpdir(), 'atiende-e2e-'))
+    this.dataDir = mkdtempSync(join(tmpdir(), 'atiende-e2e-'))
   }
 
-  static async create(): Promise<ServerProcess> {
-    return new ServerProcess(await freePort())
+  /** A server on a free port; `env` adds or overrides environment variables (e.g. DATABASE_URL). */
+  static async create(env: Readonly<Record<string, string>> = {}): Promise<ServerProcess> {
+    return new ServerProcess(await freePort(), env)
   }
 
   get url(): string {
@@ -58,7 +59,8 @@ export class ServerProcess {
         PORT: String(this.port),
         HOST: '127.0.0.1',
         ATIENDE_DATA_DIR: this.dataDir,
-        LOG_LEVEL: 'warn'
+        LOG_LEVEL: 'warn',
+        ...this.env
       },
       stdio: ['ignore', 'pipe', 'pipe']
     })
