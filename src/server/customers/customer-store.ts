@@ -5,7 +5,7 @@
 import type { Customer } from '../../shared/domain/customer'
 import { customerSchema } from '../../shared/domain/customer'
 import type { Queryable } from '../db/db'
-import { appendChanges } from '../sync/change-log'
+import { appendChanges, type Visibility } from '../sync/change-log'
 
 /**
  * Inserts or replaces `customers` in one set-based statement per table.
@@ -46,6 +46,49 @@ export async function upsertCustomers(
     tx,
     customers.map((c) => ({ entity: 'customer', entityId: c.id, teamId: null, data: c }))
   )
+}
+
+/**
+ * Inserts one contact created by an agent, owned by a team. The change log entry is written by
+ * the push that applies the mutation, scoped to the same team.
+ */
+export async function insertCreatedCustomer(
+  tx: Queryable,
+  c: Customer,
+  owner: { teamId: string; createdBy: string }
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO customers (id, external_ref, first_name, last_name, document_id,
+       preferred_language, recency_days, frequency_12m, monetary_12m, lifetime_value, tier,
+       do_not_call, notes, data, updated_at, team_id, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17)`,
+    [
+      c.id,
+      c.externalRef,
+      c.firstName,
+      c.lastName,
+      c.documentId,
+      c.preferredLanguage,
+      c.recencyDays,
+      c.frequency12m,
+      c.monetary12m,
+      c.lifetimeValue,
+      c.tier,
+      c.doNotCall,
+      c.notes,
+      JSON.stringify({ phones: c.phones, emails: c.emails, products: c.products }),
+      c.updatedAt,
+      owner.teamId,
+      owner.createdBy
+    ]
+  )
+  for (const p of c.phones) {
+    await tx.query('INSERT INTO customer_phones (customer_id, e164, kind) VALUES ($1, $2, $3)', [
+      c.id,
+      p.e164,
+      p.kind
+    ])
+  }
 }
 
 async function replacePhones(tx: Queryable, customers: readonly Customer[]): Promise<void> {
@@ -107,14 +150,28 @@ function toCustomer(row: CustomerRow): Customer {
   })
 }
 
-/** Customers holding the phone number `e164`, most recently updated first. */
-export async function findCustomersByPhone(db: Queryable, e164: string): Promise<Customer[]> {
-  const rows = await db.query<CustomerRow>(
-    `SELECT c.* FROM customers c
-     WHERE c.id IN (SELECT customer_id FROM customer_phones WHERE e164 = $1)
-     ORDER BY c.updated_at DESC LIMIT 20`,
-    [e164]
-  )
+/**
+ * Customers holding the phone number `e164` that the caller may see (the same scoping as pull:
+ * shared customers, plus the contacts of the caller's team), most recently updated first.
+ */
+export async function findCustomersByPhone(
+  db: Queryable,
+  e164: string,
+  visibility: Visibility = { kind: 'all' }
+): Promise<Customer[]> {
+  const select = `SELECT c.* FROM customers c
+     WHERE c.id IN (SELECT customer_id FROM customer_phones WHERE e164 = $1)`
+  const order = 'ORDER BY c.updated_at DESC LIMIT 20'
+  let rows: CustomerRow[]
+  if (visibility.kind === 'all') rows = await db.query<CustomerRow>(`${select} ${order}`, [e164])
+  else if (visibility.kind === 'shared') {
+    rows = await db.query<CustomerRow>(`${select} AND c.team_id IS NULL ${order}`, [e164])
+  } else {
+    rows = await db.query<CustomerRow>(
+      `${select} AND (c.team_id IS NULL OR c.team_id = $2) ${order}`,
+      [e164, visibility.teamId]
+    )
+  }
   return rows.map(toCustomer)
 }
 

@@ -4,9 +4,10 @@ import { z } from 'zod'
 import { customerSchema } from '../../shared/domain/customer'
 import { toE164, type CountryCode } from '../../shared/phone/normalize'
 import { getCountries } from 'libphonenumber-js'
-import { requireAuth } from '../auth/authenticate'
+import { claimsOf, requireAuth } from '../auth/authenticate'
 import { findCustomersByPhone } from '../customers/customer-store'
 import { HttpAppError } from '../http/app-error'
+import { visibilityOf } from '../sync/visibility'
 import type { RouteContext, ZodApp } from './route-context'
 
 const countries: readonly string[] = getCountries()
@@ -48,7 +49,9 @@ export function registerCustomerRoutes(app: ZodApp, ctx: RouteContext): void {
         throw new HttpAppError('invalid_argument', 'Not a phone number', {
           phone: request.query.phone
         })
-      return { e164, customers: await findCustomersByPhone(ctx.db, e164) }
+      // Scoped like pull: another team's contacts never leak through the lookup.
+      const visibility = visibilityOf(claimsOf(request))
+      return { e164, customers: await findCustomersByPhone(ctx.db, e164, visibility) }
     }
   )
 }

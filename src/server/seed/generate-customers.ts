@@ -135,6 +135,34 @@ function firstCustomer(prng: Prng): Customer {
 const joseMetrics = { recencyDays: 12, frequency12m: 14, monetary12m: 2460, lifetimeValue: 11850 }
 
 /**
+ * A household line shared by customers 2 and 3 (Carmen and Luis Ortega Ruiz): a call from it
+ * matches both, so the screen pop offers a chooser. A Valencia landline, which no random
+ * template produces, so nobody else ever holds it.
+ */
+export const HOUSEHOLD_PHONE = '+34963000123'
+const household: Record<number, { firstName: string }> = {
+  1: { firstName: 'Carmen' },
+  2: { firstName: 'Luis' }
+}
+
+function householdMember(prng: Prng, index: number, firstName: string): Customer {
+  const base = buildCustomer(prng, index)
+  return {
+    ...base,
+    firstName,
+    lastName: 'Ortega Ruiz',
+    preferredLanguage: 'es',
+    phones: [{ e164: HOUSEHOLD_PHONE, kind: 'home' }]
+  }
+}
+
+function customerAt(prng: Prng, index: number): Customer {
+  if (index === 0) return firstCustomer(prng)
+  const member = household[index]
+  return member ? householdMember(prng, index, member.firstName) : buildCustomer(prng, index)
+}
+
+/**
  * Streams `count` demo customers for `seed`.
  *
  * @remarks Async so callers can `for await` it next to I/O (the NDJSON script, batched inserts)
@@ -143,7 +171,7 @@ const joseMetrics = { recencyDays: 12, frequency12m: 14, monetary12m: 2460, life
 export async function* generateCustomers(count: number, seed: number): AsyncGenerator<Customer> {
   const prng = createPrng(seed)
   for (let i = 0; i < count; i++) {
-    yield i === 0 ? firstCustomer(prng) : buildCustomer(prng, i)
+    yield customerAt(prng, i)
   }
   await Promise.resolve()
 }

@@ -16,6 +16,7 @@ import type { AccessClaims } from '../auth/access-tokens'
 import { UNIQUE_VIOLATION, sqlStateOf, type Db, type Queryable } from '../db/db'
 import { CHANGES_CHANNEL, appendChanges, headCursor } from './change-log'
 import { applyComplaintCreate } from './mutations/complaint-create'
+import { applyCustomerCreate } from './mutations/customer-create'
 import { rejected, type MutationOutcome } from './mutations/mutation-outcome'
 
 type RawMutation = PushRequest['mutations'][number]
@@ -27,17 +28,18 @@ function issuesOf(error: z.ZodError): { path: string; message: string; code: str
   return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }))
 }
 
-/**
- * Routes a validated mutation to its handler. With one mutation in the union this is a direct
- * call; adding a second makes `mutation.args` a union and fails to compile here until a switch
- * on `mutation.name` handles it.
- */
+/** Routes a validated mutation to its handler; a new mutation name fails to compile here. */
 function dispatch(
   tx: Queryable,
   claims: AccessClaims,
   mutation: Mutation
 ): Promise<MutationOutcome> {
-  return applyComplaintCreate(tx, claims, mutation.args)
+  switch (mutation.name) {
+    case 'complaint.create':
+      return applyComplaintCreate(tx, claims, mutation.args)
+    case 'customer.create':
+      return applyCustomerCreate(tx, claims, mutation.args)
+  }
 }
 
 async function applyValidated(

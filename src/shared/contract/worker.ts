@@ -3,7 +3,7 @@
  * always cross as {@link Result}; raw Error objects never cross.
  */
 import type { ComplaintCategory } from '../domain/complaint'
-import type { Customer } from '../domain/customer'
+import type { Customer, Language } from '../domain/customer'
 import type { SessionUser } from '../domain/user'
 import type { DesktopApi } from './desktop-api'
 import { appError, type AppError } from './errors'
@@ -37,10 +37,34 @@ export interface LocalComplaint {
 }
 
 export interface CustomerMatch {
-  /** How the caller was identified: by a CTI header, by number, or not at all. */
-  matchedBy: 'cti' | 'phone' | 'none'
+  /**
+   * How the caller was identified: by a CTI header, by number in the local cache, by the
+   * server's online lookup (the cache missed), or not at all.
+   */
+  matchedBy: 'cti' | 'phone' | 'online' | 'none'
   normalizedNumber: string | null
   customers: Customer[]
+  /** What the caller number was: a number, withheld (no lookup at all), an extension, garbage. */
+  caller?: CallerKind
+  /**
+   * The online lookup: `not_needed` (the cache answered, or nothing to look up), `skipped` (the
+   * server is known to be unreachable or online lookup is off), `found`, `not_found`, `failed`
+   * (timeout, network, refused).
+   */
+  online?: OnlineLookupOutcome
+}
+
+export type CallerKind = 'number' | 'withheld' | 'extension' | 'invalid'
+export type OnlineLookupOutcome = 'not_needed' | 'skipped' | 'found' | 'not_found' | 'failed'
+
+/** What the agent types into the screen pop's quick-create form. */
+export interface NewCustomerInput {
+  firstName: string
+  lastName: string
+  /** E.164, or null when the caller withheld the number. */
+  phoneE164: string | null
+  email: string | null
+  preferredLanguage: Language
 }
 
 export interface SessionTokens {
@@ -67,11 +91,21 @@ export interface DataWorkerHandlers {
     storage?: WorkerStorageKind
   }) => { customers: number; cursor: number; restoredWrites: number }
   'session:close': (args: Record<string, never>) => { closed: true }
+  /**
+   * Matching on ring, in order: the CTI ids (header values, in the configured header order,
+   * matched by id or external reference), then the caller number normalized to E.164 against
+   * the cache, then (only on a cache miss, when `online` is not false and the server is
+   * reachable) the server's lookup with a short timeout; its results join the cache.
+   */
   'customer:match': (args: {
     callerNumber: string
     ctiCustomerId: string | null
+    ctiIds?: string[] | undefined
     defaultCountry: string
+    online?: boolean | undefined
   }) => CustomerMatch
+  /** Quick-create: journaled and queued as a `customer.create` mutation like a complaint. */
+  'customer:create': (args: NewCustomerInput) => { customer: Customer }
   'customer:get': (args: { id: string }) => { customer: Customer | null }
   'customer:search': (args: { query: string; limit: number }) => { customers: Customer[] }
   'complaint:create': (args: {

@@ -18,8 +18,9 @@ import { z } from 'zod'
 import { errorCodes } from '../contract/errors'
 import { complaintCreateArgsSchema, complaintSchema } from '../domain/complaint'
 import { customerSchema } from '../domain/customer'
+import { customerCreateArgsSchema } from '../domain/customer-create'
 
-export const PROTOCOL_VERSION = 1
+export const PROTOCOL_VERSION = 2
 export const PROTOCOL_HEADER = 'x-atiende-protocol'
 
 export const MAX_MUTATIONS_PER_PUSH = 200
@@ -27,10 +28,12 @@ export const MAX_PULL_LIMIT = 5000
 export const DEFAULT_PULL_LIMIT = 1000
 
 export const mutationSchema = z.discriminatedUnion('name', [
-  z.object({ id: z.uuid(), name: z.literal('complaint.create'), args: complaintCreateArgsSchema })
+  z.object({ id: z.uuid(), name: z.literal('complaint.create'), args: complaintCreateArgsSchema }),
+  z.object({ id: z.uuid(), name: z.literal('customer.create'), args: customerCreateArgsSchema })
 ])
 export type Mutation = z.infer<typeof mutationSchema>
 export type MutationName = Mutation['name']
+export type MutationOf<N extends MutationName> = Extract<Mutation, { name: N }>
 
 /**
  * The push body is checked in two steps: the envelope strictly, each mutation on its own, so one

@@ -90,7 +90,8 @@ describe('customer match and search', () => {
     'does not match a withheld or internal caller %j',
     (raw) => {
       const result = match(raw)
-      expect(result).toEqual({ matchedBy: 'none', normalizedNumber: null, customers: [] })
+      expect(result).toMatchObject({ matchedBy: 'none', normalizedNumber: null, customers: [] })
+      expect(result.caller).toBe(raw === '2001' ? 'extension' : 'withheld')
     }
   )
 
@@ -115,20 +116,26 @@ describe('customer match and search', () => {
     expect(store.searchCustomers('zzzz', 10)).toEqual([])
   })
 
-  it('moves a number to its new owner when a customer changes phones', () => {
+  it('matches every customer sharing a number, and forgets a number its owner dropped', () => {
     store.applyPull(
       [
         {
           seq: 4,
           entity: 'customer',
-          data: { ...maria, phones: [{ e164: '+34612345678', kind: 'mobile' }] }
+          data: { ...maria, phones: [{ e164: '+34612345678', kind: 'home' }] }
         }
       ],
       4
     )
-    expect(match('612345678').customers.map((c) => c.id)).toEqual([maria.id])
+    // A household line: both holders match, so the screen pop offers a chooser.
+    expect(new Set(match('612345678').customers.map((c) => c.id))).toEqual(
+      new Set([jose.id, maria.id])
+    )
     expect(match('911222333').matchedBy).toBe('none')
     expect(store.cursor).toBe(4)
     expect(store.getCustomer(maria.id)?.phones).toHaveLength(1)
+    store.applyPull([{ seq: 5, entity: 'customer', data: maria }], 5)
+    expect(match('612345678').customers.map((c) => c.id)).toEqual([jose.id])
+    expect(match('911222333').customers.map((c) => c.id)).toEqual([maria.id])
   })
 })

@@ -6,6 +6,9 @@ import type { AppState } from '../../stores/app-store'
 
 export type ScreenPopStatus = 'idle' | 'looking' | 'done'
 
+/** Why the card shows who it shows: matched on a call, quick-created, or opened from search. */
+export type ScreenPopSource = 'call' | 'created' | 'search'
+
 export interface ScreenPopSlice {
   screenPop: {
     status: ScreenPopStatus
@@ -13,30 +16,49 @@ export interface ScreenPopSlice {
     match: CustomerMatch | null
     /** The customer the card shows: the only match, or the one the agent chose. */
     customer: Customer | null
+    source: ScreenPopSource
   }
   popLookupStarted: (callId: string) => void
   popMatched: (callId: string, match: CustomerMatch) => void
   popCustomerChosen: (customerId: string) => void
+  /** A contact quick-created for the current caller: the card shows it, the match stays. */
+  popCustomerCreated: (customer: Customer) => void
+  /** A customer opened from search; during a call the call's match is kept to go back to. */
+  popCustomerOpened: (customer: Customer) => void
   popCleared: () => void
 }
 
+const idle: ScreenPopSlice['screenPop'] = {
+  status: 'idle',
+  callId: null,
+  match: null,
+  customer: null,
+  source: 'call'
+}
+
 export const createScreenPopSlice: StateCreator<AppState, [], [], ScreenPopSlice> = (set, get) => ({
-  screenPop: { status: 'idle', callId: null, match: null, customer: null },
+  screenPop: idle,
   popLookupStarted: (callId) => {
-    set({ screenPop: { status: 'looking', callId, match: null, customer: null } })
+    set({ screenPop: { ...idle, status: 'looking', callId } })
   },
   popMatched: (callId, match) => {
     // A late answer for a previous call must not replace the current caller's card.
     if (get().screenPop.callId !== callId) return
     const only = match.customers.length === 1 ? (match.customers[0] ?? null) : null
-    set({ screenPop: { status: 'done', callId, match, customer: only } })
+    set({ screenPop: { status: 'done', callId, match, customer: only, source: 'call' } })
   },
   popCustomerChosen: (customerId) => {
     const pop = get().screenPop
     const chosen = pop.match?.customers.find((c) => c.id === customerId) ?? null
-    set({ screenPop: { ...pop, customer: chosen } })
+    set({ screenPop: { ...pop, customer: chosen, source: 'call' } })
+  },
+  popCustomerCreated: (customer) => {
+    set({ screenPop: { ...get().screenPop, status: 'done', customer, source: 'created' } })
+  },
+  popCustomerOpened: (customer) => {
+    set({ screenPop: { ...get().screenPop, status: 'done', customer, source: 'search' } })
   },
   popCleared: () => {
-    set({ screenPop: { status: 'idle', callId: null, match: null, customer: null } })
+    set({ screenPop: idle })
   }
 })

@@ -36,5 +36,28 @@ export const practiceScenarios: readonly PracticeScenario[] = [
     labelKey: 'practice.withheld',
     remoteNumber: 'anonymous',
     remoteDisplayName: null
+  },
+  {
+    // The demo data's household line: Carmen and Luis Ortega Ruiz both hold it.
+    id: 'household',
+    labelKey: 'practice.household',
+    remoteNumber: '963 00 01 23',
+    remoteDisplayName: null
+  },
+  {
+    // The IVR identified the account although the number is withheld: the header wins.
+    id: 'cti-ivr',
+    labelKey: 'practice.ctiIvr',
+    remoteNumber: 'anonymous',
+    remoteDisplayName: null,
+    ctiHeaders: { 'x-account': 'CUST-0000002' }
+  },
+  {
+    // Hostile caller data: markup and a right-to-left override must render as inert text.
+    id: 'hostile-name',
+    labelKey: 'practice.hostileName',
+    remoteNumber: '+34 699 000 333',
+    remoteDisplayName: '<img src=x onerror=alert(1)>\u202eamaleM',
+    ctiHeaders: { 'x-customer-id': '<script>alert(1)</script>' }
   }
 ]

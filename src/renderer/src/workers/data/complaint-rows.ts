@@ -6,7 +6,7 @@ import type { Database } from 'sql.js'
 
 import type { LocalComplaint, LocalSyncState } from '../../../../shared/contract/worker'
 import { complaintCategories, type Complaint } from '../../../../shared/domain/complaint'
-import type { Mutation } from '../../../../shared/sync/protocol'
+import type { MutationOf } from '../../../../shared/sync/protocol'
 
 import { asNullableString, asString, queryAll, queryOne, type Row } from './sql'
 
@@ -65,7 +65,7 @@ export function listComplaints(
  * Applies a local mutation: the optimistic row and its outbox entry. The caller wraps it in a
  * transaction so both exist or neither does.
  */
-export function applyLocalMutation(db: Database, mutation: Mutation): void {
+export function applyLocalMutation(db: Database, mutation: MutationOf<'complaint.create'>): void {
   const a = mutation.args
   db.run(
     `INSERT INTO complaints (id, case_number, customer_id, call_id, category, description,

@@ -5,7 +5,7 @@
 import { isSupportedCountry } from 'libphonenumber-js'
 import type { Database } from 'sql.js'
 
-import type { CustomerMatch } from '../../../../shared/contract/worker'
+import type { CallerKind, CustomerMatch } from '../../../../shared/contract/worker'
 import type { Customer } from '../../../../shared/domain/customer'
 import { foldForSearch } from '../../../../shared/domain/text'
 import { normalizePhone } from '../../../../shared/phone/normalize'
@@ -22,36 +22,62 @@ export function getCustomer(db: Database, id: string): Customer | null {
   return customersWhere(db, 'id = ?', [id])[0] ?? null
 }
 
+/** What the signalled caller number is, and its E.164 form when it is a phone number. */
+export function classifyCaller(
+  callerNumber: string,
+  defaultCountry: string
+): { caller: CallerKind; e164: string | null } {
+  if (!isSupportedCountry(defaultCountry)) return { caller: 'invalid', e164: null }
+  const n = normalizePhone(callerNumber, defaultCountry)
+  if (n.kind === 'e164') return { caller: 'number', e164: n.e164 }
+  return { caller: n.kind, e164: null }
+}
+
 /** The E.164 form of a caller number, or null (withheld, internal extension, not a number). */
 export function callerE164(callerNumber: string, defaultCountry: string): string | null {
-  if (!isSupportedCountry(defaultCountry)) return null
-  const normalized = normalizePhone(callerNumber, defaultCountry)
-  return normalized.kind === 'e164' ? normalized.e164 : null
+  return classifyCaller(callerNumber, defaultCountry).e164
+}
+
+export interface LocalMatchArgs {
+  callerNumber: string
+  ctiCustomerId: string | null
+  /** CTI header values in the configured header order; each may be an id or an external ref. */
+  ctiIds?: readonly string[] | undefined
+  defaultCountry: string
+}
+
+/** The distinct, non-empty CTI ids to try, in order; an absurdly long value is not an id. */
+function ctiCandidates(args: LocalMatchArgs): string[] {
+  const all = [...(args.ctiIds ?? []), args.ctiCustomerId ?? '']
+  return [...new Set(all.map((v) => v.trim()))].filter((v) => v !== '' && v.length <= 128)
+}
+
+function byPhone(db: Database, e164: string): Customer[] {
+  return queryAll(
+    db,
+    `SELECT c.data FROM customer_phones p JOIN customers c ON c.id = p.customer_id
+     WHERE p.e164 = ? ORDER BY c.name_folded, c.id LIMIT 20`,
+    [e164]
+  ).flatMap((row) => rowToCustomer(row) ?? [])
 }
 
 /**
- * Who is calling: a CTI customer id (set by the IVR) wins over the caller number, because a
- * shared or withheld line says little about who speaks.
+ * Who is calling, from the cache only: a CTI id (set by the IVR) wins over the caller number,
+ * because a shared or withheld line says little about who speaks. The online fallback is
+ * `matchCaller`'s job.
  */
-export function matchCustomer(
-  db: Database,
-  args: { callerNumber: string; ctiCustomerId: string | null; defaultCountry: string }
-): CustomerMatch {
-  const normalizedNumber = callerE164(args.callerNumber, args.defaultCountry)
-  const cti = args.ctiCustomerId?.trim() ?? ''
-  if (cti !== '') {
+export function matchCustomer(db: Database, args: LocalMatchArgs): CustomerMatch {
+  const { caller, e164 } = classifyCaller(args.callerNumber, args.defaultCountry)
+  const base = { normalizedNumber: e164, caller, online: 'not_needed' as const }
+  for (const cti of ctiCandidates(args)) {
     const byCti = customersWhere(db, 'id = ? OR external_ref = ? LIMIT 5', [cti, cti])
-    if (byCti.length > 0) return { matchedBy: 'cti', normalizedNumber, customers: byCti }
+    if (byCti.length > 0) return { ...base, matchedBy: 'cti', customers: byCti }
   }
-  if (normalizedNumber !== null) {
-    const byPhone = customersWhere(
-      db,
-      'id IN (SELECT customer_id FROM customer_phones WHERE e164 = ?)',
-      [normalizedNumber]
-    )
-    if (byPhone.length > 0) return { matchedBy: 'phone', normalizedNumber, customers: byPhone }
+  if (e164 !== null) {
+    const found = byPhone(db, e164)
+    if (found.length > 0) return { ...base, matchedBy: 'phone', customers: found }
   }
-  return { matchedBy: 'none', normalizedNumber, customers: [] }
+  return { ...base, matchedBy: 'none', customers: [] }
 }
 
 /** Bounds for an index range scan that means "starts with prefix" under BINARY collation. */
@@ -65,11 +91,10 @@ function searchByName(db: Database, query: string, limit: number): Customer[] {
   const [from, to] = prefixRange(folded)
   return customersWhere(
     db,
-    `(first_name_folded >= ? AND first_name_folded < ?)
-      OR (last_name_folded >= ? AND last_name_folded < ?)
+    `(last_name_folded >= ? AND last_name_folded < ?)
       OR (name_folded >= ? AND name_folded < ?)
      ORDER BY name_folded, id LIMIT ?`,
-    [from, to, from, to, from, to, limit]
+    [from, to, from, to, limit]
   )
 }
 

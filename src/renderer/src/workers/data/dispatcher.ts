@@ -38,7 +38,10 @@ export function createRoutes(host: SessionHost): Routes {
       await host.close()
       return { closed: true as const }
     }),
-    'customer:match': route(s['customer:match'], (args) => host.session.store.matchCustomer(args)),
+    'customer:match': route(s['customer:match'], (args) => host.session.matchCaller(args)),
+    'customer:create': route(s['customer:create'], async (args) => ({
+      customer: await host.session.createCustomer(args)
+    })),
     'customer:get': route(s['customer:get'], ({ id }) => ({
       customer: host.session.store.getCustomer(id)
     })),

@@ -17,21 +17,26 @@
 import type { Database, SqlJsStatic } from 'sql.js'
 
 import type { AppError } from '../../../../shared/contract/errors'
-import type { CustomerMatch, LocalComplaint } from '../../../../shared/contract/worker'
+import type {
+  CustomerMatch,
+  LocalComplaint,
+  NewCustomerInput
+} from '../../../../shared/contract/worker'
 import type { Customer } from '../../../../shared/domain/customer'
+import { customerFromCreateArgs } from '../../../../shared/domain/customer-create'
 import type { Change, Mutation } from '../../../../shared/sync/protocol'
 
+import { getComplaint, listComplaints, upsertServerComplaint } from './complaint-rows'
 import {
-  applyLocalMutation,
-  getComplaint,
-  hasComplaint,
-  listComplaints,
-  upsertServerComplaint
-} from './complaint-rows'
-import { getCustomer, matchCustomer, searchCustomers } from './customer-queries'
+  getCustomer,
+  matchCustomer,
+  searchCustomers,
+  type LocalMatchArgs
+} from './customer-queries'
 import { upsertCustomer } from './customer-rows'
 import type { DurableFiles } from './durable-files'
 import { Journal } from './journal'
+import { applyMutation, replayJournal } from './local-mutations'
 import { migrate } from './migrations'
 import {
   markApplied,
@@ -117,23 +122,44 @@ export class LocalStore {
   /** Journals, applies and acknowledges a new complaint. */
   async createComplaint(input: NewComplaint): Promise<LocalComplaint> {
     const id = this.options.newId()
-    const mutation: Mutation = {
+    await this.journaled({
       id: this.options.newId(),
       name: 'complaint.create',
       args: { id, ...input, createdAt: this.options.now().toISOString() }
-    }
+    })
+    const complaint = getComplaint(this.db, id)
+    if (complaint === null) throw new Error('complaint vanished after insert')
+    return complaint
+  }
+
+  /** Journals, applies and acknowledges a quick-created contact (`customer.create`). */
+  async createCustomer(input: NewCustomerInput): Promise<Customer> {
+    const args = { id: this.options.newId(), ...input, createdAt: this.options.now().toISOString() }
+    await this.journaled({ id: this.options.newId(), name: 'customer.create', args })
+    return getCustomer(this.db, args.id) ?? customerFromCreateArgs(args)
+  }
+
+  /** Durable in the journal first, then the row and its outbox entry in one transaction. */
+  private journaled(mutation: Mutation): Promise<void> {
     return this.lock.run(async () => {
       this.assertOpen()
       await this.journal.append(mutation)
       inTransaction(this.db, () => {
-        applyLocalMutation(this.db, mutation)
+        applyMutation(this.db, mutation)
       })
       this.writesSinceSnapshot++
       this.dirty = true
-      const complaint = getComplaint(this.db, id)
-      if (complaint === null) throw new Error('complaint vanished after insert')
-      return complaint
     })
+  }
+
+  /** Customers the online lookup found: cache data like a pull, without moving the cursor. */
+  cacheCustomers(customers: readonly Customer[]): void {
+    this.assertOpen()
+    if (customers.length === 0) return
+    inTransaction(this.db, () => {
+      for (const c of customers) upsertCustomer(this.db, c)
+    })
+    this.dirty = true
   }
 
   /** Applies a page of pulled changes and the new cursor in one transaction. */
@@ -175,7 +201,7 @@ export class LocalStore {
     return asNumber(queryOne(this.db, 'SELECT COUNT(*) AS n FROM customers')?.['n'])
   }
 
-  matchCustomer(args: Parameters<typeof matchCustomer>[1]): CustomerMatch {
+  matchCustomer(args: LocalMatchArgs): CustomerMatch {
     return matchCustomer(this.db, args)
   }
 
@@ -233,35 +259,4 @@ export interface RejectedMutation {
 
 export function snapshotFile(name: string): string {
   return `${name}-snapshot.sqlite`
-}
-
-interface ReplayResult {
-  report: Omit<OpenReport, 'snapshotLoaded'>
-  lastGeneration: number
-}
-
-/** Replays the generations a snapshot does not cover, oldest first, each mutation at most once. */
-async function replayJournal(
-  db: Database,
-  journal: Journal,
-  covered: number
-): Promise<ReplayResult> {
-  const report = { restoredWrites: 0, skippedWrites: 0, tornLines: 0, corruptLines: 0 }
-  const generations = await journal.listGenerations()
-  for (const generation of generations.filter((g) => g >= covered)) {
-    const parsed = await journal.read(generation)
-    report.tornLines += parsed.tornLines
-    report.corruptLines += parsed.corruptLines
-    inTransaction(db, () => {
-      for (const mutation of parsed.mutations) {
-        if (hasComplaint(db, mutation.args.id)) {
-          report.skippedWrites++
-        } else {
-          applyLocalMutation(db, mutation)
-          report.restoredWrites++
-        }
-      }
-    })
-  }
-  return { report, lastGeneration: generations.at(-1) ?? 0 }
 }

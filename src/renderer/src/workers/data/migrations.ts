@@ -61,6 +61,38 @@ const steps: readonly string[] = [
     state TEXT NOT NULL CHECK (state IN ('pending', 'rejected')),
     last_error TEXT
   );
+  `,
+  // 2: the cache designed for a million customers. Columns only for what is looked up (the card
+  // reads the JSON); no rowid on the lookup tables; a number may belong to several customers (a
+  // household line), so the phone key is (e164, customer_id); the customer_id indexes go, since
+  // an upsert deletes the old keys it reads from the stored JSON. The first-name index goes
+  // too: name_folded starts with the first name, so its index answers those prefixes.
+  `
+  CREATE TABLE customers_v2 (
+    id TEXT PRIMARY KEY,
+    external_ref TEXT NOT NULL,
+    name_folded TEXT NOT NULL,
+    last_name_folded TEXT NOT NULL,
+    document_id TEXT,
+    data TEXT NOT NULL
+  );
+  INSERT INTO customers_v2 (id, external_ref, name_folded, last_name_folded, document_id, data)
+    SELECT id, external_ref, name_folded, last_name_folded, document_id, data FROM customers;
+  DROP TABLE customers;
+  ALTER TABLE customers_v2 RENAME TO customers;
+  CREATE INDEX customers_external_ref ON customers (external_ref);
+  CREATE INDEX customers_document_id ON customers (document_id);
+  CREATE INDEX customers_name_folded ON customers (name_folded);
+  CREATE INDEX customers_last_name_folded ON customers (last_name_folded);
+  CREATE TABLE customer_phones_v2 (
+    e164 TEXT NOT NULL,
+    customer_id TEXT NOT NULL,
+    PRIMARY KEY (e164, customer_id)
+  ) WITHOUT ROWID;
+  INSERT INTO customer_phones_v2 (e164, customer_id) SELECT e164, customer_id FROM customer_phones;
+  DROP TABLE customer_phones;
+  ALTER TABLE customer_phones_v2 RENAME TO customer_phones;
+  DROP INDEX customer_emails_customer;
   `
 ]
 

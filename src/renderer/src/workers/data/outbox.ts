@@ -9,6 +9,15 @@ import { mutationSchema, type Mutation } from '../../../../shared/sync/protocol'
 
 import { asNumber, asString, queryAll, queryOne } from './sql'
 
+/** Queues `mutation` after every other one; the caller's transaction also writes its row. */
+export function enqueueMutation(db: Database, mutation: Mutation): void {
+  db.run(
+    `INSERT INTO outbox (mutation_id, seq, name, args, state, last_error)
+     VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox), ?, ?, 'pending', NULL)`,
+    [mutation.id, mutation.name, JSON.stringify(mutation.args)]
+  )
+}
+
 /** The oldest pending mutations, in the order they were written. */
 export function pendingMutations(db: Database, limit: number): Mutation[] {
   const rows = queryAll(

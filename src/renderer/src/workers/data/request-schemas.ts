@@ -6,6 +6,7 @@ import { z } from 'zod'
 
 import type { WorkerArgs, WorkerRequestName } from '../../../../shared/contract/worker'
 import { complaintCategories } from '../../../../shared/domain/complaint'
+import { languages } from '../../../../shared/domain/customer'
 import { sessionUserSchema } from '../../../../shared/domain/user'
 
 const empty = z.object({}).strict()
@@ -43,7 +44,20 @@ export const requestSchemas = {
   'customer:match': z.object({
     callerNumber: z.string().max(256),
     ctiCustomerId: z.string().max(128).nullable(),
-    defaultCountry: z.string().regex(/^[A-Z]{2}$/)
+    // Header values are hostile: bounded here, and over-long ones are skipped by the matcher.
+    ctiIds: z.array(z.string().max(1024)).max(16).optional(),
+    defaultCountry: z.string().regex(/^[A-Z]{2}$/),
+    online: z.boolean().optional()
+  }),
+  'customer:create': z.object({
+    firstName: z.string().trim().min(1).max(120),
+    lastName: z.string().trim().max(120),
+    phoneE164: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/)
+      .nullable(),
+    email: z.email().max(254).nullable(),
+    preferredLanguage: z.enum(languages)
   }),
   'customer:get': z.object({ id: z.string().max(128) }),
   'customer:search': z.object({ query: z.string().max(256), limit }),

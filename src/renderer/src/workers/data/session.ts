@@ -4,8 +4,16 @@
  */
 import type { SqlJsStatic } from 'sql.js'
 
-import type { LocalComplaint, SessionTokens, WorkerArgs } from '../../../../shared/contract/worker'
+import type {
+  CustomerMatch,
+  LocalComplaint,
+  SessionTokens,
+  WorkerArgs
+} from '../../../../shared/contract/worker'
+import type { Customer } from '../../../../shared/domain/customer'
 
+import { matchCaller } from './customer-match'
+import { createOnlineLookup } from './customer-online'
 import type { DurableFiles } from './durable-files'
 import { LocalStore } from './local-store'
 import { createLogger } from './logger'
@@ -30,12 +38,16 @@ export interface SessionOptions extends SyncRuntime {
 export class Session {
   private idleTimer: unknown = null
   private snapshotting: Promise<void> | null = null
+  /** The engine rotates tokens; the online lookup needs the current access token. */
+  private tokens: SessionTokens
 
   private constructor(
     readonly store: LocalStore,
     readonly engine: SyncEngine,
     private readonly options: SessionOptions
-  ) {}
+  ) {
+    this.tokens = options.tokens
+  }
 
   static async open(options: SessionOptions): Promise<Session> {
     const store = await LocalStore.open({
@@ -48,6 +60,7 @@ export class Session {
     let session: Session | null = null
     const emit: EmitEvent = (name, payload) => {
       options.emit(name, payload)
+      if (name === 'auth:tokens-changed') session?.tokensChanged(payload as SessionTokens)
       // Pulled data lives only in memory until a snapshot persists it.
       if (name === 'data:changed') session?.scheduleSnapshot()
     }
@@ -66,6 +79,46 @@ export class Session {
     this.engine.trigger()
     this.scheduleSnapshot()
     return complaint
+  }
+
+  /** Journals a quick-created contact, then lets sync push it. */
+  async createCustomer(args: WorkerArgs<'customer:create'>): Promise<Customer> {
+    const customer = await this.store.createCustomer(args)
+    this.options.emit('data:changed', { entities: ['customer'] })
+    this.engine.emitStatus()
+    this.engine.trigger()
+    this.scheduleSnapshot()
+    return customer
+  }
+
+  /** Matching on ring; the online lookup only when the last sync pass reached the server. */
+  matchCaller(args: WorkerArgs<'customer:match'>): Promise<CustomerMatch> {
+    const unreachable = this.engine.status().lastError?.code === 'unavailable'
+    const online =
+      args.online === false || unreachable
+        ? null
+        : createOnlineLookup({
+            fetch: this.options.fetch,
+            serverUrl: this.options.serverUrl,
+            accessToken: () => this.tokens.accessToken,
+            timers: this.options.timers
+          })
+    return matchCaller(
+      {
+        matchLocal: (a) => this.store.matchCustomer(a),
+        cacheCustomers: (customers) => {
+          this.store.cacheCustomers(customers)
+          this.options.emit('data:changed', { entities: ['customer'] })
+          this.scheduleSnapshot()
+        },
+        online
+      },
+      args
+    )
+  }
+
+  private tokensChanged(tokens: SessionTokens): void {
+    this.tokens = tokens
   }
 
   /** Stops syncing, writes a final snapshot if anything changed, and closes the store. */

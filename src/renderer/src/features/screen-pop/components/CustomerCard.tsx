@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next'
 
+import type { CustomerMatch } from '../../../../../shared/contract/worker'
 import type { Customer } from '../../../../../shared/domain/customer'
 import { fullName } from '../../../../../shared/domain/customer'
 import { sanitizeDisplayText } from '../../../../../shared/domain/text'
 import { activitySegment, frequencySegment } from '../../../../../shared/domain/value-tier'
 import { useAppStore } from '../../../stores/app-store'
+import type { ScreenPopSource } from '../store'
 import { CustomerChooser } from './CustomerChooser'
+import { UnknownCaller } from './UnknownCaller'
 
 /** Customer fields are hostile input: shown as text, cut in the view (never in storage). */
 const show = (text: string, max = 120) => sanitizeDisplayText(text, max)
@@ -46,11 +49,21 @@ function CustomerDetails({ customer }: { customer: Customer }) {
   )
 }
 
+/** The i18n key saying how the card's customer was found. */
+function originKey(source: ScreenPopSource, match: CustomerMatch | null): string {
+  if (source !== 'call') return source === 'created' ? 'card.created' : 'card.openedFromSearch'
+  if (match?.matchedBy === 'cti') return 'card.matchedByCti'
+  if (match?.matchedBy === 'online') return 'card.matchedByOnline'
+  return 'card.matchedByPhone'
+}
+
 export function CustomerCard() {
   const { t } = useTranslation()
   const status = useAppStore((s) => s.screenPop.status)
   const match = useAppStore((s) => s.screenPop.match)
   const customer = useAppStore((s) => s.screenPop.customer)
+  const source = useAppStore((s) => s.screenPop.source)
+  const callId = useAppStore((s) => s.screenPop.callId)
 
   let body
   if (status === 'idle') body = <p className="muted">{t('card.empty')}</p>
@@ -58,14 +71,12 @@ export function CustomerCard() {
   else if (customer) {
     body = (
       <>
-        <p className="muted">
-          {match?.matchedBy === 'cti' ? t('card.matchedByCti') : t('card.matchedByPhone')}
-        </p>
+        <p className="muted">{t(originKey(source, match))}</p>
         <CustomerDetails customer={customer} />
       </>
     )
   } else if (match && match.customers.length > 1) body = <CustomerChooser match={match} />
-  else body = <p className="unknown">{t('card.unknown')}</p>
+  else body = <UnknownCaller key={callId ?? 'none'} match={match} />
 
   return (
     <section className="panel card" aria-labelledby="card-heading">

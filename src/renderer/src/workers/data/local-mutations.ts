@@ -1,0 +1,55 @@
+/**
+ * Applying journaled mutations: on a local write and on replay at startup. Replay is
+ * idempotent, since a mutation whose row already exists was applied before the snapshot.
+ */
+import type { Database } from 'sql.js'
+
+import type { Mutation } from '../../../../shared/sync/protocol'
+
+import { applyLocalMutation, hasComplaint } from './complaint-rows'
+import { applyLocalCustomerCreate, hasCustomer } from './customer-rows'
+import type { Journal } from './journal'
+import type { OpenReport } from './local-store'
+import { inTransaction } from './sql'
+
+export interface ReplayResult {
+  report: Omit<OpenReport, 'snapshotLoaded'>
+  lastGeneration: number
+}
+
+/** Replays the generations a snapshot does not cover, oldest first, each mutation at most once. */
+export async function replayJournal(
+  db: Database,
+  journal: Journal,
+  covered: number
+): Promise<ReplayResult> {
+  const report = { restoredWrites: 0, skippedWrites: 0, tornLines: 0, corruptLines: 0 }
+  const generations = await journal.listGenerations()
+  for (const generation of generations.filter((g) => g >= covered)) {
+    const parsed = await journal.read(generation)
+    report.tornLines += parsed.tornLines
+    report.corruptLines += parsed.corruptLines
+    inTransaction(db, () => {
+      for (const mutation of parsed.mutations) {
+        if (isApplied(db, mutation)) {
+          report.skippedWrites++
+        } else {
+          applyMutation(db, mutation)
+          report.restoredWrites++
+        }
+      }
+    })
+  }
+  return { report, lastGeneration: generations.at(-1) ?? 0 }
+}
+
+function isApplied(db: Database, mutation: Mutation): boolean {
+  return mutation.name === 'customer.create'
+    ? hasCustomer(db, mutation.args.id)
+    : hasComplaint(db, mutation.args.id)
+}
+
+export function applyMutation(db: Database, mutation: Mutation): void {
+  if (mutation.name === 'customer.create') applyLocalCustomerCreate(db, mutation)
+  else applyLocalMutation(db, mutation)
+}

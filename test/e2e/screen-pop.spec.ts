@@ -1,0 +1,112 @@
+/**
+ * Screen pop on ring, in the browser edition against a real server: a known caller, an unknown
+ * caller created on the spot (and synced to the server), a shared household line (chooser), a
+ * CTI header set by an IVR, and hostile caller data rendered as inert text.
+ */
+import { expect, test, type Page } from '@playwright/test'
+
+import {
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  pullResponseSchema
+} from '../../src/shared/sync/protocol'
+import { WorkstationPage } from './pages/workstation-page'
+import { loginAs } from '../support/server-api'
+import { ServerProcess } from '../support/server-process'
+
+let server: ServerProcess
+
+test.beforeAll(async () => {
+  server = await ServerProcess.create()
+  await server.start()
+})
+
+test.afterAll(async () => {
+  await server.stop()
+})
+
+async function openWorkstation(page: Page, user: string): Promise<WorkstationPage> {
+  // Any script a hostile value managed to run would show up as a dialog.
+  page.on('dialog', (dialog) => {
+    throw new Error(`unexpected dialog: ${dialog.message()}`)
+  })
+  await page.goto(server.url)
+  const ws = new WorkstationPage(page)
+  await ws.login(user)
+  await ws.waitForFirstSync()
+  return ws
+}
+
+/** Customer names the user `username` pulls from the server. */
+async function serverCustomerNames(username: string): Promise<string[]> {
+  const { accessToken } = await loginAs(server.url, username)
+  const names: string[] = []
+  let cursor = 0
+  for (;;) {
+    const res = await fetch(`${server.url}/api/sync/pull?cursor=${cursor}&limit=5000`, {
+      headers: {
+        authorization: `Bearer ${accessToken}`,
+        [PROTOCOL_HEADER]: String(PROTOCOL_VERSION)
+      }
+    })
+    const page = pullResponseSchema.parse(await res.json())
+    for (const c of page.changes) {
+      if (c.entity === 'customer') names.push(`${c.data.firstName} ${c.data.lastName}`)
+    }
+    cursor = page.cursor
+    if (!page.hasMore) return names
+  }
+}
+
+test('a known caller pops the card while it rings', async ({ page }) => {
+  const ws = await openWorkstation(page, 'ana')
+  await ws.startPracticeCall('Cliente conocido (prefijo 00)')
+  await expect(ws.card.getByRole('heading', { name: 'José Núñez Peña' })).toBeVisible()
+  await expect(ws.phoneStatus).toContainText('Llamada entrante')
+  await expect(ws.card).toContainText('Identificado por el número')
+})
+
+test('an unknown caller is created from the card and reaches the server', async ({ page }) => {
+  const ws = await openWorkstation(page, 'bruno')
+  await ws.startPracticeCall('Llamante desconocido')
+  await expect(ws.card).toContainText('Llamante desconocido')
+  const form = ws.card.getByRole('form', { name: 'Crear contacto' })
+  await expect(form.getByLabel('Teléfono del contacto')).toHaveValue('+34699000111')
+  const lastName = `Prueba ${Date.now()}`
+  await form.getByLabel('Nombre', { exact: true }).fill('Marta')
+  await form.getByLabel('Apellidos').fill(lastName)
+  await form.getByLabel('Correo (opcional)').fill('marta@example.com')
+  await form.getByRole('button', { name: 'Crear contacto' }).click()
+  await expect(ws.card.getByRole('heading', { name: `Marta ${lastName}` })).toBeVisible()
+  await expect(ws.card).toContainText('Contacto creado en esta llamada')
+  await expect(ws.syncStatus).toContainText('Pendientes: 0')
+  await expect.poll(() => serverCustomerNames('bruno')).toContain(`Marta ${lastName}`)
+  // Another team does not see a team's own contacts.
+  expect(await serverCustomerNames('diego')).not.toContain(`Marta ${lastName}`)
+})
+
+test('a household line offers a chooser, and the choice fills the card', async ({ page }) => {
+  const ws = await openWorkstation(page, 'carla')
+  await ws.startPracticeCall('Línea compartida (varios clientes)')
+  await expect(ws.card).toContainText('Varios clientes coinciden (2)')
+  await ws.card.getByRole('button', { name: 'Elegir Luis Ortega Ruiz' }).click()
+  await expect(ws.card.getByRole('heading', { name: 'Luis Ortega Ruiz' })).toBeVisible()
+})
+
+test('a CTI header set by the IVR identifies a withheld caller', async ({ page }) => {
+  const ws = await openWorkstation(page, 'diego')
+  await ws.startPracticeCall('Cliente identificado por el IVR')
+  await expect(ws.card.getByRole('heading', { name: 'Carmen Ortega Ruiz' })).toBeVisible()
+  await expect(ws.card).toContainText('Identificado por el IVR')
+})
+
+test('a hostile display name and CTI header render as inert text', async ({ page }) => {
+  const ws = await openWorkstation(page, 'fernando')
+  await ws.startPracticeCall('Nombre mostrado hostil')
+  await expect(ws.card).toContainText('Llamante desconocido')
+  await expect(ws.card).toContainText('<img src=x onerror=alert(1)>amaleM')
+  await expect(page.locator('img')).toHaveCount(0)
+  await expect(page.locator('script:not([src])')).toHaveCount(0)
+  const text = (await ws.card.textContent()) ?? ''
+  expect(text).not.toContain('\u202e')
+})
