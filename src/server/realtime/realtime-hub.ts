@@ -1,10 +1,12 @@
 /**
  * Fans change notifications out to this instance's WebSocket clients. Every instance LISTENs on
- * the database, so a push on any instance pokes the clients of all of them.
+ * the database, so a push on any instance pokes the clients of all of them. A client is poked
+ * only for changes it may pull, and pokes are coalesced, so fan-out stays proportional to the
+ * clients that have something new rather than to pushes × clients.
  */
 import type { RealtimeMessage } from '../../shared/sync/protocol'
 import type { Db, Unlisten } from '../db/db'
-import { CHANGES_CHANNEL } from '../sync/change-log'
+import { CHANGES_CHANNEL, parsePokePayload, type Visibility } from '../sync/change-log'
 
 /** The part of a `ws` WebSocket the hub uses, so any compatible socket can be handed in. */
 export interface RealtimeSocket {
@@ -17,39 +19,29 @@ export interface RealtimeSocket {
 }
 
 const KEEPALIVE_MS = 30_000
-/** How long pokes are gathered before one goes out: small next to a human's reaction time. */
+/** How long pokes are gathered before they go out: small next to a human's reaction time. */
 const POKE_COALESCE_MS = 50
 /** Close code for "going away" when the server shuts down. */
 const GOING_AWAY = 1001
+/** Key of shared rows (team_id NULL) in the pending map. */
+const SHARED = ''
+
+/** The newest pending cursor this client may see, or null when nothing of its scope changed. */
+function visibleCursor(pending: ReadonlyMap<string, number>, scope: Visibility): number | null {
+  let newest: number | null = null
+  for (const [team, cursor] of pending) {
+    const visible =
+      scope.kind === 'all' || team === SHARED || (scope.kind === 'team' && team === scope.teamId)
+    if (visible && (newest === null || cursor > newest)) newest = cursor
+  }
+  return newest
+}
 
 export class RealtimeHub {
-  private readonly sockets = new Set<RealtimeSocket>()
+  private readonly sockets = new Map<RealtimeSocket, Visibility>()
+  private readonly pending = new Map<string, number>()
   private unlisten: Unlisten | null = null
   private keepalive: NodeJS.Timeout | null = null
-
-  /** Starts listening for changes on the database. */
-  async start(db: Db): Promise<void> {
-    this.unlisten = await db.listen(CHANGES_CHANNEL, (payload) => {
-      const cursor = Number(payload)
-      if (Number.isSafeInteger(cursor)) this.pokeSoon(cursor)
-    })
-    // Idle connections through proxies and NATs are dropped silently; pings keep them open.
-    this.keepalive = setInterval(() => {
-      this.sockets.forEach((s) => {
-        s.ping()
-      })
-    }, KEEPALIVE_MS)
-    this.keepalive.unref()
-  }
-
-  /** Adds an authenticated client and greets it. */
-  add(socket: RealtimeSocket): void {
-    this.sockets.add(socket)
-    socket.on('close', () => this.sockets.delete(socket))
-    send(socket, { type: 'hello', protocolVersion: this.protocolVersion })
-  }
-
-  private pendingCursor: number | null = null
   private pokeTimer: NodeJS.Timeout | null = null
 
   constructor(
@@ -57,29 +49,47 @@ export class RealtimeHub {
     private readonly pokeCoalesceMs = POKE_COALESCE_MS
   ) {}
 
+  /** Starts listening for changes on the database. */
+  async start(db: Db): Promise<void> {
+    this.unlisten = await db.listen(CHANGES_CHANNEL, (payload) => {
+      const poke = parsePokePayload(payload)
+      if (poke) for (const team of poke.teams) this.pokeSoon(team ?? SHARED, poke.cursor)
+    })
+    // Idle connections through proxies and NATs are dropped silently; pings keep them open.
+    this.keepalive = setInterval(() => {
+      this.sockets.forEach((_scope, s) => {
+        s.ping()
+      })
+    }, KEEPALIVE_MS)
+    this.keepalive.unref()
+  }
+
+  /** Adds an authenticated client with what it may pull, and greets it. */
+  add(socket: RealtimeSocket, scope: Visibility): void {
+    this.sockets.set(socket, scope)
+    socket.on('close', () => this.sockets.delete(socket))
+    send(socket, { type: 'hello', protocolVersion: this.protocolVersion })
+  }
+
   get size(): number {
     return this.sockets.size
   }
 
-  /**
-   * Coalesces pokes: under load every push NOTIFYs, and fanning each one out to every client
-   * would cost (pushes × clients) messages. One poke per window carries the newest cursor, and
-   * a client pulls everything up to it anyway.
-   */
-  private pokeSoon(cursor: number): void {
-    this.pendingCursor = Math.max(this.pendingCursor ?? 0, cursor)
+  private pokeSoon(team: string, cursor: number): void {
+    this.pending.set(team, Math.max(this.pending.get(team) ?? 0, cursor))
     if (this.pokeTimer) return
     this.pokeTimer = setTimeout(() => {
       this.pokeTimer = null
-      const newest = this.pendingCursor
-      this.pendingCursor = null
-      if (newest !== null) this.broadcast({ type: 'poke', cursor: newest })
+      this.flush()
     }, this.pokeCoalesceMs)
   }
 
-  broadcast(message: RealtimeMessage): void {
-    this.sockets.forEach((s) => {
-      send(s, message)
+  private flush(): void {
+    const pending = new Map(this.pending)
+    this.pending.clear()
+    this.sockets.forEach((scope, socket) => {
+      const cursor = visibleCursor(pending, scope)
+      if (cursor !== null) send(socket, { type: 'poke', cursor })
     })
   }
 
@@ -88,7 +98,7 @@ export class RealtimeHub {
     if (this.keepalive) clearInterval(this.keepalive)
     if (this.pokeTimer) clearTimeout(this.pokeTimer)
     this.pokeTimer = null
-    this.sockets.forEach((s) => {
+    this.sockets.forEach((_scope, s) => {
       s.close(GOING_AWAY, 'server shutting down')
     })
     this.sockets.clear()

@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify'
 
 import type { RealtimeHub } from '../realtime/realtime-hub'
+import { visibilityOf } from '../sync/visibility'
 import type { RouteContext, ZodApp } from './route-context'
 
 /** Application close code meaning "unauthenticated" (4000–4999 are ours; 401 inside). */
@@ -28,7 +29,7 @@ export function registerRealtimeRoutes(app: ZodApp, ctx: RouteContext, hub: Real
         socket.close(CLOSE_UNAUTHENTICATED, 'unauthenticated')
         return
       }
-      hub.add(socket)
+      hub.add(socket, visibilityOf(claims))
     }
   )
 }

@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/password'
 import { upsertCustomers } from '../customers/customer-store'
 import type { Db, Queryable } from '../db/db'
 import { SCHEMA_LOCK_KEY } from '../db/migrate'
-import { CHANGES_CHANNEL, headCursor } from '../sync/change-log'
+import { CHANGES_CHANNEL, headCursor, pokePayload } from '../sync/change-log'
 import { DEMO_PASSWORD, demoSipExtensions, demoTeams, demoUsers } from './demo-users'
 import { generateCustomers } from './generate-customers'
 import { createPrng } from './prng'
@@ -74,6 +74,9 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
     await insertCustomers(tx, count, seed, options.batchSize ?? 1000)
     return { seeded: true, customers: count }
   })
-  if (result.seeded) await db.notify(CHANGES_CHANNEL, String(await headCursor(db)))
+  if (result.seeded) {
+    const cursor = await headCursor(db)
+    await db.notify(CHANGES_CHANNEL, pokePayload({ cursor, teams: [null] }))
+  }
   return result
 }

@@ -6,6 +6,35 @@ import type { Queryable } from '../db/db'
 
 export const CHANGES_CHANNEL = 'atiende_changes'
 
+/** A change notification: the new head and the teams whose rows changed (null: shared rows). */
+export interface Poke {
+  cursor: number
+  teams: (string | null)[]
+}
+
+export function pokePayload(poke: Poke): string {
+  return JSON.stringify(poke)
+}
+
+/** Reads a notification; a bare number (an older instance) counts as a change to shared rows. */
+export function parsePokePayload(payload: string): Poke | null {
+  const bare = Number(payload)
+  if (payload.trim() !== '' && Number.isSafeInteger(bare)) return { cursor: bare, teams: [null] }
+  try {
+    const value: unknown = JSON.parse(payload)
+    if (typeof value !== 'object' || value === null) return null
+    const cursor = 'cursor' in value ? value.cursor : null
+    const teams = 'teams' in value ? value.teams : null
+    if (typeof cursor !== 'number' || !Number.isSafeInteger(cursor) || !Array.isArray(teams)) {
+      return null
+    }
+    const valid = teams.filter((t): t is string | null => t === null || typeof t === 'string')
+    return { cursor, teams: valid }
+  } catch {
+    return null
+  }
+}
+
 export type ChangeEntity = 'customer' | 'complaint'
 
 export interface NewChange {

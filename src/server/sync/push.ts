@@ -14,7 +14,7 @@ import {
 import { mutationResultSchema } from '../../shared/sync/protocol'
 import type { AccessClaims } from '../auth/access-tokens'
 import { UNIQUE_VIOLATION, sqlStateOf, type Db, type Queryable } from '../db/db'
-import { CHANGES_CHANNEL, appendChanges, headCursor } from './change-log'
+import { CHANGES_CHANNEL, appendChanges, headCursor, pokePayload } from './change-log'
 import { applyComplaintCreate } from './mutations/complaint-create'
 import { applyCustomerCreate } from './mutations/customer-create'
 import { rejected, type MutationOutcome } from './mutations/mutation-outcome'
@@ -62,7 +62,8 @@ function resultOf(id: string, outcome: MutationOutcome): MutationResult {
 
 interface Applied {
   result: MutationResult
-  wroteChanges: boolean
+  /** Teams whose rows this mutation changed (null: shared rows); empty when nothing changed. */
+  teams: (string | null)[]
 }
 
 async function applyOnce(
@@ -77,7 +78,7 @@ async function applyOnce(
       [clientId, raw.id]
     )
     const previous = stored[0]
-    if (previous) return { result: replayed(previous, claims, raw.id), wroteChanges: false }
+    if (previous) return { result: replayed(previous, claims, raw.id), teams: [] }
     const outcome = await applyValidated(tx, claims, raw)
     const result = resultOf(raw.id, outcome)
     await tx.query(
@@ -87,7 +88,7 @@ async function applyOnce(
     )
     const changes = outcome.status === 'applied' ? outcome.changes : []
     if (changes.length > 0) await appendChanges(tx, changes)
-    return { result, wroteChanges: changes.length > 0 }
+    return { result, teams: changes.map((c) => c.teamId) }
   })
 }
 
@@ -131,13 +132,13 @@ export async function pushMutations(
   request: PushRequest
 ): Promise<PushResponse> {
   const results: MutationResult[] = []
-  let changed = false
+  const teams = new Set<string | null>()
   for (const raw of request.mutations) {
     const applied = await applyWithRetry(db, claims, request.clientId, raw)
     results.push(applied.result)
-    changed ||= applied.wroteChanges
+    for (const team of applied.teams) teams.add(team)
   }
   const cursor = await headCursor(db)
-  if (changed) await db.notify(CHANGES_CHANNEL, String(cursor))
+  if (teams.size > 0) await db.notify(CHANGES_CHANNEL, pokePayload({ cursor, teams: [...teams] }))
   return { results, cursor }
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Db } from '../../../src/server/db/db'
 import { openPgliteDb } from '../../../src/server/db/pglite-db'
 import { RealtimeHub, type RealtimeSocket } from '../../../src/server/realtime/realtime-hub'
-import { CHANGES_CHANNEL } from '../../../src/server/sync/change-log'
+import { CHANGES_CHANNEL, parsePokePayload, pokePayload } from '../../../src/server/sync/change-log'
 
 function recordingSocket(): RealtimeSocket & { sent: string[] } {
   const sent: string[] = []
@@ -36,7 +36,7 @@ describe('RealtimeHub', () => {
     const hub = new RealtimeHub(1, 100)
     await hub.start(db)
     const socket = recordingSocket()
-    hub.add(socket)
+    hub.add(socket, { kind: 'shared' })
     for (const cursor of [5, 9, 7]) await db.notify(CHANGES_CHANNEL, String(cursor))
     await vi.waitFor(() => {
       expect(socket.sent.filter((m) => m.includes('poke'))).toEqual([
@@ -48,5 +48,42 @@ describe('RealtimeHub', () => {
       expect(socket.sent.at(-1)).toBe(JSON.stringify({ type: 'poke', cursor: 12 }))
     })
     await hub.stop()
+  })
+
+  it('pokes a client only for changes it may pull', async () => {
+    const hub = new RealtimeHub(1, 20)
+    await hub.start(db)
+    const norte = recordingSocket()
+    const sur = recordingSocket()
+    const admin = recordingSocket()
+    const trainer = recordingSocket()
+    hub.add(norte, { kind: 'team', teamId: 'norte' })
+    hub.add(sur, { kind: 'team', teamId: 'sur' })
+    hub.add(admin, { kind: 'all' })
+    hub.add(trainer, { kind: 'shared' })
+    const pokes = (s: { sent: string[] }) => s.sent.filter((m) => m.includes('poke'))
+
+    await db.notify(CHANGES_CHANNEL, pokePayload({ cursor: 30, teams: ['norte'] }))
+    await vi.waitFor(() => {
+      expect(pokes(admin)).toHaveLength(1)
+    })
+    expect(pokes(norte)).toEqual([JSON.stringify({ type: 'poke', cursor: 30 })])
+    expect(pokes(sur)).toEqual([])
+    expect(pokes(trainer)).toEqual([])
+
+    await db.notify(CHANGES_CHANNEL, pokePayload({ cursor: 31, teams: [null] }))
+    await vi.waitFor(() => {
+      expect(pokes(trainer)).toHaveLength(1)
+    })
+    for (const s of [norte, sur, admin, trainer]) {
+      expect(s.sent.at(-1)).toBe(JSON.stringify({ type: 'poke', cursor: 31 }))
+    }
+    await hub.stop()
+  })
+
+  it('ignores a notification it cannot read', () => {
+    expect(parsePokePayload('not json')).toBeNull()
+    expect(parsePokePayload('{"cursor":"7","teams":[]}')).toBeNull()
+    expect(parsePokePayload('12')).toEqual({ cursor: 12, teams: [null] })
   })
 })
