@@ -58,12 +58,32 @@ async function serverCustomerNames(username: string): Promise<string[]> {
   }
 }
 
-test('a known caller pops the card while it rings', async ({ page }) => {
+test('a known caller pops a full card while it rings, kept through wrap-up', async ({ page }) => {
   const ws = await openWorkstation(page, 'ana')
   await ws.startPracticeCall('Cliente conocido (prefijo 00)')
   await expect(ws.card.getByRole('heading', { name: 'José Núñez Peña' })).toBeVisible()
   await expect(ws.phoneStatus).toContainText('Llamada entrante')
   await expect(ws.card).toContainText('Identificado por el número')
+  await expect(ws.card).toContainText('Valor: Alto rendimiento')
+  await expect(ws.card).toContainText('Activo')
+  await expect(ws.card).toContainText('Frecuente')
+  await expect(ws.card).toContainText('Idioma preferido: Español. Use el guion en ese idioma')
+  await expect(ws.card).toContainText(
+    'Siguiente mejor oferta: Seguro de hogar (cliente de alto rendimiento)'
+  )
+  await expect(ws.card).toContainText('Sin quejas abiertas')
+  await expect(ws.card).toContainText('Última sincronización:')
+  await expect(ws.card.getByRole('note')).toHaveCount(0)
+
+  await page.getByRole('button', { name: 'Contestar' }).click()
+  const description = `Router sin conexión ${Date.now()}`
+  await ws.logComplaint('Calidad del servicio', description)
+  const open = ws.card.getByRole('region', { name: 'Quejas abiertas' })
+  await expect(open).toContainText(description)
+  await expect(open).toContainText('En plazo')
+  await page.getByRole('button', { name: 'Colgar' }).click()
+  await expect(ws.phoneStatus).toContainText('Trabajo posterior a la llamada')
+  await expect(ws.card.getByRole('heading', { name: 'José Núñez Peña' })).toBeVisible()
 })
 
 test('an unknown caller is created from the card and reaches the server', async ({ page }) => {

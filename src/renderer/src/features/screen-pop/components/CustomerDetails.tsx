@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next'
+
+import type { Customer } from '../../../../../shared/domain/customer'
+import { fullName } from '../../../../../shared/domain/customer'
+import { nextBestOffer } from '../../../../../shared/domain/next-best-offer'
+import { activitySegment, frequencySegment } from '../../../../../shared/domain/value-tier'
+import { CacheFreshnessNote } from './CacheFreshnessNote'
+import { OpenComplaints } from './OpenComplaints'
+import { show } from './show'
+
+function Badges({ customer }: { customer: Customer }) {
+  const { t } = useTranslation()
+  return (
+    <p className="badges">
+      <span className={`badge tier-${customer.tier}`}>
+        {t('card.tier')}: {t(`card.tiers.${customer.tier}`)}
+      </span>
+      <span className="badge">{t(`card.activity.${activitySegment(customer)}`)}</span>
+      <span className="badge">{t(`card.frequency.${frequencySegment(customer)}`)}</span>
+      {customer.doNotCall && <span className="badge warn">{t('card.doNotCall')}</span>}
+    </p>
+  )
+}
+
+function OfferLine({ customer }: { customer: Customer }) {
+  const { t } = useTranslation()
+  const offer = nextBestOffer(customer)
+  return (
+    <p className="offer">
+      <strong>{t('card.nextBestOffer')}:</strong>{' '}
+      {offer ? t(`offer.${offer.rule}`) : t('card.noOffer')}
+    </p>
+  )
+}
+
+function LanguageLine({ customer }: { customer: Customer }) {
+  const { t } = useTranslation()
+  const language = t(`quickCreate.languages.${customer.preferredLanguage}`)
+  return <p className="language">{t('card.languageHint', { language })}</p>
+}
+
+/** The card of one customer; every value is rendered as text and cut in the view only. */
+export function CustomerDetails({ customer }: { customer: Customer }) {
+  const { t, i18n } = useTranslation()
+  const money = new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'EUR' })
+  const name = show(fullName(customer))
+  return (
+    <article aria-label={name} className="customer">
+      <h3>{name}</h3>
+      <Badges customer={customer} />
+      <LanguageLine customer={customer} />
+      <OfferLine customer={customer} />
+      <OpenComplaints customerId={customer.id} />
+      <dl>
+        <dt>{t('card.phones')}</dt>
+        <dd>{customer.phones.map((p) => p.e164).join(', ')}</dd>
+        <dt>{t('card.emails')}</dt>
+        <dd>{show(customer.emails.join(', '))}</dd>
+        <dt>{t('card.document')}</dt>
+        <dd>{show(customer.documentId ?? '—')}</dd>
+        <dt>{t('card.monetary12m')}</dt>
+        <dd>{money.format(customer.monetary12m)}</dd>
+        <dt>{t('card.lifetimeValue')}</dt>
+        <dd>{money.format(customer.lifetimeValue)}</dd>
+        <dt>{t('card.products')}</dt>
+        <dd>{show(customer.products.map((p) => p.name).join(', ') || '—', 300)}</dd>
+        <dt>{t('card.notes')}</dt>
+        <dd>{show(customer.notes || '—', 300)}</dd>
+      </dl>
+      <CacheFreshnessNote />
+    </article>
+  )
+}
