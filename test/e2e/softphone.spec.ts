@@ -33,18 +33,6 @@ let server: ServerProcess
 let dir: string
 const phones: Phone[] = []
 
-/** The server inherits the environment at spawn time; the SIP proxy is set only for that spawn. */
-async function startServerWithSip(wsUrl: string): Promise<ServerProcess> {
-  const created = await ServerProcess.create()
-  const previous = process.env['ATIENDE_SIP_WS']
-  process.env['ATIENDE_SIP_WS'] = wsUrl
-  const started = created.start()
-  if (previous === undefined) delete process.env['ATIENDE_SIP_WS']
-  else process.env['ATIENDE_SIP_WS'] = previous
-  await started
-  return created
-}
-
 async function phoneFor(username: string, hz: number): Promise<WorkstationPage> {
   const phone = await launchPhone(toneFile(dir, hz))
   phones.push(phone)
@@ -82,7 +70,8 @@ test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'atiende-softphone-'))
   kamailio = await KamailioProcess.create()
   await kamailio.start()
-  server = await startServerWithSip(kamailio.wsUrl)
+  server = await ServerProcess.create({ ATIENDE_SIP_WS: kamailio.wsUrl })
+  await server.start()
 })
 
 test.afterEach(async () => {
@@ -160,4 +149,23 @@ test('a classic SIP peer rings an agent and its X-Customer-Id pops the card', as
   const result = await sipp
   expect(result.code, result.log).toBe(0)
   await expect(ana.phoneStatus).toContainText('Disponible')
+})
+
+test('phones register again after Kamailio restarts, and a declined call reports busy', async () => {
+  const ana = await phoneFor('ana', ANA_HZ)
+  const bruno = await phoneFor('bruno', BRUNO_HZ)
+
+  await kamailio.stop({ keepRunDir: true })
+  await expect(line(ana.page)).toContainText('No registrado')
+  await kamailio.start()
+  await expect(line(ana.page)).toHaveText('Registrado')
+  await expect(line(bruno.page)).toHaveText('Registrado')
+
+  await ana.page.getByLabel('Número a marcar').fill('1002')
+  await ana.page.keyboard.press('Enter')
+  await expect(bruno.phoneStatus).toContainText('Llamada entrante')
+  await bruno.page.keyboard.press('Alt+D')
+  await expect(bruno.phoneStatus).toContainText('Disponible')
+  await expect(ana.phoneStatus).toContainText('Disponible')
+  await expect(ana.page.getByRole('alert')).toContainText('486')
 })

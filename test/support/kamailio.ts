@@ -137,8 +137,8 @@ export class KamailioProcess {
     throw new Error(`kamailio did not answer within ${timeoutMs} ms:\n${this.#log}`)
   }
 
-  /** SIGTERM stops the whole process tree; the run dir is removed. */
-  async stop(): Promise<void> {
+  /** SIGTERM stops the whole process tree; the run dir is removed unless it will restart. */
+  async stop(options: { keepRunDir?: boolean } = {}): Promise<void> {
     const child = this.#child
     this.#child = null
     if (child && child.exitCode === null) {
@@ -149,6 +149,12 @@ export class KamailioProcess {
         child.kill('SIGTERM')
       })
     }
-    rmSync(this.runDir, { recursive: true, force: true })
+    if (!options.keepRunDir) rmSync(this.runDir, { recursive: true, force: true })
+  }
+
+  /** Stops and starts again on the same ports: every registration is lost (memory only). */
+  async restart(): Promise<void> {
+    await this.stop({ keepRunDir: true })
+    await this.start()
   }
 }

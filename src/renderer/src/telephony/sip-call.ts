@@ -200,9 +200,13 @@ export class SipCall implements CallSession {
       }
     } else if (state === SessionState.Terminated) {
       this.#audio.detach()
-      // Ending while connecting, with nobody hanging up, is a media or negotiation failure.
-      const by = this.#endedBy ?? (this.#state === CallState.Connecting ? 'system' : 'remote')
-      if (this.#state !== CallState.Ended) this.#move(CallState.Ended, by)
+      // SIP.js terminates an Inviter before it hands the rejection to our request delegate;
+      // waiting a microtask lets `endReason` (e.g. 486 Busy Here) be known when we report.
+      queueMicrotask(() => {
+        // Ending while connecting, with nobody hanging up, is a media or negotiation failure.
+        const by = this.#endedBy ?? (this.#state === CallState.Connecting ? 'system' : 'remote')
+        if (this.#state !== CallState.Ended) this.#move(CallState.Ended, by)
+      })
     }
   }
 
