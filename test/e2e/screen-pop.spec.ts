@@ -130,3 +130,26 @@ test('a hostile display name and CTI header render as inert text', async ({ page
   const text = (await ws.card.textContent()) ?? ''
   expect(text).not.toContain('\u202e')
 })
+
+test('search from the keyboard opens a card outside a call', async ({ page }) => {
+  const ws = await openWorkstation(page, 'bruno')
+  const search = page.getByRole('combobox', { name: 'Buscar cliente' })
+  await page.keyboard.press('/')
+  await expect(search).toBeFocused()
+  await page.keyboard.type('jose nunez pena')
+  const results = page.getByRole('listbox', { name: 'Resultados de la búsqueda' })
+  await expect(results.getByRole('option').first()).toContainText('José Núñez Peña')
+  await page.keyboard.press('Enter')
+  await expect(ws.card.getByRole('heading', { name: 'José Núñez Peña' })).toBeVisible()
+  await expect(ws.card).toContainText('Abierto desde la búsqueda')
+
+  await page.getByRole('heading', { name: 'Ficha del cliente' }).click()
+  await page.keyboard.press('Control+k')
+  await expect(search).toBeFocused()
+  await page.keyboard.type('963 00 01')
+  await expect(results.getByRole('option')).toHaveCount(2)
+  await page.keyboard.press('ArrowDown')
+  await expect(results.getByRole('option', { selected: true })).toContainText('Luis Ortega Ruiz')
+  await page.keyboard.press('Enter')
+  await expect(ws.card.getByRole('heading', { name: 'Luis Ortega Ruiz' })).toBeVisible()
+})

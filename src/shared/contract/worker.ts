@@ -107,7 +107,17 @@ export interface DataWorkerHandlers {
   /** Quick-create: journaled and queued as a `customer.create` mutation like a complaint. */
   'customer:create': (args: NewCustomerInput) => { customer: Customer }
   'customer:get': (args: { id: string }) => { customer: Customer | null }
-  'customer:search': (args: { query: string; limit: number }) => { customers: Customer[] }
+  /**
+   * Search while typing: name prefixes (accent and case-insensitive), phone fragments (as E.164
+   * prefixes, national ones read with `defaultCountry`), e-mail prefixes, document id.
+   */
+  'customer:search': (args: {
+    query: string
+    limit: number
+    defaultCountry?: string | undefined
+  }) => {
+    customers: Customer[]
+  }
   'complaint:create': (args: {
     customerId: string | null
     callId: string | null

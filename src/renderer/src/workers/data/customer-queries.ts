@@ -7,13 +7,13 @@ import type { Database } from 'sql.js'
 
 import type { CallerKind, CustomerMatch } from '../../../../shared/contract/worker'
 import type { Customer } from '../../../../shared/domain/customer'
-import { foldForSearch } from '../../../../shared/domain/text'
 import { normalizePhone } from '../../../../shared/phone/normalize'
 
-import { normalizeDocumentId, rowToCustomer } from './customer-rows'
+import { rowToCustomer } from './customer-rows'
 import { queryAll, type BindParamsList } from './sql'
 
-function customersWhere(db: Database, where: string, params: BindParamsList): Customer[] {
+/** Customers matching a WHERE clause over the customers table (indexed by the caller). */
+export function customersWhere(db: Database, where: string, params: BindParamsList): Customer[] {
   const rows = queryAll(db, `SELECT data FROM customers WHERE ${where}`, params)
   return rows.flatMap((row) => rowToCustomer(row) ?? [])
 }
@@ -78,68 +78,4 @@ export function matchCustomer(db: Database, args: LocalMatchArgs): CustomerMatch
     if (found.length > 0) return { ...base, matchedBy: 'phone', customers: found }
   }
   return { ...base, matchedBy: 'none', customers: [] }
-}
-
-/** Bounds for an index range scan that means "starts with prefix" under BINARY collation. */
-function prefixRange(prefix: string): [string, string] {
-  return [prefix, `${prefix}\uffff`]
-}
-
-function searchByName(db: Database, query: string, limit: number): Customer[] {
-  const folded = foldForSearch(query)
-  if (folded === '') return []
-  const [from, to] = prefixRange(folded)
-  return customersWhere(
-    db,
-    `(last_name_folded >= ? AND last_name_folded < ?)
-      OR (name_folded >= ? AND name_folded < ?)
-     ORDER BY name_folded, id LIMIT ?`,
-    [from, to, from, to, limit]
-  )
-}
-
-function searchByEmail(db: Database, query: string, limit: number): Customer[] {
-  const [from, to] = prefixRange(query.trim().toLowerCase())
-  return customersWhere(
-    db,
-    `id IN (SELECT customer_id FROM customer_emails WHERE email >= ? AND email < ?)
-     ORDER BY name_folded, id LIMIT ?`,
-    [from, to, limit]
-  )
-}
-
-/** A digit fragment may sit anywhere in the number, so this one scans the phone table. */
-function searchByPhoneDigits(db: Database, digits: string, limit: number): Customer[] {
-  return customersWhere(
-    db,
-    `id IN (SELECT customer_id FROM customer_phones WHERE instr(e164, ?) > 0)
-     ORDER BY name_folded, id LIMIT ?`,
-    [digits, limit]
-  )
-}
-
-function searchByDocument(db: Database, query: string, limit: number): Customer[] {
-  const documentId = normalizeDocumentId(query)
-  if (documentId === '') return []
-  return customersWhere(db, 'document_id = ? ORDER BY name_folded LIMIT ?', [documentId, limit])
-}
-
-/** Search by name prefix (accent and case-insensitive), phone digits, e-mail or document id. */
-export function searchCustomers(db: Database, query: string, limit: number): Customer[] {
-  const trimmed = query.trim()
-  if (trimmed === '' || limit <= 0) return []
-  const found = new Map<string, Customer>()
-  const add = (list: Customer[]): void => {
-    for (const c of list) if (found.size < limit && !found.has(c.id)) found.set(c.id, c)
-  }
-  add(searchByDocument(db, trimmed, limit))
-  if (trimmed.includes('@')) {
-    add(searchByEmail(db, trimmed, limit))
-  } else if (/^[\d\s+().-]+$/.test(trimmed)) {
-    const digits = trimmed.replace(/\D/g, '')
-    if (digits.length >= 3) add(searchByPhoneDigits(db, digits, limit))
-  } else {
-    add(searchByName(db, trimmed, limit))
-  }
-  return [...found.values()]
 }

@@ -45,8 +45,8 @@ export function createRoutes(host: SessionHost): Routes {
     'customer:get': route(s['customer:get'], ({ id }) => ({
       customer: host.session.store.getCustomer(id)
     })),
-    'customer:search': route(s['customer:search'], ({ query, limit }) => ({
-      customers: host.session.store.searchCustomers(query, limit)
+    'customer:search': route(s['customer:search'], ({ query, limit, defaultCountry }) => ({
+      customers: host.session.store.searchCustomers(query, limit, defaultCountry)
     })),
     'complaint:create': route(s['complaint:create'], async (args) => ({
       complaint: await host.session.createComplaint(args)

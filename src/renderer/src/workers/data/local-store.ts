@@ -27,13 +27,9 @@ import { customerFromCreateArgs } from '../../../../shared/domain/customer-creat
 import type { Change, Mutation } from '../../../../shared/sync/protocol'
 
 import { getComplaint, listComplaints, upsertServerComplaint } from './complaint-rows'
-import {
-  getCustomer,
-  matchCustomer,
-  searchCustomers,
-  type LocalMatchArgs
-} from './customer-queries'
+import { getCustomer, matchCustomer, type LocalMatchArgs } from './customer-queries'
 import { upsertCustomer } from './customer-rows'
+import { searchCustomers } from './customer-search'
 import type { DurableFiles } from './durable-files'
 import { Journal } from './journal'
 import { applyMutation, replayJournal } from './local-mutations'
@@ -209,8 +205,8 @@ export class LocalStore {
     return getCustomer(this.db, id)
   }
 
-  searchCustomers(query: string, limit: number): Customer[] {
-    return searchCustomers(this.db, query, limit)
+  searchCustomers(query: string, limit: number, defaultCountry?: string): Customer[] {
+    return searchCustomers(this.db, query, limit, defaultCountry)
   }
 
   listComplaints(customerId: string | null, limit: number): LocalComplaint[] {

@@ -60,7 +60,14 @@ export const requestSchemas = {
     preferredLanguage: z.enum(languages)
   }),
   'customer:get': z.object({ id: z.string().max(128) }),
-  'customer:search': z.object({ query: z.string().max(256), limit }),
+  'customer:search': z.object({
+    query: z.string().max(256),
+    limit,
+    defaultCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional()
+  }),
   'complaint:create': z.object({
     customerId: z.uuid().nullable(),
     callId: z.string().max(128).nullable(),

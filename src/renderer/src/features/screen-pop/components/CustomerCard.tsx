@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 
 import type { CustomerMatch } from '../../../../../shared/contract/worker'
 import { useAppStore } from '../../../stores/app-store'
+import { CustomerSearch } from '../../search/components/CustomerSearch'
 import type { ScreenPopSource } from '../store'
 import { CustomerChooser } from './CustomerChooser'
 import { CustomerDetails } from './CustomerDetails'
@@ -39,6 +40,7 @@ export function CustomerCard() {
   return (
     <section className="panel card" aria-labelledby="card-heading">
       <h2 id="card-heading">{t('card.heading')}</h2>
+      <CustomerSearch />
       {body}
     </section>
   )
