@@ -169,3 +169,22 @@ test('phones register again after Kamailio restarts, and a declined call reports
   await expect(ana.phoneStatus).toContainText('Disponible')
   await expect(ana.page.getByRole('alert')).toContainText('486')
 })
+
+test('answering a plain RTP caller without a media relay fails cleanly into wrap-up', async () => {
+  const ana = await phoneFor('ana', ANA_HZ)
+  const sipp = runSippCall(dir, kamailio.sipPort, {
+    extension: '1001',
+    callerNumber: '+34910000001',
+    callerName: 'Pasarela RTC',
+    headers: {}
+  })
+  await expect(ana.phoneStatus).toContainText('Llamada entrante')
+  await ana.page.keyboard.press('Alt+A')
+  const result = await sipp
+  // The scenario completes only on one of the final responses it lists (480/488 expected here).
+  expect(result.code, result.log).toBe(0)
+  await expect(ana.phoneStatus).toContainText('Trabajo posterior a la llamada')
+  await expect(ana.page.getByRole('alert')).toBeVisible()
+  await ana.page.getByRole('button', { name: 'Terminar y quedar disponible' }).click()
+  await expect(ana.phoneStatus).toContainText('Disponible')
+})

@@ -21,9 +21,10 @@ export interface SippCall {
 const FINAL_RESPONSES = ['480', '486', '487', '488', '500', '503', '603'] as const
 
 function scenario(call: SippCall): string {
+  // Each header line ends with its own newline: an empty line would end the header block.
   const extra = Object.entries(call.headers)
-    .map(([name, value]) => `      ${name}: ${value}`)
-    .join('\n')
+    .map(([name, value]) => `      ${name}: ${value}\n`)
+    .join('')
   const finals = FINAL_RESPONSES.map(
     (code, i) =>
       `  <recv response="${code}"${i < FINAL_RESPONSES.length - 1 ? ' optional="true" next="ack"' : ''}/>`
@@ -40,8 +41,7 @@ function scenario(call: SippCall): string {
       CSeq: 1 INVITE
       Contact: <sip:${call.callerNumber}@[local_ip]:[local_port]>
       Max-Forwards: 70
-${extra}
-      Content-Type: application/sdp
+${extra}      Content-Type: application/sdp
       Content-Length: [len]
 
       v=0
