@@ -26,6 +26,7 @@ import { envelopeOf } from './http/app-error'
 import { installErrorHandling } from './http/error-handler'
 import { RealtimeHub } from './realtime/realtime-hub'
 import { registerAuthRoutes } from './routes/auth'
+import { registerCustomerImportRoutes } from './routes/customer-import'
 import { registerCustomerRoutes } from './routes/customers'
 import { registerHealthRoutes } from './routes/health'
 import { registerRealtimeRoutes } from './routes/realtime'
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerAuthRoutes(app, ctx)
   registerSyncRoutes(app, ctx)
   registerCustomerRoutes(app, ctx)
+  registerCustomerImportRoutes(app, ctx)
   registerRealtimeRoutes(app, ctx, hub)
   const sip = options.sip ?? noSipServer
   registerSipAccountRoutes(app, ctx, sip)

@@ -2,7 +2,11 @@
 import type { Queryable } from '../db/db'
 
 export type AuditAction =
-  'auth.login_succeeded' | 'auth.login_failed' | 'auth.refresh_reuse_detected' | 'auth.logout'
+  | 'auth.login_succeeded'
+  | 'auth.login_failed'
+  | 'auth.refresh_reuse_detected'
+  | 'auth.logout'
+  | 'customers.imported'
 
 export interface AuditEntry {
   action: AuditAction
