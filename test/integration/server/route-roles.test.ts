@@ -1,0 +1,131 @@
+/**
+ * Every route × every role (and no token): allowed or refused as designed. Scoping of what an
+ * allowed caller sees (another team's rows) is covered in sync.test.ts.
+ */
+import type { InjectOptions } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { ZodApp } from '../../../src/server/routes/route-context'
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../src/shared/sync/protocol'
+import { buildTestApp, complaintMutation, login } from '../../support/server-app'
+import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
+
+type Caller = 'anonymous' | 'agent' | 'team_lead' | 'trainer' | 'admin'
+const usernames: Record<Exclude<Caller, 'anonymous'>, string> = {
+  agent: 'ana',
+  team_lead: 'carla',
+  trainer: 'tomas',
+  admin: 'admin'
+}
+
+interface RouteCase {
+  name: string
+  request: (token: string | null) => InjectOptions
+  /** Status per caller; for push, also whether the complaint was applied. */
+  expected: Record<Caller, number | 'applied' | 'forbidden'>
+}
+
+const protocolHeader = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) }
+const auth = (token: string | null): Record<string, string> =>
+  token ? { ...protocolHeader, authorization: `Bearer ${token}` } : protocolHeader
+
+const cases: RouteCase[] = [
+  {
+    name: 'GET /api/health',
+    request: () => ({ method: 'GET', url: '/api/health' }),
+    expected: { anonymous: 200, agent: 200, team_lead: 200, trainer: 200, admin: 200 }
+  },
+  {
+    name: 'GET /api/me',
+    request: (t) => ({ method: 'GET', url: '/api/me', headers: auth(t) }),
+    expected: { anonymous: 401, agent: 200, team_lead: 200, trainer: 200, admin: 200 }
+  },
+  {
+    name: 'GET /api/sync/pull',
+    request: (t) => ({ method: 'GET', url: '/api/sync/pull?limit=1', headers: auth(t) }),
+    expected: { anonymous: 401, agent: 200, team_lead: 200, trainer: 200, admin: 200 }
+  },
+  {
+    name: 'POST /api/sync/push (complaint.create)',
+    request: (t) => ({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: auth(t),
+      payload: {
+        protocolVersion: PROTOCOL_VERSION,
+        clientId: crypto.randomUUID(),
+        mutations: [complaintMutation()]
+      }
+    }),
+    // Complaints belong to a team: trainers (practice only) and the teamless admin cannot file one.
+    expected: {
+      anonymous: 401,
+      agent: 'applied',
+      team_lead: 'applied',
+      trainer: 'forbidden',
+      admin: 'forbidden'
+    }
+  },
+  {
+    name: 'GET /api/customers/lookup',
+    request: (t) => ({
+      method: 'GET',
+      url: '/api/customers/lookup?phone=612345678&country=ES',
+      headers: auth(t)
+    }),
+    expected: { anonymous: 401, agent: 200, team_lead: 200, trainer: 200, admin: 200 }
+  },
+  {
+    name: 'GET /api/me/sip-account',
+    request: (t) => ({ method: 'GET', url: '/api/me/sip-account', headers: auth(t) }),
+    expected: { anonymous: 401, agent: 200, team_lead: 200, trainer: 200, admin: 200 }
+  },
+  {
+    name: 'POST /api/admin/customers/import',
+    request: (t) => ({
+      method: 'POST',
+      url: '/api/admin/customers/import',
+      headers: { ...auth(t), 'content-type': 'text/csv' },
+      payload: 'external_ref,first_name,last_name\nROLE-1,Rosa,Vidal\n'
+    }),
+    expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 403, admin: 200 }
+  }
+]
+
+describe.each(engines)('route × role on %s', (engine) => {
+  let database: TestDatabase
+  let app: ZodApp
+  const tokens = new Map<Caller, string | null>([['anonymous', null]])
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine)
+    app = await buildTestApp(database.db)
+    for (const role of ['agent', 'team_lead', 'trainer', 'admin'] as const) {
+      tokens.set(role, (await login(app, usernames[role])).accessToken)
+    }
+  })
+  afterAll(async () => {
+    await app.close()
+    await database.dispose()
+  })
+
+  const callers = ['anonymous', 'agent', 'team_lead', 'trainer', 'admin'] as const
+  const table = cases.flatMap((c) => callers.map((caller) => ({ ...c, caller })))
+
+  it.each(table)('$name as $caller', async ({ request, expected, caller }) => {
+    const response = await app.inject(request(tokens.get(caller) ?? null))
+    const want = expected[caller]
+    if (typeof want === 'number') {
+      expect(response.statusCode).toBe(want)
+      if (want >= 400) {
+        expect(response.json<{ error: { code: string } }>().error.code).toMatch(/^[a-z_]+$/)
+      }
+      return
+    }
+    expect(response.statusCode).toBe(200)
+    const result = response.json<{ results: { status: string; reason?: { code: string } }[] }>()
+    if (want === 'applied') expect(result.results[0]?.status).toBe('applied')
+    else
+      expect(result.results[0]).toMatchObject({ status: 'rejected', reason: { code: 'forbidden' } })
+  })
+})
