@@ -4,8 +4,11 @@
  */
 import { benchLocalWrite } from './bench/local-write'
 import { benchPhone } from './bench/phone'
+import { benchScreenPop } from './bench/screenpop'
 import { benchServerSync } from './bench/server-sync'
 
 benchPhone(50_000)
 await benchLocalWrite(2000)
 await benchServerSync(40, 50)
+// A small cache here; `npm run bench:screenpop -- --customers N` for the figures at scale.
+await benchScreenPop({ customers: 20_000, pops: 20, browser: true })

@@ -9,13 +9,17 @@ import type { CallerKind, CustomerMatch } from '../../../../shared/contract/work
 import type { Customer } from '../../../../shared/domain/customer'
 import { normalizePhone } from '../../../../shared/phone/normalize'
 
-import { rowToCustomer } from './customer-rows'
+import { CUSTOMER_COLUMNS, rowToCustomer } from './customer-rows'
 import { queryAll, type BindParamsList } from './sql'
 
 /** Customers matching a WHERE clause over the customers table (indexed by the caller). */
 export function customersWhere(db: Database, where: string, params: BindParamsList): Customer[] {
-  const rows = queryAll(db, `SELECT data FROM customers WHERE ${where}`, params)
+  const rows = queryAll(db, `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE ${where}`, params)
   return rows.flatMap((row) => rowToCustomer(row) ?? [])
+}
+
+export function sampleCustomers(db: Database, count: number): Customer[] {
+  return customersWhere(db, '1 ORDER BY random() LIMIT ?', [count])
 }
 
 export function getCustomer(db: Database, id: string): Customer | null {
@@ -55,7 +59,7 @@ function ctiCandidates(args: LocalMatchArgs): string[] {
 function byPhone(db: Database, e164: string): Customer[] {
   return queryAll(
     db,
-    `SELECT c.data FROM customer_phones p JOIN customers c ON c.id = p.customer_id
+    `SELECT c.id, c.external_ref, c.data FROM customer_phones p JOIN customers c ON c.id = p.customer_id
      WHERE p.e164 = ? ORDER BY c.name_folded, c.id LIMIT 20`,
     [e164]
   ).flatMap((row) => rowToCustomer(row) ?? [])

@@ -45,7 +45,7 @@ function searchByEmail(db: Database, query: string, limit: number): Customer[] {
 function byPhoneRows(db: Database, where: string, params: (string | number)[]): Customer[] {
   return queryAll(
     db,
-    `SELECT c.data FROM customers c WHERE c.id IN
+    `SELECT c.id, c.external_ref, c.data FROM customers c WHERE c.id IN
        (SELECT customer_id FROM customer_phones WHERE ${where})
      ORDER BY c.name_folded, c.id`,
     params

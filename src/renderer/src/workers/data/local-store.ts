@@ -27,8 +27,13 @@ import { customerFromCreateArgs } from '../../../../shared/domain/customer-creat
 import type { Change, Mutation } from '../../../../shared/sync/protocol'
 
 import { getComplaint, listComplaints, upsertServerComplaint } from './complaint-rows'
-import { getCustomer, matchCustomer, type LocalMatchArgs } from './customer-queries'
-import { upsertCustomer } from './customer-rows'
+import {
+  getCustomer,
+  matchCustomer,
+  sampleCustomers,
+  type LocalMatchArgs
+} from './customer-queries'
+import { CustomerWriter, upsertCustomers } from './customer-rows'
 import { searchCustomers } from './customer-search'
 import type { DurableFiles } from './durable-files'
 import { Journal } from './journal'
@@ -153,7 +158,7 @@ export class LocalStore {
     this.assertOpen()
     if (customers.length === 0) return
     inTransaction(this.db, () => {
-      for (const c of customers) upsertCustomer(this.db, c)
+      upsertCustomers(this.db, customers)
     })
     this.dirty = true
   }
@@ -162,9 +167,14 @@ export class LocalStore {
   applyPull(changes: readonly Change[], cursor: number): void {
     this.assertOpen()
     inTransaction(this.db, () => {
-      for (const change of changes) {
-        if (change.entity === 'customer') upsertCustomer(this.db, change.data)
-        else upsertServerComplaint(this.db, change.data)
+      const customers = new CustomerWriter(this.db)
+      try {
+        for (const change of changes) {
+          if (change.entity === 'customer') customers.write(change.data)
+          else upsertServerComplaint(this.db, change.data)
+        }
+      } finally {
+        customers.free()
       }
       setMeta(this.db, 'pull_cursor', String(cursor))
     })
@@ -199,6 +209,17 @@ export class LocalStore {
 
   matchCustomer(args: LocalMatchArgs): CustomerMatch {
     return matchCustomer(this.db, args)
+  }
+
+  /** Random cached customers, for diagnostics and benchmarks (a full scan: never on ring). */
+  sampleCustomers(count: number): Customer[] {
+    return sampleCustomers(this.db, count)
+  }
+
+  /** Size of the in-memory database (pages × page size), the bulk of the worker's memory. */
+  databaseBytes(): number {
+    const pages = asNumber(queryOne(this.db, 'PRAGMA page_count')?.['page_count'])
+    return pages * asNumber(queryOne(this.db, 'PRAGMA page_size')?.['page_size'])
   }
 
   getCustomer(id: string): Customer | null {

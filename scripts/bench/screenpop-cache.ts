@@ -1,0 +1,156 @@
+/**
+ * The screen pop's cache side, in this Node process exactly as in the data worker: a cold load
+ * of every customer from the server into a LocalStore (real files, fdatasync), a reopen from
+ * snapshot + journal, local lookups and searches over the loaded cache.
+ */
+import { randomUUID } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import initSqlJs from 'sql.js'
+
+import { LocalStore } from '../../src/renderer/src/workers/data/local-store'
+import { SyncHttp } from '../../src/renderer/src/workers/data/sync-http'
+import type { Customer } from '../../src/shared/domain/customer'
+import { foldForSearch } from '../../src/shared/domain/text'
+import { NodeDurableFiles } from '../../test/support/worker-node-files'
+import { percentile, round } from './stats'
+
+const PULL_PAGE = 5000
+const JOURNALED_WRITES = 200
+
+export interface CacheFigures {
+  cacheLoadMs: number
+  snapshotMs: number
+  snapshotMb: number
+  startupMs: number
+  restoredWrites: number
+  memoryMb: number
+  sqlDbMb: number
+  lookupP50Ms: number
+  lookupP99Ms: number
+  searchP50Ms: number
+  searchP95Ms: number
+  /** Numbers of cached customers, for the online lookups and the browser's pops. */
+  sampleNumbers: string[]
+}
+
+const rssMb = (): number => process.memoryUsage().rss / 1_048_576
+
+async function coldLoad(store: LocalStore, url: string, token: string): Promise<void> {
+  const http = new SyncHttp(url, (u, init) => fetch(u, init))
+  let cursor = 0
+  for (;;) {
+    const outcome = await http.pull(token, cursor, PULL_PAGE)
+    if (outcome.kind !== 'ok') throw new Error(`pull failed: ${outcome.error.message}`)
+    store.applyPull(outcome.data.changes, outcome.data.cursor)
+    if (!outcome.data.hasMore) return
+    cursor = outcome.data.cursor
+  }
+}
+
+function time(run: () => unknown): number {
+  const t0 = performance.now()
+  run()
+  return performance.now() - t0
+}
+
+/** Queries an agent types: name prefixes, full names, phone fragments, e-mails, documents. */
+function searchQueries(customers: readonly Customer[]): string[] {
+  return customers.map((c, i) => {
+    const phone = c.phones[0]?.e164 ?? '+34600'
+    switch (i % 5) {
+      case 0:
+        return foldForSearch(c.firstName).slice(0, 3)
+      case 1:
+        return `${c.firstName} ${c.lastName.slice(0, 4)}`
+      case 2:
+        return phone.slice(0, 8)
+      case 3:
+        return c.emails[0]?.slice(0, 8) ?? c.lastName
+      default:
+        return c.documentId ?? c.lastName
+    }
+  })
+}
+
+function measureQueries(store: LocalStore, customers: readonly Customer[]) {
+  const lookups = customers.map((c) =>
+    time(() =>
+      store.matchCustomer({
+        callerNumber: c.phones[0]?.e164 ?? '',
+        ctiCustomerId: null,
+        defaultCountry: 'ES'
+      })
+    )
+  )
+  const searches = searchQueries(customers).map((q) =>
+    time(() => store.searchCustomers(q, 20, 'ES'))
+  )
+  return {
+    lookupP50Ms: percentile(lookups, 50),
+    lookupP99Ms: percentile(lookups, 99),
+    searchP50Ms: percentile(searches, 50),
+    searchP95Ms: percentile(searches, 95)
+  }
+}
+
+export async function benchCache(url: string, token: string): Promise<CacheFigures> {
+  const dir = await mkdtemp(join(tmpdir(), 'atiende-bench-screenpop-'))
+  const sql = await initSqlJs()
+  const open = () =>
+    LocalStore.open({
+      sql,
+      files: new NodeDurableFiles(dir),
+      name: 'atiende-bench',
+      newId: () => randomUUID(),
+      now: () => new Date()
+    })
+  try {
+    const rssBefore = rssMb()
+    const t0 = performance.now()
+    const store = await open()
+    await coldLoad(store, url, token)
+    const cacheLoadMs = performance.now() - t0
+    // Resident growth with the cache loaded, before an export temporarily doubles it.
+    const memoryMb = rssMb() - rssBefore
+    const t1 = performance.now()
+    await store.snapshot()
+    const snapshotMs = performance.now() - t1
+    const snapshotMb = (await new NodeDurableFiles(dir).read('atiende-bench-snapshot.sqlite'))
+      .byteLength
+    for (let i = 0; i < JOURNALED_WRITES; i++) {
+      await store.createCustomer({
+        firstName: `Bench ${i}`,
+        lastName: 'Journal',
+        phoneE164: null,
+        email: null,
+        preferredLanguage: 'es'
+      })
+    }
+    await store.close()
+    const t2 = performance.now()
+    const reopened = await open()
+    const startupMs = performance.now() - t2
+    const sqlDbMb = reopened.databaseBytes() / 1_048_576
+    const customers = reopened.sampleCustomers(2000)
+    const figures = measureQueries(reopened, customers)
+    const sampleNumbers = customers.flatMap((c) => c.phones.slice(0, 1).map((p) => p.e164))
+    const restoredWrites = reopened.report.restoredWrites
+    await reopened.close()
+    return {
+      cacheLoadMs: round(cacheLoadMs, 0),
+      snapshotMs: round(snapshotMs, 0),
+      snapshotMb: round(snapshotMb / 1_048_576, 1),
+      startupMs: round(startupMs, 0),
+      restoredWrites,
+      memoryMb: round(memoryMb, 0),
+      sqlDbMb: round(sqlDbMb, 0),
+      ...figures,
+      sampleNumbers
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}

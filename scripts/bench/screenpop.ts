@@ -1,0 +1,100 @@
+/**
+ * `npm run bench:screenpop -- --customers N [--pops P] [--no-browser]`: the screen pop at scale,
+ * as one JSON line. A real server process (embedded PGlite seeded with N demo customers) serves
+ * the cold cache load, the online lookups and the browser edition; cache figures are measured in
+ * this Node process with the worker's own LocalStore; pops in Debian's Chromium.
+ */
+import { existsSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { resolve } from 'node:path'
+
+import { loginAs } from '../../test/support/server-api'
+import { ServerProcess } from '../../test/support/server-process'
+import { benchBrowserPop, type BrowserFigures } from './screenpop-browser'
+import { benchCache } from './screenpop-cache'
+import { emit, percentile, round } from './stats'
+
+export interface ScreenPopOptions {
+  customers: number
+  pops: number
+  browser: boolean
+}
+
+const HOUR_MS = 3_600_000
+const ONLINE_LOOKUPS = 300
+
+async function onlineLookups(url: string, token: string, numbers: readonly string[]) {
+  const samples: number[] = []
+  for (const e164 of numbers.slice(0, ONLINE_LOOKUPS)) {
+    const t0 = performance.now()
+    const res = await fetch(`${url}/api/customers/lookup?phone=${encodeURIComponent(e164)}`, {
+      headers: { authorization: `Bearer ${token}` }
+    })
+    await res.json()
+    if (!res.ok) throw new Error(`lookup ${e164}: ${res.status}`)
+    samples.push(performance.now() - t0)
+  }
+  return percentile(samples, 50)
+}
+
+function browserAvailable(): boolean {
+  const built = existsSync(resolve(import.meta.dirname, '../../out/renderer/index.html'))
+  return built && existsSync(process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium')
+}
+
+export async function benchScreenPop(options: ScreenPopOptions): Promise<void> {
+  const server = await ServerProcess.create({ ATIENDE_SEED_CUSTOMERS: String(options.customers) })
+  const t0 = performance.now()
+  await server.start(HOUR_MS)
+  const seedMs = performance.now() - t0
+  try {
+    const { accessToken } = await loginAs(server.url, 'ana')
+    const cache = await benchCache(server.url, accessToken)
+    const onlineLookupP50Ms = await onlineLookups(server.url, accessToken, cache.sampleNumbers)
+    const browser: BrowserFigures | null =
+      options.browser && browserAvailable() ? await benchBrowserPop(server.url, options.pops) : null
+    const figures = cache
+    emit({
+      bench: 'screenpop',
+      customers: options.customers,
+      cacheLoadMs: figures.cacheLoadMs,
+      startupMs: figures.startupMs,
+      memoryMb: figures.memoryMb,
+      lookupP50Ms: figures.lookupP50Ms,
+      lookupP99Ms: figures.lookupP99Ms,
+      popP95Ms: browser?.popP95Ms ?? null,
+      searchP95Ms: figures.searchP95Ms,
+      onlineLookupP50Ms,
+      speedupVsOnline: browser ? round(onlineLookupP50Ms / browser.popP50Ms, 1) : null,
+      popP50Ms: browser?.popP50Ms ?? null,
+      pops: browser?.pops ?? 0,
+      browserFirstSyncMs: browser?.firstSyncMs ?? null,
+      searchP50Ms: figures.searchP50Ms,
+      snapshotMs: figures.snapshotMs,
+      snapshotMb: figures.snapshotMb,
+      sqlDbMb: figures.sqlDbMb,
+      restoredWrites: figures.restoredWrites,
+      serverSeedMs: round(seedMs, 0),
+      sources: {
+        node: 'cacheLoadMs startupMs memoryMb(RSS delta) lookup* search* onlineLookupP50Ms',
+        chromium: browser ? 'popP50Ms popP95Ms browserFirstSyncMs' : 'not run'
+      }
+    })
+  } finally {
+    await server.stop()
+    await rm(server.dataDir, { recursive: true, force: true })
+  }
+}
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  await benchScreenPop({
+    customers: Number(argValue('--customers') ?? 20_000),
+    pops: Number(argValue('--pops') ?? 50),
+    browser: !process.argv.includes('--no-browser')
+  })
+}

@@ -1,0 +1,77 @@
+/**
+ * The cache's storage form of a customer: a positional JSON array without the id and external
+ * reference (they are columns). Field names would be ~45% of every row, about 260 MB at a
+ * million customers. Rows written by schema 1 (plain objects) are still read.
+ */
+import { customerSchema, phoneKinds, type Customer } from '../../../../shared/domain/customer'
+
+/** Bump when the array layout changes; rows of an unknown layout read as missing. */
+const LAYOUT = 1
+
+export function encodeCustomer(c: Customer): string {
+  return JSON.stringify([
+    LAYOUT,
+    c.firstName,
+    c.lastName,
+    c.documentId,
+    c.phones.map((p) => [p.e164, phoneKinds.indexOf(p.kind)]),
+    c.emails,
+    c.preferredLanguage,
+    c.tier,
+    c.recencyDays,
+    c.frequency12m,
+    c.monetary12m,
+    c.lifetimeValue,
+    c.products.map((p) => [p.code, p.name, p.since]),
+    c.doNotCall ? 1 : 0,
+    c.notes,
+    c.updatedAt
+  ])
+}
+
+function isList(value: unknown): value is unknown[] {
+  return Array.isArray(value)
+}
+
+function pairs(value: unknown): unknown[][] {
+  return isList(value) ? value.map((v) => (isList(v) ? v : [])) : []
+}
+
+function fromLayout(id: string, externalRef: string, a: unknown[]): unknown {
+  if (a[0] !== LAYOUT) return null
+  return {
+    id,
+    externalRef,
+    firstName: a[1],
+    lastName: a[2],
+    documentId: a[3],
+    phones: pairs(a[4]).map(([e164, kind]) => ({
+      e164,
+      kind: typeof kind === 'number' ? phoneKinds[kind] : kind
+    })),
+    emails: a[5],
+    preferredLanguage: a[6],
+    tier: a[7],
+    recencyDays: a[8],
+    frequency12m: a[9],
+    monetary12m: a[10],
+    lifetimeValue: a[11],
+    products: pairs(a[12]).map(([code, name, since]) => ({ code, name, since })),
+    doNotCall: a[13] === 1,
+    notes: a[14],
+    updatedAt: a[15]
+  }
+}
+
+/** The customer stored as `data` under `id`; null when the row is unreadable. */
+export function decodeCustomer(id: string, externalRef: string, data: string): Customer | null {
+  try {
+    const raw: unknown = JSON.parse(data)
+    const candidate = isList(raw) ? fromLayout(id, externalRef, raw) : raw
+    // The cache is checked against the shared contract on the way out, like the server does.
+    const parsed = customerSchema.safeParse(candidate)
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
+}
