@@ -74,3 +74,39 @@ test('the interface switches to English and stays English after a reload', async
   await expect(page.getByRole('heading', { name: 'Customer card' })).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
 })
+
+test('a complaint the server rejects shows why, and can be fixed or discarded', async ({
+  page
+}) => {
+  await page.goto(server.url)
+  const ws = new WorkstationPage(page)
+  // Trainers work on practice data only: the server refuses their production complaints.
+  await ws.login('tomas')
+  await ws.waitForFirstSync()
+  await ws.logComplaint('Facturación', 'Primera queja de práctica')
+  await ws.logComplaint('Entrega', 'Segunda queja de práctica')
+  const first = ws.complaint('Primera queja de práctica')
+  await expect(first).toContainText('Rechazada:')
+  await expect(ws.syncStatus).toContainText('Rechazadas: 2')
+
+  await page
+    .getByRole('button', { name: 'Descartar la queja rechazada «Primera queja de práctica»' })
+    .click()
+  await expect(first).toHaveCount(0)
+  await expect(ws.syncStatus).toContainText('Rechazadas: 1')
+
+  await page
+    .getByRole('button', {
+      name: 'Corregir y volver a guardar la queja «Segunda queja de práctica»'
+    })
+    .click()
+  await expect(ws.complaint('Segunda queja de práctica')).toHaveCount(0)
+  await expect(page.getByLabel('Descripción')).toHaveValue('Segunda queja de práctica')
+  await expect(page.getByLabel('Categoría')).toHaveValue('delivery')
+  await expect(ws.syncStatus).not.toContainText('Rechazadas')
+
+  // After a reload nothing comes back: the discard was made durable.
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'Teléfono' })).toBeVisible()
+  await expect(ws.complaints.getByRole('listitem')).toHaveCount(0)
+})

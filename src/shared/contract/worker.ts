@@ -127,6 +127,8 @@ export interface DataWorkerHandlers {
   'complaint:list': (args: { customerId: string | null; limit: number }) => {
     complaints: LocalComplaint[]
   }
+  /** Discards a complaint the server rejected (never a pending or synced one). */
+  'complaint:discard': (args: { id: string }) => { discarded: boolean }
   'sync:status': (args: Record<string, never>) => SyncStatus
   'sync:now': (args: Record<string, never>) => SyncStatus
 }

@@ -20,7 +20,7 @@ import { complaintCreateArgsSchema, complaintSchema } from '../domain/complaint'
 import { customerSchema } from '../domain/customer'
 import { customerCreateArgsSchema } from '../domain/customer-create'
 
-export const PROTOCOL_VERSION = 2
+export const PROTOCOL_VERSION = 3
 export const PROTOCOL_HEADER = 'x-atiende-protocol'
 
 export const MAX_MUTATIONS_PER_PUSH = 200

@@ -1,3 +1,4 @@
+import type { LocalComplaint } from '../../../../shared/contract/worker'
 import type { ComplaintCategory } from '../../../../shared/domain/complaint'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
@@ -31,4 +32,22 @@ export async function saveComplaint(input: {
   }
   store.complaintSaved(result.data.complaint)
   return true
+}
+
+/** Drops a complaint the server rejected; the agent has seen the reason. */
+export async function discardComplaint(id: string): Promise<void> {
+  const client = dataClient()
+  if (!client) return
+  const result = await client.send('complaint:discard', { id })
+  if (!result.ok) useAppStore.getState().complaintFailed(result.error.message)
+  await refreshComplaints()
+}
+
+/** Puts a rejected complaint back into the form to be corrected, and drops the rejected copy. */
+export async function fixComplaint(complaint: LocalComplaint): Promise<void> {
+  useAppStore.getState().draftRequested({
+    category: complaint.category,
+    description: complaint.description
+  })
+  await discardComplaint(complaint.id)
 }

@@ -54,6 +54,9 @@ export function createRoutes(host: SessionHost): Routes {
     'complaint:list': route(s['complaint:list'], ({ customerId, limit }) => ({
       complaints: host.session.store.listComplaints(customerId, limit)
     })),
+    'complaint:discard': route(s['complaint:discard'], async ({ id }) => ({
+      discarded: await host.session.discardComplaint(id)
+    })),
     'sync:status': route(s['sync:status'], () => host.session.engine.status()),
     'sync:now': route(s['sync:now'], () => host.session.engine.syncNow())
   }

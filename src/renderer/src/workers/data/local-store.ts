@@ -40,6 +40,7 @@ import { Journal } from './journal'
 import { applyMutation, replayJournal } from './local-mutations'
 import { migrate } from './migrations'
 import {
+  discardRejectedComplaint,
   markApplied,
   markRejected,
   outboxCounts,
@@ -161,6 +162,21 @@ export class LocalStore {
       upsertCustomers(this.db, customers)
     })
     this.dirty = true
+  }
+
+  /**
+   * Discards a rejected complaint. The snapshot right after makes the removal durable: without
+   * it a replay of the journal would bring the complaint back as pending.
+   */
+  async discardRejectedComplaint(complaintId: string): Promise<boolean> {
+    const discarded = await this.lock.run(() => {
+      this.assertOpen()
+      return Promise.resolve(
+        inTransaction(this.db, () => discardRejectedComplaint(this.db, complaintId))
+      )
+    })
+    if (discarded) await this.snapshot()
+    return discarded
   }
 
   /** Applies a page of pulled changes and the new cursor in one transaction. */

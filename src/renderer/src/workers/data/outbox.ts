@@ -67,3 +67,20 @@ export function markRejected(db: Database, mutation: Mutation, reason: AppError)
     mutation.args.id
   ])
 }
+
+/**
+ * Removes a complaint the server rejected, with its outbox entry, when the agent discards it.
+ * Returns false when it is not (or no longer) rejected: pending and synced work is never dropped.
+ */
+export function discardRejectedComplaint(db: Database, complaintId: string): boolean {
+  const row = queryOne(
+    db,
+    `SELECT mutation_id FROM outbox WHERE state = 'rejected' AND name = 'complaint.create'
+       AND json_extract(args, '$.id') = ?`,
+    [complaintId]
+  )
+  if (!row) return false
+  db.run('DELETE FROM outbox WHERE mutation_id = ?', [asString(row['mutation_id'])])
+  db.run("DELETE FROM complaints WHERE id = ? AND sync_state = 'rejected'", [complaintId])
+  return true
+}

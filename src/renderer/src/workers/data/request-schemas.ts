@@ -75,6 +75,7 @@ export const requestSchemas = {
     description: z.string().trim().min(3).max(4000)
   }),
   'complaint:list': z.object({ customerId: z.string().max(128).nullable(), limit }),
+  'complaint:discard': z.object({ id: z.uuid() }),
   'sync:status': empty,
   'sync:now': empty
 } satisfies { [K in WorkerRequestName]: z.ZodType<WorkerArgs<K>> }

@@ -81,6 +81,16 @@ export class Session {
     return complaint
   }
 
+  /** Drops a complaint the server rejected, once the agent has read why. */
+  async discardComplaint(id: string): Promise<boolean> {
+    const discarded = await this.store.discardRejectedComplaint(id)
+    if (discarded) {
+      this.options.emit('data:changed', { entities: ['complaint'] })
+      this.engine.emitStatus()
+    }
+    return discarded
+  }
+
   /** Journals a quick-created contact, then lets sync push it. */
   async createCustomer(args: WorkerArgs<'customer:create'>): Promise<Customer> {
     const customer = await this.store.createCustomer(args)

@@ -1,4 +1,4 @@
-import { useState, type SyntheticEvent } from 'react'
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { complaintCategories, type ComplaintCategory } from '../../../../../shared/domain/complaint'
@@ -6,6 +6,7 @@ import { fullName } from '../../../../../shared/domain/customer'
 import { sanitizeDisplayText } from '../../../../../shared/domain/text'
 import { useAppStore } from '../../../stores/app-store'
 import { saveComplaint } from '../commands'
+import type { ComplaintDraft } from '../store'
 
 export function ComplaintForm() {
   const { t } = useTranslation()
@@ -15,6 +16,20 @@ export function ComplaintForm() {
   const [description, setDescription] = useState('')
   const [invalid, setInvalid] = useState(false)
   const [saving, setSaving] = useState(false)
+  const draft = useAppStore((s) => s.complaints.draft)
+  const [shownDraft, setShownDraft] = useState<ComplaintDraft | null>(null)
+  const descriptionRef = useRef<HTMLTextAreaElement>(null)
+
+  // A rejected complaint sent back for correction fills the form once (adjusting state while
+  // rendering, as React recommends, rather than in an effect).
+  if (draft && draft !== shownDraft) {
+    setShownDraft(draft)
+    setCategory(draft.category)
+    setDescription(draft.description)
+  }
+  useEffect(() => {
+    if (draft) descriptionRef.current?.focus()
+  }, [draft])
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault()
@@ -61,6 +76,7 @@ export function ComplaintForm() {
       <label>
         {t('complaints.description')}
         <textarea
+          ref={descriptionRef}
           rows={3}
           maxLength={4000}
           value={description}

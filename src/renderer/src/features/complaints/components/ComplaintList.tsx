@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { LocalComplaint } from '../../../../../shared/contract/worker'
 import { sanitizeDisplayText } from '../../../../../shared/domain/text'
 import { useAppStore } from '../../../stores/app-store'
+import { discardComplaint, fixComplaint } from '../commands'
 
 function SyncBadge({ complaint }: { complaint: LocalComplaint }) {
   const { t } = useTranslation()
@@ -23,6 +24,30 @@ function SyncBadge({ complaint }: { complaint: LocalComplaint }) {
   return <span className="badge pending">{t('complaints.pending')}</span>
 }
 
+/** A rejected complaint is never dropped silently: the agent fixes it or discards it. */
+function RejectedActions({ complaint }: { complaint: LocalComplaint }) {
+  const { t } = useTranslation()
+  const description = sanitizeDisplayText(complaint.description, 60)
+  return (
+    <span className="row-actions">
+      <button
+        type="button"
+        aria-label={t('complaints.fixLabel', { description })}
+        onClick={() => void fixComplaint(complaint)}
+      >
+        {t('complaints.fix')}
+      </button>
+      <button
+        type="button"
+        aria-label={t('complaints.discardLabel', { description })}
+        onClick={() => void discardComplaint(complaint.id)}
+      >
+        {t('complaints.discard')}
+      </button>
+    </span>
+  )
+}
+
 export function ComplaintList() {
   const { t, i18n } = useTranslation()
   const items = useAppStore((s) => s.complaints.items)
@@ -38,6 +63,7 @@ export function ComplaintList() {
             <li key={c.id} aria-label={sanitizeDisplayText(c.description, 60)}>
               <span className="when">{time.format(new Date(c.createdAt))}</span>{' '}
               <span>{t(`complaints.categories.${c.category}`)}</span> <SyncBadge complaint={c} />
+              {c.syncState === 'rejected' && <RejectedActions complaint={c} />}
               <p>{sanitizeDisplayText(c.description, 300)}</p>
             </li>
           ))}
