@@ -66,6 +66,8 @@ export async function benchScreenPop(options: ScreenPopOptions): Promise<void> {
       searchP95Ms: figures.searchP95Ms,
       onlineLookupP50Ms,
       speedupVsOnline: browser ? round(onlineLookupP50Ms / browser.popP50Ms, 1) : null,
+      // The cache lookup alone against the same lookup over HTTP (both without rendering).
+      lookupSpeedupVsOnline: round(onlineLookupP50Ms / figures.lookupP50Ms, 0),
       popP50Ms: browser?.popP50Ms ?? null,
       pops: browser?.pops ?? 0,
       browserFirstSyncMs: browser?.firstSyncMs ?? null,
