@@ -19,6 +19,7 @@ import {
   whatIsHeard
 } from './support/phones'
 import { type Phone } from './support/phones'
+import { serverInteractions } from '../support/server-api'
 import { ServerProcess } from '../support/server-process'
 import { runSippCall } from './support/sipp'
 
@@ -85,6 +86,7 @@ test.afterAll(async () => {
 })
 
 test('two agents call each other through Kamailio and each hears the other', async () => {
+  const startedAt = new Date().toISOString()
   const ana = await phoneFor('ana', ANA_HZ)
   const bruno = await phoneFor('bruno', BRUNO_HZ)
 
@@ -130,6 +132,17 @@ test('two agents call each other through Kamailio and each hears the other', asy
   await bruno.page.getByRole('button', { name: 'Colgar' }).click()
   await expect(bruno.phoneStatus).toContainText('Trabajo posterior a la llamada')
   await expect(ana.phoneStatus).toContainText('Trabajo posterior a la llamada')
+
+  // Each side saved the call as an interaction record, and both reached the central server;
+  // hold time counts only the holds an agent put on (Bruno held Ana, not the other way round).
+  await expect
+    .poll(async () =>
+      (await serverInteractions(server.url))
+        .filter((i) => i.ringAt >= startedAt)
+        .map((i) => `${i.direction}:${i.result}:${String(i.endedBy)}:${String(i.holdSeconds > 0)}`)
+        .sort()
+    )
+    .toEqual(['inbound:answered:local:true', 'outbound:answered:remote:false'])
 })
 
 test('a classic SIP peer rings an agent and its X-Customer-Id pops the card', async () => {

@@ -2,10 +2,12 @@
 import {
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
-  pullResponseSchema
+  pullResponseSchema,
+  type Change
 } from '../../src/shared/sync/protocol'
 import { tokenResponseSchema } from '../../src/shared/sync/auth'
 import type { Complaint } from '../../src/shared/domain/complaint'
+import type { Interaction } from '../../src/shared/domain/interaction'
 
 export async function loginAs(baseUrl: string, username: string, password = 'atiende') {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
@@ -17,10 +19,23 @@ export async function loginAs(baseUrl: string, username: string, password = 'ati
   return tokenResponseSchema.parse(await res.json())
 }
 
-/** Every complaint the admin can see, latest version of each. */
-export async function serverComplaints(baseUrl: string): Promise<Complaint[]> {
-  const { accessToken } = await loginAs(baseUrl, 'admin')
-  const byId = new Map<string, Complaint>()
+// One admin login per server: polling tests would otherwise trip the login rate limit.
+const adminTokens = new Map<string, Promise<string>>()
+
+function adminToken(baseUrl: string): Promise<string> {
+  let token = adminTokens.get(baseUrl)
+  if (!token) {
+    token = loginAs(baseUrl, 'admin').then((t) => t.accessToken)
+    token.catch(() => adminTokens.delete(baseUrl))
+    adminTokens.set(baseUrl, token)
+  }
+  return token
+}
+
+/** Every row the admin can pull, latest version of each, by entity. */
+async function serverRows(baseUrl: string): Promise<Map<string, Change>> {
+  const accessToken = await adminToken(baseUrl)
+  const byKey = new Map<string, Change>()
   let cursor = 0
   for (;;) {
     const res = await fetch(`${baseUrl}/api/sync/pull?cursor=${cursor}&limit=5000`, {
@@ -31,10 +46,20 @@ export async function serverComplaints(baseUrl: string): Promise<Complaint[]> {
     })
     if (!res.ok) throw new Error(`pull failed: ${res.status}`)
     const page = pullResponseSchema.parse(await res.json())
-    for (const change of page.changes) {
-      if (change.entity === 'complaint') byId.set(change.data.id, change.data)
-    }
+    for (const change of page.changes) byKey.set(`${change.entity}:${change.data.id}`, change)
     cursor = page.cursor
-    if (!page.hasMore) return [...byId.values()]
+    if (!page.hasMore) return byKey
   }
+}
+
+/** Every complaint the admin can see, latest version of each. */
+export async function serverComplaints(baseUrl: string): Promise<Complaint[]> {
+  const rows = [...(await serverRows(baseUrl)).values()]
+  return rows.flatMap((c) => (c.entity === 'complaint' ? [c.data] : []))
+}
+
+/** Every interaction record the admin can see. */
+export async function serverInteractions(baseUrl: string): Promise<Interaction[]> {
+  const rows = [...(await serverRows(baseUrl)).values()]
+  return rows.flatMap((c) => (c.entity === 'interaction' ? [c.data] : []))
 }

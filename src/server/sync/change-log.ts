@@ -35,7 +35,7 @@ export function parsePokePayload(payload: string): Poke | null {
   }
 }
 
-export type ChangeEntity = 'customer' | 'complaint'
+export type ChangeEntity = 'customer' | 'complaint' | 'interaction'
 
 export interface NewChange {
   entity: ChangeEntity

@@ -17,6 +17,7 @@ import { UNIQUE_VIOLATION, sqlStateOf, type Db, type Queryable } from '../db/db'
 import { CHANGES_CHANNEL, appendChanges, headCursor, pokePayload } from './change-log'
 import { applyComplaintCreate } from './mutations/complaint-create'
 import { applyCustomerCreate } from './mutations/customer-create'
+import { applyInteractionRecord } from './mutations/interaction-record'
 import { rejected, type MutationOutcome } from './mutations/mutation-outcome'
 
 type RawMutation = PushRequest['mutations'][number]
@@ -39,6 +40,8 @@ function dispatch(
       return applyComplaintCreate(tx, claims, mutation.args)
     case 'customer.create':
       return applyCustomerCreate(tx, claims, mutation.args)
+    case 'interaction.record':
+      return applyInteractionRecord(tx, claims, mutation.args)
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { ComplaintCategory } from '../domain/complaint'
 import type { Customer, Language } from '../domain/customer'
+import type { InteractionRecordArgs } from '../domain/interaction'
 import type { SessionUser } from '../domain/user'
 import type { DesktopApi } from './desktop-api'
 import { appError, type AppError } from './errors'
@@ -22,6 +23,14 @@ export interface SyncStatus {
 }
 
 export type LocalSyncState = 'pending' | 'synced' | 'rejected'
+
+/** The kinds of rows sync moves, as named in pulled changes. */
+export type SyncEntity = 'customer' | 'complaint' | 'interaction'
+
+/** A call as the local store keeps it, pending until the server acknowledged it. */
+export interface LocalInteraction extends InteractionRecordArgs {
+  syncState: LocalSyncState
+}
 
 export interface LocalComplaint {
   id: string
@@ -127,6 +136,14 @@ export interface DataWorkerHandlers {
   'complaint:list': (args: { customerId: string | null; limit: number }) => {
     complaints: LocalComplaint[]
   }
+  /** Journals a finished call (durable before it resolves) for sync. */
+  'interaction:record': (args: Omit<InteractionRecordArgs, 'id'>) => {
+    interaction: LocalInteraction
+  }
+  /** The latest calls, for one customer (the card) or for everyone. */
+  'interaction:list': (args: { customerId: string | null; limit: number }) => {
+    interactions: LocalInteraction[]
+  }
   /** Discards a complaint the server rejected (never a pending or synced one). */
   'complaint:discard': (args: { id: string }) => { discarded: boolean }
   'sync:status': (args: Record<string, never>) => SyncStatus
@@ -140,7 +157,7 @@ export type WorkerReply<K extends WorkerRequestName> = ReturnType<DataWorkerHand
 export interface WorkerEvents {
   'sync:status-changed': SyncStatus
   /** Local data changed (pull applied, write acknowledged): views re-query. */
-  'data:changed': { entities: ('customer' | 'complaint')[] }
+  'data:changed': { entities: SyncEntity[] }
   /** Tokens were refreshed by the worker: the page persists the new refresh token. */
   'auth:tokens-changed': SessionTokens
   /** The refresh token was refused: the user must log in again (local data is kept). */

@@ -19,8 +19,9 @@ import { errorCodes } from '../contract/errors'
 import { complaintCreateArgsSchema, complaintSchema } from '../domain/complaint'
 import { customerSchema } from '../domain/customer'
 import { customerCreateArgsSchema } from '../domain/customer-create'
+import { interactionRecordArgsSchema, interactionSchema } from '../domain/interaction'
 
-export const PROTOCOL_VERSION = 3
+export const PROTOCOL_VERSION = 4
 export const PROTOCOL_HEADER = 'x-atiende-protocol'
 
 export const MAX_MUTATIONS_PER_PUSH = 200
@@ -29,7 +30,12 @@ export const DEFAULT_PULL_LIMIT = 1000
 
 export const mutationSchema = z.discriminatedUnion('name', [
   z.object({ id: z.uuid(), name: z.literal('complaint.create'), args: complaintCreateArgsSchema }),
-  z.object({ id: z.uuid(), name: z.literal('customer.create'), args: customerCreateArgsSchema })
+  z.object({ id: z.uuid(), name: z.literal('customer.create'), args: customerCreateArgsSchema }),
+  z.object({
+    id: z.uuid(),
+    name: z.literal('interaction.record'),
+    args: interactionRecordArgsSchema
+  })
 ])
 export type Mutation = z.infer<typeof mutationSchema>
 export type MutationName = Mutation['name']
@@ -75,7 +81,8 @@ export type PullQuery = z.infer<typeof pullQuerySchema>
 
 export const changeSchema = z.discriminatedUnion('entity', [
   z.object({ seq: z.number().int(), entity: z.literal('customer'), data: customerSchema }),
-  z.object({ seq: z.number().int(), entity: z.literal('complaint'), data: complaintSchema })
+  z.object({ seq: z.number().int(), entity: z.literal('complaint'), data: complaintSchema }),
+  z.object({ seq: z.number().int(), entity: z.literal('interaction'), data: interactionSchema })
 ])
 export type Change = z.infer<typeof changeSchema>
 

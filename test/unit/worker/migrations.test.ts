@@ -16,6 +16,7 @@ describe('local store migrations', () => {
       'customer_emails',
       'customer_phones',
       'customers',
+      'interactions',
       'meta',
       'outbox'
     ])

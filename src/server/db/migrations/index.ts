@@ -1,11 +1,13 @@
 import { migration001Init } from './001-init'
 import { migration002CustomerTeam } from './002-customer-team'
 import { migration003SipExtension } from './003-sip-extension'
+import { migration004Interactions } from './004-interactions'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
 export const migrations: readonly Migration[] = [
   migration001Init,
   migration002CustomerTeam,
-  migration003SipExtension
+  migration003SipExtension,
+  migration004Interactions
 ]

@@ -11,6 +11,7 @@ import { CallState, type CallSession } from '../../telephony/call-session'
 import { PracticeCall } from '../../telephony/practice-call'
 import { popCustomerFor } from '../screen-pop/commands'
 import type { PracticeScenario } from './practice-scenarios'
+import { recordInteractionOf } from './record-interaction'
 
 let active: CallSession | null = null
 
@@ -36,6 +37,7 @@ function onCallState(session: CallSession, state: CallState): void {
 }
 
 function follow(session: CallSession): void {
+  recordInteractionOf(session)
   session.subscribe({
     onStateChange: (state) => {
       onCallState(session, state)

@@ -54,6 +54,12 @@ export function createRoutes(host: SessionHost): Routes {
     'complaint:list': route(s['complaint:list'], ({ customerId, limit }) => ({
       complaints: host.session.store.listComplaints(customerId, limit)
     })),
+    'interaction:record': route(s['interaction:record'], async (args) => ({
+      interaction: await host.session.recordInteraction(args)
+    })),
+    'interaction:list': route(s['interaction:list'], ({ customerId, limit }) => ({
+      interactions: host.session.store.listInteractions(customerId, limit)
+    })),
     'complaint:discard': route(s['complaint:discard'], async ({ id }) => ({
       discarded: await host.session.discardComplaint(id)
     })),

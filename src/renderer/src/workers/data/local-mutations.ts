@@ -8,6 +8,7 @@ import type { Mutation } from '../../../../shared/sync/protocol'
 
 import { applyLocalMutation, hasComplaint } from './complaint-rows'
 import { applyLocalCustomerCreate, hasCustomer } from './customer-rows'
+import { applyLocalInteraction, hasInteraction } from './interaction-rows'
 import type { Journal } from './journal'
 import type { OpenReport } from './local-store'
 import { inTransaction } from './sql'
@@ -44,12 +45,25 @@ export async function replayJournal(
 }
 
 function isApplied(db: Database, mutation: Mutation): boolean {
-  return mutation.name === 'customer.create'
-    ? hasCustomer(db, mutation.args.id)
-    : hasComplaint(db, mutation.args.id)
+  switch (mutation.name) {
+    case 'customer.create':
+      return hasCustomer(db, mutation.args.id)
+    case 'complaint.create':
+      return hasComplaint(db, mutation.args.id)
+    case 'interaction.record':
+      return hasInteraction(db, mutation.args.id)
+  }
 }
 
 export function applyMutation(db: Database, mutation: Mutation): void {
-  if (mutation.name === 'customer.create') applyLocalCustomerCreate(db, mutation)
-  else applyLocalMutation(db, mutation)
+  switch (mutation.name) {
+    case 'customer.create':
+      applyLocalCustomerCreate(db, mutation)
+      return
+    case 'complaint.create':
+      applyLocalMutation(db, mutation)
+      return
+    case 'interaction.record':
+      applyLocalInteraction(db, mutation)
+  }
 }

@@ -20,10 +20,12 @@ import type { AppError } from '../../../../shared/contract/errors'
 import type {
   CustomerMatch,
   LocalComplaint,
+  LocalInteraction,
   NewCustomerInput
 } from '../../../../shared/contract/worker'
 import type { Customer } from '../../../../shared/domain/customer'
 import { customerFromCreateArgs } from '../../../../shared/domain/customer-create'
+import type { InteractionRecordArgs } from '../../../../shared/domain/interaction'
 import type { Change, Mutation } from '../../../../shared/sync/protocol'
 
 import { getComplaint, listComplaints, upsertServerComplaint } from './complaint-rows'
@@ -37,6 +39,7 @@ import { CustomerWriter, upsertCustomers } from './customer-rows'
 import { searchCustomers } from './customer-search'
 import type { DurableFiles } from './durable-files'
 import { Journal } from './journal'
+import { getInteraction, listInteractions, upsertServerInteraction } from './interaction-rows'
 import { applyMutation, replayJournal } from './local-mutations'
 import { migrate } from './migrations'
 import {
@@ -141,6 +144,19 @@ export class LocalStore {
     return getCustomer(this.db, args.id) ?? customerFromCreateArgs(args)
   }
 
+  /** Journals, applies and acknowledges a finished call (`interaction.record`). */
+  async recordInteraction(input: Omit<InteractionRecordArgs, 'id'>): Promise<LocalInteraction> {
+    const args = { id: this.options.newId(), ...input }
+    await this.journaled({ id: this.options.newId(), name: 'interaction.record', args })
+    const interaction = getInteraction(this.db, args.id)
+    if (interaction === null) throw new Error('interaction vanished after insert')
+    return interaction
+  }
+
+  listInteractions(customerId: string | null, limit: number): LocalInteraction[] {
+    return listInteractions(this.db, customerId, limit)
+  }
+
   /** Durable in the journal first, then the row and its outbox entry in one transaction. */
   private journaled(mutation: Mutation): Promise<void> {
     return this.lock.run(async () => {
@@ -187,7 +203,8 @@ export class LocalStore {
       try {
         for (const change of changes) {
           if (change.entity === 'customer') customers.write(change.data)
-          else upsertServerComplaint(this.db, change.data)
+          else if (change.entity === 'complaint') upsertServerComplaint(this.db, change.data)
+          else upsertServerInteraction(this.db, change.data)
         }
       } finally {
         customers.free()

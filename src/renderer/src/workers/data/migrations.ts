@@ -93,6 +93,17 @@ const steps: readonly string[] = [
   DROP TABLE customer_phones;
   ALTER TABLE customer_phones_v2 RENAME TO customer_phones;
   DROP INDEX customer_emails_customer;
+  `,
+  // 3 → 4: finished calls, for sync and for the card's latest interactions.
+  `
+  CREATE TABLE interactions (
+    id TEXT PRIMARY KEY,
+    customer_id TEXT,
+    ring_at TEXT NOT NULL,
+    data TEXT NOT NULL,
+    sync_state TEXT NOT NULL
+  );
+  CREATE INDEX interactions_customer_ring ON interactions (customer_id, ring_at);
   `
 ]
 

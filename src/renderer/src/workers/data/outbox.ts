@@ -54,6 +54,7 @@ export function markApplied(db: Database, mutation: Mutation): void {
   db.run("UPDATE complaints SET sync_state = 'synced', reject_reason = NULL WHERE id = ?", [
     mutation.args.id
   ])
+  db.run("UPDATE interactions SET sync_state = 'synced' WHERE id = ?", [mutation.args.id])
 }
 
 /** The server refused it: both the outbox entry and the row keep the reason the user sees. */
@@ -66,6 +67,7 @@ export function markRejected(db: Database, mutation: Mutation, reason: AppError)
     reason.message,
     mutation.args.id
   ])
+  db.run("UPDATE interactions SET sync_state = 'rejected' WHERE id = ?", [mutation.args.id])
 }
 
 /**

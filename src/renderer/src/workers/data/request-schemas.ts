@@ -7,6 +7,7 @@ import { z } from 'zod'
 import type { WorkerArgs, WorkerRequestName } from '../../../../shared/contract/worker'
 import { complaintCategories } from '../../../../shared/domain/complaint'
 import { languages } from '../../../../shared/domain/customer'
+import { interactionRecordInputSchema } from '../../../../shared/domain/interaction'
 import { sessionUserSchema } from '../../../../shared/domain/user'
 
 const empty = z.object({}).strict()
@@ -75,6 +76,8 @@ export const requestSchemas = {
     description: z.string().trim().min(3).max(4000)
   }),
   'complaint:list': z.object({ customerId: z.string().max(128).nullable(), limit }),
+  'interaction:record': interactionRecordInputSchema,
+  'interaction:list': z.object({ customerId: z.string().max(128).nullable(), limit }),
   'complaint:discard': z.object({ id: z.uuid() }),
   'sync:status': empty,
   'sync:now': empty

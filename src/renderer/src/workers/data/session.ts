@@ -7,6 +7,7 @@ import type { SqlJsStatic } from 'sql.js'
 import type {
   CustomerMatch,
   LocalComplaint,
+  LocalInteraction,
   SessionTokens,
   WorkerArgs
 } from '../../../../shared/contract/worker'
@@ -79,6 +80,16 @@ export class Session {
     this.engine.trigger()
     this.scheduleSnapshot()
     return complaint
+  }
+
+  /** Journals a finished call, then lets sync push it. */
+  async recordInteraction(args: WorkerArgs<'interaction:record'>): Promise<LocalInteraction> {
+    const interaction = await this.store.recordInteraction(args)
+    this.options.emit('data:changed', { entities: ['interaction'] })
+    this.engine.emitStatus()
+    this.engine.trigger()
+    this.scheduleSnapshot()
+    return interaction
   }
 
   /** Drops a complaint the server rejected, once the agent has read why. */

@@ -3,6 +3,7 @@
  * more. Failures come back as outcomes; the engine decides whether to retry, refresh or stop.
  */
 import { appError, type AppError } from '../../../../shared/contract/errors'
+import type { SyncEntity } from '../../../../shared/contract/worker'
 import type { Change, Mutation, PullResponse, PushResponse } from '../../../../shared/sync/protocol'
 import { MAX_MUTATIONS_PER_PUSH } from '../../../../shared/sync/protocol'
 
@@ -27,14 +28,13 @@ export interface AuthedRequests {
 
 export type CycleFailure = Exclude<HttpOutcome<unknown>, { kind: 'ok' }>
 export type CycleResult =
-  | { kind: 'ok'; entities: Set<'customer' | 'complaint'> }
-  | (CycleFailure & { entities: Set<'customer' | 'complaint'> })
+  { kind: 'ok'; entities: Set<SyncEntity> } | (CycleFailure & { entities: Set<SyncEntity> })
 
 /** Pushes every pending mutation, oldest first; stops at the first failed request. */
 async function pushAll(
   store: SyncStore,
   requests: AuthedRequests,
-  entities: Set<'customer' | 'complaint'>
+  entities: Set<SyncEntity>
 ): Promise<CycleFailure | null> {
   for (;;) {
     const batch = store.pendingMutations(MAX_MUTATIONS_PER_PUSH)
@@ -66,7 +66,7 @@ async function pullAll(
   store: SyncStore,
   requests: AuthedRequests,
   limit: number,
-  entities: Set<'customer' | 'complaint'>
+  entities: Set<SyncEntity>
 ): Promise<CycleFailure | null> {
   let cursor = store.cursor
   for (;;) {
@@ -87,7 +87,7 @@ export async function runSyncCycle(
   requests: AuthedRequests,
   pullLimit: number
 ): Promise<CycleResult> {
-  const entities = new Set<'customer' | 'complaint'>()
+  const entities = new Set<SyncEntity>()
   const pushFailure = await pushAll(store, requests, entities)
   if (pushFailure) return { ...pushFailure, entities }
   const pullFailure = await pullAll(store, requests, pullLimit, entities)

@@ -13,7 +13,12 @@
  * - Other 4xx: recorded as the last error; the next trigger tries again.
  */
 import { appError, type AppError } from '../../../../shared/contract/errors'
-import type { SessionTokens, SyncStatus, WorkerEvents } from '../../../../shared/contract/worker'
+import type {
+  SessionTokens,
+  SyncEntity,
+  SyncStatus,
+  WorkerEvents
+} from '../../../../shared/contract/worker'
 import {
   DEFAULT_PULL_LIMIT,
   PROTOCOL_VERSION,
@@ -168,7 +173,7 @@ export class SyncEngine {
     ).catch((error: unknown) => ({
       kind: 'fatal' as const,
       error: appError('internal', error instanceof Error ? error.message : String(error)),
-      entities: new Set<'customer' | 'complaint'>()
+      entities: new Set<SyncEntity>()
     }))
     if (result.entities.size > 0) {
       this.options.emit('data:changed', { entities: [...result.entities].sort() })

@@ -1,0 +1,34 @@
+/**
+ * Saves every finished SIP call as an interaction record through the data worker (journaled,
+ * then synced). Practice calls are left out: practice never mixes with production figures.
+ */
+import { toE164 } from '../../../../shared/phone/normalize'
+import { dataClient } from '../../data/data-client'
+import { useAppStore } from '../../stores/app-store'
+import type { CallSession } from '../../telephony/call-session'
+import { CallTimeline, type InteractionInput } from '../../telephony/call-timeline'
+import { DEFAULT_COUNTRY } from '../screen-pop/cti-config'
+
+async function save(record: InteractionInput): Promise<void> {
+  const client = dataClient()
+  if (!client) return
+  const result = await client.send('interaction:record', record)
+  if (!result.ok) useAppStore.getState().phoneError(result.error.message)
+}
+
+/** Follows `session` and saves its record when it ends. */
+export function recordInteractionOf(session: CallSession): void {
+  if (session.info.kind !== 'sip') return
+  const timeline = new CallTimeline(session.info)
+  session.subscribe({
+    onStateChange: (state, endedBy) => {
+      const pop = useAppStore.getState().screenPop
+      const customerId = pop.callId === session.info.id ? (pop.customer?.id ?? null) : null
+      const record = timeline.observe(state, endedBy, {
+        customerId,
+        remoteE164: toE164(session.info.remoteNumber, DEFAULT_COUNTRY)
+      })
+      if (record) void save(record)
+    }
+  })
+}

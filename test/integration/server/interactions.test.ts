@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { ZodApp } from '../../../src/server/routes/route-context'
+import { buildTestApp, login, pullAll, push } from '../../support/server-app'
+import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
+
+function record(overrides: Record<string, unknown> = {}) {
+  return {
+    id: randomUUID(),
+    name: 'interaction.record',
+    args: {
+      id: randomUUID(),
+      callId: `call-${randomUUID()}`,
+      direction: 'inbound',
+      remoteNumber: '612 34 56 78',
+      remoteE164: '+34612345678',
+      customerId: null,
+      ringAt: '2026-11-24T10:00:00.000Z',
+      answeredAt: '2026-11-24T10:00:04.000Z',
+      endedAt: '2026-11-24T10:02:00.000Z',
+      holdSeconds: 3.5,
+      result: 'answered',
+      endedBy: 'local',
+      ...overrides
+    }
+  }
+}
+
+describe.each(engines)('interaction records on %s', (engine) => {
+  let database: TestDatabase
+  let app: ZodApp
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine)
+    app = await buildTestApp(database.db)
+  })
+  afterAll(async () => {
+    await app.close()
+    await database.dispose()
+  })
+
+  it('stores a call under the caller from the token, once, and shows it to the team only', async () => {
+    const ana = await login(app, 'ana')
+    const mutation = record()
+    const clientId = randomUUID()
+    const first = await push(app, ana.accessToken, [mutation], clientId)
+    const again = await push(app, ana.accessToken, [mutation], clientId)
+    expect(first.results[0]?.status).toBe('applied')
+    expect(again.results).toEqual(first.results)
+    const rows = await database.db.query<{ n: number; agent_id: string }>(
+      'SELECT count(*)::int AS n, max(agent_id::text) AS agent_id FROM interactions WHERE id = $1',
+      [mutation.args.id]
+    )
+    expect(rows[0]).toEqual({ n: 1, agent_id: ana.user.id })
+
+    const carla = await login(app, 'carla')
+    const diego = await login(app, 'diego')
+    const seenBy = async (token: string) =>
+      (await pullAll(app, token)).changes.some(
+        (c) => c.entity === 'interaction' && c.data.id === mutation.args.id
+      )
+    expect(await seenBy(carla.accessToken)).toBe(true)
+    expect(await seenBy(diego.accessToken)).toBe(false)
+  })
+
+  it('refuses inconsistent records and practice-only users with a reason', async () => {
+    const ana = await login(app, 'ana')
+    const inconsistent = record({ answeredAt: '2026-11-24T10:00:04.000Z', result: 'missed' })
+    const backwards = record({ endedAt: '2026-11-24T09:00:00.000Z' })
+    const answer = await push(app, ana.accessToken, [inconsistent, backwards])
+    expect(answer.results.map((r) => r.status)).toEqual(['rejected', 'rejected'])
+
+    const tomas = await login(app, 'tomas')
+    const trainer = await push(app, tomas.accessToken, [record()])
+    expect(trainer.results[0]).toMatchObject({ status: 'rejected', reason: { code: 'forbidden' } })
+  })
+
+  it('keeps the call when its customer does not exist on the server', async () => {
+    const ana = await login(app, 'ana')
+    const mutation = record({ customerId: randomUUID() })
+    const answer = await push(app, ana.accessToken, [mutation])
+    expect(answer.results[0]?.status).toBe('applied')
+    const rows = await database.db.query<{ customer_id: string | null }>(
+      'SELECT customer_id FROM interactions WHERE id = $1',
+      [mutation.args.id]
+    )
+    expect(rows).toEqual([{ customer_id: null }])
+  })
+})
