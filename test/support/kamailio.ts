@@ -6,9 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { createSocket } from 'node:dgram'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { freePort } from './free-port'
 
 const root = resolve(import.meta.dirname, '../..')
 export const KAMAILIO_CONFIG = join(root, 'resources/kamailio/kamailio.cfg')
@@ -23,20 +23,6 @@ function findKamailio(): string {
     )
   }
   return path
-}
-
-function freeTcpPort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      srv.close(() => {
-        resolvePort(port)
-      })
-    })
-  })
 }
 
 export function freeUdpPort(): Promise<number> {
@@ -96,7 +82,7 @@ export class KamailioProcess {
   static async create(): Promise<KamailioProcess> {
     findKamailio()
     const runDir = mkdtempSync(join(tmpdir(), 'atiende-kamailio-'))
-    return new KamailioProcess(await freeTcpPort(), await freeUdpPort(), runDir)
+    return new KamailioProcess(await freePort(), await freeUdpPort(), runDir)
   }
 
   /** The URL softphones register over. */

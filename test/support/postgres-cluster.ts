@@ -5,9 +5,9 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { chown, mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { freePort } from './free-port'
 
 export interface ClusterOptions {
   /** Durable commits (fsync on) for honest benchmark figures; tests run faster without. */
@@ -25,20 +25,6 @@ function findBinary(name: string): string {
     `PostgreSQL binary "${name}" not found in ${BIN_DIRS.join(', ')}. Install PostgreSQL 15 ` +
       '(apt-get install postgresql) or set TEST_DATABASE_URL to an existing server.'
   )
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => {
-        resolve(port)
-      })
-    })
-  })
 }
 
 function userIds(name: string): { uid: number; gid: number } {

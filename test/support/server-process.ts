@@ -4,26 +4,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { freePort } from './free-port'
 
 const root = resolve(import.meta.dirname, '../..')
 const READY = /Atiende server listening on (http:\/\/\S+)/
-
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      srv.close(() => {
-        resolvePort(port)
-      })
-    })
-  })
-}
 
 export class ServerProcess {
   readonly dataDir: string

@@ -3,11 +3,12 @@
 import { randomUUID } from 'node:crypto'
 
 import initSqlJs, { type SqlJsStatic } from 'sql.js'
+import { afterEach, beforeEach } from 'vitest'
 
 import { LocalStore } from '../../src/renderer/src/workers/data/local-store'
 import type { Customer } from '../../src/shared/domain/customer'
 
-import { NodeDurableFiles } from './worker-node-files'
+import { makeStoreDir, NodeDurableFiles, removeStoreDir } from './worker-node-files'
 
 let sqlPromise: Promise<SqlJsStatic> | null = null
 
@@ -54,5 +55,29 @@ export function customer(overrides: Partial<Customer> = {}): Customer {
     notes: '',
     updatedAt: '2025-01-01T00:00:00.000Z',
     ...overrides
+  }
+}
+
+/**
+ * Gives each test a fresh store directory and closes every store it opened afterwards;
+ * `openStore()` opens the store as a fresh worker would after a restart.
+ */
+export function useTestStores(): { openStore: () => Promise<LocalStore>; dir: () => string } {
+  let dir = ''
+  const open: LocalStore[] = []
+  beforeEach(async () => {
+    dir = await makeStoreDir()
+  })
+  afterEach(async () => {
+    for (const store of open.splice(0)) await store.close().catch(() => undefined)
+    await removeStoreDir(dir)
+  })
+  return {
+    openStore: async () => {
+      const store = await openTestStore(dir)
+      open.push(store)
+      return store
+    },
+    dir: () => dir
   }
 }

@@ -1,10 +1,8 @@
 /// <reference types="node" />
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import type { LocalStore } from '../../../src/renderer/src/workers/data/local-store'
 import type { Interaction } from '../../../src/shared/domain/interaction'
-import { makeStoreDir, removeStoreDir } from '../../support/worker-node-files'
-import { openTestStore } from '../../support/worker-store'
+import { useTestStores } from '../../support/worker-store'
 
 const call = {
   callId: 'sip-call-1',
@@ -21,20 +19,7 @@ const call = {
 } as const
 
 describe('interaction records in the local store', () => {
-  let dir: string
-  const open: LocalStore[] = []
-  const openStore = async () => {
-    const store = await openTestStore(dir)
-    open.push(store)
-    return store
-  }
-  beforeEach(async () => {
-    dir = await makeStoreDir()
-  })
-  afterEach(async () => {
-    for (const store of open.splice(0)) await store.close().catch(() => undefined)
-    await removeStoreDir(dir)
-  })
+  const { openStore } = useTestStores()
 
   it('journals a finished call, queues it for sync and survives a crash', async () => {
     const store = await openStore()
