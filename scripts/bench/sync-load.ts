@@ -22,6 +22,8 @@ import { ServerProcess } from '../../test/support/server-process'
 import { emit, percentile, round } from './stats'
 
 const PUSH_EVERY_MS = 5000
+/** The same spread the data worker applies before pulling on a poke. */
+const POKE_SPREAD_MS = 1000
 
 interface Agent {
   clientId: string
@@ -62,23 +64,28 @@ async function pullToHead(url: string, agent: Agent, tally: Tally | null): Promi
   }
 }
 
-/** Pull on poke, one pull in flight per agent; a poke during a pull asks for one more. */
+/**
+ * Pull on poke as the data worker does: after a random part of a second (every teammate gets the
+ * same poke), one pull in flight per agent, and a poke during a pull asks for one more.
+ */
 function onPoke(url: string, agent: Agent, tally: Tally): void {
   if (agent.pulling) {
     agent.pullAgain = true
     return
   }
   agent.pulling = true
-  void (async () => {
-    // A poke that lands during a pull sets pullAgain; read it through a function so the
-    // compiler does not assume the flag is still the false it was just set to.
-    const again = () => agent.pullAgain
-    do {
-      agent.pullAgain = false
-      await pullToHead(url, agent, tally).catch(() => undefined)
-    } while (again())
-    agent.pulling = false
-  })()
+  setTimeout(() => {
+    void (async () => {
+      // A poke that lands during a pull sets pullAgain; read it through a function so the
+      // compiler does not assume the flag is still the false it was just set to.
+      const again = () => agent.pullAgain
+      do {
+        agent.pullAgain = false
+        await pullToHead(url, agent, tally).catch(() => undefined)
+      } while (again())
+      agent.pulling = false
+    })()
+  }, Math.random() * POKE_SPREAD_MS)
 }
 
 async function push(url: string, agent: Agent, marker: string, tally: Tally): Promise<void> {

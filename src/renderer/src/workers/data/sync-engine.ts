@@ -32,6 +32,8 @@ import { runSyncCycle, type AuthedRequests, type SyncStore } from './sync-cycle'
 import { SyncHttp, type FetchLike, type HttpOutcome } from './sync-http'
 
 const log = createLogger('sync-engine')
+/** Pulls after a poke are spread over this long (the server coalesces pokes for as long). */
+const POKE_SPREAD_MS = 1000
 
 export type EmitEvent = <K extends keyof WorkerEvents>(name: K, payload: WorkerEvents[K]) => void
 
@@ -60,6 +62,7 @@ export class SyncEngine {
   private running: Promise<void> | null = null
   private rerun = false
   private retryTimer: unknown = null
+  private pokeTimer: unknown = null
   private attempt = 0
   private stopped: StopReason | null = null
   private lastSyncAt: string | null = null
@@ -79,7 +82,7 @@ export class SyncEngine {
         this.trigger()
       },
       onPoke: (cursor) => {
-        if (cursor > options.store.cursor) this.trigger()
+        if (cursor > options.store.cursor) this.pullSoon()
       },
       onLiveChanged: (isLive) => {
         this.isLive = isLive
@@ -89,6 +92,18 @@ export class SyncEngine {
         this.trigger()
       }
     })
+  }
+
+  /**
+   * Every client of a team gets the same poke at the same instant; each waits a random part of
+   * a second before pulling, so the server answers them spread out instead of all at once.
+   */
+  private pullSoon(): void {
+    if (this.pokeTimer !== null) return
+    this.pokeTimer = this.options.timers.setTimeout(() => {
+      this.pokeTimer = null
+      this.trigger()
+    }, this.options.random() * POKE_SPREAD_MS)
   }
 
   /** Connects the realtime channel and runs a first pass. */
@@ -101,6 +116,8 @@ export class SyncEngine {
   async stop(): Promise<void> {
     this.stopped = 'closed'
     this.clearRetry()
+    if (this.pokeTimer !== null) this.options.timers.clearTimeout(this.pokeTimer)
+    this.pokeTimer = null
     this.realtime.stop()
     await this.running
   }
