@@ -2,28 +2,16 @@
  * The agent's write path in the data worker's store, on real files with fdatasync: journal
  * append + sql.js apply + acknowledge, then a reopen that replays the journal.
  */
-import { randomUUID } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import initSqlJs from 'sql.js'
-
-import { LocalStore } from '../../src/renderer/src/workers/data/local-store'
-import { NodeDurableFiles } from '../../test/support/worker-node-files'
+import { openTestStore } from '../../test/support/worker-store'
 import { emit, percentile, round } from './stats'
 
 export async function benchLocalWrite(writes: number): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'atiende-bench-'))
-  const sql = await initSqlJs()
-  const open = () =>
-    LocalStore.open({
-      sql,
-      files: new NodeDurableFiles(dir),
-      name: 'atiende-bench',
-      newId: () => randomUUID(),
-      now: () => new Date()
-    })
+  const open = () => openTestStore(dir)
   const store = await open()
   const latencies: number[] = []
   const started = performance.now()

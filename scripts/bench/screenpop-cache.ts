@@ -3,18 +3,16 @@
  * of every customer from the server into a LocalStore (real files, fdatasync), a reopen from
  * snapshot + journal, local lookups and searches over the loaded cache.
  */
-import { randomUUID } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import initSqlJs from 'sql.js'
-
-import { LocalStore } from '../../src/renderer/src/workers/data/local-store'
+import { snapshotFile, type LocalStore } from '../../src/renderer/src/workers/data/local-store'
 import { SyncHttp } from '../../src/renderer/src/workers/data/sync-http'
 import type { Customer } from '../../src/shared/domain/customer'
 import { foldForSearch } from '../../src/shared/domain/text'
 import { NodeDurableFiles } from '../../test/support/worker-node-files'
+import { openTestStore, TEST_USER_ID } from '../../test/support/worker-store'
 import { percentile, round } from './stats'
 
 const PULL_PAGE = 5000
@@ -106,15 +104,7 @@ function measureQueries(store: LocalStore, customers: readonly Customer[]) {
 
 export async function benchCache(url: string, login: TokenSource): Promise<CacheFigures> {
   const dir = await mkdtemp(join(tmpdir(), 'atiende-bench-screenpop-'))
-  const sql = await initSqlJs()
-  const open = () =>
-    LocalStore.open({
-      sql,
-      files: new NodeDurableFiles(dir),
-      name: 'atiende-bench',
-      newId: () => randomUUID(),
-      now: () => new Date()
-    })
+  const open = () => openTestStore(dir)
   try {
     const rssBefore = rssMb()
     const t0 = performance.now()
@@ -126,8 +116,9 @@ export async function benchCache(url: string, login: TokenSource): Promise<Cache
     const t1 = performance.now()
     await store.snapshot()
     const snapshotMs = performance.now() - t1
-    const snapshotMb = (await new NodeDurableFiles(dir).read('atiende-bench-snapshot.sqlite'))
-      .byteLength
+    const snapshotMb = (
+      await new NodeDurableFiles(dir).read(snapshotFile(`atiende-${TEST_USER_ID}`))
+    ).byteLength
     for (let i = 0; i < JOURNALED_WRITES; i++) {
       await store.createCustomer({
         firstName: `Bench ${i}`,

@@ -8,21 +8,15 @@ import initSqlJs from 'sql.js'
 
 import { LocalStore } from '../../src/renderer/src/workers/data/local-store'
 import {
-  PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   pullResponseSchema,
   pushResponseSchema
 } from '../../src/shared/sync/protocol'
+import { complaintArgs, complaintMutation, syncHeaders } from '../../test/support/server-app'
 import { TestServer } from '../../test/support/worker-server'
 import { emit, percentile, round } from './stats'
 
-function headers(token: string): Record<string, string> {
-  return {
-    authorization: `Bearer ${token}`,
-    'content-type': 'application/json',
-    [PROTOCOL_HEADER]: String(PROTOCOL_VERSION)
-  }
-}
+const headers = (token: string) => ({ ...syncHeaders(token), 'content-type': 'application/json' })
 
 async function initialPull(url: string, token: string, store: LocalStore): Promise<number> {
   let cursor = 0
@@ -40,21 +34,9 @@ async function initialPull(url: string, token: string, store: LocalStore): Promi
 }
 
 function complaintBatch(size: number) {
-  return Array.from({ length: size }, (_, i) => {
-    const id = randomUUID()
-    return {
-      id: randomUUID(),
-      name: 'complaint.create',
-      args: {
-        id,
-        customerId: null,
-        callId: null,
-        category: 'billing',
-        description: `Reclamo de prueba ${i}`,
-        createdAt: new Date().toISOString()
-      }
-    }
-  })
+  return Array.from({ length: size }, (_, i) =>
+    complaintMutation(complaintArgs({ callId: null, description: `Reclamo de prueba ${i}` }))
+  )
 }
 
 export async function benchServerSync(batches: number, batchSize: number): Promise<void> {

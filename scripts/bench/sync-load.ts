@@ -11,12 +11,12 @@ import pg from 'pg'
 import WebSocket from 'ws'
 
 import {
-  PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   pullResponseSchema,
   pushResponseSchema
 } from '../../src/shared/sync/protocol'
 import { startCluster } from '../../test/support/postgres-cluster'
+import { complaintArgs, complaintMutation, syncHeaders } from '../../test/support/server-app'
 import { loginAs } from '../../test/support/server-api'
 import { ServerProcess } from '../../test/support/server-process'
 import { emit, percentile, round } from './stats'
@@ -43,13 +43,7 @@ interface Tally {
   failed: number
 }
 
-function headers(token: string): Record<string, string> {
-  return {
-    authorization: `Bearer ${token}`,
-    'content-type': 'application/json',
-    [PROTOCOL_HEADER]: String(PROTOCOL_VERSION)
-  }
-}
+const headers = (token: string) => ({ ...syncHeaders(token), 'content-type': 'application/json' })
 
 async function pullToHead(url: string, agent: Agent, tally: Tally | null): Promise<void> {
   for (;;) {
@@ -90,23 +84,11 @@ function onPoke(url: string, agent: Agent, tally: Tally): void {
 
 async function push(url: string, agent: Agent, marker: string, tally: Tally): Promise<void> {
   const id = randomUUID()
+  const args = complaintArgs({ id, callId: null, description: `${marker} ${id}` })
   const body = JSON.stringify({
     protocolVersion: PROTOCOL_VERSION,
     clientId: agent.clientId,
-    mutations: [
-      {
-        id: randomUUID(),
-        name: 'complaint.create',
-        args: {
-          id,
-          customerId: null,
-          callId: null,
-          category: 'billing',
-          description: `${marker} ${id}`,
-          createdAt: new Date().toISOString()
-        }
-      }
-    ]
+    mutations: [complaintMutation(args)]
   })
   tally.sent++
   const t0 = performance.now()
