@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next'
 
+import { AgentStateControl } from '../features/agent-state/components/AgentStateControl'
+import { PhoneProblemAlert } from '../features/agent-state/components/PhoneProblemAlert'
 import { logout } from '../features/auth/session'
 import { ComplaintsPanel } from '../features/complaints/components/ComplaintsPanel'
 import { CustomerCard } from '../features/screen-pop/components/CustomerCard'
@@ -21,12 +23,14 @@ export function Workstation() {
             {t('app.loggedInAs', { name: user.displayName, role: t(`app.roles.${user.role}`) })}
           </span>
         )}
+        <AgentStateControl />
         <SyncStatusBar />
         <LanguageSelect />
         <button type="button" onClick={() => void logout()}>
           {t('app.logout')}
         </button>
       </header>
+      <PhoneProblemAlert />
       <main className="columns">
         <ErrorBoundary area={t('softphone.heading')}>
           <SoftphonePanel />

@@ -1,15 +1,22 @@
 /** The one bound store, made of one typed slice per feature. Domain data lives in the worker. */
 import { create } from 'zustand'
 
+import { createAgentStateSlice, type AgentStateSlice } from '../features/agent-state/store'
 import { createAuthSlice, type AuthSlice } from '../features/auth/store'
 import { createComplaintsSlice, type ComplaintsSlice } from '../features/complaints/store'
 import { createScreenPopSlice, type ScreenPopSlice } from '../features/screen-pop/store'
 import { createSoftphoneSlice, type SoftphoneSlice } from '../features/softphone/store'
 import { createSyncSlice, type SyncSlice } from '../features/sync-status/store'
 
-export type AppState = AuthSlice & SoftphoneSlice & ScreenPopSlice & ComplaintsSlice & SyncSlice
+export type AppState = AgentStateSlice &
+  AuthSlice &
+  SoftphoneSlice &
+  ScreenPopSlice &
+  ComplaintsSlice &
+  SyncSlice
 
 export const useAppStore = create<AppState>()((...a) => ({
+  ...createAgentStateSlice(...a),
   ...createAuthSlice(...a),
   ...createSoftphoneSlice(...a),
   ...createScreenPopSlice(...a),

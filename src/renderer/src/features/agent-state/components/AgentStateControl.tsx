@@ -1,0 +1,86 @@
+import { useEffect, type ChangeEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+
+import { useAppStore } from '../../../stores/app-store'
+import {
+  builtInPauseReasons,
+  effectiveAgentState,
+  PHONE_PROBLEM_REASON,
+  type Availability
+} from '../agent-state'
+
+export const AGENT_STATE_SHORTCUT = 'Alt+E'
+const READY = 'ready'
+/** The reason Alt+E pauses with: the most common pause on a contact-center floor. */
+const DEFAULT_PAUSE = 'break'
+
+function selectValue(availability: Availability): string {
+  return availability.kind === 'ready' ? READY : availability.reason
+}
+
+/** Ready ↔ paused from the keyboard, the way agents toggle it dozens of times a day. */
+function toggleAvailability(): void {
+  const store = useAppStore.getState()
+  if (store.agent.availability.kind === 'ready') store.agentNotReady(DEFAULT_PAUSE)
+  else store.agentReady()
+}
+
+/**
+ * The agent's status in the top bar: chosen by the agent (Ready / paused with a reason), shown as
+ * "on call" or "wrap-up" while the phone decides, and held paused while the phone cannot ring.
+ */
+export function AgentStateControl() {
+  const { t } = useTranslation()
+  const availability = useAppStore((s) => s.agent.availability)
+  const phase = useAppStore((s) => s.phone.phase)
+  const blocked = useAppStore((s) => s.agent.phoneProblems.length > 0)
+  const state = effectiveAgentState(availability, phase)
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyE') return
+      event.preventDefault()
+      toggleAvailability()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => {
+      window.removeEventListener('keydown', onKey)
+    }
+  }, [])
+
+  const onChange = (event: ChangeEvent<HTMLSelectElement>) => {
+    const store = useAppStore.getState()
+    if (event.target.value === READY) store.agentReady()
+    else store.agentNotReady(event.target.value)
+  }
+  const reasonText =
+    availability.kind === 'not_ready' ? t(`agentState.reasons.${availability.reason}`) : ''
+
+  return (
+    <div className="agent-state" role="group" aria-label={t('agentState.label')}>
+      <span role="status" aria-label={t('agentState.current')} className={`agent-${state}`}>
+        {t(`agentState.states.${state}`, { reason: reasonText })}
+      </span>
+      <select
+        aria-label={t('agentState.choose')}
+        aria-keyshortcuts={AGENT_STATE_SHORTCUT}
+        value={selectValue(availability)}
+        onChange={onChange}
+      >
+        <option value={READY} disabled={blocked}>
+          {t('agentState.states.ready')}
+        </option>
+        {builtInPauseReasons.map((reason) => (
+          <option key={reason} value={reason}>
+            {t('agentState.pauseWith', { reason: t(`agentState.reasons.${reason}`) })}
+          </option>
+        ))}
+        {availability.kind === 'not_ready' && availability.reason === PHONE_PROBLEM_REASON && (
+          <option value={PHONE_PROBLEM_REASON} disabled>
+            {t('agentState.pauseWith', { reason: t('agentState.reasons.phone_problem') })}
+          </option>
+        )}
+      </select>
+    </div>
+  )
+}

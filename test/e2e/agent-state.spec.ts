@@ -1,0 +1,82 @@
+/**
+ * The agent's status as the floor sees it: chosen by the agent, taken over by the phone during a
+ * call, and forced to a pause by the watchdog when the SIP line is lost (Kamailio stopped).
+ */
+import { expect, test, type Page } from '@playwright/test'
+
+import { KamailioProcess } from '../support/kamailio'
+import { ServerProcess } from '../support/server-process'
+import { WorkstationPage } from './pages/workstation-page'
+
+let kamailio: KamailioProcess
+let server: ServerProcess
+
+function agentState(page: Page) {
+  return page.getByRole('status', { name: 'Estado actual' })
+}
+
+test.beforeAll(async () => {
+  kamailio = await KamailioProcess.create()
+  await kamailio.start()
+  server = await ServerProcess.create({ ATIENDE_SIP_WS: kamailio.wsUrl })
+  await server.start()
+})
+
+test.afterAll(async () => {
+  await server.stop()
+  await kamailio.stop()
+})
+
+test('the agent pauses and returns from the keyboard, and a call shows as on call', async ({
+  page
+}) => {
+  await page.goto(server.url)
+  const ws = new WorkstationPage(page)
+  await ws.login('diego')
+  await expect(agentState(page)).toHaveText('Listo')
+
+  const choose = page.getByRole('combobox', { name: 'Cambiar estado' })
+  await expect(choose).toHaveAttribute('aria-keyshortcuts', 'Alt+E')
+  await page.keyboard.press('Alt+E')
+  await expect(agentState(page)).toHaveText('En pausa: Descanso')
+  await choose.selectOption({ label: 'Pausa: Comida' })
+  await expect(agentState(page)).toHaveText('En pausa: Comida')
+  await page.keyboard.press('Alt+E')
+  await expect(agentState(page)).toHaveText('Listo')
+
+  await page.keyboard.press('Alt+P')
+  await expect(agentState(page)).toHaveText('En llamada')
+  await page.keyboard.press('Alt+A')
+  await expect(ws.phoneStatus).toContainText('En llamada')
+  await page.keyboard.press('Alt+H')
+  await expect(agentState(page)).toHaveText('Trabajo posterior')
+  await page.getByRole('button', { name: 'Terminar y quedar disponible' }).click()
+  await expect(agentState(page)).toHaveText('Listo')
+})
+
+test('a lost SIP line pauses the agent with an alert until the agent returns', async ({ page }) => {
+  await page.goto(server.url)
+  const ws = new WorkstationPage(page)
+  await ws.login('ana')
+  await expect(page.getByRole('status', { name: 'Línea telefónica' })).toHaveText('Registrado')
+  await expect(agentState(page)).toHaveText('Listo')
+
+  await kamailio.stop({ keepRunDir: true })
+  const alert = page.getByRole('alert', { name: 'El teléfono no puede recibir llamadas' })
+  // The watchdog waits out a ten-second grace period before it alarms.
+  await expect(alert).toContainText('La línea no está registrada', { timeout: 30_000 })
+  await expect(agentState(page)).toHaveText('En pausa: Teléfono sin servicio')
+  const ready = page.getByRole('option', { name: 'Listo' })
+  await expect(ready).toBeDisabled()
+
+  await kamailio.start()
+  await expect(page.getByRole('status', { name: 'Línea telefónica' })).toHaveText('Registrado', {
+    timeout: 60_000
+  })
+  await expect(alert).toHaveCount(0)
+  await expect(page.getByText('El teléfono vuelve a funcionar')).toBeVisible()
+  await expect(agentState(page)).toHaveText('En pausa: Teléfono sin servicio')
+  await page.getByRole('combobox', { name: 'Cambiar estado' }).selectOption({ label: 'Listo' })
+  await expect(agentState(page)).toHaveText('Listo')
+  await expect(page.getByText('El teléfono vuelve a funcionar')).toHaveCount(0)
+})
