@@ -57,6 +57,19 @@ async function createPostgres(): Promise<TestDatabase> {
   }
 }
 
+/** An empty database on the test cluster, for server processes that migrate and seed it. */
+export async function createEmptyPostgresDatabase(): Promise<{
+  url: string
+  dispose: () => Promise<void>
+}> {
+  const name = `atiende_test_${randomUUID().replace(/-/g, '')}`
+  await adminQuery(`CREATE DATABASE ${name}`)
+  return {
+    url: urlFor(name),
+    dispose: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  }
+}
+
 async function createPglite(): Promise<TestDatabase> {
   const db = await openPgliteDb('memory://')
   return { db, openAnother: () => Promise.resolve(db), dispose: () => db.close() }

@@ -1,59 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
-
-import { PROTOCOL_VERSION, realtimeMessageSchema } from '../../../src/shared/sync/protocol'
-import type { RealtimeMessage } from '../../../src/shared/sync/protocol'
+import { PROTOCOL_VERSION } from '../../../src/shared/sync/protocol'
 import type { ZodApp } from '../../../src/server/routes/route-context'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
-import { buildTestApp, complaintMutation, login, push } from '../../support/server-app'
-
-/** A WebSocket client that queues every message so tests can wait for the one they expect. */
-class RealtimeClient {
-  private readonly messages: RealtimeMessage[] = []
-  private readonly waiters: (() => void)[] = []
-  readonly closed: Promise<{ code: number; reason: string }>
-  readonly socket: WebSocket
-
-  constructor(url: string) {
-    this.socket = new WebSocket(url)
-    this.socket.on('message', (data: Buffer) => {
-      this.messages.push(realtimeMessageSchema.parse(JSON.parse(data.toString('utf8'))))
-      this.waiters.splice(0).forEach((wake) => {
-        wake()
-      })
-    })
-    this.closed = new Promise((resolve) => {
-      this.socket.on('close', (code, reason) => {
-        resolve({ code, reason: reason.toString() })
-      })
-    })
-  }
-
-  /** The first queued message matching `predicate`, waiting up to `timeoutMs`. */
-  async next(
-    predicate: (m: RealtimeMessage) => boolean,
-    timeoutMs = 5000
-  ): Promise<RealtimeMessage> {
-    const deadline = Date.now() + timeoutMs
-    for (;;) {
-      const index = this.messages.findIndex(predicate)
-      if (index >= 0) return this.messages.splice(index, 1)[0] ?? Promise.reject(new Error('gone'))
-      const left = deadline - Date.now()
-      if (left <= 0) throw new Error('No matching realtime message arrived in time')
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left)
-        this.waiters.push(() => {
-          clearTimeout(timer)
-          resolve()
-        })
-      })
-    }
-  }
-
-  close(): void {
-    this.socket.close()
-  }
-}
+import { RealtimeClient } from '../../support/realtime-client'
+import { buildTestApp, complaintMutation, login, pull, push } from '../../support/server-app'
 
 async function listen(app: ZodApp): Promise<string> {
   await app.listen({ port: 0, host: '127.0.0.1' })
@@ -110,11 +60,15 @@ describe.each(engines)('realtime on %s', (engine) => {
     const onB = new RealtimeClient(`${urlB}?token=${accessToken}`)
     try {
       await onB.next((m) => m.type === 'hello')
-      const { cursor } = await push(appA, accessToken, [complaintMutation()])
+      const before = (await pull(appB, accessToken)).cursor
+      const mutation = complaintMutation()
+      const { cursor } = await push(appA, accessToken, [mutation])
       expect(await onB.next((m) => m.type === 'poke' && m.cursor >= cursor)).toEqual({
         type: 'poke',
         cursor
       })
+      const seenOnB = await pull(appB, accessToken, before)
+      expect(seenOnB.changes.map((c) => c.data.id)).toContain(mutation.args['id'])
     } finally {
       onB.close()
     }
