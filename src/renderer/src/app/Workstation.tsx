@@ -4,7 +4,9 @@ import { AgentStateControl } from '../features/agent-state/components/AgentState
 import { PhoneProblemAlert } from '../features/agent-state/components/PhoneProblemAlert'
 import { logout } from '../features/auth/session'
 import { ComplaintsPanel } from '../features/complaints/components/ComplaintsPanel'
+import { useAudioRuntime } from '../features/devices/hooks/useAudioRuntime'
 import { CustomerCard } from '../features/screen-pop/components/CustomerCard'
+import { ScriptPanel } from '../features/scripts/components/ScriptPanel'
 import { SoftphonePanel } from '../features/softphone/components/SoftphonePanel'
 import { SyncStatusBar } from '../features/sync-status/components/SyncStatusBar'
 import { useAppStore } from '../stores/app-store'
@@ -14,6 +16,7 @@ import { LanguageSelect } from './LanguageSelect'
 export function Workstation() {
   const { t } = useTranslation()
   const user = useAppStore((s) => s.auth.user)
+  useAudioRuntime()
   return (
     <div className="workstation">
       <header className="topbar">
@@ -37,6 +40,9 @@ export function Workstation() {
         </ErrorBoundary>
         <ErrorBoundary area={t('card.heading')}>
           <CustomerCard />
+        </ErrorBoundary>
+        <ErrorBoundary area={t('scripts.heading')}>
+          <ScriptPanel />
         </ErrorBoundary>
         <ErrorBoundary area={t('complaints.heading')}>
           <ComplaintsPanel />

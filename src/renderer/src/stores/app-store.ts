@@ -6,6 +6,7 @@ import { createAuthSlice, type AuthSlice } from '../features/auth/store'
 import { createComplaintsSlice, type ComplaintsSlice } from '../features/complaints/store'
 import { createScreenPopSlice, type ScreenPopSlice } from '../features/screen-pop/store'
 import { createSoftphoneSlice, type SoftphoneSlice } from '../features/softphone/store'
+import { createScriptRunSlice, type ScriptRunSlice } from '../features/scripts/store'
 import { createSyncSlice, type SyncSlice } from '../features/sync-status/store'
 
 export type AppState = AgentStateSlice &
@@ -13,7 +14,8 @@ export type AppState = AgentStateSlice &
   SoftphoneSlice &
   ScreenPopSlice &
   ComplaintsSlice &
-  SyncSlice
+  SyncSlice &
+  ScriptRunSlice
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createAgentStateSlice(...a),
@@ -21,7 +23,8 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createSoftphoneSlice(...a),
   ...createScreenPopSlice(...a),
   ...createComplaintsSlice(...a),
-  ...createSyncSlice(...a)
+  ...createSyncSlice(...a),
+  ...createScriptRunSlice(...a)
 }))
 
 const initialState = useAppStore.getState()

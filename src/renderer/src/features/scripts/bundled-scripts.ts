@@ -1,0 +1,62 @@
+/**
+ * The scripts that ship with the app (resources/scripts), parsed and validated at load time. A
+ * broken file is reported and left out rather than taking the whole runner down.
+ */
+import { parse } from 'yaml'
+
+import { parseScript } from '../../../../shared/scripts/script-source'
+import type { Script } from '../../../../shared/scripts/schema'
+import { selectionRulesSchema, type SelectionRule } from '../../../../shared/scripts/select-script'
+
+const sources = import.meta.glob<string>('../../../../../resources/scripts/*.yaml', {
+  query: '?raw',
+  import: 'default',
+  eager: true
+})
+
+export interface ScriptCatalog {
+  scripts: ReadonlyMap<string, Script>
+  rules: readonly SelectionRule[]
+  /** File names that failed validation, with the first finding; shown to trainers, not agents. */
+  broken: readonly string[]
+}
+
+export function loadBundledScripts(
+  files: Readonly<Record<string, string>> = sources
+): ScriptCatalog {
+  const scripts = new Map<string, Script>()
+  const broken: string[] = []
+  let rules: SelectionRule[] = []
+  for (const [path, text] of Object.entries(files)) {
+    const name = path.slice(path.lastIndexOf('/') + 1)
+    if (name === 'selection.yaml') {
+      const parsed = selectionRulesSchema.safeParse(parseYaml(text))
+      if (parsed.success) rules = parsed.data.rules
+      else broken.push(`${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
+      continue
+    }
+    const result = parseScript(text)
+    if (result.ok) scripts.set(result.script.id, result.script)
+    else
+      broken.push(
+        `${name}:${String(result.issues[0]?.line ?? 1)}: ${result.issues[0]?.message ?? 'invalid'}`
+      )
+  }
+  return { scripts, rules, broken }
+}
+
+function parseYaml(text: string): unknown {
+  try {
+    return parse(text)
+  } catch {
+    // The schema then reports the file as invalid, which is what the reader needs to know.
+    return null
+  }
+}
+
+let catalog: ScriptCatalog | null = null
+
+export function scriptCatalog(): ScriptCatalog {
+  catalog ??= loadBundledScripts()
+  return catalog
+}

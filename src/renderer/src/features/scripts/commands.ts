@@ -1,0 +1,135 @@
+/**
+ * Drives the script run of the current call. The interpreter is pure; these commands feed it the
+ * agent's events with the context of the moment (customer on the card, language, time), keep the
+ * store in step, and carry out the effects the script emits.
+ */
+import i18next from 'i18next'
+
+import type { Customer, Language } from '../../../../shared/domain/customer'
+import { applyEvent, startRun, viewRun } from '../../../../shared/scripts/interpreter'
+import type { RunContext } from '../../../../shared/scripts/run-context'
+import type { RunResult } from '../../../../shared/scripts/run-result'
+import type { EmittedEffect, RunEvent, RunState } from '../../../../shared/scripts/run-state'
+import { selectScript } from '../../../../shared/scripts/select-script'
+import { useAppStore } from '../../stores/app-store'
+import type { CallInfo } from '../../telephony/call-session'
+import { scriptCatalog } from './bundled-scripts'
+
+/** The CTI headers an ACD or IVR sets to say which queue or campaign the call came through. */
+const QUEUE_HEADER = 'x-queue'
+const CAMPAIGN_HEADER = 'x-campaign'
+const CALLED_HEADER = 'x-called-number'
+
+function runLanguage(customer: Customer | null): Language {
+  // The customer's language decides what the agent reads out, whatever the interface language.
+  if (customer) return customer.preferredLanguage
+  return i18next.language.startsWith('en') ? 'en' : 'es'
+}
+
+function contextNow(customer: Customer | null, language: Language): RunContext {
+  return { customer, language, now: new Date() }
+}
+
+function refuse(code: string): void {
+  useAppStore.getState().scriptRunRefused(i18next.t(`scripts.errors.${code}`))
+}
+
+function carryOut(effects: readonly EmittedEffect[]): void {
+  for (const { effect } of effects) {
+    if (effect.type === 'create_complaint') {
+      useAppStore
+        .getState()
+        .draftRequested({ category: effect.category, description: effect.description })
+    }
+  }
+}
+
+function commit(callId: string, result: RunResult): boolean {
+  if (!result.ok) {
+    refuse(result.error.code)
+    return false
+  }
+  useAppStore.getState().scriptRunChanged(callId, result.data.state, result.data.view)
+  carryOut(result.data.effects)
+  return true
+}
+
+/** The script the rules pick for this call, or null when none fits. */
+export function scriptFor(info: CallInfo, customer: Customer | null): string | null {
+  const { scripts, rules } = scriptCatalog()
+  return selectScript(
+    rules,
+    {
+      direction: info.direction,
+      calledNumber: info.ctiHeaders[CALLED_HEADER] ?? null,
+      queue: info.ctiHeaders[QUEUE_HEADER]?.toLowerCase() ?? null,
+      campaign: info.ctiHeaders[CAMPAIGN_HEADER]?.toLowerCase() ?? null,
+      tier: customer?.tier ?? null,
+      language: runLanguage(customer)
+    },
+    new Set(scripts.keys())
+  )
+}
+
+/** Starts `scriptId` for the call; a run already open for it is abandoned as switched. */
+export function startScript(callId: string, scriptId: string): void {
+  const store = useAppStore.getState()
+  const script = scriptCatalog().scripts.get(scriptId)
+  if (!script) {
+    refuse('unknown_script')
+    return
+  }
+  const current = store.scriptRun
+  if (current.callId === callId && current.state?.status === 'open') {
+    applyToCurrent({ type: 'abandon', reason: `switched to ${scriptId}` })
+  }
+  const customer = store.screenPop.customer
+  commit(callId, startRun(script, contextNow(customer, runLanguage(customer))))
+}
+
+/** Starts the script the rules pick for a call that just connected. */
+export function startScriptForCall(info: CallInfo): void {
+  if (useAppStore.getState().scriptRun.callId === info.id) return
+  const scriptId = scriptFor(info, useAppStore.getState().screenPop.customer)
+  if (scriptId) startScript(info.id, scriptId)
+}
+
+function applyToCurrent(event: RunEvent): boolean {
+  const { scriptRun, screenPop } = useAppStore.getState()
+  const { state, callId } = scriptRun
+  if (!state || !callId) return false
+  const script = scriptCatalog().scripts.get(state.scriptId)
+  if (!script) {
+    refuse('unknown_script')
+    return false
+  }
+  return commit(
+    callId,
+    applyEvent(script, state, event, contextNow(screenPop.customer, state.language))
+  )
+}
+
+/** One agent event (answer, option, next, back, confirm, jump, close, abandon). */
+export function sendScriptEvent(event: RunEvent): boolean {
+  return applyToCurrent(event)
+}
+
+/** Answers the current question and moves on, as Enter does. */
+export function answerAndNext(value: string | number | boolean): void {
+  if (applyToCurrent({ type: 'answer', value })) applyToCurrent({ type: 'next' })
+}
+
+/** Re-renders the run after the card changed (the agent chose among several customers). */
+export function refreshScriptView(): void {
+  const { scriptRun, screenPop } = useAppStore.getState()
+  const { state, callId } = scriptRun
+  if (!state || !callId) return
+  const script = scriptCatalog().scripts.get(state.scriptId)
+  if (script) commit(callId, viewRun(script, state, contextNow(screenPop.customer, state.language)))
+}
+
+/** True when the call's wrap-up may finish: no run, or the run is closed or abandoned. */
+export function scriptAllowsFinish(): boolean {
+  const state: RunState | null = useAppStore.getState().scriptRun.state
+  return state === null || state.status !== 'open'
+}

@@ -1,0 +1,109 @@
+/**
+ * The guided script on a practice call: chosen by the rules when the call connects, driven from
+ * the keyboard, switched mid-call, an objection jump that returns to the step the agent was on,
+ * and a mandatory legal line that keeps the agent in wrap-up until it is confirmed.
+ */
+import { expect, test, type Page } from '@playwright/test'
+
+import { ServerProcess } from '../support/server-process'
+import { WorkstationPage } from './pages/workstation-page'
+
+let server: ServerProcess
+
+test.beforeAll(async () => {
+  server = await ServerProcess.create()
+  await server.start()
+})
+
+test.afterAll(async () => {
+  await server.stop()
+})
+
+function script(page: Page) {
+  return page.getByRole('region', { name: 'Guion de llamada' })
+}
+
+function step(page: Page) {
+  return script(page).getByRole('article', { name: 'Paso actual' })
+}
+
+async function answeredPracticeCall(page: Page, username: string): Promise<WorkstationPage> {
+  await page.goto(server.url)
+  const ws = new WorkstationPage(page)
+  await ws.login(username)
+  await ws.waitForFirstSync()
+  await page.keyboard.press('Alt+P')
+  await expect(ws.card.getByRole('heading', { name: 'José Núñez Peña' })).toBeVisible()
+  await page.keyboard.press('Alt+A')
+  await expect(ws.phoneStatus).toContainText('En llamada')
+  return ws
+}
+
+test('the inbound script leads a call from the keyboard to its outcome', async ({ page }) => {
+  await answeredPracticeCall(page, 'fernando')
+  await expect(script(page).getByRole('combobox', { name: 'Cambiar de guion' })).toHaveValue(
+    'inbound-service'
+  )
+  await expect(step(page)).toContainText('Buenos días, José. Gracias por llamar.')
+
+  await page.keyboard.press('Enter')
+  await expect(step(page)).toContainText('¿Cuál es el motivo de la llamada?')
+  await expect(step(page).getByRole('button', { name: '3 Información' })).toBeVisible()
+  await page.keyboard.press('3')
+  await expect(step(page)).toContainText('Le doy la información que necesita')
+
+  // Back returns to the question with its answer kept; the agent changes nothing and goes on.
+  await page.keyboard.press('Backspace')
+  await expect(step(page).getByRole('button', { name: '3 Información' })).toHaveAttribute(
+    'aria-pressed',
+    'true'
+  )
+  await page.keyboard.press('3')
+  await page.keyboard.press('Enter')
+  await expect(step(page)).toContainText('Gracias por llamar, José.')
+  await page.keyboard.press('Enter')
+  await expect(step(page)).toContainText('Resultado: Resuelto en la llamada')
+  await page.keyboard.press('Enter')
+  await expect(script(page).getByRole('status')).toHaveText('Guion completado')
+  await script(page).getByText('Recorrido (').click()
+  await expect(script(page).getByRole('list', { name: 'Pasos recorridos' })).toContainText(
+    'Motivo: information'
+  )
+})
+
+test('an objection jump returns to the step, and a mandatory line holds the wrap-up', async ({
+  page
+}) => {
+  const ws = await answeredPracticeCall(page, 'diego')
+  await script(page)
+    .getByRole('combobox', { name: 'Cambiar de guion' })
+    .selectOption({ label: 'Llamada saliente de retención y venta cruzada' })
+  await expect(step(page)).toContainText('Le llamo de Atiende para revisar sus servicios')
+  await step(page).getByRole('button', { name: 'Siguiente' }).click()
+  await expect(step(page).getByRole('heading', { name: 'Aviso legal' })).toBeVisible()
+  await expect(step(page)).toContainText('Obligatorio: confirme que lo ha leído')
+
+  await script(page).getByRole('button', { name: 'Objeción: precio' }).click()
+  await expect(step(page).getByRole('heading', { name: 'Aviso legal' })).toHaveCount(0)
+  await script(page).getByRole('button', { name: 'Volver al guion' }).click()
+  await expect(step(page).getByRole('heading', { name: 'Aviso legal' })).toBeVisible()
+  await expect(script(page).getByRole('list', { name: 'Pasos obligatorios' })).toContainText(
+    'Pendiente: Aviso legal'
+  )
+
+  // The customer hangs up before the disclosure was confirmed: the agent cannot finish yet.
+  await page.keyboard.press('Alt+H')
+  await expect(ws.phoneStatus).toContainText('Trabajo posterior a la llamada')
+  const finish = page.getByRole('button', { name: 'Terminar y quedar disponible' })
+  await finish.click()
+  await expect(page.getByRole('alert').filter({ hasText: 'pasos obligatorios' })).toBeVisible()
+  await expect(ws.phoneStatus).toContainText('Trabajo posterior a la llamada')
+
+  await step(page).getByRole('button', { name: 'Confirmar lectura' }).click()
+  await expect(script(page).getByRole('list', { name: 'Pasos obligatorios' })).toContainText(
+    '✓ Aviso legal'
+  )
+  await finish.click()
+  await expect(ws.phoneStatus).toContainText('Disponible')
+  await expect(script(page)).toContainText('El guion empieza al contestar una llamada.')
+})
