@@ -107,3 +107,18 @@ test('an objection jump returns to the step, and a mandatory line holds the wrap
   await expect(ws.phoneStatus).toContainText('Disponible')
   await expect(script(page)).toContainText('El guion empieza al contestar una llamada.')
 })
+
+test('a trainer previews a script without a call, and nothing is kept', async ({ page }) => {
+  await page.goto(server.url)
+  await new WorkstationPage(page).login('tomas')
+  await script(page)
+    .getByRole('combobox', { name: 'Vista previa de guion' })
+    .selectOption({ label: 'Encuesta de satisfacción' })
+  await expect(script(page)).toContainText('Vista previa: no se guarda nada.')
+  await expect(step(page)).toContainText('¿Tiene dos minutos para una breve encuesta')
+  await step(page).getByRole('button', { name: '1 Sí' }).click()
+  await expect(step(page)).not.toContainText('¿Tiene dos minutos')
+  await script(page).getByRole('button', { name: 'Cerrar vista previa' }).click()
+  await expect(step(page)).toHaveCount(0)
+  await expect(script(page)).toContainText('El guion empieza al contestar una llamada.')
+})

@@ -20,6 +20,9 @@ const QUEUE_HEADER = 'x-queue'
 const CAMPAIGN_HEADER = 'x-campaign'
 const CALLED_HEADER = 'x-called-number'
 
+/** The owner of a run started outside any call: a trainer's or an agent's preview. */
+export const PREVIEW_RUN = 'preview'
+
 function runLanguage(customer: Customer | null): Language {
   // The customer's language decides what the agent reads out, whatever the interface language.
   if (customer) return customer.preferredLanguage

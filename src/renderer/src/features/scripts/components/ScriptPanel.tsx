@@ -5,7 +5,7 @@ import { pickText } from '../../../../../shared/scripts/localized-text'
 import { sanitizeDisplayText } from '../../../../../shared/domain/text'
 import { useAppStore } from '../../../stores/app-store'
 import { scriptCatalog } from '../bundled-scripts'
-import { sendScriptEvent, startScript } from '../commands'
+import { PREVIEW_RUN, sendScriptEvent, startScript } from '../commands'
 import { useScriptKeys } from '../hooks/useScriptKeys'
 import { watchScriptCalls } from '../watch-script-calls'
 import { ScriptStep } from './ScriptStep'
@@ -46,31 +46,44 @@ export function ScriptPanel() {
     }
   }, [stepId])
 
-  const sameCall = call !== null && run.callId === call.id
-  const view = sameCall ? run.view : null
+  // Without a call the same runner previews a script: nothing is recorded for a preview.
+  const owner = call?.id ?? PREVIEW_RUN
+  const view = run.callId === owner ? run.view : null
+  const isPreview = !call && view !== null
   return (
     <section className="panel script-panel" aria-label={t('scripts.region')} ref={panel}>
       <h2>{t('scripts.heading')}</h2>
-      {!call && <p className="hint">{t('scripts.idle')}</p>}
-      {call && (
-        <label className="script-switch">
-          {view ? t('scripts.switch') : t('scripts.choose')}
-          <select
-            value={sameCall ? (run.state?.scriptId ?? '') : ''}
-            onChange={(e) => {
-              if (e.target.value) startScript(call.id, e.target.value)
+      {!call && !view && <p className="hint">{t('scripts.idle')}</p>}
+      <label className="script-switch">
+        {call ? (view ? t('scripts.switch') : t('scripts.choose')) : t('scripts.preview')}
+        <select
+          value={view ? (run.state?.scriptId ?? '') : ''}
+          onChange={(e) => {
+            if (e.target.value) startScript(owner, e.target.value)
+          }}
+        >
+          <option value="" disabled>
+            {t('scripts.none')}
+          </option>
+          {[...scripts.keys()].map((id) => (
+            <option key={id} value={id}>
+              {titleOf(id)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {isPreview && (
+        <p className="badge">
+          {t('scripts.previewNote')}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              useAppStore.getState().scriptRunCleared()
             }}
           >
-            <option value="" disabled>
-              {t('scripts.none')}
-            </option>
-            {[...scripts.keys()].map((id) => (
-              <option key={id} value={id}>
-                {titleOf(id)}
-              </option>
-            ))}
-          </select>
-        </label>
+            {t('scripts.closePreview')}
+          </button>
+        </p>
       )}
       {view && run.state && (
         <>
