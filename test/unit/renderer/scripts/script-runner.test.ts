@@ -1,0 +1,129 @@
+import i18next from 'i18next'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+
+import { wrapUpBlocker } from '../../../../src/renderer/src/app/wrap-up-guards'
+import { loadBundledScripts } from '../../../../src/renderer/src/features/scripts/bundled-scripts'
+import {
+  answerAndNext,
+  scriptAllowsFinish,
+  scriptFor,
+  sendScriptEvent,
+  startScript
+} from '../../../../src/renderer/src/features/scripts/commands'
+import { watchScriptCalls } from '../../../../src/renderer/src/features/scripts/watch-script-calls'
+import { resetAppStore, useAppStore } from '../../../../src/renderer/src/stores/app-store'
+import es from '../../../../src/renderer/src/i18n/es.json'
+import type { CallInfo } from '../../../../src/renderer/src/telephony/call-session'
+
+const call = (patch: Partial<CallInfo> = {}): CallInfo => ({
+  id: 'call-1',
+  kind: 'practice',
+  direction: 'inbound',
+  remoteNumber: '+34612345678',
+  remoteDisplayName: null,
+  ctiHeaders: {},
+  startedAt: '2026-11-24T10:00:00.000Z',
+  ...patch
+})
+const s = () => useAppStore.getState()
+
+beforeAll(async () => {
+  await i18next.init({ lng: 'es', resources: { es: { translation: es } } })
+})
+afterEach(resetAppStore)
+
+describe('bundled scripts', () => {
+  it('ships the four samples and the selection rules, all valid', () => {
+    const catalog = loadBundledScripts()
+    expect([...catalog.scripts.keys()].sort()).toEqual([
+      'complaint-intake',
+      'inbound-service',
+      'outbound-retention',
+      'satisfaction-survey'
+    ])
+    expect(catalog.rules.length).toBeGreaterThan(0)
+    expect(catalog.broken).toEqual([])
+  })
+
+  it('leaves a broken file out and says which and where', () => {
+    const catalog = loadBundledScripts({
+      '/r/broken.yaml': 'id: inbound\nversion: [',
+      '/r/selection.yaml': 'rules: nope'
+    })
+    expect(catalog.scripts.size).toBe(0)
+    expect(catalog.broken).toHaveLength(2)
+    expect(catalog.broken[0]).toMatch(/^broken\.yaml:\d+: /)
+    expect(catalog.broken[1]).toMatch(/^selection\.yaml: /)
+  })
+})
+
+describe('script selection for a call', () => {
+  it.each<[string, Partial<CallInfo>, string | null]>([
+    ['a plain inbound call', {}, 'inbound-service'],
+    [
+      'the IVR put it in the complaints queue',
+      { ctiHeaders: { 'x-queue': 'Complaints' } },
+      'complaint-intake'
+    ],
+    [
+      'an outbound retention campaign',
+      { direction: 'outbound', ctiHeaders: { 'x-campaign': 'retention' } },
+      'outbound-retention'
+    ],
+    ['an outbound call with no campaign', { direction: 'outbound' }, null]
+  ])('%s → %s', (_name, patch, expected) => {
+    expect(scriptFor(call(patch), null)).toBe(expected)
+  })
+})
+
+describe('running a script', () => {
+  it('refuses an illegal event with a message and keeps the state', () => {
+    startScript('call-1', 'inbound-service')
+    const before = s().scriptRun.state
+    expect(sendScriptEvent({ type: 'back' })).toBe(false)
+    expect(s().scriptRun.error).toBe('No hay paso anterior.')
+    expect(s().scriptRun.state).toBe(before)
+  })
+
+  it('prefills the complaint form when the script reaches its complaint action', () => {
+    startScript('call-1', 'inbound-service')
+    sendScriptEvent({ type: 'next' })
+    sendScriptEvent({ type: 'chooseOption', index: 4 })
+    answerAndNext('The router was never delivered')
+    expect(s().complaints.draft).toEqual({
+      category: 'other',
+      description: 'The router was never delivered'
+    })
+    expect(s().scriptRun.view?.step.effect?.type).toBe('create_complaint')
+    sendScriptEvent({ type: 'next' })
+    expect(s().scriptRun.view?.step.outcome?.code).toBe('complaint')
+  })
+
+  it('switching scripts abandons the first run and starts the second', () => {
+    startScript('call-1', 'inbound-service')
+    startScript('call-1', 'satisfaction-survey')
+    expect(s().scriptRun.state).toMatchObject({ scriptId: 'satisfaction-survey', status: 'open' })
+  })
+
+  it('holds the wrap-up while a mandatory line on the path is unconfirmed', () => {
+    const stop = watchScriptCalls()
+    try {
+      startScript('call-1', 'outbound-retention')
+      expect(wrapUpBlocker()).toBeNull()
+      sendScriptEvent({ type: 'next' })
+      expect(s().scriptRun.view?.step.nodeId).toBe('disclosure')
+      expect(wrapUpBlocker()).toBe('Confirme los pasos obligatorios del guion antes de terminar.')
+      expect(scriptAllowsFinish()).toBe(false)
+      sendScriptEvent({ type: 'confirm' })
+      expect(wrapUpBlocker()).toBeNull()
+      sendScriptEvent({ type: 'abandon', reason: 'agent' })
+      expect(scriptAllowsFinish()).toBe(true)
+    } finally {
+      stop()
+    }
+    // Without the watcher, nothing guards the wrap-up any more.
+    startScript('call-2', 'outbound-retention')
+    sendScriptEvent({ type: 'next' })
+    expect(wrapUpBlocker()).toBeNull()
+  })
+})
