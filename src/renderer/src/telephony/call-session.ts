@@ -27,6 +27,9 @@ export enum CallState {
 export type CallDirection = 'inbound' | 'outbound'
 export type CallKind = 'sip' | 'practice'
 export type EndedBy = 'local' | 'remote' | 'system'
+/** How DTMF digits leave: `auto` prefers RFC 4733 and falls back to SIP INFO. */
+export const DTMF_METHODS = ['auto', 'rfc4733', 'info'] as const
+export type DtmfMethod = (typeof DTMF_METHODS)[number]
 
 /** What is known about a call when it starts; header values are hostile input. */
 export interface CallInfo {
@@ -39,10 +42,19 @@ export interface CallInfo {
   /** CTI headers by lower-case name, e.g. `x-customer-id` set by an IVR. */
   ctiHeaders: Readonly<Record<string, string>>
   startedAt: string
+  /**
+   * The call this one takes over, when the far end moved it here: an INVITE with Replaces
+   * (we are the target of an attended transfer) or the call a REFER made us place.
+   */
+  replacesCallId?: string
 }
 
 export interface CallSessionDelegate {
   onStateChange?(state: CallState, endedBy?: EndedBy): void
+  /** The far end transferred us (REFER): `next` is the call placed to the new party. */
+  onSuccessor?(next: CallSession): void
+  /** A DTMF digit the far end sent and the session could see (SIP INFO). */
+  onDtmfReceived?(tone: string): void
 }
 
 /**
@@ -57,9 +69,14 @@ export interface CallControls {
   /** Stops or restarts sending the microphone; the call stays up. */
   setMuted?(muted: boolean): void
   /** Sends one DTMF digit (0-9, *, #, A-D). */
-  sendDtmf?(tone: string): Promise<void>
+  sendDtmf?(tone: string, method?: DtmfMethod): Promise<void>
   /** Blind transfer: asks the other party to call `target` (REFER) and hangs up once it did. */
   blindTransfer?(target: string): Promise<void>
+  /**
+   * Attended transfer: asks the other party to take over `consult` (REFER with Replaces), then
+   * leaves the call once the transfer succeeded.
+   */
+  attendedTransfer?(consult: CallSession): Promise<void>
 }
 
 export interface CallSession extends CallControls {

@@ -8,6 +8,9 @@ import {
   SessionState,
   UserAgent,
   type Core,
+  type Info,
+  type Notification,
+  type Referral,
   type Session,
   type Web
 } from 'sip.js'
@@ -18,6 +21,7 @@ import {
   type CallInfo,
   type CallSession,
   type CallSessionDelegate,
+  type DtmfMethod,
   type EndedBy
 } from './call-session'
 import { cleanIdentity, readCtiHeaders } from './sip-headers'
@@ -27,6 +31,8 @@ const AUDIO_ONLY = { constraints: { audio: true, video: false } }
 const DTMF_TONE = /^[0-9A-D#*]$/
 /** RFC 6086 leaves INFO DTMF unstandardised; this body is the widely supported draft's. */
 const DTMF_INFO_DURATION_MS = 160
+/** How long the transferee may take to reach the target before we leave the call anyway. */
+const TRANSFER_OUTCOME_TIMEOUT_MS = 15_000
 
 function describe(response: Core.IncomingResponse): string {
   return `${response.message.statusCode} ${response.message.reasonPhrase}`
@@ -46,18 +52,50 @@ function awaitAnswer(send: (delegate: Core.OutgoingRequestDelegate) => Promise<u
   })
 }
 
-function infoFor(session: Session, direction: CallInfo['direction']): CallInfo {
+/** The digit in an INFO body: `Signal=5` (application/dtmf-relay) or `5` (application/dtmf). */
+export function dtmfFromInfoBody(contentType: string, body: string): string | null {
+  const type = contentType.split(';')[0]?.trim().toLowerCase()
+  const raw =
+    type === 'application/dtmf-relay'
+      ? /^\s*signal\s*=\s*(\S)/im.exec(body)?.[1]
+      : type === 'application/dtmf'
+        ? body.trim()
+        : undefined
+  const tone = raw?.toUpperCase()
+  return tone !== undefined && DTMF_TONE.test(tone) ? tone : null
+}
+
+/** The outcome in a REFER NOTIFY body (`SIP/2.0 200 OK`): its status code, or null. */
+export function sipfragStatus(body: string): number | null {
+  const match = /^SIP\/2\.0\s+(\d{3})/.exec(body.trim())
+  return match?.[1] === undefined ? null : Number(match[1])
+}
+
+interface SipCallExtras {
+  replacesCallId?: string
+  displayName?: string | null
+}
+
+function infoFor(
+  session: Session,
+  direction: CallInfo['direction'],
+  extras: SipCallExtras
+): CallInfo {
   const identity = session.remoteIdentity
   const headers =
     session instanceof Invitation ? readCtiHeaders((name) => session.request.getHeader(name)) : {}
+  const replacesCallId =
+    extras.replacesCallId ?? (session instanceof Invitation ? session.replacee?.id : undefined)
   return {
     id: session.id,
     kind: 'sip',
     direction,
     remoteNumber: cleanIdentity(identity.uri.user) ?? 'anonymous',
-    remoteDisplayName: cleanIdentity(identity.displayName),
+    remoteDisplayName:
+      cleanIdentity(identity.displayName) ?? cleanIdentity(extras.displayName ?? ''),
     ctiHeaders: headers,
-    startedAt: new Date().toISOString()
+    startedAt: new Date().toISOString(),
+    ...(replacesCallId === undefined ? {} : { replacesCallId })
   }
 }
 
@@ -71,13 +109,25 @@ export class SipCall implements CallSession {
   #muted = false
   #endReason: string | null = null
 
-  private constructor(session: Session, direction: CallInfo['direction']) {
+  private constructor(
+    session: Session,
+    direction: CallInfo['direction'],
+    extras: SipCallExtras = {}
+  ) {
     this.#session = session
-    this.info = infoFor(session, direction)
+    this.info = infoFor(session, direction, extras)
     this.#state = direction === 'inbound' ? CallState.Ringing : CallState.Dialing
     session.stateChange.addListener((state) => {
       this.#onSessionState(state)
     })
+    session.delegate = {
+      onRefer: (referral) => {
+        this.#onRefer(referral)
+      },
+      onInfo: (info) => {
+        this.#onInfo(info)
+      }
+    }
   }
 
   /** Wraps an INVITE the user agent received; it rings until answered or declined. */
@@ -91,14 +141,18 @@ export class SipCall implements CallSession {
     if (!uri) throw new Error(`not a SIP address: ${target}`)
     const inviter = new Inviter(ua, uri, { sessionDescriptionHandlerOptions: AUDIO_ONLY })
     const call = new SipCall(inviter, 'outbound')
+    await call.#invite(inviter)
+    return call
+  }
+
+  async #invite(inviter: Inviter): Promise<void> {
     await inviter.invite({
       requestDelegate: {
         onReject: (response) => {
-          call.#endReason = describe(response)
+          this.#endReason = describe(response)
         }
       }
     })
-    return call
   }
 
   get state(): CallState {
@@ -157,10 +211,14 @@ export class SipCall implements CallSession {
     applyTrackFlags(this.#session, { muted, held: this.#state === CallState.Held })
   }
 
-  /** RFC 4733 through RTCDTMFSender when the peer negotiated it, SIP INFO otherwise. */
-  async sendDtmf(tone: string): Promise<void> {
+  /**
+   * RFC 4733 through RTCDTMFSender when the peer negotiated it, SIP INFO otherwise (`auto`);
+   * `info` always signals, for PBXes and IVRs that only read INFO.
+   */
+  async sendDtmf(tone: string, method: DtmfMethod = 'auto'): Promise<void> {
     if (!DTMF_TONE.test(tone)) throw new Error(`not a DTMF tone: ${tone}`)
-    if (webHandler(this.#session)?.sendDtmf(tone)) return
+    if (method !== 'info' && webHandler(this.#session)?.sendDtmf(tone)) return
+    if (method === 'rfc4733') throw new Error('the call has no RFC 4733 telephone-event')
     const content = `Signal=${tone}\r\nDuration=${DTMF_INFO_DURATION_MS}`
     const body = { contentDisposition: 'render', contentType: 'application/dtmf-relay', content }
     await awaitAnswer((requestDelegate) =>
@@ -176,9 +234,73 @@ export class SipCall implements CallSession {
     await this.hangup()
   }
 
+  /**
+   * REFER with Replaces: the other party calls the consult target and replaces our consult
+   * dialog there. We leave once its NOTIFY reports success (or after a timeout, since some
+   * peers never send one); the target hangs up the consult leg itself when it is replaced.
+   */
+  async attendedTransfer(consult: CallSession): Promise<void> {
+    if (!(consult instanceof SipCall)) throw new Error('only a SIP call can be transferred to')
+    if (consult.state !== CallState.Active && consult.state !== CallState.Held) {
+      throw new Error(`cannot transfer to a call that is ${consult.state}`)
+    }
+    let settle: (status: number | null) => void = () => undefined
+    const outcome = new Promise<number | null>((resolve) => {
+      settle = resolve
+      setTimeout(() => {
+        resolve(null)
+      }, TRANSFER_OUTCOME_TIMEOUT_MS)
+    })
+    const onNotify = (notification: Notification): void => {
+      notification.accept().catch(() => undefined)
+      const status = sipfragStatus(notification.request.body)
+      if (status !== null && status >= 200) settle(status)
+    }
+    await awaitAnswer((requestDelegate) =>
+      this.#session.refer(consult.#session, { requestDelegate, onNotify })
+    )
+    const status = await outcome
+    if (status !== null && status >= 300) throw new Error(`transfer failed: ${String(status)}`)
+    if (this.#session.state === SessionState.Established) await this.hangup()
+  }
+
   subscribe(delegate: CallSessionDelegate): () => void {
     this.#delegates.add(delegate)
     return () => this.#delegates.delete(delegate)
+  }
+
+  /** The far end transfers us: accept, call whom it names, and leave once that call is up. */
+  #onRefer(referral: Referral): void {
+    if (this.#state !== CallState.Active && this.#state !== CallState.Held) {
+      referral.reject().catch(() => undefined)
+      return
+    }
+    const referTo = referral.referTo
+    const inviter = referral.makeInviter({ sessionDescriptionHandlerOptions: AUDIO_ONLY })
+    const next = new SipCall(inviter, 'outbound', {
+      replacesCallId: this.info.id,
+      displayName: referTo.displayName
+    })
+    next.subscribe({
+      onStateChange: (state) => {
+        if (state === CallState.Active && this.#session.state === SessionState.Established) {
+          this.#endedBy ??= 'remote'
+          this.hangup().catch(() => undefined)
+        }
+      }
+    })
+    for (const d of this.#delegates) d.onSuccessor?.(next)
+    referral
+      .accept()
+      .then(() => next.#invite(inviter))
+      .catch(() => undefined)
+  }
+
+  #onInfo(info: Info): void {
+    info.accept().catch(() => undefined)
+    const request = info.request
+    const tone = dtmfFromInfoBody(request.getHeader('content-type') ?? '', request.body)
+    if (tone) for (const d of this.#delegates) d.onDtmfReceived?.(tone)
   }
 
   async #reinvite(hold: boolean): Promise<void> {

@@ -14,12 +14,13 @@
  * after an exponential backoff with full jitter, so a whole floor of agents does not reconnect
  * in step after an outage. SIP.js's own reconnection is off: one loop owns retries.
  */
-import { Invitation, Registerer, RegistererState, UserAgent } from 'sip.js'
+import { Invitation, Registerer, RegistererState, SIPExtension, UserAgent } from 'sip.js'
 
 import type { IceServer } from '../../../shared/domain/sip-account'
 import { backoffDelay, type BackoffOptions } from '../workers/data/backoff'
 import { SipCall } from './sip-call'
 import { dialTarget, domainOf } from './sip-headers'
+import { createSessionDescriptionHandlerFactory } from './sip-media'
 
 export enum RegistrationState {
   Stopped = 'stopped',
@@ -136,7 +137,12 @@ export class SipUserAgent {
     if (!ua || this.#status.state !== RegistrationState.Registered) {
       throw new Error('the phone is not registered')
     }
-    return SipCall.outbound(ua, dialTarget(target, domainOf(this.#options.account.uri)))
+    return SipCall.outbound(ua, this.uriFor(target))
+  }
+
+  /** The SIP URI for an extension, an E.164 number or a SIP URI, at the account's domain. */
+  uriFor(target: string): string {
+    return dialTarget(target, domainOf(this.#options.account.uri))
   }
 
   async #connect(): Promise<void> {
@@ -172,6 +178,10 @@ export class SipUserAgent {
       transportOptions: { server, connectionTimeout: 5 },
       reconnectionAttempts: 0,
       logBuiltinEnabled: false,
+      // The target side of an attended transfer: an INVITE with Replaces takes over a call.
+      sipExtensionReplaces: SIPExtension.Supported,
+      // Warm microphone and prompt ICE: see sip-media.ts.
+      sessionDescriptionHandlerFactory: createSessionDescriptionHandlerFactory(),
       sessionDescriptionHandlerFactoryOptions: {
         // Always ours: SIP.js would otherwise add a public Google STUN server.
         peerConnectionConfiguration: { iceServers: toRtcIceServers(account.iceServers) },

@@ -9,7 +9,15 @@ import { serverUrl } from '../../data/server-url'
 import { useAppStore } from '../../stores/app-store'
 import { RegistrationState, SipUserAgent } from '../../telephony/sip-user-agent'
 import { applyOverrides, loadOverrides } from '../settings/sip-overrides'
-import { canDial, incomingCall, placeCall } from './commands'
+import {
+  canDial,
+  canTransfer,
+  incomingCall,
+  placeCall,
+  placeConsult,
+  prepareConsult,
+  transferBlind
+} from './commands'
 import { planDial, type DialPlan } from './dial-number'
 
 export type DialRefusal = Extract<DialPlan, { ok: false }>['reason']
@@ -92,17 +100,49 @@ export async function stopPhoneLine(): Promise<void> {
   await stopping
 }
 
+function plan(raw: string, account: SipAccount): DialPlan {
+  const country = account.defaultCountry.toUpperCase()
+  // A provisioned typo in the country must not stop the agent from dialling.
+  return planDial(raw, isSupportedCountry(country) ? country : 'ES', account.dialPrefix)
+}
+
+function reportError(error: unknown): void {
+  useAppStore.getState().phoneError(error instanceof Error ? error.message : String(error))
+}
+
 /** Dials what the agent typed; returns why not when the input is not dialable. */
 export async function dial(raw: string): Promise<DialRefusal | null> {
   if (!agent || !provisioned || !canDial()) return null
-  const country = provisioned.defaultCountry.toUpperCase()
-  // A provisioned typo in the country must not stop the agent from dialling.
-  const plan = planDial(raw, isSupportedCountry(country) ? country : 'ES', provisioned.dialPrefix)
-  if (!plan.ok) return plan.reason
+  const planned = plan(raw, provisioned)
+  if (!planned.ok) return planned.reason
   try {
-    placeCall(await agent.call(plan.target))
+    placeCall(await agent.call(planned.target))
   } catch (error) {
-    useAppStore.getState().phoneError(error instanceof Error ? error.message : String(error))
+    reportError(error)
   }
+  return null
+}
+
+/** Attended transfer, first step: holds the current call and calls the target to consult. */
+export async function consult(raw: string): Promise<DialRefusal | null> {
+  if (!agent || !provisioned || !canTransfer()) return null
+  const planned = plan(raw, provisioned)
+  if (!planned.ok) return planned.reason
+  const phone = agent
+  try {
+    const heldCallId = await prepareConsult()
+    if (heldCallId) placeConsult(await phone.call(planned.target), heldCallId)
+  } catch (error) {
+    reportError(error)
+  }
+  return null
+}
+
+/** Blind transfer of the current call to what the agent typed. */
+export function transferTo(raw: string): DialRefusal | null {
+  if (!agent || !provisioned || !canTransfer()) return null
+  const planned = plan(raw, provisioned)
+  if (!planned.ok) return planned.reason
+  transferBlind(agent.uriFor(planned.target))
   return null
 }

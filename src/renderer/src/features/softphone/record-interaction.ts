@@ -20,10 +20,13 @@ async function save(record: InteractionInput): Promise<void> {
 export function recordInteractionOf(session: CallSession): void {
   if (session.info.kind !== 'sip') return
   const timeline = new CallTimeline(session.info)
+  // With several lines the card may show another caller when this call ends: remember whom
+  // it showed for this one.
+  let customerId: string | null = null
   session.subscribe({
     onStateChange: (state, endedBy) => {
       const pop = useAppStore.getState().screenPop
-      const customerId = pop.callId === session.info.id ? (pop.customer?.id ?? null) : null
+      if (pop.callId === session.info.id) customerId = pop.customer?.id ?? customerId
       const record = timeline.observe(state, endedBy, {
         customerId,
         remoteE164: toE164(session.info.remoteNumber, DEFAULT_COUNTRY)

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
 
 import type { AppState } from '../../stores/app-store'
-import type { CallInfo } from '../../telephony/call-session'
+import { CallState, type CallInfo } from '../../telephony/call-session'
 import type { RegistrationStatus } from '../../telephony/sip-user-agent'
 
 /**
@@ -19,6 +19,31 @@ export type PhonePhase =
 /** The SIP line: `unconfigured` when the server provisions no SIP proxy for this user. */
 export type PhoneLine = { state: 'unconfigured' } | RegistrationStatus
 
+/** A call on a line other than the one in front of the agent: waiting, held, or transferring. */
+export interface BackgroundLine {
+  info: CallInfo
+  state: CallState
+}
+
+/** The call now in front of the agent, when another line takes the front (swap, answer, end). */
+export interface FocusedCall {
+  info: CallInfo
+  state: CallState
+  answeredAt: string | null
+  isMuted: boolean
+}
+
+const MAX_RECEIVED_DIGITS = 32
+
+const phaseOf: Record<CallState, PhonePhase> = {
+  [CallState.Dialing]: 'dialing',
+  [CallState.Ringing]: 'ringing',
+  [CallState.Connecting]: 'connecting',
+  [CallState.Active]: 'active',
+  [CallState.Held]: 'held',
+  [CallState.Ended]: 'wrap_up'
+}
+
 export interface SoftphoneSlice {
   phone: {
     phase: PhonePhase
@@ -28,8 +53,21 @@ export interface SoftphoneSlice {
     lastError: string | null
     isMuted: boolean
     line: PhoneLine
+    /** Every other call the agent has: a call waiting, a held call, a transfer in progress. */
+    lines: readonly BackgroundLine[]
+    /** Set while the front call is a consultation for the held call with this id. */
+    consultFor: string | null
+    /** DTMF digits the far end sent on the front call (SIP INFO), oldest first. */
+    digitsReceived: string
   }
   callRinging: (info: CallInfo) => void
+  /**
+   * Another line takes the front. Allowed from any phase but wrap-up: the phase becomes the new
+   * front call's, since the diagram above describes the front call only.
+   */
+  lineFocused: (call: FocusedCall) => void
+  linesChanged: (lines: readonly BackgroundLine[], consultFor: string | null) => void
+  digitReceived: (tone: string) => void
   callDialing: (info: CallInfo) => void
   callHeld: () => void
   callResumed: () => void
@@ -69,13 +107,56 @@ export const createSoftphoneSlice: StateCreator<AppState, [], [], SoftphoneSlice
       endedAt: null,
       lastError: null,
       isMuted: false,
-      line: { state: 'unconfigured' }
+      line: { state: 'unconfigured' },
+      lines: [],
+      consultFor: null,
+      digitsReceived: ''
     },
     callRinging: (info) => {
-      move('ringing', { call: info, answeredAt: null, endedAt: null, lastError: null })
+      move('ringing', {
+        call: info,
+        answeredAt: null,
+        endedAt: null,
+        lastError: null,
+        digitsReceived: ''
+      })
+    },
+    lineFocused: ({ info, state, answeredAt, isMuted }) => {
+      const from = get().phone.phase
+      if (from === 'wrap_up' || state === CallState.Ended) {
+        throw new Error(`illegal line focus ${from} → ${state}`)
+      }
+      set((s) => ({
+        phone: {
+          ...s.phone,
+          phase: phaseOf[state],
+          call: info,
+          answeredAt,
+          isMuted,
+          endedAt: null,
+          digitsReceived: ''
+        }
+      }))
+    },
+    linesChanged: (lines, consultFor) => {
+      set((s) => ({ phone: { ...s.phone, lines, consultFor } }))
+    },
+    digitReceived: (tone) => {
+      set((s) => ({
+        phone: {
+          ...s.phone,
+          digitsReceived: (s.phone.digitsReceived + tone).slice(-MAX_RECEIVED_DIGITS)
+        }
+      }))
     },
     callDialing: (info) => {
-      move('dialing', { call: info, answeredAt: null, endedAt: null, lastError: null })
+      move('dialing', {
+        call: info,
+        answeredAt: null,
+        endedAt: null,
+        lastError: null,
+        digitsReceived: ''
+      })
     },
     callHeld: () => {
       move('held')

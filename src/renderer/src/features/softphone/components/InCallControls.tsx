@@ -3,15 +3,18 @@ import { useTranslation } from 'react-i18next'
 import { useAppStore } from '../../../stores/app-store'
 import { sendDigit, toggleHold, toggleMute } from '../commands'
 import { callShortcuts } from '../hooks/useCallShortcuts'
+import { TransferControls } from './TransferControls'
 
 const TONES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const
 
-/** Mute, hold and the DTMF keypad, for calls that offer them (real SIP calls). */
+/** Mute, hold, transfer and the DTMF keypad, for calls that offer them (real SIP calls). */
 export function InCallControls() {
   const { t } = useTranslation()
   const phase = useAppStore((s) => s.phone.phase)
   const isMuted = useAppStore((s) => s.phone.isMuted)
   const kind = useAppStore((s) => s.phone.call?.kind)
+  const digitsReceived = useAppStore((s) => s.phone.digitsReceived)
+  const canTransfer = useAppStore((s) => s.phone.consultFor !== null || s.phone.lines.length === 0)
   if (kind !== 'sip' || (phase !== 'active' && phase !== 'held')) return null
   return (
     <>
@@ -32,6 +35,7 @@ export function InCallControls() {
         >
           {t('softphone.hold')}
         </button>
+        {canTransfer && <TransferControls />}
       </div>
       {phase === 'active' && (
         <div role="group" aria-label={t('softphone.dtmf')} className="keypad">
@@ -48,6 +52,11 @@ export function InCallControls() {
             </button>
           ))}
         </div>
+      )}
+      {digitsReceived !== '' && (
+        <p role="status" aria-label={t('softphone.digitsReceived')} className="digits-received">
+          {digitsReceived}
+        </p>
       )}
       <p className="hint">{t('softphone.callShortcuts')}</p>
     </>

@@ -12,6 +12,8 @@ import { CallTimer } from './CallTimer'
 import { DialPad } from './DialPad'
 import { InCallControls } from './InCallControls'
 import { LineStatus } from './LineStatus'
+import { OtherLines } from './OtherLines'
+import { PhonePreferencesForm } from './PhonePreferencesForm'
 
 const phaseKey = {
   idle: 'softphone.idle',
@@ -104,6 +106,7 @@ export function SoftphonePanel() {
           </button>
         )}
       </div>
+      <OtherLines />
       <InCallControls />
       {phase === 'idle' && isLineUp && <DialPad />}
       {phase === 'idle' && (
@@ -135,6 +138,7 @@ export function SoftphonePanel() {
       )}
       <p className="hint">{t('softphone.shortcuts')}</p>
       <PhoneSettingsForm />
+      <PhonePreferencesForm />
     </section>
   )
 }

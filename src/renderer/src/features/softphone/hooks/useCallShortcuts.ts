@@ -1,6 +1,13 @@
 import { useEffect } from 'react'
 
-import { answerCall, declineCall, hangUp, toggleHold, toggleMute } from '../commands'
+import { answerCall, declineCall, hangUp, swapLines, toggleHold, toggleMute } from '../commands'
+
+/** Fired by the Alt+T shortcut: the transfer form opens and puts the cursor in its field. */
+export const OPEN_TRANSFER_EVENT = 'atiende:open-transfer'
+
+const openTransfer = (): void => {
+  window.dispatchEvent(new Event(OPEN_TRANSFER_EVENT))
+}
 
 /** Alt+letter shortcuts so a trained agent handles a call without the mouse. */
 export const callShortcuts = {
@@ -9,7 +16,9 @@ export const callShortcuts = {
   hangUp: 'Alt+H',
   practice: 'Alt+P',
   mute: 'Alt+M',
-  hold: 'Alt+O'
+  hold: 'Alt+O',
+  swap: 'Alt+S',
+  transfer: 'Alt+T'
 } as const
 
 export function useCallShortcuts(onPractice: () => void): void {
@@ -23,7 +32,9 @@ export function useCallShortcuts(onPractice: () => void): void {
         KeyH: hangUp,
         KeyP: onPractice,
         KeyM: toggleMute,
-        KeyO: toggleHold
+        KeyO: toggleHold,
+        KeyS: swapLines,
+        KeyT: openTransfer
       }
       const action = actions[event.code]
       if (action) {

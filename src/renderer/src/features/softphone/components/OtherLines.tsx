@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
+
+import { useAppStore } from '../../../stores/app-store'
+import { CallState } from '../../../telephony/call-session'
+import { callerLabel } from '../caller-label'
+import { answerCall, declineCall, hangUpLine, pickLine } from '../commands'
+import { callShortcuts } from '../hooks/useCallShortcuts'
+
+/**
+ * The agent's other calls: a call waiting (announced, with its caller ID, answer and decline),
+ * and held or transferring calls (switch to, hang up).
+ */
+export function OtherLines() {
+  const { t } = useTranslation()
+  const lines = useAppStore(useShallow((s) => s.phone.lines))
+  if (lines.length === 0) return null
+  return (
+    <section className="other-lines" aria-label={t('softphone.lines.label')}>
+      <ul>
+        {lines.map(({ info, state }) => {
+          const caller = callerLabel(info, t)
+          if (state === CallState.Ringing) {
+            return (
+              <li key={info.id} className="call-waiting">
+                <p role="alert">{t('softphone.lines.waiting', { caller })}</p>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={answerCall}
+                  aria-keyshortcuts={callShortcuts.answer}
+                >
+                  {t('softphone.lines.answerWaiting')}
+                </button>
+                <button
+                  type="button"
+                  onClick={declineCall}
+                  aria-keyshortcuts={callShortcuts.decline}
+                >
+                  {t('softphone.lines.declineWaiting')}
+                </button>
+              </li>
+            )
+          }
+          return (
+            <li key={info.id} aria-label={caller}>
+              <span>{caller}</span> <span>{t(`softphone.lines.state.${state}`)}</span>
+              {state === CallState.Held && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    pickLine(info.id)
+                  }}
+                  aria-keyshortcuts={callShortcuts.swap}
+                >
+                  {t('softphone.lines.swapTo', { caller })}
+                </button>
+              )}
+              <button
+                type="button"
+                onClick={() => {
+                  hangUpLine(info.id)
+                }}
+              >
+                {t('softphone.lines.hangUp', { caller })}
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+    </section>
+  )
+}

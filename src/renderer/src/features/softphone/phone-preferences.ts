@@ -1,0 +1,55 @@
+/**
+ * How the agent likes the phone to behave (a UI preference in localStorage, per workstation):
+ * single line or call waiting, how DTMF leaves, how long an outbound call may ring, auto-answer.
+ */
+import { z } from 'zod'
+
+import { DTMF_METHODS } from '../../telephony/call-session'
+
+const STORAGE_KEY = 'atiende.softphone-preferences'
+
+export const RING_TIMEOUT_LIMITS = { min: 3, max: 300 } as const
+
+export const phonePreferencesSchema = z.object({
+  /** A second inbound call is declined as busy (486) instead of ringing as call waiting. */
+  singleLine: z.boolean(),
+  dtmfMethod: z.enum(DTMF_METHODS),
+  /** An unanswered outbound call is cancelled after this long and reported as no answer. */
+  ringTimeoutSeconds: z.number().int().min(RING_TIMEOUT_LIMITS.min).max(RING_TIMEOUT_LIMITS.max),
+  /** Answers inbound calls by itself when the phone is free (headset users, IVR-fed queues). */
+  autoAnswer: z.boolean()
+})
+export type PhonePreferences = z.infer<typeof phonePreferencesSchema>
+
+export const defaultPhonePreferences: PhonePreferences = {
+  singleLine: false,
+  dtmfMethod: 'auto',
+  ringTimeoutSeconds: 60,
+  autoAnswer: false
+}
+
+/** Each stored field falls back to its default alone, so one bad value loses nothing else. */
+const storedSchema = z.object({
+  singleLine: phonePreferencesSchema.shape.singleLine.catch(defaultPhonePreferences.singleLine),
+  dtmfMethod: phonePreferencesSchema.shape.dtmfMethod.catch(defaultPhonePreferences.dtmfMethod),
+  ringTimeoutSeconds: phonePreferencesSchema.shape.ringTimeoutSeconds.catch(
+    defaultPhonePreferences.ringTimeoutSeconds
+  ),
+  autoAnswer: phonePreferencesSchema.shape.autoAnswer.catch(defaultPhonePreferences.autoAnswer)
+})
+
+export function loadPhonePreferences(storage: Storage = localStorage): PhonePreferences {
+  try {
+    const parsed = storedSchema.safeParse(JSON.parse(storage.getItem(STORAGE_KEY) ?? '{}'))
+    return parsed.success ? parsed.data : defaultPhonePreferences
+  } catch {
+    return defaultPhonePreferences
+  }
+}
+
+export function savePhonePreferences(
+  preferences: PhonePreferences,
+  storage: Storage = localStorage
+): void {
+  storage.setItem(STORAGE_KEY, JSON.stringify(phonePreferencesSchema.parse(preferences)))
+}

@@ -1,0 +1,253 @@
+import i18next from 'i18next'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+
+import {
+  answerCall,
+  cancelConsult,
+  completeTransfer,
+  declineCall,
+  hangUp,
+  hangUpLine,
+  incomingCall,
+  placeCall,
+  placeConsult,
+  prepareConsult,
+  resetCallLines,
+  swapLines,
+  transferBlind
+} from '../../../../src/renderer/src/features/softphone/commands'
+import { savePhonePreferences } from '../../../../src/renderer/src/features/softphone/phone-preferences'
+import { defaultPhonePreferences } from '../../../../src/renderer/src/features/softphone/phone-preferences'
+import { resetAppStore, useAppStore } from '../../../../src/renderer/src/stores/app-store'
+import { CallState } from '../../../../src/renderer/src/telephony/call-session'
+import es from '../../../../src/renderer/src/i18n/es.json'
+import { FakeCall, settle } from './fake-call'
+
+class MemoryStorage implements Storage {
+  readonly #items = new Map<string, string>()
+  get length(): number {
+    return this.#items.size
+  }
+  clear(): void {
+    this.#items.clear()
+  }
+  key(index: number): string | null {
+    return [...this.#items.keys()][index] ?? null
+  }
+  removeItem(key: string): void {
+    this.#items.delete(key)
+  }
+  getItem(key: string): string | null {
+    return this.#items.get(key) ?? null
+  }
+  setItem(key: string, value: string): void {
+    this.#items.set(key, value)
+  }
+}
+
+const phone = () => useAppStore.getState().phone
+const lineStates = () => phone().lines.map((l) => `${l.info.remoteNumber}:${l.state}`)
+
+let storage: MemoryStorage
+
+beforeAll(async () => {
+  await i18next.init({ lng: 'es', resources: { es: { translation: es } } })
+})
+
+beforeEach(() => {
+  storage = new MemoryStorage()
+  vi.stubGlobal('localStorage', storage)
+  vi.stubGlobal('document', { hidden: false })
+})
+
+afterEach(() => {
+  resetCallLines()
+  resetAppStore()
+  vi.unstubAllGlobals()
+  vi.useRealTimers()
+})
+
+/** Ana is talking to the first caller. */
+async function onACall(): Promise<FakeCall> {
+  const first = new FakeCall('inbound', '600000001')
+  incomingCall(first)
+  answerCall()
+  await settle()
+  expect(phone().phase).toBe('active')
+  return first
+}
+
+describe('call waiting', () => {
+  it('rings a second call as waiting, without popping it, and keeps the first in front', async () => {
+    const first = await onACall()
+    const second = new FakeCall('inbound', '600000002')
+    incomingCall(second)
+    expect(second.state).toBe(CallState.Ringing)
+    expect(phone().call?.id).toBe(first.info.id)
+    expect(phone().phase).toBe('active')
+    expect(lineStates()).toEqual(['600000002:ringing'])
+    expect(useAppStore.getState().screenPop.callId).toBe(first.info.id)
+  })
+
+  it('answering the waiting call holds the first and brings the second to the front', async () => {
+    const first = await onACall()
+    const second = new FakeCall('inbound', '600000002')
+    incomingCall(second)
+    answerCall()
+    await settle()
+    expect(first.asked).toEqual(['answer', 'hold'])
+    expect(second.asked).toEqual(['answer'])
+    expect(phone()).toMatchObject({ phase: 'active', call: second.info })
+    expect(lineStates()).toEqual(['600000001:held'])
+    expect(useAppStore.getState().screenPop.callId).toBe(second.info.id)
+  })
+
+  it('swaps between the lines, each time holding one and resuming the other', async () => {
+    const first = await onACall()
+    const second = new FakeCall('inbound', '600000002')
+    incomingCall(second)
+    answerCall()
+    await settle()
+    swapLines()
+    await settle()
+    expect(second.asked).toEqual(['answer', 'hold'])
+    expect(first.asked).toEqual(['answer', 'hold', 'resume'])
+    expect(phone()).toMatchObject({ phase: 'active', call: first.info })
+    expect(lineStates()).toEqual(['600000002:held'])
+  })
+
+  it('hanging up the front call brings the held one forward, still held; no wrap-up yet', async () => {
+    const first = await onACall()
+    const second = new FakeCall('inbound', '600000002')
+    incomingCall(second)
+    answerCall()
+    await settle()
+    hangUp()
+    await settle()
+    expect(phone()).toMatchObject({ phase: 'held', call: first.info })
+    expect(phone().lines).toEqual([])
+    hangUp()
+    expect(phone().phase).toBe('wrap_up')
+  })
+
+  it('hangs up a background line without touching the front call', async () => {
+    const first = await onACall()
+    const second = new FakeCall('inbound', '600000002')
+    incomingCall(second)
+    answerCall()
+    await settle()
+    hangUpLine(first.info.id)
+    expect(first.state).toBe(CallState.Ended)
+    expect(phone()).toMatchObject({ phase: 'active', call: second.info, lines: [] })
+  })
+
+  it('declines the waiting call, or forgets it when its caller gives up', async () => {
+    await onACall()
+    const second = new FakeCall('inbound', '600000002')
+    incomingCall(second)
+    declineCall()
+    expect(second.asked).toEqual(['decline'])
+    expect(phone().lines).toEqual([])
+    const third = new FakeCall('inbound', '600000003')
+    incomingCall(third)
+    third.move(CallState.Ended, 'remote')
+    expect(phone()).toMatchObject({ phase: 'active', lines: [] })
+  })
+
+  it('declines a second call as busy in single-line mode, and a third call always', async () => {
+    savePhonePreferences({ ...defaultPhonePreferences, singleLine: true }, storage)
+    await onACall()
+    const second = new FakeCall('inbound', '600000002')
+    incomingCall(second)
+    expect(second.asked).toEqual(['decline'])
+
+    savePhonePreferences(defaultPhonePreferences, storage)
+    const waiting = new FakeCall('inbound', '600000003')
+    incomingCall(waiting)
+    const third = new FakeCall('inbound', '600000004')
+    incomingCall(third)
+    expect(third.asked).toEqual(['decline'])
+    expect(lineStates()).toEqual(['600000003:ringing'])
+  })
+})
+
+describe('transfers', () => {
+  it('blind transfer ends our leg and goes to wrap-up', async () => {
+    const first = await onACall()
+    transferBlind('sip:1003@atiende.local')
+    await settle()
+    expect(first.asked).toEqual(['answer', 'refer sip:1003@atiende.local', 'hangup'])
+    expect(phone().phase).toBe('wrap_up')
+  })
+
+  it('consults while the caller holds; cancelling returns to the caller, resumed', async () => {
+    const first = await onACall()
+    expect(await prepareConsult()).toBe(first.info.id)
+    const consult = new FakeCall('outbound', '1003')
+    placeConsult(consult, first.info.id)
+    expect(phone()).toMatchObject({ phase: 'dialing', consultFor: first.info.id })
+    consult.move(CallState.Active)
+    expect(phone().phase).toBe('active')
+    cancelConsult()
+    await settle()
+    expect(first.asked).toEqual(['answer', 'hold', 'resume'])
+    expect(phone()).toMatchObject({ phase: 'active', call: first.info, consultFor: null })
+  })
+
+  it('completes an attended transfer with REFER/Replaces and never resumes the caller', async () => {
+    const first = await onACall()
+    await prepareConsult()
+    const consult = new FakeCall('outbound', '1003')
+    placeConsult(consult, first.info.id)
+    consult.move(CallState.Active)
+    completeTransfer()
+    await settle()
+    expect(first.asked).toEqual(['answer', 'hold', `refer-replaces ${consult.info.id}`])
+    // The target replaces the consult leg and hangs it up; then we leave the caller's leg.
+    consult.move(CallState.Ended, 'remote')
+    expect(phone()).toMatchObject({ phase: 'held', call: first.info })
+    first.move(CallState.Ended, 'local')
+    expect(first.asked).not.toContain('resume')
+    expect(phone().phase).toBe('wrap_up')
+  })
+
+  it('a REFER from the far end moves the line to the new call', async () => {
+    const first = await onACall()
+    const next = new FakeCall('outbound', '1003', { replacesCallId: first.info.id })
+    first.transferredTo(next)
+    expect(phone()).toMatchObject({ phase: 'dialing', call: next.info })
+    next.move(CallState.Active)
+    first.move(CallState.Ended, 'remote')
+    expect(phone()).toMatchObject({ phase: 'active', call: next.info, lines: [] })
+  })
+
+  it('an INVITE with Replaces takes over its call at once, without ringing', async () => {
+    const first = await onACall()
+    const replacing = new FakeCall('inbound', '1001', { replacesCallId: first.info.id })
+    incomingCall(replacing)
+    expect(replacing.asked).toEqual(['answer'])
+    first.move(CallState.Ended, 'remote')
+    expect(phone()).toMatchObject({ phase: 'active', call: replacing.info, lines: [] })
+  })
+})
+
+describe('outbound calls and received digits', () => {
+  it('cancels an outbound call after the ring timeout and says nobody answered', async () => {
+    vi.useFakeTimers()
+    savePhonePreferences({ ...defaultPhonePreferences, ringTimeoutSeconds: 5 }, storage)
+    const call = new FakeCall('outbound', '1002')
+    placeCall(call)
+    await vi.advanceTimersByTimeAsync(4900)
+    expect(call.asked).toEqual([])
+    await vi.advanceTimersByTimeAsync(200)
+    expect(call.asked).toEqual(['hangup'])
+    expect(phone()).toMatchObject({ phase: 'idle', lastError: 'No contesta' })
+  })
+
+  it('shows the digits the front call received', async () => {
+    const first = await onACall()
+    first.sentDigit('4')
+    first.sentDigit('2')
+    expect(phone().digitsReceived).toBe('42')
+  })
+})

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+
+import {
+  defaultPhonePreferences,
+  loadPhonePreferences
+} from '../../../../src/renderer/src/features/softphone/phone-preferences'
+import { dtmfFromInfoBody, sipfragStatus } from '../../../../src/renderer/src/telephony/sip-call'
+
+function storageWith(value: string): Storage {
+  const items = new Map([['atiende.softphone-preferences', value]])
+  return {
+    length: items.size,
+    clear: () => undefined,
+    key: () => null,
+    removeItem: () => undefined,
+    setItem: () => undefined,
+    getItem: (key: string) => items.get(key) ?? null
+  }
+}
+
+describe('SIP INFO DTMF bodies', () => {
+  it('reads the digit of application/dtmf-relay and application/dtmf', () => {
+    expect(dtmfFromInfoBody('application/dtmf-relay', 'Signal=5\r\nDuration=160')).toBe('5')
+    expect(dtmfFromInfoBody('Application/DTMF-Relay; x=1', 'signal= #\r\n')).toBe('#')
+    expect(dtmfFromInfoBody('application/dtmf', ' a ')).toBe('A')
+  })
+
+  it('ignores other bodies and anything that is not a DTMF tone', () => {
+    expect(dtmfFromInfoBody('application/dtmf-relay', 'Signal=X')).toBeNull()
+    expect(dtmfFromInfoBody('text/plain', 'Signal=5')).toBeNull()
+    expect(dtmfFromInfoBody('application/dtmf', '55')).toBeNull()
+  })
+})
+
+describe('REFER progress (NOTIFY sipfrag)', () => {
+  it('reads the status code of the transferred call', () => {
+    expect(sipfragStatus('SIP/2.0 100 Trying')).toBe(100)
+    expect(sipfragStatus('SIP/2.0 200 OK\r\n')).toBe(200)
+    expect(sipfragStatus('nonsense')).toBeNull()
+  })
+})
+
+describe('phone preferences', () => {
+  it('keeps the valid stored fields and defaults the rest', () => {
+    const stored = JSON.stringify({ singleLine: true, dtmfMethod: 'carrier-pigeon' })
+    expect(loadPhonePreferences(storageWith(stored))).toEqual({
+      ...defaultPhonePreferences,
+      singleLine: true
+    })
+    expect(loadPhonePreferences(storageWith('{not json'))).toEqual(defaultPhonePreferences)
+  })
+})
