@@ -1,0 +1,86 @@
+/**
+ * Where a script works and where agents drop off, per script version: runs, completion rate,
+ * outcomes, and per node how many runs reached it, how many stopped there, and the median time
+ * spent on it. Pure, so the server's API and the tests compute it the same way.
+ */
+import type { ScriptRunStep } from '../domain/script-run'
+
+export interface RunForAnalytics {
+  status: 'closed' | 'abandoned'
+  outcome: string | null
+  steps: readonly Pick<ScriptRunStep, 'nodeId' | 'seconds'>[]
+}
+
+export interface NodeStats {
+  nodeId: string
+  /** Runs that reached the node at least once. */
+  runs: number
+  /** Abandoned runs whose last step was this node. */
+  dropOffs: number
+  dropOffRate: number
+  medianSeconds: number
+}
+
+export interface ScriptAnalytics {
+  runs: number
+  closed: number
+  abandoned: number
+  completionRate: number
+  outcomes: { code: string; runs: number }[]
+  /** In the order the nodes were first reached, so the list reads like the script. */
+  nodes: NodeStats[]
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  if (sorted.length === 0) return 0
+  const upper = sorted[mid] ?? 0
+  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? 0) + upper) / 2
+}
+
+const ratio = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole)
+
+export function scriptAnalytics(runs: readonly RunForAnalytics[]): ScriptAnalytics {
+  const nodes = new Map<string, { runs: number; dropOffs: number; seconds: number[] }>()
+  const outcomes = new Map<string, number>()
+  let closed = 0
+  for (const run of runs) {
+    if (run.status === 'closed') {
+      closed++
+      if (run.outcome) outcomes.set(run.outcome, (outcomes.get(run.outcome) ?? 0) + 1)
+    }
+    // Time on a node adds up over visits within a run (an objection jump and back, say).
+    const perRun = new Map<string, number>()
+    for (const step of run.steps) {
+      perRun.set(step.nodeId, (perRun.get(step.nodeId) ?? 0) + step.seconds)
+    }
+    for (const [nodeId, seconds] of perRun) {
+      const stats = nodes.get(nodeId) ?? { runs: 0, dropOffs: 0, seconds: [] }
+      stats.runs++
+      stats.seconds.push(seconds)
+      nodes.set(nodeId, stats)
+    }
+    const last = run.steps[run.steps.length - 1]
+    if (run.status === 'abandoned' && last) {
+      const stats = nodes.get(last.nodeId)
+      if (stats) stats.dropOffs++
+    }
+  }
+  return {
+    runs: runs.length,
+    closed,
+    abandoned: runs.length - closed,
+    completionRate: ratio(closed, runs.length),
+    outcomes: [...outcomes]
+      .map(([code, count]) => ({ code, runs: count }))
+      .sort((a, b) => b.runs - a.runs || a.code.localeCompare(b.code)),
+    nodes: [...nodes].map(([nodeId, s]) => ({
+      nodeId,
+      runs: s.runs,
+      dropOffs: s.dropOffs,
+      dropOffRate: ratio(s.dropOffs, s.runs),
+      medianSeconds: median(s.seconds)
+    }))
+  }
+}
