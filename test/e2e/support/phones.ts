@@ -69,18 +69,19 @@ export async function launchPhone(wav: string): Promise<Phone> {
   return { browser, page: await context.newPage() }
 }
 
-/** Audio bytes received so far on the page's latest call. */
+/** Audio bytes received so far on the page's calls that are still up (a held line included). */
 export function bytesReceived(page: Page): Promise<number> {
   return page.evaluate(async () => {
-    const pc = window.__e2ePeerConnections?.at(-1)
-    if (!pc) return 0
     let total = 0
-    ;(await pc.getStats()).forEach(
-      (report: { type: string; kind?: string; bytesReceived?: number }) => {
-        if (report.type === 'inbound-rtp' && report.kind === 'audio')
-          total += report.bytesReceived ?? 0
-      }
-    )
+    for (const pc of window.__e2ePeerConnections ?? []) {
+      if (pc.connectionState === 'closed') continue
+      ;(await pc.getStats()).forEach(
+        (report: { type: string; kind?: string; bytesReceived?: number }) => {
+          if (report.type === 'inbound-rtp' && report.kind === 'audio')
+            total += report.bytesReceived ?? 0
+        }
+      )
+    }
     return total
   })
 }
@@ -99,18 +100,24 @@ export interface Heard {
   db: number
 }
 
-/** Listens to the remote track of the latest call for `ms` and reports its dominant frequency. */
+/**
+ * Listens for `ms` to the remote audio of every call still up (as the agent would: a held line's
+ * receiver is disabled, so it adds silence) and reports the dominant frequency.
+ */
 export function whatIsHeard(page: Page, ms = 600): Promise<Heard> {
   return page.evaluate(async (duration) => {
-    const pc = window.__e2ePeerConnections?.at(-1)
-    const track = pc?.getReceivers().find((r) => r.track.kind === 'audio')?.track
-    if (!track) return { hz: 0, db: -Infinity }
+    const tracks = (window.__e2ePeerConnections ?? [])
+      .filter((pc) => pc.connectionState !== 'closed')
+      .flatMap((pc) => pc.getReceivers().map((r) => r.track))
+      .filter((track) => track.kind === 'audio' && track.readyState === 'live')
+    if (tracks.length === 0) return { hz: 0, db: -Infinity }
     const context = new AudioContext()
     await context.resume()
-    const source = context.createMediaStreamSource(new MediaStream([track]))
     const analyser = context.createAnalyser()
     analyser.fftSize = 8192
-    source.connect(analyser)
+    for (const track of tracks) {
+      context.createMediaStreamSource(new MediaStream([track])).connect(analyser)
+    }
     const bins = new Float32Array(analyser.frequencyBinCount)
     let best = { hz: 0, db: -Infinity }
     const deadline = performance.now() + duration
