@@ -2,6 +2,7 @@ import { migration001Init } from './001-init'
 import { migration002CustomerTeam } from './002-customer-team'
 import { migration003SipExtension } from './003-sip-extension'
 import { migration004Interactions } from './004-interactions'
+import { migration005AgentStatesAndConfiguration } from './005-agent-states-and-configuration'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -9,5 +10,6 @@ export const migrations: readonly Migration[] = [
   migration001Init,
   migration002CustomerTeam,
   migration003SipExtension,
-  migration004Interactions
+  migration004Interactions,
+  migration005AgentStatesAndConfiguration
 ]
