@@ -6,6 +6,7 @@ import { nextBestOffer } from '../../../../../shared/domain/next-best-offer'
 import { activitySegment, frequencySegment } from '../../../../../shared/domain/value-tier'
 import { CacheFreshnessNote } from './CacheFreshnessNote'
 import { OpenComplaints } from './OpenComplaints'
+import { RecentInteractions } from './RecentInteractions'
 import { show } from './show'
 
 function Badges({ customer }: { customer: Customer }) {
@@ -51,6 +52,7 @@ export function CustomerDetails({ customer }: { customer: Customer }) {
       <LanguageLine customer={customer} />
       <OfferLine customer={customer} />
       <OpenComplaints customerId={customer.id} />
+      <RecentInteractions customerId={customer.id} />
       <dl>
         <dt>{t('card.phones')}</dt>
         <dd>{customer.phones.map((p) => p.e164).join(', ')}</dd>
