@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, one JSON line each. Figures go in the README; tests never
  * assert on timings.
  */
+import { benchCall } from './bench/call'
 import { benchLocalWrite } from './bench/local-write'
 import { benchPhone } from './bench/phone'
 import { benchScreenPop } from './bench/screenpop'
@@ -12,3 +13,5 @@ await benchLocalWrite(2000)
 await benchServerSync(40, 50)
 // A small cache here; `npm run bench:screenpop -- --customers N` for the figures at scale.
 await benchScreenPop({ customers: 20_000, pops: 20, browser: true })
+// Call setup through Kamailio: Atiende against a bare SIP.js client (≈1 min).
+await benchCall(20)
