@@ -1,0 +1,89 @@
+/**
+ * Compensation within authority: how much an agent may grant a customer at once is set per role
+ * and customer value tier, with daily caps per agent and per customer. Within authority the
+ * grant is immediate; above it, a team lead approves. The server runs the same decision on every
+ * grant, so a tampered client cannot grant more.
+ */
+import { z } from 'zod'
+
+import type { ValueTier } from './customer'
+import type { Role } from './user'
+
+export const compensationTypes = [
+  'credit',
+  'refund',
+  'discount',
+  'gift',
+  'technician_visit'
+] as const
+export type CompensationType = (typeof compensationTypes)[number]
+
+export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR')
+
+export const compensationRequestSchema = z.strictObject({
+  type: z.enum(compensationTypes),
+  /** In the currency's major unit, two decimals at most. */
+  amount: z
+    .number()
+    .min(0)
+    .max(1_000_000)
+    .refine((n) => Math.round(n * 100) === n * 100, 'at most two decimals'),
+  currency: currencySchema
+})
+export type CompensationRequest = z.infer<typeof compensationRequestSchema>
+
+export interface AuthorityTable {
+  /** Largest single grant per role and tier; a missing entry means no authority at all. */
+  limits: readonly { role: Role; tier: ValueTier; maxAmount: number }[]
+  /** Total a person in `role` may grant in one day (all customers); missing: no cap. */
+  agentDailyCaps: readonly { role: Role; maxAmount: number }[]
+  /** Total one customer may receive in one day, whoever grants it; null: no cap. */
+  customerDailyCap: number | null
+}
+
+export interface GrantContext {
+  role: Role
+  tier: ValueTier
+  /** What this person already granted today (all customers), in the same currency. */
+  grantedTodayByAgent: number
+  /** What this customer already received today. */
+  grantedTodayToCustomer: number
+}
+
+export type AuthorityDecision =
+  | { within: true }
+  | {
+      within: false
+      reason: 'over_single_limit' | 'over_agent_daily_cap' | 'over_customer_daily_cap'
+      /** The most this person could grant right now (0 when nothing). */
+      available: number
+    }
+
+const cents = (n: number): number => Math.round(n * 100)
+
+/** Decides whether `amount` is within the authority of the person granting it. */
+export function decideAuthority(
+  table: AuthorityTable,
+  context: GrantContext,
+  amount: number
+): AuthorityDecision {
+  const single =
+    table.limits.find((l) => l.role === context.role && l.tier === context.tier)?.maxAmount ?? 0
+  const agentCap = table.agentDailyCaps.find((c) => c.role === context.role)?.maxAmount
+  const agentLeft = agentCap === undefined ? Infinity : agentCap - context.grantedTodayByAgent
+  const customerLeft =
+    table.customerDailyCap === null
+      ? Infinity
+      : table.customerDailyCap - context.grantedTodayToCustomer
+  const available = Math.max(0, Math.min(single, agentLeft, customerLeft))
+  // Compare in cents: 0.1 + 0.2 must not exceed a limit of 0.3.
+  if (cents(amount) > cents(single))
+    return { within: false, reason: 'over_single_limit', available }
+  if (cents(amount) > cents(agentLeft)) {
+    return { within: false, reason: 'over_agent_daily_cap', available }
+  }
+  if (cents(amount) > cents(customerLeft)) {
+    return { within: false, reason: 'over_customer_daily_cap', available }
+  }
+  return { within: true }
+}
