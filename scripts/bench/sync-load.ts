@@ -1,11 +1,16 @@
 /**
- * `npm run bench:sync -- --agents N [--seconds S]`: N simulated agents against one central
- * server process on a private, durable PostgreSQL. Each agent pushes one complaint every 5 s
- * (staggered) and pulls when the realtime channel pokes it, one pull in flight at a time, as the
- * data worker does. Afterwards the rows are counted in PostgreSQL (lost, duplicated), and the
- * same number of rows is inserted straight into PostgreSQL in batches for comparison.
+ * `npm run bench:sync -- --agents N [--seconds S] [--team-size T] [--burst B]`: N simulated
+ * agents against one central server process on a private, durable PostgreSQL.
+ *
+ * Every agent is its own user, in teams of T (25 by default, a contact-center team with one
+ * lead); tokens are signed with the server's secret, as a login would give them. Each agent
+ * pushes one complaint every 5 s (staggered) and pulls when the realtime channel pokes it, one
+ * pull in flight at a time, as the data worker does. Then every agent reconnects "after an
+ * outage" at once with B queued complaints in one push, which measures peak ingest. Afterwards
+ * the rows are counted in PostgreSQL (lost, duplicated), and the same number of rows is
+ * inserted straight into a table like `complaints` (same indexes, durable commits) in batches.
  */
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 
 import pg from 'pg'
 import WebSocket from 'ws'
@@ -15,9 +20,9 @@ import {
   pullResponseSchema,
   pushResponseSchema
 } from '../../src/shared/sync/protocol'
+import { createAccessTokenIssuer } from '../../src/server/auth/access-tokens'
 import { startCluster } from '../../test/support/postgres-cluster'
 import { complaintArgs, complaintMutation, syncHeaders } from '../../test/support/server-app'
-import { loginAs } from '../../test/support/server-api'
 import { ServerProcess } from '../../test/support/server-process'
 import { emit, percentile, round } from './stats'
 
@@ -43,26 +48,31 @@ interface Tally {
   failed: number
 }
 
+function newTally(): Tally {
+  return { pushMs: [], pullMs: [], appliedAt: [], sent: 0, rejected: 0, failed: 0 }
+}
+
 const headers = (token: string) => ({ ...syncHeaders(token), 'content-type': 'application/json' })
 
-async function pullToHead(url: string, agent: Agent, tally: Tally | null): Promise<void> {
+async function pullToHead(url: string, agent: Agent, tally: Tally): Promise<void> {
   for (;;) {
     const t0 = performance.now()
     const res = await fetch(`${url}/api/sync/pull?cursor=${agent.cursor}&limit=1000`, {
       headers: headers(agent.token)
     })
     const page = pullResponseSchema.parse(await res.json())
-    tally?.pullMs.push(performance.now() - t0)
+    tally.pullMs.push(performance.now() - t0)
     agent.cursor = page.cursor
     if (!page.hasMore) return
   }
 }
 
 /**
- * Pull on poke as the data worker does: after a random part of a second (every teammate gets the
- * same poke), one pull in flight per agent, and a poke during a pull asks for one more.
+ * Pull as the data worker does: one pull in flight per agent, and a request during a pull asks
+ * for one more. After a poke it waits a random part of a second first (every teammate gets the
+ * same poke); after its own push it pulls at once (the pass is push, then pull).
  */
-function onPoke(url: string, agent: Agent, tally: Tally): void {
+function requestPull(url: string, agent: Agent, tally: Tally, delayMs: number): void {
   if (agent.pulling) {
     agent.pullAgain = true
     return
@@ -70,7 +80,7 @@ function onPoke(url: string, agent: Agent, tally: Tally): void {
   agent.pulling = true
   setTimeout(() => {
     void (async () => {
-      // A poke that lands during a pull sets pullAgain; read it through a function so the
+      // A request that lands during a pull sets pullAgain; read it through a function so the
       // compiler does not assume the flag is still the false it was just set to.
       const again = () => agent.pullAgain
       do {
@@ -79,18 +89,26 @@ function onPoke(url: string, agent: Agent, tally: Tally): void {
       } while (again())
       agent.pulling = false
     })()
-  }, Math.random() * POKE_SPREAD_MS)
+  }, delayMs)
 }
 
-async function push(url: string, agent: Agent, marker: string, tally: Tally): Promise<void> {
-  const id = randomUUID()
-  const args = complaintArgs({ id, callId: null, description: `${marker} ${id}` })
+async function push(
+  url: string,
+  agent: Agent,
+  marker: string,
+  count: number,
+  tally: Tally
+): Promise<void> {
+  const mutations = Array.from({ length: count }, () => {
+    const id = randomUUID()
+    return complaintMutation(complaintArgs({ id, callId: null, description: `${marker} ${id}` }))
+  })
   const body = JSON.stringify({
     protocolVersion: PROTOCOL_VERSION,
     clientId: agent.clientId,
-    mutations: [complaintMutation(args)]
+    mutations
   })
-  tally.sent++
+  tally.sent += count
   const t0 = performance.now()
   try {
     const res = await fetch(`${url}/api/sync/push`, {
@@ -100,11 +118,18 @@ async function push(url: string, agent: Agent, marker: string, tally: Tally): Pr
     })
     const answer = pushResponseSchema.safeParse(await res.json())
     tally.pushMs.push(performance.now() - t0)
-    if (answer.success && answer.data.results[0]?.status === 'applied') {
-      tally.appliedAt.push(Date.now())
-    } else tally.rejected++
+    const now = Date.now()
+    if (!answer.success) {
+      tally.failed += count
+      return
+    }
+    for (const result of answer.data.results) {
+      if (result.status === 'applied') tally.appliedAt.push(now)
+      else tally.rejected++
+    }
+    requestPull(url, agent, tally, 0)
   } catch {
-    tally.failed++
+    tally.failed += count
   }
 }
 
@@ -119,22 +144,26 @@ function connect(url: string, agent: Agent, tally: Tally): Promise<void> {
       resolve()
     })
     ws.on('message', (data: Buffer) => {
-      if (data.toString().includes('"poke"')) onPoke(url, agent, tally)
+      if (data.toString().includes('"poke"')) {
+        requestPull(url, agent, tally, Math.random() * POKE_SPREAD_MS)
+      }
     })
   })
 }
 
-function peakPerSecond(timestamps: readonly number[]): number {
-  const buckets = new Map<number, number>()
-  for (const t of timestamps) {
-    const s = Math.floor(t / 1000)
-    buckets.set(s, (buckets.get(s) ?? 0) + 1)
-  }
-  return Math.max(0, ...buckets.values())
+/** The most complaints the server committed in one wall-clock second, from their own rows. */
+async function peakPerSecond(db: pg.Client, marker: string): Promise<number> {
+  const peak = await db.query<{ n: string }>(
+    `SELECT count(*) AS n FROM complaints WHERE description LIKE $1
+     GROUP BY date_trunc('second', received_at) ORDER BY n DESC LIMIT 1`,
+    [`${marker} %`]
+  )
+  return Number(peak.rows[0]?.n ?? 0)
 }
 
+/** Batched inserts into a durable copy of `complaints` with the same indexes. */
 async function rawInsertPerSec(client: pg.Client, rows: number): Promise<number> {
-  await client.query('CREATE TEMP TABLE raw_complaints (LIKE complaints INCLUDING DEFAULTS)')
+  await client.query('CREATE TABLE raw_complaints (LIKE complaints INCLUDING ALL)')
   const columns = await client.query<{ column_name: string }>(
     `SELECT column_name FROM information_schema.columns WHERE table_name = 'complaints'
      ORDER BY ordinal_position`
@@ -165,50 +194,83 @@ async function rawInsertPerSec(client: pg.Client, rows: number): Promise<number>
   return rows / ((performance.now() - t0) / 1000)
 }
 
-export async function benchSyncLoad(agentCount: number, seconds: number): Promise<void> {
+/** One team per `teamSize` agents, one user per agent, all sharing ana's password hash. */
+async function createBenchAgents(
+  db: pg.Client,
+  agentCount: number,
+  teamSize: number
+): Promise<{ userId: string; teamId: string }[]> {
+  const hash = await db.query<{ password_hash: string }>(
+    "SELECT password_hash FROM users WHERE username = 'ana'"
+  )
+  const passwordHash = hash.rows[0]?.password_hash ?? ''
+  const users: { userId: string; teamId: string }[] = []
+  const teamIds: string[] = []
+  for (let t = 0; t * teamSize < agentCount; t++) teamIds.push(randomUUID())
+  await db.query(
+    `INSERT INTO teams (id, name) SELECT id, 'Bench ' || ord FROM unnest($1::uuid[])
+     WITH ORDINALITY AS t(id, ord)`,
+    [teamIds]
+  )
+  for (let i = 0; i < agentCount; i++) {
+    users.push({ userId: randomUUID(), teamId: teamIds[Math.floor(i / teamSize)] ?? '' })
+  }
+  await db.query(
+    `INSERT INTO users (id, username, display_name, role, team_id, password_hash)
+     SELECT u.id, 'bench' || u.ord, 'Bench agent ' || u.ord, 'agent', u.team, $3
+     FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS u(id, team, ord)`,
+    [users.map((u) => u.userId), users.map((u) => u.teamId), passwordHash]
+  )
+  return users
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+export interface SyncLoadOptions {
+  agents: number
+  seconds: number
+  teamSize: number
+  /** Complaints each agent pushes at once in the burst phase; 0 skips it. */
+  burst: number
+}
+
+export async function benchSyncLoad(options: SyncLoadOptions): Promise<void> {
+  const { agents: agentCount, seconds, teamSize } = options
   const cluster = await startCluster({ durable: true })
   const admin = new pg.Client({ connectionString: cluster.url })
   await admin.connect()
   await admin.query('CREATE DATABASE atiende_bench')
   await admin.end()
   const dbUrl = cluster.url.replace(/\/postgres$/, '/atiende_bench')
-  const server = await ServerProcess.create({ DATABASE_URL: dbUrl, ATIENDE_SEED_CUSTOMERS: '1000' })
+  const secret = randomBytes(48).toString('base64url')
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
+  const server = await ServerProcess.create(
+    { DATABASE_URL: dbUrl, ATIENDE_SEED_CUSTOMERS: '1000', ATIENDE_JWT_SECRET: secret },
+    (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean)
+  )
   await server.start(180_000)
   const url = server.url
-  const logins = await Promise.all(
-    ['ana', 'bruno', 'diego', 'fernando'].map((u) => loginAs(url, u))
-  )
-  const tally: Tally = { pushMs: [], pullMs: [], appliedAt: [], sent: 0, rejected: 0, failed: 0 }
+  const db = new pg.Client({ connectionString: dbUrl })
+  await db.connect()
+  const benchUsers = await createBenchAgents(db, agentCount, teamSize)
+  const issuer = createAccessTokenIssuer(new TextEncoder().encode(secret), 3600)
+  // A warm cache: every agent starts at the head of the change log.
+  const head = await db.query<{ seq: string }>('SELECT seq FROM change_log_head')
+  const startCursor = Number(head.rows[0]?.seq ?? 0)
   const agents: Agent[] = []
-  for (let i = 0; i < agentCount; i++) {
-    const token = logins[i % logins.length]?.accessToken ?? ''
+  for (const user of benchUsers) {
     agents.push({
       clientId: randomUUID(),
-      token,
-      cursor: 0,
+      token: await issuer.sign({ userId: user.userId, role: 'agent', teamId: user.teamId }),
+      cursor: startCursor,
       pulling: false,
       pullAgain: false,
       socket: null
     })
   }
-  // Start every agent at the head of its view, as a worker with a warm cache would be.
-  const heads = await Promise.all(
-    logins.map(async (l) => {
-      const probe: Agent = {
-        clientId: '',
-        token: l.accessToken,
-        cursor: 0,
-        pulling: false,
-        pullAgain: false,
-        socket: null
-      }
-      await pullToHead(url, probe, null)
-      return probe.cursor
-    })
-  )
-  agents.forEach((a, i) => {
-    a.cursor = heads[i % heads.length] ?? 0
-  })
+  const tally = newTally()
   for (const a of agents) await connect(url, a, tally)
 
   const marker = `bench-${randomUUID().slice(0, 8)}`
@@ -218,24 +280,32 @@ export async function benchSyncLoad(agentCount: number, seconds: number): Promis
     const offset = (i / agentCount) * PUSH_EVERY_MS
     timers.push(
       setTimeout(() => {
-        inflight.push(push(url, agent, marker, tally))
+        inflight.push(push(url, agent, marker, 1, tally))
         timers.push(
-          setInterval(() => inflight.push(push(url, agent, marker, tally)), PUSH_EVERY_MS)
+          setInterval(() => inflight.push(push(url, agent, marker, 1, tally)), PUSH_EVERY_MS)
         )
       }, offset)
     )
   })
-  await new Promise((resolve) => setTimeout(resolve, seconds * 1000))
+  await sleep(seconds * 1000)
   timers.forEach((t) => {
     clearTimeout(t)
   })
   await Promise.all(inflight)
+
+  // Everyone back from an outage at the same moment, each with a backlog in one push.
+  const burst = newTally()
+  let burstSeconds = 0
+  if (options.burst > 0) {
+    await sleep(2000)
+    const t0 = performance.now()
+    await Promise.all(agents.map((a) => push(url, a, marker, options.burst, burst)))
+    burstSeconds = (performance.now() - t0) / 1000
+  }
   agents.forEach((a) => {
     a.socket?.terminate()
   })
 
-  const db = new pg.Client({ connectionString: dbUrl })
-  await db.connect()
   const counted = await db.query<{ rows: string; distinct: string }>(
     `SELECT count(*) AS rows, count(DISTINCT description) AS distinct FROM complaints
      WHERE description LIKE $1`,
@@ -243,27 +313,32 @@ export async function benchSyncLoad(agentCount: number, seconds: number): Promis
   )
   const rows = Number(counted.rows[0]?.rows ?? 0)
   const distinct = Number(counted.rows[0]?.distinct ?? 0)
-  const applied = tally.appliedAt.length
+  const applied = tally.appliedAt.length + burst.appliedAt.length
+  const peak = await peakPerSecond(db, marker)
   const raw = await rawInsertPerSec(db, Math.max(applied, 1000))
   await db.end()
   await server.stop()
   await cluster.stop()
 
-  const peak = peakPerSecond(tally.appliedAt)
   emit({
     bench: 'sync-load',
     database: 'postgres',
     agents: agentCount,
+    teamSize,
     seconds,
-    mutationsSent: tally.sent,
-    mutationsPerSec: round(applied / seconds, 1),
+    mutationsSent: tally.sent + burst.sent,
+    mutationsPerSec: round(tally.appliedAt.length / seconds, 1),
     peakMutationsPerSec: peak,
     pushP50Ms: percentile(tally.pushMs, 50),
     pushP99Ms: percentile(tally.pushMs, 99),
     pulls: tally.pullMs.length,
+    pullP50Ms: percentile(tally.pullMs, 50),
     pullP99Ms: percentile(tally.pullMs, 99),
-    rejected: tally.rejected,
-    failed: tally.failed,
+    burstPerAgent: options.burst,
+    burstMutationsPerSec: burstSeconds > 0 ? round(burst.appliedAt.length / burstSeconds, 0) : 0,
+    burstPushP99Ms: percentile(burst.pushMs, 99),
+    rejected: tally.rejected + burst.rejected,
+    failed: tally.failed + burst.failed,
     lost: applied - distinct,
     duplicated: rows - distinct,
     rawInsertPerSec: round(raw, 0),
@@ -274,9 +349,14 @@ export async function benchSyncLoad(agentCount: number, seconds: number): Promis
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`)
   const value = i >= 0 ? Number(process.argv[i + 1]) : NaN
-  return Number.isFinite(value) && value > 0 ? value : fallback
+  return Number.isFinite(value) && value >= 0 ? value : fallback
 }
 
 if (process.argv[1]?.endsWith('sync-load.ts')) {
-  await benchSyncLoad(arg('agents', 500), arg('seconds', 30))
+  await benchSyncLoad({
+    agents: arg('agents', 500),
+    seconds: arg('seconds', 30),
+    teamSize: arg('team-size', 25),
+    burst: arg('burst', 20)
+  })
 }

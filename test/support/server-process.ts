@@ -18,14 +18,21 @@ export class ServerProcess {
 
   private constructor(
     readonly port: number,
-    private readonly env: Readonly<Record<string, string>>
+    private readonly env: Readonly<Record<string, string>>,
+    private readonly nodeArgs: readonly string[]
   ) {
     this.dataDir = mkdtempSync(join(tmpdir(), 'atiende-e2e-'))
   }
 
-  /** A server on a free port; `env` adds or overrides environment variables (e.g. DATABASE_URL). */
-  static async create(env: Readonly<Record<string, string>> = {}): Promise<ServerProcess> {
-    return new ServerProcess(await freePort(), env)
+  /**
+   * A server on a free port; `env` adds or overrides environment variables (e.g. DATABASE_URL),
+   * `nodeArgs` go to node itself (e.g. `--cpu-prof` in a benchmark).
+   */
+  static async create(
+    env: Readonly<Record<string, string>> = {},
+    nodeArgs: readonly string[] = []
+  ): Promise<ServerProcess> {
+    return new ServerProcess(await freePort(), env, nodeArgs)
   }
 
   get url(): string {
@@ -38,18 +45,22 @@ export class ServerProcess {
 
   /** Starts the server and resolves once it prints its listening line. */
   start(timeoutMs = 60_000): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/index.ts'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(this.port),
-        HOST: '127.0.0.1',
-        ATIENDE_DATA_DIR: this.dataDir,
-        LOG_LEVEL: 'warn',
-        ...this.env
-      },
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
+    const child = spawn(
+      process.execPath,
+      [...this.nodeArgs, '--import', 'tsx', 'src/server/index.ts'],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          PORT: String(this.port),
+          HOST: '127.0.0.1',
+          ATIENDE_DATA_DIR: this.dataDir,
+          LOG_LEVEL: 'warn',
+          ...this.env
+        },
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    )
     this.#child = child
     return new Promise((resolveStart, reject) => {
       const timer = setTimeout(() => {

@@ -30,13 +30,20 @@ const GOING_AWAY = 1001
 /** Key of shared rows (team_id NULL) in the pending map. */
 const SHARED = ''
 
+/** Whether a poke key (see `Poke` in change-log) concerns a client with this scope. */
+function isVisible(key: string, scope: Visibility): boolean {
+  if (scope.kind === 'all' || key === SHARED) return true
+  if (scope.kind === 'shared') return false
+  if (key.startsWith('u:')) return key === `u:${scope.userId}`
+  if (key.startsWith('l:')) return scope.privateRows === 'team' && key === `l:${scope.teamId}`
+  return key === scope.teamId
+}
+
 /** The newest pending cursor this client may see, or null when nothing of its scope changed. */
 function visibleCursor(pending: ReadonlyMap<string, number>, scope: Visibility): number | null {
   let newest: number | null = null
-  for (const [team, cursor] of pending) {
-    const visible =
-      scope.kind === 'all' || team === SHARED || (scope.kind === 'team' && team === scope.teamId)
-    if (visible && (newest === null || cursor > newest)) newest = cursor
+  for (const [key, cursor] of pending) {
+    if (isVisible(key, scope) && (newest === null || cursor > newest)) newest = cursor
   }
   return newest
 }

@@ -6,7 +6,11 @@ import type { Queryable } from '../db/db'
 
 export const CHANGES_CHANNEL = 'atiende_changes'
 
-/** A change notification: the new head and the teams whose rows changed (null: shared rows). */
+/**
+ * A change notification: the new head and the teams whose rows changed (null: shared rows).
+ * Rows private to one agent are announced as `u:<userId>` (the agent) and `l:<teamId>` (the
+ * team's leads), so teammates are not poked for what they cannot pull.
+ */
 export interface Poke {
   cursor: number
   teams: (string | null)[]
@@ -35,14 +39,38 @@ export function parsePokePayload(payload: string): Poke | null {
   }
 }
 
-export type ChangeEntity = 'customer' | 'complaint' | 'interaction'
+export type ChangeEntity =
+  | 'customer'
+  | 'complaint'
+  | 'interaction'
+  | 'agent_state'
+  | 'disposition_code'
+  | 'pause_reason'
+  | 'complaint_category'
+  | 'compensation_limits'
+  | 'user'
+  | 'team'
 
 export interface NewChange {
   entity: ChangeEntity
   entityId: string
   /** Null means every user may see it. */
   teamId: string | null
+  /** Set for rows private to one agent (and their team's leads, and admins). */
+  userId?: string | null
   data: unknown
+}
+
+/** Poke keys: a private row reaches its agent and the team's leads, other rows their team. */
+export function pokeKeysOf(changes: readonly NewChange[]): (string | null)[] {
+  const keys = new Set<string | null>()
+  for (const c of changes) {
+    if (c.userId && c.teamId) {
+      keys.add(`u:${c.userId}`)
+      keys.add(`l:${c.teamId}`)
+    } else keys.add(c.teamId)
+  }
+  return [...keys]
 }
 
 /**
@@ -58,9 +86,9 @@ export async function appendChanges(tx: Queryable, changes: readonly NewChange[]
   const last = head[0]?.seq
   if (last === undefined) throw new Error('change_log_head is missing; migrations did not run')
   await tx.query(
-    `INSERT INTO change_log (seq, entity, entity_id, team_id, data)
+    `INSERT INTO change_log (seq, entity, entity_id, team_id, user_id, data)
      SELECT $1::bigint + e.ord, e.value->>'entity', (e.value->>'entityId')::uuid,
-            (e.value->>'teamId')::uuid, e.value->'data'
+            (e.value->>'teamId')::uuid, (e.value->>'userId')::uuid, e.value->'data'
      FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(value, ord)`,
     [last - changes.length, JSON.stringify(changes)]
   )
@@ -73,8 +101,14 @@ export async function headCursor(db: Queryable): Promise<number> {
   return rows[0]?.seq ?? 0
 }
 
-/** Which part of the change log a caller may read. */
-export type Visibility = { kind: 'all' } | { kind: 'shared' } | { kind: 'team'; teamId: string }
+/**
+ * Which part of the change log a caller may read: everything, shared rows only, or shared rows
+ * plus one team's, with the private rows of the caller only (`own`) or of the whole team.
+ */
+export type Visibility =
+  | { kind: 'all' }
+  | { kind: 'shared' }
+  | { kind: 'team'; teamId: string; userId: string; privateRows: 'own' | 'team' }
 
 export interface ChangeRow {
   seq: number
@@ -89,19 +123,75 @@ export async function readChanges(
   visibility: Visibility,
   range: { after: number; upTo: number; limit: number }
 ): Promise<ChangeRow[]> {
-  const select =
-    'SELECT seq, entity, data::text AS data FROM change_log WHERE seq > $1 AND seq <= $2'
-  const order = 'ORDER BY seq LIMIT $3'
-  const params = [range.after, range.upTo, range.limit]
+  const filter = visibilityFilter(visibility, 4)
+  return db.query<ChangeRow>(
+    `SELECT seq, entity, data::text AS data FROM change_log WHERE seq > $1 AND seq <= $2
+     ${filter.sql} ORDER BY seq LIMIT $3`,
+    [range.after, range.upTo, range.limit, ...filter.params]
+  )
+}
+
+/** The head and the first visible changes after a cursor, read together. */
+export interface ChangePage {
+  head: number
+  rows: ChangeRow[]
+}
+
+/** The SQL condition for `visibility`, its parameters numbered from `$first`. */
+function visibilityFilter(
+  visibility: Visibility,
+  first: number
+): { sql: string; params: string[] } {
   switch (visibility.kind) {
     case 'all':
-      return db.query<ChangeRow>(`${select} ${order}`, params)
+      return { sql: '', params: [] }
     case 'shared':
-      return db.query<ChangeRow>(`${select} AND team_id IS NULL ${order}`, params)
-    case 'team':
-      return db.query<ChangeRow>(`${select} AND (team_id IS NULL OR team_id = $4) ${order}`, [
-        ...params,
-        visibility.teamId
-      ])
+      return { sql: 'AND team_id IS NULL', params: [] }
+    case 'team': {
+      const team = `AND (team_id IS NULL OR team_id = $${first})`
+      if (visibility.privateRows === 'team') return { sql: team, params: [visibility.teamId] }
+      return {
+        sql: `${team} AND (user_id IS NULL OR user_id = $${first + 1})`,
+        params: [visibility.teamId, visibility.userId]
+      }
+    }
   }
+}
+
+/**
+ * Up to `limit` visible changes after `after`, up to the head, and the head itself, in one
+ * statement: one snapshot sees the head row and every change up to it (writers update both in
+ * the same transaction, in sequence order), so nothing in `(after, head]` can be missing.
+ */
+export async function readPage(
+  db: Queryable,
+  visibility: Visibility,
+  range: { after: number; limit: number }
+): Promise<ChangePage> {
+  const filter = visibilityFilter(visibility, 3)
+  const rows = await db.query<{
+    head: number
+    seq: number | null
+    entity: ChangeEntity | null
+    data: string | null
+  }>(
+    `SELECT h.seq AS head, c.seq, c.entity, c.data
+     FROM change_log_head h
+     LEFT JOIN LATERAL (
+       SELECT seq, entity, data::text AS data FROM change_log
+       WHERE seq > $1 AND seq <= h.seq ${filter.sql}
+       ORDER BY seq LIMIT $2
+     ) c ON true
+     WHERE h.id = 1
+     ORDER BY c.seq`,
+    [range.after, range.limit, ...filter.params]
+  )
+  const head = rows[0]?.head ?? 0
+  const page: ChangeRow[] = []
+  for (const r of rows) {
+    if (r.seq !== null && r.entity !== null && r.data !== null) {
+      page.push({ seq: r.seq, entity: r.entity, data: r.data })
+    }
+  }
+  return { head, rows: page }
 }

@@ -2,21 +2,19 @@
 import type { PullQuery } from '../../shared/sync/protocol'
 import type { AccessClaims } from '../auth/access-tokens'
 import type { Db } from '../db/db'
-import { headCursor, readChanges } from './change-log'
+import { readPage } from './change-log'
 import { visibilityOf } from './visibility'
 
 /**
  * Returns the pull response as JSON text (it matches `pullResponseSchema`).
  *
- * @remarks The head is read first: everything up to it is committed, so reading `(cursor, head]`
- * can never miss a row, and when the page is not full the cursor jumps to the head, skipping
- * changes this caller may not see.
+ * @remarks The head is read with the page, in one snapshot: everything up to it is committed, so
+ * `(cursor, head]` can never miss a row, and when the page is not full the cursor jumps to the
+ * head, skipping changes this caller may not see.
  */
 export async function pullChanges(db: Db, claims: AccessClaims, query: PullQuery): Promise<string> {
-  const head = await headCursor(db)
-  const rows = await readChanges(db, visibilityOf(claims), {
+  const { head, rows } = await readPage(db, visibilityOf(claims), {
     after: query.cursor,
-    upTo: head,
     limit: query.limit + 1
   })
   const hasMore = rows.length > query.limit

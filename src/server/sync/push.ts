@@ -1,67 +1,17 @@
 /**
- * Push: applies each mutation of a client's outbox in order, each in its own transaction, and
- * records `(clientId, mutationId)` with its result so a re-sent mutation is applied exactly once.
+ * Push: applies a client's outbox in order and records `(clientId, mutationId)` with its result,
+ * so a re-sent mutation is applied exactly once. Pushes are group-committed (see push-batch);
+ * the one-mutation-per-transaction path here is the fallback when a batch fails.
  */
-import type { z } from 'zod'
-
-import {
-  mutationSchema,
-  type Mutation,
-  type MutationResult,
-  type PushRequest,
-  type PushResponse
-} from '../../shared/sync/protocol'
-import { mutationResultSchema } from '../../shared/sync/protocol'
+import type { MutationResult, PushRequest, PushResponse } from '../../shared/sync/protocol'
 import type { AccessClaims } from '../auth/access-tokens'
-import { UNIQUE_VIOLATION, sqlStateOf, type Db, type Queryable } from '../db/db'
-import { CHANGES_CHANNEL, appendChanges, headCursor, pokePayload } from './change-log'
-import { applyComplaintCreate } from './mutations/complaint-create'
-import { applyCustomerCreate } from './mutations/customer-create'
-import { applyInteractionRecord } from './mutations/interaction-record'
-import { rejected, type MutationOutcome } from './mutations/mutation-outcome'
-
-type RawMutation = PushRequest['mutations'][number]
+import { UNIQUE_VIOLATION, sqlStateOf, type Db } from '../db/db'
+import { applyValidated, replayed, resultOf, type RawMutation } from './apply-mutation'
+import { CHANGES_CHANNEL, appendChanges, headCursor, pokeKeysOf, pokePayload } from './change-log'
+import { PushBatcher } from './push-batch'
 
 /** Races between duplicate pushes end in a unique violation; the retry then sees the winner. */
 const MAX_ATTEMPTS = 3
-
-function issuesOf(error: z.ZodError): { path: string; message: string; code: string }[] {
-  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }))
-}
-
-/** Routes a validated mutation to its handler; a new mutation name fails to compile here. */
-function dispatch(
-  tx: Queryable,
-  claims: AccessClaims,
-  mutation: Mutation
-): Promise<MutationOutcome> {
-  switch (mutation.name) {
-    case 'complaint.create':
-      return applyComplaintCreate(tx, claims, mutation.args)
-    case 'customer.create':
-      return applyCustomerCreate(tx, claims, mutation.args)
-    case 'interaction.record':
-      return applyInteractionRecord(tx, claims, mutation.args)
-  }
-}
-
-async function applyValidated(
-  tx: Queryable,
-  claims: AccessClaims,
-  raw: RawMutation
-): Promise<MutationOutcome> {
-  const parsed = mutationSchema.safeParse(raw)
-  if (!parsed.success) {
-    return rejected('invalid_argument', `Mutation ${raw.name} is invalid`, issuesOf(parsed.error))
-  }
-  return dispatch(tx, claims, parsed.data)
-}
-
-function resultOf(id: string, outcome: MutationOutcome): MutationResult {
-  return outcome.status === 'applied'
-    ? { id, status: 'applied' }
-    : { id, status: 'rejected', reason: outcome.reason }
-}
 
 interface Applied {
   result: MutationResult
@@ -91,21 +41,8 @@ async function applyOnce(
     )
     const changes = outcome.status === 'applied' ? outcome.changes : []
     if (changes.length > 0) await appendChanges(tx, changes)
-    return { result, teams: changes.map((c) => c.teamId) }
+    return { result, teams: pokeKeysOf(changes) }
   })
-}
-
-function replayed(
-  previous: { user_id: string; result: unknown },
-  claims: AccessClaims,
-  id: string
-): MutationResult {
-  if (previous.user_id !== claims.userId) {
-    return resultOf(id, rejected('forbidden', 'This mutation id was recorded for another user'))
-  }
-  const parsed = mutationResultSchema.safeParse(previous.result)
-  if (!parsed.success) throw new Error(`Stored result of mutation ${id} is unreadable`)
-  return parsed.data
 }
 
 async function applyWithRetry(
@@ -124,12 +61,13 @@ async function applyWithRetry(
 }
 
 /**
- * Applies a validated push envelope and notifies every instance when something changed.
+ * Applies a validated push envelope, one mutation per transaction, and notifies every instance
+ * when something changed.
  *
  * @remarks Mutations run strictly in order; a rejection does not stop the ones after it, since
  * each carries its own reason back to the user.
  */
-export async function pushMutations(
+export async function pushEachAlone(
   db: Db,
   claims: AccessClaims,
   request: PushRequest
@@ -144,4 +82,23 @@ export async function pushMutations(
   const cursor = await headCursor(db)
   if (teams.size > 0) await db.notify(CHANGES_CHANNEL, pokePayload({ cursor, teams: [...teams] }))
   return { results, cursor }
+}
+
+const batchers = new WeakMap<Db, PushBatcher>()
+
+/**
+ * Applies a validated push envelope: queued with the pushes arriving at the same moment and
+ * committed with them (one batcher per database handle, so per server instance).
+ */
+export function pushMutations(
+  db: Db,
+  claims: AccessClaims,
+  request: PushRequest
+): Promise<PushResponse> {
+  let batcher = batchers.get(db)
+  if (!batcher) {
+    batcher = new PushBatcher(db, (pending) => pushEachAlone(db, pending.claims, pending.request))
+    batchers.set(db, batcher)
+  }
+  return batcher.push(claims, request)
 }

@@ -101,6 +101,43 @@ describe.each(engines)('sync on %s', (engine) => {
     expect(await countComplaints(mutation.args.id as string)).toBe(1)
   })
 
+  it('applies simultaneous pushes of many clients on two instances exactly once, each with its own results', async () => {
+    const other = await buildTestApp(await database.openAnother())
+    try {
+      const shared = complaintMutation()
+      const sharedClient = randomUUID()
+      const invalid = { id: randomUUID(), name: 'complaint.create', args: { description: 'x' } }
+      const sent = Array.from({ length: 40 }, (_, i) => {
+        // Every fifth push re-sends one mutation from one client, through either instance.
+        if (i % 5 === 0) return { user: 'ana', clientId: sharedClient, mutations: [shared] }
+        const mutations: unknown[] = [complaintMutation()]
+        if (i === 7) mutations.push(invalid)
+        return { user: i % 2 === 0 ? 'ana' : 'diego', clientId: randomUUID(), mutations }
+      })
+      const answers = await Promise.all(
+        sent.map((p, i) => push(i % 2 === 0 ? app : other, token(p.user), p.mutations, p.clientId))
+      )
+      answers.forEach((answer, i) => {
+        const ids = (sent[i]?.mutations ?? []).map((m) => (m as { id: string }).id)
+        expect(answer.results.map((r) => r.id)).toEqual(ids)
+      })
+      const statuses = answers.flatMap((a) => a.results.map((r) => r.status))
+      expect(statuses.filter((s) => s === 'rejected')).toHaveLength(1)
+      expect(answers[7]?.results[1]).toMatchObject({
+        status: 'rejected',
+        reason: { code: 'invalid_argument' }
+      })
+      expect(await countComplaints(shared.args.id as string)).toBe(1)
+      for (const p of sent) {
+        for (const m of p.mutations as { args: { id?: unknown } }[]) {
+          if (typeof m.args.id === 'string') expect(await countComplaints(m.args.id)).toBe(1)
+        }
+      }
+    } finally {
+      await other.close()
+    }
+  })
+
   it('rejects only the invalid mutation of a batch, with its reason, and applies the rest', async () => {
     const good1 = complaintMutation()
     const bad = complaintMutation(complaintArgs({ category: 'nonsense', description: '' }))

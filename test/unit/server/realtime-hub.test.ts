@@ -8,7 +8,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Db } from '../../../src/server/db/db'
 import { openPgliteDb } from '../../../src/server/db/pglite-db'
 import { RealtimeHub, type RealtimeSocket } from '../../../src/server/realtime/realtime-hub'
-import { CHANGES_CHANNEL, parsePokePayload, pokePayload } from '../../../src/server/sync/change-log'
+import {
+  CHANGES_CHANNEL,
+  parsePokePayload,
+  pokeKeysOf,
+  pokePayload
+} from '../../../src/server/sync/change-log'
 
 function recordingSocket(): RealtimeSocket & { sent: string[] } {
   const sent: string[] = []
@@ -57,8 +62,8 @@ describe('RealtimeHub', () => {
     const sur = recordingSocket()
     const admin = recordingSocket()
     const trainer = recordingSocket()
-    hub.add(norte, { kind: 'team', teamId: 'norte' })
-    hub.add(sur, { kind: 'team', teamId: 'sur' })
+    hub.add(norte, { kind: 'team', teamId: 'norte', userId: 'ana', privateRows: 'own' })
+    hub.add(sur, { kind: 'team', teamId: 'sur', userId: 'diego', privateRows: 'own' })
     hub.add(admin, { kind: 'all' })
     hub.add(trainer, { kind: 'shared' })
     const pokes = (s: { sent: string[] }) => s.sent.filter((m) => m.includes('poke'))
@@ -78,6 +83,31 @@ describe('RealtimeHub', () => {
     for (const s of [norte, sur, admin, trainer]) {
       expect(s.sent.at(-1)).toBe(JSON.stringify({ type: 'poke', cursor: 31 }))
     }
+    await hub.stop()
+  })
+
+  it("pokes an agent for their own private rows and the team's leads, not their teammates", async () => {
+    const hub = new RealtimeHub(1, 20)
+    await hub.start(db)
+    const ana = recordingSocket()
+    const bruno = recordingSocket()
+    const carla = recordingSocket()
+    const elena = recordingSocket()
+    hub.add(ana, { kind: 'team', teamId: 'norte', userId: 'ana', privateRows: 'own' })
+    hub.add(bruno, { kind: 'team', teamId: 'norte', userId: 'bruno', privateRows: 'own' })
+    hub.add(carla, { kind: 'team', teamId: 'norte', userId: 'carla', privateRows: 'team' })
+    hub.add(elena, { kind: 'team', teamId: 'sur', userId: 'elena', privateRows: 'team' })
+    const pokes = (s: { sent: string[] }) => s.sent.filter((m) => m.includes('poke'))
+    const teams = pokeKeysOf([
+      { entity: 'agent_state', entityId: 'x', teamId: 'norte', userId: 'ana', data: {} }
+    ])
+    await db.notify(CHANGES_CHANNEL, pokePayload({ cursor: 40, teams }))
+    await vi.waitFor(() => {
+      expect(pokes(carla)).toHaveLength(1)
+    })
+    expect(pokes(ana)).toHaveLength(1)
+    expect(pokes(bruno)).toEqual([])
+    expect(pokes(elena)).toEqual([])
     await hub.stop()
   })
 

@@ -21,9 +21,16 @@ describe('visibilityOf', () => {
     expect(visibilityOf({ userId: USER, role: 'admin', teamId: null })).toEqual({ kind: 'all' })
     expect(visibilityOf({ userId: USER, role: 'agent', teamId: TEAM })).toEqual({
       kind: 'team',
-      teamId: TEAM
+      teamId: TEAM,
+      userId: USER,
+      privateRows: 'own'
     })
-    expect(visibilityOf({ userId: USER, role: 'team_lead', teamId: TEAM }).kind).toBe('team')
+    expect(visibilityOf({ userId: USER, role: 'team_lead', teamId: TEAM })).toEqual({
+      kind: 'team',
+      teamId: TEAM,
+      userId: USER,
+      privateRows: 'team'
+    })
     expect(visibilityOf({ userId: USER, role: 'trainer', teamId: TEAM })).toEqual({
       kind: 'shared'
     })

@@ -76,3 +76,111 @@ export async function applyComplaintCreate(
     changes: [{ entity: 'complaint', entityId: args.id, teamId: claims.teamId, data: complaint }]
   }
 }
+
+interface ComplaintRow {
+  id: string
+  received_at: Date
+}
+
+/**
+ * Applies many complaint creations in a few statements (group commit): the same rules and
+ * outcomes as {@link applyComplaintCreate} applied one by one in order, but the existing ids,
+ * the customers and the case numbers are read at once and the rows inserted in one statement.
+ */
+export async function applyComplaintCreates(
+  tx: Queryable,
+  items: readonly { claims: AccessClaims; args: ComplaintCreateArgs }[]
+): Promise<MutationOutcome[]> {
+  const ids = items.map((i) => i.args.id)
+  const customerIds = items.flatMap((i) => (i.args.customerId === null ? [] : [i.args.customerId]))
+  const owners = new Map(
+    (
+      await tx.query<{ id: string; agent_id: string }>(
+        `SELECT id, agent_id FROM complaints
+         WHERE id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb))`,
+        [JSON.stringify(ids)]
+      )
+    ).map((r) => [r.id, r.agent_id])
+  )
+  const customers = new Set(
+    customerIds.length === 0
+      ? []
+      : (
+          await tx.query<{ id: string }>(
+            `SELECT id FROM customers
+             WHERE id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb))`,
+            [JSON.stringify(customerIds)]
+          )
+        ).map((r) => r.id)
+  )
+  const outcomes: (MutationOutcome | null)[] = []
+  const toInsert: { index: number; claims: AccessClaims; args: ComplaintCreateArgs }[] = []
+  items.forEach(({ claims, args }, index) => {
+    if (claims.role === 'trainer') {
+      outcomes.push(rejected('forbidden', 'Trainers cannot file production complaints'))
+      return
+    }
+    if (claims.teamId === null) {
+      outcomes.push(rejected('forbidden', 'Only members of a team can file complaints'))
+      return
+    }
+    const owner = owners.get(args.id)
+    if (owner !== undefined) {
+      outcomes.push(
+        owner === claims.userId
+          ? { status: 'applied', changes: [] }
+          : rejected('conflict', 'A complaint with this id belongs to another user')
+      )
+      return
+    }
+    if (args.customerId !== null && !customers.has(args.customerId)) {
+      outcomes.push(
+        rejected('not_found', 'The customer does not exist', { customerId: args.customerId })
+      )
+      return
+    }
+    owners.set(args.id, claims.userId)
+    outcomes.push(null)
+    toInsert.push({ index, claims, args })
+  })
+  if (toInsert.length > 0) {
+    const numbers = await tx.query<{ n: number }>(
+      "SELECT nextval('complaint_case_seq') AS n FROM generate_series(1, $1::int)",
+      [toInsert.length]
+    )
+    const rows = toInsert.map(({ claims, args }, i) => ({
+      ...args,
+      caseNumber: formatCaseNumber(numbers[i]?.n ?? 0),
+      agentId: claims.userId,
+      teamId: claims.teamId
+    }))
+    const inserted = await tx.query<ComplaintRow>(
+      `INSERT INTO complaints (id, case_number, customer_id, call_id, category, description,
+                               agent_id, team_id, created_at)
+       SELECT r.id, r."caseNumber", r."customerId", r."callId", r.category, r.description,
+              r."agentId", r."teamId", r."createdAt"
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "caseNumber" text, "customerId" uuid,
+         "callId" text, category text, description text, "agentId" uuid, "teamId" uuid,
+         "createdAt" timestamptz)
+       RETURNING id, received_at`,
+      [JSON.stringify(rows)]
+    )
+    const receivedAt = new Map(inserted.map((r) => [r.id, r.received_at]))
+    rows.forEach((row, i) => {
+      const { index, args } = toInsert[i] ?? { index: -1, args: row }
+      const complaint = {
+        ...args,
+        caseNumber: row.caseNumber,
+        status: 'open',
+        agentId: row.agentId,
+        teamId: row.teamId,
+        receivedAt: (receivedAt.get(row.id) ?? new Date()).toISOString()
+      } satisfies Complaint
+      outcomes[index] = {
+        status: 'applied',
+        changes: [{ entity: 'complaint', entityId: row.id, teamId: row.teamId, data: complaint }]
+      }
+    })
+  }
+  return outcomes.map((o) => o ?? rejected('internal', 'The complaint was not applied'))
+}

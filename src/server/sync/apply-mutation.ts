@@ -1,0 +1,84 @@
+/**
+ * Applying one validated mutation inside a transaction, and the result the client gets for it.
+ * Shared by group-committed batches and by the one-mutation-per-transaction fallback.
+ */
+import type { z } from 'zod'
+
+import {
+  mutationResultSchema,
+  mutationSchema,
+  type Mutation,
+  type MutationResult,
+  type PushRequest
+} from '../../shared/sync/protocol'
+import type { AccessClaims } from '../auth/access-tokens'
+import type { Queryable } from '../db/db'
+import { applyComplaintCreate } from './mutations/complaint-create'
+import { applyCustomerCreate } from './mutations/customer-create'
+import { applyInteractionRecord } from './mutations/interaction-record'
+import { rejected, type MutationOutcome } from './mutations/mutation-outcome'
+import { applyScriptRunRecord } from './mutations/script-run-record'
+
+export type RawMutation = PushRequest['mutations'][number]
+
+function issuesOf(error: z.ZodError): { path: string; message: string; code: string }[] {
+  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }))
+}
+
+/** Routes a validated mutation to its handler; a new mutation name fails to compile here. */
+export function dispatch(
+  tx: Queryable,
+  claims: AccessClaims,
+  mutation: Mutation
+): Promise<MutationOutcome> {
+  switch (mutation.name) {
+    case 'complaint.create':
+      return applyComplaintCreate(tx, claims, mutation.args)
+    case 'customer.create':
+      return applyCustomerCreate(tx, claims, mutation.args)
+    case 'interaction.record':
+      return applyInteractionRecord(tx, claims, mutation.args)
+    case 'script_run.record':
+      return applyScriptRunRecord(tx, claims, mutation.args)
+  }
+}
+
+/** A pushed mutation checked against its schema: valid, or already the rejection to answer. */
+export function parseMutation(
+  raw: RawMutation
+): { kind: 'valid'; mutation: Mutation } | { kind: 'invalid'; outcome: MutationOutcome } {
+  const parsed = mutationSchema.safeParse(raw)
+  if (parsed.success) return { kind: 'valid', mutation: parsed.data }
+  return {
+    kind: 'invalid',
+    outcome: rejected('invalid_argument', `Mutation ${raw.name} is invalid`, issuesOf(parsed.error))
+  }
+}
+
+export async function applyValidated(
+  tx: Queryable,
+  claims: AccessClaims,
+  raw: RawMutation
+): Promise<MutationOutcome> {
+  const parsed = parseMutation(raw)
+  return parsed.kind === 'valid' ? dispatch(tx, claims, parsed.mutation) : parsed.outcome
+}
+
+export function resultOf(id: string, outcome: MutationOutcome): MutationResult {
+  return outcome.status === 'applied'
+    ? { id, status: 'applied' }
+    : { id, status: 'rejected', reason: outcome.reason }
+}
+
+export function replayed(
+  previous: { user_id: string; result: unknown },
+  claims: AccessClaims,
+  id: string
+): MutationResult {
+  if (previous.user_id !== claims.userId) {
+    return resultOf(id, rejected('forbidden', 'This mutation id was recorded for another user'))
+  }
+  const parsed = mutationResultSchema.safeParse(previous.result)
+  if (!parsed.success) throw new Error(`Stored result of mutation ${id} is unreadable`)
+  return parsed.data
+}
