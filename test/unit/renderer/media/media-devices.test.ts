@@ -43,11 +43,18 @@ describe('device fallback', () => {
   })
 
   it('lists audio devices without video ones or the system aliases', () => {
+    const info = (deviceId: string, kind: MediaDeviceKind, label: string): MediaDeviceInfo => ({
+      deviceId,
+      kind,
+      label,
+      groupId: 'g',
+      toJSON: () => ({ deviceId, kind, label })
+    })
     const listed = [
-      { deviceId: 'default', kind: 'audioinput', label: 'Default', groupId: 'g' },
-      { deviceId: 'hs-in', kind: 'audioinput', label: 'Headset', groupId: 'g' },
-      { deviceId: 'cam', kind: 'videoinput', label: 'Camera', groupId: 'c' }
-    ].map((d) => ({ ...d, toJSON: () => d }))
+      info('default', 'audioinput', 'Default'),
+      info('hs-in', 'audioinput', 'Headset'),
+      info('cam', 'videoinput', 'Camera')
+    ]
     expect(audioDevices(listed)).toEqual([headsetMic])
   })
 })

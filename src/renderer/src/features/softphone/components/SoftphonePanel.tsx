@@ -8,6 +8,7 @@ import { PhoneSettingsForm } from '../../settings/components/PhoneSettingsForm'
 import { answerCall, declineCall, finishWrapUp, hangUp, startPracticeCall } from '../commands'
 import { callShortcuts, useCallShortcuts } from '../hooks/useCallShortcuts'
 import { practiceScenarios } from '../practice-scenarios'
+import { CallQuality } from './CallQuality'
 import { CallTimer } from './CallTimer'
 import { DialPad } from './DialPad'
 import { InCallControls } from './InCallControls'
@@ -108,6 +109,7 @@ export function SoftphonePanel() {
       </div>
       <OtherLines />
       <InCallControls />
+      <CallQuality />
       {phase === 'idle' && isLineUp && <DialPad />}
       {phase === 'idle' && (
         <div className="practice">
