@@ -1,6 +1,7 @@
 /**
  * Several calls at once through Kamailio: transfers (blind, attended, cancelled consultation),
- * call waiting with swapping, DTMF that reaches the far end, no answer and caller cancel.
+ * call waiting with swapping, DTMF that reaches the far end, no answer and caller cancel; then
+ * the ways a call starts without typing: redial, auto-answer, click-to-call from the card.
  * Three agents, each in their own Chromium process speaking their own tone, stay logged in for
  * the whole file; every test leaves them available again.
  */
@@ -13,6 +14,7 @@ import { expect, test } from '@playwright/test'
 import { KamailioProcess } from '../support/kamailio'
 import { serverInteractions } from '../support/server-api'
 import { ServerProcess } from '../support/server-process'
+import { runSippCall } from './support/sipp'
 import type { WorkstationPage } from './pages/workstation-page'
 import type { Phone } from './support/phones'
 import { hears, hearsSilence, openPhone } from './support/softphones'
@@ -256,4 +258,62 @@ test('an unanswered call ends with "no answer"; a caller who gives up leaves a m
       'outbound:failed:local',
       'outbound:failed:local'
     ])
+})
+
+test('redial calls the last number again, from the keyboard', async () => {
+  await call(ana, '1002')
+  await expect(bruno.phoneStatus).toContainText('Llamada entrante')
+  await bruno.page.keyboard.press('Alt+D')
+  await expect(alert(ana, '486')).toBeVisible()
+  await expect(ana.page.getByRole('button', { name: 'Volver a llamar a 1002' })).toBeVisible()
+
+  await ana.page.keyboard.press('Alt+R')
+  await expect(bruno.phoneStatus).toContainText('Llamada entrante')
+  await expect(bruno.page.getByTestId('caller-id')).toContainText('Ana Ortiz')
+  await bruno.page.keyboard.press('Alt+A')
+  await hears(ana.page, BRUNO_HZ)
+  await hears(bruno.page, ANA_HZ)
+})
+
+test('auto-answer: always answers by itself; "when asked" answers an intercom INVITE', async () => {
+  await openPreferences(bruno)
+  const mode = bruno.page.getByLabel('Contestar automáticamente')
+  await mode.selectOption({ label: 'Siempre' })
+  await bruno.page.getByRole('button', { name: 'Guardar preferencias' }).click()
+  await call(ana, '1002')
+  await expect(bruno.phoneStatus).toContainText('En llamada')
+  await hears(ana.page, BRUNO_HZ)
+  await hears(bruno.page, ANA_HZ)
+  await bruno.page.getByRole('button', { name: 'Colgar', exact: true }).click()
+  await bruno.page.getByRole('button', { name: 'Terminar y quedar disponible' }).click()
+
+  // A PBX page (Call-Info answer-after=0) from a plain RTP peer: Bruno's phone answers it by
+  // itself, which for a classic peer without a media relay ends in after-call work (a declined
+  // or unanswered call would have gone straight back to available).
+  await mode.selectOption({ label: 'Cuando la centralita lo pida (intercomunicador)' })
+  await bruno.page.getByRole('button', { name: 'Guardar preferencias' }).click()
+  const sipp = runSippCall(dir, kamailio.sipPort, {
+    extension: '1002',
+    callerNumber: '2001',
+    callerName: 'Megafonía',
+    headers: { 'Call-Info': '<sip:pbx@atiende.local>;answer-after=0' }
+  })
+  await expect(bruno.phoneStatus).toContainText('Trabajo posterior a la llamada')
+  const result = await sipp
+  expect(result.code, result.log).toBe(0)
+  await mode.selectOption({ label: 'Nunca' })
+  await bruno.page.getByRole('button', { name: 'Guardar preferencias' }).click()
+})
+
+test("click-to-call dials a number from the customer's card", async () => {
+  await ana.waitForFirstSync()
+  await ana.page.keyboard.press('/')
+  await ana.page.keyboard.type('jose nunez pena')
+  const results = ana.page.getByRole('listbox', { name: 'Resultados de la búsqueda' })
+  await expect(results.getByRole('option').first()).toContainText('José Núñez Peña')
+  await ana.page.keyboard.press('Enter')
+  await ana.card.getByRole('button', { name: 'Llamar a +34612345678' }).click()
+  // Nobody in this test owns that number: the INVITE leaves and the proxy says so.
+  await expect(alert(ana, '480')).toBeVisible()
+  await expect(ana.phoneStatus).toContainText('Disponible')
 })

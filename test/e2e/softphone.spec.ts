@@ -7,64 +7,32 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 
 import { KamailioProcess } from '../support/kamailio'
-import { WorkstationPage } from './pages/workstation-page'
-import {
-  bytesReceived,
-  iceServersInUse,
-  launchPhone,
-  toneFile,
-  whatIsHeard
-} from './support/phones'
-import { type Phone } from './support/phones'
+import type { WorkstationPage } from './pages/workstation-page'
+import { iceServersInUse, type Phone } from './support/phones'
 import { serverInteractions } from '../support/server-api'
 import { ServerProcess } from '../support/server-process'
 import { runSippCall } from './support/sipp'
+import {
+  hears,
+  hearsSilence,
+  lineStatus as line,
+  openPhone,
+  receivesAudio
+} from './support/softphones'
 
 const ANA_HZ = 440
 const BRUNO_HZ = 1000
-/** One FFT bin at 48 kHz / 8192 is ≈ 6 Hz; Opus and resampling smear a little more. */
-const HZ_TOLERANCE = 30
-const SILENCE_DB = -80
 
 let kamailio: KamailioProcess
 let server: ServerProcess
 let dir: string
 const phones: Phone[] = []
 
-async function phoneFor(username: string, hz: number): Promise<WorkstationPage> {
-  const phone = await launchPhone(toneFile(dir, hz))
-  phones.push(phone)
-  await phone.page.goto(server.url)
-  const workstation = new WorkstationPage(phone.page)
-  await workstation.login(username)
-  await expect(line(phone.page)).toHaveText('Registrado')
-  return workstation
-}
-
-function line(page: Page) {
-  return page.getByRole('status', { name: 'Línea telefónica' })
-}
-
-async function hears(page: Page, hz: number): Promise<void> {
-  await expect
-    .poll(async () => {
-      const heard = await whatIsHeard(page)
-      return heard.db > SILENCE_DB && Math.abs(heard.hz - hz) < HZ_TOLERANCE
-    })
-    .toBe(true)
-}
-
-async function hearsSilence(page: Page): Promise<void> {
-  await expect.poll(async () => (await whatIsHeard(page)).db).toBeLessThan(SILENCE_DB)
-}
-
-async function receivesAudio(page: Page): Promise<boolean> {
-  const before = await bytesReceived(page)
-  await page.waitForTimeout(1000)
-  return (await bytesReceived(page)) > before + 1000
+function phoneFor(username: string, hz: number): Promise<WorkstationPage> {
+  return openPhone(server.url, dir, username, hz, phones)
 }
 
 test.beforeAll(async () => {

@@ -47,6 +47,8 @@ export interface CallInfo {
    * (we are the target of an attended transfer) or the call a REFER made us place.
    */
   replacesCallId?: string
+  /** The caller asked to be answered by itself after this many seconds (intercom, paging). */
+  answerAfterSeconds?: number
 }
 
 export interface CallSessionDelegate {

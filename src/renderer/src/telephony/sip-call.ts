@@ -24,7 +24,7 @@ import {
   type DtmfMethod,
   type EndedBy
 } from './call-session'
-import { cleanIdentity, readCtiHeaders } from './sip-headers'
+import { cleanIdentity, readCtiHeaders, requestedAnswerDelay } from './sip-headers'
 import { applyTrackFlags, RemoteAudio, webHandler } from './sip-media'
 
 const AUDIO_ONLY = { constraints: { audio: true, video: false } }
@@ -86,6 +86,10 @@ function infoFor(
     session instanceof Invitation ? readCtiHeaders((name) => session.request.getHeader(name)) : {}
   const replacesCallId =
     extras.replacesCallId ?? (session instanceof Invitation ? session.replacee?.id : undefined)
+  const answerAfterSeconds =
+    session instanceof Invitation
+      ? requestedAnswerDelay((name) => session.request.getHeader(name))
+      : null
   return {
     id: session.id,
     kind: 'sip',
@@ -95,7 +99,8 @@ function infoFor(
       cleanIdentity(identity.displayName) ?? cleanIdentity(extras.displayName ?? ''),
     ctiHeaders: headers,
     startedAt: new Date().toISOString(),
-    ...(replacesCallId === undefined ? {} : { replacesCallId })
+    ...(replacesCallId === undefined ? {} : { replacesCallId }),
+    ...(answerAfterSeconds === null ? {} : { answerAfterSeconds })
   }
 }
 

@@ -33,6 +33,24 @@ export function readCtiHeaders(
   return headers
 }
 
+/** The longest answer delay a PBX may ask for; anything above is treated as this. */
+const MAX_ANSWER_AFTER_SECONDS = 60
+
+/**
+ * The delay (seconds) after which the INVITE asks to be answered by itself, or null: PBX
+ * paging and intercom send `Call-Info: <uri>;answer-after=N` (Yealink, Grandstream, Snom),
+ * `Alert-Info: info=alert-autoanswer`, or Polycom's `Alert-Info: Auto Answer`.
+ */
+export function requestedAnswerDelay(
+  getHeader: (name: string) => string | undefined
+): number | null {
+  const callInfo = getHeader('Call-Info') ?? ''
+  const after = /(?:^|[;,\s])answer-after\s*=\s*(\d{1,6})/i.exec(callInfo)?.[1]
+  if (after !== undefined) return Math.min(Number(after), MAX_ANSWER_AFTER_SECONDS)
+  if (/auto[-\s]?answer/i.test(getHeader('Alert-Info') ?? '')) return 0
+  return null
+}
+
 /** A display name or number as signalled, cleaned; `null` when empty. */
 export function cleanIdentity(value: string | undefined): string | null {
   const parsed = headerValueSchema.safeParse(value)

@@ -231,6 +231,39 @@ describe('transfers', () => {
   })
 })
 
+describe('auto-answer', () => {
+  it('answers a call that asks for it after its delay, when the agent allows requests', async () => {
+    vi.useFakeTimers()
+    savePhonePreferences({ ...defaultPhonePreferences, autoAnswer: 'requested' }, storage)
+    const plain = new FakeCall('inbound', '600000001')
+    incomingCall(plain)
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(plain.asked).toEqual([])
+    plain.move(CallState.Ended, 'remote')
+
+    const intercom = new FakeCall('inbound', '2001', { answerAfterSeconds: 2 })
+    incomingCall(intercom)
+    await vi.advanceTimersByTimeAsync(1900)
+    expect(intercom.asked).toEqual([])
+    await vi.advanceTimersByTimeAsync(200)
+    expect(intercom.asked).toEqual(['answer'])
+    expect(phone().phase).toBe('active')
+  })
+
+  it('never auto-answers a call waiting', async () => {
+    vi.useFakeTimers()
+    savePhonePreferences({ ...defaultPhonePreferences, autoAnswer: 'always' }, storage)
+    const first = new FakeCall('inbound', '600000001')
+    incomingCall(first)
+    await vi.advanceTimersByTimeAsync(10)
+    expect(first.asked).toEqual(['answer'])
+    const second = new FakeCall('inbound', '600000002')
+    incomingCall(second)
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(second.asked).toEqual([])
+  })
+})
+
 describe('outbound calls and received digits', () => {
   it('cancels an outbound call after the ring timeout and says nobody answered', async () => {
     vi.useFakeTimers()

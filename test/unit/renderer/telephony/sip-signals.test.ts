@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest'
 
 import {
+  autoAnswerDelay,
   defaultPhonePreferences,
   loadPhonePreferences
 } from '../../../../src/renderer/src/features/softphone/phone-preferences'
 import { dtmfFromInfoBody, sipfragStatus } from '../../../../src/renderer/src/telephony/sip-call'
+import { requestedAnswerDelay } from '../../../../src/renderer/src/telephony/sip-headers'
+
+const headers =
+  (values: Record<string, string>) =>
+  (name: string): string | undefined =>
+    values[name]
 
 function storageWith(value: string): Storage {
   const items = new Map([['atiende.softphone-preferences', value]])
@@ -48,5 +55,26 @@ describe('phone preferences', () => {
       singleLine: true
     })
     expect(loadPhonePreferences(storageWith('{not json'))).toEqual(defaultPhonePreferences)
+  })
+})
+
+describe('auto-answer', () => {
+  it('reads the answer delay a PBX asks for, capped, in the common vendor forms', () => {
+    expect(requestedAnswerDelay(headers({ 'Call-Info': '<sip:pbx>;answer-after=0' }))).toBe(0)
+    expect(requestedAnswerDelay(headers({ 'Call-Info': '<sip:pbx>; Answer-After = 3' }))).toBe(3)
+    expect(requestedAnswerDelay(headers({ 'Call-Info': '<sip:pbx>;answer-after=999' }))).toBe(60)
+    expect(requestedAnswerDelay(headers({ 'Alert-Info': 'info=alert-autoanswer' }))).toBe(0)
+    expect(requestedAnswerDelay(headers({ 'Alert-Info': 'Auto Answer' }))).toBe(0)
+    expect(
+      requestedAnswerDelay(headers({ 'Call-Info': '<http://x/photo.png>;purpose=icon' }))
+    ).toBe(null)
+  })
+
+  it('answers only as the agent chose: never, when asked, or always', () => {
+    expect(autoAnswerDelay('never', 0)).toBeNull()
+    expect(autoAnswerDelay('requested', undefined)).toBeNull()
+    expect(autoAnswerDelay('requested', 2)).toBe(2)
+    expect(autoAnswerDelay('always', undefined)).toBe(0)
+    expect(autoAnswerDelay('always', 5)).toBe(5)
   })
 })

@@ -14,7 +14,7 @@ import { PracticeCall } from '../../telephony/practice-call'
 import { popCustomerFor } from '../screen-pop/commands'
 import { CallLines, type Line } from './call-lines'
 import { setCallWaitingTone } from './call-waiting-tone'
-import { loadPhonePreferences } from './phone-preferences'
+import { autoAnswerDelay, loadPhonePreferences } from './phone-preferences'
 import type { PracticeScenario } from './practice-scenarios'
 import { recordInteractionOf } from './record-interaction'
 
@@ -184,7 +184,12 @@ export function incomingCall(session: CallSession): void {
   void popCustomerFor(session.info)
   publishLines()
   alertIfHidden(session, 'softphone.ringing')
-  if (preferences.autoAnswer && session.info.kind === 'sip') session.answer().catch(reportError)
+  const delay = autoAnswerDelay(preferences.autoAnswer, session.info.answerAfterSeconds)
+  if (delay !== null && session.info.kind === 'sip') {
+    setTimeout(() => {
+      if (lines.front?.session === session) answerCall()
+    }, delay * 1000)
+  }
 }
 
 export function startPracticeCall(scenario: PracticeScenario): void {

@@ -2,10 +2,12 @@
  * The agent's SIP line for the session: fetches the provisioned account, applies the local
  * overrides, keeps a {@link SipUserAgent} registered, and hands its calls to the call commands.
  */
+import i18next from 'i18next'
 import { isSupportedCountry } from 'libphonenumber-js'
 
 import { sipAccountSchema, type SipAccount } from '../../../../shared/domain/sip-account'
 import { serverUrl } from '../../data/server-url'
+import { getDesktop } from '../../platform/desktop'
 import { useAppStore } from '../../stores/app-store'
 import { RegistrationState, SipUserAgent } from '../../telephony/sip-user-agent'
 import { applyOverrides, loadOverrides } from '../settings/sip-overrides'
@@ -25,6 +27,7 @@ export type DialRefusal = Extract<DialPlan, { ok: false }>['reason']
 let agent: SipUserAgent | null = null
 let provisioned: SipAccount | null = null
 let lastAccessToken = ''
+let stopDialLinks: (() => void) | null = null
 
 const onOnline = (): void => {
   agent?.reconnectNow()
@@ -75,6 +78,9 @@ export async function startPhoneLine(accessToken: string): Promise<void> {
   }
   window.addEventListener('online', onOnline)
   connect()
+  stopDialLinks ??= getDesktop().onDialRequest(({ uri }) => {
+    void dialLink(uri)
+  })
 }
 
 /** A fresh access token: retry fetching the account if the first try failed (offline start). */
@@ -93,6 +99,8 @@ export async function restartPhoneLine(): Promise<void> {
 
 export async function stopPhoneLine(): Promise<void> {
   window.removeEventListener('online', onOnline)
+  stopDialLinks?.()
+  stopDialLinks = null
   const stopping = agent?.stop()
   agent = null
   provisioned = null
@@ -115,12 +123,33 @@ export async function dial(raw: string): Promise<DialRefusal | null> {
   if (!agent || !provisioned || !canDial()) return null
   const planned = plan(raw, provisioned)
   if (!planned.ok) return planned.reason
+  useAppStore.getState().dialled(raw)
   try {
     placeCall(await agent.call(planned.target))
   } catch (error) {
     reportError(error)
   }
   return null
+}
+
+/** Dials the last number again (Alt+R). */
+export async function redial(): Promise<DialRefusal | null> {
+  const last = useAppStore.getState().phone.lastDialled
+  return last === null ? null : dial(last)
+}
+
+/**
+ * Dials a `tel:` or `sip:` link (Electron's protocol handler, already reduced to a canonical
+ * URI by main): `tel:+34911234567` dials the number, a SIP URI is dialled as is.
+ */
+export async function dialLink(uri: string): Promise<void> {
+  const target = /^tel:/i.test(uri) ? decodeURIComponent(uri.slice(4)) : uri
+  if (!canDial()) {
+    useAppStore.getState().phoneError(i18next.t('softphone.linkWhileBusy', { target }))
+    return
+  }
+  const refusal = await dial(target)
+  if (refusal) useAppStore.getState().phoneError(i18next.t(`softphone.dialErrors.${refusal}`))
 }
 
 /** Attended transfer, first step: holds the current call and calls the target to consult. */

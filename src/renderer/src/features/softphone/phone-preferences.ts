@@ -8,6 +8,9 @@ import { DTMF_METHODS } from '../../telephony/call-session'
 
 const STORAGE_KEY = 'atiende.softphone-preferences'
 
+export const AUTO_ANSWER_MODES = ['never', 'requested', 'always'] as const
+export type AutoAnswerMode = (typeof AUTO_ANSWER_MODES)[number]
+
 export const RING_TIMEOUT_LIMITS = { min: 3, max: 300 } as const
 
 export const phonePreferencesSchema = z.object({
@@ -16,8 +19,11 @@ export const phonePreferencesSchema = z.object({
   dtmfMethod: z.enum(DTMF_METHODS),
   /** An unanswered outbound call is cancelled after this long and reported as no answer. */
   ringTimeoutSeconds: z.number().int().min(RING_TIMEOUT_LIMITS.min).max(RING_TIMEOUT_LIMITS.max),
-  /** Answers inbound calls by itself when the phone is free (headset users, IVR-fed queues). */
-  autoAnswer: z.boolean()
+  /**
+   * Answers inbound calls by itself when the phone is free: `always` (headset users, IVR-fed
+   * queues), `requested` only when the INVITE asks for it (intercom, paging), or `never`.
+   */
+  autoAnswer: z.enum(AUTO_ANSWER_MODES)
 })
 export type PhonePreferences = z.infer<typeof phonePreferencesSchema>
 
@@ -25,7 +31,7 @@ export const defaultPhonePreferences: PhonePreferences = {
   singleLine: false,
   dtmfMethod: 'auto',
   ringTimeoutSeconds: 60,
-  autoAnswer: false
+  autoAnswer: 'never'
 }
 
 /** Each stored field falls back to its default alone, so one bad value loses nothing else. */
@@ -52,4 +58,14 @@ export function savePhonePreferences(
   storage: Storage = localStorage
 ): void {
   storage.setItem(STORAGE_KEY, JSON.stringify(phonePreferencesSchema.parse(preferences)))
+}
+
+/** Seconds to wait before answering a call by itself, or null to let it ring for the agent. */
+export function autoAnswerDelay(
+  mode: AutoAnswerMode,
+  requestedSeconds: number | undefined
+): number | null {
+  if (mode === 'always') return requestedSeconds ?? 0
+  if (mode === 'requested') return requestedSeconds ?? null
+  return null
 }

@@ -59,6 +59,8 @@ export interface SoftphoneSlice {
     consultFor: string | null
     /** DTMF digits the far end sent on the front call (SIP INFO), oldest first. */
     digitsReceived: string
+    /** What the agent last dialled, as typed, for redial. */
+    lastDialled: string | null
   }
   callRinging: (info: CallInfo) => void
   /**
@@ -68,6 +70,7 @@ export interface SoftphoneSlice {
   lineFocused: (call: FocusedCall) => void
   linesChanged: (lines: readonly BackgroundLine[], consultFor: string | null) => void
   digitReceived: (tone: string) => void
+  dialled: (raw: string) => void
   callDialing: (info: CallInfo) => void
   callHeld: () => void
   callResumed: () => void
@@ -110,7 +113,8 @@ export const createSoftphoneSlice: StateCreator<AppState, [], [], SoftphoneSlice
       line: { state: 'unconfigured' },
       lines: [],
       consultFor: null,
-      digitsReceived: ''
+      digitsReceived: '',
+      lastDialled: null
     },
     callRinging: (info) => {
       move('ringing', {
@@ -140,6 +144,9 @@ export const createSoftphoneSlice: StateCreator<AppState, [], [], SoftphoneSlice
     },
     linesChanged: (lines, consultFor) => {
       set((s) => ({ phone: { ...s.phone, lines, consultFor } }))
+    },
+    dialled: (raw) => {
+      set((s) => ({ phone: { ...s.phone, lastDialled: raw.trim() } }))
     },
     digitReceived: (tone) => {
       set((s) => ({

@@ -4,6 +4,7 @@ import type { Customer } from '../../../../../shared/domain/customer'
 import { fullName } from '../../../../../shared/domain/customer'
 import { nextBestOffer } from '../../../../../shared/domain/next-best-offer'
 import { activitySegment, frequencySegment } from '../../../../../shared/domain/value-tier'
+import { CallablePhones } from '../../softphone/components/CallablePhones'
 import { CacheFreshnessNote } from './CacheFreshnessNote'
 import { OpenComplaints } from './OpenComplaints'
 import { RecentInteractions } from './RecentInteractions'
@@ -55,7 +56,9 @@ export function CustomerDetails({ customer }: { customer: Customer }) {
       <RecentInteractions customerId={customer.id} />
       <dl>
         <dt>{t('card.phones')}</dt>
-        <dd>{customer.phones.map((p) => p.e164).join(', ')}</dd>
+        <dd>
+          <CallablePhones phones={customer.phones.map((p) => p.e164)} />
+        </dd>
         <dt>{t('card.emails')}</dt>
         <dd>{show(customer.emails.join(', '))}</dd>
         <dt>{t('card.document')}</dt>

@@ -1,7 +1,10 @@
 import { useState, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { dial, type DialRefusal } from '../phone-line'
+import { sanitizeDisplayText } from '../../../../../shared/domain/text'
+import { useAppStore } from '../../../stores/app-store'
+import { callShortcuts } from '../hooks/useCallShortcuts'
+import { dial, redial, type DialRefusal } from '../phone-line'
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const
 
@@ -10,6 +13,7 @@ export function DialPad() {
   const { t } = useTranslation()
   const [number, setNumber] = useState('')
   const [refusal, setRefusal] = useState<DialRefusal | null>(null)
+  const lastDialled = useAppStore((s) => s.phone.lastDialled)
 
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault()
@@ -47,6 +51,17 @@ export function DialPad() {
       <button type="submit" className="primary">
         {t('softphone.call')}
       </button>
+      {lastDialled !== null && (
+        <button
+          type="button"
+          aria-keyshortcuts={callShortcuts.redial}
+          onClick={() => {
+            void redial().then(setRefusal)
+          }}
+        >
+          {t('softphone.redial', { number: sanitizeDisplayText(lastDialled, 40) })}
+        </button>
+      )}
       {refusal && (
         <p role="alert" className="error">
           {t(`softphone.dialErrors.${refusal}`)}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 
 import { DTMF_METHODS, type DtmfMethod } from '../../../telephony/call-session'
 import {
+  AUTO_ANSWER_MODES,
   loadPhonePreferences,
   phonePreferencesSchema,
   RING_TIMEOUT_LIMITS,
@@ -53,14 +54,20 @@ export function PhonePreferencesForm() {
           {t('softphone.preferences.singleLine')}
         </label>
         <label>
-          <input
-            type="checkbox"
-            checked={autoAnswer}
-            onChange={(e) => {
-              setAutoAnswer(e.target.checked)
-            }}
-          />
           {t('softphone.preferences.autoAnswer')}
+          <select
+            value={autoAnswer}
+            onChange={(e) => {
+              const mode = AUTO_ANSWER_MODES.find((m) => m === e.target.value)
+              if (mode) setAutoAnswer(mode)
+            }}
+          >
+            {AUTO_ANSWER_MODES.map((mode) => (
+              <option key={mode} value={mode}>
+                {t(`softphone.preferences.autoAnswerModes.${mode}`)}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           {t('softphone.preferences.dtmfMethod')}

@@ -1,9 +1,14 @@
 import { useEffect } from 'react'
 
 import { answerCall, declineCall, hangUp, swapLines, toggleHold, toggleMute } from '../commands'
+import { redial } from '../phone-line'
 
 /** Fired by the Alt+T shortcut: the transfer form opens and puts the cursor in its field. */
 export const OPEN_TRANSFER_EVENT = 'atiende:open-transfer'
+
+const redialLast = (): void => {
+  void redial()
+}
 
 const openTransfer = (): void => {
   window.dispatchEvent(new Event(OPEN_TRANSFER_EVENT))
@@ -18,7 +23,8 @@ export const callShortcuts = {
   mute: 'Alt+M',
   hold: 'Alt+O',
   swap: 'Alt+S',
-  transfer: 'Alt+T'
+  transfer: 'Alt+T',
+  redial: 'Alt+R'
 } as const
 
 export function useCallShortcuts(onPractice: () => void): void {
@@ -34,7 +40,8 @@ export function useCallShortcuts(onPractice: () => void): void {
         KeyM: toggleMute,
         KeyO: toggleHold,
         KeyS: swapLines,
-        KeyT: openTransfer
+        KeyT: openTransfer,
+        KeyR: redialLast
       }
       const action = actions[event.code]
       if (action) {
