@@ -30,6 +30,7 @@ import { registerCustomerImportRoutes } from './routes/customer-import'
 import { registerCustomerRoutes } from './routes/customers'
 import { registerHealthRoutes } from './routes/health'
 import { registerRealtimeRoutes } from './routes/realtime'
+import { registerScriptAnalyticsRoutes } from './routes/script-analytics'
 import { noSipServer, registerSipAccountRoutes, type SipServerConfig } from './routes/sip-account'
 import type { RouteContext, ZodApp } from './routes/route-context'
 import { isAppNavigation, registerStaticSite } from './routes/static-site'
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerCustomerRoutes(app, ctx)
   registerCustomerImportRoutes(app, ctx)
   registerRealtimeRoutes(app, ctx, hub)
+  registerScriptAnalyticsRoutes(app, ctx)
   const sip = options.sip ?? noSipServer
   registerSipAccountRoutes(app, ctx, sip)
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger())

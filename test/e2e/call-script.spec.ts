@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test'
 
+import { serverScriptAnalytics } from '../support/server-api'
 import { ServerProcess } from '../support/server-process'
 import { WorkstationPage } from './pages/workstation-page'
 
@@ -69,6 +70,14 @@ test('the inbound script leads a call from the keyboard to its outcome', async (
   await expect(script(page).getByRole('list', { name: 'Pasos recorridos' })).toContainText(
     'Motivo: information'
   )
+
+  // The run record reaches the server: a practice run, completed, with its path.
+  await expect
+    .poll(async () => {
+      const report = await serverScriptAnalytics(server.url, 'inbound-service', 1, true)
+      return { runs: report.runs, closed: report.closed, outcomes: report.outcomes }
+    })
+    .toEqual({ runs: 1, closed: 1, outcomes: [{ code: 'resolved', runs: 1 }] })
 })
 
 test('an objection jump returns to the step, and a mandatory line holds the wrap-up', async ({
@@ -106,6 +115,15 @@ test('an objection jump returns to the step, and a mandatory line holds the wrap
   await finish.click()
   await expect(ws.phoneStatus).toContainText('Disponible')
   await expect(script(page)).toContainText('El guion empieza al contestar una llamada.')
+
+  // Both runs reached the server: the switched-away inbound script as abandoned at its first
+  // step, and the retention script abandoned at the disclosure, confirmed at the last moment.
+  await expect
+    .poll(async () => {
+      const report = await serverScriptAnalytics(server.url, 'outbound-retention', 1, true)
+      return report.nodes.filter((n) => n.dropOffs > 0).map((n) => n.nodeId)
+    })
+    .toEqual(['disclosure'])
 })
 
 test('a trainer previews a script without a call, and nothing is kept', async ({ page }) => {

@@ -8,6 +8,7 @@ import {
 import { tokenResponseSchema } from '../../src/shared/sync/auth'
 import type { Complaint } from '../../src/shared/domain/complaint'
 import type { Interaction } from '../../src/shared/domain/interaction'
+import { scriptAnalyticsSchema, type ScriptAnalytics } from '../../src/shared/scripts/run-analytics'
 
 export async function loginAs(baseUrl: string, username: string, password = 'atiende') {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
@@ -62,4 +63,19 @@ export async function serverComplaints(baseUrl: string): Promise<Complaint[]> {
 export async function serverInteractions(baseUrl: string): Promise<Interaction[]> {
   const rows = [...(await serverRows(baseUrl)).values()]
   return rows.flatMap((c) => (c.entity === 'interaction' ? [c.data] : []))
+}
+
+/** A script version's analytics as the admin sees them (production, or practice runs). */
+export async function serverScriptAnalytics(
+  baseUrl: string,
+  scriptId: string,
+  version: number,
+  practice: boolean
+): Promise<ScriptAnalytics> {
+  const res = await fetch(
+    `${baseUrl}/api/scripts/${scriptId}/versions/${String(version)}/analytics?practice=${String(practice)}`,
+    { headers: { authorization: `Bearer ${await adminToken(baseUrl)}` } }
+  )
+  if (!res.ok) throw new Error(`script analytics failed: ${res.status}`)
+  return scriptAnalyticsSchema.parse(await res.json())
 }

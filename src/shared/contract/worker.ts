@@ -5,6 +5,7 @@
 import type { ComplaintCategory } from '../domain/complaint'
 import type { Customer, Language } from '../domain/customer'
 import type { InteractionRecordArgs } from '../domain/interaction'
+import type { ScriptRunRecordInput } from '../domain/script-run'
 import type { SessionUser } from '../domain/user'
 import type { DesktopApi } from './desktop-api'
 import { appError, type AppError } from './errors'
@@ -140,6 +141,8 @@ export interface DataWorkerHandlers {
   'interaction:record': (args: Omit<InteractionRecordArgs, 'id'>) => {
     interaction: LocalInteraction
   }
+  /** Journals a finished script run (durable before it resolves) for sync. */
+  'scriptRun:record': (args: ScriptRunRecordInput) => { id: string }
   /** The latest calls, for one customer (the card) or for everyone. */
   'interaction:list': (args: { customerId: string | null; limit: number }) => {
     interactions: LocalInteraction[]

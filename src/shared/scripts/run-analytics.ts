@@ -3,6 +3,8 @@
  * outcomes, and per node how many runs reached it, how many stopped there, and the median time
  * spent on it. Pure, so the server's API and the tests compute it the same way.
  */
+import { z } from 'zod'
+
 import type { ScriptRunStep } from '../domain/script-run'
 
 export interface RunForAnalytics {
@@ -11,25 +13,27 @@ export interface RunForAnalytics {
   steps: readonly Pick<ScriptRunStep, 'nodeId' | 'seconds'>[]
 }
 
-export interface NodeStats {
-  nodeId: string
+export const nodeStatsSchema = z.object({
+  nodeId: z.string(),
   /** Runs that reached the node at least once. */
-  runs: number
+  runs: z.number(),
   /** Abandoned runs whose last step was this node. */
-  dropOffs: number
-  dropOffRate: number
-  medianSeconds: number
-}
+  dropOffs: z.number(),
+  dropOffRate: z.number(),
+  medianSeconds: z.number()
+})
+export type NodeStats = z.infer<typeof nodeStatsSchema>
 
-export interface ScriptAnalytics {
-  runs: number
-  closed: number
-  abandoned: number
-  completionRate: number
-  outcomes: { code: string; runs: number }[]
+export const scriptAnalyticsSchema = z.object({
+  runs: z.number(),
+  closed: z.number(),
+  abandoned: z.number(),
+  completionRate: z.number(),
+  outcomes: z.array(z.object({ code: z.string(), runs: z.number() })),
   /** In the order the nodes were first reached, so the list reads like the script. */
-  nodes: NodeStats[]
-}
+  nodes: z.array(nodeStatsSchema)
+})
+export type ScriptAnalytics = z.infer<typeof scriptAnalyticsSchema>
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b)

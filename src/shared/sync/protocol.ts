@@ -20,8 +20,9 @@ import { complaintCreateArgsSchema, complaintSchema } from '../domain/complaint'
 import { customerSchema } from '../domain/customer'
 import { customerCreateArgsSchema } from '../domain/customer-create'
 import { interactionRecordArgsSchema, interactionSchema } from '../domain/interaction'
+import { scriptRunRecordArgsSchema } from '../domain/script-run'
 
-export const PROTOCOL_VERSION = 4
+export const PROTOCOL_VERSION = 5
 export const PROTOCOL_HEADER = 'x-atiende-protocol'
 
 export const MAX_MUTATIONS_PER_PUSH = 200
@@ -35,7 +36,8 @@ export const mutationSchema = z.discriminatedUnion('name', [
     id: z.uuid(),
     name: z.literal('interaction.record'),
     args: interactionRecordArgsSchema
-  })
+  }),
+  z.object({ id: z.uuid(), name: z.literal('script_run.record'), args: scriptRunRecordArgsSchema })
 ])
 export type Mutation = z.infer<typeof mutationSchema>
 export type MutationName = Mutation['name']

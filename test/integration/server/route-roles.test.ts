@@ -89,6 +89,16 @@ const cases: RouteCase[] = [
       payload: 'external_ref,first_name,last_name\nROLE-1,Rosa,Vidal\n'
     }),
     expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 403, admin: 200 }
+  },
+  {
+    name: 'GET /api/scripts/:id/versions/:v/analytics',
+    request: (t) => ({
+      method: 'GET',
+      url: '/api/scripts/inbound-service/versions/1/analytics',
+      headers: auth(t)
+    }),
+    // Leads see their team's runs, trainers practice runs, admins all; agents none.
+    expected: { anonymous: 401, agent: 403, team_lead: 200, trainer: 200, admin: 200 }
   }
 ]
 

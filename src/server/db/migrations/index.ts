@@ -3,6 +3,7 @@ import { migration002CustomerTeam } from './002-customer-team'
 import { migration003SipExtension } from './003-sip-extension'
 import { migration004Interactions } from './004-interactions'
 import { migration005AgentStatesAndConfiguration } from './005-agent-states-and-configuration'
+import { migration006ScriptRuns } from './006-script-runs'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -11,5 +12,6 @@ export const migrations: readonly Migration[] = [
   migration002CustomerTeam,
   migration003SipExtension,
   migration004Interactions,
-  migration005AgentStatesAndConfiguration
+  migration005AgentStatesAndConfiguration,
+  migration006ScriptRuns
 ]

@@ -48,12 +48,12 @@ describe('bundled scripts', () => {
   it('leaves a broken file out and says which and where', () => {
     const catalog = loadBundledScripts({
       '/r/broken.yaml': 'id: inbound\nversion: [',
-      '/r/selection.yaml': 'rules: nope'
+      '/r/script-selection.yaml': 'rules: nope'
     })
     expect(catalog.scripts.size).toBe(0)
     expect(catalog.broken).toHaveLength(2)
     expect(catalog.broken[0]).toMatch(/^broken\.yaml:\d+: /)
-    expect(catalog.broken[1]).toMatch(/^selection\.yaml: /)
+    expect(catalog.broken[1]).toMatch(/^script-selection\.yaml: /)
   })
 })
 

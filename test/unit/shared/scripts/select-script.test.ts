@@ -12,7 +12,10 @@ import {
 
 const rules = selectionRulesSchema.parse(
   parse(
-    readFileSync(resolve(import.meta.dirname, '../../../../resources/scripts/selection.yaml'), 'utf8')
+    readFileSync(
+      resolve(import.meta.dirname, '../../../../resources/script-selection.yaml'),
+      'utf8'
+    )
   )
 ).rules
 const all = new Set([

@@ -1,5 +1,6 @@
 /**
- * The scripts that ship with the app (resources/scripts), parsed and validated at load time. A
+ * The scripts that ship with the app (resources/scripts) and their selection rules
+ * (resources/script-selection.yaml), parsed and validated at load time. A
  * broken file is reported and left out rather than taking the whole runner down.
  */
 import { parse } from 'yaml'
@@ -8,11 +9,17 @@ import { parseScript } from '../../../../shared/scripts/script-source'
 import type { Script } from '../../../../shared/scripts/schema'
 import { selectionRulesSchema, type SelectionRule } from '../../../../shared/scripts/select-script'
 
-const sources = import.meta.glob<string>('../../../../../resources/scripts/*.yaml', {
-  query: '?raw',
-  import: 'default',
-  eager: true
-})
+const sources = import.meta.glob<string>(
+  ['../../../../../resources/scripts/*.yaml', '../../../../../resources/script-selection.yaml'],
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true
+  }
+)
+
+/** The rules that pick a script for a call, beside the scripts rather than among them. */
+const SELECTION_FILE = 'script-selection.yaml'
 
 export interface ScriptCatalog {
   scripts: ReadonlyMap<string, Script>
@@ -29,7 +36,7 @@ export function loadBundledScripts(
   let rules: SelectionRule[] = []
   for (const [path, text] of Object.entries(files)) {
     const name = path.slice(path.lastIndexOf('/') + 1)
-    if (name === 'selection.yaml') {
+    if (name === SELECTION_FILE) {
       const parsed = selectionRulesSchema.safeParse(parseYaml(text))
       if (parsed.success) rules = parsed.data.rules
       else broken.push(`${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`)

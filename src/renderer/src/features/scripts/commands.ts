@@ -10,7 +10,9 @@ import { applyEvent, startRun, viewRun } from '../../../../shared/scripts/interp
 import type { RunContext } from '../../../../shared/scripts/run-context'
 import type { RunResult } from '../../../../shared/scripts/run-result'
 import type { EmittedEffect, RunEvent, RunState } from '../../../../shared/scripts/run-state'
+import { runRecordOf } from '../../../../shared/scripts/run-record'
 import { selectScript } from '../../../../shared/scripts/select-script'
+import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 import type { CallInfo } from '../../telephony/call-session'
 import { scriptCatalog } from './bundled-scripts'
@@ -47,13 +49,31 @@ function carryOut(effects: readonly EmittedEffect[]): void {
   }
 }
 
+/** Whether each call whose runs we record is a practice call, learnt when its run starts. */
+const practiceCalls = new Map<string, boolean>()
+
+/** Saves a run that just ended through the data worker (journaled, then synced). */
+async function recordRun(callId: string, state: RunState): Promise<void> {
+  const practice = practiceCalls.get(callId)
+  const client = dataClient()
+  if (practice === undefined || !client) return
+  const customerId = useAppStore.getState().screenPop.customer?.id ?? null
+  const record = runRecordOf(state, { callId, practice, customerId })
+  if (!record) return
+  const saved = await client.send('scriptRun:record', record)
+  if (!saved.ok) useAppStore.getState().scriptRunRefused(saved.error.message)
+}
+
 function commit(callId: string, result: RunResult): boolean {
   if (!result.ok) {
     refuse(result.error.code)
     return false
   }
+  const before = useAppStore.getState().scriptRun
+  const wasOpen = before.callId === callId && before.state?.status === 'open'
   useAppStore.getState().scriptRunChanged(callId, result.data.state, result.data.view)
   carryOut(result.data.effects)
+  if (wasOpen && result.data.state.status !== 'open') void recordRun(callId, result.data.state)
   return true
 }
 
@@ -87,6 +107,9 @@ export function startScript(callId: string, scriptId: string): void {
     applyToCurrent({ type: 'abandon', reason: `switched to ${scriptId}` })
   }
   const customer = store.screenPop.customer
+  // A preview belongs to no call and is never recorded.
+  const call = store.phone.call
+  if (call?.id === callId) practiceCalls.set(callId, call.kind === 'practice')
   commit(callId, startRun(script, contextNow(customer, runLanguage(customer))))
 }
 

@@ -57,6 +57,9 @@ export function createRoutes(host: SessionHost): Routes {
     'interaction:record': route(s['interaction:record'], async (args) => ({
       interaction: await host.session.recordInteraction(args)
     })),
+    'scriptRun:record': route(s['scriptRun:record'], async (args) => ({
+      id: await host.session.recordScriptRun(args)
+    })),
     'interaction:list': route(s['interaction:list'], ({ customerId, limit }) => ({
       interactions: host.session.store.listInteractions(customerId, limit)
     })),

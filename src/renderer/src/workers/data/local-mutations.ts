@@ -11,6 +11,7 @@ import { applyLocalCustomerCreate, hasCustomer } from './customer-rows'
 import { applyLocalInteraction, hasInteraction } from './interaction-rows'
 import type { Journal } from './journal'
 import type { OpenReport } from './local-store'
+import { applyLocalScriptRun, isScriptRunQueued } from './script-run-rows'
 import { inTransaction } from './sql'
 
 export interface ReplayResult {
@@ -52,6 +53,8 @@ function isApplied(db: Database, mutation: Mutation): boolean {
       return hasComplaint(db, mutation.args.id)
     case 'interaction.record':
       return hasInteraction(db, mutation.args.id)
+    case 'script_run.record':
+      return isScriptRunQueued(db, mutation.id)
   }
 }
 
@@ -65,5 +68,8 @@ export function applyMutation(db: Database, mutation: Mutation): void {
       return
     case 'interaction.record':
       applyLocalInteraction(db, mutation)
+      return
+    case 'script_run.record':
+      applyLocalScriptRun(db, mutation)
   }
 }

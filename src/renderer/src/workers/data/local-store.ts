@@ -26,6 +26,7 @@ import type {
 import type { Customer } from '../../../../shared/domain/customer'
 import { customerFromCreateArgs } from '../../../../shared/domain/customer-create'
 import type { InteractionRecordArgs } from '../../../../shared/domain/interaction'
+import type { ScriptRunRecordInput } from '../../../../shared/domain/script-run'
 import type { Change, Mutation } from '../../../../shared/sync/protocol'
 
 import { getComplaint, listComplaints, upsertServerComplaint } from './complaint-rows'
@@ -151,6 +152,13 @@ export class LocalStore {
     const interaction = getInteraction(this.db, args.id)
     if (interaction === null) throw new Error('interaction vanished after insert')
     return interaction
+  }
+
+  /** Journals a finished script run for the server; returns the run's record id. */
+  async recordScriptRun(input: ScriptRunRecordInput): Promise<string> {
+    const args = { id: this.options.newId(), ...input }
+    await this.journaled({ id: this.options.newId(), name: 'script_run.record', args })
+    return args.id
   }
 
   listInteractions(customerId: string | null, limit: number): LocalInteraction[] {

@@ -8,6 +8,7 @@ import type { WorkerArgs, WorkerRequestName } from '../../../../shared/contract/
 import { complaintCategories } from '../../../../shared/domain/complaint'
 import { languages } from '../../../../shared/domain/customer'
 import { interactionRecordInputSchema } from '../../../../shared/domain/interaction'
+import { scriptRunRecordInputSchema } from '../../../../shared/domain/script-run'
 import { sessionUserSchema } from '../../../../shared/domain/user'
 
 const empty = z.object({}).strict()
@@ -77,6 +78,7 @@ export const requestSchemas = {
   }),
   'complaint:list': z.object({ customerId: z.string().max(128).nullable(), limit }),
   'interaction:record': interactionRecordInputSchema,
+  'scriptRun:record': scriptRunRecordInputSchema,
   'interaction:list': z.object({ customerId: z.string().max(128).nullable(), limit }),
   'complaint:discard': z.object({ id: z.uuid() }),
   'sync:status': empty,

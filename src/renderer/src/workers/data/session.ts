@@ -92,6 +92,15 @@ export class Session {
     return interaction
   }
 
+  /** Journals a finished script run, then lets sync push it. */
+  async recordScriptRun(args: WorkerArgs<'scriptRun:record'>): Promise<string> {
+    const id = await this.store.recordScriptRun(args)
+    this.engine.emitStatus()
+    this.engine.trigger()
+    this.scheduleSnapshot()
+    return id
+  }
+
   /** Drops a complaint the server rejected, once the agent has read why. */
   async discardComplaint(id: string): Promise<boolean> {
     const discarded = await this.store.discardRejectedComplaint(id)
