@@ -167,6 +167,7 @@ test('cancelling the consultation returns to the held caller, with audio', async
 })
 
 test('call waiting: answer the second call, the first holds, swap back; single line says busy', async () => {
+  const startedAt = new Date().toISOString()
   await connect(ana, ANA_HZ, bruno, BRUNO_HZ, '1002')
 
   await call(diego, '1002')
@@ -205,6 +206,25 @@ test('call waiting: answer the second call, the first holds, swap back; single l
   await expect(diego.phoneStatus).toContainText('Disponible')
   await bruno.page.getByLabel('Una sola línea').uncheck()
   await bruno.page.getByRole('button', { name: 'Guardar preferencias' }).click()
+
+  // Every call is its own interaction record: Bruno's three (two answered, the busy one
+  // declined), with hold time only on the calls he held.
+  await bruno.page.getByRole('button', { name: 'Colgar', exact: true }).click()
+  await expect
+    .poll(async () =>
+      (await serverInteractions(server.url))
+        .filter((i) => i.ringAt >= startedAt)
+        .map((i) => `${i.direction}:${i.result}:${String(i.endedBy)}:${String(i.holdSeconds > 0)}`)
+        .sort()
+    )
+    .toEqual([
+      'inbound:answered:local:true',
+      'inbound:answered:local:true',
+      'inbound:declined:local:false',
+      'outbound:answered:remote:false',
+      'outbound:answered:remote:false',
+      'outbound:failed:remote:false'
+    ])
 })
 
 test('DTMF digits sent as SIP INFO arrive at the far end', async () => {

@@ -162,7 +162,9 @@ export function incomingCall(session: CallSession): void {
     isAvailable: store.phone.phase === 'idle'
   })
   if (admission === 'refuse') {
-    // Busy (486): a caller the agent cannot take is told so, not left ringing.
+    // Busy (486): a caller the agent cannot take is told so, not left ringing, and the
+    // attempt is still on record.
+    recordInteractionOf(session)
     void session.decline().catch(reportError)
     return
   }
