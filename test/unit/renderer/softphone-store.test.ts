@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { resetAppStore, useAppStore } from '../../../src/renderer/src/stores/app-store'
-import type { CallInfo } from '../../../src/renderer/src/telephony/call-session'
+import { CallState, type CallInfo } from '../../../src/renderer/src/telephony/call-session'
 
 const info: CallInfo = {
   id: 'c1',
@@ -34,6 +34,20 @@ describe('softphone slice', () => {
     useAppStore.getState().callRinging(info)
     useAppStore.getState().callEnded()
     expect(useAppStore.getState().phone.phase).toBe('idle')
+  })
+
+  it('puts another line in front with its own phase, but never over after-call work', () => {
+    const s = () => useAppStore.getState()
+    s().callRinging(info)
+    s().callConnecting()
+    s().callAnswered()
+    const other = { ...info, id: 'c2' }
+    s().lineFocused({ info: other, state: CallState.Held, answeredAt: null, isMuted: true })
+    expect(s().phone).toMatchObject({ phase: 'held', call: other, isMuted: true })
+    s().callEnded()
+    expect(() => {
+      s().lineFocused({ info, state: CallState.Active, answeredAt: null, isMuted: false })
+    }).toThrow(/illegal line focus wrap_up/)
   })
 
   it('refuses illegal transitions and says so', () => {
