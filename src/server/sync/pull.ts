@@ -3,17 +3,36 @@ import type { PullQuery } from '../../shared/sync/protocol'
 import type { AccessClaims } from '../auth/access-tokens'
 import type { Db } from '../db/db'
 import { readPage } from './change-log'
+import { PullTail } from './pull-tail'
 import { visibilityOf } from './visibility'
+
+const tails = new WeakMap<Db, PullTail>()
+
+/** This instance's in-memory tail of the change log on `db`. */
+export function pullTailFor(db: Db): PullTail {
+  let tail = tails.get(db)
+  if (!tail) {
+    tail = new PullTail(db)
+    tails.set(db, tail)
+  }
+  return tail
+}
 
 /**
  * Returns the pull response as JSON text (it matches `pullResponseSchema`).
  *
  * @remarks The head is read with the page, in one snapshot: everything up to it is committed, so
  * `(cursor, head]` can never miss a row, and when the page is not full the cursor jumps to the
- * head, skipping changes this caller may not see.
+ * head, skipping changes this caller may not see. Recent cursors (the pulls after a poke) are
+ * answered from the instance's in-memory tail of the log instead (see pull-tail).
  */
 export async function pullChanges(db: Db, claims: AccessClaims, query: PullQuery): Promise<string> {
-  const { head, rows } = await readPage(db, visibilityOf(claims), {
+  const visibility = visibilityOf(claims)
+  const recent = await pullTailFor(db).page(visibility, query.cursor, query.limit)
+  if (recent) {
+    return `{"changes":[${recent.changes.join(',')}],"cursor":${recent.cursor},"hasMore":${recent.hasMore}}`
+  }
+  const { head, rows } = await readPage(db, visibility, {
     after: query.cursor,
     limit: query.limit + 1
   })

@@ -8,6 +8,7 @@ import type { AccessClaims } from '../auth/access-tokens'
 import { UNIQUE_VIOLATION, sqlStateOf, type Db } from '../db/db'
 import { applyValidated, replayed, resultOf, type RawMutation } from './apply-mutation'
 import { CHANGES_CHANNEL, appendChanges, headCursor, pokeKeysOf, pokePayload } from './change-log'
+import { pullTailFor } from './pull'
 import { PushBatcher } from './push-batch'
 
 /** Races between duplicate pushes end in a unique violation; the retry then sees the winner. */
@@ -90,7 +91,7 @@ const batchers = new WeakMap<Db, PushBatcher>()
  * Applies a validated push envelope: queued with the pushes arriving at the same moment and
  * committed with them (one batcher per database handle, so per server instance).
  */
-export function pushMutations(
+export async function pushMutations(
   db: Db,
   claims: AccessClaims,
   request: PushRequest
@@ -100,5 +101,8 @@ export function pushMutations(
     batcher = new PushBatcher(db, (pending) => pushEachAlone(db, pending.claims, pending.request))
     batchers.set(db, batcher)
   }
-  return batcher.push(claims, request)
+  const response = await batcher.push(claims, request)
+  // The pull that follows a push must see it, even before this instance's NOTIFY arrives.
+  pullTailFor(db).committed(response.cursor)
+  return response
 }

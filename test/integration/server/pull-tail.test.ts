@@ -1,0 +1,95 @@
+/**
+ * The in-memory tail of the change log must answer every pull exactly as the database would:
+ * the same changes, in the same order, for every visibility, cursor and page size.
+ */
+import { randomUUID } from 'node:crypto'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import {
+  appendChanges,
+  headCursor,
+  readChanges,
+  type NewChange,
+  type Visibility
+} from '../../../src/server/sync/change-log'
+import { PullTail } from '../../../src/server/sync/pull-tail'
+import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
+
+const TEAM_A = randomUUID()
+const TEAM_B = randomUUID()
+const ANA = randomUUID()
+const BRUNO = randomUUID()
+
+function change(i: number): NewChange {
+  const kinds: Pick<NewChange, 'teamId' | 'userId'>[] = [
+    { teamId: null },
+    { teamId: TEAM_A },
+    { teamId: TEAM_B },
+    { teamId: TEAM_A, userId: ANA },
+    { teamId: TEAM_A, userId: BRUNO }
+  ]
+  const scope = kinds[i % kinds.length] ?? { teamId: null }
+  return { entity: 'complaint', entityId: randomUUID(), ...scope, data: { n: i } }
+}
+
+const visibilities: Visibility[] = [
+  { kind: 'all' },
+  { kind: 'shared' },
+  { kind: 'team', teamId: TEAM_A, userId: ANA, privateRows: 'own' },
+  { kind: 'team', teamId: TEAM_A, userId: randomUUID(), privateRows: 'team' },
+  { kind: 'team', teamId: TEAM_B, userId: randomUUID(), privateRows: 'own' }
+]
+
+describe.each(engines)('pull tail on %s', (engine) => {
+  let database: TestDatabase
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine, { customers: 0 })
+  })
+  afterAll(async () => {
+    await database.dispose()
+  })
+
+  it('answers every cursor, visibility and page size like the database', async () => {
+    const { db } = database
+    const tail = new PullTail(db)
+    const start = await headCursor(db)
+    expect(await tail.page({ kind: 'all' }, start, 10)).toEqual({
+      changes: [],
+      cursor: start,
+      hasMore: false
+    })
+    for (let batch = 0; batch < 6; batch++) {
+      const changes = Array.from({ length: 17 }, (_, i) => change(batch * 17 + i))
+      const last = await db.transaction((tx) => appendChanges(tx, changes))
+      tail.committed(last)
+    }
+    const head = await headCursor(db)
+    for (const visibility of visibilities) {
+      const expected = (
+        await readChanges(db, visibility, { after: start, upTo: head, limit: 1000 })
+      ).map((r) => r.seq)
+      for (const limit of [1, 7, 1000]) {
+        for (const from of [start, start + 5, start + 50, head]) {
+          const seen: number[] = []
+          let cursor = from
+          for (;;) {
+            const page = await tail.page(visibility, cursor, limit)
+            expect(page).not.toBeNull()
+            if (!page) break
+            seen.push(...page.changes.map((c) => (JSON.parse(c) as { seq: number }).seq))
+            expect(page.cursor).toBeGreaterThanOrEqual(cursor)
+            cursor = page.cursor
+            if (!page.hasMore) break
+          }
+          expect(cursor).toBe(head)
+          expect(seen).toEqual(expected.filter((seq) => seq > from))
+        }
+      }
+    }
+    // Older than the tail: the database answers.
+    expect(await tail.page({ kind: 'all' }, start - 1, 10)).toBeNull()
+    await tail.stop()
+  })
+})
