@@ -23,3 +23,14 @@ export function planDial(raw: string, defaultCountry: CountryCode, dialPrefix: s
       return { ok: false, reason: 'invalid' }
   }
 }
+
+/** What a `tel:`/`sip:` link dials: the number of a `tel:` URI, a SIP URI as it is. */
+export function linkTarget(uri: string): string {
+  if (!/^tel:/i.test(uri)) return uri
+  const number = uri.slice(4).split(';')[0] ?? ''
+  try {
+    return decodeURIComponent(number)
+  } catch {
+    return number
+  }
+}

@@ -20,7 +20,7 @@ import {
   prepareConsult,
   transferBlind
 } from './commands'
-import { planDial, type DialPlan } from './dial-number'
+import { linkTarget, planDial, type DialPlan } from './dial-number'
 
 export type DialRefusal = Extract<DialPlan, { ok: false }>['reason']
 
@@ -143,7 +143,7 @@ export async function redial(): Promise<DialRefusal | null> {
  * URI by main): `tel:+34911234567` dials the number, a SIP URI is dialled as is.
  */
 export async function dialLink(uri: string): Promise<void> {
-  const target = /^tel:/i.test(uri) ? decodeURIComponent(uri.slice(4)) : uri
+  const target = linkTarget(uri)
   if (!canDial()) {
     useAppStore.getState().phoneError(i18next.t('softphone.linkWhileBusy', { target }))
     return
