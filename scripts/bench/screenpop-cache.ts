@@ -1,15 +1,18 @@
 /**
  * The screen pop's cache side, in this Node process exactly as in the data worker: a cold load
- * of every customer from the server into a LocalStore (real files, fdatasync), a reopen from
- * snapshot + journal, local lookups and searches over the loaded cache.
+ * of every customer from the server into a LocalStore (real files, fdatasync) through the sync
+ * engine's own pass (bulk pull stream, snapshot), a reopen from snapshot + journal, local
+ * lookups and searches over the loaded cache.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { snapshotFile, type LocalStore } from '../../src/renderer/src/workers/data/local-store'
-import { SyncHttp } from '../../src/renderer/src/workers/data/sync-http'
+import { runSyncCycle, type AuthedRequests } from '../../src/renderer/src/workers/data/sync-cycle'
+import { SyncHttp, type HttpOutcome } from '../../src/renderer/src/workers/data/sync-http'
 import type { Customer } from '../../src/shared/domain/customer'
+import { PROTOCOL_VERSION } from '../../src/shared/sync/protocol'
 import { foldForSearch } from '../../src/shared/domain/text'
 import { NodeDurableFiles } from '../../test/support/worker-node-files'
 import { openTestStore, TEST_USER_ID } from '../../test/support/worker-store'
@@ -39,21 +42,24 @@ const rssMb = (): number => process.memoryUsage().rss / 1_048_576
 /** Access tokens are short-lived; a load of a million rows outlives one, so log in again. */
 export type TokenSource = () => Promise<string>
 
+/** One sync pass of the engine (push, bulk pull, paged pull), logging in again on a 401. */
 async function coldLoad(store: LocalStore, url: string, login: TokenSource): Promise<void> {
   const http = new SyncHttp(url, (u, init) => fetch(u, init))
   let token = await login()
-  let cursor = 0
-  for (;;) {
-    const outcome = await http.pull(token, cursor, PULL_PAGE)
-    if (outcome.kind === 'unauthorized') {
-      token = await login()
-      continue
-    }
-    if (outcome.kind !== 'ok') throw new Error(`pull failed: ${outcome.error.message}`)
-    store.applyPull(outcome.data.changes, outcome.data.cursor)
-    if (!outcome.data.hasMore) return
-    cursor = outcome.data.cursor
+  async function authed<T>(request: (t: string) => Promise<HttpOutcome<T>>) {
+    const first = await request(token)
+    if (first.kind !== 'unauthorized') return first
+    token = await login()
+    return request(token)
   }
+  const requests: AuthedRequests = {
+    push: (mutations, clientId) =>
+      authed((t) => http.push(t, { protocolVersion: PROTOCOL_VERSION, clientId, mutations })),
+    pull: (cursor, limit) => authed((t) => http.pull(t, cursor, limit)),
+    bulkPull: (cursor) => authed((t) => http.bulkPull(t, cursor))
+  }
+  const result = await runSyncCycle(store, requests, PULL_PAGE)
+  if (result.kind !== 'ok') throw new Error(`cold load failed: ${result.error.message}`)
 }
 
 function time(run: () => unknown): number {

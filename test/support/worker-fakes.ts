@@ -96,3 +96,15 @@ export function json(status: number, body: unknown): Response {
 }
 
 export const emptyPull = { changes: [], cursor: 0, hasMore: false }
+
+export function isBulkPull(r: RecordedRequest): boolean {
+  return new URL(r.url).pathname === '/api/sync/bulk'
+}
+
+/** A bulk pull answer: one JSON value per line (changes, then the `{ cursor }` trailer). */
+export function ndjson(lines: readonly unknown[]): Response {
+  return new Response(lines.map((l) => `${JSON.stringify(l)}\n`).join(''), {
+    status: 200,
+    headers: { 'content-type': 'application/x-ndjson' }
+  })
+}

@@ -1,4 +1,14 @@
-/** `POST /api/sync/push` and `GET /api/sync/pull` (see src/shared/sync/protocol.ts). */
+/**
+ * `POST /api/sync/push`, `GET /api/sync/pull` and `GET /api/sync/bulk` (see
+ * src/shared/sync/protocol.ts).
+ */
+import { Readable } from 'node:stream'
+
+import {
+  BULK_PULL_CONTENT_TYPE,
+  BULK_PULL_PATH,
+  bulkPullQuerySchema
+} from '../../shared/sync/bulk-pull'
 import {
   PROTOCOL_VERSION,
   pullQuerySchema,
@@ -7,6 +17,7 @@ import {
 } from '../../shared/sync/protocol'
 import { claimsOf, requireAuth } from '../auth/authenticate'
 import { HttpAppError } from '../http/app-error'
+import { bulkChanges } from '../sync/bulk-pull'
 import { requireProtocol } from '../sync/protocol-guard'
 import { pullChanges } from '../sync/pull'
 import { pushMutations } from '../sync/push'
@@ -45,6 +56,22 @@ export function registerSyncRoutes(app: ZodApp, ctx: RouteContext): void {
       const body = await pullChanges(ctx.db, claimsOf(request), request.query)
       // Already JSON text: a string with a JSON content type is sent as is, not re-serialised.
       return reply.type('application/json; charset=utf-8').send(body)
+    }
+  )
+  app.get(
+    BULK_PULL_PATH,
+    {
+      onRequest,
+      schema: {
+        tags: ['sync'],
+        description:
+          'Every change after `cursor` up to the head, as NDJSON (see src/shared/sync/bulk-pull.ts).',
+        querystring: bulkPullQuerySchema
+      }
+    },
+    (request, reply) => {
+      const lines = bulkChanges(ctx.db, claimsOf(request), request.query.cursor)
+      return reply.type(BULK_PULL_CONTENT_TYPE).send(Readable.from(lines))
     }
   )
 }

@@ -75,6 +75,8 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
     return { seeded: true, customers: count }
   })
   if (result.seeded) {
+    // Fresh statistics, or the planner (PGlite has no autovacuum) sorts whole tables per page.
+    await db.query('ANALYZE')
     const cursor = await headCursor(db)
     await db.notify(CHANGES_CHANNEL, pokePayload({ cursor, teams: [null] }))
   }

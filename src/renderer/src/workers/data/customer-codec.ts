@@ -8,8 +8,16 @@ import { customerSchema, phoneKinds, type Customer } from '../../../../shared/do
 /** Bump when the array layout changes; rows of an unknown layout read as missing. */
 const LAYOUT = 1
 
+/** Where the phones (`[[e164, kind], …]`) sit in the stored array, for SQL's json_each. */
+export const PHONES_JSON_PATH = '$[4]'
+
 export function encodeCustomer(c: Customer): string {
-  return JSON.stringify([
+  return JSON.stringify(customerLayout(c))
+}
+
+/** The stored array of a customer, before it is serialised (a bulk load nests it in a batch). */
+export function customerLayout(c: Customer): unknown[] {
+  return [
     LAYOUT,
     c.firstName,
     c.lastName,
@@ -26,7 +34,7 @@ export function encodeCustomer(c: Customer): string {
     c.doNotCall ? 1 : 0,
     c.notes,
     c.updatedAt
-  ])
+  ]
 }
 
 function isList(value: unknown): value is unknown[] {

@@ -59,8 +59,9 @@ function ctiCandidates(args: LocalMatchArgs): string[] {
 function byPhone(db: Database, e164: string): Customer[] {
   return queryAll(
     db,
-    `SELECT c.id, c.external_ref, c.data FROM customer_phones p JOIN customers c ON c.id = p.customer_id
-     WHERE p.e164 = ? ORDER BY c.name_folded, c.id LIMIT 20`,
+    `SELECT c.id, c.external_ref, c.data FROM customer_phones p
+       JOIN customers c ON c.key = p.customer_key
+     WHERE p.e164 = ? ORDER BY c.name_folded, c.key LIMIT 20`,
     [e164]
   ).flatMap((row) => rowToCustomer(row) ?? [])
 }

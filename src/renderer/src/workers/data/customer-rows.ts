@@ -12,7 +12,7 @@ import type { MutationOf } from '../../../../shared/sync/protocol'
 
 import { decodeCustomer, encodeCustomer } from './customer-codec'
 import { enqueueMutation } from './outbox'
-import { asString, queryOne, type Row } from './sql'
+import { asNumber, asString, queryOne, type Row } from './sql'
 
 /** Document ids are compared without spaces, dots or dashes, in upper case. */
 export function normalizeDocumentId(raw: string): string {
@@ -27,7 +27,21 @@ const UPSERT_CUSTOMER = `INSERT INTO customers (id, external_ref, name_folded, l
      document_id, data) VALUES (?, ?, ?, ?, ?, ?)
    ON CONFLICT(id) DO UPDATE SET external_ref = excluded.external_ref,
      name_folded = excluded.name_folded, last_name_folded = excluded.last_name_folded,
-     document_id = excluded.document_id, data = excluded.data`
+     document_id = excluded.document_id, data = excluded.data
+   RETURNING key`
+
+/** The indexed columns of a customer row, derived from the customer. */
+export function customerColumns(c: Customer): [string, string, string | null] {
+  const firstFolded = foldForSearch(c.firstName)
+  const lastFolded = foldForSearch(c.lastName)
+  const documentId = c.documentId === null ? null : normalizeDocumentId(c.documentId)
+  return [`${firstFolded} ${lastFolded}`.trim(), lastFolded, documentId]
+}
+
+/** The distinct lookup keys of a customer's e-mails (trimmed, lower case). */
+export function emailKeys(c: Pick<Customer, 'emails'>): Set<string> {
+  return normalizedEmails(c)
+}
 
 /**
  * Writes customers with statements prepared once per batch: a cold load of a million rows is
@@ -43,34 +57,37 @@ export class CustomerWriter {
   private readonly insertEmail: Statement
 
   constructor(db: Database) {
-    this.select = db.prepare(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = ?`)
+    this.select = db.prepare(`SELECT key, ${CUSTOMER_COLUMNS} FROM customers WHERE id = ?`)
     this.upsert = db.prepare(UPSERT_CUSTOMER)
-    this.deletePhone = db.prepare('DELETE FROM customer_phones WHERE e164 = ? AND customer_id = ?')
+    this.deletePhone = db.prepare('DELETE FROM customer_phones WHERE e164 = ? AND customer_key = ?')
     this.insertPhone = db.prepare(
-      'INSERT OR IGNORE INTO customer_phones (e164, customer_id) VALUES (?, ?)'
+      'INSERT OR IGNORE INTO customer_phones (e164, customer_key) VALUES (?, ?)'
     )
-    this.deleteEmail = db.prepare('DELETE FROM customer_emails WHERE email = ? AND customer_id = ?')
+    this.deleteEmail = db.prepare(
+      'DELETE FROM customer_emails WHERE email = ? AND customer_key = ?'
+    )
     this.insertEmail = db.prepare(
-      'INSERT OR IGNORE INTO customer_emails (email, customer_id) VALUES (?, ?)'
+      'INSERT OR IGNORE INTO customer_emails (email, customer_key) VALUES (?, ?)'
     )
   }
 
   /** Inserts or replaces one customer with its phones and e-mails. */
   write(c: Customer): void {
     this.deleteLookupKeys(c.id)
-    const firstFolded = foldForSearch(c.firstName)
-    const lastFolded = foldForSearch(c.lastName)
-    this.upsert.run([
+    const [nameFolded, lastFolded, documentId] = customerColumns(c)
+    const inserted = this.upsert.getAsObject([
       c.id,
       c.externalRef,
-      `${firstFolded} ${lastFolded}`.trim(),
+      nameFolded,
       lastFolded,
-      c.documentId === null ? null : normalizeDocumentId(c.documentId),
+      documentId,
       encodeCustomer(c)
     ])
+    this.upsert.reset()
+    const key = asNumber(inserted['key'])
     // A number shared by a household belongs to each of its customers: several matches.
-    for (const phone of c.phones) this.insertPhone.run([phone.e164, c.id])
-    for (const email of normalizedEmails(c)) this.insertEmail.run([email, c.id])
+    for (const phone of c.phones) this.insertPhone.run([phone.e164, key])
+    for (const email of normalizedEmails(c)) this.insertEmail.run([email, key])
   }
 
   free(): void {
@@ -95,8 +112,9 @@ export class CustomerWriter {
     this.select.reset()
     const old = row['data'] === undefined ? null : rowToCustomer(row)
     if (!old) return
-    for (const phone of old.phones) this.deletePhone.run([phone.e164, id])
-    for (const email of normalizedEmails(old)) this.deleteEmail.run([email, id])
+    const key = asNumber(row['key'])
+    for (const phone of old.phones) this.deletePhone.run([phone.e164, key])
+    for (const email of normalizedEmails(old)) this.deleteEmail.run([email, key])
   }
 }
 

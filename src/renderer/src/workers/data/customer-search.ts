@@ -2,6 +2,10 @@
  * Search while typing, over indexes only on the common paths: folded name prefixes (accent and
  * case-insensitive), E.164 prefixes for phone fragments, e-mail prefixes, exact document id or
  * external reference. Only a digit fragment that starts no known number falls back to a scan.
+ *
+ * @remarks Each query walks one index in its own order and stops at the limit: a short, common
+ * name prefix matches tens of thousands of customers at a million, and sorting them before the
+ * limit cost 50 ms. Name matches come back in name order, the rest in name order of the few found.
  */
 import { getCountryCallingCode, isSupportedCountry } from 'libphonenumber-js'
 import type { Database } from 'sql.js'
@@ -10,34 +14,57 @@ import type { Customer } from '../../../../shared/domain/customer'
 import { foldForSearch } from '../../../../shared/domain/text'
 
 import { customersWhere } from './customer-queries'
-import { normalizeDocumentId, rowToCustomer } from './customer-rows'
-import { queryAll } from './sql'
+import { CUSTOMER_COLUMNS, normalizeDocumentId, rowToCustomer } from './customer-rows'
+import { asString, queryAll } from './sql'
 
 /** Bounds for an index range scan that means "starts with prefix" under BINARY collation. */
 function prefixRange(prefix: string): [string, string] {
   return [prefix, `${prefix}\uffff`]
 }
 
+interface NamedRow {
+  sortName: string
+  customer: Customer
+}
+
+/** Up to `limit` customers whose `column` starts with `folded`, walking that column's index. */
+function byNamePrefix(
+  db: Database,
+  column: 'name_folded' | 'last_name_folded',
+  folded: string,
+  limit: number
+): NamedRow[] {
+  const [from, to] = prefixRange(folded)
+  return queryAll(
+    db,
+    `SELECT name_folded, ${CUSTOMER_COLUMNS} FROM customers
+     WHERE ${column} >= ? AND ${column} < ? ORDER BY ${column}, key LIMIT ?`,
+    [from, to, limit]
+  ).flatMap((row) => {
+    const customer = rowToCustomer(row)
+    return customer ? [{ sortName: asString(row['name_folded']), customer }] : []
+  })
+}
+
 function searchByName(db: Database, query: string, limit: number): Customer[] {
   const folded = foldForSearch(query)
   if (folded === '') return []
-  const [from, to] = prefixRange(folded)
-  // name_folded is "first last", so it answers first-name and full-name prefixes.
-  return customersWhere(
-    db,
-    `(last_name_folded >= ? AND last_name_folded < ?)
-      OR (name_folded >= ? AND name_folded < ?)
-     ORDER BY name_folded, id LIMIT ?`,
-    [from, to, from, to, limit]
-  )
+  // name_folded is "first last", so it answers first-name and full-name prefixes; surnames have
+  // their own index. Two index walks of `limit` rows each, merged by name.
+  const rows = [
+    ...byNamePrefix(db, 'name_folded', folded, limit),
+    ...byNamePrefix(db, 'last_name_folded', folded, limit)
+  ]
+  rows.sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0))
+  return rows.map((r) => r.customer)
 }
 
 function searchByEmail(db: Database, query: string, limit: number): Customer[] {
   const [from, to] = prefixRange(query.trim().toLowerCase())
   return customersWhere(
     db,
-    `id IN (SELECT customer_id FROM customer_emails WHERE email >= ? AND email < ? LIMIT ?)
-     ORDER BY name_folded, id`,
+    `key IN (SELECT customer_key FROM customer_emails WHERE email >= ? AND email < ? LIMIT ?)
+     ORDER BY name_folded, key`,
     [from, to, limit]
   )
 }
@@ -45,9 +72,9 @@ function searchByEmail(db: Database, query: string, limit: number): Customer[] {
 function byPhoneRows(db: Database, where: string, params: (string | number)[]): Customer[] {
   return queryAll(
     db,
-    `SELECT c.id, c.external_ref, c.data FROM customers c WHERE c.id IN
-       (SELECT customer_id FROM customer_phones WHERE ${where})
-     ORDER BY c.name_folded, c.id`,
+    `SELECT c.id, c.external_ref, c.data FROM customers c WHERE c.key IN
+       (SELECT customer_key FROM customer_phones WHERE ${where})
+     ORDER BY c.name_folded, c.key`,
     params
   ).flatMap((row) => rowToCustomer(row) ?? [])
 }

@@ -13,6 +13,9 @@
  *   generation, which is kept, so nothing acknowledged is lost at any instant.
  * - Pulled cache data is applied without journaling (it can be pulled again); the cursor moves in
  *   the same transaction as the rows, and the next snapshot persists both.
+ * - The initial load (`applyBulk`) is one transaction under the write lock, bulk-inserted without
+ *   index maintenance (customer-bulk-load.ts), followed at once by a snapshot: a million
+ *   customers are never journaled, and a reopen finds them in the snapshot.
  */
 import type { Database, SqlJsStatic } from 'sql.js'
 
@@ -36,6 +39,8 @@ import {
   sampleCustomers,
   type LocalMatchArgs
 } from './customer-queries'
+import { parseBulkLine } from './bulk-stream'
+import { CustomerBulkLoad } from './customer-bulk-load'
 import { CustomerWriter, upsertCustomers } from './customer-rows'
 import { searchCustomers } from './customer-search'
 import type { DurableFiles } from './durable-files'
@@ -55,6 +60,7 @@ import { asNumber, getMeta, inTransaction, queryOne, setMeta } from './sql'
 import { WriteLock } from './write-lock'
 
 const SNAPSHOT_GENERATION_KEY = 'snapshot_journal_generation'
+const INITIAL_LOAD_KEY = 'initial_load'
 
 export interface LocalStoreOptions {
   sql: SqlJsStatic
@@ -84,12 +90,25 @@ export interface NewComplaint {
   description: string
 }
 
+/** What an initial load brought. */
+export interface BulkLoadReport {
+  customers: number
+  /** Complaints and interactions. */
+  otherChanges: number
+  /** Lines that were not a valid change (skipped, like a record a page could not parse). */
+  invalidLines: number
+  cursor: number
+  entities: Set<Change['entity']>
+}
+
 /** The local store of one user. Build it with {@link LocalStore.open}. */
 export class LocalStore {
   private readonly lock = new WriteLock()
   private writesSinceSnapshot = 0
   private dirty = false
   private closed = false
+  private closing = false
+  private bulkLoading = false
 
   private constructor(
     private readonly db: Database,
@@ -181,7 +200,8 @@ export class LocalStore {
   /** Customers the online lookup found: cache data like a pull, without moving the cursor. */
   cacheCustomers(customers: readonly Customer[]): void {
     this.assertOpen()
-    if (customers.length === 0) return
+    // The initial load holds the database in its transaction and brings these customers too.
+    if (customers.length === 0 || this.bulkLoading) return
     inTransaction(this.db, () => {
       upsertCustomers(this.db, customers)
     })
@@ -220,6 +240,84 @@ export class LocalStore {
       setMeta(this.db, 'pull_cursor', String(cursor))
     })
     if (changes.length > 0) this.dirty = true
+  }
+
+  /**
+   * The initial load: applies a bulk pull stream (batches of NDJSON lines) in one transaction
+   * and snapshots the result. All or nothing: a stream cut before its trailer, an error or a
+   * close rolls everything back, cursor included, and throws.
+   */
+  async applyBulk(batches: AsyncIterable<readonly string[]>): Promise<BulkLoadReport> {
+    const report = await this.lock.run(async () => {
+      this.assertOpen()
+      this.bulkLoading = true
+      this.db.run('BEGIN IMMEDIATE')
+      let loader: CustomerBulkLoad | null = null
+      try {
+        loader = new CustomerBulkLoad(this.db)
+        const loaded = await this.readBulk(batches, loader)
+        loader.finish()
+        setMeta(this.db, 'pull_cursor', String(loaded.cursor))
+        setMeta(this.db, INITIAL_LOAD_KEY, 'done')
+        this.db.run('COMMIT')
+        return loaded
+      } catch (error) {
+        loader?.free()
+        this.db.run('ROLLBACK')
+        throw error
+      } finally {
+        this.bulkLoading = false
+      }
+    })
+    this.dirty = true
+    // The rows are in no journal: until this snapshot a restart would load them again.
+    if (report.customers + report.otherChanges > 0) await this.snapshot()
+    return report
+  }
+
+  /** True until an initial load (bulk pull) has completed; a cache synced by pages counts. */
+  get needsInitialLoad(): boolean {
+    return this.cursor === 0 && getMeta(this.db, INITIAL_LOAD_KEY) === null
+  }
+
+  private async readBulk(
+    batches: AsyncIterable<readonly string[]>,
+    loader: CustomerBulkLoad
+  ): Promise<BulkLoadReport> {
+    const report: BulkLoadReport = {
+      customers: 0,
+      otherChanges: 0,
+      invalidLines: 0,
+      cursor: -1,
+      entities: new Set()
+    }
+    for await (const lines of batches) {
+      if (this.closing) throw new Error('local store is closing')
+      const customers: Customer[] = []
+      for (const line of lines) {
+        if (line === '') continue
+        if (report.cursor >= 0) throw new Error('bulk pull: data after the trailer')
+        const parsed = parseBulkLine(line)
+        if (parsed.kind === 'customer') {
+          customers.push(parsed.customer)
+          report.customers++
+          report.entities.add('customer')
+        } else if (parsed.kind === 'change') {
+          const change = parsed.change
+          if (change.entity === 'complaint') upsertServerComplaint(this.db, change.data)
+          else upsertServerInteraction(this.db, change.data)
+          report.otherChanges++
+          report.entities.add(change.entity)
+        } else if (parsed.kind === 'trailer') {
+          report.cursor = parsed.cursor
+        } else {
+          report.invalidLines++
+        }
+      }
+      loader.write(customers)
+    }
+    if (report.cursor < 0) throw new Error('bulk pull: the stream ended without its trailer')
+    return report
   }
 
   /** Records the server's answers to a push. */
@@ -297,6 +395,7 @@ export class LocalStore {
 
   /** Waits for in-flight writes, then frees the database. Files stay for the next open. */
   async close(): Promise<void> {
+    this.closing = true
     await this.lock.run(() => {
       this.closed = true
       return Promise.resolve()

@@ -7,16 +7,21 @@ import type { SyncEntity } from '../../../../shared/contract/worker'
 import type { Change, Mutation, PullResponse, PushResponse } from '../../../../shared/sync/protocol'
 import { MAX_MUTATIONS_PER_PUSH } from '../../../../shared/sync/protocol'
 
-import type { RejectedMutation } from './local-store'
+import { ndjsonLines } from './bulk-stream'
+import type { BulkLoadReport, RejectedMutation } from './local-store'
 import type { HttpOutcome } from './sync-http'
 
 /** The slice of the local store that sync needs. */
 export interface SyncStore {
   readonly clientId: string
   readonly cursor: number
+  /** The cache has never been loaded: the next pass starts with a bulk pull. */
+  readonly needsInitialLoad: boolean
   pendingMutations(limit: number): Mutation[]
   applyPushResults(applied: readonly Mutation[], rejected: readonly RejectedMutation[]): void
   applyPull(changes: readonly Change[], cursor: number): void
+  /** The initial load from a bulk pull stream, all or nothing. */
+  applyBulk(batches: AsyncIterable<readonly string[]>): Promise<BulkLoadReport>
   outboxCounts(): { pending: number; rejected: number }
 }
 
@@ -24,6 +29,7 @@ export interface SyncStore {
 export interface AuthedRequests {
   push(mutations: Mutation[], clientId: string): Promise<HttpOutcome<PushResponse>>
   pull(cursor: number, limit: number): Promise<HttpOutcome<PullResponse>>
+  bulkPull(cursor: number): Promise<HttpOutcome<ReadableStream<Uint8Array>>>
 }
 
 export type CycleFailure = Exclude<HttpOutcome<unknown>, { kind: 'ok' }>
@@ -61,6 +67,27 @@ function missingResults(): AppError {
   return appError('internal', 'the server answered a push without results for its mutations')
 }
 
+/**
+ * A cache that never synced loads everything in one stream (see src/shared/sync/bulk-pull.ts);
+ * the paged pull then brings what changed meanwhile. A stream cut off leaves the store as it was.
+ */
+async function bulkLoad(
+  store: SyncStore,
+  requests: AuthedRequests,
+  entities: Set<SyncEntity>
+): Promise<CycleFailure | null> {
+  const outcome = await requests.bulkPull(store.cursor)
+  if (outcome.kind !== 'ok') return outcome
+  try {
+    const report = await store.applyBulk(ndjsonLines(outcome.data))
+    for (const entity of report.entities) entities.add(entity)
+    return null
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    return { kind: 'retryable', error: appError('unavailable', `initial load failed: ${message}`) }
+  }
+}
+
 /** Pulls page after page until `hasMore` is false; each page commits with its cursor. */
 async function pullAll(
   store: SyncStore,
@@ -90,6 +117,10 @@ export async function runSyncCycle(
   const entities = new Set<SyncEntity>()
   const pushFailure = await pushAll(store, requests, entities)
   if (pushFailure) return { ...pushFailure, entities }
+  if (store.needsInitialLoad) {
+    const bulkFailure = await bulkLoad(store, requests, entities)
+    if (bulkFailure) return { ...bulkFailure, entities }
+  }
   const pullFailure = await pullAll(store, requests, pullLimit, entities)
   if (pullFailure) return { ...pullFailure, entities }
   return { kind: 'ok', entities }

@@ -252,7 +252,8 @@ export class SyncEngine {
         this.withAuth((token) =>
           this.http.push(token, { protocolVersion: PROTOCOL_VERSION, clientId, mutations })
         ),
-      pull: (cursor, limit) => this.withAuth((token) => this.http.pull(token, cursor, limit))
+      pull: (cursor, limit) => this.withAuth((token) => this.http.pull(token, cursor, limit)),
+      bulkPull: (cursor) => this.withAuth((token) => this.http.bulkPull(token, cursor))
     }
   }
 

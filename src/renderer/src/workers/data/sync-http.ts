@@ -13,6 +13,7 @@ import {
   tokenResponseSchema,
   type TokenResponse
 } from '../../../../shared/sync/auth'
+import { BULK_PULL_PATH } from '../../../../shared/sync/bulk-pull'
 import {
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
@@ -87,6 +88,9 @@ async function classify<T>(response: Response, schema: Schema<T>): Promise<HttpO
   return { kind: 'fatal', error: await errorFrom(response, 'internal') }
 }
 
+/** For failures only: classify() reads error bodies itself and never reaches a schema. */
+const noBodySchema: Schema<never> = { safeParse: () => ({ success: false }) }
+
 export class SyncHttp {
   constructor(
     private readonly serverUrl: string,
@@ -107,6 +111,31 @@ export class SyncHttp {
       method: 'GET',
       headers: this.headers(accessToken, false)
     })
+  }
+
+  /**
+   * The initial load as one NDJSON stream (src/shared/sync/bulk-pull.ts): answered as soon as
+   * the headers arrive; the body is read by whoever applies it.
+   */
+  async bulkPull(
+    accessToken: string,
+    cursor: number
+  ): Promise<HttpOutcome<ReadableStream<Uint8Array>>> {
+    let response: Response
+    try {
+      response = await this.fetch(
+        new URL(`${BULK_PULL_PATH}?cursor=${cursor}`, this.serverUrl).toString(),
+        { method: 'GET', headers: this.headers(accessToken, false) }
+      )
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      return { kind: 'retryable', error: appError('unavailable', `server unreachable: ${message}`) }
+    }
+    if (!response.ok) return classify(response, noBodySchema)
+    if (response.body === null) {
+      return { kind: 'fatal', error: appError('internal', 'the bulk pull came without a body') }
+    }
+    return { kind: 'ok', data: response.body }
   }
 
   /** Rotating refresh: the answer carries a new refresh token that replaces the old one. */
