@@ -241,8 +241,9 @@ export class SipCall implements CallSession {
 
   /**
    * REFER with Replaces: the other party calls the consult target and replaces our consult
-   * dialog there. We leave once its NOTIFY reports success (or after a timeout, since some
-   * peers never send one); the target hangs up the consult leg itself when it is replaced.
+   * dialog there. Success is its NOTIFY with a 2xx, or (for peers that never notify) the target
+   * hanging up our consult leg, which it does once replaced; then we leave the call. Without
+   * either before the timeout the transfer failed, and both calls stay for the agent to decide.
    */
   async attendedTransfer(consult: CallSession): Promise<void> {
     if (!(consult instanceof SipCall)) throw new Error('only a SIP call can be transferred to')
@@ -252,20 +253,31 @@ export class SipCall implements CallSession {
     let settle: (status: number | null) => void = () => undefined
     const outcome = new Promise<number | null>((resolve) => {
       settle = resolve
-      setTimeout(() => {
-        resolve(null)
-      }, TRANSFER_OUTCOME_TIMEOUT_MS)
+    })
+    const timer = setTimeout(() => {
+      settle(null)
+    }, TRANSFER_OUTCOME_TIMEOUT_MS)
+    const unsubscribe = consult.subscribe({
+      onStateChange: (state, endedBy) => {
+        if (state === CallState.Ended) settle(endedBy === 'remote' ? 200 : null)
+      }
     })
     const onNotify = (notification: Notification): void => {
       notification.accept().catch(() => undefined)
       const status = sipfragStatus(notification.request.body)
       if (status !== null && status >= 200) settle(status)
     }
-    await awaitAnswer((requestDelegate) =>
-      this.#session.refer(consult.#session, { requestDelegate, onNotify })
-    )
-    const status = await outcome
-    if (status !== null && status >= 300) throw new Error(`transfer failed: ${String(status)}`)
+    try {
+      await awaitAnswer((requestDelegate) =>
+        this.#session.refer(consult.#session, { requestDelegate, onNotify })
+      )
+      const status = await outcome
+      if (status === null) throw new Error('transfer failed: no outcome from the other party')
+      if (status >= 300) throw new Error(`transfer failed: ${String(status)}`)
+    } finally {
+      clearTimeout(timer)
+      unsubscribe()
+    }
     if (this.#session.state === SessionState.Established) await this.hangup()
   }
 
