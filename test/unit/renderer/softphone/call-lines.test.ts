@@ -154,6 +154,18 @@ describe('call waiting', () => {
     expect(phone()).toMatchObject({ phase: 'active', lines: [] })
   })
 
+  it('answering the waiting call ends a call still ringing out', async () => {
+    const outbound = new FakeCall('outbound', '1003')
+    placeCall(outbound)
+    const caller = new FakeCall('inbound', '600000002')
+    incomingCall(caller)
+    expect(lineStates()).toEqual(['600000002:ringing'])
+    answerCall()
+    await settle()
+    expect(outbound.asked).toEqual(['hangup'])
+    expect(phone()).toMatchObject({ phase: 'active', call: caller.info, lines: [] })
+  })
+
   it('declines a second call as busy in single-line mode, and a third call always', async () => {
     savePhonePreferences({ ...defaultPhonePreferences, singleLine: true }, storage)
     await onACall()

@@ -203,10 +203,18 @@ export function startPracticeCall(scenario: PracticeScenario): void {
   incomingCall(new PracticeCall(options))
 }
 
-/** Holds the front call if it is talking, so another line can take the front. */
+/**
+ * Makes room at the front for another line: a call that is talking goes on hold; one that
+ * cannot be held (a practice call) or is still ringing out is ended, since the agent chose
+ * the other caller.
+ */
 async function holdFront(): Promise<void> {
-  const front = lines.front
-  if (front?.session.state === CallState.Active && front.session.hold) await front.session.hold()
+  const session = lines.front?.session
+  if (!session) return
+  if (session.state === CallState.Active && session.hold) await session.hold()
+  else if (session.state === CallState.Active || session.state === CallState.Dialing) {
+    await session.hangup()
+  }
 }
 
 /** Answers the ringing call in front, or else the call waiting (holding the current call). */
