@@ -40,7 +40,10 @@ async function answeredPracticeCall(page: Page, username: string): Promise<Works
   return ws
 }
 
-test('the inbound script leads a call from the keyboard to its outcome', async ({ page }) => {
+test('the inbound script leads a call from the keyboard to its outcome', async ({
+  page,
+  browser
+}) => {
   await answeredPracticeCall(page, 'fernando')
   await expect(script(page).getByRole('combobox', { name: 'Cambiar de guion' })).toHaveValue(
     'inbound-service'
@@ -78,6 +81,25 @@ test('the inbound script leads a call from the keyboard to its outcome', async (
       return { runs: report.runs, closed: report.closed, outcomes: report.outcomes }
     })
     .toEqual({ runs: 1, closed: 1, outcomes: [{ code: 'resolved', runs: 1 }] })
+
+  // Fernando's lead reads the figures in the app: practice runs of the inbound script.
+  const context = await browser.newContext()
+  const lead = await context.newPage()
+  await lead.goto(server.url)
+  await new WorkstationPage(lead).login('gloria')
+  await script(lead).getByText('Análisis de guiones').click()
+  await script(lead)
+    .getByRole('combobox', { name: 'Guion y versión' })
+    .selectOption({ label: 'Llamada entrante de servicio (v1)' })
+  await script(lead).getByRole('checkbox', { name: 'Llamadas de práctica' }).check()
+  await script(lead).getByRole('button', { name: 'Ver análisis' }).click()
+  const results = script(lead).getByRole('region', { name: 'Resultados del análisis' })
+  await expect(results).toContainText(/1 ejecuciones · 100\s%\scompletadas · 0 abandonadas/)
+  await expect(results.getByRole('list', { name: 'Resultados' })).toContainText(
+    'Resuelto en la llamada: 1'
+  )
+  await expect(results.getByRole('row', { name: /^Motivo/ })).toContainText('0 (0\u00a0%)')
+  await context.close()
 })
 
 test('an objection jump returns to the step, and a mandatory line holds the wrap-up', async ({

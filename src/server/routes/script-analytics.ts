@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 
-import { scriptAnalytics, scriptAnalyticsSchema } from '../../shared/scripts/run-analytics'
+import { scriptAnalytics, scriptAnalyticsReportSchema } from '../../shared/scripts/run-analytics'
 import type { AccessClaims } from '../auth/access-tokens'
 import { claimsOf, requireAuth } from '../auth/authenticate'
 import { HttpAppError } from '../http/app-error'
@@ -17,12 +17,6 @@ const paramsSchema = z.object({
 })
 const querySchema = z.object({
   practice: z.enum(['true', 'false']).optional()
-})
-
-const analyticsSchema = scriptAnalyticsSchema.extend({
-  scriptId: z.string(),
-  version: z.number(),
-  practice: z.boolean()
 })
 
 /** The team filter for the caller, or the refusal. Practice is what a trainer may see. */
@@ -47,7 +41,7 @@ export function registerScriptAnalyticsRoutes(app: ZodApp, ctx: RouteContext): v
         tags: ['scripts'],
         params: paramsSchema,
         querystring: querySchema,
-        response: { 200: analyticsSchema }
+        response: { 200: scriptAnalyticsReportSchema }
       }
     },
     async (request) => {

@@ -35,6 +35,14 @@ export const scriptAnalyticsSchema = z.object({
 })
 export type ScriptAnalytics = z.infer<typeof scriptAnalyticsSchema>
 
+/** What the server's analytics API answers: the figures for one script version. */
+export const scriptAnalyticsReportSchema = scriptAnalyticsSchema.extend({
+  scriptId: z.string(),
+  version: z.number(),
+  practice: z.boolean()
+})
+export type ScriptAnalyticsReport = z.infer<typeof scriptAnalyticsReportSchema>
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)

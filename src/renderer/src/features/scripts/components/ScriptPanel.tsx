@@ -8,6 +8,7 @@ import { scriptCatalog } from '../bundled-scripts'
 import { PREVIEW_RUN, sendScriptEvent, startScript } from '../commands'
 import { useScriptKeys } from '../hooks/useScriptKeys'
 import { watchScriptCalls } from '../watch-script-calls'
+import { ScriptAnalyticsPanel } from './ScriptAnalyticsPanel'
 import { ScriptStep } from './ScriptStep'
 
 /**
@@ -140,6 +141,7 @@ export function ScriptPanel() {
           )}
         </>
       )}
+      {!call && <ScriptAnalyticsPanel />}
     </section>
   )
 }
