@@ -233,6 +233,21 @@ describe('transfers', () => {
     expect(phone()).toMatchObject({ phase: 'active', call: next.info, lines: [] })
   })
 
+  it('a call moved onto a background line is held until the agent picks it', async () => {
+    const first = await onACall()
+    const second = new FakeCall('inbound', '600000002')
+    incomingCall(second)
+    answerCall()
+    await settle()
+    const next = new FakeCall('outbound', '1003', { replacesCallId: first.info.id })
+    first.transferredTo(next)
+    expect(phone().call?.id).toBe(second.info.id)
+    next.move(CallState.Active)
+    expect(next.asked).toEqual(['hold'])
+    first.move(CallState.Ended, 'remote')
+    expect(lineStates()).toEqual(['1003:held'])
+  })
+
   it('an INVITE with Replaces takes over its call at once, without ringing', async () => {
     const first = await onACall()
     const replacing = new FakeCall('inbound', '1001', { replacesCallId: first.info.id })

@@ -84,6 +84,9 @@ function onCallState(session: CallSession, state: CallState): void {
   if (line && state === CallState.Active) line.answeredAt ??= new Date().toISOString()
   if (lines.front?.session !== session) {
     if (state === CallState.Ended) lines.remove(session.info.id)
+    // Only the front line talks: a call that came up behind it (moved here by a transfer)
+    // waits on hold until the agent picks it.
+    if (state === CallState.Active && session.hold) session.hold().catch(reportError)
     publishLines()
     return
   }
