@@ -60,3 +60,31 @@ export class Ringtone {
     this.#element = null
   }
 }
+
+/**
+ * Plays a short tone on an output (null: default), for the agent to check they hear it there.
+ * Resolves when the tone has finished.
+ */
+export async function playTestTone(deviceId: string | null, hz = 440, ms = 1000): Promise<void> {
+  const context = new AudioContext()
+  const oscillator = context.createOscillator()
+  oscillator.frequency.value = hz
+  const gain = context.createGain()
+  gain.gain.value = LEVEL
+  const destination = context.createMediaStreamDestination()
+  oscillator.connect(gain).connect(destination)
+  const element = new Audio()
+  element.srcObject = destination.stream
+  try {
+    await routeAudio(element, deviceId)
+    void context.resume().catch(() => undefined)
+    oscillator.start()
+    await element.play()
+    await new Promise((resolve) => setTimeout(resolve, ms))
+  } finally {
+    oscillator.stop()
+    element.pause()
+    element.srcObject = null
+    await context.close()
+  }
+}

@@ -99,13 +99,22 @@ function readyCertificates(): RTCCertificate[] | undefined {
   return [certificate]
 }
 
+let phoneIceServers: readonly RTCIceServer[] = []
+
+/** The ICE servers of the phone's current user agent (for the pre-call network check). */
+export function iceServersInUse(): readonly RTCIceServer[] {
+  return phoneIceServers
+}
+
 /**
  * The user agent's SDH factory: warm microphone, prompt ICE, a ready DTLS certificate, and never SIP.js's default public
  * STUN server (no ICE server unless configured).
  */
 export function createSessionDescriptionHandlerFactory(
+  iceServers: readonly RTCIceServer[] = [],
   microphone: WarmMicrophone = warmMicrophone
 ): Web.SessionDescriptionHandlerFactory {
+  phoneIceServers = iceServers
   const mediaStreamFactory = warmMediaStreamFactory(microphone)
   void prepareDtlsCertificate().catch(() => undefined)
   return (session: Session, options?: Web.SessionDescriptionHandlerFactoryOptions) => {

@@ -181,7 +181,9 @@ export class SipUserAgent {
       // The target side of an attended transfer: an INVITE with Replaces takes over a call.
       sipExtensionReplaces: SIPExtension.Supported,
       // Warm microphone and prompt ICE: see sip-media.ts.
-      sessionDescriptionHandlerFactory: createSessionDescriptionHandlerFactory(),
+      sessionDescriptionHandlerFactory: createSessionDescriptionHandlerFactory(
+        toRtcIceServers(account.iceServers)
+      ),
       sessionDescriptionHandlerFactoryOptions: {
         // Always ours: SIP.js would otherwise add a public Google STUN server.
         peerConnectionConfiguration: { iceServers: toRtcIceServers(account.iceServers) },

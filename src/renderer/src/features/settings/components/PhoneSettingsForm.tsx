@@ -1,6 +1,8 @@
 import { useState, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import { AudioDeviceSettings } from '../../devices/components/AudioDeviceSettings'
+import { PreCallCheck } from '../../precall/components/PreCallCheck'
 import { restartPhoneLine } from '../../softphone/phone-line'
 import type { IceServer } from '../../../../../shared/domain/sip-account'
 import {
@@ -89,6 +91,8 @@ export function PhoneSettingsForm() {
         <button type="submit">{t('settings.save')}</button>
         {saved && <p role="status">{t('settings.saved')}</p>}
       </form>
+      <AudioDeviceSettings />
+      <PreCallCheck />
     </details>
   )
 }
