@@ -7,6 +7,7 @@ import { readConfig } from './config'
 import { migrate } from './db/migrate'
 import { openDb } from './db/open-db'
 import { readSipConfig } from './routes/sip-account'
+import { seedConfiguration } from './seed/seed-configuration'
 import { seedDemoData } from './seed/seed-demo'
 
 async function main(): Promise<void> {
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
     const seeded = await seedDemoData(db, { customerCount: config.seedCustomers })
     if (seeded.seeded) logger.info({ customers: seeded.customers }, 'demo data seeded')
   }
+  // After the demo users, so the published directory includes them.
+  if (await seedConfiguration(db)) logger.info('default configuration published')
   const app = await buildApp({
     db,
     jwtSecret: await loadJwtSecret(process.env['ATIENDE_JWT_SECRET'], config.dataDir),

@@ -47,7 +47,12 @@ async function serverRows(baseUrl: string): Promise<Map<string, Change>> {
     })
     if (!res.ok) throw new Error(`pull failed: ${res.status}`)
     const page = pullResponseSchema.parse(await res.json())
-    for (const change of page.changes) byKey.set(`${change.entity}:${change.data.id}`, change)
+    for (const change of page.changes) {
+      // Configuration rows are keyed by code, the compensation limits are a single row.
+      const data: object = change.data
+      const key = 'id' in data ? data.id : 'code' in data ? data.code : ''
+      byKey.set(`${change.entity}:${String(key)}`, change)
+    }
     cursor = page.cursor
     if (!page.hasMore) return byKey
   }

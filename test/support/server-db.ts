@@ -11,6 +11,7 @@ import type { Db, DbKind } from '../../src/server/db/db'
 import { migrate } from '../../src/server/db/migrate'
 import { openPgliteDb } from '../../src/server/db/pglite-db'
 import { openPostgresDb } from '../../src/server/db/postgres-db'
+import { seedConfiguration } from '../../src/server/seed/seed-configuration'
 import { seedDemoData } from '../../src/server/seed/seed-demo'
 
 export const engines: readonly DbKind[] = ['pglite', 'postgres']
@@ -83,5 +84,6 @@ export async function createTestDatabase(
   const test = engine === 'pglite' ? await createPglite() : await createPostgres()
   await migrate(test.db)
   await seedDemoData(test.db, { customerCount: options.customers ?? 20, seed: 42 })
+  await seedConfiguration(test.db)
   return test
 }

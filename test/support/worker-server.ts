@@ -11,6 +11,7 @@ import type { Db } from '../../src/server/db/db'
 import { migrate } from '../../src/server/db/migrate'
 import { openPgliteDb } from '../../src/server/db/pglite-db'
 import type { ZodApp } from '../../src/server/routes/route-context'
+import { seedConfiguration } from '../../src/server/seed/seed-configuration'
 import { seedDemoData } from '../../src/server/seed/seed-demo'
 import { tokenResponseSchema, type TokenResponse } from '../../src/shared/sync/auth'
 
@@ -27,6 +28,7 @@ export class TestServer {
     const db = await openPgliteDb('memory://')
     await migrate(db)
     await seedDemoData(db)
+    await seedConfiguration(db)
     return new TestServer(db)
   }
 

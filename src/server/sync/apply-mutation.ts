@@ -13,6 +13,7 @@ import {
 } from '../../shared/sync/protocol'
 import type { AccessClaims } from '../auth/access-tokens'
 import type { Queryable } from '../db/db'
+import { applyAgentStateRecord } from './mutations/agent-state-record'
 import { applyComplaintCreate } from './mutations/complaint-create'
 import { applyCustomerCreate } from './mutations/customer-create'
 import { applyInteractionRecord } from './mutations/interaction-record'
@@ -38,6 +39,8 @@ export function dispatch(
       return applyCustomerCreate(tx, claims, mutation.args)
     case 'interaction.record':
       return applyInteractionRecord(tx, claims, mutation.args)
+    case 'agent_state.record':
+      return applyAgentStateRecord(tx, claims, mutation.args)
     case 'script_run.record':
       return applyScriptRunRecord(tx, claims, mutation.args)
   }

@@ -3,6 +3,15 @@
  * always cross as {@link Result}; raw Error objects never cross.
  */
 import type { ComplaintCategory } from '../domain/complaint'
+import type { AgentStateInput, AgentStateRecordArgs } from '../domain/agent-state'
+import type {
+  CompensationLimits,
+  ComplaintCategoryConfig,
+  DirectoryUser,
+  DispositionCode,
+  PauseReason,
+  Team
+} from '../domain/configuration'
 import type { Customer, Language } from '../domain/customer'
 import type { InteractionRecordArgs } from '../domain/interaction'
 import type { ScriptRunRecordInput } from '../domain/script-run'
@@ -26,11 +35,40 @@ export interface SyncStatus {
 export type LocalSyncState = 'pending' | 'synced' | 'rejected'
 
 /** The kinds of rows sync moves, as named in pulled changes. */
-export type SyncEntity = 'customer' | 'complaint' | 'interaction'
+export type SyncEntity =
+  | 'customer'
+  | 'complaint'
+  | 'interaction'
+  | 'agent_state'
+  | 'disposition_code'
+  | 'pause_reason'
+  | 'complaint_category'
+  | 'compensation_limits'
+  | 'user'
+  | 'team'
 
 /** A call as the local store keeps it, pending until the server acknowledged it. */
 export interface LocalInteraction extends InteractionRecordArgs {
   syncState: LocalSyncState
+}
+
+/** An agent state record as the local store keeps it. */
+export interface LocalAgentState extends AgentStateRecordArgs {
+  /** The agent; null for this user's own records not yet back from the server. */
+  agentId: string | null
+  syncState: LocalSyncState
+}
+
+/** The configuration pulled from the server (read-only in the app). */
+export interface ConfigurationSnapshot {
+  dispositionCodes: DispositionCode[]
+  pauseReasons: PauseReason[]
+  complaintCategories: ComplaintCategoryConfig[]
+  /** Null until the first pull brought it. */
+  compensationLimits: CompensationLimits | null
+  /** Agents: their team's users (and users without a team); leads: their team; admins: all. */
+  users: DirectoryUser[]
+  teams: Team[]
 }
 
 export interface LocalComplaint {
@@ -149,6 +187,17 @@ export interface DataWorkerHandlers {
   }
   /** Discards a complaint the server rejected (never a pending or synced one). */
   'complaint:discard': (args: { id: string }) => { discarded: boolean }
+  /**
+   * Journals a change of this agent's state (durable before it resolves) and syncs it as
+   * `agent_state.record`. `pauseReason` only with `not_ready` (a configured pause reason code).
+   */
+  'agentState:record': (args: AgentStateInput) => { agentState: LocalAgentState }
+  /** This user's latest recorded state, or null before the first. */
+  'agentState:current': (args: Record<string, never>) => { agentState: LocalAgentState | null }
+  /** The latest state of each agent in the cache: the user's own, and a lead's whole team. */
+  'agentState:latest': (args: Record<string, never>) => { agentStates: LocalAgentState[] }
+  /** The configuration as last pulled. */
+  'config:get': (args: Record<string, never>) => ConfigurationSnapshot
   'sync:status': (args: Record<string, never>) => SyncStatus
   'sync:now': (args: Record<string, never>) => SyncStatus
 }

@@ -16,7 +16,16 @@
 import { z } from 'zod'
 
 import { errorCodes } from '../contract/errors'
+import { agentStateRecordArgsSchema, agentStateSchema } from '../domain/agent-state'
 import { complaintCreateArgsSchema, complaintSchema } from '../domain/complaint'
+import {
+  compensationLimitsSchema,
+  complaintCategoryConfigSchema,
+  directoryUserSchema,
+  dispositionCodeSchema,
+  pauseReasonSchema,
+  teamSchema
+} from '../domain/configuration'
 import { customerSchema } from '../domain/customer'
 import { customerCreateArgsSchema } from '../domain/customer-create'
 import { interactionRecordArgsSchema, interactionSchema } from '../domain/interaction'
@@ -37,7 +46,12 @@ export const mutationSchema = z.discriminatedUnion('name', [
     name: z.literal('interaction.record'),
     args: interactionRecordArgsSchema
   }),
-  z.object({ id: z.uuid(), name: z.literal('script_run.record'), args: scriptRunRecordArgsSchema })
+  z.object({ id: z.uuid(), name: z.literal('script_run.record'), args: scriptRunRecordArgsSchema }),
+  z.object({
+    id: z.uuid(),
+    name: z.literal('agent_state.record'),
+    args: agentStateRecordArgsSchema
+  })
 ])
 export type Mutation = z.infer<typeof mutationSchema>
 export type MutationName = Mutation['name']
@@ -84,7 +98,27 @@ export type PullQuery = z.infer<typeof pullQuerySchema>
 export const changeSchema = z.discriminatedUnion('entity', [
   z.object({ seq: z.number().int(), entity: z.literal('customer'), data: customerSchema }),
   z.object({ seq: z.number().int(), entity: z.literal('complaint'), data: complaintSchema }),
-  z.object({ seq: z.number().int(), entity: z.literal('interaction'), data: interactionSchema })
+  z.object({ seq: z.number().int(), entity: z.literal('interaction'), data: interactionSchema }),
+  z.object({ seq: z.number().int(), entity: z.literal('agent_state'), data: agentStateSchema }),
+  // Configuration, read-only on clients: the latest change of each code (or id) wins.
+  z.object({
+    seq: z.number().int(),
+    entity: z.literal('disposition_code'),
+    data: dispositionCodeSchema
+  }),
+  z.object({ seq: z.number().int(), entity: z.literal('pause_reason'), data: pauseReasonSchema }),
+  z.object({
+    seq: z.number().int(),
+    entity: z.literal('complaint_category'),
+    data: complaintCategoryConfigSchema
+  }),
+  z.object({
+    seq: z.number().int(),
+    entity: z.literal('compensation_limits'),
+    data: compensationLimitsSchema
+  }),
+  z.object({ seq: z.number().int(), entity: z.literal('user'), data: directoryUserSchema }),
+  z.object({ seq: z.number().int(), entity: z.literal('team'), data: teamSchema })
 ])
 export type Change = z.infer<typeof changeSchema>
 

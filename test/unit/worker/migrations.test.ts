@@ -12,7 +12,9 @@ describe('local store migrations', () => {
     expect(queryOne(db, 'PRAGMA user_version')?.['user_version']).toBe(SCHEMA_VERSION)
     const tables = queryAll(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
     expect(tables.map((t) => t['name'])).toEqual([
+      'agent_states',
       'complaints',
+      'config_rows',
       'customer_emails',
       'customer_phones',
       'customers',

@@ -66,6 +66,16 @@ export function createRoutes(host: SessionHost): Routes {
     'complaint:discard': route(s['complaint:discard'], async ({ id }) => ({
       discarded: await host.session.discardComplaint(id)
     })),
+    'agentState:record': route(s['agentState:record'], async (args) => ({
+      agentState: await host.session.recordAgentState(args)
+    })),
+    'agentState:current': route(s['agentState:current'], () => ({
+      agentState: host.session.store.currentAgentState(host.session.userId)
+    })),
+    'agentState:latest': route(s['agentState:latest'], () => ({
+      agentStates: host.session.store.latestAgentStates(host.session.userId)
+    })),
+    'config:get': route(s['config:get'], () => host.session.store.configuration()),
     'sync:status': route(s['sync:status'], () => host.session.engine.status()),
     'sync:now': route(s['sync:now'], () => host.session.engine.syncNow())
   }

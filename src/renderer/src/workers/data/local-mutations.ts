@@ -6,6 +6,7 @@ import type { Database } from 'sql.js'
 
 import type { Mutation } from '../../../../shared/sync/protocol'
 
+import { applyLocalAgentState, hasAgentState } from './agent-state-rows'
 import { applyLocalMutation, hasComplaint } from './complaint-rows'
 import { applyLocalCustomerCreate, hasCustomer } from './customer-rows'
 import { applyLocalInteraction, hasInteraction } from './interaction-rows'
@@ -53,6 +54,8 @@ function isApplied(db: Database, mutation: Mutation): boolean {
       return hasComplaint(db, mutation.args.id)
     case 'interaction.record':
       return hasInteraction(db, mutation.args.id)
+    case 'agent_state.record':
+      return hasAgentState(db, mutation.args.id)
     case 'script_run.record':
       return isScriptRunQueued(db, mutation.id)
   }
@@ -68,6 +71,9 @@ export function applyMutation(db: Database, mutation: Mutation): void {
       return
     case 'interaction.record':
       applyLocalInteraction(db, mutation)
+      return
+    case 'agent_state.record':
+      applyLocalAgentState(db, mutation)
       return
     case 'script_run.record':
       applyLocalScriptRun(db, mutation)

@@ -21,18 +21,23 @@ import type { Database, SqlJsStatic } from 'sql.js'
 
 import type { AppError } from '../../../../shared/contract/errors'
 import type {
+  ConfigurationSnapshot,
   CustomerMatch,
+  LocalAgentState,
   LocalComplaint,
   LocalInteraction,
   NewCustomerInput
 } from '../../../../shared/contract/worker'
+import type { AgentStateInput } from '../../../../shared/domain/agent-state'
 import type { Customer } from '../../../../shared/domain/customer'
 import { customerFromCreateArgs } from '../../../../shared/domain/customer-create'
 import type { InteractionRecordArgs } from '../../../../shared/domain/interaction'
 import type { ScriptRunRecordInput } from '../../../../shared/domain/script-run'
 import type { Change, Mutation } from '../../../../shared/sync/protocol'
 
-import { getComplaint, listComplaints, upsertServerComplaint } from './complaint-rows'
+import { currentAgentState, getAgentState, latestAgentStates } from './agent-state-rows'
+import { getComplaint, listComplaints } from './complaint-rows'
+import { readConfiguration } from './config-rows'
 import {
   getCustomer,
   matchCustomer,
@@ -45,7 +50,7 @@ import { CustomerWriter, upsertCustomers } from './customer-rows'
 import { searchCustomers } from './customer-search'
 import type { DurableFiles } from './durable-files'
 import { Journal } from './journal'
-import { getInteraction, listInteractions, upsertServerInteraction } from './interaction-rows'
+import { getInteraction, listInteractions } from './interaction-rows'
 import { applyMutation, replayJournal } from './local-mutations'
 import { migrate } from './migrations'
 import {
@@ -56,6 +61,7 @@ import {
   pendingMutations,
   type OutboxCounts
 } from './outbox'
+import { applyServerChange } from './server-changes'
 import { asNumber, getMeta, inTransaction, queryOne, setMeta } from './sql'
 import { WriteLock } from './write-lock'
 
@@ -180,6 +186,27 @@ export class LocalStore {
     return args.id
   }
 
+  /** Journals, applies and acknowledges a change of this agent's state. */
+  async recordAgentState(input: AgentStateInput): Promise<LocalAgentState> {
+    const args = { id: this.options.newId(), ...input }
+    await this.journaled({ id: this.options.newId(), name: 'agent_state.record', args })
+    const state = getAgentState(this.db, args.id)
+    if (state === null) throw new Error('agent state vanished after insert')
+    return state
+  }
+
+  currentAgentState(userId: string): LocalAgentState | null {
+    return currentAgentState(this.db, userId)
+  }
+
+  latestAgentStates(userId: string): LocalAgentState[] {
+    return latestAgentStates(this.db, userId)
+  }
+
+  configuration(): ConfigurationSnapshot {
+    return readConfiguration(this.db)
+  }
+
   listInteractions(customerId: string | null, limit: number): LocalInteraction[] {
     return listInteractions(this.db, customerId, limit)
   }
@@ -231,8 +258,7 @@ export class LocalStore {
       try {
         for (const change of changes) {
           if (change.entity === 'customer') customers.write(change.data)
-          else if (change.entity === 'complaint') upsertServerComplaint(this.db, change.data)
-          else upsertServerInteraction(this.db, change.data)
+          else applyServerChange(this.db, change)
         }
       } finally {
         customers.free()
@@ -304,8 +330,7 @@ export class LocalStore {
           report.entities.add('customer')
         } else if (parsed.kind === 'change') {
           const change = parsed.change
-          if (change.entity === 'complaint') upsertServerComplaint(this.db, change.data)
-          else upsertServerInteraction(this.db, change.data)
+          applyServerChange(this.db, change)
           report.otherChanges++
           report.entities.add(change.entity)
         } else if (parsed.kind === 'trailer') {

@@ -147,6 +147,24 @@ const steps: readonly string[] = [
   CREATE INDEX customers_document_id ON customers (document_id);
   CREATE INDEX customers_name_folded ON customers (name_folded);
   CREATE INDEX customers_last_name_folded ON customers (last_name_folded);
+  `,
+  // Agent state records (own ones journaled; a lead's team pulled) and the configuration pulled
+  // read-only from the server (dispositions, pause reasons, categories, limits, users, teams).
+  `
+  CREATE TABLE IF NOT EXISTS agent_states (
+    id TEXT PRIMARY KEY,
+    agent_id TEXT,
+    since TEXT NOT NULL,
+    data TEXT NOT NULL,
+    sync_state TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS agent_states_agent_since ON agent_states (agent_id, since);
+  CREATE TABLE IF NOT EXISTS config_rows (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (kind, key)
+  ) WITHOUT ROWID;
   `
 ]
 

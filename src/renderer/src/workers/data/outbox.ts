@@ -55,6 +55,7 @@ export function markApplied(db: Database, mutation: Mutation): void {
     mutation.args.id
   ])
   db.run("UPDATE interactions SET sync_state = 'synced' WHERE id = ?", [mutation.args.id])
+  db.run("UPDATE agent_states SET sync_state = 'synced' WHERE id = ?", [mutation.args.id])
 }
 
 /** The server refused it: both the outbox entry and the row keep the reason the user sees. */
@@ -68,6 +69,7 @@ export function markRejected(db: Database, mutation: Mutation, reason: AppError)
     mutation.args.id
   ])
   db.run("UPDATE interactions SET sync_state = 'rejected' WHERE id = ?", [mutation.args.id])
+  db.run("UPDATE agent_states SET sync_state = 'rejected' WHERE id = ?", [mutation.args.id])
 }
 
 /**

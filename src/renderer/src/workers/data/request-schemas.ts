@@ -5,6 +5,7 @@
 import { z } from 'zod'
 
 import type { WorkerArgs, WorkerRequestName } from '../../../../shared/contract/worker'
+import { agentStateInputSchema } from '../../../../shared/domain/agent-state'
 import { complaintCategories } from '../../../../shared/domain/complaint'
 import { languages } from '../../../../shared/domain/customer'
 import { interactionRecordInputSchema } from '../../../../shared/domain/interaction'
@@ -81,6 +82,10 @@ export const requestSchemas = {
   'scriptRun:record': scriptRunRecordInputSchema,
   'interaction:list': z.object({ customerId: z.string().max(128).nullable(), limit }),
   'complaint:discard': z.object({ id: z.uuid() }),
+  'agentState:record': agentStateInputSchema,
+  'agentState:current': empty,
+  'agentState:latest': empty,
+  'config:get': empty,
   'sync:status': empty,
   'sync:now': empty
 } satisfies { [K in WorkerRequestName]: z.ZodType<WorkerArgs<K>> }

@@ -43,6 +43,7 @@ export class SessionHost {
         sql: await this.deps.loadSql(),
         files: await this.deps.filesFor(args.storage ?? 'opfs'),
         storeName: `atiende-${args.user.id}`,
+        userId: args.user.id,
         serverUrl: args.serverUrl,
         tokens: args.tokens
       })

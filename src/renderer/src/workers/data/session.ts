@@ -6,6 +6,7 @@ import type { SqlJsStatic } from 'sql.js'
 
 import type {
   CustomerMatch,
+  LocalAgentState,
   LocalComplaint,
   LocalInteraction,
   SessionTokens,
@@ -26,6 +27,8 @@ export interface SessionOptions extends SyncRuntime {
   sql: SqlJsStatic
   files: DurableFiles
   storeName: string
+  /** The signed-in user, whose own agent states the store reads back. */
+  userId: string
   serverUrl: string
   tokens: SessionTokens
   newId: () => string
@@ -99,6 +102,20 @@ export class Session {
     this.engine.trigger()
     this.scheduleSnapshot()
     return id
+  }
+
+  get userId(): string {
+    return this.options.userId
+  }
+
+  /** Journals a change of the agent's state, then lets sync push it. */
+  async recordAgentState(args: WorkerArgs<'agentState:record'>): Promise<LocalAgentState> {
+    const state = await this.store.recordAgentState(args)
+    this.options.emit('data:changed', { entities: ['agent_state'] })
+    this.engine.emitStatus()
+    this.engine.trigger()
+    this.scheduleSnapshot()
+    return state
   }
 
   /** Drops a complaint the server rejected, once the agent has read why. */

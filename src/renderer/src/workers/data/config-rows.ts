@@ -1,0 +1,95 @@
+/**
+ * Configuration pulled from the server, read-only here: disposition codes, pause reasons,
+ * complaint categories, compensation limits, and the directory of users and teams. One table,
+ * keyed by kind and code (or id); the latest pulled version of each row wins.
+ */
+import type { Database } from 'sql.js'
+
+import type { ConfigurationSnapshot } from '../../../../shared/contract/worker'
+import {
+  compensationLimitsSchema,
+  complaintCategoryConfigSchema,
+  directoryUserSchema,
+  dispositionCodeSchema,
+  pauseReasonSchema,
+  teamSchema
+} from '../../../../shared/domain/configuration'
+import type { Change } from '../../../../shared/sync/protocol'
+
+import { asString, queryAll } from './sql'
+
+export type ConfigChange = Extract<
+  Change,
+  {
+    entity:
+      | 'disposition_code'
+      | 'pause_reason'
+      | 'complaint_category'
+      | 'compensation_limits'
+      | 'user'
+      | 'team'
+  }
+>
+
+function keyOf(change: ConfigChange): string {
+  switch (change.entity) {
+    case 'disposition_code':
+    case 'pause_reason':
+    case 'complaint_category':
+      return change.data.code
+    case 'compensation_limits':
+      return 'default'
+    case 'user':
+    case 'team':
+      return change.data.id
+  }
+}
+
+export function upsertConfigRow(db: Database, change: ConfigChange): void {
+  db.run(
+    `INSERT INTO config_rows (kind, key, data) VALUES (?, ?, ?)
+     ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data`,
+    [change.entity, keyOf(change), JSON.stringify(change.data)]
+  )
+}
+
+function rowsOf(db: Database, kind: ConfigChange['entity']): unknown[] {
+  return queryAll(db, 'SELECT data FROM config_rows WHERE kind = ? ORDER BY key', [kind]).map(
+    (r): unknown => JSON.parse(asString(r['data']))
+  )
+}
+
+function parsed<T>(
+  values: unknown[],
+  schema: { safeParse(v: unknown): { success: boolean; data?: T } }
+): T[] {
+  const out: T[] = []
+  for (const v of values) {
+    const result = schema.safeParse(v)
+    if (result.success && result.data !== undefined) out.push(result.data)
+  }
+  return out
+}
+
+const bySortOrder = <T extends { sortOrder: number; code: string }>(a: T, b: T) =>
+  a.sortOrder - b.sortOrder || a.code.localeCompare(b.code)
+
+/** Everything configured, as pulled; lists keep retired entries (`active: false`) for history. */
+export function readConfiguration(db: Database): ConfigurationSnapshot {
+  return {
+    dispositionCodes: parsed(rowsOf(db, 'disposition_code'), dispositionCodeSchema).sort(
+      bySortOrder
+    ),
+    pauseReasons: parsed(rowsOf(db, 'pause_reason'), pauseReasonSchema).sort(bySortOrder),
+    complaintCategories: parsed(
+      rowsOf(db, 'complaint_category'),
+      complaintCategoryConfigSchema
+    ).sort(bySortOrder),
+    compensationLimits:
+      parsed(rowsOf(db, 'compensation_limits'), compensationLimitsSchema)[0] ?? null,
+    users: parsed(rowsOf(db, 'user'), directoryUserSchema).sort((a, b) =>
+      a.displayName.localeCompare(b.displayName)
+    ),
+    teams: parsed(rowsOf(db, 'team'), teamSchema).sort((a, b) => a.name.localeCompare(b.name))
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Applies one pulled change that is not a customer (customers have their own bulk writer) to
+ * the local store: the server's row replaces the local one.
+ */
+import type { Database } from 'sql.js'
+
+import type { Change } from '../../../../shared/sync/protocol'
+
+import { upsertServerAgentState } from './agent-state-rows'
+import { upsertServerComplaint } from './complaint-rows'
+import { upsertConfigRow } from './config-rows'
+import { upsertServerInteraction } from './interaction-rows'
+
+export function applyServerChange(
+  db: Database,
+  change: Exclude<Change, { entity: 'customer' }>
+): void {
+  switch (change.entity) {
+    case 'complaint':
+      upsertServerComplaint(db, change.data)
+      return
+    case 'interaction':
+      upsertServerInteraction(db, change.data)
+      return
+    case 'agent_state':
+      upsertServerAgentState(db, change.data)
+      return
+    default:
+      upsertConfigRow(db, change)
+  }
+}

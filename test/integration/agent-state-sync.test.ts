@@ -1,0 +1,122 @@
+/**
+ * The data worker's agent state records and configuration cache against the real server:
+ * states recorded offline reach the server once, come back synced, and the configuration the
+ * server publishes is readable from the local store.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { SessionTokens } from '../../src/shared/contract/worker'
+import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'
+import { TestServer } from '../support/worker-server'
+import { openTestStore } from '../support/worker-store'
+import { startEngine } from '../support/worker-sync'
+
+describe('agent states and configuration in the worker', () => {
+  let server: TestServer
+  let tokens: SessionTokens
+  let anaId: string
+  let dir: string
+
+  beforeAll(async () => {
+    server = await TestServer.create()
+    await server.start()
+    const login = await server.login('ana')
+    tokens = { accessToken: login.accessToken, refreshToken: login.refreshToken }
+    anaId = login.user.id
+    dir = await makeStoreDir()
+  }, 120_000)
+
+  afterAll(async () => {
+    await server.close()
+    await removeStoreDir(dir)
+  })
+
+  it('records states offline, syncs each once, and reads the current one and the configuration', async () => {
+    const store = await openTestStore(dir)
+    const harness = startEngine({ store, serverUrl: server.url, tokens })
+    try {
+      await server.stop()
+      const t0 = Date.now() - 60_000
+      const ready = await store.recordAgentState({
+        state: 'ready',
+        pauseReason: null,
+        since: new Date(t0).toISOString()
+      })
+      const paused = await store.recordAgentState({
+        state: 'not_ready',
+        pauseReason: 'lunch',
+        since: new Date(t0 + 1000).toISOString()
+      })
+      expect(paused).toMatchObject({ state: 'not_ready', agentId: null, syncState: 'pending' })
+      expect(store.currentAgentState(anaId)?.id).toBe(paused.id)
+      expect((await harness.engine.syncNow()).pending).toBe(2)
+
+      await server.start()
+      const status = await harness.engine.syncNow()
+      expect(status).toMatchObject({ pending: 0, rejected: 0, lastError: null })
+      const counted = await server.db.query<{ id: string }>(
+        'SELECT id FROM agent_states WHERE id IN ($1, $2)',
+        [ready.id, paused.id]
+      )
+      expect(counted).toHaveLength(2)
+      expect(store.currentAgentState(anaId)).toMatchObject({
+        id: paused.id,
+        pauseReason: 'lunch',
+        agentId: anaId,
+        syncState: 'synced'
+      })
+      expect(store.latestAgentStates(anaId).map((s) => s.id)).toEqual([paused.id])
+
+      const config = store.configuration()
+      expect(config.pauseReasons.map((p) => p.code)).toEqual([
+        'break',
+        'lunch',
+        'training',
+        'meeting',
+        'admin',
+        'technical',
+        'phone_problem'
+      ])
+      expect(config.dispositionCodes[0]?.label).toEqual({
+        es: 'Resuelto en la llamada',
+        en: 'Resolved on the call'
+      })
+      expect(config.complaintCategories.map((c) => c.code)).toContain('billing')
+      expect(config.compensationLimits?.currency).toBe('USD')
+      expect(config.users.map((u) => u.username).sort()).toEqual([
+        'admin',
+        'ana',
+        'bruno',
+        'carla',
+        'tomas'
+      ])
+      expect(config.teams).toHaveLength(3)
+    } finally {
+      await harness.engine.stop()
+      await store.close()
+    }
+  })
+
+  it('keeps a pending state across a restart of the store (journal replay)', async () => {
+    await server.stop()
+    const store = await openTestStore(dir)
+    const recorded = await store.recordAgentState({
+      state: 'wrap_up',
+      pauseReason: null,
+      since: new Date().toISOString()
+    })
+    await store.close()
+    const reopened = await openTestStore(dir)
+    try {
+      expect(reopened.currentAgentState(anaId)).toMatchObject({
+        id: recorded.id,
+        state: 'wrap_up',
+        syncState: 'pending'
+      })
+      expect(reopened.outboxCounts().pending).toBe(1)
+    } finally {
+      await reopened.close()
+      await server.start()
+    }
+  })
+})
