@@ -66,7 +66,7 @@ describe.each(engines)('agent states and configuration on %s', (engine) => {
       { state: 'ready', pause_reason: null },
       { state: 'not_ready', pause_reason: 'break' }
     ])
-    const ids = [ready.args.id, paused.args.id]
+    const ids: string[] = [ready.args.id, paused.args.id]
     const seen = async (user: string) =>
       ofEntity(await pulled(user), 'agent_state')
         .map((c) => c.data.id)
