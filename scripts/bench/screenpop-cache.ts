@@ -7,6 +7,8 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 
 import { snapshotFile, type LocalStore } from '../../src/renderer/src/workers/data/local-store'
 import { runSyncCycle, type AuthedRequests } from '../../src/renderer/src/workers/data/sync-cycle'
@@ -28,6 +30,12 @@ export interface CacheFigures {
   startupMs: number
   restoredWrites: number
   memoryMb: number
+  /** Resident growth after the reopen from snapshot + journal (what every later start holds). */
+  memoryReopenedMb: number
+  /** Highest resident growth during the cold load (the snapshot's export doubles the database). */
+  peakMemoryMb: number
+  /** CPU time of this process (the client side) during the cold load. */
+  cacheLoadCpuMs: number
   sqlDbMb: number
   lookupP50Ms: number
   lookupP99Ms: number
@@ -38,6 +46,48 @@ export interface CacheFigures {
 }
 
 const rssMb = (): number => process.memoryUsage().rss / 1_048_576
+
+/** V8's gc(), enabled at run time: memory is read once the garbage of the load is collected. */
+setFlagsFromString('--expose-gc')
+const gcFunction: unknown = runInNewContext('gc')
+function isCallable(value: unknown): value is () => void {
+  return typeof value === 'function'
+}
+function collectGarbage(): void {
+  if (isCallable(gcFunction)) gcFunction()
+}
+
+const pause = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms)
+  })
+
+/**
+ * Resident growth over `before` once garbage is collected (the steady state, not a peak). V8
+ * frees the memory of dead ArrayBuffers (the snapshot's export, the database file's old buffers)
+ * on a background sweep after the collection, hence the pauses.
+ */
+async function settledRssMb(before: number): Promise<number> {
+  for (let i = 0; i < 2; i++) {
+    collectGarbage()
+    await pause(300)
+  }
+  return rssMb() - before
+}
+
+/** Samples resident memory every 100 ms while `work` runs; resolves with its peak growth. */
+async function peakRssDuring(before: number, work: () => Promise<void>): Promise<number> {
+  let peak = rssMb()
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssMb())
+  }, 100)
+  try {
+    await work()
+  } finally {
+    clearInterval(timer)
+  }
+  return Math.max(peak, rssMb()) - before
+}
 
 /** Access tokens are short-lived; a load of a million rows outlives one, so log in again. */
 export type TokenSource = () => Promise<string>
@@ -112,13 +162,16 @@ export async function benchCache(url: string, login: TokenSource): Promise<Cache
   const dir = await mkdtemp(join(tmpdir(), 'atiende-bench-screenpop-'))
   const open = () => openTestStore(dir)
   try {
-    const rssBefore = rssMb()
+    const rssBefore = await settledRssMb(0)
+    const cpu0 = process.cpuUsage()
     const t0 = performance.now()
     const store = await open()
-    await coldLoad(store, url, login)
+    const peakMemoryMb = await peakRssDuring(rssBefore, () => coldLoad(store, url, login))
     const cacheLoadMs = performance.now() - t0
-    // Resident growth with the cache loaded, before an export temporarily doubles it.
-    const memoryMb = rssMb() - rssBefore
+    const cpu = process.cpuUsage(cpu0)
+    const cacheLoadCpuMs = (cpu.user + cpu.system) / 1000
+    // Resident growth with the cache loaded and its snapshot written.
+    const memoryMb = await settledRssMb(rssBefore)
     const t1 = performance.now()
     await store.snapshot()
     const snapshotMs = performance.now() - t1
@@ -138,6 +191,7 @@ export async function benchCache(url: string, login: TokenSource): Promise<Cache
     const t2 = performance.now()
     const reopened = await open()
     const startupMs = performance.now() - t2
+    const memoryReopenedMb = await settledRssMb(rssBefore)
     const sqlDbMb = reopened.databaseBytes() / 1_048_576
     const customers = reopened.sampleCustomers(2000)
     const figures = measureQueries(reopened, customers)
@@ -151,6 +205,9 @@ export async function benchCache(url: string, login: TokenSource): Promise<Cache
       startupMs: round(startupMs, 0),
       restoredWrites,
       memoryMb: round(memoryMb, 0),
+      memoryReopenedMb: round(memoryReopenedMb, 0),
+      peakMemoryMb: round(peakMemoryMb, 0),
+      cacheLoadCpuMs: round(cacheLoadCpuMs, 0),
       sqlDbMb: round(sqlDbMb, 0),
       ...figures,
       sampleNumbers

@@ -7,6 +7,7 @@
  */
 import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
+import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
 
 import { loginAs } from '../../test/support/server-api'
@@ -66,6 +67,9 @@ export async function benchScreenPop(options: ScreenPopOptions): Promise<void> {
       cacheLoadMs: figures.cacheLoadMs,
       startupMs: figures.startupMs,
       memoryMb: figures.memoryMb,
+      memoryReopenedMb: figures.memoryReopenedMb,
+      peakMemoryMb: figures.peakMemoryMb,
+      cacheLoadCpuMs: figures.cacheLoadCpuMs,
       lookupP50Ms: figures.lookupP50Ms,
       lookupP99Ms: figures.lookupP99Ms,
       popP95Ms: browser?.popP95Ms ?? null,
@@ -83,8 +87,10 @@ export async function benchScreenPop(options: ScreenPopOptions): Promise<void> {
       sqlDbMb: figures.sqlDbMb,
       restoredWrites: figures.restoredWrites,
       serverSeedMs: round(seedMs, 0),
+      // The machine is shared: the 1-minute load average at the end says how much.
+      loadAverage: round(loadavg()[0] ?? 0, 1),
       sources: {
-        node: 'cacheLoadMs startupMs memoryMb(RSS delta) lookup* search* onlineLookupP50Ms',
+        node: 'cacheLoadMs startupMs memory*(RSS growth, after gc) lookup* search* onlineLookupP50Ms',
         chromium: browser ? 'popP50Ms popP95Ms browserFirstSyncMs' : 'not run'
       }
     })

@@ -29,6 +29,38 @@ describe('the cache row of a customer', () => {
     expect(data.length).toBeLessThan(JSON.stringify(rich).length * 0.6)
   })
 
+  it('keeps an update time that is not canonical ISO text exactly as it came', () => {
+    const odd = { ...rich, updatedAt: '2025-01-01T00:00:00Z' }
+    expect(decodeCustomer(odd.id, odd.externalRef, encodeCustomer(odd))).toEqual(odd)
+    const canonical = { ...rich, updatedAt: '2025-01-01T00:00:00.000Z' }
+    expect(encodeCustomer(canonical)).toContain('1735689600000')
+  })
+
+  it('still reads layout 1 rows (language, tier and time as text)', () => {
+    const layout1 = JSON.stringify([
+      1,
+      rich.firstName,
+      rich.lastName,
+      rich.documentId,
+      [
+        ['+34612345678', 0],
+        ['+34911234567', 2]
+      ],
+      rich.emails,
+      'es',
+      rich.tier,
+      rich.recencyDays,
+      rich.frequency12m,
+      rich.monetary12m,
+      rich.lifetimeValue,
+      [['FIBER-1G', 'Fibra 1 Gb', '2021-03-15']],
+      1,
+      rich.notes,
+      rich.updatedAt
+    ])
+    expect(decodeCustomer(rich.id, rich.externalRef, layout1)).toEqual(rich)
+  })
+
   it('still reads rows written as plain objects, and refuses garbage', () => {
     expect(decodeCustomer(rich.id, rich.externalRef, JSON.stringify(rich))).toEqual(rich)
     expect(decodeCustomer(rich.id, rich.externalRef, '[99,"x"]')).toBeNull()

@@ -3,10 +3,20 @@
  * reference (they are columns). Field names would be ~45% of every row, about 260 MB at a
  * million customers. Rows written by schema 1 (plain objects) are still read.
  */
-import { customerSchema, phoneKinds, type Customer } from '../../../../shared/domain/customer'
+import {
+  customerSchema,
+  languages,
+  phoneKinds,
+  valueTiers,
+  type Customer
+} from '../../../../shared/domain/customer'
 
-/** Bump when the array layout changes; rows of an unknown layout read as missing. */
-const LAYOUT = 1
+/**
+ * Bump when the array layout changes; rows of an unknown layout read as missing. Layout 2 stores
+ * the language and tier as their index in the shared lists and the update time as epoch
+ * milliseconds when that gives the same ISO text back (about 25 bytes a row, 25 MB at a million).
+ */
+const LAYOUT = 2
 
 /** Where the phones (`[[e164, kind], …]`) sit in the stored array, for SQL's json_each. */
 export const PHONES_JSON_PATH = '$[4]'
@@ -24,8 +34,8 @@ export function customerLayout(c: Customer): unknown[] {
     c.documentId,
     c.phones.map((p) => [p.e164, phoneKinds.indexOf(p.kind)]),
     c.emails,
-    c.preferredLanguage,
-    c.tier,
+    languages.indexOf(c.preferredLanguage),
+    valueTiers.indexOf(c.tier),
     c.recencyDays,
     c.frequency12m,
     c.monetary12m,
@@ -33,8 +43,18 @@ export function customerLayout(c: Customer): unknown[] {
     c.products.map((p) => [p.code, p.name, p.since]),
     c.doNotCall ? 1 : 0,
     c.notes,
-    c.updatedAt
+    compactTime(c.updatedAt)
   ]
+}
+
+/** Epoch milliseconds when they give back exactly the same ISO text; the text otherwise. */
+function compactTime(iso: string): number | string {
+  const ms = Date.parse(iso)
+  return Number.isFinite(ms) && new Date(ms).toISOString() === iso ? ms : iso
+}
+
+function fromIndex(list: readonly string[], value: unknown): unknown {
+  return typeof value === 'number' ? list[value] : value
 }
 
 function isList(value: unknown): value is unknown[] {
@@ -46,7 +66,9 @@ function pairs(value: unknown): unknown[][] {
 }
 
 function fromLayout(id: string, externalRef: string, a: unknown[]): unknown {
-  if (a[0] !== LAYOUT) return null
+  // Layout 1 held the language, tier and update time as text; fromIndex passes text through.
+  if (a[0] !== LAYOUT && a[0] !== 1) return null
+  const updatedAt = a[15]
   return {
     id,
     externalRef,
@@ -58,8 +80,8 @@ function fromLayout(id: string, externalRef: string, a: unknown[]): unknown {
       kind: typeof kind === 'number' ? phoneKinds[kind] : kind
     })),
     emails: a[5],
-    preferredLanguage: a[6],
-    tier: a[7],
+    preferredLanguage: fromIndex(languages, a[6]),
+    tier: fromIndex(valueTiers, a[7]),
     recencyDays: a[8],
     frequency12m: a[9],
     monetary12m: a[10],
@@ -67,7 +89,7 @@ function fromLayout(id: string, externalRef: string, a: unknown[]): unknown {
     products: pairs(a[12]).map(([code, name, since]) => ({ code, name, since })),
     doNotCall: a[13] === 1,
     notes: a[14],
-    updatedAt: a[15]
+    updatedAt: typeof updatedAt === 'number' ? new Date(updatedAt).toISOString() : updatedAt
   }
 }
 
