@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test'
 
 import { KamailioProcess } from '../support/kamailio'
+import { loginAs, serverAgentStates } from '../support/server-api'
 import { ServerProcess } from '../support/server-process'
 import { WorkstationPage } from './pages/workstation-page'
 
@@ -39,8 +40,8 @@ test('the agent pauses and returns from the keyboard, and a call shows as on cal
   await expect(choose).toHaveAttribute('aria-keyshortcuts', 'Alt+E')
   await page.keyboard.press('Alt+E')
   await expect(agentState(page)).toHaveText('En pausa: Descanso')
-  await choose.selectOption({ label: 'Pausa: Comida' })
-  await expect(agentState(page)).toHaveText('En pausa: Comida')
+  await choose.selectOption({ label: 'Pausa: Almuerzo' })
+  await expect(agentState(page)).toHaveText('En pausa: Almuerzo')
   await page.keyboard.press('Alt+E')
   await expect(agentState(page)).toHaveText('Listo')
 
@@ -52,6 +53,25 @@ test('the agent pauses and returns from the keyboard, and a call shows as on cal
   await expect(agentState(page)).toHaveText('Trabajo posterior')
   await page.getByRole('button', { name: 'Terminar y quedar disponible' }).click()
   await expect(agentState(page)).toHaveText('Listo')
+
+  // Every change reached the server, in order, for the floor to see.
+  const diego = (await loginAs(server.url, 'diego')).user.id
+  await expect
+    .poll(async () =>
+      (await serverAgentStates(server.url))
+        .filter((s) => s.agentId === diego)
+        .sort((a, b) => a.since.localeCompare(b.since))
+        .map((s) => (s.pauseReason ? `${s.state}:${s.pauseReason}` : s.state))
+    )
+    .toEqual([
+      'ready',
+      'not_ready:break',
+      'not_ready:lunch',
+      'ready',
+      'on_call',
+      'wrap_up',
+      'ready'
+    ])
 })
 
 test('a lost SIP line pauses the agent with an alert until the agent returns', async ({ page }) => {

@@ -6,6 +6,7 @@ import {
   type Change
 } from '../../src/shared/sync/protocol'
 import { tokenResponseSchema } from '../../src/shared/sync/auth'
+import type { AgentState } from '../../src/shared/domain/agent-state'
 import type { Complaint } from '../../src/shared/domain/complaint'
 import type { Interaction } from '../../src/shared/domain/interaction'
 import { scriptAnalyticsSchema, type ScriptAnalytics } from '../../src/shared/scripts/run-analytics'
@@ -83,4 +84,10 @@ export async function serverScriptAnalytics(
   )
   if (!res.ok) throw new Error(`script analytics failed: ${res.status}`)
   return scriptAnalyticsSchema.parse(await res.json())
+}
+
+/** Every agent state record the admin can see (each change of each agent's status). */
+export async function serverAgentStates(baseUrl: string): Promise<AgentState[]> {
+  const rows = [...(await serverRows(baseUrl)).values()]
+  return rows.flatMap((c) => (c.entity === 'agent_state' ? [c.data] : []))
 }

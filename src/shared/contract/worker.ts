@@ -15,6 +15,7 @@ import type {
 import type { Customer, Language } from '../domain/customer'
 import type { InteractionRecordArgs } from '../domain/interaction'
 import type { ScriptRunRecordInput } from '../domain/script-run'
+import type { ScriptAnalyticsReport } from '../scripts/run-analytics'
 import type { SessionUser } from '../domain/user'
 import type { DesktopApi } from './desktop-api'
 import { appError, type AppError } from './errors'
@@ -181,6 +182,10 @@ export interface DataWorkerHandlers {
   }
   /** Journals a finished script run (durable before it resolves) for sync. */
   'scriptRun:record': (args: ScriptRunRecordInput) => { id: string }
+  /** A script version's analytics from the server (leads: their team; trainers: practice). */
+  'script:analytics': (args: { scriptId: string; version: number; practice: boolean }) => {
+    report: ScriptAnalyticsReport
+  }
   /** The latest calls, for one customer (the card) or for everyone. */
   'interaction:list': (args: { customerId: string | null; limit: number }) => {
     interactions: LocalInteraction[]

@@ -11,7 +11,10 @@ export interface AgentStateSlice {
     phoneProblems: readonly PhoneProblem[]
     /** The watchdog paused the agent and the phone works again: the agent decides to return. */
     phoneRecovered: boolean
+    /** Why the last status change could not be recorded, if it could not. */
+    recordError: string | null
   }
+  agentStateRecordFailed: (message: string) => void
   agentReady: () => void
   agentNotReady: (reason: PauseReasonCode) => void
   phoneHealthChanged: (problems: readonly PhoneProblem[]) => void
@@ -30,7 +33,11 @@ export const createAgentStateSlice: StateCreator<AppState, [], [], AgentStateSli
   agent: {
     availability: { kind: 'ready', since: now() },
     phoneProblems: [],
-    phoneRecovered: false
+    phoneRecovered: false,
+    recordError: null
+  },
+  agentStateRecordFailed: (message) => {
+    set((s) => ({ agent: { ...s.agent, recordError: message } }))
   },
   agentReady: () => {
     const { agent } = get()
@@ -61,7 +68,7 @@ export const createAgentStateSlice: StateCreator<AppState, [], [], AgentStateSli
         current.kind === 'ready'
           ? { kind: 'not_ready', reason: PHONE_PROBLEM_REASON, since: now(), bySystem: true }
           : current
-      set({ agent: { availability, phoneProblems: problems, phoneRecovered: false } })
+      set({ agent: { ...agent, availability, phoneProblems: problems, phoneRecovered: false } })
       return
     }
     const recovered = current.kind === 'not_ready' && current.bySystem

@@ -60,6 +60,9 @@ export function createRoutes(host: SessionHost): Routes {
     'scriptRun:record': route(s['scriptRun:record'], async (args) => ({
       id: await host.session.recordScriptRun(args)
     })),
+    'script:analytics': route(s['script:analytics'], async (args) => ({
+      report: await host.session.scriptAnalytics(args)
+    })),
     'interaction:list': route(s['interaction:list'], ({ customerId, limit }) => ({
       interactions: host.session.store.listInteractions(customerId, limit)
     })),

@@ -80,6 +80,11 @@ export const requestSchemas = {
   'complaint:list': z.object({ customerId: z.string().max(128).nullable(), limit }),
   'interaction:record': interactionRecordInputSchema,
   'scriptRun:record': scriptRunRecordInputSchema,
+  'script:analytics': z.object({
+    scriptId: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/),
+    version: z.int().min(1),
+    practice: z.boolean()
+  }),
   'interaction:list': z.object({ customerId: z.string().max(128).nullable(), limit }),
   'complaint:discard': z.object({ id: z.uuid() }),
   'agentState:record': agentStateInputSchema,

@@ -13,11 +13,13 @@ import type {
   WorkerArgs
 } from '../../../../shared/contract/worker'
 import type { Customer } from '../../../../shared/domain/customer'
+import type { ScriptAnalyticsReport } from '../../../../shared/scripts/run-analytics'
 
 import { matchCaller } from './customer-match'
 import { createOnlineLookup } from './customer-online'
 import type { DurableFiles } from './durable-files'
 import { LocalStore } from './local-store'
+import { fetchScriptAnalytics } from './script-analytics-fetch'
 import { createLogger } from './logger'
 import { SyncEngine, type EmitEvent, type SyncRuntime } from './sync-engine'
 
@@ -102,6 +104,19 @@ export class Session {
     this.engine.trigger()
     this.scheduleSnapshot()
     return id
+  }
+
+  /** A script version's analytics, straight from the server. */
+  scriptAnalytics(args: WorkerArgs<'script:analytics'>): Promise<ScriptAnalyticsReport> {
+    return fetchScriptAnalytics(
+      {
+        fetch: this.options.fetch,
+        serverUrl: this.options.serverUrl,
+        accessToken: () => this.tokens.accessToken,
+        refreshTokens: () => this.engine.syncNow()
+      },
+      args
+    )
   }
 
   get userId(): string {

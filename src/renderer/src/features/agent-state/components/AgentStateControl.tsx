@@ -2,12 +2,9 @@ import { useEffect, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '../../../stores/app-store'
-import {
-  builtInPauseReasons,
-  effectiveAgentState,
-  PHONE_PROBLEM_REASON,
-  type Availability
-} from '../agent-state'
+import { builtInPauseReasons, effectiveAgentState, type Availability } from '../agent-state'
+import { watchAgentStateRecords } from '../record-agent-state'
+import { usePauseReasons } from '../use-pause-reasons'
 
 export const AGENT_STATE_SHORTCUT = 'Alt+E'
 const READY = 'ready'
@@ -30,11 +27,28 @@ function toggleAvailability(): void {
  * "on call" or "wrap-up" while the phone decides, and held paused while the phone cannot ring.
  */
 export function AgentStateControl() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const availability = useAppStore((s) => s.agent.availability)
   const phase = useAppStore((s) => s.phone.phase)
   const blocked = useAppStore((s) => s.agent.phoneProblems.length > 0)
+  const recordError = useAppStore((s) => s.agent.recordError)
   const state = effectiveAgentState(availability, phase)
+  const configured = usePauseReasons()
+  const language = i18n.language.startsWith('en') ? 'en' : 'es'
+  const labelOf = (code: string): string => {
+    const reason = configured.find((r) => r.code === code)
+    return reason ? reason.label[language] : t(`agentState.reasons.${code}`, { defaultValue: code })
+  }
+  // The server's list once pulled; the built-in one (the same codes) before.
+  const choices =
+    configured.length > 0
+      ? configured
+          .filter((r) => r.selectable && r.active)
+          .sort((a, b) => a.sortOrder - b.sortOrder)
+          .map((r) => r.code)
+      : [...builtInPauseReasons]
+
+  useEffect(() => watchAgentStateRecords(), [])
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -53,8 +67,7 @@ export function AgentStateControl() {
     if (event.target.value === READY) store.agentReady()
     else store.agentNotReady(event.target.value)
   }
-  const reasonText =
-    availability.kind === 'not_ready' ? t(`agentState.reasons.${availability.reason}`) : ''
+  const reasonText = availability.kind === 'not_ready' ? labelOf(availability.reason) : ''
 
   return (
     <div className="agent-state" role="group" aria-label={t('agentState.label')}>
@@ -70,17 +83,22 @@ export function AgentStateControl() {
         <option value={READY} disabled={blocked}>
           {t('agentState.states.ready')}
         </option>
-        {builtInPauseReasons.map((reason) => (
+        {choices.map((reason) => (
           <option key={reason} value={reason}>
-            {t('agentState.pauseWith', { reason: t(`agentState.reasons.${reason}`) })}
+            {t('agentState.pauseWith', { reason: labelOf(reason) })}
           </option>
         ))}
-        {availability.kind === 'not_ready' && availability.reason === PHONE_PROBLEM_REASON && (
-          <option value={PHONE_PROBLEM_REASON} disabled>
-            {t('agentState.pauseWith', { reason: t('agentState.reasons.phone_problem') })}
+        {availability.kind === 'not_ready' && !choices.includes(availability.reason) && (
+          <option value={availability.reason} disabled>
+            {t('agentState.pauseWith', { reason: labelOf(availability.reason) })}
           </option>
         )}
       </select>
+      {recordError && (
+        <span role="alert" className="error">
+          {t('agentState.recordFailed', { message: recordError })}
+        </span>
+      )}
     </div>
   )
 }

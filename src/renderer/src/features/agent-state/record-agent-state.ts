@@ -1,0 +1,45 @@
+/**
+ * Records every change of the agent's status (as others see it) through the data worker:
+ * journaled, then synced as `agent_state.record`, so a lead's board and the occupancy figures
+ * come from facts, offline periods included.
+ */
+import { dataClient } from '../../data/data-client'
+import { useAppStore, type AppState } from '../../stores/app-store'
+import { effectiveAgentState, type EffectiveAgentState } from './agent-state'
+
+interface Recorded {
+  state: EffectiveAgentState
+  pauseReason: string | null
+}
+
+function currentOf(s: AppState): Recorded {
+  const state = effectiveAgentState(s.agent.availability, s.phone.phase)
+  const availability = s.agent.availability
+  const pauseReason =
+    state === 'not_ready' && availability.kind === 'not_ready' ? availability.reason : null
+  return { state, pauseReason }
+}
+
+async function record(next: Recorded): Promise<void> {
+  const client = dataClient()
+  if (!client) return
+  const result = await client.send('agentState:record', {
+    ...next,
+    // Recorded as it happens: the change's time is now, also when a call hands back to Ready.
+    since: new Date().toISOString()
+  })
+  // The worker refused to journal it (never expected): say so next to the status.
+  if (!result.ok) useAppStore.getState().agentStateRecordFailed(result.error.message)
+}
+
+/** Starts recording for the session (records the state at login); returns the stop function. */
+export function watchAgentStateRecords(): () => void {
+  let last = currentOf(useAppStore.getState())
+  void record(last)
+  return useAppStore.subscribe((s) => {
+    const next = currentOf(s)
+    if (next.state === last.state && next.pauseReason === last.pauseReason) return
+    last = next
+    void record(next)
+  })
+}
