@@ -16,7 +16,10 @@ import { CHANGES_CHANNEL, parsePokePayload, type ChangeEntity, type Visibility }
 
 /** Rows kept; older ones are dropped (their pulls go to the database). */
 const MAX_ROWS = 50_000
-/** Rows read per refresh; a bigger gap (a bulk import) is read over several refreshes. */
+/**
+ * Rows read per refresh (and read back from the head on the first one); a bigger gap (a bulk
+ * import) is read over several refreshes.
+ */
 const REFRESH_LIMIT = 10_000
 const MAX_AGE_MS = 200
 
@@ -151,7 +154,7 @@ export class PullTail {
        FROM change_log_head h
        LEFT JOIN LATERAL (
          SELECT seq, entity, team_id, user_id, data::text AS data FROM change_log
-         WHERE $1::bigint IS NOT NULL AND seq > $1::bigint AND seq <= h.seq
+         WHERE seq > COALESCE($1::bigint, h.seq - $2) AND seq <= h.seq
          ORDER BY seq LIMIT $2
        ) c ON true
        WHERE h.id = 1
@@ -159,25 +162,25 @@ export class PullTail {
       [after, REFRESH_LIMIT]
     )
     const head = rows[0]?.head ?? 0
+    // The first read also takes the latest changes before the head, so clients a little behind
+    // (those that just pushed, or were poked a moment ago) are answered from memory at once.
     if (after === null) {
-      // First read: start empty at the head; pulls from older cursors use the database.
-      this.start = head
-      this.end = head
-    } else {
-      for (const r of rows) {
-        if (r.seq === null || r.entity === null || r.data === null) continue
-        this.rows.push({
-          seq: r.seq,
-          entity: r.entity,
-          teamId: r.team_id,
-          userId: r.user_id,
-          json: `{"seq":${r.seq},"entity":${JSON.stringify(r.entity)},"data":${r.data}}`
-        })
-        this.end = r.seq
-      }
-      // A page that was not full reached the head.
-      if (rows.length < REFRESH_LIMIT) this.end = Math.max(this.end, head)
+      this.start = Math.max(0, head - REFRESH_LIMIT)
+      this.end = this.start
     }
+    for (const r of rows) {
+      if (r.seq === null || r.entity === null || r.data === null) continue
+      this.rows.push({
+        seq: r.seq,
+        entity: r.entity,
+        teamId: r.team_id,
+        userId: r.user_id,
+        json: `{"seq":${r.seq},"entity":${JSON.stringify(r.entity)},"data":${r.data}}`
+      })
+      this.end = r.seq
+    }
+    // A page that was not full reached the head.
+    if (rows.length < REFRESH_LIMIT) this.end = Math.max(this.end, head)
     this.head = head
     this.committed(head)
     this.refreshedAt = startedAt
