@@ -53,6 +53,12 @@ export interface AppOptions {
   /** Extra CSP connect-src entries for the browser edition (e.g. the SIP proxy). */
   cspConnectSrc?: readonly string[]
   loginRateLimit?: { max: number; timeWindowMs: number }
+  /**
+   * Which reverse proxies to believe about the client address (`X-Forwarded-For`), as Fastify's
+   * `trustProxy`: false (default: the socket's address), true (every hop), or addresses/CIDRs.
+   * The login rate limit and the audit log key on that address.
+   */
+  trustProxy?: boolean | string[]
   /** The SIP proxy softphones register with; none by default (practice calls only). */
   sip?: SipServerConfig
 }
@@ -100,9 +106,10 @@ function routeContext(options: AppOptions): RouteContext {
 /** Builds the app: plugins, routes, error envelope, realtime fan-out and the static site. */
 export async function buildApp(options: AppOptions): Promise<ZodApp> {
   const bodyLimit = options.bodyLimit ?? DEFAULTS.bodyLimit
+  const trustProxy = options.trustProxy ?? false
   const base = options.loggerInstance
-    ? Fastify({ loggerInstance: options.loggerInstance, bodyLimit })
-    : Fastify({ logger: options.logger ?? true, bodyLimit })
+    ? Fastify({ loggerInstance: options.loggerInstance, bodyLimit, trustProxy })
+    : Fastify({ logger: options.logger ?? true, bodyLimit, trustProxy })
   const app = base.withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)

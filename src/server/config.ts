@@ -11,6 +11,7 @@ export interface ServerConfig {
   seedCustomers: number
   staticDir: string
   cspConnectSrc: string[]
+  trustProxy: boolean | string[]
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -28,6 +29,20 @@ function count(name: string, value: string | undefined, fallback: number): numbe
   return n
 }
 
+/**
+ * `ATIENDE_TRUST_PROXY`: unset or `false` trusts no proxy; `true` trusts every hop; otherwise a
+ * comma-separated list of the proxies' addresses or CIDRs (e.g. `127.0.0.1,10.0.0.0/8`).
+ */
+export function trustProxy(value: string | undefined): boolean | string[] {
+  const text = (value ?? '').trim()
+  if (text === '' || text === 'false' || text === '0') return false
+  if (text === 'true') return true
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+}
+
 /** The configuration for `env` (normally `process.env`). */
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   return {
@@ -38,6 +53,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     seedDemoData: env['ATIENDE_SEED'] !== '0',
     seedCustomers: count('ATIENDE_SEED_CUSTOMERS', env['ATIENDE_SEED_CUSTOMERS'], 5000),
     staticDir: resolve(repoRoot, env['ATIENDE_STATIC_DIR'] ?? 'out/renderer'),
-    cspConnectSrc: (env['ATIENDE_CSP_CONNECT_SRC'] ?? '').split(/\s+/).filter(Boolean)
+    cspConnectSrc: (env['ATIENDE_CSP_CONNECT_SRC'] ?? '').split(/\s+/).filter(Boolean),
+    trustProxy: trustProxy(env['ATIENDE_TRUST_PROXY'])
   }
 }

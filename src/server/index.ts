@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     loggerInstance: logger,
     staticDir: config.staticDir,
     cspConnectSrc: config.cspConnectSrc,
+    trustProxy: config.trustProxy,
     sip: readSipConfig(process.env)
   })
   await app.listen({ port: config.port, host: config.host })

@@ -77,6 +77,40 @@ describe.each(engines)('auth on %s', (engine) => {
     }
   })
 
+  it('keys the login limit on X-Forwarded-For only behind a trusted proxy', async () => {
+    const attempt = (target: ZodApp, forwardedFor: string) =>
+      target.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'x-forwarded-for': forwardedFor },
+        payload: { username: 'fernando', password: 'bad' }
+      })
+    const direct = await buildTestApp(database.db, {
+      loginRateLimit: { max: 2, timeWindowMs: 60_000 }
+    })
+    const proxied = await buildTestApp(database.db, {
+      loginRateLimit: { max: 2, timeWindowMs: 60_000 },
+      trustProxy: true
+    })
+    try {
+      // Without a trusted proxy a forged header changes nothing: one socket address, one budget.
+      const forged: number[] = []
+      for (const ip of ['10.0.0.1', '10.0.0.2', '10.0.0.3']) {
+        forged.push((await attempt(direct, ip)).statusCode)
+      }
+      expect(forged).toEqual([401, 401, 429])
+      // Behind the proxy each client address has its own budget.
+      const statuses: number[] = []
+      for (const ip of ['10.0.0.1', '10.0.0.1', '10.0.0.1', '10.0.0.2']) {
+        statuses.push((await attempt(proxied, ip)).statusCode)
+      }
+      expect(statuses).toEqual([401, 401, 429, 401])
+    } finally {
+      await direct.close()
+      await proxied.close()
+    }
+  })
+
   it('rotates refresh tokens: each works once and yields a new pair', async () => {
     const first = await login(app, 'carla')
     const response = await refresh(first.refreshToken)
