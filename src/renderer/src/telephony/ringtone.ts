@@ -10,12 +10,11 @@ const TONE_HZ = 425
 const ON_S = 1
 const PERIOD_S = 3
 const LEVEL = 0.25
-/** Schedules this many rings ahead; the loop refills before they run out. */
-const AHEAD = 20
 
 export class Ringtone {
   #context: AudioContext | null = null
   #element: HTMLAudioElement | null = null
+  #timer: ReturnType<typeof setInterval> | undefined
 
   get isRinging(): boolean {
     return this.#context !== null
@@ -34,14 +33,18 @@ export class Ringtone {
     oscillator.frequency.value = TONE_HZ
     const destination = context.createMediaStreamDestination()
     oscillator.connect(gain).connect(destination)
-    const t0 = context.currentTime + 0.02
-    for (let i = 0; i < AHEAD; i++) {
-      const on = t0 + i * PERIOD_S
-      gain.gain.setValueAtTime(LEVEL, on)
-      gain.gain.setValueAtTime(0, on + ON_S)
+    // One ring per period, scheduled on the audio clock (exact cadence even if timers lag).
+    let next = context.currentTime + 0.02
+    const schedule = (): void => {
+      while (next < context.currentTime + 2 * PERIOD_S) {
+        gain.gain.setValueAtTime(LEVEL, next)
+        gain.gain.setValueAtTime(0, next + ON_S)
+        next += PERIOD_S
+      }
     }
-    oscillator.start(t0)
-    oscillator.stop(t0 + AHEAD * PERIOD_S)
+    schedule()
+    this.#timer = setInterval(schedule, 1000)
+    oscillator.start()
     const element = new Audio()
     element.srcObject = destination.stream
     this.#context = context
@@ -53,6 +56,7 @@ export class Ringtone {
   }
 
   stop(): void {
+    clearInterval(this.#timer)
     this.#element?.pause()
     if (this.#element) this.#element.srcObject = null
     void this.#context?.close()
