@@ -1,6 +1,12 @@
 import i18next from 'i18next'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
+// The audio device runtime reads its saved choice when imported; give it an empty store.
+vi.hoisted(() => {
+  const empty = { getItem: () => null, setItem: () => undefined }
+  Object.assign(globalThis, { localStorage: empty })
+})
+
 import {
   answerCall,
   cancelConsult,

@@ -9,6 +9,7 @@ import i18next from 'i18next'
 import { wrapUpBlocker } from '../../app/wrap-up-guards'
 import { getDesktop } from '../../platform/desktop'
 import { useAppStore } from '../../stores/app-store'
+import { audioState } from '../devices/audio-runtime'
 import { CallState, type CallSession } from '../../telephony/call-session'
 import { PracticeCall } from '../../telephony/practice-call'
 import { popCustomerFor } from '../screen-pop/commands'
@@ -40,7 +41,7 @@ function publishLines(): void {
     lines.background.map((l) => ({ info: l.session.info, state: l.session.state })),
     front?.consultFor ?? null
   )
-  setCallWaitingTone(lines.waiting !== null && front !== null)
+  setCallWaitingTone(lines.waiting !== null && front !== null, audioState().inUse.speakerId)
 }
 
 /** Puts `line` in front: the store shows it and the card pops for its caller. */
