@@ -46,14 +46,11 @@ export const CUSTOMER_INDEXES: readonly { name: string; ddl: string }[] = [
   }
 ]
 
-/** Page cache while loading (KiB, negative as PRAGMA cache_size wants); the default after. */
-const LOAD_CACHE_KIB = -16384
 const encoder = new TextEncoder()
 
 export class CustomerBulkLoad {
   private nextKey: number
   private readonly firstKey: number
-  private readonly cacheSize: number
   private readonly insertCustomer: Statement
   private readonly insertEmail: Statement
   private written = 0
@@ -63,9 +60,6 @@ export class CustomerBulkLoad {
   constructor(private readonly db: Database) {
     for (const index of CUSTOMER_INDEXES) db.exec(`DROP INDEX IF EXISTS ${index.name}`)
     db.exec('CREATE TEMP TABLE bulk_emails (email TEXT NOT NULL, customer_key INTEGER NOT NULL)')
-    this.cacheSize = asNumber(queryOne(db, 'PRAGMA cache_size')?.['cache_size'])
-    // PRAGMA takes no bound parameters; the value is our own integer.
-    db.exec(`PRAGMA cache_size = ${LOAD_CACHE_KIB}`)
     this.firstKey = asNumber(queryOne(db, 'SELECT max(key) AS k FROM customers')?.['k']) + 1
     this.nextKey = this.firstKey
     // Each element: [id, external_ref, name_folded, last_name_folded, document_id, data, emails].
@@ -126,8 +120,8 @@ export class CustomerBulkLoad {
     db.exec(`INSERT OR IGNORE INTO customer_emails (email, customer_key)
         SELECT email, customer_key FROM bulk_emails ORDER BY email, customer_key;
       DROP TABLE bulk_emails`)
+    // The default page cache: a larger one saved no time and stayed in the wasm heap for good.
     for (const index of others) db.exec(index.ddl)
-    db.exec(`PRAGMA cache_size = ${this.cacheSize}`)
   }
 
   /** Frees the statements; call it (or finish) before the transaction ends. Idempotent. */

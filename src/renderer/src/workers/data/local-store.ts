@@ -117,7 +117,7 @@ export class LocalStore {
   private bulkLoading = false
 
   private constructor(
-    private readonly db: Database,
+    private db: Database,
     private readonly options: LocalStoreOptions,
     private readonly journal: Journal,
     readonly clientId: string,
@@ -297,7 +297,7 @@ export class LocalStore {
     })
     this.dirty = true
     // The rows are in no journal: until this snapshot a restart would load them again.
-    if (report.customers + report.otherChanges > 0) await this.snapshot()
+    if (report.customers + report.otherChanges > 0) await this.snapshot({ reload: true })
     return report
   }
 
@@ -403,15 +403,24 @@ export class LocalStore {
     return { writes: this.writesSinceSnapshot, dirty: this.dirty }
   }
 
-  /** Rotates the journal, persists an atomic snapshot, then drops the journals it covers. */
-  async snapshot(): Promise<void> {
+  /**
+   * Rotates the journal, persists an atomic snapshot, then drops the journals it covers.
+   * `reload` reopens the database from the snapshot's bytes: after an initial load that leaves
+   * the in-memory file without its growth slack and drops the load's temp table file.
+   */
+  async snapshot(options: { reload?: boolean } = {}): Promise<void> {
     const { bytes, covered } = await this.lock.run(() => {
       this.assertOpen()
       const next = this.journal.rotate()
       setMeta(this.db, SNAPSHOT_GENERATION_KEY, String(next))
       this.writesSinceSnapshot = 0
       this.dirty = false
-      return Promise.resolve({ bytes: this.db.export(), covered: next })
+      const exported = this.db.export()
+      if (options.reload === true) {
+        this.db.close()
+        this.db = new this.options.sql.Database(exported)
+      }
+      return Promise.resolve({ bytes: exported, covered: next })
     })
     // Only once the snapshot is durable may the journals it covers go.
     await this.options.files.replace(snapshotFile(this.options.name), bytes)
