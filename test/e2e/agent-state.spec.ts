@@ -100,3 +100,26 @@ test('a lost SIP line pauses the agent with an alert until the agent returns', a
   await expect(agentState(page)).toHaveText('Listo')
   await expect(page.getByText('El teléfono vuelve a funcionar')).toHaveCount(0)
 })
+
+test("a team lead's board follows an agent's status live", async ({ page, browser }) => {
+  await page.goto(server.url)
+  await new WorkstationPage(page).login('carla')
+  const board = page.getByRole('region', { name: 'Mi equipo' })
+  const ana = board.getByRole('row', { name: /^Ana Ortiz/ })
+  await expect(board.getByRole('row', { name: /^Bruno/ })).toBeVisible()
+  // Nobody from another team is on Carla's board.
+  await expect(board.getByRole('row', { name: /^Diego/ })).toHaveCount(0)
+
+  const context = await browser.newContext()
+  const agentPage = await context.newPage()
+  await agentPage.goto(server.url)
+  const agent = new WorkstationPage(agentPage)
+  await agent.login('ana')
+  await expect(ana).toContainText('Listo')
+  await agentPage.keyboard.press('Alt+E')
+  await expect(ana).toContainText('En pausa · Descanso')
+  await agentPage.keyboard.press('Alt+E')
+  await agentPage.keyboard.press('Alt+P')
+  await expect(ana).toContainText('En llamada')
+  await context.close()
+})

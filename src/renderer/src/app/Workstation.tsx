@@ -9,6 +9,7 @@ import { CustomerCard } from '../features/screen-pop/components/CustomerCard'
 import { ScriptPanel } from '../features/scripts/components/ScriptPanel'
 import { SoftphonePanel } from '../features/softphone/components/SoftphonePanel'
 import { SyncStatusBar } from '../features/sync-status/components/SyncStatusBar'
+import { TeamBoard } from '../features/team/components/TeamBoard'
 import { useAppStore } from '../stores/app-store'
 import { ErrorBoundary } from './ErrorBoundary'
 import { LanguageSelect } from './LanguageSelect'
@@ -44,9 +45,14 @@ export function Workstation() {
         <ErrorBoundary area={t('scripts.heading')}>
           <ScriptPanel />
         </ErrorBoundary>
-        <ErrorBoundary area={t('complaints.heading')}>
-          <ComplaintsPanel />
-        </ErrorBoundary>
+        <div className="side-column">
+          <ErrorBoundary area={t('team.heading')}>
+            <TeamBoard />
+          </ErrorBoundary>
+          <ErrorBoundary area={t('complaints.heading')}>
+            <ComplaintsPanel />
+          </ErrorBoundary>
+        </div>
       </main>
     </div>
   )

@@ -34,6 +34,10 @@ async function record(next: Recorded): Promise<void> {
 
 /** Starts recording for the session (records the state at login); returns the stop function. */
 export function watchAgentStateRecords(): () => void {
+  const user = useAppStore.getState().auth.user
+  // Only a team's members are on a floor: the server refuses anyone else's states, and a
+  // trainer's or an admin's refused records would only fill the sync bar with rejections.
+  if (!user || user.teamId === null || user.role === 'trainer') return () => undefined
   let last = currentOf(useAppStore.getState())
   void record(last)
   return useAppStore.subscribe((s) => {

@@ -57,6 +57,9 @@ async function recordRun(callId: string, state: RunState): Promise<void> {
   const practice = practiceCalls.get(callId)
   const client = dataClient()
   if (practice === undefined || !client) return
+  // Production runs belong to a team (the server refuses the rest, as it does their calls).
+  const user = useAppStore.getState().auth.user
+  if (!practice && (user?.teamId ?? null) === null) return
   const customerId = useAppStore.getState().screenPop.customer?.id ?? null
   const record = runRecordOf(state, { callId, practice, customerId })
   if (!record) return
