@@ -13,7 +13,8 @@ import { expect, test, type Page } from '@playwright/test'
 import { KamailioProcess } from '../support/kamailio'
 import { ServerProcess } from '../support/server-process'
 import { WorkstationPage } from './pages/workstation-page'
-import { bytesReceived, launchPhone, toneFile, whatIsHeard, type Phone } from './support/phones'
+import { launchPhone, toneFile, type Phone } from './support/phones'
+import { hears, hearsSilence, lineStatus, receivesAudio } from './support/softphones'
 
 const ANA_HZ = 440
 const BRUNO_HZ = 1000
@@ -59,9 +60,7 @@ async function phoneFor(username: string, hz: number, options: PhoneOptions = {}
   await phone.page.goto(server.url)
   const workstation = new WorkstationPage(phone.page)
   await workstation.login(username)
-  await expect(phone.page.getByRole('status', { name: 'Línea telefónica' })).toHaveText(
-    'Registrado'
-  )
+  await expect(lineStatus(phone.page)).toHaveText('Registrado')
   return workstation
 }
 
@@ -87,21 +86,6 @@ function sentMicrophone(page: Page): Promise<string | null> {
         ?.getSenders()
         .find((s) => s.track?.kind === 'audio')?.track?.label ?? null
   )
-}
-
-async function hears(page: Page, hz: number): Promise<void> {
-  await expect
-    .poll(async () => {
-      const heard = await whatIsHeard(page)
-      return heard.db > -80 && Math.abs(heard.hz - hz) < 30
-    })
-    .toBe(true)
-}
-
-async function receivesAudio(page: Page): Promise<boolean> {
-  const before = await bytesReceived(page)
-  await page.waitForTimeout(1000)
-  return (await bytesReceived(page)) > before + 1000
 }
 
 async function call(from: WorkstationPage, to: WorkstationPage, extension: string) {
@@ -182,6 +166,16 @@ test('the agent switches microphone and call output mid-call without dropping it
   await hears(bruno.page, ANA_HZ)
   expect(await receivesAudio(page)).toBe(true)
   await hears(page, BRUNO_HZ)
+
+  // A muted agent stays muted when the microphone changes under the call.
+  await page.getByRole('button', { name: 'Silenciar micrófono' }).click()
+  await hearsSilence(bruno.page)
+  await microphone.selectOption({ label: 'Predeterminado del sistema' })
+  await expect.poll(() => sentMicrophone(page)).toBe('Fake Default Audio Input')
+  await hearsSilence(bruno.page)
+  await page.getByRole('button', { name: 'Silenciar micrófono' }).click()
+  await hears(bruno.page, ANA_HZ)
+  await microphone.selectOption({ label: 'Fake Audio Input 1' })
 
   await page.getByRole('button', { name: 'Colgar' }).click()
   await expect(ana.phoneStatus).toContainText('Trabajo posterior a la llamada')
