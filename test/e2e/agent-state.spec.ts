@@ -4,34 +4,28 @@
  */
 import { expect, test, type Page } from '@playwright/test'
 
-import { KamailioProcess } from '../support/kamailio'
 import { loginAs, serverAgentStates } from '../support/server-api'
-import { ServerProcess } from '../support/server-process'
 import { WorkstationPage } from './pages/workstation-page'
+import { startPhoneSystem, type PhoneSystem } from './support/phone-system'
 
-let kamailio: KamailioProcess
-let server: ServerProcess
+let system: PhoneSystem
 
 function agentState(page: Page) {
   return page.getByRole('status', { name: 'Estado actual' })
 }
 
 test.beforeAll(async () => {
-  kamailio = await KamailioProcess.create()
-  await kamailio.start()
-  server = await ServerProcess.create({ ATIENDE_SIP_WS: kamailio.wsUrl })
-  await server.start()
+  system = await startPhoneSystem('agent-state')
 })
 
 test.afterAll(async () => {
-  await server.stop()
-  await kamailio.stop()
+  await system.stop()
 })
 
 test('the agent pauses and returns from the keyboard, and a call shows as on call', async ({
   page
 }) => {
-  await page.goto(server.url)
+  await page.goto(system.server.url)
   const ws = new WorkstationPage(page)
   await ws.login('diego')
   await expect(agentState(page)).toHaveText('Listo')
@@ -55,10 +49,10 @@ test('the agent pauses and returns from the keyboard, and a call shows as on cal
   await expect(agentState(page)).toHaveText('Listo')
 
   // Every change reached the server, in order, for the floor to see.
-  const diego = (await loginAs(server.url, 'diego')).user.id
+  const diego = (await loginAs(system.server.url, 'diego')).user.id
   await expect
     .poll(async () =>
-      (await serverAgentStates(server.url))
+      (await serverAgentStates(system.server.url))
         .filter((s) => s.agentId === diego)
         .sort((a, b) => a.since.localeCompare(b.since))
         .map((s) => (s.pauseReason ? `${s.state}:${s.pauseReason}` : s.state))
@@ -75,13 +69,13 @@ test('the agent pauses and returns from the keyboard, and a call shows as on cal
 })
 
 test('a lost SIP line pauses the agent with an alert until the agent returns', async ({ page }) => {
-  await page.goto(server.url)
+  await page.goto(system.server.url)
   const ws = new WorkstationPage(page)
   await ws.login('ana')
   await expect(page.getByRole('status', { name: 'Línea telefónica' })).toHaveText('Registrado')
   await expect(agentState(page)).toHaveText('Listo')
 
-  await kamailio.stop({ keepRunDir: true })
+  await system.kamailio.stop({ keepRunDir: true })
   const alert = page.getByRole('alert', { name: 'El teléfono no puede recibir llamadas' })
   // The watchdog waits out a ten-second grace period before it alarms.
   await expect(alert).toContainText('La línea no está registrada', { timeout: 30_000 })
@@ -89,7 +83,7 @@ test('a lost SIP line pauses the agent with an alert until the agent returns', a
   const ready = page.getByRole('option', { name: 'Listo' })
   await expect(ready).toBeDisabled()
 
-  await kamailio.start()
+  await system.kamailio.start()
   await expect(page.getByRole('status', { name: 'Línea telefónica' })).toHaveText('Registrado', {
     timeout: 60_000
   })
@@ -102,7 +96,7 @@ test('a lost SIP line pauses the agent with an alert until the agent returns', a
 })
 
 test("a team lead's board follows an agent's status live", async ({ page, browser }) => {
-  await page.goto(server.url)
+  await page.goto(system.server.url)
   await new WorkstationPage(page).login('carla')
   const board = page.getByRole('region', { name: 'Mi equipo' })
   const ana = board.getByRole('row', { name: /^Ana Ortiz/ })
@@ -112,7 +106,7 @@ test("a team lead's board follows an agent's status live", async ({ page, browse
 
   const context = await browser.newContext()
   const agentPage = await context.newPage()
-  await agentPage.goto(server.url)
+  await agentPage.goto(system.server.url)
   const agent = new WorkstationPage(agentPage)
   await agent.login('ana')
   await expect(ana).toContainText('Listo')

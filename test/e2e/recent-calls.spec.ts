@@ -4,31 +4,19 @@
  * once synced, on a teammate's.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 
-import { KamailioProcess } from '../support/kamailio'
-import { ServerProcess } from '../support/server-process'
 import { WorkstationPage } from './pages/workstation-page'
+import { startPhoneSystem, type PhoneSystem } from './support/phone-system'
 import { runSippCall } from './support/sipp'
 
-let kamailio: KamailioProcess
-let server: ServerProcess
-let dir: string
+let system: PhoneSystem
 
 test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'atiende-recent-'))
-  kamailio = await KamailioProcess.create()
-  await kamailio.start()
-  server = await ServerProcess.create({ ATIENDE_SIP_WS: kamailio.wsUrl })
-  await server.start()
+  system = await startPhoneSystem('recent-calls')
 })
 
 test.afterAll(async () => {
-  await server.stop()
-  await kamailio.stop()
-  rmSync(dir, { recursive: true, force: true })
+  await system.stop()
 })
 
 async function openCardFromSearch(ws: WorkstationPage, page: Page): Promise<void> {
@@ -44,13 +32,13 @@ test('a declined call shows on the customer card, for the agent and the team', a
   page,
   browser
 }) => {
-  await page.goto(server.url)
+  await page.goto(system.server.url)
   const ana = new WorkstationPage(page)
   await ana.login('ana')
   await ana.waitForFirstSync()
   await expect(page.getByRole('status', { name: 'Línea telefónica' })).toHaveText('Registrado')
 
-  const sipp = runSippCall(dir, kamailio.sipPort, {
+  const sipp = runSippCall(system.dir, system.kamailio.sipPort, {
     extension: '1001',
     callerNumber: '+34910000000',
     callerName: 'IVR Atiende',
@@ -72,7 +60,7 @@ test('a declined call shows on the customer card, for the agent and the team', a
   // Bruno is on Ana's team: the synced record reaches his cache and his card.
   const context = await browser.newContext()
   const other = await context.newPage()
-  await other.goto(server.url)
+  await other.goto(system.server.url)
   const bruno = new WorkstationPage(other)
   await bruno.login('bruno')
   await bruno.waitForFirstSync()
