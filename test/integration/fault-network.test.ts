@@ -1,7 +1,8 @@
 /**
  * Network faults between the data worker's sync engine and the real central server: a push
- * response cut mid-transfer by a TCP proxy, and a long outage during which the agent keeps
- * writing. Records are counted on both ends: nothing lost, nothing doubled.
+ * response cut mid-transfer by a TCP proxy, a long outage during which the agent keeps writing,
+ * and a whole offline shift (three kinds of records, the app restarted in the middle). Records
+ * are counted on both ends: nothing lost, nothing doubled.
  */
 import { randomUUID } from 'node:crypto'
 
@@ -39,8 +40,18 @@ describe('network faults during sync', () => {
     dirs.push(dir)
     const store = await openTestStore(dir)
     const { accessToken, refreshToken } = await server.login('bruno')
-    const harness = startEngine({ store, serverUrl: url, tokens: { accessToken, refreshToken } })
-    return { store, harness }
+    const tokens = { accessToken, refreshToken }
+    const harness = startEngine({ store, serverUrl: url, tokens })
+    return { store, harness, dir, tokens }
+  }
+
+  async function countOnServer(table: 'interactions' | 'agent_states', ids: readonly string[]) {
+    const rows = await server.db.query<{ id: string; n: number }>(
+      `SELECT id, count(*)::int AS n FROM ${table}
+       WHERE id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb)) GROUP BY id`,
+      [JSON.stringify(ids)]
+    )
+    return rows
   }
 
   async function expectOnServerOnce(written: readonly LocalComplaint[]): Promise<void> {
@@ -98,4 +109,71 @@ describe('network faults during sync', () => {
     await harness.engine.stop()
     await store.close()
   }, 150_000)
+
+  it('delivers an offline shift of 1,000 records of three kinds once each, across an app restart', async () => {
+    const first = await clientThrough(server.url)
+    await first.harness.engine.syncNow()
+    await server.stop()
+    const complaints: LocalComplaint[] = []
+    const calls: string[] = []
+    const states: string[] = []
+    const shiftStart = Date.now() - 8 * 3600_000
+    const at = (minutes: number) => new Date(shiftStart + minutes * 60_000).toISOString()
+    let store = first.store
+    let harness = first.harness
+    for (let i = 0; i < 1000; i++) {
+      if (i === 500) {
+        // The agent closes the app halfway through the outage and opens it again.
+        await harness.engine.stop()
+        await store.close()
+        store = await openTestStore(first.dir)
+        // The page keeps the session's tokens across a restart of the app.
+        harness = startEngine({ store, serverUrl: server.url, tokens: first.tokens })
+      }
+      if (i % 3 === 0) {
+        complaints.push(await store.createComplaint(complaint(`Turno sin red ${i}`)))
+      } else if (i % 3 === 1) {
+        const call = await store.recordInteraction({
+          callId: `offline-${i}`,
+          direction: 'inbound',
+          remoteNumber: '+34612345678',
+          remoteE164: '+34612345678',
+          customerId: null,
+          ringAt: at(i),
+          answeredAt: at(i),
+          endedAt: at(i + 0.5),
+          holdSeconds: 0,
+          result: 'answered',
+          endedBy: 'remote'
+        })
+        calls.push(call.id)
+      } else {
+        const state = await store.recordAgentState({
+          state: i % 2 === 0 ? 'ready' : 'wrap_up',
+          pauseReason: null,
+          since: at(i)
+        })
+        states.push(state.id)
+      }
+      harness.engine.trigger()
+    }
+    expect(store.outboxCounts().pending).toBe(1000)
+
+    await server.start()
+    await vi.waitFor(
+      () => {
+        expect(store.outboxCounts()).toEqual({ pending: 0, rejected: 0 })
+      },
+      { timeout: 120_000, interval: 200 }
+    )
+    await expectOnServerOnce(complaints)
+    const callCounts = await countOnServer('interactions', calls)
+    expect(callCounts).toHaveLength(calls.length)
+    expect(callCounts.every((r) => r.n === 1)).toBe(true)
+    const stateCounts = await countOnServer('agent_states', states)
+    expect(stateCounts).toHaveLength(states.length)
+    expect(stateCounts.every((r) => r.n === 1)).toBe(true)
+    await harness.engine.stop()
+    await store.close()
+  }, 200_000)
 })
