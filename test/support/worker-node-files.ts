@@ -33,7 +33,9 @@ export class NodeDurableFiles implements DurableFiles {
 
   async read(file: string): Promise<Uint8Array> {
     try {
-      return new Uint8Array(await readFile(join(this.dir, file)))
+      // A view of the Buffer, not a copy: like the desktop edition, which hands the bytes over.
+      const data = await readFile(join(this.dir, file))
+      return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
     } catch (error) {
       if (isMissing(error)) return new Uint8Array()
       throw error
