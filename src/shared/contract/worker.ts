@@ -2,7 +2,7 @@
  * The data worker's contract: typed request handlers and events over postMessage. Results
  * always cross as {@link Result}; raw Error objects never cross.
  */
-import type { ComplaintCategory } from '../domain/complaint'
+import type { ComplaintDetails, ComplaintDetailsInput } from '../domain/complaint'
 import type { AgentStateInput, AgentStateRecordArgs } from '../domain/agent-state'
 import type {
   CompensationLimits,
@@ -72,14 +72,17 @@ export interface ConfigurationSnapshot {
   teams: Team[]
 }
 
-export interface LocalComplaint {
+export interface LocalComplaint extends ComplaintDetails {
   id: string
   caseNumber: string | null
   customerId: string | null
   callId: string | null
-  category: ComplaintCategory
+  /** A configured category code. */
+  category: string
   description: string
   createdAt: string
+  /** When it must be resolved; null on complaints filed before severities existed. */
+  dueAt: string | null
   status: string
   syncState: LocalSyncState
   rejectReason: string | null
@@ -167,12 +170,14 @@ export interface DataWorkerHandlers {
   }) => {
     customers: Customer[]
   }
-  'complaint:create': (args: {
-    customerId: string | null
-    callId: string | null
-    category: ComplaintCategory
-    description: string
-  }) => { complaint: LocalComplaint }
+  'complaint:create': (
+    args: {
+      customerId: string | null
+      callId: string | null
+      category: string
+      description: string
+    } & ComplaintDetailsInput
+  ) => { complaint: LocalComplaint }
   'complaint:list': (args: { customerId: string | null; limit: number }) => {
     complaints: LocalComplaint[]
   }

@@ -4,6 +4,11 @@
  */
 import { z } from 'zod'
 
+import { DEFAULT_SLA_HOURS, severities, slaDueAt, type SlaHours } from './complaint-severity'
+import { lifecycleStatuses } from './complaint-lifecycle'
+import { configCodeSchema } from './configuration'
+import { qualityDimensions } from './quality-dimensions'
+
 export const complaintCategories = [
   'billing',
   'service_quality',
@@ -14,17 +19,41 @@ export const complaintCategories = [
 ] as const
 export type ComplaintCategory = (typeof complaintCategories)[number]
 
-export const complaintStatuses = ['open', 'in_progress', 'resolved', 'closed'] as const
+export const complaintStatuses = lifecycleStatuses
 
-/** What the agent writes; the id is generated on the client so a retry is the same complaint. */
-export const complaintCreateArgsSchema = z.object({
-  id: z.uuid(),
-  customerId: z.uuid().nullable(),
-  callId: z.string().max(128).nullable(),
-  category: z.enum(complaintCategories),
-  description: z.string().trim().min(3).max(4000),
-  createdAt: z.iso.datetime()
+const freeText = z.string().trim().max(2000)
+
+/**
+ * What the richer form adds. Every field has a default, so an outbox written before the form had
+ * them still validates (and means what it meant: medium severity, nothing else said).
+ */
+export const complaintDetailsSchema = z.object({
+  subcategory: configCodeSchema.nullable().default(null),
+  severity: z.enum(severities).default('medium'),
+  qualityDimension: z.enum(qualityDimensions).nullable().default(null),
+  expected: freeText.default(''),
+  received: freeText.default(''),
+  requestedRemedy: freeText.default('')
 })
+export type ComplaintDetails = z.infer<typeof complaintDetailsSchema>
+/** The details as a caller may give them (any omitted field takes its default). */
+export type ComplaintDetailsInput = z.input<typeof complaintDetailsSchema>
+
+/**
+ * What the agent writes; the id is generated on the client so a retry is the same complaint.
+ * Categories are configuration (the server checks the code exists); the built-in list is what a
+ * fresh install seeds and what scripts may name.
+ */
+export const complaintCreateArgsSchema = z
+  .object({
+    id: z.uuid(),
+    customerId: z.uuid().nullable(),
+    callId: z.string().max(128).nullable(),
+    category: configCodeSchema,
+    description: z.string().trim().min(3).max(4000),
+    createdAt: z.iso.datetime()
+  })
+  .extend(complaintDetailsSchema.shape)
 export type ComplaintCreateArgs = z.infer<typeof complaintCreateArgsSchema>
 
 /** The server's authoritative complaint. */
@@ -33,6 +62,20 @@ export const complaintSchema = complaintCreateArgsSchema.extend({
   status: z.enum(complaintStatuses),
   agentId: z.uuid(),
   teamId: z.uuid().nullable(),
-  receivedAt: z.string()
+  receivedAt: z.string(),
+  /** When it must be resolved; null on complaints filed before severities existed. */
+  dueAt: z.string().nullable().default(null)
 })
 export type Complaint = z.infer<typeof complaintSchema>
+
+/**
+ * The due time of a complaint: severity hours after it was filed. The server and the worker
+ * compute it the same way, so the optimistic row shows what the server will store.
+ */
+export function complaintDueAt(
+  createdAt: string,
+  severity: ComplaintDetails['severity'],
+  hours: SlaHours = DEFAULT_SLA_HOURS
+): string {
+  return slaDueAt(createdAt, severity, hours)
+}

@@ -4,6 +4,7 @@ import { migration003SipExtension } from './003-sip-extension'
 import { migration004Interactions } from './004-interactions'
 import { migration005AgentStatesAndConfiguration } from './005-agent-states-and-configuration'
 import { migration006ScriptRuns } from './006-script-runs'
+import { migration007ComplaintDetails } from './007-complaint-details'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -13,5 +14,6 @@ export const migrations: readonly Migration[] = [
   migration003SipExtension,
   migration004Interactions,
   migration005AgentStatesAndConfiguration,
-  migration006ScriptRuns
+  migration006ScriptRuns,
+  migration007ComplaintDetails
 ]

@@ -2,7 +2,11 @@
  * `complaint.create`: files a complaint written on the client. The author and team come from
  * the access token, never from the body; the server numbers the case.
  */
-import type { Complaint, ComplaintCreateArgs } from '../../../shared/domain/complaint'
+import {
+  complaintDueAt,
+  type Complaint,
+  type ComplaintCreateArgs
+} from '../../../shared/domain/complaint'
 import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'
 import { rejected, type MutationOutcome } from './mutation-outcome'
@@ -15,6 +19,48 @@ export function formatCaseNumber(n: number): string {
 async function customerExists(tx: Queryable, id: string): Promise<boolean> {
   const rows = await tx.query<{ id: string }>('SELECT id FROM customers WHERE id = $1', [id])
   return rows.length > 0
+}
+
+/** Top-level category codes, each with its subcategory codes (inactive ones too). */
+type CategoryTree = Map<string, Set<string>>
+
+async function categoryTree(tx: Queryable): Promise<CategoryTree> {
+  const rows = await tx.query<{ code: string; parent_code: string | null }>(
+    'SELECT code, parent_code FROM complaint_categories'
+  )
+  const tree: CategoryTree = new Map()
+  for (const r of rows) if (r.parent_code === null) tree.set(r.code, new Set())
+  for (const r of rows) if (r.parent_code !== null) tree.get(r.parent_code)?.add(r.code)
+  return tree
+}
+
+/**
+ * Why the category is unknown, or null when it is fine. A category deactivated after the
+ * complaint was written offline still counts: the customer's complaint is not lost over it.
+ */
+function categoryProblem(tree: CategoryTree, args: ComplaintCreateArgs): string | null {
+  const subs = tree.get(args.category)
+  if (subs === undefined) return `Unknown complaint category "${args.category}"`
+  if (args.subcategory !== null && !subs.has(args.subcategory)) {
+    return `Unknown subcategory "${args.subcategory}" of "${args.category}"`
+  }
+  return null
+}
+
+/** The complaint as the server stores and sends it. */
+function authoritative(
+  args: ComplaintCreateArgs,
+  row: { caseNumber: string; agentId: string; teamId: string | null; receivedAt: Date }
+): Complaint {
+  return {
+    ...args,
+    caseNumber: row.caseNumber,
+    status: 'open',
+    agentId: row.agentId,
+    teamId: row.teamId,
+    receivedAt: row.receivedAt.toISOString(),
+    dueAt: complaintDueAt(args.createdAt, args.severity)
+  }
 }
 
 /** Applies a complaint creation inside the caller's transaction. */
@@ -43,12 +89,15 @@ export async function applyComplaintCreate(
   if (args.customerId !== null && !(await customerExists(tx, args.customerId))) {
     return rejected('not_found', 'The customer does not exist', { customerId: args.customerId })
   }
+  const problem = categoryProblem(await categoryTree(tx), args)
+  if (problem !== null) return rejected('invalid_argument', problem, { category: args.category })
   const seq = await tx.query<{ n: number }>("SELECT nextval('complaint_case_seq') AS n")
   const caseNumber = formatCaseNumber(seq[0]?.n ?? 0)
   const inserted = await tx.query<{ status: string; received_at: Date }>(
     `INSERT INTO complaints (id, case_number, customer_id, call_id, category, description,
-                             agent_id, team_id, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                             agent_id, team_id, created_at, subcategory, severity, due_at,
+                             quality_dimension, expected, received, requested_remedy)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      RETURNING status, received_at`,
     [
       args.id,
@@ -59,18 +108,22 @@ export async function applyComplaintCreate(
       args.description,
       claims.userId,
       claims.teamId,
-      args.createdAt
+      args.createdAt,
+      args.subcategory,
+      args.severity,
+      complaintDueAt(args.createdAt, args.severity),
+      args.qualityDimension,
+      args.expected,
+      args.received,
+      args.requestedRemedy
     ]
   )
-  const receivedAt = inserted[0]?.received_at ?? new Date()
-  const complaint = {
-    ...args,
+  const complaint = authoritative(args, {
     caseNumber,
-    status: 'open',
     agentId: claims.userId,
     teamId: claims.teamId,
-    receivedAt: receivedAt.toISOString()
-  } satisfies Complaint
+    receivedAt: inserted[0]?.received_at ?? new Date()
+  })
   return {
     status: 'applied',
     changes: [{ entity: 'complaint', entityId: args.id, teamId: claims.teamId, data: complaint }]
@@ -113,6 +166,7 @@ export async function applyComplaintCreates(
           )
         ).map((r) => r.id)
   )
+  const tree = await categoryTree(tx)
   const outcomes: (MutationOutcome | null)[] = []
   const toInsert: { index: number; claims: AccessClaims; args: ComplaintCreateArgs }[] = []
   items.forEach(({ claims, args }, index) => {
@@ -139,6 +193,11 @@ export async function applyComplaintCreates(
       )
       return
     }
+    const problem = categoryProblem(tree, args)
+    if (problem !== null) {
+      outcomes.push(rejected('invalid_argument', problem, { category: args.category }))
+      return
+    }
     owners.set(args.id, claims.userId)
     outcomes.push(null)
     toInsert.push({ index, claims, args })
@@ -152,30 +211,32 @@ export async function applyComplaintCreates(
       ...args,
       caseNumber: formatCaseNumber(numbers[i]?.n ?? 0),
       agentId: claims.userId,
-      teamId: claims.teamId
+      teamId: claims.teamId,
+      dueAt: complaintDueAt(args.createdAt, args.severity)
     }))
     const inserted = await tx.query<ComplaintRow>(
       `INSERT INTO complaints (id, case_number, customer_id, call_id, category, description,
-                               agent_id, team_id, created_at)
+                               agent_id, team_id, created_at, subcategory, severity, due_at,
+                               quality_dimension, expected, received, requested_remedy)
        SELECT r.id, r."caseNumber", r."customerId", r."callId", r.category, r.description,
-              r."agentId", r."teamId", r."createdAt"
+              r."agentId", r."teamId", r."createdAt", r.subcategory, r.severity, r."dueAt",
+              r."qualityDimension", r.expected, r.received, r."requestedRemedy"
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "caseNumber" text, "customerId" uuid,
          "callId" text, category text, description text, "agentId" uuid, "teamId" uuid,
-         "createdAt" timestamptz)
+         "createdAt" timestamptz, subcategory text, severity text, "dueAt" timestamptz,
+         "qualityDimension" text, expected text, received text, "requestedRemedy" text)
        RETURNING id, received_at`,
       [JSON.stringify(rows)]
     )
     const receivedAt = new Map(inserted.map((r) => [r.id, r.received_at]))
     rows.forEach((row, i) => {
       const { index, args } = toInsert[i] ?? { index: -1, args: row }
-      const complaint = {
-        ...args,
+      const complaint = authoritative(args, {
         caseNumber: row.caseNumber,
-        status: 'open',
         agentId: row.agentId,
         teamId: row.teamId,
-        receivedAt: (receivedAt.get(row.id) ?? new Date()).toISOString()
-      } satisfies Complaint
+        receivedAt: receivedAt.get(row.id) ?? new Date()
+      })
       outcomes[index] = {
         status: 'applied',
         changes: [{ entity: 'complaint', entityId: row.id, teamId: row.teamId, data: complaint }]

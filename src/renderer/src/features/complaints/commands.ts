@@ -1,5 +1,5 @@
 import type { LocalComplaint } from '../../../../shared/contract/worker'
-import type { ComplaintCategory } from '../../../../shared/domain/complaint'
+import type { ComplaintDetails } from '../../../../shared/domain/complaint'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 
@@ -13,18 +13,16 @@ export async function refreshComplaints(): Promise<void> {
 }
 
 /** Saves durably in the worker first; the sync engine takes it to the server. */
-export async function saveComplaint(input: {
-  category: ComplaintCategory
-  description: string
-}): Promise<boolean> {
+export async function saveComplaint(
+  input: { category: string; description: string } & ComplaintDetails
+): Promise<boolean> {
   const client = dataClient()
   const store = useAppStore.getState()
   if (!client) return false
   const result = await client.send('complaint:create', {
     customerId: store.screenPop.customer?.id ?? null,
     callId: store.phone.call?.id ?? null,
-    category: input.category,
-    description: input.description
+    ...input
   })
   if (!result.ok) {
     store.complaintFailed(result.error.message)
@@ -47,7 +45,13 @@ export async function discardComplaint(id: string): Promise<void> {
 export async function fixComplaint(complaint: LocalComplaint): Promise<void> {
   useAppStore.getState().draftRequested({
     category: complaint.category,
-    description: complaint.description
+    description: complaint.description,
+    subcategory: complaint.subcategory,
+    severity: complaint.severity,
+    qualityDimension: complaint.qualityDimension,
+    expected: complaint.expected,
+    received: complaint.received,
+    requestedRemedy: complaint.requestedRemedy
   })
   await discardComplaint(complaint.id)
 }

@@ -1,10 +1,11 @@
 import type { StateCreator } from 'zustand'
 
 import type { LocalComplaint } from '../../../../shared/contract/worker'
+import type { ComplaintDetailsInput } from '../../../../shared/domain/complaint'
 import type { AppState } from '../../stores/app-store'
 
 /** A complaint brought back into the form to be corrected and saved again. */
-export interface ComplaintDraft {
+export interface ComplaintDraft extends ComplaintDetailsInput {
   category: LocalComplaint['category']
   description: string
 }

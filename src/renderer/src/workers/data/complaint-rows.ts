@@ -5,15 +5,44 @@
 import type { Database } from 'sql.js'
 
 import type { LocalComplaint, LocalSyncState } from '../../../../shared/contract/worker'
-import { complaintCategories, type Complaint } from '../../../../shared/domain/complaint'
+import {
+  complaintDetailsSchema,
+  complaintDueAt,
+  type Complaint,
+  type ComplaintCreateArgs,
+  type ComplaintDetails
+} from '../../../../shared/domain/complaint'
 import type { MutationOf } from '../../../../shared/sync/protocol'
 
 import { asNullableString, asString, queryAll, queryOne, type Row } from './sql'
 
 const syncStates: readonly LocalSyncState[] = ['pending', 'synced', 'rejected']
 
-function toCategory(value: string): LocalComplaint['category'] {
-  return complaintCategories.find((c) => c === value) ?? 'other'
+const noDetails = complaintDetailsSchema.parse({})
+
+/** The form's fields kept in the `details` column; a row it cannot read shows none. */
+function toDetails(severity: string, json: string): ComplaintDetails {
+  let stored: unknown
+  try {
+    stored = JSON.parse(json)
+  } catch {
+    stored = {}
+  }
+  const parsed = complaintDetailsSchema.safeParse({
+    ...(typeof stored === 'object' ? stored : {}),
+    severity
+  })
+  return parsed.success ? parsed.data : noDetails
+}
+
+function detailsJson(c: ComplaintCreateArgs): string {
+  return JSON.stringify({
+    subcategory: c.subcategory,
+    qualityDimension: c.qualityDimension,
+    expected: c.expected,
+    received: c.received,
+    requestedRemedy: c.requestedRemedy
+  })
 }
 
 function toSyncState(value: string): LocalSyncState {
@@ -26,8 +55,10 @@ function toLocalComplaint(row: Row): LocalComplaint {
     caseNumber: asNullableString(row['case_number']),
     customerId: asNullableString(row['customer_id']),
     callId: asNullableString(row['call_id']),
-    category: toCategory(asString(row['category'])),
+    category: asString(row['category']),
     description: asString(row['description']),
+    ...toDetails(asString(row['severity']), asString(row['details'])),
+    dueAt: asNullableString(row['due_at']),
     createdAt: asString(row['created_at']),
     status: asString(row['status']),
     syncState: toSyncState(asString(row['sync_state'])),
@@ -69,9 +100,19 @@ export function applyLocalMutation(db: Database, mutation: MutationOf<'complaint
   const a = mutation.args
   db.run(
     `INSERT INTO complaints (id, case_number, customer_id, call_id, category, description,
-       created_at, status, sync_state, reject_reason)
-     VALUES (?, NULL, ?, ?, ?, ?, ?, 'open', 'pending', NULL)`,
-    [a.id, a.customerId, a.callId, a.category, a.description, a.createdAt]
+       created_at, status, sync_state, reject_reason, severity, due_at, details)
+     VALUES (?, NULL, ?, ?, ?, ?, ?, 'open', 'pending', NULL, ?, ?, ?)`,
+    [
+      a.id,
+      a.customerId,
+      a.callId,
+      a.category,
+      a.description,
+      a.createdAt,
+      a.severity,
+      complaintDueAt(a.createdAt, a.severity),
+      detailsJson(a)
+    ]
   )
   db.run(
     `INSERT INTO outbox (mutation_id, seq, name, args, state, last_error)
@@ -87,13 +128,26 @@ export function applyLocalMutation(db: Database, mutation: MutationOf<'complaint
 export function upsertServerComplaint(db: Database, c: Complaint): void {
   db.run(
     `INSERT INTO complaints (id, case_number, customer_id, call_id, category, description,
-       created_at, status, sync_state, reject_reason)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'synced', NULL)
+       created_at, status, sync_state, reject_reason, severity, due_at, details)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'synced', NULL, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET case_number = excluded.case_number,
        customer_id = excluded.customer_id, call_id = excluded.call_id,
        category = excluded.category, description = excluded.description,
        created_at = excluded.created_at, status = excluded.status,
-       sync_state = 'synced', reject_reason = NULL`,
-    [c.id, c.caseNumber, c.customerId, c.callId, c.category, c.description, c.createdAt, c.status]
+       sync_state = 'synced', reject_reason = NULL, severity = excluded.severity,
+       due_at = excluded.due_at, details = excluded.details`,
+    [
+      c.id,
+      c.caseNumber,
+      c.customerId,
+      c.callId,
+      c.category,
+      c.description,
+      c.createdAt,
+      c.status,
+      c.severity,
+      c.dueAt,
+      detailsJson(c)
+    ]
   )
 }

@@ -29,6 +29,10 @@ import type {
   NewCustomerInput
 } from '../../../../shared/contract/worker'
 import type { AgentStateInput } from '../../../../shared/domain/agent-state'
+import {
+  complaintDetailsSchema,
+  type ComplaintDetailsInput
+} from '../../../../shared/domain/complaint'
 import type { Customer } from '../../../../shared/domain/customer'
 import { customerFromCreateArgs } from '../../../../shared/domain/customer-create'
 import type { InteractionRecordArgs } from '../../../../shared/domain/interaction'
@@ -89,7 +93,8 @@ export interface OpenReport {
   corruptLines: number
 }
 
-export interface NewComplaint {
+/** The form's details are optional here: the omitted ones take their defaults. */
+export interface NewComplaint extends ComplaintDetailsInput {
   customerId: string | null
   callId: string | null
   category: LocalComplaint['category']
@@ -156,7 +161,15 @@ export class LocalStore {
     await this.journaled({
       id: this.options.newId(),
       name: 'complaint.create',
-      args: { id, ...input, createdAt: this.options.now().toISOString() }
+      args: {
+        id,
+        customerId: input.customerId,
+        callId: input.callId,
+        category: input.category,
+        description: input.description,
+        ...complaintDetailsSchema.parse(input),
+        createdAt: this.options.now().toISOString()
+      }
     })
     const complaint = getComplaint(this.db, id)
     if (complaint === null) throw new Error('complaint vanished after insert')

@@ -165,6 +165,13 @@ const steps: readonly string[] = [
     data TEXT NOT NULL,
     PRIMARY KEY (kind, key)
   ) WITHOUT ROWID;
+  `,
+  // The richer complaint: severity and due time as columns (lists filter on them), the rest of
+  // what the form asks in one JSON column read only by the card.
+  `
+  ALTER TABLE complaints ADD COLUMN severity TEXT NOT NULL DEFAULT 'medium';
+  ALTER TABLE complaints ADD COLUMN due_at TEXT;
+  ALTER TABLE complaints ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
   `
 ]
 

@@ -6,7 +6,8 @@ import { z } from 'zod'
 
 import type { WorkerArgs, WorkerRequestName } from '../../../../shared/contract/worker'
 import { agentStateInputSchema } from '../../../../shared/domain/agent-state'
-import { complaintCategories } from '../../../../shared/domain/complaint'
+import { complaintDetailsSchema } from '../../../../shared/domain/complaint'
+import { configCodeSchema } from '../../../../shared/domain/configuration'
 import { languages } from '../../../../shared/domain/customer'
 import { interactionRecordInputSchema } from '../../../../shared/domain/interaction'
 import { scriptRunRecordInputSchema } from '../../../../shared/domain/script-run'
@@ -71,12 +72,14 @@ export const requestSchemas = {
       .regex(/^[A-Z]{2}$/)
       .optional()
   }),
-  'complaint:create': z.object({
-    customerId: z.uuid().nullable(),
-    callId: z.string().max(128).nullable(),
-    category: z.enum(complaintCategories),
-    description: z.string().trim().min(3).max(4000)
-  }),
+  'complaint:create': z
+    .object({
+      customerId: z.uuid().nullable(),
+      callId: z.string().max(128).nullable(),
+      category: configCodeSchema,
+      description: z.string().trim().min(3).max(4000)
+    })
+    .extend(complaintDetailsSchema.shape),
   'complaint:list': z.object({ customerId: z.string().max(128).nullable(), limit }),
   'interaction:record': interactionRecordInputSchema,
   'scriptRun:record': scriptRunRecordInputSchema,

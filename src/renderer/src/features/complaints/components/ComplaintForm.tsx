@@ -1,19 +1,48 @@
-import { useEffect, useRef, useState, type SyntheticEvent } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { complaintCategories, type ComplaintCategory } from '../../../../../shared/domain/complaint'
+import { complaintCategories, complaintDueAt } from '../../../../../shared/domain/complaint'
+import { severities, type Severity } from '../../../../../shared/domain/complaint-severity'
 import { fullName } from '../../../../../shared/domain/customer'
+import {
+  qualityDimensions,
+  type QualityDimension
+} from '../../../../../shared/domain/quality-dimensions'
 import { sanitizeDisplayText } from '../../../../../shared/domain/text'
 import { useAppStore } from '../../../stores/app-store'
+import { categoryLabel, labelLanguage } from '../category-label'
 import { saveComplaint } from '../commands'
+import { useComplaintCategories } from '../hooks/use-complaint-categories'
 import type { ComplaintDraft } from '../store'
 
+const NONE = ''
+const FREE_TEXT_MAX = 2000
+
+/** Ctrl+Enter saves from a text area (Enter alone saves from the other fields). */
+function submitOnCtrlEnter(event: KeyboardEvent<HTMLTextAreaElement>): void {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault()
+    event.currentTarget.form?.requestSubmit()
+  }
+}
+
+function pick<T extends string>(options: readonly T[], value: string): T | null {
+  return options.find((o) => o === value) ?? null
+}
+
 export function ComplaintForm() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const customer = useAppStore((s) => s.screenPop.customer)
   const error = useAppStore((s) => s.complaints.error)
-  const [category, setCategory] = useState<ComplaintCategory>('service_quality')
+  const configured = useComplaintCategories()
+  const [category, setCategory] = useState<string>('service_quality')
+  const [subcategory, setSubcategory] = useState<string>(NONE)
+  const [severity, setSeverity] = useState<Severity>('medium')
+  const [dimension, setDimension] = useState<QualityDimension | null>(null)
   const [description, setDescription] = useState('')
+  const [expected, setExpected] = useState('')
+  const [received, setReceived] = useState('')
+  const [remedy, setRemedy] = useState('')
   const [invalid, setInvalid] = useState(false)
   const [saving, setSaving] = useState(false)
   const draft = useAppStore((s) => s.complaints.draft)
@@ -25,23 +54,55 @@ export function ComplaintForm() {
   if (draft && draft !== shownDraft) {
     setShownDraft(draft)
     setCategory(draft.category)
+    setSubcategory(draft.subcategory ?? NONE)
+    setSeverity(draft.severity ?? 'medium')
+    setDimension(draft.qualityDimension ?? null)
     setDescription(draft.description)
+    setExpected(draft.expected ?? '')
+    setReceived(draft.received ?? '')
+    setRemedy(draft.requestedRemedy ?? '')
   }
   useEffect(() => {
     if (draft) descriptionRef.current?.focus()
   }, [draft])
 
+  const lang = labelLanguage(i18n.language)
+  const categoryCodes =
+    configured.length > 0 ? configured.map((c) => c.code) : [...complaintCategories]
+  if (!categoryCodes.includes(category)) categoryCodes.push(category)
+  const subcategories =
+    configured.find((c) => c.code === category)?.subcategories.filter((s) => s.active) ?? []
+  // What the due time will be if saved now; the worker stamps the real filing time.
+  const dueAt = complaintDueAt(new Date().toISOString(), severity)
+  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
+
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault()
     if (description.trim().length < 3) {
       setInvalid(true)
+      descriptionRef.current?.focus()
       return
     }
     setSaving(true)
-    const saved = await saveComplaint({ category, description: description.trim() })
+    const saved = await saveComplaint({
+      category,
+      description: description.trim(),
+      subcategory: subcategories.some((s) => s.code === subcategory) ? subcategory : null,
+      severity,
+      qualityDimension: dimension,
+      expected: expected.trim(),
+      received: received.trim(),
+      requestedRemedy: remedy.trim()
+    })
     setSaving(false)
     if (saved) {
       setDescription('')
+      setExpected('')
+      setReceived('')
+      setRemedy('')
+      setSubcategory(NONE)
+      setDimension(null)
+      setSeverity('medium')
       setInvalid(false)
     }
   }
@@ -50,6 +111,7 @@ export function ComplaintForm() {
     <form
       className="complaint-form"
       aria-labelledby="complaints-heading"
+      aria-describedby="complaint-form-hint"
       onSubmit={(e) => void submit(e)}
     >
       <p className="muted">
@@ -57,18 +119,73 @@ export function ComplaintForm() {
           ? t('complaints.forCustomer', { name: sanitizeDisplayText(fullName(customer)) })
           : t('complaints.noCustomer')}
       </p>
+      <p id="complaint-form-hint" className="muted">
+        {t('complaints.saveHint')}
+      </p>
       <label>
         {t('complaints.category')}
         <select
           value={category}
           onChange={(e) => {
-            const next = complaintCategories.find((c) => c === e.target.value)
-            if (next) setCategory(next)
+            setCategory(e.target.value)
+            setSubcategory(NONE)
           }}
         >
-          {complaintCategories.map((c) => (
+          {categoryCodes.map((c) => (
             <option key={c} value={c}>
-              {t(`complaints.categories.${c}`)}
+              {categoryLabel(c, configured, t, i18n.language)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('complaints.subcategory')}
+        <select
+          value={subcategory}
+          disabled={subcategories.length === 0}
+          onChange={(e) => {
+            setSubcategory(e.target.value)
+          }}
+        >
+          <option value={NONE}>{t('complaints.notSet')}</option>
+          {subcategories.map((s) => (
+            <option key={s.code} value={s.code}>
+              {s.label[lang]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('complaints.severity')}
+        <select
+          value={severity}
+          aria-describedby="complaint-due-at"
+          onChange={(e) => {
+            setSeverity(pick(severities, e.target.value) ?? 'medium')
+          }}
+        >
+          {severities.map((s) => (
+            <option key={s} value={s}>
+              {t(`complaints.severities.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p id="complaint-due-at" className="muted">
+        {t('complaints.dueBy', { time: time.format(new Date(dueAt)) })}
+      </p>
+      <label>
+        {t('complaints.dimension')}
+        <select
+          value={dimension ?? NONE}
+          onChange={(e) => {
+            setDimension(pick(qualityDimensions, e.target.value))
+          }}
+        >
+          <option value={NONE}>{t('complaints.notSet')}</option>
+          {qualityDimensions.map((d) => (
+            <option key={d} value={d}>
+              {t(`complaints.dimensions.${d}`)}
             </option>
           ))}
         </select>
@@ -79,10 +196,46 @@ export function ComplaintForm() {
           ref={descriptionRef}
           rows={3}
           maxLength={4000}
+          onKeyDown={submitOnCtrlEnter}
           value={description}
           aria-invalid={invalid}
           onChange={(e) => {
             setDescription(e.target.value)
+          }}
+        />
+      </label>
+      <label>
+        {t('complaints.expected')}
+        <textarea
+          rows={2}
+          maxLength={FREE_TEXT_MAX}
+          onKeyDown={submitOnCtrlEnter}
+          value={expected}
+          onChange={(e) => {
+            setExpected(e.target.value)
+          }}
+        />
+      </label>
+      <label>
+        {t('complaints.received')}
+        <textarea
+          rows={2}
+          maxLength={FREE_TEXT_MAX}
+          onKeyDown={submitOnCtrlEnter}
+          value={received}
+          onChange={(e) => {
+            setReceived(e.target.value)
+          }}
+        />
+      </label>
+      <label>
+        {t('complaints.requestedRemedy')}
+        <input
+          type="text"
+          maxLength={FREE_TEXT_MAX}
+          value={remedy}
+          onChange={(e) => {
+            setRemedy(e.target.value)
           }}
         />
       </label>

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next'
 import type { LocalComplaint } from '../../../../../shared/contract/worker'
 import { sanitizeDisplayText } from '../../../../../shared/domain/text'
 import { useAppStore } from '../../../stores/app-store'
+import { categoryLabel } from '../category-label'
 import { discardComplaint, fixComplaint } from '../commands'
+import { useComplaintCategories } from '../hooks/use-complaint-categories'
 
 function SyncBadge({ complaint }: { complaint: LocalComplaint }) {
   const { t } = useTranslation()
@@ -51,6 +53,7 @@ function RejectedActions({ complaint }: { complaint: LocalComplaint }) {
 export function ComplaintList() {
   const { t, i18n } = useTranslation()
   const items = useAppStore((s) => s.complaints.items)
+  const configured = useComplaintCategories()
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
   return (
     <section aria-labelledby="complaint-list-heading">
@@ -62,7 +65,13 @@ export function ComplaintList() {
           {items.map((c) => (
             <li key={c.id} aria-label={sanitizeDisplayText(c.description, 60)}>
               <span className="when">{time.format(new Date(c.createdAt))}</span>{' '}
-              <span>{t(`complaints.categories.${c.category}`)}</span> <SyncBadge complaint={c} />
+              <span>{categoryLabel(c.category, configured, t, i18n.language)}</span>{' '}
+              <span className="badge">
+                {t('complaints.severityBadge', {
+                  severity: t(`complaints.severities.${c.severity}`)
+                })}
+              </span>{' '}
+              <SyncBadge complaint={c} />
               {c.syncState === 'rejected' && <RejectedActions complaint={c} />}
               <p>{sanitizeDisplayText(c.description, 300)}</p>
             </li>
