@@ -97,8 +97,8 @@ describe.each(engines)('complaint details on %s', (engine) => {
     expect(JSON.stringify(response.results[1])).toContain('teleportation')
     expect(JSON.stringify(response.results[2])).toContain('double_charge')
     const stored = await database.db.query<{ id: string }>(
-      'SELECT id FROM complaints WHERE id = ANY($1::uuid[])',
-      [[good.id, unknown.id, foreign.id]]
+      'SELECT id FROM complaints WHERE id IN ($1, $2, $3)',
+      [good.id, unknown.id, foreign.id]
     )
     expect(stored.map((r) => r.id)).toEqual([good.id])
   })
