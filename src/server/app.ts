@@ -31,6 +31,7 @@ import { registerCustomerRoutes } from './routes/customers'
 import { registerHealthRoutes } from './routes/health'
 import { registerRealtimeRoutes } from './routes/realtime'
 import { registerScriptAnalyticsRoutes } from './routes/script-analytics'
+import { registerScriptRoutes } from './routes/scripts'
 import { noSipServer, registerSipAccountRoutes, type SipServerConfig } from './routes/sip-account'
 import type { RouteContext, ZodApp } from './routes/route-context'
 import { isAppNavigation, registerStaticSite } from './routes/static-site'
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerCustomerImportRoutes(app, ctx)
   registerRealtimeRoutes(app, ctx, hub)
   registerScriptAnalyticsRoutes(app, ctx)
+  registerScriptRoutes(app, ctx)
   const sip = options.sip ?? noSipServer
   registerSipAccountRoutes(app, ctx, sip)
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger())

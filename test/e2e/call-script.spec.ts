@@ -3,7 +3,13 @@
  * the keyboard, switched mid-call, an objection jump that returns to the step the agent was on,
  * and a mandatory legal line that keeps the agent in wrap-up until it is confirmed.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
 import { expect, test, type Page } from '@playwright/test'
+
+import { uploadScript } from '../../scripts/script-upload'
 
 import { serverScriptAnalytics } from '../support/server-api'
 import { ServerProcess } from '../support/server-process'
@@ -161,4 +167,35 @@ test('a trainer previews a script without a call, and nothing is kept', async ({
   await script(page).getByRole('button', { name: 'Cerrar vista previa' }).click()
   await expect(step(page)).toHaveCount(0)
   await expect(script(page)).toContainText('El guion empieza al contestar una llamada.')
+})
+
+test('a version published on the server replaces the bundled script on the next call', async ({
+  page
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'atiende-publish-'))
+  try {
+    const file = join(dir, 'inbound-service.yaml')
+    const bundled = readFileSync(
+      resolve(import.meta.dirname, '../../resources/scripts/inbound-service.yaml'),
+      'utf8'
+    )
+    writeFileSync(
+      file,
+      bundled
+        .replace(/^version: 1$/m, 'version: 2')
+        .replace('Gracias por llamar. ¿En qué puedo ayudarle?', 'Bienvenido de nuevo a Atiende.')
+    )
+    const lines = await uploadScript({
+      file,
+      server: server.url,
+      user: 'tomas',
+      password: 'atiende',
+      publish: true
+    })
+    expect(lines).toContain('published inbound-service v2')
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  await answeredPracticeCall(page, 'bruno')
+  await expect(step(page)).toContainText('Buenos días, José. Bienvenido de nuevo a Atiende.')
 })

@@ -7,6 +7,8 @@ export type AuditAction =
   | 'auth.refresh_reuse_detected'
   | 'auth.logout'
   | 'customers.imported'
+  | 'script.uploaded'
+  | 'script.published'
 
 export interface AuditEntry {
   action: AuditAction

@@ -50,6 +50,7 @@ export type ChangeEntity =
   | 'compensation_limits'
   | 'user'
   | 'team'
+  | 'script'
 
 export interface NewChange {
   entity: ChangeEntity

@@ -14,6 +14,7 @@ import type {
 } from '../domain/configuration'
 import type { Customer, Language } from '../domain/customer'
 import type { InteractionRecordArgs } from '../domain/interaction'
+import type { PublishedScript } from '../domain/published-script'
 import type { ScriptRunRecordInput } from '../domain/script-run'
 import type { ScriptAnalyticsReport } from '../scripts/run-analytics'
 import type { SessionUser } from '../domain/user'
@@ -47,6 +48,7 @@ export type SyncEntity =
   | 'compensation_limits'
   | 'user'
   | 'team'
+  | 'script'
 
 /** A call as the local store keeps it, pending until the server acknowledged it. */
 export interface LocalInteraction extends InteractionRecordArgs {
@@ -70,6 +72,8 @@ export interface ConfigurationSnapshot {
   /** Agents: their team's users (and users without a team); leads: their team; admins: all. */
   users: DirectoryUser[]
   teams: Team[]
+  /** The highest published version of each script on the server (source text, unparsed). */
+  scripts: PublishedScript[]
 }
 
 export interface LocalComplaint extends ComplaintDetails {

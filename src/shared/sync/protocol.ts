@@ -29,6 +29,7 @@ import {
 import { customerSchema } from '../domain/customer'
 import { customerCreateArgsSchema } from '../domain/customer-create'
 import { interactionRecordArgsSchema, interactionSchema } from '../domain/interaction'
+import { publishedScriptSchema } from '../domain/published-script'
 import { scriptRunRecordArgsSchema } from '../domain/script-run'
 
 export const PROTOCOL_VERSION = 5
@@ -118,7 +119,8 @@ export const changeSchema = z.discriminatedUnion('entity', [
     data: compensationLimitsSchema
   }),
   z.object({ seq: z.number().int(), entity: z.literal('user'), data: directoryUserSchema }),
-  z.object({ seq: z.number().int(), entity: z.literal('team'), data: teamSchema })
+  z.object({ seq: z.number().int(), entity: z.literal('team'), data: teamSchema }),
+  z.object({ seq: z.number().int(), entity: z.literal('script'), data: publishedScriptSchema })
 ])
 export type Change = z.infer<typeof changeSchema>
 

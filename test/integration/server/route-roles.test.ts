@@ -99,6 +99,30 @@ const cases: RouteCase[] = [
     }),
     // Leads see their team's runs, trainers practice runs, admins all; agents none.
     expected: { anonymous: 401, agent: 403, team_lead: 200, trainer: 200, admin: 200 }
+  },
+  {
+    name: 'GET /api/scripts',
+    request: (t) => ({ method: 'GET', url: '/api/scripts', headers: auth(t) }),
+    expected: { anonymous: 401, agent: 200, team_lead: 200, trainer: 200, admin: 200 }
+  },
+  {
+    name: 'POST /api/scripts (a broken source: authors get the findings)',
+    request: (t) => ({
+      method: 'POST',
+      url: '/api/scripts',
+      headers: auth(t),
+      payload: { source: 'id: broken' }
+    }),
+    expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 400, admin: 400 }
+  },
+  {
+    name: 'POST /api/scripts/:id/versions/:v/publish (no such version)',
+    request: (t) => ({
+      method: 'POST',
+      url: '/api/scripts/none/versions/1/publish',
+      headers: auth(t)
+    }),
+    expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 404, admin: 404 }
   }
 ]
 

@@ -5,6 +5,7 @@ import { migration004Interactions } from './004-interactions'
 import { migration005AgentStatesAndConfiguration } from './005-agent-states-and-configuration'
 import { migration006ScriptRuns } from './006-script-runs'
 import { migration007ComplaintDetails } from './007-complaint-details'
+import { migration008Scripts } from './008-scripts'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -15,5 +16,6 @@ export const migrations: readonly Migration[] = [
   migration004Interactions,
   migration005AgentStatesAndConfiguration,
   migration006ScriptRuns,
-  migration007ComplaintDetails
+  migration007ComplaintDetails,
+  migration008Scripts
 ]

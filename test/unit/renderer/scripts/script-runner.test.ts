@@ -2,7 +2,10 @@ import i18next from 'i18next'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { wrapUpBlocker } from '../../../../src/renderer/src/app/wrap-up-guards'
-import { loadBundledScripts } from '../../../../src/renderer/src/features/scripts/bundled-scripts'
+import {
+  applyPublishedScripts,
+  loadBundledScripts
+} from '../../../../src/renderer/src/features/scripts/bundled-scripts'
 import {
   answerAndNext,
   scriptAllowsFinish,
@@ -13,6 +16,7 @@ import {
 import { watchScriptCalls } from '../../../../src/renderer/src/features/scripts/watch-script-calls'
 import { resetAppStore, useAppStore } from '../../../../src/renderer/src/stores/app-store'
 import es from '../../../../src/renderer/src/i18n/es.json'
+import surveySource from '../../../../resources/scripts/satisfaction-survey.yaml?raw'
 import type { CallInfo } from '../../../../src/renderer/src/telephony/call-session'
 
 const call = (patch: Partial<CallInfo> = {}): CallInfo => ({
@@ -54,6 +58,42 @@ describe('bundled scripts', () => {
     expect(catalog.broken).toHaveLength(2)
     expect(catalog.broken[0]).toMatch(/^broken\.yaml:\d+: /)
     expect(catalog.broken[1]).toMatch(/^script-selection\.yaml: /)
+  })
+})
+
+describe('published scripts', () => {
+  const bundled = loadBundledScripts()
+  const survey = bundled.scripts.get('satisfaction-survey')
+  const source = (version: number, extra = '') =>
+    surveySource.replace(/^version: \d+$/m, `version: ${String(version)}`) + extra
+  const published = (version: number, text = source(version)) => ({
+    scriptId: 'satisfaction-survey',
+    version,
+    source: text,
+    publishedAt: '2026-11-24T10:00:00.000Z'
+  })
+  afterEach(() => {
+    applyPublishedScripts([])
+  })
+
+  it('a newer published version replaces the bundled one; the others stay', () => {
+    const catalog = applyPublishedScripts([published(3)])
+    expect(catalog.scripts.get('satisfaction-survey')?.version).toBe(3)
+    expect(catalog.scripts.get('inbound-service')).toEqual(bundled.scripts.get('inbound-service'))
+  })
+
+  it('an older published version does not replace a newer bundled one', () => {
+    expect(survey?.version).toBe(1)
+    const catalog = applyPublishedScripts([published(1)])
+    expect(catalog.scripts.get('satisfaction-survey')?.version).toBe(1)
+  })
+
+  it('a published version that fails validation is reported and never used', () => {
+    const catalog = applyPublishedScripts([
+      published(5, source(5).replace('next: intro-route', 'next: nowhere'))
+    ])
+    expect(catalog.scripts.get('satisfaction-survey')?.version).toBe(1)
+    expect(catalog.broken).toEqual([expect.stringMatching(/^satisfaction-survey v5:\d+: /)])
   })
 })
 

@@ -5,6 +5,7 @@
  */
 import { parse } from 'yaml'
 
+import type { PublishedScript } from '../../../../shared/domain/published-script'
 import { parseScript } from '../../../../shared/scripts/script-source'
 import type { Script } from '../../../../shared/scripts/schema'
 import { selectionRulesSchema, type SelectionRule } from '../../../../shared/scripts/select-script'
@@ -61,9 +62,38 @@ function parseYaml(text: string): unknown {
   }
 }
 
+let bundled: ScriptCatalog | null = null
 let catalog: ScriptCatalog | null = null
 
 export function scriptCatalog(): ScriptCatalog {
-  catalog ??= loadBundledScripts()
+  bundled ??= loadBundledScripts()
+  catalog ??= bundled
+  return catalog
+}
+
+/**
+ * Merges the versions published on the server over the bundled ones: a published version at
+ * least as new as the bundled one replaces it; one that fails validation here is left out and
+ * reported, never half-used.
+ */
+export function applyPublishedScripts(published: readonly PublishedScript[]): ScriptCatalog {
+  bundled ??= loadBundledScripts()
+  const scripts = new Map(bundled.scripts)
+  const broken = [...bundled.broken]
+  for (const entry of published) {
+    const result = parseScript(entry.source)
+    if (!result.ok) {
+      const first = result.issues[0]
+      broken.push(
+        `${entry.scriptId} v${String(entry.version)}:${String(first?.line ?? 1)}: ${first?.message ?? 'invalid'}`
+      )
+      continue
+    }
+    const current = scripts.get(result.script.id)
+    if (!current || result.script.version >= current.version) {
+      scripts.set(result.script.id, result.script)
+    }
+  }
+  catalog = { scripts, rules: bundled.rules, broken }
   return catalog
 }

@@ -12,23 +12,34 @@ export interface ScriptRunSlice {
     view: RunView | null
     /** Why the last event was refused (e.g. a required answer is missing). */
     error: string | null
+    /** Bumped when published scripts changed the catalog, so views re-read it. */
+    catalogVersion: number
   }
+  scriptCatalogChanged: () => void
   scriptRunChanged: (callId: string, state: RunState, view: RunView) => void
   scriptRunRefused: (message: string) => void
   scriptRunCleared: () => void
 }
 
-const empty: ScriptRunSlice['scriptRun'] = { callId: null, state: null, view: null, error: null }
+const empty: Omit<ScriptRunSlice['scriptRun'], 'catalogVersion'> = {
+  callId: null,
+  state: null,
+  view: null,
+  error: null
+}
 
 export const createScriptRunSlice: StateCreator<AppState, [], [], ScriptRunSlice> = (set) => ({
-  scriptRun: empty,
+  scriptRun: { ...empty, catalogVersion: 0 },
+  scriptCatalogChanged: () => {
+    set((s) => ({ scriptRun: { ...s.scriptRun, catalogVersion: s.scriptRun.catalogVersion + 1 } }))
+  },
   scriptRunChanged: (callId, state, view) => {
-    set({ scriptRun: { callId, state, view, error: null } })
+    set((s) => ({ scriptRun: { ...s.scriptRun, callId, state, view, error: null } }))
   },
   scriptRunRefused: (message) => {
     set((s) => ({ scriptRun: { ...s.scriptRun, error: message } }))
   },
   scriptRunCleared: () => {
-    set({ scriptRun: empty })
+    set((s) => ({ scriptRun: { ...s.scriptRun, ...empty } }))
   }
 })

@@ -14,6 +14,10 @@ import {
   pauseReasonSchema,
   teamSchema
 } from '../../../../shared/domain/configuration'
+import {
+  publishedScriptSchema,
+  type PublishedScript
+} from '../../../../shared/domain/published-script'
 import type { Change } from '../../../../shared/sync/protocol'
 
 import { asString, queryAll } from './sql'
@@ -28,6 +32,7 @@ export type ConfigChange = Extract<
       | 'compensation_limits'
       | 'user'
       | 'team'
+      | 'script'
   }
 >
 
@@ -42,6 +47,10 @@ function keyOf(change: ConfigChange): string {
     case 'user':
     case 'team':
       return change.data.id
+    case 'script':
+      // Every published version is kept: publishing an older draft later must not replace a
+      // newer version; the reader takes the highest.
+      return `${change.data.scriptId}@${String(change.data.version).padStart(6, '0')}`
   }
 }
 
@@ -90,6 +99,17 @@ export function readConfiguration(db: Database): ConfigurationSnapshot {
     users: parsed(rowsOf(db, 'user'), directoryUserSchema).sort((a, b) =>
       a.displayName.localeCompare(b.displayName)
     ),
-    teams: parsed(rowsOf(db, 'team'), teamSchema).sort((a, b) => a.name.localeCompare(b.name))
+    teams: parsed(rowsOf(db, 'team'), teamSchema).sort((a, b) => a.name.localeCompare(b.name)),
+    scripts: latestVersions(parsed(rowsOf(db, 'script'), publishedScriptSchema))
   }
+}
+
+/** The highest published version of each script. */
+function latestVersions(all: readonly PublishedScript[]): PublishedScript[] {
+  const latest = new Map<string, PublishedScript>()
+  for (const script of all) {
+    const seen = latest.get(script.scriptId)
+    if (!seen || script.version > seen.version) latest.set(script.scriptId, script)
+  }
+  return [...latest.values()].sort((a, b) => a.scriptId.localeCompare(b.scriptId))
 }

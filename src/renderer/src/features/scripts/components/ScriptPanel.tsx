@@ -7,6 +7,7 @@ import { useAppStore } from '../../../stores/app-store'
 import { scriptCatalog } from '../bundled-scripts'
 import { PREVIEW_RUN, sendScriptEvent, startScript } from '../commands'
 import { useScriptKeys } from '../hooks/useScriptKeys'
+import { watchPublishedScripts } from '../watch-published-scripts'
 import { watchScriptCalls } from '../watch-script-calls'
 import { ScriptAnalyticsPanel } from './ScriptAnalyticsPanel'
 import { ScriptStep } from './ScriptStep'
@@ -22,6 +23,9 @@ export function ScriptPanel() {
   const panel = useRef<HTMLElement>(null)
   useScriptKeys(panel)
   useEffect(() => watchScriptCalls(), [])
+  useEffect(() => watchPublishedScripts(), [])
+  // Re-read the catalog when the server published a version.
+  useAppStore((s) => s.scriptRun.catalogVersion)
 
   const { scripts } = scriptCatalog()
   const language = run.state?.language ?? (i18n.language.startsWith('en') ? 'en' : 'es')
