@@ -11,7 +11,7 @@ import { ndjsonLines } from '../../../src/renderer/src/workers/data/bulk-stream'
 import { CUSTOMER_INDEXES } from '../../../src/renderer/src/workers/data/customer-bulk-load'
 import { snapshotFile } from '../../../src/renderer/src/workers/data/local-store'
 import { queryAll } from '../../../src/renderer/src/workers/data/sql'
-import type { Complaint } from '../../../src/shared/domain/complaint'
+import { complaintSchema, type Complaint } from '../../../src/shared/domain/complaint'
 import type { Customer } from '../../../src/shared/domain/customer'
 import { NodeDurableFiles } from '../../support/worker-node-files'
 import { customer, loadSql, TEST_USER_ID, useTestStores } from '../../support/worker-store'
@@ -29,7 +29,8 @@ const household = [
 ]
 
 function complaintFor(c: Customer): Complaint {
-  return {
+  // Parsed, so the details a complaint written before them lacks take their defaults.
+  return complaintSchema.parse({
     id: randomUUID(),
     customerId: c.id,
     callId: null,
@@ -41,7 +42,7 @@ function complaintFor(c: Customer): Complaint {
     agentId: randomUUID(),
     teamId: null,
     receivedAt: '2025-06-01T10:00:01.000Z'
-  }
+  })
 }
 
 function customerLine(seq: number, data: Customer): string {
