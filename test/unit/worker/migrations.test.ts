@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest'
 
 import { migrate, SCHEMA_VERSION } from '../../../src/renderer/src/workers/data/migrations'
 import { queryAll, queryOne } from '../../../src/renderer/src/workers/data/sql'
-import { loadSql } from '../../support/worker-store'
+import { encodeCustomer } from '../../../src/renderer/src/workers/data/customer-codec'
+import { getCustomer, matchCustomer } from '../../../src/renderer/src/workers/data/customer-queries'
+import { searchCustomers } from '../../../src/renderer/src/workers/data/customer-search'
+import { foldForSearch } from '../../../src/shared/domain/text'
+import { customer, loadSql } from '../../support/worker-store'
 
 describe('local store migrations', () => {
   it('creates every table and records the schema version', async () => {
@@ -37,6 +41,43 @@ describe('local store migrations', () => {
     )
     db.close()
     reopened.close()
+  })
+
+  it('upgrades a schema 3 cache to integer customer keys, keeping every lookup', async () => {
+    const SQL = await loadSql()
+    const db = new SQL.Database()
+    expect(migrate(db, 3)).toBe(3)
+    const jose = customer({
+      firstName: 'José',
+      lastName: 'Núñez',
+      phones: [{ e164: '+34612345678', kind: 'mobile' }],
+      emails: ['jose@example.com']
+    })
+    const luis = customer({ firstName: 'Luis', phones: [{ e164: '+34612345678', kind: 'home' }] })
+    for (const c of [jose, luis]) {
+      db.run(
+        `INSERT INTO customers (id, external_ref, name_folded, last_name_folded, document_id, data)
+         VALUES (?, ?, ?, ?, NULL, ?)`,
+        [c.id, c.externalRef, foldForSearch(`${c.firstName} ${c.lastName}`), 'x', encodeCustomer(c)]
+      )
+      for (const p of c.phones) {
+        db.run('INSERT INTO customer_phones (e164, customer_id) VALUES (?, ?)', [p.e164, c.id])
+      }
+      for (const e of c.emails) {
+        db.run('INSERT INTO customer_emails (email, customer_id) VALUES (?, ?)', [e, c.id])
+      }
+    }
+    expect(migrate(db)).toBe(SCHEMA_VERSION)
+    const found = matchCustomer(db, {
+      callerNumber: '+34612345678',
+      ctiCustomerId: null,
+      defaultCountry: 'ES'
+    })
+    expect(found.customers.map((c) => c.id).sort()).toEqual([jose.id, luis.id].sort())
+    expect(searchCustomers(db, 'jose@', 20).map((c) => c.id)).toEqual([jose.id])
+    expect(searchCustomers(db, 'jose nu', 20).map((c) => c.id)).toEqual([jose.id])
+    expect(getCustomer(db, luis.id)).toEqual(luis)
+    db.close()
   })
 
   it('refuses a database written by a newer build', async () => {

@@ -178,13 +178,16 @@ const steps: readonly string[] = [
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = steps.length
 
-/** Brings `db` up to {@link SCHEMA_VERSION}; refuses a database from a newer build. */
-export function migrate(db: Database): number {
+/**
+ * Brings `db` up to {@link SCHEMA_VERSION} (or to `target`, for tests that build an older
+ * store and upgrade it); refuses a database from a newer build.
+ */
+export function migrate(db: Database, target = SCHEMA_VERSION): number {
   const current = asNumber(queryOne(db, 'PRAGMA user_version')?.['user_version'])
   if (current > SCHEMA_VERSION) {
     throw new Error(`local store schema ${current} is newer than this build (${SCHEMA_VERSION})`)
   }
-  for (let version = current; version < SCHEMA_VERSION; version++) {
+  for (let version = current; version < Math.min(target, SCHEMA_VERSION); version++) {
     const step = steps[version]
     if (step === undefined) break
     inTransaction(db, () => {
@@ -193,5 +196,5 @@ export function migrate(db: Database): number {
       db.exec(`PRAGMA user_version = ${version + 1}`)
     })
   }
-  return SCHEMA_VERSION
+  return asNumber(queryOne(db, 'PRAGMA user_version')?.['user_version'])
 }
