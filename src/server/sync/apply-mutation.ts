@@ -15,6 +15,7 @@ import type { AccessClaims } from '../auth/access-tokens'
 import type { Queryable } from '../db/db'
 import { applyAgentStateRecord } from './mutations/agent-state-record'
 import { applyComplaintCreate } from './mutations/complaint-create'
+import { applyComplaintTransition } from './mutations/complaint-transition'
 import { applyCustomerCreate } from './mutations/customer-create'
 import { applyInteractionRecord } from './mutations/interaction-record'
 import { rejected, type MutationOutcome } from './mutations/mutation-outcome'
@@ -35,6 +36,8 @@ export function dispatch(
   switch (mutation.name) {
     case 'complaint.create':
       return applyComplaintCreate(tx, claims, mutation.args)
+    case 'complaint.transition':
+      return applyComplaintTransition(tx, claims, mutation.args)
     case 'customer.create':
       return applyCustomerCreate(tx, claims, mutation.args)
     case 'interaction.record':

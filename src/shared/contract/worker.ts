@@ -4,6 +4,7 @@
  */
 import type { ComplaintDetails, ComplaintDetailsInput } from '../domain/complaint'
 import type { AgentStateInput, AgentStateRecordArgs } from '../domain/agent-state'
+import type { LifecycleAction } from '../domain/complaint-lifecycle'
 import type {
   CompensationLimits,
   ComplaintCategoryConfig,
@@ -87,9 +88,14 @@ export interface LocalComplaint extends ComplaintDetails {
   createdAt: string
   /** When it must be resolved; null on complaints filed before severities existed. */
   dueAt: string | null
+  /** The server's status with this client's own steps not yet answered laid over it. */
   status: string
   syncState: LocalSyncState
   rejectReason: string | null
+  /** A lifecycle step taken here waits for the server. */
+  transitionPending: boolean
+  /** Why the server refused the last step taken here (the status is the server's again). */
+  transitionRefused: string | null
 }
 
 export interface CustomerMatch {
@@ -185,6 +191,12 @@ export interface DataWorkerHandlers {
   'complaint:list': (args: { customerId: string | null; limit: number }) => {
     complaints: LocalComplaint[]
   }
+  /** Journals a lifecycle step (start, resolve, close...) for sync; the server validates it. */
+  'complaint:transition': (args: {
+    complaintId: string
+    action: LifecycleAction
+    note: string | null
+  }) => { complaint: LocalComplaint }
   /** Journals a finished call (durable before it resolves) for sync. */
   'interaction:record': (args: Omit<InteractionRecordArgs, 'id'>) => {
     interaction: LocalInteraction

@@ -18,6 +18,7 @@ import { z } from 'zod'
 import { errorCodes } from '../contract/errors'
 import { agentStateRecordArgsSchema, agentStateSchema } from '../domain/agent-state'
 import { complaintCreateArgsSchema, complaintSchema } from '../domain/complaint'
+import { complaintTransitionArgsSchema } from '../domain/complaint-transition'
 import {
   compensationLimitsSchema,
   complaintCategoryConfigSchema,
@@ -41,6 +42,11 @@ export const DEFAULT_PULL_LIMIT = 1000
 
 export const mutationSchema = z.discriminatedUnion('name', [
   z.object({ id: z.uuid(), name: z.literal('complaint.create'), args: complaintCreateArgsSchema }),
+  z.object({
+    id: z.uuid(),
+    name: z.literal('complaint.transition'),
+    args: complaintTransitionArgsSchema
+  }),
   z.object({ id: z.uuid(), name: z.literal('customer.create'), args: customerCreateArgsSchema }),
   z.object({
     id: z.uuid(),

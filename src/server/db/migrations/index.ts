@@ -6,6 +6,7 @@ import { migration005AgentStatesAndConfiguration } from './005-agent-states-and-
 import { migration006ScriptRuns } from './006-script-runs'
 import { migration007ComplaintDetails } from './007-complaint-details'
 import { migration008Scripts } from './008-scripts'
+import { migration009ComplaintEvents } from './009-complaint-events'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -17,5 +18,6 @@ export const migrations: readonly Migration[] = [
   migration005AgentStatesAndConfiguration,
   migration006ScriptRuns,
   migration007ComplaintDetails,
-  migration008Scripts
+  migration008Scripts,
+  migration009ComplaintEvents
 ]

@@ -1,5 +1,6 @@
 import type { LocalComplaint } from '../../../../shared/contract/worker'
 import type { ComplaintDetails } from '../../../../shared/domain/complaint'
+import type { LifecycleAction } from '../../../../shared/domain/complaint-lifecycle'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 
@@ -30,6 +31,20 @@ export async function saveComplaint(
   }
   store.complaintSaved(result.data.complaint)
   return true
+}
+
+/**
+ * Takes a lifecycle step: journaled in the worker, shown at once, validated by the server (a
+ * refusal shows on the case with its reason). The list refreshes on the worker's change event.
+ */
+export async function transitionComplaint(
+  complaintId: string,
+  action: LifecycleAction
+): Promise<void> {
+  const client = dataClient()
+  if (!client) return
+  const result = await client.send('complaint:transition', { complaintId, action, note: null })
+  if (!result.ok) useAppStore.getState().complaintFailed(result.error.message)
 }
 
 /** Drops a complaint the server rejected; the agent has seen the reason. */

@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/domain/complaint'
 import type { MutationOf } from '../../../../shared/sync/protocol'
 
+import { localLifecycles } from './complaint-transition-rows'
 import { asNullableString, asString, queryAll, queryOne, type Row } from './sql'
 
 const syncStates: readonly LocalSyncState[] = ['pending', 'synced', 'rejected']
@@ -62,8 +63,26 @@ function toLocalComplaint(row: Row): LocalComplaint {
     createdAt: asString(row['created_at']),
     status: asString(row['status']),
     syncState: toSyncState(asString(row['sync_state'])),
-    rejectReason: asNullableString(row['reject_reason'])
+    rejectReason: asNullableString(row['reject_reason']),
+    transitionPending: false,
+    transitionRefused: null
   }
+}
+
+/** The complaints as this client sees them: the server's status plus its own queued steps. */
+function withLocalLifecycle(db: Database, complaints: LocalComplaint[]): LocalComplaint[] {
+  const lifecycles = localLifecycles(db, new Map(complaints.map((c) => [c.id, c.status])))
+  return complaints.map((c) => {
+    const local = lifecycles.get(c.id)
+    return local
+      ? {
+          ...c,
+          status: local.status,
+          transitionPending: local.pending,
+          transitionRefused: local.refusedReason
+        }
+      : c
+  })
 }
 
 export function hasComplaint(db: Database, id: string): boolean {
@@ -72,7 +91,7 @@ export function hasComplaint(db: Database, id: string): boolean {
 
 export function getComplaint(db: Database, id: string): LocalComplaint | null {
   const row = queryOne(db, 'SELECT * FROM complaints WHERE id = ?', [id])
-  return row ? toLocalComplaint(row) : null
+  return row ? (withLocalLifecycle(db, [toLocalComplaint(row)])[0] ?? null) : null
 }
 
 /** Newest first, for one customer or for everyone. */
@@ -89,7 +108,7 @@ export function listComplaints(
           'SELECT * FROM complaints WHERE customer_id = ? ORDER BY created_at DESC, id LIMIT ?',
           [customerId, limit]
         )
-  return rows.map(toLocalComplaint)
+  return withLocalLifecycle(db, rows.map(toLocalComplaint))
 }
 
 /**

@@ -54,6 +54,9 @@ export function createRoutes(host: SessionHost): Routes {
     'complaint:list': route(s['complaint:list'], ({ customerId, limit }) => ({
       complaints: host.session.store.listComplaints(customerId, limit)
     })),
+    'complaint:transition': route(s['complaint:transition'], async (args) => ({
+      complaint: await host.session.transitionComplaint(args)
+    })),
     'interaction:record': route(s['interaction:record'], async (args) => ({
       interaction: await host.session.recordInteraction(args)
     })),

@@ -8,6 +8,10 @@ import type { Mutation } from '../../../../shared/sync/protocol'
 
 import { applyLocalAgentState, hasAgentState } from './agent-state-rows'
 import { applyLocalMutation, hasComplaint } from './complaint-rows'
+import {
+  applyLocalComplaintTransition,
+  isComplaintTransitionQueued
+} from './complaint-transition-rows'
 import { applyLocalCustomerCreate, hasCustomer } from './customer-rows'
 import { applyLocalInteraction, hasInteraction } from './interaction-rows'
 import type { Journal } from './journal'
@@ -52,6 +56,8 @@ function isApplied(db: Database, mutation: Mutation): boolean {
       return hasCustomer(db, mutation.args.id)
     case 'complaint.create':
       return hasComplaint(db, mutation.args.id)
+    case 'complaint.transition':
+      return isComplaintTransitionQueued(db, mutation.id)
     case 'interaction.record':
       return hasInteraction(db, mutation.args.id)
     case 'agent_state.record':
@@ -68,6 +74,9 @@ export function applyMutation(db: Database, mutation: Mutation): void {
       return
     case 'complaint.create':
       applyLocalMutation(db, mutation)
+      return
+    case 'complaint.transition':
+      applyLocalComplaintTransition(db, mutation)
       return
     case 'interaction.record':
       applyLocalInteraction(db, mutation)

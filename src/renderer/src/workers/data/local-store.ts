@@ -29,6 +29,7 @@ import type {
   NewCustomerInput
 } from '../../../../shared/contract/worker'
 import type { AgentStateInput } from '../../../../shared/domain/agent-state'
+import type { LifecycleAction } from '../../../../shared/domain/complaint-lifecycle'
 import {
   complaintDetailsSchema,
   type ComplaintDetailsInput
@@ -153,6 +154,31 @@ export class LocalStore {
     // A crash between a snapshot and its cleanup leaves covered journals behind.
     else await journal.removeBefore(covered)
     return store
+  }
+
+  /** Journals a lifecycle step on a complaint this client has (the server validates it). */
+  async transitionComplaint(input: {
+    complaintId: string
+    action: LifecycleAction
+    note: string | null
+  }): Promise<LocalComplaint> {
+    if (getComplaint(this.db, input.complaintId) === null) {
+      throw new Error('The complaint is not in the local store')
+    }
+    await this.journaled({
+      id: this.options.newId(),
+      name: 'complaint.transition',
+      args: {
+        id: this.options.newId(),
+        complaintId: input.complaintId,
+        action: input.action,
+        note: input.note,
+        at: this.options.now().toISOString()
+      }
+    })
+    const complaint = getComplaint(this.db, input.complaintId)
+    if (complaint === null) throw new Error('complaint vanished after a transition')
+    return complaint
   }
 
   /** Journals, applies and acknowledges a new complaint. */

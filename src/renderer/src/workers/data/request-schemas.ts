@@ -7,6 +7,7 @@ import { z } from 'zod'
 import type { WorkerArgs, WorkerRequestName } from '../../../../shared/contract/worker'
 import { agentStateInputSchema } from '../../../../shared/domain/agent-state'
 import { complaintDetailsSchema } from '../../../../shared/domain/complaint'
+import { lifecycleActions } from '../../../../shared/domain/complaint-lifecycle'
 import { configCodeSchema } from '../../../../shared/domain/configuration'
 import { languages } from '../../../../shared/domain/customer'
 import { interactionRecordInputSchema } from '../../../../shared/domain/interaction'
@@ -81,6 +82,11 @@ export const requestSchemas = {
     })
     .extend(complaintDetailsSchema.shape),
   'complaint:list': z.object({ customerId: z.string().max(128).nullable(), limit }),
+  'complaint:transition': z.object({
+    complaintId: z.uuid(),
+    action: z.enum(lifecycleActions),
+    note: z.string().trim().max(2000).nullable()
+  }),
   'interaction:record': interactionRecordInputSchema,
   'scriptRun:record': scriptRunRecordInputSchema,
   'script:analytics': z.object({

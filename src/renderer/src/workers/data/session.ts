@@ -87,6 +87,16 @@ export class Session {
     return complaint
   }
 
+  /** Journals a lifecycle step on a complaint, then lets sync push it. */
+  async transitionComplaint(args: WorkerArgs<'complaint:transition'>): Promise<LocalComplaint> {
+    const complaint = await this.store.transitionComplaint(args)
+    this.options.emit('data:changed', { entities: ['complaint'] })
+    this.engine.emitStatus()
+    this.engine.trigger()
+    this.scheduleSnapshot()
+    return complaint
+  }
+
   /** Journals a finished call, then lets sync push it. */
   async recordInteraction(args: WorkerArgs<'interaction:record'>): Promise<LocalInteraction> {
     const interaction = await this.store.recordInteraction(args)

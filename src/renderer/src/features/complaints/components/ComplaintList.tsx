@@ -1,10 +1,18 @@
 import { useTranslation } from 'react-i18next'
 
 import type { LocalComplaint } from '../../../../../shared/contract/worker'
+import {
+  availableActions,
+  countsAgainstSla,
+  lifecycleStatuses
+} from '../../../../../shared/domain/complaint-lifecycle'
+import { slaStatus } from '../../../../../shared/domain/complaint-severity'
+import type { Role } from '../../../../../shared/domain/user'
 import { sanitizeDisplayText } from '../../../../../shared/domain/text'
 import { useAppStore } from '../../../stores/app-store'
 import { categoryLabel } from '../category-label'
-import { discardComplaint, fixComplaint } from '../commands'
+import { useNow } from '../../screen-pop/hooks/useNow'
+import { discardComplaint, fixComplaint, transitionComplaint } from '../commands'
 import { useComplaintCategories } from '../hooks/use-complaint-categories'
 
 function SyncBadge({ complaint }: { complaint: LocalComplaint }) {
@@ -24,6 +32,51 @@ function SyncBadge({ complaint }: { complaint: LocalComplaint }) {
     )
   }
   return <span className="badge pending">{t('complaints.pending')}</span>
+}
+
+const slaBadgeClass = { on_time: 'ok', due_soon: 'pending', breached: 'warn' } as const
+
+function lifecycleStatusOf(complaint: LocalComplaint) {
+  return lifecycleStatuses.find((s) => s === complaint.status) ?? 'open'
+}
+
+/** Where an open case stands against its due time; nothing once resolved or without one. */
+function SlaBadge({ complaint, now }: { complaint: LocalComplaint; now: Date }) {
+  const { t } = useTranslation()
+  if (complaint.dueAt === null || !countsAgainstSla(lifecycleStatusOf(complaint))) return null
+  const sla = slaStatus({
+    createdAt: complaint.createdAt,
+    dueAt: complaint.dueAt,
+    resolvedAt: null,
+    now
+  })
+  if (sla === 'met' || sla === 'missed') return null
+  return <span className={`badge ${slaBadgeClass[sla]}`}>{t(`complaints.sla.${sla}`)}</span>
+}
+
+/** The lifecycle steps this user may take on the case now (the server checks them again). */
+function LifecycleActions({ complaint, role }: { complaint: LocalComplaint; role: Role }) {
+  const { t } = useTranslation()
+  const description = sanitizeDisplayText(complaint.description, 60)
+  const actions = availableActions(lifecycleStatusOf(complaint), role)
+  if (actions.length === 0) return null
+  return (
+    <span className="row-actions">
+      {actions.map((action) => (
+        <button
+          key={action}
+          type="button"
+          aria-label={t('complaints.actionLabel', {
+            action: t(`complaints.actions.${action}`),
+            description
+          })}
+          onClick={() => void transitionComplaint(complaint.id, action)}
+        >
+          {t(`complaints.actions.${action}`)}
+        </button>
+      ))}
+    </span>
+  )
 }
 
 /** A rejected complaint is never dropped silently: the agent fixes it or discards it. */
@@ -54,6 +107,8 @@ export function ComplaintList() {
   const { t, i18n } = useTranslation()
   const items = useAppStore((s) => s.complaints.items)
   const configured = useComplaintCategories()
+  const role = useAppStore((s) => s.auth.user?.role ?? null)
+  const now = useNow()
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
   return (
     <section aria-labelledby="complaint-list-heading">
@@ -71,8 +126,17 @@ export function ComplaintList() {
                   severity: t(`complaints.severities.${c.severity}`)
                 })}
               </span>{' '}
-              <SyncBadge complaint={c} />
+              <span className="badge">{t(`complaints.statuses.${lifecycleStatusOf(c)}`)}</span>{' '}
+              <SlaBadge complaint={c} now={now} /> <SyncBadge complaint={c} />
               {c.syncState === 'rejected' && <RejectedActions complaint={c} />}
+              {c.syncState !== 'rejected' && role !== null && (
+                <LifecycleActions complaint={c} role={role} />
+              )}
+              {c.transitionRefused !== null && (
+                <p role="alert" className="error">
+                  {t('complaints.transitionRefused', { reason: c.transitionRefused })}
+                </p>
+              )}
               <p>{sanitizeDisplayText(c.description, 300)}</p>
             </li>
           ))}

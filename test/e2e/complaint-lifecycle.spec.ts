@@ -1,0 +1,76 @@
+/**
+ * A complaint's life across two people: the agent files it with its severity and quality
+ * dimension during a practice call, starts and resolves it; only the team lead can close it,
+ * and the closed case reaches the agent's screen.
+ */
+import { expect, test } from './fixtures'
+import { WorkstationPage } from './pages/workstation-page'
+import { serverComplaints } from '../support/server-api'
+
+test('an agent files, starts and resolves a complaint; the lead closes it; the agent cannot', async ({
+  browser,
+  page,
+  server,
+  workstation
+}) => {
+  await workstation.login('ana')
+  await workstation.waitForFirstSync()
+  await workstation.startPracticeCall('Cliente conocido (número nacional)')
+  await expect(workstation.card.getByRole('heading', { name: 'José Núñez Peña' })).toBeVisible()
+  await page.getByRole('button', { name: 'Contestar' }).click()
+  await expect(workstation.phoneStatus).toContainText('En llamada')
+
+  const description = `Dos cargos por la misma factura ${Date.now()}`
+  await page.getByLabel('Categoría').selectOption({ label: 'Facturación' })
+  await page.getByLabel('Motivo').selectOption({ label: 'Cobro duplicado' })
+  await page.getByLabel('Gravedad').selectOption({ label: 'Alta' })
+  await expect(page.getByText(/Resolver antes de:/)).toBeVisible()
+  await page.getByLabel('Dimensión de calidad').selectOption({ label: 'Confiabilidad' })
+  await page.getByLabel('Descripción').fill(description)
+  await page.getByLabel('Lo que el cliente esperaba').fill('Un solo cargo')
+  await page.getByLabel('Lo que el cliente recibió').fill('Dos cargos')
+  // Keyboard-first: Ctrl+Enter saves from a text area.
+  await page.getByLabel('Lo que el cliente recibió').press('Control+Enter')
+
+  const item = workstation.complaint(description)
+  await expect(item).toContainText(/Sincronizada · QR-\d+/)
+  await expect(item).toContainText('Gravedad Alta')
+  await expect(item).toContainText('Abierta')
+  await expect(item).toContainText('En plazo')
+  await expect(item.getByRole('button', { name: /^Cerrar/ })).toHaveCount(0)
+
+  await item.getByRole('button', { name: /^Iniciar/ }).click()
+  await expect(item).toContainText('En curso')
+  await item.getByRole('button', { name: /^Resolver/ }).click()
+  await expect(item).toContainText('Resuelta')
+  // Closing is the lead's decision: the agent is never offered it.
+  await expect(item.getByRole('button', { name: /^Cerrar/ })).toHaveCount(0)
+  await expect
+    .poll(async () => {
+      const stored = (await serverComplaints(server.url)).find((c) => c.description === description)
+      return (
+        stored && {
+          status: stored.status,
+          severity: stored.severity,
+          dimension: stored.qualityDimension
+        }
+      )
+    })
+    .toEqual({ status: 'resolved', severity: 'high', dimension: 'reliability' })
+
+  const context = await browser.newContext()
+  const leadPage = await context.newPage()
+  await leadPage.goto(server.url)
+  const lead = new WorkstationPage(leadPage)
+  await lead.login('carla')
+  const leadItem = lead.complaint(description)
+  await expect(leadItem).toContainText('Resuelta', { timeout: 30_000 })
+  await leadItem.getByRole('button', { name: /^Cerrar/ }).click()
+  await expect(leadItem).toContainText('Cerrada')
+  await context.close()
+
+  // The agent's screen learns the case was closed, and offers her nothing but nothing to close.
+  await expect(item).toContainText('Cerrada', { timeout: 30_000 })
+  await expect(item.getByRole('button', { name: /^Cerrar/ })).toHaveCount(0)
+  await expect(item.getByRole('button', { name: /^Reabrir/ })).toHaveCount(0)
+})
