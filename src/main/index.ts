@@ -8,6 +8,7 @@ import {
   app,
   BrowserWindow,
   dialog,
+  globalShortcut,
   ipcMain,
   Notification,
   protocol,
@@ -32,6 +33,7 @@ import { findDialUriInArgv, trustedRendererPredicate } from './security/trusted-
 import { installPermissionGuards, installWebContentsGuards } from './security/web-contents-guards'
 import { installCrashHandler } from './services/crash-handler'
 import { createDialRouter } from './services/dial-links'
+import { registerGlobalCallShortcuts } from './services/global-call-shortcuts'
 import { openJournalFiles } from './services/journal-file'
 import { cipherFromSafeStorage, createSecretStore } from './services/secret-store'
 import { createMainWindow, focusWindow } from './windows/main-window'
@@ -88,6 +90,7 @@ async function startServices(config: MainConfig, isTrusted: (url: string) => boo
 
 let mainWindow: BrowserWindow | null = null
 const dialRouter = createDialRouter()
+let releaseShortcuts: () => void = () => undefined
 
 function openMainWindow(entryUrl: string): void {
   mainWindow = createMainWindow({
@@ -96,6 +99,10 @@ function openMainWindow(entryUrl: string): void {
     onLoaded: (window) => {
       dialRouter.attach((uri) => {
         window.webContents.send(ipcEvents.dialRequested, { uri })
+      })
+      releaseShortcuts()
+      releaseShortcuts = registerGlobalCallShortcuts(globalShortcut, (action) => {
+        window.webContents.send(ipcEvents.callShortcut, { action })
       })
     },
     onUnloaded: () => {
@@ -141,6 +148,9 @@ function wireAppEvents(isTrusted: (url: string) => boolean, entryUrl: string): v
         dialRouter.dispatch(uri)
       }
     })
+  })
+  app.on('will-quit', () => {
+    releaseShortcuts()
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()

@@ -5,7 +5,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 
-import type { DesktopApi } from '../shared/contract/desktop-api'
+import type { CallShortcutAction, DesktopApi } from '../shared/contract/desktop-api'
 import type { IpcArgs, IpcChannel, IpcResult, ipcEvents } from '../shared/contract/ipc'
 import type { Result } from '../shared/contract/result'
 
@@ -24,6 +24,12 @@ function invoke<C extends IpcChannel>(
 }
 
 const DIAL_REQUESTED = 'dial:requested' satisfies (typeof ipcEvents)['dialRequested']
+const CALL_SHORTCUT = 'call:shortcut' satisfies (typeof ipcEvents)['callShortcut']
+const SHORTCUT_ACTIONS: readonly string[] = ['answer', 'hangUp', 'mute', 'hold']
+
+function isShortcutAction(value: unknown): value is CallShortcutAction {
+  return typeof value === 'string' && SHORTCUT_ACTIONS.includes(value)
+}
 
 const api = {
   appendDurable: (args) => invoke('durable:append', args),
@@ -44,6 +50,15 @@ const api = {
     ipcRenderer.on(DIAL_REQUESTED, forward)
     return () => {
       ipcRenderer.off(DIAL_REQUESTED, forward)
+    }
+  },
+  onCallShortcut: (listener) => {
+    const forward = (_event: IpcRendererEvent, payload: { action?: unknown }): void => {
+      if (isShortcutAction(payload.action)) listener({ action: payload.action })
+    }
+    ipcRenderer.on(CALL_SHORTCUT, forward)
+    return () => {
+      ipcRenderer.off(CALL_SHORTCUT, forward)
     }
   }
 } satisfies DesktopApi

@@ -12,6 +12,10 @@ export interface NotificationRequest {
   focusOnClick: boolean
 }
 
+/** Call controls the desktop edition also offers as system-wide shortcuts. */
+export const callShortcutActions = ['answer', 'hangUp', 'mute', 'hold'] as const
+export type CallShortcutAction = (typeof callShortcutActions)[number]
+
 export interface AppInfo {
   version: string
   platform: 'win32' | 'darwin' | 'linux' | 'browser'
@@ -36,4 +40,6 @@ export interface DesktopApi {
   appInfo(): Promise<Result<AppInfo>>
   /** Subscribe to tel:/sip: links opened while the app runs; returns an unsubscribe function. */
   onDialRequest(listener: (payload: { uri: string }) => void): () => void
+  /** Subscribe to the system-wide call shortcuts (none in the browser edition). */
+  onCallShortcut(listener: (payload: { action: CallShortcutAction }) => void): () => void
 }

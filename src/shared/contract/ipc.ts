@@ -86,5 +86,6 @@ export type IpcResult<C extends IpcChannel> = z.infer<IpcContract[C]['result']>
 
 /** Events main sends to the renderer (past tense). */
 export const ipcEvents = {
-  dialRequested: 'dial:requested'
+  dialRequested: 'dial:requested',
+  callShortcut: 'call:shortcut'
 } as const

@@ -105,5 +105,8 @@ export const browserDesktop: DesktopApi = {
   appInfo: () => Promise.resolve(ok({ version: __APP_VERSION__, platform: 'browser' as const })),
   onDialRequest: () => () => {
     // A browser tab cannot own tel:/sip: links, so there is never anything to unsubscribe.
+  },
+  onCallShortcut: () => () => {
+    // A browser tab gets keys only while focused: the in-page Alt shortcuts cover it.
   }
 }

@@ -51,7 +51,8 @@ const capabilities = [
   'deleteSecret',
   'showNotification',
   'appInfo',
-  'onDialRequest'
+  'onDialRequest',
+  'onCallShortcut'
 ] as const satisfies readonly (keyof DesktopApi)[]
 
 function isDesktopApi(value: unknown): value is DesktopApi {
@@ -110,6 +111,22 @@ describe('preload', () => {
     const forged = { sender: { send: 'ipcRenderer would leak here' } }
     for (const listener of listeners) listener(forged, { uri: 'tel:+34911', extra: 'dropped' })
     expect(received).toEqual([{ uri: 'tel:+34911' }])
+    unsubscribe()
+    expect(listeners.size).toBe(0)
+  })
+
+  it('delivers global call shortcuts, dropping anything that is not a known action', () => {
+    const received: unknown[] = []
+    const unsubscribe = desktop().onCallShortcut((payload) => received.push(payload))
+    const listeners = bridge.listeners.get(ipcEvents.callShortcut) ?? new Set<Listener>()
+    expect(listeners.size).toBe(1)
+    const forged = { sender: { send: 'ipcRenderer would leak here' } }
+    for (const listener of listeners) {
+      listener(forged, { action: 'mute', extra: 'dropped' })
+      listener(forged, { action: 'format-disk' })
+      listener(forged, {})
+    }
+    expect(received).toEqual([{ action: 'mute' }])
     unsubscribe()
     expect(listeners.size).toBe(0)
   })

@@ -1,5 +1,7 @@
 import { useEffect } from 'react'
 
+import type { CallShortcutAction } from '../../../../../shared/contract/desktop-api'
+import { getDesktop } from '../../../platform/desktop'
 import { answerCall, declineCall, hangUp, swapLines, toggleHold, toggleMute } from '../commands'
 import { redial } from '../phone-line'
 
@@ -27,7 +29,22 @@ export const callShortcuts = {
   redial: 'Alt+R'
 } as const
 
+/** The desktop edition's system-wide shortcuts (Ctrl/Cmd+Alt+A, H, M, O), from any window. */
+const globalActions: Record<CallShortcutAction, () => void> = {
+  answer: answerCall,
+  hangUp,
+  mute: toggleMute,
+  hold: toggleHold
+}
+
 export function useCallShortcuts(onPractice: () => void): void {
+  useEffect(
+    () =>
+      getDesktop().onCallShortcut(({ action }) => {
+        globalActions[action]()
+      }),
+    []
+  )
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return
