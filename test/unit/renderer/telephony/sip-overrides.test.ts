@@ -53,6 +53,7 @@ describe('phone settings overrides', () => {
     expect(parsed).toEqual({
       ok: true,
       overrides: {
+        ...noOverrides,
         wsServers: ['wss://a.example.com/ws', 'ws://127.0.0.1:8081'],
         iceServers: [{ urls: 'turns:t.example.com:443', username: 'user', credential: 'pass' }],
         useCustomIce: true
@@ -78,7 +79,10 @@ describe('phone settings overrides', () => {
   it('persists the overrides without the password and applies them on top', () => {
     const storage = new MemoryStorage()
     expect(loadOverrides(storage)).toEqual(noOverrides)
-    saveOverrides({ wsServers: ['ws://127.0.0.1:9'], iceServers: [], useCustomIce: true }, storage)
+    saveOverrides(
+      { ...noOverrides, wsServers: ['ws://127.0.0.1:9'], iceServers: [], useCustomIce: true },
+      storage
+    )
     expect(storage.getItem('atiende.sip-overrides')).not.toContain('secret')
     const effective = applyOverrides(account, loadOverrides(storage))
     expect(effective).toMatchObject({
@@ -87,6 +91,76 @@ describe('phone settings overrides', () => {
       password: 'secret'
     })
     expect(applyOverrides(account, noOverrides)).toEqual(account)
+  })
+
+  it('reads settings saved before account overrides existed as overriding nothing', () => {
+    const storage = new MemoryStorage()
+    storage.setItem(
+      'atiende.sip-overrides',
+      JSON.stringify({ wsServers: [], iceServers: [], useCustomIce: false })
+    )
+    expect(loadOverrides(storage)).toEqual(noOverrides)
+  })
+
+  it('overrides account fields that are set, checks each, and keeps the rest provisioned', () => {
+    const form = {
+      wsServers: '',
+      iceServers: '',
+      useCustomIce: false,
+      rememberPassword: true,
+      account: {
+        uri: 'sip:7001@pbx.example.com',
+        displayName: '  Ana (tarde)  ',
+        authUser: '',
+        dialPrefix: '0',
+        defaultCountry: 'mx'
+      }
+    }
+    const parsed = parseOverrideForm(form)
+    expect(parsed).toEqual({
+      ok: true,
+      overrides: {
+        ...noOverrides,
+        rememberPassword: true,
+        account: {
+          uri: 'sip:7001@pbx.example.com',
+          displayName: 'Ana (tarde)',
+          dialPrefix: '0',
+          defaultCountry: 'MX'
+        }
+      }
+    })
+    if (!parsed.ok) return
+    expect(applyOverrides(account, parsed.overrides, 'local-secret')).toEqual({
+      ...account,
+      uri: 'sip:7001@pbx.example.com',
+      displayName: 'Ana (tarde)',
+      password: 'local-secret',
+      dialPrefix: '0',
+      defaultCountry: 'MX'
+    })
+    const bad = parseOverrideForm({
+      ...form,
+      account: {
+        uri: 'http://pbx',
+        displayName: 'x'.repeat(65),
+        authUser: 'two words',
+        dialPrefix: '0x',
+        defaultCountry: 'ZZ'
+      }
+    })
+    expect(bad).toEqual({
+      ok: false,
+      errors: {
+        account: {
+          uri: 'settings.errors.uri',
+          displayName: 'settings.errors.displayName',
+          authUser: 'settings.errors.authUser',
+          dialPrefix: 'settings.errors.dialPrefix',
+          defaultCountry: 'settings.errors.defaultCountry'
+        }
+      }
+    })
   })
 
   it('ignores a corrupt stored value', () => {

@@ -11,6 +11,7 @@ import { getDesktop } from '../../platform/desktop'
 import { useAppStore } from '../../stores/app-store'
 import { RegistrationState, SipUserAgent } from '../../telephony/sip-user-agent'
 import { applyOverrides, loadOverrides } from '../settings/sip-overrides'
+import { clearSipPasswordFromMemory, sipPassword } from '../settings/sip-password'
 import {
   canDial,
   canTransfer,
@@ -47,9 +48,20 @@ function lineDown(reason: string): void {
     .lineChanged({ state: RegistrationState.Unregistered, server: null, reason })
 }
 
-function connect(): void {
+/** The provisioned account with this workstation's overrides (dialling rules included). */
+function effectiveAccount(base: SipAccount): SipAccount {
+  return applyOverrides(base, loadOverrides())
+}
+
+async function connect(): Promise<void> {
   if (!provisioned) return
-  const account = applyOverrides(provisioned, loadOverrides())
+  const overrides = loadOverrides()
+  const account = applyOverrides(
+    provisioned,
+    overrides,
+    await sipPassword(overrides.rememberPassword)
+  )
+  if (agent) return
   if (account.wsServers.length === 0) {
     useAppStore.getState().lineChanged({ state: 'unconfigured' })
     return
@@ -77,7 +89,7 @@ export async function startPhoneLine(accessToken: string): Promise<void> {
     return
   }
   window.addEventListener('online', onOnline)
-  connect()
+  await connect()
   stopDialLinks ??= getDesktop().onDialRequest(({ uri }) => {
     void dialLink(uri)
   })
@@ -93,7 +105,7 @@ export function phoneTokenRefreshed(accessToken: string): void {
 export async function restartPhoneLine(): Promise<void> {
   await agent?.stop()
   agent = null
-  if (provisioned) connect()
+  if (provisioned) await connect()
   else await startPhoneLine(lastAccessToken)
 }
 
@@ -104,6 +116,7 @@ export async function stopPhoneLine(): Promise<void> {
   const stopping = agent?.stop()
   agent = null
   provisioned = null
+  clearSipPasswordFromMemory()
   useAppStore.getState().lineChanged({ state: 'unconfigured' })
   await stopping
 }
@@ -121,7 +134,7 @@ function reportError(error: unknown): void {
 /** Dials what the agent typed; returns why not when the input is not dialable. */
 export async function dial(raw: string): Promise<DialRefusal | null> {
   if (!agent || !provisioned || !canDial()) return null
-  const planned = plan(raw, provisioned)
+  const planned = plan(raw, effectiveAccount(provisioned))
   if (!planned.ok) return planned.reason
   useAppStore.getState().dialled(raw)
   try {
@@ -155,7 +168,7 @@ export async function dialLink(uri: string): Promise<void> {
 /** Attended transfer, first step: holds the current call and calls the target to consult. */
 export async function consult(raw: string): Promise<DialRefusal | null> {
   if (!agent || !provisioned || !canTransfer()) return null
-  const planned = plan(raw, provisioned)
+  const planned = plan(raw, effectiveAccount(provisioned))
   if (!planned.ok) return planned.reason
   const phone = agent
   try {
@@ -170,7 +183,7 @@ export async function consult(raw: string): Promise<DialRefusal | null> {
 /** Blind transfer of the current call to what the agent typed. */
 export function transferTo(raw: string): DialRefusal | null {
   if (!agent || !provisioned || !canTransfer()) return null
-  const planned = plan(raw, provisioned)
+  const planned = plan(raw, effectiveAccount(provisioned))
   if (!planned.ok) return planned.reason
   transferBlind(agent.uriFor(planned.target))
   return null
