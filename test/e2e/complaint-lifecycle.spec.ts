@@ -23,7 +23,7 @@ test('an agent files, starts and resolves a complaint; the lead closes it; the a
   const description = `Dos cargos por la misma factura ${Date.now()}`
   await page.getByLabel('Categoría').selectOption({ label: 'Facturación' })
   await page.getByLabel('Motivo').selectOption({ label: 'Cobro duplicado' })
-  await page.getByLabel('Gravedad').selectOption({ label: 'Alta' })
+  await page.getByLabel(/^Gravedad/).selectOption({ label: 'Alta' })
   await expect(page.getByText(/Resolver antes de:/)).toBeVisible()
   await page.getByLabel('Dimensión de calidad').selectOption({ label: 'Confiabilidad' })
   await page.getByLabel('Descripción').fill(description)
@@ -45,6 +45,17 @@ test('an agent files, starts and resolves a complaint; the lead closes it; the a
   await expect(item).toContainText('Resuelta')
   // Closing is the lead's decision: the agent is never offered it.
   await expect(item.getByRole('button', { name: /^Cerrar/ })).toHaveCount(0)
+  // The agent's own list narrows by status and by SLA breach.
+  const statusFilter = page.getByLabel('Filtrar por estado')
+  await statusFilter.selectOption({ label: 'Abierta' })
+  await expect(item).toHaveCount(0)
+  await statusFilter.selectOption({ label: 'Resuelta' })
+  await expect(item).toBeVisible()
+  await page.getByLabel('Solo con plazo vencido').check()
+  await expect(item).toHaveCount(0)
+  await page.getByLabel('Solo con plazo vencido').uncheck()
+  await statusFilter.selectOption({ label: 'Todas' })
+  await expect(item).toBeVisible()
   await expect
     .poll(async () => {
       const stored = (await serverComplaints(server.url)).find((c) => c.description === description)
@@ -65,6 +76,12 @@ test('an agent files, starts and resolves a complaint; the lead closes it; the a
   await lead.login('carla')
   const leadItem = lead.complaint(description)
   await expect(leadItem).toContainText('Resuelta', { timeout: 30_000 })
+  // A lead sees the team queue first; her own list does not hold the agent's case.
+  await leadPage.getByLabel('Mostrar').selectOption({ label: 'Mis quejas' })
+  await expect(leadItem).toHaveCount(0)
+  await leadPage.getByLabel('Mostrar').selectOption({ label: 'Cola del equipo' })
+  await leadPage.getByLabel('Filtrar por gravedad').selectOption({ label: 'Alta' })
+  await expect(leadItem).toBeVisible()
   await leadItem.getByRole('button', { name: /^Cerrar/ }).click()
   await expect(leadItem).toContainText('Cerrada')
   await context.close()

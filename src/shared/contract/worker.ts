@@ -5,6 +5,7 @@
 import type { ComplaintDetails, ComplaintDetailsInput } from '../domain/complaint'
 import type { AgentStateInput, AgentStateRecordArgs } from '../domain/agent-state'
 import type { LifecycleAction } from '../domain/complaint-lifecycle'
+import type { ComplaintFilterInput } from '../domain/complaint-filter'
 import type {
   CompensationLimits,
   ComplaintCategoryConfig,
@@ -92,6 +93,8 @@ export interface LocalComplaint extends ComplaintDetails {
   status: string
   syncState: LocalSyncState
   rejectReason: string | null
+  /** Who filed it; null on one written here and not yet synced (this user's). */
+  agentId: string | null
   /** A lifecycle step taken here waits for the server. */
   transitionPending: boolean
   /** Why the server refused the last step taken here (the status is the server's again). */
@@ -188,7 +191,11 @@ export interface DataWorkerHandlers {
       description: string
     } & ComplaintDetailsInput
   ) => { complaint: LocalComplaint }
-  'complaint:list': (args: { customerId: string | null; limit: number }) => {
+  'complaint:list': (args: {
+    customerId: string | null
+    limit: number
+    filter?: ComplaintFilterInput | undefined
+  }) => {
     complaints: LocalComplaint[]
   }
   /** Journals a lifecycle step (start, resolve, close...) for sync; the server validates it. */

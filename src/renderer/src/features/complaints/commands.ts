@@ -1,16 +1,48 @@
 import type { LocalComplaint } from '../../../../shared/contract/worker'
 import type { ComplaintDetails } from '../../../../shared/domain/complaint'
 import type { LifecycleAction } from '../../../../shared/domain/complaint-lifecycle'
+import type { Role } from '../../../../shared/domain/user'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
+import { defaultComplaintListFilter, type ComplaintListFilter } from './store'
 
 const LIST_LIMIT = 50
+
+/** The filter in force: the user's choice, else the team queue for leads and admins. */
+export function effectiveComplaintFilter(
+  chosen: ComplaintListFilter | null,
+  role: Role | null
+): ComplaintListFilter {
+  if (chosen && (chosen.scope === 'mine' || canSeeTeamQueue(role))) return chosen
+  return { ...defaultComplaintListFilter, scope: canSeeTeamQueue(role) ? 'team' : 'mine' }
+}
+
+export function canSeeTeamQueue(role: Role | null): boolean {
+  return role === 'team_lead' || role === 'admin'
+}
 
 export async function refreshComplaints(): Promise<void> {
   const client = dataClient()
   if (!client) return
-  const result = await client.send('complaint:list', { customerId: null, limit: LIST_LIMIT })
+  const { complaints, auth } = useAppStore.getState()
+  const filter = effectiveComplaintFilter(complaints.filter, auth.user?.role ?? null)
+  const result = await client.send('complaint:list', {
+    customerId: null,
+    limit: LIST_LIMIT,
+    filter: {
+      agentId: filter.scope === 'mine' ? (auth.user?.id ?? null) : null,
+      status: filter.status,
+      severity: filter.severity,
+      breachedOnly: filter.breachedOnly
+    }
+  })
   if (result.ok) useAppStore.getState().complaintsLoaded(result.data.complaints)
+}
+
+/** Narrows the list and reloads it. */
+export async function filterComplaints(filter: ComplaintListFilter): Promise<void> {
+  useAppStore.getState().complaintFilterChanged(filter)
+  await refreshComplaints()
 }
 
 /** Saves durably in the worker first; the sync engine takes it to the server. */

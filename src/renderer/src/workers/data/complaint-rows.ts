@@ -6,6 +6,10 @@ import type { Database } from 'sql.js'
 
 import type { LocalComplaint, LocalSyncState } from '../../../../shared/contract/worker'
 import {
+  complaintFilterSchema,
+  type ComplaintFilter
+} from '../../../../shared/domain/complaint-filter'
+import {
   complaintDetailsSchema,
   complaintDueAt,
   type Complaint,
@@ -64,6 +68,7 @@ function toLocalComplaint(row: Row): LocalComplaint {
     status: asString(row['status']),
     syncState: toSyncState(asString(row['sync_state'])),
     rejectReason: asNullableString(row['reject_reason']),
+    agentId: asNullableString(row['agent_id']),
     transitionPending: false,
     transitionRefused: null
   }
@@ -94,21 +99,60 @@ export function getComplaint(db: Database, id: string): LocalComplaint | null {
   return row ? (withLocalLifecycle(db, [toLocalComplaint(row)])[0] ?? null) : null
 }
 
-/** Newest first, for one customer or for everyone. */
+/** Complaints with a lifecycle step still queued here: their shown status may differ. */
+const STEPPED_HERE = `id IN (SELECT json_extract(args, '$.complaintId') FROM outbox
+  WHERE name = 'complaint.transition' AND state = 'pending')`
+
+const BREACH_STATUSES = ['open', 'in_progress', 'awaiting_customer']
+
+/**
+ * Newest first, for one customer or for everyone, narrowed by `filter`. Status and breach are
+ * judged on the status shown (the server's with this client's queued steps laid over it).
+ */
 export function listComplaints(
   db: Database,
   customerId: string | null,
-  limit: number
+  limit: number,
+  filter: ComplaintFilter = complaintFilterSchema.parse({}),
+  now: Date = new Date()
 ): LocalComplaint[] {
-  const rows =
-    customerId === null
-      ? queryAll(db, 'SELECT * FROM complaints ORDER BY created_at DESC, id LIMIT ?', [limit])
-      : queryAll(
-          db,
-          'SELECT * FROM complaints WHERE customer_id = ? ORDER BY created_at DESC, id LIMIT ?',
-          [customerId, limit]
-        )
-  return withLocalLifecycle(db, rows.map(toLocalComplaint))
+  const where: string[] = []
+  const params: (string | number)[] = []
+  if (customerId !== null) {
+    where.push('customer_id = ?')
+    params.push(customerId)
+  }
+  if (filter.agentId !== null) {
+    where.push('(agent_id IS NULL OR agent_id = ?)')
+    params.push(filter.agentId)
+  }
+  if (filter.severity !== null) {
+    where.push('severity = ?')
+    params.push(filter.severity)
+  }
+  if (filter.status !== null) {
+    where.push(`(status = ? OR ${STEPPED_HERE})`)
+    params.push(filter.status)
+  }
+  if (filter.breachedOnly) {
+    // Both sides are ISO instants in UTC, so text order is time order.
+    where.push(
+      `due_at IS NOT NULL AND due_at <= ?
+       AND (status IN ('open', 'in_progress', 'awaiting_customer') OR ${STEPPED_HERE})`
+    )
+    params.push(now.toISOString())
+  }
+  const rows = queryAll(
+    db,
+    `SELECT * FROM complaints ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY created_at DESC, id LIMIT ?`,
+    [...params, limit]
+  )
+  return withLocalLifecycle(db, rows.map(toLocalComplaint)).filter(
+    (c) =>
+      (filter.status === null || c.status === filter.status) &&
+      (!filter.breachedOnly || BREACH_STATUSES.includes(c.status))
+  )
 }
 
 /**
@@ -147,14 +191,14 @@ export function applyLocalMutation(db: Database, mutation: MutationOf<'complaint
 export function upsertServerComplaint(db: Database, c: Complaint): void {
   db.run(
     `INSERT INTO complaints (id, case_number, customer_id, call_id, category, description,
-       created_at, status, sync_state, reject_reason, severity, due_at, details)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'synced', NULL, ?, ?, ?)
+       created_at, status, sync_state, reject_reason, severity, due_at, details, agent_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'synced', NULL, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET case_number = excluded.case_number,
        customer_id = excluded.customer_id, call_id = excluded.call_id,
        category = excluded.category, description = excluded.description,
        created_at = excluded.created_at, status = excluded.status,
        sync_state = 'synced', reject_reason = NULL, severity = excluded.severity,
-       due_at = excluded.due_at, details = excluded.details`,
+       due_at = excluded.due_at, details = excluded.details, agent_id = excluded.agent_id`,
     [
       c.id,
       c.caseNumber,
@@ -166,7 +210,8 @@ export function upsertServerComplaint(db: Database, c: Complaint): void {
       c.status,
       c.severity,
       c.dueAt,
-      detailsJson(c)
+      detailsJson(c),
+      c.agentId
     ]
   )
 }

@@ -51,8 +51,8 @@ export function createRoutes(host: SessionHost): Routes {
     'complaint:create': route(s['complaint:create'], async (args) => ({
       complaint: await host.session.createComplaint(args)
     })),
-    'complaint:list': route(s['complaint:list'], ({ customerId, limit }) => ({
-      complaints: host.session.store.listComplaints(customerId, limit)
+    'complaint:list': route(s['complaint:list'], ({ customerId, limit, filter }) => ({
+      complaints: host.session.store.listComplaints(customerId, limit, filter)
     })),
     'complaint:transition': route(s['complaint:transition'], async (args) => ({
       complaint: await host.session.transitionComplaint(args)

@@ -29,6 +29,7 @@ import type {
   NewCustomerInput
 } from '../../../../shared/contract/worker'
 import type { AgentStateInput } from '../../../../shared/domain/agent-state'
+import type { ComplaintFilter } from '../../../../shared/domain/complaint-filter'
 import type { LifecycleAction } from '../../../../shared/domain/complaint-lifecycle'
 import {
   complaintDetailsSchema,
@@ -433,8 +434,12 @@ export class LocalStore {
     return searchCustomers(this.db, query, limit, defaultCountry)
   }
 
-  listComplaints(customerId: string | null, limit: number): LocalComplaint[] {
-    return listComplaints(this.db, customerId, limit)
+  listComplaints(
+    customerId: string | null,
+    limit: number,
+    filter?: ComplaintFilter
+  ): LocalComplaint[] {
+    return listComplaints(this.db, customerId, limit, filter, this.options.now())
   }
 
   /** Writes since the last snapshot, and whether pulled data is not yet in a snapshot. */

@@ -172,6 +172,13 @@ const steps: readonly string[] = [
   ALTER TABLE complaints ADD COLUMN severity TEXT NOT NULL DEFAULT 'medium';
   ALTER TABLE complaints ADD COLUMN due_at TEXT;
   ALTER TABLE complaints ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
+  `,
+  // Lists of one agent's complaints and filters on status and SLA. A row written here and not
+  // yet synced has no agent (it is this user's); the server's rows bring theirs.
+  `
+  ALTER TABLE complaints ADD COLUMN agent_id TEXT;
+  CREATE INDEX complaints_agent ON complaints (agent_id, created_at);
+  CREATE INDEX complaints_status_due ON complaints (status, due_at);
   `
 ]
 

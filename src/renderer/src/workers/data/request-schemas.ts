@@ -7,6 +7,7 @@ import { z } from 'zod'
 import type { WorkerArgs, WorkerRequestName } from '../../../../shared/contract/worker'
 import { agentStateInputSchema } from '../../../../shared/domain/agent-state'
 import { complaintDetailsSchema } from '../../../../shared/domain/complaint'
+import { complaintFilterSchema } from '../../../../shared/domain/complaint-filter'
 import { lifecycleActions } from '../../../../shared/domain/complaint-lifecycle'
 import { configCodeSchema } from '../../../../shared/domain/configuration'
 import { languages } from '../../../../shared/domain/customer'
@@ -81,7 +82,11 @@ export const requestSchemas = {
       description: z.string().trim().min(3).max(4000)
     })
     .extend(complaintDetailsSchema.shape),
-  'complaint:list': z.object({ customerId: z.string().max(128).nullable(), limit }),
+  'complaint:list': z.object({
+    customerId: z.string().max(128).nullable(),
+    limit,
+    filter: complaintFilterSchema.optional()
+  }),
   'complaint:transition': z.object({
     complaintId: z.uuid(),
     action: z.enum(lifecycleActions),

@@ -14,6 +14,7 @@ import { categoryLabel } from '../category-label'
 import { useNow } from '../../screen-pop/hooks/useNow'
 import { discardComplaint, fixComplaint, transitionComplaint } from '../commands'
 import { useComplaintCategories } from '../hooks/use-complaint-categories'
+import { ComplaintFilters } from './ComplaintFilters'
 
 function SyncBadge({ complaint }: { complaint: LocalComplaint }) {
   const { t } = useTranslation()
@@ -113,6 +114,7 @@ export function ComplaintList() {
   return (
     <section aria-labelledby="complaint-list-heading">
       <h3 id="complaint-list-heading">{t('complaints.list')}</h3>
+      <ComplaintFilters />
       {items.length === 0 ? (
         <p className="muted">{t('complaints.none')}</p>
       ) : (

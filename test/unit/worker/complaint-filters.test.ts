@@ -1,0 +1,112 @@
+/// <reference types="node" />
+import { randomUUID } from 'node:crypto'
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
+import type { LocalStore } from '../../../src/renderer/src/workers/data/local-store'
+import { complaintSchema, type Complaint } from '../../../src/shared/domain/complaint'
+import { complaintFilterSchema } from '../../../src/shared/domain/complaint-filter'
+import { makeStoreDir, removeStoreDir } from '../../support/worker-node-files'
+import { openTestStore } from '../../support/worker-store'
+
+const me = randomUUID()
+const teammate = randomUUID()
+const HOUR_MS = 3_600_000
+
+function serverComplaint(overrides: Partial<Complaint>): Complaint {
+  return complaintSchema.parse({
+    id: randomUUID(),
+    customerId: null,
+    callId: null,
+    category: 'billing',
+    description: 'Del equipo',
+    createdAt: new Date(Date.now() - 10 * HOUR_MS).toISOString(),
+    caseNumber: 'QR-000001',
+    status: 'open',
+    agentId: teammate,
+    teamId: randomUUID(),
+    receivedAt: new Date().toISOString(),
+    ...overrides
+  })
+}
+
+describe('complaint lists in the local store', () => {
+  let dir: string
+  let store: LocalStore
+
+  beforeEach(async () => {
+    dir = await makeStoreDir()
+    store = await openTestStore(dir)
+  })
+  afterEach(async () => {
+    await store.close().catch(() => undefined)
+    await removeStoreDir(dir)
+  })
+
+  const list = (filter: Record<string, unknown>) =>
+    store.listComplaints(null, 50, complaintFilterSchema.parse(filter)).map((c) => c.description)
+
+  it('filters by owner, status, severity and SLA breach', async () => {
+    await store.createComplaint({
+      customerId: null,
+      callId: null,
+      category: 'billing',
+      description: 'Mía sin sincronizar',
+      severity: 'critical'
+    })
+    const past = new Date(Date.now() - 10 * HOUR_MS).toISOString()
+    store.applyPull(
+      [
+        {
+          seq: 1,
+          entity: 'complaint',
+          data: serverComplaint({ description: 'Mía sincronizada', agentId: me, severity: 'low' })
+        },
+        {
+          seq: 2,
+          entity: 'complaint',
+          // Critical: 4 hours, filed 10 hours ago and still open.
+          data: serverComplaint({
+            description: 'Vencida del equipo',
+            severity: 'critical',
+            dueAt: new Date(Date.parse(past) + 4 * HOUR_MS).toISOString()
+          })
+        },
+        {
+          seq: 3,
+          entity: 'complaint',
+          data: serverComplaint({
+            description: 'Resuelta fuera de plazo',
+            status: 'resolved',
+            dueAt: new Date(Date.parse(past) + 4 * HOUR_MS).toISOString()
+          })
+        }
+      ],
+      3
+    )
+    expect(list({ agentId: me }).sort()).toEqual(['Mía sin sincronizar', 'Mía sincronizada'])
+    expect(list({})).toHaveLength(4)
+    expect(list({ status: 'resolved' })).toEqual(['Resuelta fuera de plazo'])
+    expect(list({ severity: 'critical' }).sort()).toEqual([
+      'Mía sin sincronizar',
+      'Vencida del equipo'
+    ])
+    // A resolved case no longer counts against the SLA.
+    expect(list({ breachedOnly: true })).toEqual(['Vencida del equipo'])
+    expect(list({ agentId: me, breachedOnly: true })).toEqual([])
+
+    // A step queued here counts at once: the shown status is what the filter judges.
+    const [mine] = store.listComplaints(
+      null,
+      1,
+      complaintFilterSchema.parse({ severity: 'critical', agentId: me })
+    )
+    if (!mine) throw new Error('my complaint should be listed')
+    await store.transitionComplaint({ complaintId: mine.id, action: 'resolve', note: null })
+    expect(list({ status: 'resolved' }).sort()).toEqual([
+      'Mía sin sincronizar',
+      'Resuelta fuera de plazo'
+    ])
+    expect(list({ status: 'open' }).sort()).toEqual(['Mía sincronizada', 'Vencida del equipo'])
+  })
+})
