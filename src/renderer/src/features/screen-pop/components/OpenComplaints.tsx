@@ -1,16 +1,31 @@
 import { useTranslation } from 'react-i18next'
 
-import { complaintSla } from '../../../../../shared/domain/complaint-sla'
+import type { LocalComplaint } from '../../../../../shared/contract/worker'
+import { complaintSla, type SlaState } from '../../../../../shared/domain/complaint-sla'
+import { slaStatus } from '../../../../../shared/domain/complaint-severity'
+import { categoryLabel } from '../../complaints/category-label'
+import { useComplaintCategories } from '../../complaints/hooks/use-complaint-categories'
 import { useOpenComplaints } from '../hooks/useCustomerComplaints'
 import { useNow } from '../hooks/useNow'
 import { show } from './show'
 
 type OpenComplaintsProps = { customerId: string }
 
-/** Open complaints of the caller with their SLA state (48 h rule, see the README). */
+/**
+ * A case's SLA state on the card: against its severity's due time, or the 48 h rule for one
+ * filed before severities existed (see the README).
+ */
+function cardSla(c: LocalComplaint, now: Date): SlaState {
+  if (c.dueAt === null) return complaintSla(c.createdAt, now)
+  const sla = slaStatus({ createdAt: c.createdAt, dueAt: c.dueAt, resolvedAt: null, now })
+  return sla === 'on_time' || sla === 'due_soon' ? sla : 'overdue'
+}
+
+/** Open complaints of the caller with their SLA state. */
 export function OpenComplaints({ customerId }: OpenComplaintsProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const complaints = useOpenComplaints(customerId)
+  const configured = useComplaintCategories()
   const now = useNow()
   return (
     <section aria-label={t('card.openComplaints')}>
@@ -20,12 +35,12 @@ export function OpenComplaints({ customerId }: OpenComplaintsProps) {
       ) : (
         <ul className="card-complaints">
           {complaints.map((c) => {
-            const sla = complaintSla(c.createdAt, now)
+            const sla = cardSla(c, now)
             return (
               <li key={c.id}>
                 <span className={`badge sla-${sla}`}>{t(`card.sla.${sla}`)}</span>{' '}
                 {c.caseNumber ? `${c.caseNumber} · ` : ''}
-                {t(`complaints.categories.${c.category}`)}: {show(c.description, 80)}
+                {categoryLabel(c.category, configured, t, i18n.language)}: {show(c.description, 80)}
               </li>
             )
           })}

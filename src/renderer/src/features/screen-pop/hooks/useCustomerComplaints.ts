@@ -1,11 +1,20 @@
 import { useEffect, useState } from 'react'
 
 import type { LocalComplaint } from '../../../../../shared/contract/worker'
-import { isOpenComplaint } from '../../../../../shared/domain/complaint-sla'
+import {
+  countsAgainstSla,
+  lifecycleStatuses
+} from '../../../../../shared/domain/complaint-lifecycle'
 import { dataClient } from '../../../data/data-client'
 import { useAppStore } from '../../../stores/app-store'
 
 const LIMIT = 50
+
+/** Open, in progress or awaiting the customer: the cases still counting against their SLA. */
+function isOpen(c: LocalComplaint): boolean {
+  const status = lifecycleStatuses.find((s) => s === c.status)
+  return status !== undefined && countsAgainstSla(status)
+}
 
 /**
  * The open complaints of `customerId` from the local store. It re-reads whenever the
@@ -19,7 +28,7 @@ export function useOpenComplaints(customerId: string): LocalComplaint[] {
     const client = dataClient()
     if (!client) return
     void client.send('complaint:list', { customerId, limit: LIMIT }).then((result) => {
-      if (current && result.ok) setComplaints(result.data.complaints.filter(isOpenComplaint))
+      if (current && result.ok) setComplaints(result.data.complaints.filter(isOpen))
     })
     return () => {
       current = false
