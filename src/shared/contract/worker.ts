@@ -218,7 +218,10 @@ export interface DataWorkerHandlers {
   'interaction:list': (args: { customerId: string | null; limit: number }) => {
     interactions: LocalInteraction[]
   }
-  /** Discards a complaint the server rejected (never a pending or synced one). */
+  /**
+   * Discards a complaint the server rejected (never a pending or synced one), or else the
+   * lifecycle steps the server refused on it.
+   */
   'complaint:discard': (args: { id: string }) => { discarded: boolean }
   /**
    * Journals a change of this agent's state (durable before it resolves) and syncs it as

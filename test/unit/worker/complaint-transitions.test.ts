@@ -70,6 +70,16 @@ describe('complaint lifecycle steps in the local store', () => {
       transitionPending: false,
       transitionRefused: 'Your role cannot'
     })
+    expect(store.outboxCounts()).toEqual({ pending: 0, rejected: 1 })
+    // Once read, the refusal goes for good (a reopen replays the journal) and the case stays.
+    expect(await store.discardRejectedComplaint(created.id)).toBe(true)
+    expect(store.outboxCounts()).toEqual({ pending: 0, rejected: 0 })
+    await store.close()
+    const reopened = await openStore()
+    expect(reopened.outboxCounts()).toEqual({ pending: 0, rejected: 0 })
+    expect(reopened.listComplaints(null, 10)).toEqual([
+      expect.objectContaining({ id: created.id, status: 'open', transitionRefused: null })
+    ])
   })
 
   it('refuses a step on a complaint it does not have', async () => {

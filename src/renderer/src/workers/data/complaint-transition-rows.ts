@@ -85,3 +85,23 @@ export function localLifecycles(
   }
   return result
 }
+
+/**
+ * Drops the refused steps of a complaint once the user has read why (the case keeps the
+ * server's status). Returns whether there was any.
+ */
+export function discardRefusedTransitions(db: Database, complaintId: string): boolean {
+  const found = queryOne(
+    db,
+    `SELECT COUNT(*) AS n FROM outbox WHERE name = 'complaint.transition' AND state = 'rejected'
+       AND json_extract(args, '$.complaintId') = ?`,
+    [complaintId]
+  )
+  if (!found || found['n'] === 0) return false
+  db.run(
+    `DELETE FROM outbox WHERE name = 'complaint.transition' AND state = 'rejected'
+       AND json_extract(args, '$.complaintId') = ?`,
+    [complaintId]
+  )
+  return true
+}

@@ -43,6 +43,7 @@ import type { Change, Mutation } from '../../../../shared/sync/protocol'
 
 import { currentAgentState, getAgentState, latestAgentStates } from './agent-state-rows'
 import { getComplaint, listComplaints } from './complaint-rows'
+import { discardRefusedTransitions } from './complaint-transition-rows'
 import { readConfiguration } from './config-rows'
 import {
   getCustomer,
@@ -276,14 +277,20 @@ export class LocalStore {
   }
 
   /**
-   * Discards a rejected complaint. The snapshot right after makes the removal durable: without
-   * it a replay of the journal would bring the complaint back as pending.
+   * Discards what the server rejected about a complaint: the complaint itself, or else its
+   * refused lifecycle steps. The snapshot right after makes the removal durable: without it a
+   * replay of the journal would bring them back as pending.
    */
   async discardRejectedComplaint(complaintId: string): Promise<boolean> {
     const discarded = await this.lock.run(() => {
       this.assertOpen()
       return Promise.resolve(
-        inTransaction(this.db, () => discardRejectedComplaint(this.db, complaintId))
+        inTransaction(
+          this.db,
+          () =>
+            discardRejectedComplaint(this.db, complaintId) ||
+            discardRefusedTransitions(this.db, complaintId)
+        )
       )
     })
     if (discarded) await this.snapshot()

@@ -136,7 +136,16 @@ export function ComplaintList() {
               )}
               {c.transitionRefused !== null && (
                 <p role="alert" className="error">
-                  {t('complaints.transitionRefused', { reason: c.transitionRefused })}
+                  {t('complaints.transitionRefused', { reason: c.transitionRefused })}{' '}
+                  <button
+                    type="button"
+                    aria-label={t('complaints.dismissRefusalLabel', {
+                      description: sanitizeDisplayText(c.description, 60)
+                    })}
+                    onClick={() => void discardComplaint(c.id)}
+                  >
+                    {t('complaints.dismissRefusal')}
+                  </button>
                 </p>
               )}
               <p>{sanitizeDisplayText(c.description, 300)}</p>
