@@ -115,5 +115,12 @@ test("a team lead's board follows an agent's status live", async ({ page, browse
   await agentPage.keyboard.press('Alt+E')
   await agentPage.keyboard.press('Alt+P')
   await expect(ana).toContainText('En llamada')
+  await agentPage.keyboard.press('Alt+D')
+  await expect(ana).toContainText('Listo')
+
+  // Logging out says so: the board never shows a gone agent as Ready.
+  await agentPage.getByRole('button', { name: 'Cerrar sesión' }).click()
+  await expect(agentPage.getByRole('button', { name: 'Entrar' })).toBeVisible()
+  await expect(ana).toContainText('Desconectado')
   await context.close()
 })

@@ -47,3 +47,26 @@ export function watchAgentStateRecords(): () => void {
     void record(next)
   })
 }
+
+/** Long enough for a push on a healthy network; logout never hangs on a dead one. */
+const SIGN_OFF_SYNC_MS = 2000
+
+/**
+ * Logout: records "logged out" so a lead's board does not show a gone agent as Ready, and gives
+ * sync a moment to push it. Offline, the record waits in the journal for the next login.
+ */
+export async function recordSignOff(): Promise<void> {
+  const user = useAppStore.getState().auth.user
+  const client = dataClient()
+  if (!client || !user || user.teamId === null || user.role === 'trainer') return
+  const saved = await client.send('agentState:record', {
+    state: 'logged_out',
+    pauseReason: null,
+    since: new Date().toISOString()
+  })
+  if (!saved.ok) return
+  await Promise.race([
+    client.send('sync:now', {}),
+    new Promise((resolve) => setTimeout(resolve, SIGN_OFF_SYNC_MS))
+  ])
+}

@@ -12,6 +12,7 @@ import { startDataWorker, stopDataWorker } from '../../data/data-client'
 import { serverUrl } from '../../data/server-url'
 import { getDesktop, isElectron } from '../../platform/desktop'
 import { useAppStore } from '../../stores/app-store'
+import { recordSignOff } from '../agent-state/record-agent-state'
 import { refreshComplaints } from '../complaints/commands'
 import { phoneTokenRefreshed, startPhoneLine, stopPhoneLine } from '../softphone/phone-line'
 
@@ -99,6 +100,7 @@ export async function restoreSession(): Promise<void> {
 }
 
 export async function logout(reason?: 'expired'): Promise<void> {
+  await recordSignOff()
   await getDesktop().deleteSecret({ key: SESSION_KEY })
   void stopPhoneLine()
   stopDataWorker()
