@@ -2,6 +2,7 @@
  * The server-wide change log that clients pull from. Sequence numbers come from one counter row
  * whose lock is held until commit, so they become visible strictly in order (see 001-init).
  */
+import type { Change } from '../../shared/sync/protocol'
 import type { Queryable } from '../db/db'
 
 export const CHANGES_CHANNEL = 'atiende_changes'
@@ -39,18 +40,8 @@ export function parsePokePayload(payload: string): Poke | null {
   }
 }
 
-export type ChangeEntity =
-  | 'customer'
-  | 'complaint'
-  | 'interaction'
-  | 'agent_state'
-  | 'disposition_code'
-  | 'pause_reason'
-  | 'complaint_category'
-  | 'compensation_limits'
-  | 'user'
-  | 'team'
-  | 'script'
+/** The kinds of rows the log carries: exactly those the pull protocol names. */
+export type ChangeEntity = Change['entity']
 
 export interface NewChange {
   entity: ChangeEntity

@@ -20,6 +20,7 @@ import type { PublishedScript } from '../domain/published-script'
 import type { ScriptRunRecordInput } from '../domain/script-run'
 import type { ScriptAnalyticsReport } from '../scripts/run-analytics'
 import type { SessionUser } from '../domain/user'
+import type { Change } from '../sync/protocol'
 import type { DesktopApi } from './desktop-api'
 import { appError, type AppError } from './errors'
 import type { Result } from './result'
@@ -39,18 +40,7 @@ export interface SyncStatus {
 export type LocalSyncState = 'pending' | 'synced' | 'rejected'
 
 /** The kinds of rows sync moves, as named in pulled changes. */
-export type SyncEntity =
-  | 'customer'
-  | 'complaint'
-  | 'interaction'
-  | 'agent_state'
-  | 'disposition_code'
-  | 'pause_reason'
-  | 'complaint_category'
-  | 'compensation_limits'
-  | 'user'
-  | 'team'
-  | 'script'
+export type SyncEntity = Change['entity']
 
 /** A call as the local store keeps it, pending until the server acknowledged it. */
 export interface LocalInteraction extends InteractionRecordArgs {

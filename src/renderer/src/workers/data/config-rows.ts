@@ -22,18 +22,10 @@ import type { Change } from '../../../../shared/sync/protocol'
 
 import { asString, queryAll } from './sql'
 
-export type ConfigChange = Extract<
+/** Everything pulled that is not a record with its own table: configuration, directory, scripts. */
+export type ConfigChange = Exclude<
   Change,
-  {
-    entity:
-      | 'disposition_code'
-      | 'pause_reason'
-      | 'complaint_category'
-      | 'compensation_limits'
-      | 'user'
-      | 'team'
-      | 'script'
-  }
+  { entity: 'customer' | 'complaint' | 'interaction' | 'agent_state' }
 >
 
 function keyOf(change: ConfigChange): string {
