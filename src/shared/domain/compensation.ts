@@ -6,16 +6,10 @@
  */
 import { z } from 'zod'
 
+import { compensationTypes, type CompensationLimits } from './configuration'
 import type { ValueTier } from './customer'
 import type { Role } from './user'
 
-export const compensationTypes = [
-  'credit',
-  'refund',
-  'discount',
-  'gift',
-  'technician_visit'
-] as const
 export type CompensationType = (typeof compensationTypes)[number]
 
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR')
@@ -31,15 +25,6 @@ export const compensationRequestSchema = z.strictObject({
   currency: currencySchema
 })
 export type CompensationRequest = z.infer<typeof compensationRequestSchema>
-
-export interface AuthorityTable {
-  /** Largest single grant per role and tier; a missing entry means no authority at all. */
-  limits: readonly { role: Role; tier: ValueTier; maxAmount: number }[]
-  /** Total a person in `role` may grant in one day (all customers); missing: no cap. */
-  agentDailyCaps: readonly { role: Role; maxAmount: number }[]
-  /** Total one customer may receive in one day, whoever grants it; null: no cap. */
-  customerDailyCap: number | null
-}
 
 export interface GrantContext {
   role: Role
@@ -61,20 +46,21 @@ export type AuthorityDecision =
 
 const cents = (n: number): number => Math.round(n * 100)
 
-/** Decides whether `amount` is within the authority of the person granting it. */
+/**
+ * Decides whether `amount` (in the limits' currency) is within the authority of the person
+ * granting it, by the configured limits: a role × tier with no entry has no authority at all,
+ * a role with no daily cap has none.
+ */
 export function decideAuthority(
-  table: AuthorityTable,
+  limits: CompensationLimits,
   context: GrantContext,
   amount: number
 ): AuthorityDecision {
   const single =
-    table.limits.find((l) => l.role === context.role && l.tier === context.tier)?.maxAmount ?? 0
-  const agentCap = table.agentDailyCaps.find((c) => c.role === context.role)?.maxAmount
+    limits.perGrant.find((l) => l.role === context.role && l.tier === context.tier)?.maxAmount ?? 0
+  const agentCap = limits.dailyCapPerAgent.find((c) => c.role === context.role)?.maxAmount
   const agentLeft = agentCap === undefined ? Infinity : agentCap - context.grantedTodayByAgent
-  const customerLeft =
-    table.customerDailyCap === null
-      ? Infinity
-      : table.customerDailyCap - context.grantedTodayToCustomer
+  const customerLeft = limits.dailyCapPerCustomer - context.grantedTodayToCustomer
   const available = Math.max(0, Math.min(single, agentLeft, customerLeft))
   // Compare in cents: 0.1 + 0.2 must not exceed a limit of 0.3.
   if (cents(amount) > cents(single))

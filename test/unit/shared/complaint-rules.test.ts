@@ -19,9 +19,9 @@ import {
 import {
   compensationRequestSchema,
   decideAuthority,
-  type AuthorityTable,
   type GrantContext
 } from '../../../src/shared/domain/compensation'
+import type { CompensationLimits } from '../../../src/shared/domain/configuration'
 
 describe('complaint lifecycle', () => {
   // Every (status, action) pair: the status it leads to for an agent, or null when refused.
@@ -108,15 +108,16 @@ describe('SLA by severity', () => {
 })
 
 describe('compensation authority', () => {
-  const table: AuthorityTable = {
-    limits: [
+  const table: CompensationLimits = {
+    currency: 'EUR',
+    perGrant: [
       { role: 'agent', tier: 'high_yield', maxAmount: 50 },
       { role: 'agent', tier: 'standard', maxAmount: 20 },
       { role: 'agent', tier: 'below_zero', maxAmount: 0 },
       { role: 'team_lead', tier: 'high_yield', maxAmount: 300 }
     ],
-    agentDailyCaps: [{ role: 'agent', maxAmount: 100 }],
-    customerDailyCap: 60
+    dailyCapPerAgent: [{ role: 'agent', maxAmount: 100 }],
+    dailyCapPerCustomer: 60
   }
   const agent = (patch: Partial<GrantContext> = {}): GrantContext => ({
     role: 'agent',
