@@ -4,15 +4,12 @@
  * config) on loopback, the central server provisioning each user's extension, one Chromium
  * process per agent, each "speaking" its own tone.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 
 import { expect, test, type Page } from '@playwright/test'
 
-import { KamailioProcess } from '../support/kamailio'
-import { ServerProcess } from '../support/server-process'
+import type { ServerProcess } from '../support/server-process'
 import { WorkstationPage } from './pages/workstation-page'
+import { startPhoneSystem, type PhoneSystem } from './support/phone-system'
 import { launchPhone, toneFile, type Phone } from './support/phones'
 import { hears, hearsSilence, lineStatus, receivesAudio } from './support/softphones'
 
@@ -26,7 +23,7 @@ declare global {
   }
 }
 
-let kamailio: KamailioProcess
+let system: PhoneSystem
 let server: ServerProcess
 let dir: string
 const phones: Phone[] = []
@@ -98,11 +95,8 @@ async function call(from: WorkstationPage, to: WorkstationPage, extension: strin
 }
 
 test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'atiende-media-'))
-  kamailio = await KamailioProcess.create()
-  await kamailio.start()
-  server = await ServerProcess.create({ ATIENDE_SIP_WS: kamailio.wsUrl })
-  await server.start()
+  system = await startPhoneSystem('media')
+  ;({ server, dir } = system)
 })
 
 test.afterEach(async () => {
@@ -110,9 +104,7 @@ test.afterEach(async () => {
 })
 
 test.afterAll(async () => {
-  await server.stop()
-  await kamailio.stop()
-  rmSync(dir, { recursive: true, force: true })
+  await system.stop()
 })
 
 test('during a call both agents see a live quality indicator with a MOS estimate', async () => {

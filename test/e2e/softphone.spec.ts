@@ -3,17 +3,15 @@
  * provisioning each user's extension, two agents in two Chromium processes that each "speak" a
  * different tone, and sipp as a classic SIP peer ringing an agent with an IVR's CTI header.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 
 import { expect, test } from '@playwright/test'
 
-import { KamailioProcess } from '../support/kamailio'
+import type { KamailioProcess } from '../support/kamailio'
 import type { WorkstationPage } from './pages/workstation-page'
+import { startPhoneSystem, type PhoneSystem } from './support/phone-system'
 import { iceServersInUse, type Phone } from './support/phones'
 import { serverInteractions } from '../support/server-api'
-import { ServerProcess } from '../support/server-process'
+import type { ServerProcess } from '../support/server-process'
 import { runSippCall } from './support/sipp'
 import {
   hears,
@@ -27,6 +25,7 @@ const ANA_HZ = 440
 const BRUNO_HZ = 1000
 
 let kamailio: KamailioProcess
+let system: PhoneSystem
 let server: ServerProcess
 let dir: string
 const phones: Phone[] = []
@@ -36,11 +35,8 @@ function phoneFor(username: string, hz: number): Promise<WorkstationPage> {
 }
 
 test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'atiende-softphone-'))
-  kamailio = await KamailioProcess.create()
-  await kamailio.start()
-  server = await ServerProcess.create({ ATIENDE_SIP_WS: kamailio.wsUrl })
-  await server.start()
+  system = await startPhoneSystem('softphone')
+  ;({ kamailio, server, dir } = system)
 })
 
 test.afterEach(async () => {
@@ -48,9 +44,7 @@ test.afterEach(async () => {
 })
 
 test.afterAll(async () => {
-  await server.stop()
-  await kamailio.stop()
-  rmSync(dir, { recursive: true, force: true })
+  await system.stop()
 })
 
 test('two agents call each other through Kamailio and each hears the other', async () => {
