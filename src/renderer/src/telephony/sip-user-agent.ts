@@ -131,6 +131,22 @@ export class SipUserAgent {
     void this.#connect()
   }
 
+  /**
+   * After the machine slept: a line that still looks registered re-REGISTERs now (a dead
+   * transport then fails it into the reconnect loop); one that is down reconnects at once.
+   */
+  checkAfterWake(): void {
+    if (this.#status.state === RegistrationState.Registered) {
+      const registerer = this.#registerer
+      const generation = this.#generation
+      registerer?.register().catch((error: unknown) => {
+        this.#failed(generation, error instanceof Error ? error.message : String(error))
+      })
+      return
+    }
+    this.reconnectNow()
+  }
+
   /** Calls `target` (an extension, an E.164 number or a SIP URI) on the current server. */
   async call(target: string): Promise<SipCall> {
     const ua = this.#ua

@@ -10,6 +10,7 @@ import { serverUrl } from '../../data/server-url'
 import { getDesktop } from '../../platform/desktop'
 import { useAppStore } from '../../stores/app-store'
 import { RegistrationState, SipUserAgent } from '../../telephony/sip-user-agent'
+import { watchForWake } from '../../telephony/wake-detector'
 import { applyOverrides, loadOverrides } from '../settings/sip-overrides'
 import { clearSipPasswordFromMemory, sipPassword } from '../settings/sip-password'
 import {
@@ -29,6 +30,8 @@ let agent: SipUserAgent | null = null
 let provisioned: SipAccount | null = null
 let lastAccessToken = ''
 let stopDialLinks: (() => void) | null = null
+
+let stopWakeWatch: (() => void) | null = null
 
 const onOnline = (): void => {
   agent?.reconnectNow()
@@ -89,6 +92,9 @@ export async function startPhoneLine(accessToken: string): Promise<void> {
     return
   }
   window.addEventListener('online', onOnline)
+  stopWakeWatch ??= watchForWake(() => {
+    agent?.checkAfterWake()
+  })
   await connect()
   stopDialLinks ??= getDesktop().onDialRequest(({ uri }) => {
     void dialLink(uri)
@@ -111,6 +117,8 @@ export async function restartPhoneLine(): Promise<void> {
 
 export async function stopPhoneLine(): Promise<void> {
   window.removeEventListener('online', onOnline)
+  stopWakeWatch?.()
+  stopWakeWatch = null
   stopDialLinks?.()
   stopDialLinks = null
   const stopping = agent?.stop()
