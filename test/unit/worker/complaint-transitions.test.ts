@@ -1,26 +1,11 @@
 /// <reference types="node" />
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import type { LocalStore } from '../../../src/renderer/src/workers/data/local-store'
-import { makeStoreDir, removeStoreDir } from '../../support/worker-node-files'
-import { openTestStore } from '../../support/worker-store'
+import { useTestStores } from '../../support/worker-store'
 
 describe('complaint lifecycle steps in the local store', () => {
-  let dir: string
-  const open: LocalStore[] = []
-  const openStore = async (): Promise<LocalStore> => {
-    const store = await openTestStore(dir)
-    open.push(store)
-    return store
-  }
-
-  beforeEach(async () => {
-    dir = await makeStoreDir()
-  })
-  afterEach(async () => {
-    for (const store of open.splice(0)) await store.close().catch(() => undefined)
-    await removeStoreDir(dir)
-  })
+  const { openStore } = useTestStores()
 
   const file = (store: LocalStore) =>
     store.createComplaint({
