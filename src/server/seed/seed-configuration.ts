@@ -2,7 +2,6 @@
  * Loads the default configuration once and publishes it, with the directory of users and teams,
  * to the change log, so every client pulls it into its cache. Skipped when pause reasons exist.
  */
-import { createHash } from 'node:crypto'
 
 import type { DirectoryUser, Team } from '../../shared/domain/configuration'
 import { roles, type Role } from '../../shared/domain/user'
@@ -11,6 +10,7 @@ import { SCHEMA_LOCK_KEY } from '../db/migrate'
 import {
   CHANGES_CHANNEL,
   appendChanges,
+  configEntityId,
   pokeKeysOf,
   pokePayload,
   type ChangeEntity,
@@ -22,12 +22,6 @@ import {
   defaultDispositionCodes,
   defaultPauseReasons
 } from './default-configuration'
-
-/** A stable uuid for a row keyed by code (the change log's entity_id is a uuid). */
-export function configEntityId(entity: ChangeEntity, key: string): string {
-  const hex = createHash('sha256').update(`${entity}:${key}`).digest('hex')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`
-}
 
 function shared(entity: ChangeEntity, key: string, data: unknown): NewChange {
   return { entity, entityId: configEntityId(entity, key), teamId: null, data }

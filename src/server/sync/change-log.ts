@@ -2,6 +2,8 @@
  * The server-wide change log that clients pull from. Sequence numbers come from one counter row
  * whose lock is held until commit, so they become visible strictly in order (see 001-init).
  */
+import { createHash } from 'node:crypto'
+
 import type { Change } from '../../shared/sync/protocol'
 import type { Queryable } from '../db/db'
 
@@ -42,6 +44,15 @@ export function parsePokePayload(payload: string): Poke | null {
 
 /** The kinds of rows the log carries: exactly those the pull protocol names. */
 export type ChangeEntity = Change['entity']
+
+/**
+ * A stable uuid for a row keyed by a code rather than a uuid (configuration, script versions):
+ * the change log's entity_id is a uuid.
+ */
+export function configEntityId(entity: ChangeEntity, key: string): string {
+  const hex = createHash('sha256').update(`${entity}:${key}`).digest('hex')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+}
 
 export interface NewChange {
   entity: ChangeEntity
