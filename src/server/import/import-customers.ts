@@ -11,7 +11,8 @@ import type { CountryCode } from '../../shared/phone/normalize'
 import { writeAudit } from '../auth/audit-log'
 import { upsertCustomers } from '../customers/customer-store'
 import type { Db, Queryable } from '../db/db'
-import { CHANGES_CHANNEL, headCursor, pokePayload } from '../sync/change-log'
+import { headCursor } from '../sync/change-log'
+import { announceChanges } from '../sync/pull'
 import { parseCustomerCsv, type ImportedCustomer, type RowIssue } from './customer-csv'
 
 const BATCH = 1000
@@ -75,7 +76,7 @@ export async function importCustomersCsv(
     })
   })
   if (rows.length > 0) {
-    await db.notify(CHANGES_CHANNEL, pokePayload({ cursor: await headCursor(db), teams: [null] }))
+    await announceChanges(db, { cursor: await headCursor(db), teams: [null] })
   }
   return {
     rows: rows.length + issues.length,

@@ -16,9 +16,8 @@ import { writeAudit } from '../auth/audit-log'
 import { claimsOf, requireAuth } from '../auth/authenticate'
 import { UNIQUE_VIOLATION, sqlStateOf } from '../db/db'
 import { HttpAppError } from '../http/app-error'
-import { configEntityId } from '../seed/seed-configuration'
-import { CHANGES_CHANNEL, appendChanges, pokePayload } from '../sync/change-log'
-import { pullTailFor } from '../sync/pull'
+import { appendChanges, configEntityId } from '../sync/change-log'
+import { announceChanges } from '../sync/pull'
 import type { RouteContext, ZodApp } from './route-context'
 
 const uploadSchema = z.object({ source: z.string().min(1).max(MAX_SCRIPT_SOURCE_BYTES) })
@@ -163,9 +162,8 @@ export function registerScriptRoutes(app: ZodApp, ctx: RouteContext): void {
         })
         return { version: toVersion(row), cursor }
       })
-      // This instance's pull tail learns of it now; every client pulls at once, like after a push.
-      pullTailFor(ctx.db).committed(published.cursor)
-      await ctx.db.notify(CHANGES_CHANNEL, pokePayload({ cursor: published.cursor, teams: [null] }))
+      // Every client pulls at once, like after a push.
+      await announceChanges(ctx.db, { cursor: published.cursor, teams: [null] })
       return published.version
     }
   )

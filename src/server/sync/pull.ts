@@ -2,7 +2,7 @@
 import type { PullQuery } from '../../shared/sync/protocol'
 import type { AccessClaims } from '../auth/access-tokens'
 import type { Db } from '../db/db'
-import { readPage } from './change-log'
+import { CHANGES_CHANNEL, pokePayload, readPage, type Poke } from './change-log'
 import { PullTail } from './pull-tail'
 import { visibilityOf } from './visibility'
 
@@ -16,6 +16,16 @@ export function pullTailFor(db: Db): PullTail {
     tails.set(db, tail)
   }
   return tail
+}
+
+/**
+ * After a commit outside the push path (a script published, customers imported): this
+ * instance's pull tail learns of it at once, and every instance's clients are poked. Pulls right
+ * after would otherwise be answered from a tail up to its refresh age old.
+ */
+export async function announceChanges(db: Db, poke: Poke): Promise<void> {
+  pullTailFor(db).committed(poke.cursor)
+  await db.notify(CHANGES_CHANNEL, pokePayload(poke))
 }
 
 /**
