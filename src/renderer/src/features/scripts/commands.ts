@@ -52,6 +52,11 @@ function carryOut(effects: readonly EmittedEffect[]): void {
 /** Whether each call whose runs we record is a practice call, learnt when its run starts. */
 const practiceCalls = new Map<string, boolean>()
 
+/** The call is over and its runs are recorded (or queued): nothing more to know about it. */
+export function forgetCall(callId: string): void {
+  practiceCalls.delete(callId)
+}
+
 /** Saves a run that just ended through the data worker (journaled, then synced). */
 async function recordRun(callId: string, state: RunState): Promise<void> {
   const practice = practiceCalls.get(callId)

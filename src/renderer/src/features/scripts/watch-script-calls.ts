@@ -7,7 +7,7 @@ import i18next from 'i18next'
 
 import { registerWrapUpGuard } from '../../app/wrap-up-guards'
 import { useAppStore } from '../../stores/app-store'
-import { refreshScriptView, sendScriptEvent, startScriptForCall } from './commands'
+import { forgetCall, refreshScriptView, sendScriptEvent, startScriptForCall } from './commands'
 
 function mandatoryPending(): string | null {
   const { state, view } = useAppStore.getState().scriptRun
@@ -24,10 +24,12 @@ export function watchScriptCalls(): () => void {
       startScriptForCall(call)
     } else if (phase === 'idle' && previous.phone.phase !== 'idle' && state.scriptRun.callId) {
       // The call is over and the agent moved on: an open run stops where it was (drop-off).
+      const callId = state.scriptRun.callId
       if (state.scriptRun.state?.status === 'open') {
         sendScriptEvent({ type: 'abandon', reason: 'call_ended' })
       }
       useAppStore.getState().scriptRunCleared()
+      forgetCall(callId)
     }
     // The agent chose the caller among several: names and tier conditions now have a customer.
     if (state.screenPop.customer !== previous.screenPop.customer && state.scriptRun.state) {
