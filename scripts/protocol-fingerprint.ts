@@ -1,11 +1,12 @@
 /**
- * The wire contract's fingerprint: a hash of `src/shared/sync/**` and `src/shared/contract/**`.
- * A unit test fails when the contract changed without a bump of PROTOCOL_VERSION; this script
+ * The wire contract's fingerprint: a hash of `src/shared/sync/**`, `src/shared/contract/**` and
+ * every module they import from `src/shared` (the domain schemas they put on the wire), followed
+ * through relative imports. A unit test fails when the contract changed without a bump of PROTOCOL_VERSION; this script
  * records the fingerprint of a NEW version and refuses to overwrite a recorded one.
  */
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
 
 import { PROTOCOL_VERSION } from '../src/shared/sync/protocol'
 
@@ -21,9 +22,30 @@ function files(dir: string): string[] {
   })
 }
 
+const sharedRoot = join(root, 'src/shared')
+const relativeImport = /(?:from|import)\s+'(\.{1,2}\/[^']+)'/g
+
+/** The contract's files plus what they import from src/shared, transitively. */
+export function contractFiles(): string[] {
+  const seen = new Set<string>()
+  const queue = contractDirs.flatMap((d) => files(join(root, d)))
+  while (queue.length > 0) {
+    const path = queue.pop()
+    if (path === undefined || seen.has(path)) continue
+    seen.add(path)
+    for (const match of readFileSync(path, 'utf8').matchAll(relativeImport)) {
+      const spec = match[1]
+      if (spec === undefined) continue
+      const target = resolve(dirname(path), spec.endsWith('.ts') ? spec : `${spec}.ts`)
+      if (target.startsWith(sharedRoot) && existsSync(target)) queue.push(target)
+    }
+  }
+  return [...seen].sort()
+}
+
 export function contractFingerprint(): string {
   const hash = createHash('sha256')
-  const all = contractDirs.flatMap((d) => files(join(root, d))).sort()
+  const all = contractFiles()
   for (const path of all) {
     hash.update(relative(root, path))
     hash.update('\0')

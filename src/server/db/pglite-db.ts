@@ -1,4 +1,6 @@
 /** The embedded engine: PostgreSQL compiled to WASM, one process, a data dir or `memory://`. */
+import { mkdirSync } from 'node:fs'
+
 import { PGlite, type Transaction } from '@electric-sql/pglite'
 
 import type { Db, Queryable, SqlParam } from './db'
@@ -21,6 +23,8 @@ function queryableOf(target: PGlite | Transaction): Queryable {
  * change-log sequences the same way.
  */
 export async function openPgliteDb(dataDir: string): Promise<Db> {
+  // PGlite creates only the last level of its directory; a fresh `ATIENDE_DATA_DIR` may not exist.
+  if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true })
   const pg = await PGlite.create(dataDir, {
     parsers: { [INT8_OID]: (value: string) => Number(value) }
   })
