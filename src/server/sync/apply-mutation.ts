@@ -14,9 +14,12 @@ import {
 import type { AccessClaims } from '../auth/access-tokens'
 import type { Queryable } from '../db/db'
 import { applyAgentStateRecord } from './mutations/agent-state-record'
+import { applyCallbackComplete } from './mutations/callback-complete'
+import { applyCallbackSchedule } from './mutations/callback-schedule'
 import { applyComplaintCreate } from './mutations/complaint-create'
 import { applyComplaintTransition } from './mutations/complaint-transition'
 import { applyCustomerCreate } from './mutations/customer-create'
+import { applyDispositionRecord } from './mutations/disposition-record'
 import { applyInteractionRecord } from './mutations/interaction-record'
 import { rejected, type MutationOutcome } from './mutations/mutation-outcome'
 import { applyScriptRunRecord } from './mutations/script-run-record'
@@ -46,6 +49,12 @@ export function dispatch(
       return applyAgentStateRecord(tx, claims, mutation.args)
     case 'script_run.record':
       return applyScriptRunRecord(tx, claims, mutation.args)
+    case 'disposition.record':
+      return applyDispositionRecord(tx, claims, mutation.args)
+    case 'callback.schedule':
+      return applyCallbackSchedule(tx, claims, mutation.args)
+    case 'callback.complete':
+      return applyCallbackComplete(tx, claims, mutation.args)
   }
 }
 

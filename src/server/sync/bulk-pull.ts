@@ -4,7 +4,7 @@
  */
 import type { AccessClaims } from '../auth/access-tokens'
 import type { Queryable } from '../db/db'
-import { headCursor, type Visibility } from './change-log'
+import { headCursor, visibilityFilter, type Visibility } from './change-log'
 import { visibilityOf } from './visibility'
 
 /**
@@ -28,22 +28,14 @@ async function readChangeLines(
   const select = `SELECT string_agg('{"seq":' || seq || ',"entity":"' || entity || '","data":'
       || data::text || '}', E'\\n' ORDER BY seq) AS lines
     FROM change_log WHERE seq > $1 AND seq <= $2`
-  const params = [after, upTo]
-  let rows: { lines: string | null }[]
-  switch (visibility.kind) {
-    case 'all':
-      rows = await db.query(select, params)
-      break
-    case 'shared':
-      rows = await db.query(`${select} AND team_id IS NULL`, params)
-      break
-    case 'team':
-      rows = await db.query(`${select} AND (team_id IS NULL OR team_id = $3)`, [
-        ...params,
-        visibility.teamId
-      ])
-      break
-  }
+  // The same filter as a pull, private rows included: a bulk load must not show an agent what
+  // a page-by-page pull would hide.
+  const filter = visibilityFilter(visibility, 3)
+  const rows = await db.query<{ lines: string | null }>(`${select} ${filter.sql}`, [
+    after,
+    upTo,
+    ...filter.params
+  ])
   return rows[0]?.lines ?? ''
 }
 

@@ -141,7 +141,7 @@ export interface ChangePage {
 }
 
 /** The SQL condition for `visibility`, its parameters numbered from `$first`. */
-function visibilityFilter(
+export function visibilityFilter(
   visibility: Visibility,
   first: number
 ): { sql: string; params: string[] } {

@@ -17,6 +17,11 @@ import { z } from 'zod'
 
 import { errorCodes } from '../contract/errors'
 import { agentStateRecordArgsSchema, agentStateSchema } from '../domain/agent-state'
+import {
+  callbackCompleteArgsSchema,
+  callbackScheduleArgsSchema,
+  callbackSchema
+} from '../domain/callback'
 import { complaintCreateArgsSchema, complaintSchema } from '../domain/complaint'
 import { complaintTransitionArgsSchema } from '../domain/complaint-transition'
 import {
@@ -29,6 +34,7 @@ import {
 } from '../domain/configuration'
 import { customerSchema } from '../domain/customer'
 import { customerCreateArgsSchema } from '../domain/customer-create'
+import { dispositionRecordArgsSchema, dispositionSchema } from '../domain/disposition'
 import { interactionRecordArgsSchema, interactionSchema } from '../domain/interaction'
 import { publishedScriptSchema } from '../domain/published-script'
 import { scriptRunRecordArgsSchema } from '../domain/script-run'
@@ -58,6 +64,21 @@ export const mutationSchema = z.discriminatedUnion('name', [
     id: z.uuid(),
     name: z.literal('agent_state.record'),
     args: agentStateRecordArgsSchema
+  }),
+  z.object({
+    id: z.uuid(),
+    name: z.literal('disposition.record'),
+    args: dispositionRecordArgsSchema
+  }),
+  z.object({
+    id: z.uuid(),
+    name: z.literal('callback.schedule'),
+    args: callbackScheduleArgsSchema
+  }),
+  z.object({
+    id: z.uuid(),
+    name: z.literal('callback.complete'),
+    args: callbackCompleteArgsSchema
   })
 ])
 export type Mutation = z.infer<typeof mutationSchema>
@@ -107,6 +128,9 @@ export const changeSchema = z.discriminatedUnion('entity', [
   z.object({ seq: z.number().int(), entity: z.literal('complaint'), data: complaintSchema }),
   z.object({ seq: z.number().int(), entity: z.literal('interaction'), data: interactionSchema }),
   z.object({ seq: z.number().int(), entity: z.literal('agent_state'), data: agentStateSchema }),
+  z.object({ seq: z.number().int(), entity: z.literal('disposition'), data: dispositionSchema }),
+  // A callback is sent whole on every change (scheduled, done): the latest wins.
+  z.object({ seq: z.number().int(), entity: z.literal('callback'), data: callbackSchema }),
   // Configuration, read-only on clients: the latest change of each code (or id) wins.
   z.object({
     seq: z.number().int(),

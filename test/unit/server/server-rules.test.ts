@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { formatCaseNumber } from '../../../src/server/sync/mutations/complaint-create'
-import { visibilityOf } from '../../../src/server/sync/visibility'
+import { PRACTICE_SCOPE_ID, visibilityOf } from '../../../src/server/sync/visibility'
 import { contentSecurityPolicy } from '../../../src/server/routes/static-site'
 import { toAppError } from '../../../src/server/http/error-handler'
 import { HttpAppError } from '../../../src/server/http/app-error'
@@ -17,7 +17,7 @@ describe('formatCaseNumber', () => {
 })
 
 describe('visibilityOf', () => {
-  it('gives admins everything, agents and leads their team, trainers shared rows only', () => {
+  it('gives admins everything, agents and leads their team, trainers shared rows and practice', () => {
     expect(visibilityOf({ userId: USER, role: 'admin', teamId: null })).toEqual({ kind: 'all' })
     expect(visibilityOf({ userId: USER, role: 'agent', teamId: TEAM })).toEqual({
       kind: 'team',
@@ -32,7 +32,10 @@ describe('visibilityOf', () => {
       privateRows: 'team'
     })
     expect(visibilityOf({ userId: USER, role: 'trainer', teamId: TEAM })).toEqual({
-      kind: 'shared'
+      kind: 'team',
+      teamId: PRACTICE_SCOPE_ID,
+      userId: USER,
+      privateRows: 'team'
     })
     expect(visibilityOf({ userId: USER, role: 'agent', teamId: null })).toEqual({ kind: 'shared' })
   })
