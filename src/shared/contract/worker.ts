@@ -4,6 +4,11 @@
  */
 import type { ComplaintDetails, ComplaintDetailsInput } from '../domain/complaint'
 import type { AgentStateInput, AgentStateRecordArgs } from '../domain/agent-state'
+import type {
+  CallbackScheduleArgs,
+  CallbackScheduleInput,
+  CallbackStatus
+} from '../domain/callback'
 import type { LifecycleAction } from '../domain/complaint-lifecycle'
 import type { ComplaintFilterInput } from '../domain/complaint-filter'
 import type {
@@ -15,6 +20,7 @@ import type {
   Team
 } from '../domain/configuration'
 import type { Customer, Language } from '../domain/customer'
+import type { DispositionInput, DispositionRecordArgs } from '../domain/disposition'
 import type { InteractionRecordArgs } from '../domain/interaction'
 import type { PublishedScript } from '../domain/published-script'
 import type { ScriptRunRecordInput } from '../domain/script-run'
@@ -51,6 +57,19 @@ export interface LocalInteraction extends InteractionRecordArgs {
 export interface LocalAgentState extends AgentStateRecordArgs {
   /** The agent; null for this user's own records not yet back from the server. */
   agentId: string | null
+  syncState: LocalSyncState
+}
+
+/** A call's disposition as the local store keeps it. */
+export interface LocalDisposition extends DispositionRecordArgs {
+  syncState: LocalSyncState
+}
+
+/** A callback as the local store keeps it: the server's row, or this user's own not yet back. */
+export interface LocalCallback extends CallbackScheduleArgs {
+  status: CallbackStatus
+  completedAt: string | null
+  /** Pending while this user's schedule or completion waits for the server. */
   syncState: LocalSyncState
 }
 
@@ -222,6 +241,19 @@ export interface DataWorkerHandlers {
   'agentState:current': (args: Record<string, never>) => { agentState: LocalAgentState | null }
   /** The latest state of each agent in the cache: the user's own, and a lead's whole team. */
   'agentState:latest': (args: Record<string, never>) => { agentStates: LocalAgentState[] }
+  /**
+   * Journals the wrap-up code of a call and syncs it as `disposition.record`. For a production
+   * call the worker links the call's interaction record (`not_found` when it has none).
+   */
+  'disposition:record': (args: DispositionInput) => { disposition: LocalDisposition }
+  /** The disposition already given to a call, if any. */
+  'disposition:forCall': (args: { callId: string }) => { disposition: LocalDisposition | null }
+  /** Journals a callback (assigned to this user unless `assigneeId` says otherwise) for sync. */
+  'callback:schedule': (args: CallbackScheduleInput) => { callback: LocalCallback }
+  /** Marks a callback done (journaled, synced as `callback.complete`). */
+  'callback:complete': (args: { id: string }) => { callback: LocalCallback }
+  /** Open callbacks assigned to this user, soonest first. */
+  'callback:mine': (args: { limit: number }) => { callbacks: LocalCallback[] }
   /** The configuration as last pulled. */
   'config:get': (args: Record<string, never>) => ConfigurationSnapshot
   'sync:status': (args: Record<string, never>) => SyncStatus

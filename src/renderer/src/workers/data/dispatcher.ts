@@ -81,6 +81,21 @@ export function createRoutes(host: SessionHost): Routes {
     'agentState:latest': route(s['agentState:latest'], () => ({
       agentStates: host.session.store.latestAgentStates(host.session.userId)
     })),
+    'disposition:record': route(s['disposition:record'], async (args) => ({
+      disposition: await host.session.recordDisposition(args)
+    })),
+    'disposition:forCall': route(s['disposition:forCall'], ({ callId }) => ({
+      disposition: host.session.store.dispositionForCall(callId, host.session.userId)
+    })),
+    'callback:schedule': route(s['callback:schedule'], async (args) => ({
+      callback: await host.session.scheduleCallback(args)
+    })),
+    'callback:complete': route(s['callback:complete'], async ({ id }) => ({
+      callback: await host.session.completeCallback(id)
+    })),
+    'callback:mine': route(s['callback:mine'], ({ limit }) => ({
+      callbacks: host.session.store.myOpenCallbacks(host.session.userId, limit)
+    })),
     'config:get': route(s['config:get'], () => host.session.store.configuration()),
     'sync:status': route(s['sync:status'], () => host.session.engine.status()),
     'sync:now': route(s['sync:now'], () => host.session.engine.syncNow())

@@ -7,12 +7,19 @@ import type { Database } from 'sql.js'
 import type { Mutation } from '../../../../shared/sync/protocol'
 
 import { applyLocalAgentState, hasAgentState } from './agent-state-rows'
+import {
+  applyLocalCallbackComplete,
+  applyLocalCallbackSchedule,
+  hasCallback,
+  isCallbackCompletionQueued
+} from './callback-rows'
 import { applyLocalMutation, hasComplaint } from './complaint-rows'
 import {
   applyLocalComplaintTransition,
   isComplaintTransitionQueued
 } from './complaint-transition-rows'
 import { applyLocalCustomerCreate, hasCustomer } from './customer-rows'
+import { applyLocalDisposition, hasDisposition } from './disposition-rows'
 import { applyLocalInteraction, hasInteraction } from './interaction-rows'
 import type { Journal } from './journal'
 import type { OpenReport } from './local-store'
@@ -64,6 +71,12 @@ function isApplied(db: Database, mutation: Mutation): boolean {
       return hasAgentState(db, mutation.args.id)
     case 'script_run.record':
       return isScriptRunQueued(db, mutation.id)
+    case 'disposition.record':
+      return hasDisposition(db, mutation.args.id)
+    case 'callback.schedule':
+      return hasCallback(db, mutation.args.id)
+    case 'callback.complete':
+      return isCallbackCompletionQueued(db, mutation.id)
   }
 }
 
@@ -86,5 +99,14 @@ export function applyMutation(db: Database, mutation: Mutation): void {
       return
     case 'script_run.record':
       applyLocalScriptRun(db, mutation)
+      return
+    case 'disposition.record':
+      applyLocalDisposition(db, mutation)
+      return
+    case 'callback.schedule':
+      applyLocalCallbackSchedule(db, mutation)
+      return
+    case 'callback.complete':
+      applyLocalCallbackComplete(db, mutation)
   }
 }

@@ -24,11 +24,15 @@ import type {
   ConfigurationSnapshot,
   CustomerMatch,
   LocalAgentState,
+  LocalCallback,
   LocalComplaint,
+  LocalDisposition,
   LocalInteraction,
   NewCustomerInput
 } from '../../../../shared/contract/worker'
 import type { AgentStateInput } from '../../../../shared/domain/agent-state'
+import type { CallbackScheduleInput } from '../../../../shared/domain/callback'
+import type { DispositionInput } from '../../../../shared/domain/disposition'
 import type { ComplaintFilter } from '../../../../shared/domain/complaint-filter'
 import type { LifecycleAction } from '../../../../shared/domain/complaint-lifecycle'
 import {
@@ -42,6 +46,7 @@ import type { ScriptRunRecordInput } from '../../../../shared/domain/script-run'
 import type { Change, Mutation } from '../../../../shared/sync/protocol'
 
 import { currentAgentState, getAgentState, latestAgentStates } from './agent-state-rows'
+import { getCallback, myOpenCallbacks } from './callback-rows'
 import { getComplaint, listComplaints } from './complaint-rows'
 import { discardRefusedTransitions } from './complaint-transition-rows'
 import { readConfiguration } from './config-rows'
@@ -55,6 +60,7 @@ import { parseBulkLine } from './bulk-stream'
 import { CustomerBulkLoad } from './customer-bulk-load'
 import { CustomerWriter, upsertCustomers } from './customer-rows'
 import { searchCustomers } from './customer-search'
+import { dispositionForCall, getDisposition, interactionIdOfCall } from './disposition-rows'
 import type { DurableFiles } from './durable-files'
 import { Journal } from './journal'
 import { getInteraction, listInteractions } from './interaction-rows'
@@ -70,6 +76,7 @@ import {
 } from './outbox'
 import { applyServerChange } from './server-changes'
 import { asNumber, getMeta, inTransaction, queryOne, setMeta } from './sql'
+import { workerError } from './worker-error'
 import { WriteLock } from './write-lock'
 
 const SNAPSHOT_GENERATION_KEY = 'snapshot_journal_generation'
@@ -234,6 +241,62 @@ export class LocalStore {
     const state = getAgentState(this.db, args.id)
     if (state === null) throw new Error('agent state vanished after insert')
     return state
+  }
+
+  /**
+   * Journals a call's disposition. A production call links its interaction record, written
+   * when the call ended; a second disposition for the same call is refused here already.
+   */
+  async recordDisposition(input: DispositionInput, userId: string): Promise<LocalDisposition> {
+    if (dispositionForCall(this.db, input.callId, userId)) {
+      throw workerError('conflict', 'This call already has a disposition')
+    }
+    const interactionId = input.practice ? null : interactionIdOfCall(this.db, input.callId)
+    if (!input.practice && interactionId === null) {
+      throw workerError('not_found', 'The record of this call is missing')
+    }
+    const args = {
+      id: this.options.newId(),
+      ...input,
+      interactionId,
+      recordedAt: this.options.now().toISOString()
+    }
+    await this.journaled({ id: this.options.newId(), name: 'disposition.record', args })
+    const disposition = getDisposition(this.db, args.id)
+    if (disposition === null) throw new Error('disposition vanished after insert')
+    return disposition
+  }
+
+  dispositionForCall(callId: string, userId: string): LocalDisposition | null {
+    return dispositionForCall(this.db, callId, userId)
+  }
+
+  /** Journals a callback, assigned to `userId` unless the input names someone else. */
+  async scheduleCallback(input: CallbackScheduleInput, userId: string): Promise<LocalCallback> {
+    const args = {
+      ...input,
+      id: this.options.newId(),
+      assigneeId: input.assigneeId ?? userId,
+      createdAt: this.options.now().toISOString()
+    }
+    await this.journaled({ id: this.options.newId(), name: 'callback.schedule', args })
+    const callback = getCallback(this.db, args.id)
+    if (callback === null) throw new Error('callback vanished after insert')
+    return callback
+  }
+
+  /** Journals that a callback was made; it shows as done at once. */
+  async completeCallback(id: string): Promise<LocalCallback> {
+    if (getCallback(this.db, id) === null) throw workerError('not_found', 'Unknown callback')
+    const args = { id, completedAt: this.options.now().toISOString() }
+    await this.journaled({ id: this.options.newId(), name: 'callback.complete', args })
+    const callback = getCallback(this.db, id)
+    if (callback === null) throw new Error('callback vanished after completion')
+    return callback
+  }
+
+  myOpenCallbacks(userId: string, limit: number): LocalCallback[] {
+    return myOpenCallbacks(this.db, userId, limit)
   }
 
   currentAgentState(userId: string): LocalAgentState | null {

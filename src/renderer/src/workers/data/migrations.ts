@@ -179,6 +179,29 @@ const steps: readonly string[] = [
   ALTER TABLE complaints ADD COLUMN agent_id TEXT;
   CREATE INDEX complaints_agent ON complaints (agent_id, created_at);
   CREATE INDEX complaints_status_due ON complaints (status, due_at);
+  `,
+  // 8: kept for the compensation approvals branch, which lands its own step here.
+  ``,
+  // 9: dispositions (one per call; pending until the server has it) and callbacks, with the
+  // columns "my callbacks" lists by. A row written here has no agent yet (it is this user's).
+  `
+  CREATE TABLE dispositions (
+    id TEXT PRIMARY KEY,
+    call_id TEXT NOT NULL,
+    agent_id TEXT,
+    data TEXT NOT NULL,
+    sync_state TEXT NOT NULL
+  );
+  CREATE INDEX dispositions_call ON dispositions (call_id);
+  CREATE TABLE callbacks (
+    id TEXT PRIMARY KEY,
+    assignee_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    due_at TEXT NOT NULL,
+    data TEXT NOT NULL,
+    sync_state TEXT NOT NULL
+  );
+  CREATE INDEX callbacks_assignee_status_due ON callbacks (assignee_id, status, due_at);
   `
 ]
 

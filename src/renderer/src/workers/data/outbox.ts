@@ -56,6 +56,8 @@ export function markApplied(db: Database, mutation: Mutation): void {
   ])
   db.run("UPDATE interactions SET sync_state = 'synced' WHERE id = ?", [mutation.args.id])
   db.run("UPDATE agent_states SET sync_state = 'synced' WHERE id = ?", [mutation.args.id])
+  db.run("UPDATE dispositions SET sync_state = 'synced' WHERE id = ?", [mutation.args.id])
+  db.run("UPDATE callbacks SET sync_state = 'synced' WHERE id = ?", [mutation.args.id])
 }
 
 /** The server refused it: both the outbox entry and the row keep the reason the user sees. */
@@ -70,6 +72,8 @@ export function markRejected(db: Database, mutation: Mutation, reason: AppError)
   ])
   db.run("UPDATE interactions SET sync_state = 'rejected' WHERE id = ?", [mutation.args.id])
   db.run("UPDATE agent_states SET sync_state = 'rejected' WHERE id = ?", [mutation.args.id])
+  db.run("UPDATE dispositions SET sync_state = 'rejected' WHERE id = ?", [mutation.args.id])
+  db.run("UPDATE callbacks SET sync_state = 'rejected' WHERE id = ?", [mutation.args.id])
 }
 
 /**

@@ -6,11 +6,13 @@ import { z } from 'zod'
 
 import type { WorkerArgs, WorkerRequestName } from '../../../../shared/contract/worker'
 import { agentStateInputSchema } from '../../../../shared/domain/agent-state'
+import { callbackScheduleInputSchema } from '../../../../shared/domain/callback'
 import { complaintDetailsSchema } from '../../../../shared/domain/complaint'
 import { complaintFilterSchema } from '../../../../shared/domain/complaint-filter'
 import { lifecycleActions } from '../../../../shared/domain/complaint-lifecycle'
 import { configCodeSchema } from '../../../../shared/domain/configuration'
 import { languages } from '../../../../shared/domain/customer'
+import { dispositionInputSchema } from '../../../../shared/domain/disposition'
 import { interactionRecordInputSchema } from '../../../../shared/domain/interaction'
 import { scriptRunRecordInputSchema } from '../../../../shared/domain/script-run'
 import { sessionUserSchema } from '../../../../shared/domain/user'
@@ -104,6 +106,11 @@ export const requestSchemas = {
   'agentState:record': agentStateInputSchema,
   'agentState:current': empty,
   'agentState:latest': empty,
+  'disposition:record': dispositionInputSchema,
+  'disposition:forCall': z.object({ callId: z.string().min(1).max(256) }),
+  'callback:schedule': callbackScheduleInputSchema,
+  'callback:complete': z.object({ id: z.uuid() }),
+  'callback:mine': z.object({ limit }),
   'config:get': empty,
   'sync:status': empty,
   'sync:now': empty

@@ -7,8 +7,10 @@ import type { Database } from 'sql.js'
 import type { Change } from '../../../../shared/sync/protocol'
 
 import { upsertServerAgentState } from './agent-state-rows'
+import { upsertServerCallback } from './callback-rows'
 import { upsertServerComplaint } from './complaint-rows'
 import { upsertConfigRow } from './config-rows'
+import { upsertServerDisposition } from './disposition-rows'
 import { upsertServerInteraction } from './interaction-rows'
 
 export function applyServerChange(
@@ -24,6 +26,12 @@ export function applyServerChange(
       return
     case 'agent_state':
       upsertServerAgentState(db, change.data)
+      return
+    case 'disposition':
+      upsertServerDisposition(db, change.data)
+      return
+    case 'callback':
+      upsertServerCallback(db, change.data)
       return
     default:
       upsertConfigRow(db, change)

@@ -7,9 +7,12 @@ import type { SqlJsStatic } from 'sql.js'
 import type {
   CustomerMatch,
   LocalAgentState,
+  LocalCallback,
   LocalComplaint,
+  LocalDisposition,
   LocalInteraction,
   SessionTokens,
+  SyncEntity,
   WorkerArgs
 } from '../../../../shared/contract/worker'
 import type { Customer } from '../../../../shared/domain/customer'
@@ -141,6 +144,35 @@ export class Session {
     this.engine.trigger()
     this.scheduleSnapshot()
     return state
+  }
+
+  /** Journals the wrap-up code of a call, then lets sync push it. */
+  async recordDisposition(args: WorkerArgs<'disposition:record'>): Promise<LocalDisposition> {
+    const disposition = await this.store.recordDisposition(args, this.userId)
+    this.written(['disposition'])
+    return disposition
+  }
+
+  /** Journals a callback, then lets sync push it. */
+  async scheduleCallback(args: WorkerArgs<'callback:schedule'>): Promise<LocalCallback> {
+    const callback = await this.store.scheduleCallback(args, this.userId)
+    this.written(['callback'])
+    return callback
+  }
+
+  /** Journals that a callback was made, then lets sync push it. */
+  async completeCallback(id: string): Promise<LocalCallback> {
+    const callback = await this.store.completeCallback(id)
+    this.written(['callback'])
+    return callback
+  }
+
+  /** After a journaled write: views re-query, the status counts it, sync pushes it. */
+  private written(entities: SyncEntity[]): void {
+    this.options.emit('data:changed', { entities })
+    this.engine.emitStatus()
+    this.engine.trigger()
+    this.scheduleSnapshot()
   }
 
   /** Drops a complaint the server rejected, once the agent has read why. */
