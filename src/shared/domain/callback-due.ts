@@ -21,10 +21,9 @@ export function callbackDueState(
 }
 
 /** Open callbacks whose time has come, soonest first: what the reminder announces. */
-export function callbacksComingDue<T extends { id: string; dueAt: string; status: 'open' | 'done' }>(
-  callbacks: readonly T[],
-  now: Date
-): T[] {
+export function callbacksComingDue<
+  T extends { id: string; dueAt: string; status: 'open' | 'done' }
+>(callbacks: readonly T[], now: Date): T[] {
   return callbacks
     .filter((c) => c.status === 'open' && Date.parse(c.dueAt) <= now.getTime())
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt))

@@ -1,8 +1,10 @@
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { AgentStateControl } from '../features/agent-state/components/AgentStateControl'
 import { PhoneProblemAlert } from '../features/agent-state/components/PhoneProblemAlert'
 import { logout } from '../features/auth/session'
+import { CallbacksPanel } from '../features/callbacks/components/CallbacksPanel'
 import { ComplaintsPanel } from '../features/complaints/components/ComplaintsPanel'
 import { useAudioRuntime } from '../features/devices/hooks/useAudioRuntime'
 import { CustomerCard } from '../features/screen-pop/components/CustomerCard'
@@ -10,6 +12,7 @@ import { ScriptPanel } from '../features/scripts/components/ScriptPanel'
 import { SoftphonePanel } from '../features/softphone/components/SoftphonePanel'
 import { SyncStatusBar } from '../features/sync-status/components/SyncStatusBar'
 import { TeamBoard } from '../features/team/components/TeamBoard'
+import { watchWrapUp } from '../features/wrap-up/watch-wrap-up'
 import { useAppStore } from '../stores/app-store'
 import { ErrorBoundary } from './ErrorBoundary'
 import { LanguageSelect } from './LanguageSelect'
@@ -18,6 +21,7 @@ export function Workstation() {
   const { t } = useTranslation()
   const user = useAppStore((s) => s.auth.user)
   useAudioRuntime()
+  useEffect(() => watchWrapUp(), [])
   return (
     <div className="workstation">
       <header className="topbar">
@@ -46,6 +50,9 @@ export function Workstation() {
           <ScriptPanel />
         </ErrorBoundary>
         <div className="side-column">
+          <ErrorBoundary area={t('callbacks.heading')}>
+            <CallbacksPanel />
+          </ErrorBoundary>
           <ErrorBoundary area={t('team.heading')}>
             <TeamBoard />
           </ErrorBoundary>

@@ -8,6 +8,7 @@ import { createScreenPopSlice, type ScreenPopSlice } from '../features/screen-po
 import { createSoftphoneSlice, type SoftphoneSlice } from '../features/softphone/store'
 import { createScriptRunSlice, type ScriptRunSlice } from '../features/scripts/store'
 import { createSyncSlice, type SyncSlice } from '../features/sync-status/store'
+import { createWrapUpSlice, type WrapUpSlice } from '../features/wrap-up/store'
 
 export type AppState = AgentStateSlice &
   AuthSlice &
@@ -15,7 +16,8 @@ export type AppState = AgentStateSlice &
   ScreenPopSlice &
   ComplaintsSlice &
   SyncSlice &
-  ScriptRunSlice
+  ScriptRunSlice &
+  WrapUpSlice
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createAgentStateSlice(...a),
@@ -24,7 +26,8 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createScreenPopSlice(...a),
   ...createComplaintsSlice(...a),
   ...createSyncSlice(...a),
-  ...createScriptRunSlice(...a)
+  ...createScriptRunSlice(...a),
+  ...createWrapUpSlice(...a)
 }))
 
 const initialState = useAppStore.getState()

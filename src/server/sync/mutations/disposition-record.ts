@@ -37,10 +37,10 @@ async function refusal(
       })
     }
   }
-  const taken = await tx.query(
-    'SELECT 1 FROM dispositions WHERE agent_id = $1 AND call_id = $2',
-    [claims.userId, args.callId]
-  )
+  const taken = await tx.query('SELECT 1 FROM dispositions WHERE agent_id = $1 AND call_id = $2', [
+    claims.userId,
+    args.callId
+  ])
   if (taken.length > 0) return rejected('conflict', 'This call already has a disposition')
   return null
 }

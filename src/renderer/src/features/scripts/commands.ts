@@ -5,6 +5,7 @@
  */
 import i18next from 'i18next'
 
+import { dueFromScript } from '../../../../shared/domain/callback-due'
 import type { Customer, Language } from '../../../../shared/domain/customer'
 import { applyEvent, startRun, viewRun } from '../../../../shared/scripts/interpreter'
 import type { RunContext } from '../../../../shared/scripts/run-context'
@@ -15,6 +16,7 @@ import { selectScript } from '../../../../shared/scripts/select-script'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 import type { CallInfo } from '../../telephony/call-session'
+import { openCallbackForCall } from '../wrap-up/commands'
 import { scriptCatalog } from './bundled-scripts'
 
 /** The CTI headers an ACD or IVR sets to say which queue or campaign the call came through. */
@@ -39,14 +41,37 @@ function refuse(code: string): void {
   useAppStore.getState().scriptRunRefused(i18next.t(`scripts.errors.${code}`))
 }
 
-function carryOut(effects: readonly EmittedEffect[]): void {
+/**
+ * Carries out what the script asked: a prefilled complaint, a prefilled callback, a suggested
+ * disposition for the wrap-up. A preview belongs to no call: it suggests nothing to a wrap-up.
+ */
+function carryOut(callId: string, effects: readonly EmittedEffect[]): void {
+  const store = useAppStore.getState()
   for (const { effect } of effects) {
-    if (effect.type === 'create_complaint') {
-      useAppStore
-        .getState()
-        .draftRequested({ category: effect.category, description: effect.description })
+    switch (effect.type) {
+      case 'create_complaint':
+        store.draftRequested({ category: effect.category, description: effect.description })
+        break
+      case 'set_disposition':
+        if (callId !== PREVIEW_RUN) store.dispositionSuggested(callId, effect.code)
+        break
+      case 'schedule_callback':
+        if (callId !== PREVIEW_RUN) {
+          openCallbackForCall(effect.note, dueFromScript(effect.due)?.toISOString() ?? null)
+        }
+        break
+      case 'transfer':
+      case 'offer_product':
+        // Shown on the step itself; the agent transfers or offers with the usual controls.
+        break
     }
   }
+}
+
+/** A closed run's outcome is the script's word on how the call ended: the wrap-up's default. */
+function suggestOutcome(callId: string, state: RunState): void {
+  if (callId === PREVIEW_RUN || state.status !== 'closed' || !state.outcome) return
+  useAppStore.getState().dispositionSuggested(callId, state.outcome)
 }
 
 /** Whether each call whose runs we record is a practice call, learnt when its run starts. */
@@ -80,8 +105,11 @@ function commit(callId: string, result: RunResult): boolean {
   const before = useAppStore.getState().scriptRun
   const wasOpen = before.callId === callId && before.state?.status === 'open'
   useAppStore.getState().scriptRunChanged(callId, result.data.state, result.data.view)
-  carryOut(result.data.effects)
-  if (wasOpen && result.data.state.status !== 'open') void recordRun(callId, result.data.state)
+  carryOut(callId, result.data.effects)
+  if (wasOpen && result.data.state.status !== 'open') {
+    suggestOutcome(callId, result.data.state)
+    void recordRun(callId, result.data.state)
+  }
   return true
 }
 

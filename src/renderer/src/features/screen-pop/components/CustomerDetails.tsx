@@ -5,6 +5,7 @@ import { fullName } from '../../../../../shared/domain/customer'
 import { nextBestOffer } from '../../../../../shared/domain/next-best-offer'
 import { activitySegment, frequencySegment } from '../../../../../shared/domain/value-tier'
 import { CallablePhones } from '../../softphone/components/CallablePhones'
+import { useAppStore } from '../../../stores/app-store'
 import { CacheFreshnessNote } from './CacheFreshnessNote'
 import { OpenComplaints } from './OpenComplaints'
 import { RecentInteractions } from './RecentInteractions'
@@ -52,6 +53,22 @@ export function CustomerDetails({ customer }: { customer: Customer }) {
       <Badges customer={customer} />
       <LanguageLine customer={customer} />
       <OfferLine customer={customer} />
+      <button
+        type="button"
+        onClick={() => {
+          useAppStore.getState().callbackDraftOpened({
+            customerId: customer.id,
+            contactName: fullName(customer),
+            phone: customer.phones[0]?.e164 ?? '',
+            dueAt: null,
+            note: '',
+            callId: null,
+            practice: useAppStore.getState().phone.call?.kind === 'practice'
+          })
+        }}
+      >
+        {t('callbacks.schedule')}
+      </button>
       <OpenComplaints customerId={customer.id} />
       <RecentInteractions customerId={customer.id} />
       <dl>

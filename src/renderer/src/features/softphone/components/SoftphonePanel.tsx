@@ -5,6 +5,7 @@ import { sanitizeDisplayText } from '../../../../../shared/domain/text'
 import { useAppStore } from '../../../stores/app-store'
 import { RegistrationState } from '../../../telephony/sip-user-agent'
 import { PhoneSettingsForm } from '../../settings/components/PhoneSettingsForm'
+import { WrapUpForm } from '../../wrap-up/components/WrapUpForm'
 import { answerCall, declineCall, finishWrapUp, hangUp, startPracticeCall } from '../commands'
 import { callShortcuts, useCallShortcuts } from '../hooks/useCallShortcuts'
 import { practiceScenarios } from '../practice-scenarios'
@@ -72,6 +73,7 @@ export function SoftphonePanel() {
           )}
         </dl>
       )}
+      {phase === 'wrap_up' && <WrapUpForm />}
       <div className="call-controls">
         {phase === 'ringing' && (
           <>

@@ -1,0 +1,59 @@
+/**
+ * Wrap-up commands: save the call's disposition (journaled, then synced) and finish, and open
+ * the callback form prefilled from the call. The phone's own finish stays behind the guard.
+ */
+import i18next from 'i18next'
+
+import { fullName } from '../../../../shared/domain/customer'
+import { toE164 } from '../../../../shared/phone/normalize'
+import { dataClient } from '../../data/data-client'
+import { useAppStore } from '../../stores/app-store'
+import { DEFAULT_COUNTRY } from '../screen-pop/cti-config'
+import { finishWrapUp } from '../softphone/commands'
+
+/** Saves the disposition of the call in wrap-up, then finishes the wrap-up if nothing else holds it. */
+export async function saveDispositionAndFinish(code: string, note: string): Promise<void> {
+  const { phone, screenPop, wrapUp } = useAppStore.getState()
+  const call = phone.call
+  const client = dataClient()
+  if (phone.phase !== 'wrap_up' || !call || !client) return
+  if (wrapUp.saved?.callId !== call.id) {
+    const result = await client.send('disposition:record', {
+      callId: call.id,
+      practice: call.kind === 'practice',
+      code,
+      note,
+      customerId: screenPop.callId === call.id ? (screenPop.customer?.id ?? null) : null
+    })
+    if (!result.ok) {
+      useAppStore.getState().dispositionRefused(result.error.message)
+      return
+    }
+    useAppStore.getState().dispositionSaved(result.data.disposition)
+  }
+  finishWrapUp()
+}
+
+/** Opens the callback form for the call in front: its customer and number, the agent's note. */
+export function openCallbackForCall(note = '', dueAt: string | null = null): void {
+  const { phone, screenPop } = useAppStore.getState()
+  const call = phone.call
+  const customer = screenPop.customer
+  const number = call ? toE164(call.remoteNumber, DEFAULT_COUNTRY) : null
+  useAppStore.getState().callbackDraftOpened({
+    customerId: customer?.id ?? null,
+    contactName: customer ? fullName(customer) : (call?.remoteDisplayName ?? ''),
+    phone: number ?? customer?.phones[0]?.e164 ?? '',
+    dueAt,
+    note,
+    callId: call?.id ?? null,
+    practice: call?.kind === 'practice'
+  })
+}
+
+/** The guard: a call in wrap-up needs its disposition saved before the agent moves on. */
+export function dispositionPending(): string | null {
+  const { phone, wrapUp } = useAppStore.getState()
+  if (phone.phase !== 'wrap_up' || !phone.call) return null
+  return wrapUp.saved?.callId === phone.call.id ? null : i18next.t('wrapUp.dispositionRequired')
+}
