@@ -45,7 +45,7 @@ test('the agent pauses and returns from the keyboard, and a call shows as on cal
   await expect(ws.phoneStatus).toContainText('En llamada')
   await page.keyboard.press('Alt+H')
   await expect(agentState(page)).toHaveText('Trabajo posterior')
-  await page.getByRole('button', { name: 'Terminar y quedar disponible' }).click()
+  await ws.finishWithDisposition()
   await expect(agentState(page)).toHaveText('Listo')
 
   // Every change reached the server, in order, for the floor to see.

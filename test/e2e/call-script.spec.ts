@@ -140,7 +140,7 @@ test('an objection jump returns to the step, and a mandatory line holds the wrap
   await expect(script(page).getByRole('list', { name: 'Pasos obligatorios' })).toContainText(
     '✓ Aviso legal'
   )
-  await finish.click()
+  await ws.finishWithDisposition()
   await expect(ws.phoneStatus).toContainText('Disponible')
   await expect(script(page)).toContainText('El guion empieza al contestar una llamada.')
 

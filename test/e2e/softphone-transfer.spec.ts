@@ -55,7 +55,7 @@ test.afterEach(async () => {
   for (const agent of [ana, bruno, diego]) {
     const finish = agent.page.getByRole('button', { name: 'Terminar y quedar disponible' })
     await expect(finish.or(agent.phoneStatus.filter({ hasText: 'Disponible' }))).toBeVisible()
-    if (await finish.isVisible()) await finish.click()
+    if (await finish.isVisible()) await agent.finishWithDisposition()
     await expect(agent.phoneStatus).toContainText('Disponible')
   }
 })
@@ -200,7 +200,7 @@ test('call waiting: answer the second call, the first holds, swap back; single l
   await openPreferences(bruno)
   await bruno.page.getByLabel('Una sola línea').check()
   await bruno.page.getByRole('button', { name: 'Guardar preferencias' }).click()
-  await diego.page.getByRole('button', { name: 'Terminar y quedar disponible' }).click()
+  await diego.finishWithDisposition()
   await call(diego, '1002')
   await expect(alert(diego, '486')).toBeVisible()
   await expect(diego.phoneStatus).toContainText('Disponible')
@@ -305,7 +305,7 @@ test('auto-answer: always answers by itself; "when asked" answers an intercom IN
   await hears(ana.page, BRUNO_HZ)
   await hears(bruno.page, ANA_HZ)
   await bruno.page.getByRole('button', { name: 'Colgar', exact: true }).click()
-  await bruno.page.getByRole('button', { name: 'Terminar y quedar disponible' }).click()
+  await bruno.finishWithDisposition()
 
   // A PBX page (Call-Info answer-after=0) from a plain RTP peer: Bruno's phone answers it by
   // itself, which for a classic peer without a media relay ends in after-call work (a declined

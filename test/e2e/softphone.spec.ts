@@ -160,6 +160,6 @@ test('answering a plain RTP caller without a media relay fails cleanly into wrap
   expect(result.code, result.log).toBe(0)
   await expect(ana.phoneStatus).toContainText('Trabajo posterior a la llamada')
   await expect(ana.page.getByRole('alert')).toBeVisible()
-  await ana.page.getByRole('button', { name: 'Terminar y quedar disponible' }).click()
+  await ana.finishWithDisposition()
   await expect(ana.phoneStatus).toContainText('Disponible')
 })

@@ -7,7 +7,9 @@ import {
 } from '../../src/shared/sync/protocol'
 import { tokenResponseSchema } from '../../src/shared/sync/auth'
 import type { AgentState } from '../../src/shared/domain/agent-state'
+import type { Callback } from '../../src/shared/domain/callback'
 import type { Complaint } from '../../src/shared/domain/complaint'
+import type { Disposition } from '../../src/shared/domain/disposition'
 import type { Interaction } from '../../src/shared/domain/interaction'
 import { scriptAnalyticsSchema, type ScriptAnalytics } from '../../src/shared/scripts/run-analytics'
 
@@ -90,4 +92,16 @@ export async function serverScriptAnalytics(
 export async function serverAgentStates(baseUrl: string): Promise<AgentState[]> {
   const rows = [...(await serverRows(baseUrl)).values()]
   return rows.flatMap((c) => (c.entity === 'agent_state' ? [c.data] : []))
+}
+
+/** Every disposition the admin can see (production and practice). */
+export async function serverDispositions(baseUrl: string): Promise<Disposition[]> {
+  const rows = [...(await serverRows(baseUrl)).values()]
+  return rows.flatMap((c) => (c.entity === 'disposition' ? [c.data] : []))
+}
+
+/** Every callback the admin can see, latest version of each. */
+export async function serverCallbacks(baseUrl: string): Promise<Callback[]> {
+  const rows = [...(await serverRows(baseUrl)).values()]
+  return rows.flatMap((c) => (c.entity === 'callback' ? [c.data] : []))
 }

@@ -43,6 +43,22 @@ export class WorkstationPage {
     await this.page.getByRole('button', { name: 'Guardar queja' }).click()
   }
 
+  /** The wrap-up's disposition form, shown while a call is in after-call work. */
+  get wrapUp(): Locator {
+    return this.page.getByRole('region', { name: 'Disposición de la llamada' })
+  }
+
+  /**
+   * Gives the call in wrap-up a disposition and finishes: the wrap-up does not end without one.
+   * The phone's own finish button is refused until then.
+   */
+  async finishWithDisposition(label = 'Resuelto en la llamada'): Promise<void> {
+    await this.wrapUp.getByRole('radio', { name: label }).check()
+    await this.wrapUp
+      .getByRole('button', { name: 'Guardar disposición y terminar (Ctrl+Intro)' })
+      .click()
+  }
+
   complaint(description: string): Locator {
     return this.complaints.getByRole('listitem', { name: description })
   }

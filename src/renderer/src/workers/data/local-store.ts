@@ -248,6 +248,9 @@ export class LocalStore {
    * when the call ended; a second disposition for the same call is refused here already.
    */
   async recordDisposition(input: DispositionInput, userId: string): Promise<LocalDisposition> {
+    // The call's record may still be on its way to the journal (the call just ended): writes
+    // queued before this one finish first.
+    await this.lock.run(() => Promise.resolve())
     if (dispositionForCall(this.db, input.callId, userId)) {
       throw workerError('conflict', 'This call already has a disposition')
     }

@@ -1,0 +1,175 @@
+/**
+ * Wrap-up on a practice call: the phone refuses to finish until the call has a disposition;
+ * the agent picks one from the keyboard, schedules a callback from the wrap-up, and both reach
+ * the server as practice records; the callback waits in "my callbacks" with its reminder until
+ * it is marked done. A script's end outcome preselects the disposition.
+ */
+import { expect, test, type Page } from '@playwright/test'
+
+import { loginAs, serverCallbacks, serverDispositions } from '../support/server-api'
+import { ServerProcess } from '../support/server-process'
+import { WorkstationPage } from './pages/workstation-page'
+
+let server: ServerProcess
+
+test.beforeAll(async () => {
+  server = await ServerProcess.create()
+  await server.start()
+})
+
+test.afterAll(async () => {
+  await server.stop()
+})
+
+async function answeredPracticeCall(page: Page, username: string): Promise<WorkstationPage> {
+  await page.goto(server.url)
+  const ws = new WorkstationPage(page)
+  await ws.login(username)
+  await ws.waitForFirstSync()
+  await page.keyboard.press('Alt+P')
+  await expect(ws.card.getByRole('heading', { name: 'José Núñez Peña' })).toBeVisible()
+  await page.keyboard.press('Alt+A')
+  await expect(ws.phoneStatus).toContainText('En llamada')
+  return ws
+}
+
+/** A minute ago, as the browser's `datetime-local` input writes it (its own time zone). */
+function aMinuteAgoLocal(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const d = new Date(Date.now() - 60_000)
+    const p = (n: number) => String(n).padStart(2, '0')
+    return `${String(d.getFullYear())}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`
+  })
+}
+
+test('the wrap-up needs a disposition; it and a callback reach the server as practice', async ({
+  page
+}) => {
+  const ws = await answeredPracticeCall(page, 'bruno')
+  await page.keyboard.press('Alt+H')
+  await expect(ws.phoneStatus).toContainText('Trabajo posterior a la llamada')
+
+  // Keyboard first: the wrap-up opens with the disposition search focused.
+  const search = ws.wrapUp.getByRole('searchbox', { name: 'Buscar disposición' })
+  await expect(search).toBeFocused()
+
+  // Finishing without a disposition is refused, with the reason, and the agent stays in wrap-up.
+  await page.getByRole('button', { name: 'Terminar y quedar disponible' }).click()
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Elige y guarda la disposición' })
+  ).toBeVisible()
+  await expect(ws.phoneStatus).toContainText('Trabajo posterior a la llamada')
+
+  // Typing filters, Enter picks.
+  await search.click()
+  await page.keyboard.type('volver')
+  await expect(ws.wrapUp.getByRole('radio')).toHaveCount(1)
+  await page.keyboard.press('Enter')
+  await expect(ws.wrapUp.getByRole('radio', { name: 'Volver a llamar' })).toBeChecked()
+  await expect(ws.wrapUp).toContainText('pide programar una devolución')
+
+  // The callback, prefilled from the call, is due already: the reminder comes at once.
+  await ws.wrapUp.getByRole('button', { name: 'Programar devolución de llamada' }).click()
+  const callbacks = page.getByRole('region', { name: 'Mis devoluciones de llamada' })
+  const form = callbacks.getByRole('form', { name: 'Nueva devolución de llamada' })
+  await expect(form.getByLabel('Contacto')).toHaveValue('José Núñez Peña')
+  await expect(form.getByLabel('Teléfono')).toHaveValue('+34612345678')
+  await form.getByLabel('Fecha y hora').fill(await aMinuteAgoLocal(page))
+  await form.getByLabel('Nota').fill('Confirmar el abono de marzo')
+  await form.getByRole('button', { name: 'Programar' }).click()
+  await expect(form).toHaveCount(0)
+  const item = callbacks.getByRole('listitem', { name: 'José Núñez Peña' })
+  await expect(item).toContainText('Ahora')
+  await expect(item).toContainText('Práctica')
+  await expect(item.getByRole('button', { name: 'Llamar a José Núñez Peña' })).toBeDisabled()
+  await expect(
+    callbacks.getByRole('alert').filter({ hasText: 'Es hora de devolver la llamada a José' })
+  ).toBeVisible()
+
+  await ws.wrapUp.getByLabel('Nota (opcional)').fill('Pide que le llamen por la mañana')
+  await ws.wrapUp
+    .getByRole('button', { name: 'Guardar disposición y terminar (Ctrl+Intro)' })
+    .click()
+  await expect(ws.phoneStatus).toContainText('Disponible')
+
+  const bruno = (await loginAs(server.url, 'bruno')).user.id
+  await expect
+    .poll(async () =>
+      (await serverDispositions(server.url)).map((d) => ({
+        code: d.code,
+        note: d.note,
+        practice: d.practice,
+        interactionId: d.interactionId,
+        agentId: d.agentId,
+        hasCustomer: d.customerId !== null
+      }))
+    )
+    .toEqual([
+      {
+        code: 'callback_scheduled',
+        note: 'Pide que le llamen por la mañana',
+        practice: true,
+        interactionId: null,
+        agentId: bruno,
+        hasCustomer: true
+      }
+    ])
+  const scheduled = async () =>
+    (await serverCallbacks(server.url)).map((c) => ({
+      phone: c.phoneE164,
+      note: c.note,
+      assignee: c.assigneeId,
+      practice: c.practice,
+      status: c.status
+    }))
+  await expect.poll(scheduled).toEqual([
+    {
+      phone: '+34612345678',
+      note: 'Confirmar el abono de marzo',
+      assignee: bruno,
+      practice: true,
+      status: 'open'
+    }
+  ])
+
+  // Done: it leaves the list, and the server has it done.
+  await callbacks.getByRole('alert').getByRole('button', { name: 'Entendido' }).click()
+  await item
+    .getByRole('button', { name: 'Marcar como hecha la devolución a José Núñez Peña' })
+    .click()
+  await expect(item).toHaveCount(0)
+  await expect(callbacks).toContainText('No tienes devoluciones pendientes')
+  await expect.poll(async () => (await scheduled()).map((c) => c.status)).toEqual(['done'])
+})
+
+test('a script’s outcome preselects the disposition, and Ctrl+Enter saves it', async ({ page }) => {
+  const ws = await answeredPracticeCall(page, 'fernando')
+  const script = page.getByRole('region', { name: 'Guion de llamada' })
+  const step = script.getByRole('article', { name: 'Paso actual' })
+  await expect(step).toContainText('Buenos días, José. Gracias por llamar.')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('3')
+  await page.keyboard.press('Enter')
+  await expect(step).toContainText('Gracias por llamar, José.')
+  await page.keyboard.press('Enter')
+  await expect(step).toContainText('Resultado: Resuelto en la llamada')
+  await page.keyboard.press('Enter')
+  await expect(script.getByRole('status')).toHaveText('Guion completado')
+
+  await page.keyboard.press('Alt+H')
+  await expect(ws.phoneStatus).toContainText('Trabajo posterior a la llamada')
+  await expect(ws.wrapUp.getByRole('radio', { name: 'Resuelto en la llamada' })).toBeChecked()
+  await expect(ws.wrapUp).toContainText('Sugerida por el guion')
+  await expect(ws.wrapUp.getByRole('searchbox', { name: 'Buscar disposición' })).toBeFocused()
+  await page.keyboard.press('Control+Enter')
+  await expect(ws.phoneStatus).toContainText('Disponible')
+
+  const fernando = (await loginAs(server.url, 'fernando')).user.id
+  await expect
+    .poll(async () =>
+      (await serverDispositions(server.url))
+        .filter((d) => d.agentId === fernando)
+        .map((d) => d.code)
+    )
+    .toEqual(['resolved'])
+})
