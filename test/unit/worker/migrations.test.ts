@@ -17,11 +17,13 @@ describe('local store migrations', () => {
     const tables = queryAll(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
     expect(tables.map((t) => t['name'])).toEqual([
       'agent_states',
+      'callbacks',
       'complaints',
       'config_rows',
       'customer_emails',
       'customer_phones',
       'customers',
+      'dispositions',
       'interactions',
       'meta',
       'outbox'
