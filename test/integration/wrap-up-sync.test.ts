@@ -1,0 +1,145 @@
+/**
+ * The data worker's dispositions and callbacks against the real server: written offline, kept
+ * across a restart of the store, pushed once when the server is back, and read back synced;
+ * a teammate's callback assigned to this agent arrives by pull in "my callbacks".
+ */
+import { randomUUID } from 'node:crypto'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { SessionTokens } from '../../src/shared/contract/worker'
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/shared/sync/protocol'
+import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'
+import { TestServer } from '../support/worker-server'
+import { openTestStore } from '../support/worker-store'
+import { startEngine } from '../support/worker-sync'
+
+describe('dispositions and callbacks in the worker', () => {
+  let server: TestServer
+  let tokens: SessionTokens
+  let anaId: string
+  let dir: string
+
+  beforeAll(async () => {
+    server = await TestServer.create()
+    await server.start()
+    const login = await server.login('ana')
+    tokens = { accessToken: login.accessToken, refreshToken: login.refreshToken }
+    anaId = login.user.id
+    dir = await makeStoreDir()
+  }, 120_000)
+
+  afterAll(async () => {
+    await server.close()
+    await removeStoreDir(dir)
+  })
+
+  it('writes a call’s disposition and a callback offline, survives a restart, and syncs each once', async () => {
+    await server.stop()
+    const callId = `call-${randomUUID()}`
+    let store = await openTestStore(dir)
+    const now = Date.now()
+    const interaction = await store.recordInteraction({
+      callId,
+      direction: 'inbound',
+      remoteNumber: '612 34 56 78',
+      remoteE164: '+34612345678',
+      customerId: null,
+      ringAt: new Date(now - 120_000).toISOString(),
+      answeredAt: new Date(now - 115_000).toISOString(),
+      endedAt: new Date(now - 5_000).toISOString(),
+      holdSeconds: 0,
+      result: 'answered',
+      endedBy: 'remote'
+    })
+    const input = { callId, practice: false, code: 'dropped', note: 'Se cortó', customerId: null }
+    const disposition = await store.recordDisposition(input, anaId)
+    expect(disposition).toMatchObject({ interactionId: interaction.id, syncState: 'pending' })
+    await expect(store.recordDisposition(input, anaId)).rejects.toThrow('already has a disposition')
+    const callback = await store.scheduleCallback(
+      {
+        customerId: null,
+        contactName: 'José Núñez',
+        phoneE164: '+34612345678',
+        dueAt: new Date(now + 3_600_000).toISOString(),
+        note: 'Terminar la gestión',
+        practice: false,
+        callId
+      },
+      anaId
+    )
+    expect(callback).toMatchObject({ assigneeId: anaId, status: 'open', syncState: 'pending' })
+    expect(store.myOpenCallbacks(anaId, 10).map((c) => c.id)).toEqual([callback.id])
+    await store.completeCallback(callback.id)
+    expect(store.myOpenCallbacks(anaId, 10)).toEqual([])
+    await store.close()
+
+    store = await openTestStore(dir)
+    const harness = startEngine({ store, serverUrl: server.url, tokens })
+    try {
+      expect(store.dispositionForCall(callId, anaId)?.id).toBe(disposition.id)
+      expect(store.outboxCounts().pending).toBe(4)
+      await server.start()
+      const status = await harness.engine.syncNow()
+      expect(status).toMatchObject({ pending: 0, rejected: 0, lastError: null })
+      const rows = await server.db.query<{ n: number }>(
+        `SELECT (SELECT count(*)::int FROM dispositions WHERE interaction_id = $1) +
+                (SELECT count(*)::int FROM callbacks WHERE id = $2 AND status = 'done') AS n`,
+        [interaction.id, callback.id]
+      )
+      expect(rows[0]?.n).toBe(2)
+      expect(store.dispositionForCall(callId, anaId)).toMatchObject({ syncState: 'synced' })
+      expect(store.myOpenCallbacks(anaId, 10)).toEqual([])
+    } finally {
+      await harness.engine.stop()
+      await store.close()
+    }
+  })
+
+  it('brings a callback a teammate assigned to this agent into "my callbacks"', async () => {
+    const bruno = await server.login('bruno')
+    const id = randomUUID()
+    const response = await fetch(`${server.url}/api/sync/push`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${bruno.accessToken}`,
+        [PROTOCOL_HEADER]: String(PROTOCOL_VERSION)
+      },
+      body: JSON.stringify({
+        protocolVersion: PROTOCOL_VERSION,
+        clientId: randomUUID(),
+        mutations: [
+          {
+            id: randomUUID(),
+            name: 'callback.schedule',
+            args: {
+              id,
+              customerId: null,
+              contactName: 'Marta Gil',
+              phoneE164: '+34911234567',
+              dueAt: new Date(Date.now() - 60_000).toISOString(),
+              note: '',
+              assigneeId: anaId,
+              practice: false,
+              callId: null,
+              createdAt: new Date().toISOString()
+            }
+          }
+        ]
+      })
+    })
+    expect(response.status).toBe(200)
+    const store = await openTestStore(dir)
+    const harness = startEngine({ store, serverUrl: server.url, tokens })
+    try {
+      await harness.engine.syncNow()
+      expect(store.myOpenCallbacks(anaId, 10)).toMatchObject([
+        { id, contactName: 'Marta Gil', status: 'open', syncState: 'synced' }
+      ])
+    } finally {
+      await harness.engine.stop()
+      await store.close()
+    }
+  })
+})
