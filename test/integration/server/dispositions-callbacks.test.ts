@@ -126,6 +126,17 @@ describe.each(engines)('dispositions and callbacks on %s', (engine) => {
     expect(await sees('diego', 'disposition', mutation.args.id)).toBe(false)
     expect(await sees('elena', 'disposition', mutation.args.id)).toBe(false)
     expect(await sees('tomas', 'disposition', mutation.args.id)).toBe(false)
+    // The initial load streams what the pull would give: a teammate's private row stays out.
+    const bulk = async (name: string): Promise<string> =>
+      (
+        await app.inject({
+          method: 'GET',
+          url: '/api/sync/bulk?cursor=0',
+          headers: syncHeaders(token(name))
+        })
+      ).body
+    expect(await bulk('carla')).toContain(mutation.args.id)
+    expect(await bulk('bruno')).not.toContain(mutation.args.id)
 
     // Another disposition for the same call, under a new id, is a conflict rather than a twin.
     const second = await push(app, token('ana'), [disposition(call.args.callId, call.args.id)])
