@@ -14,6 +14,8 @@ import {
 import type { AccessClaims } from '../auth/access-tokens'
 import type { Queryable } from '../db/db'
 import { applyAgentStateRecord } from './mutations/agent-state-record'
+import { applyCompensationDecide } from './mutations/compensation-decide'
+import { applyCompensationGrant } from './mutations/compensation-grant'
 import { applyComplaintCreate } from './mutations/complaint-create'
 import { applyComplaintTransition } from './mutations/complaint-transition'
 import { applyCustomerCreate } from './mutations/customer-create'
@@ -38,6 +40,10 @@ export function dispatch(
       return applyComplaintCreate(tx, claims, mutation.args)
     case 'complaint.transition':
       return applyComplaintTransition(tx, claims, mutation.args)
+    case 'compensation.grant':
+      return applyCompensationGrant(tx, claims, mutation.args)
+    case 'compensation.decide':
+      return applyCompensationDecide(tx, claims, mutation.args)
     case 'customer.create':
       return applyCustomerCreate(tx, claims, mutation.args)
     case 'interaction.record':
@@ -71,9 +77,10 @@ export async function applyValidated(
 }
 
 export function resultOf(id: string, outcome: MutationOutcome): MutationResult {
-  return outcome.status === 'applied'
+  if (outcome.status === 'rejected') return { id, status: 'rejected', reason: outcome.reason }
+  return outcome.compensation === undefined
     ? { id, status: 'applied' }
-    : { id, status: 'rejected', reason: outcome.reason }
+    : { id, status: 'applied', compensation: outcome.compensation }
 }
 
 export function replayed(

@@ -17,6 +17,8 @@ describe('local store migrations', () => {
     const tables = queryAll(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
     expect(tables.map((t) => t['name'])).toEqual([
       'agent_states',
+      'compensations',
+      'complaint_events',
       'complaints',
       'config_rows',
       'customer_emails',

@@ -7,6 +7,7 @@ import { migration006ScriptRuns } from './006-script-runs'
 import { migration007ComplaintDetails } from './007-complaint-details'
 import { migration008Scripts } from './008-scripts'
 import { migration009ComplaintEvents } from './009-complaint-events'
+import { migration010Compensations } from './010-compensations'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -19,5 +20,6 @@ export const migrations: readonly Migration[] = [
   migration006ScriptRuns,
   migration007ComplaintDetails,
   migration008Scripts,
-  migration009ComplaintEvents
+  migration009ComplaintEvents,
+  migration010Compensations
 ]

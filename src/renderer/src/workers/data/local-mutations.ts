@@ -7,6 +7,12 @@ import type { Database } from 'sql.js'
 import type { Mutation } from '../../../../shared/sync/protocol'
 
 import { applyLocalAgentState, hasAgentState } from './agent-state-rows'
+import {
+  applyLocalCompensationDecide,
+  applyLocalCompensationGrant,
+  hasCompensation,
+  isCompensationDecisionQueued
+} from './compensation-rows'
 import { applyLocalMutation, hasComplaint } from './complaint-rows'
 import {
   applyLocalComplaintTransition,
@@ -58,6 +64,10 @@ function isApplied(db: Database, mutation: Mutation): boolean {
       return hasComplaint(db, mutation.args.id)
     case 'complaint.transition':
       return isComplaintTransitionQueued(db, mutation.id)
+    case 'compensation.grant':
+      return hasCompensation(db, mutation.args.id)
+    case 'compensation.decide':
+      return isCompensationDecisionQueued(db, mutation.id)
     case 'interaction.record':
       return hasInteraction(db, mutation.args.id)
     case 'agent_state.record':
@@ -77,6 +87,12 @@ export function applyMutation(db: Database, mutation: Mutation): void {
       return
     case 'complaint.transition':
       applyLocalComplaintTransition(db, mutation)
+      return
+    case 'compensation.grant':
+      applyLocalCompensationGrant(db, mutation)
+      return
+    case 'compensation.decide':
+      applyLocalCompensationDecide(db, mutation)
       return
     case 'interaction.record':
       applyLocalInteraction(db, mutation)

@@ -7,6 +7,8 @@ import type { Database } from 'sql.js'
 import type { Change } from '../../../../shared/sync/protocol'
 
 import { upsertServerAgentState } from './agent-state-rows'
+import { upsertServerCompensation } from './compensation-rows'
+import { upsertServerComplaintEvent } from './complaint-event-rows'
 import { upsertServerComplaint } from './complaint-rows'
 import { upsertConfigRow } from './config-rows'
 import { upsertServerInteraction } from './interaction-rows'
@@ -18,6 +20,12 @@ export function applyServerChange(
   switch (change.entity) {
     case 'complaint':
       upsertServerComplaint(db, change.data)
+      return
+    case 'complaint_event':
+      upsertServerComplaintEvent(db, change.data)
+      return
+    case 'compensation':
+      upsertServerCompensation(db, change.data)
       return
     case 'interaction':
       upsertServerInteraction(db, change.data)

@@ -7,11 +7,14 @@ import type { SqlJsStatic } from 'sql.js'
 import type {
   CustomerMatch,
   LocalAgentState,
+  LocalCompensation,
   LocalComplaint,
   LocalInteraction,
   SessionTokens,
+  SyncEntity,
   WorkerArgs
 } from '../../../../shared/contract/worker'
+import type { Role } from '../../../../shared/domain/user'
 import type { Customer } from '../../../../shared/domain/customer'
 import type { ScriptAnalyticsReport } from '../../../../shared/scripts/run-analytics'
 
@@ -31,6 +34,8 @@ export interface SessionOptions extends SyncRuntime {
   storeName: string
   /** The signed-in user, whose own agent states the store reads back. */
   userId: string
+  /** The user's role: a compensation is decided here by it before the server decides again. */
+  role: Role
   serverUrl: string
   tokens: SessionTokens
   newId: () => string
@@ -95,6 +100,30 @@ export class Session {
     this.engine.trigger()
     this.scheduleSnapshot()
     return complaint
+  }
+
+  /** Journals a compensation (granted here or requested from the lead), then pushes it. */
+  async grantCompensation(args: WorkerArgs<'compensation:grant'>): Promise<LocalCompensation> {
+    const compensation = await this.store.grantCompensation(args, {
+      userId: this.options.userId,
+      role: this.options.role
+    })
+    this.written(['compensation', 'complaint_event'])
+    return compensation
+  }
+
+  /** Journals a lead's decision on a request, then pushes it. */
+  async decideCompensation(args: WorkerArgs<'compensation:decide'>): Promise<LocalCompensation> {
+    const compensation = await this.store.decideCompensation(args)
+    this.written(['compensation', 'complaint_event'])
+    return compensation
+  }
+
+  private written(entities: SyncEntity[]): void {
+    this.options.emit('data:changed', { entities })
+    this.engine.emitStatus()
+    this.engine.trigger()
+    this.scheduleSnapshot()
   }
 
   /** Journals a finished call, then lets sync push it. */
