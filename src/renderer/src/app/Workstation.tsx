@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { AgentStateControl } from '../features/agent-state/components/AgentStateControl'
 import { PhoneProblemAlert } from '../features/agent-state/components/PhoneProblemAlert'
 import { logout } from '../features/auth/session'
+import { PendingApprovals } from '../features/compensation/components/PendingApprovals'
 import { ComplaintsPanel } from '../features/complaints/components/ComplaintsPanel'
 import { useAudioRuntime } from '../features/devices/hooks/useAudioRuntime'
 import { CustomerCard } from '../features/screen-pop/components/CustomerCard'
@@ -46,6 +47,9 @@ export function Workstation() {
           <ScriptPanel />
         </ErrorBoundary>
         <div className="side-column">
+          <ErrorBoundary area={t('compensation.approvals.heading')}>
+            <PendingApprovals />
+          </ErrorBoundary>
           <ErrorBoundary area={t('team.heading')}>
             <TeamBoard />
           </ErrorBoundary>
