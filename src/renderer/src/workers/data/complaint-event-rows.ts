@@ -100,7 +100,8 @@ function unsyncedGrants(db: Database, complaintId: string): TimelineEntry[] {
   const rows = queryAll(
     db,
     `SELECT id, status, requested_at, json_extract(data, '$.reason') AS reason
-     FROM compensations WHERE complaint_id = ? AND sync_state = 'pending'`,
+     FROM compensations WHERE complaint_id = ? AND sync_state = 'pending'
+     ORDER BY requested_at, rowid`,
     [complaintId]
   )
   return rows.map((r) => ({
