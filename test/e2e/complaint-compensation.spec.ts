@@ -97,5 +97,11 @@ test('an agent grants within authority; above it the lead approves or rejects li
   await expect(timeline.getByRole('listitem').last()).toHaveText(
     /Compensación rechazada Obsequio 150.*· Carla Méndez.*Ya se le compensó hoy/
   )
+  // A note joins the timeline at once and stays once synced.
+  await item.getByLabel('Nueva nota').fill('Le llamaré el lunes para confirmar el abono')
+  await item.getByLabel('Nueva nota').press('Control+Enter')
+  const note = timeline.getByRole('listitem').last()
+  await expect(note).toHaveText(/Nota.*· Usted.*Le llamaré el lunes para confirmar el abono/)
+  await expect(note).not.toContainText('Pendiente de sincronizar')
   await context.close()
 })

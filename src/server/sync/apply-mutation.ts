@@ -17,6 +17,7 @@ import { applyAgentStateRecord } from './mutations/agent-state-record'
 import { applyCompensationDecide } from './mutations/compensation-decide'
 import { applyCompensationGrant } from './mutations/compensation-grant'
 import { applyComplaintCreate } from './mutations/complaint-create'
+import { applyComplaintNote } from './mutations/complaint-note'
 import { applyComplaintTransition } from './mutations/complaint-transition'
 import { applyCustomerCreate } from './mutations/customer-create'
 import { applyInteractionRecord } from './mutations/interaction-record'
@@ -40,6 +41,8 @@ export function dispatch(
       return applyComplaintCreate(tx, claims, mutation.args)
     case 'complaint.transition':
       return applyComplaintTransition(tx, claims, mutation.args)
+    case 'complaint.note':
+      return applyComplaintNote(tx, claims, mutation.args)
     case 'compensation.grant':
       return applyCompensationGrant(tx, claims, mutation.args)
     case 'compensation.decide':

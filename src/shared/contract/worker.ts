@@ -267,6 +267,8 @@ export interface DataWorkerHandlers {
   }) => { compensations: LocalCompensation[] }
   /** A complaint's timeline: its creation, lifecycle steps and compensation events, in order. */
   'complaint:timeline': (args: { complaintId: string }) => { entries: TimelineEntry[] }
+  /** Journals a note in a complaint's timeline; answers the timeline with it. */
+  'complaint:note': (args: { complaintId: string; note: string }) => { entries: TimelineEntry[] }
   /** Journals a finished call (durable before it resolves) for sync. */
   'interaction:record': (args: Omit<InteractionRecordArgs, 'id'>) => {
     interaction: LocalInteraction

@@ -24,7 +24,7 @@ import {
   compensationStatuses
 } from '../domain/compensation-record'
 import { complaintCreateArgsSchema, complaintSchema } from '../domain/complaint'
-import { complaintEventSchema } from '../domain/complaint-event'
+import { complaintEventSchema, complaintNoteArgsSchema } from '../domain/complaint-event'
 import { complaintTransitionArgsSchema } from '../domain/complaint-transition'
 import {
   compensationLimitsSchema,
@@ -54,6 +54,7 @@ export const mutationSchema = z.discriminatedUnion('name', [
     name: z.literal('complaint.transition'),
     args: complaintTransitionArgsSchema
   }),
+  z.object({ id: z.uuid(), name: z.literal('complaint.note'), args: complaintNoteArgsSchema }),
   z.object({
     id: z.uuid(),
     name: z.literal('compensation.grant'),

@@ -137,4 +137,20 @@ describe('compensation in the local store', () => {
       status: 'rejected'
     })
   })
+  it('shows a note in the timeline at once, queued for the server, through a restart', async () => {
+    const store = await openStore()
+    const { complaintId } = await prepared(store)
+    await store.addComplaintNote({ complaintId, note: 'Llamar por la tarde' })
+    const reopened = await openStore()
+    expect(
+      reopened.complaintTimeline(complaintId).map((e) => [e.action, e.note, e.pending])
+    ).toEqual([
+      ['created', null, false],
+      ['note', 'Llamar por la tarde', true]
+    ])
+    expect(reopened.pendingMutations(10).map((m) => m.name)).toEqual([
+      'complaint.create',
+      'complaint.note'
+    ])
+  })
 })

@@ -7,12 +7,28 @@ import type { Database } from 'sql.js'
 import type { TimelineEntry } from '../../../../shared/contract/worker'
 import {
   complaintEventSchema,
+  complaintNoteArgsSchema,
   type ComplaintEvent
 } from '../../../../shared/domain/complaint-event'
 import { complaintTransitionArgsSchema } from '../../../../shared/domain/complaint-transition'
 import { compensationDecideArgsSchema } from '../../../../shared/domain/compensation-record'
+import type { MutationOf } from '../../../../shared/sync/protocol'
+
+import { enqueueMutation } from './outbox'
 
 import { asNullableString, asString, queryAll, queryOne } from './sql'
+
+/** A note is only queued: it shows in the timeline from the outbox until the server's event. */
+export function applyLocalComplaintNote(
+  db: Database,
+  mutation: MutationOf<'complaint.note'>
+): void {
+  enqueueMutation(db, mutation)
+}
+
+export function isComplaintNoteQueued(db: Database, mutationId: string): boolean {
+  return queryOne(db, 'SELECT 1 AS found FROM outbox WHERE mutation_id = ?', [mutationId]) !== null
+}
 
 export function upsertServerComplaintEvent(db: Database, e: ComplaintEvent): void {
   db.run(
@@ -40,7 +56,7 @@ function serverEvents(db: Database, complaintId: string): TimelineEntry[] {
         actorId: e.actorId,
         at: e.at,
         note: e.note,
-        toStatus: e.action.startsWith('compensation_') ? null : e.toStatus,
+        toStatus: e.action === 'note' || e.action.startsWith('compensation_') ? null : e.toStatus,
         compensationId: e.compensationId,
         pending: false
       }
@@ -48,12 +64,13 @@ function serverEvents(db: Database, complaintId: string): TimelineEntry[] {
   })
 }
 
-/** This user's steps and decisions still in the outbox (refused ones are not history). */
+/** This user's steps, notes and decisions still in the outbox (refused ones are not history). */
 function queuedEvents(db: Database, complaintId: string): TimelineEntry[] {
   const rows = queryAll(
     db,
     `SELECT name, args FROM outbox WHERE state = 'pending'
-       AND name IN ('complaint.transition', 'compensation.decide') ORDER BY seq`
+       AND name IN ('complaint.transition', 'complaint.note', 'compensation.decide')
+     ORDER BY seq`
   )
   const compensationsHere = new Set(
     queryAll(db, 'SELECT id FROM compensations WHERE complaint_id = ?', [complaintId]).map((r) =>
@@ -72,6 +89,21 @@ function queuedEvents(db: Database, complaintId: string): TimelineEntry[] {
         actorId: null,
         at: step.data.at,
         note: step.data.note,
+        toStatus: null,
+        compensationId: null,
+        pending: true
+      })
+      continue
+    }
+    if (row['name'] === 'complaint.note') {
+      const note = complaintNoteArgsSchema.safeParse(args)
+      if (!note.success || note.data.complaintId !== complaintId) continue
+      entries.push({
+        id: note.data.id,
+        action: 'note',
+        actorId: null,
+        at: note.data.at,
+        note: note.data.note,
         toStatus: null,
         compensationId: null,
         pending: true

@@ -66,6 +66,9 @@ export function createRoutes(host: SessionHost): Routes {
     'compensation:list': route(s['compensation:list'], (query) => ({
       compensations: host.session.store.listCompensations(query)
     })),
+    'complaint:note': route(s['complaint:note'], async (args) => ({
+      entries: await host.session.addComplaintNote(args)
+    })),
     'complaint:timeline': route(s['complaint:timeline'], ({ complaintId }) => ({
       entries: host.session.store.complaintTimeline(complaintId)
     })),

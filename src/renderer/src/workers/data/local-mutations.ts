@@ -13,6 +13,7 @@ import {
   hasCompensation,
   isCompensationDecisionQueued
 } from './compensation-rows'
+import { applyLocalComplaintNote, isComplaintNoteQueued } from './complaint-event-rows'
 import { applyLocalMutation, hasComplaint } from './complaint-rows'
 import {
   applyLocalComplaintTransition,
@@ -64,6 +65,8 @@ function isApplied(db: Database, mutation: Mutation): boolean {
       return hasComplaint(db, mutation.args.id)
     case 'complaint.transition':
       return isComplaintTransitionQueued(db, mutation.id)
+    case 'complaint.note':
+      return isComplaintNoteQueued(db, mutation.id)
     case 'compensation.grant':
       return hasCompensation(db, mutation.args.id)
     case 'compensation.decide':
@@ -87,6 +90,9 @@ export function applyMutation(db: Database, mutation: Mutation): void {
       return
     case 'complaint.transition':
       applyLocalComplaintTransition(db, mutation)
+      return
+    case 'complaint.note':
+      applyLocalComplaintNote(db, mutation)
       return
     case 'compensation.grant':
       applyLocalCompensationGrant(db, mutation)

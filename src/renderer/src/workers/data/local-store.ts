@@ -269,6 +269,19 @@ export class LocalStore {
     return decided
   }
 
+  /** Journals a note in a complaint's timeline. */
+  async addComplaintNote(input: { complaintId: string; note: string }): Promise<TimelineEntry[]> {
+    if (getComplaint(this.db, input.complaintId) === null) {
+      throw new Error('The complaint is not in the local store')
+    }
+    await this.journaled({
+      id: this.options.newId(),
+      name: 'complaint.note',
+      args: { id: this.options.newId(), ...input, at: this.options.now().toISOString() }
+    })
+    return complaintTimeline(this.db, input.complaintId)
+  }
+
   listCompensations(query: {
     complaintId: string | null
     status: CompensationStatus | null

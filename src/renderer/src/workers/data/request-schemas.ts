@@ -121,6 +121,7 @@ export const requestSchemas = {
     limit
   }),
   'complaint:timeline': z.object({ complaintId: z.uuid() }),
+  'complaint:note': z.object({ complaintId: z.uuid(), note: z.string().trim().min(1).max(2000) }),
   'interaction:record': interactionRecordInputSchema,
   'scriptRun:record': scriptRunRecordInputSchema,
   'script:analytics': z.object({

@@ -12,6 +12,7 @@ import type {
   LocalInteraction,
   SessionTokens,
   SyncEntity,
+  TimelineEntry,
   WorkerArgs
 } from '../../../../shared/contract/worker'
 import type { Role } from '../../../../shared/domain/user'
@@ -110,6 +111,13 @@ export class Session {
     })
     this.written(['compensation', 'complaint_event'])
     return compensation
+  }
+
+  /** Journals a note in a complaint's timeline, then pushes it. */
+  async addComplaintNote(args: WorkerArgs<'complaint:note'>): Promise<TimelineEntry[]> {
+    const entries = await this.store.addComplaintNote(args)
+    this.written(['complaint_event'])
+    return entries
   }
 
   /** Journals a lead's decision on a request, then pushes it. */

@@ -1,13 +1,60 @@
+import { useState, type KeyboardEvent, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import type { LocalCompensation } from '../../../../../shared/contract/worker'
 import { sanitizeDisplayText } from '../../../../../shared/domain/text'
+import { dataClient } from '../../../data/data-client'
 import { useAppStore } from '../../../stores/app-store'
 import { formatAmount } from '../../compensation/format-amount'
 import {
   useCompensationDirectory,
   useComplaintTimeline
 } from '../../compensation/hooks/use-compensations'
+
+/** Adds a note to the timeline: journaled like every write, synced as `complaint.note`. */
+function NoteForm({ complaintId }: { complaintId: string }) {
+  const { t } = useTranslation()
+  const [note, setNote] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const inputId = `complaint-note-${complaintId}`
+  const submit = (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    if (note.trim() === '') return
+    void dataClient()
+      ?.send('complaint:note', { complaintId, note: note.trim() })
+      .then((result) => {
+        if (result.ok) setNote('')
+        setError(result.ok ? null : result.error.message)
+      })
+  }
+  const submitOnCtrlEnter = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      event.currentTarget.form?.requestSubmit()
+    }
+  }
+  return (
+    <form onSubmit={submit} aria-label={t('compensation.addNote')}>
+      <label htmlFor={inputId}>{t('compensation.newNote')}</label>
+      <textarea
+        id={inputId}
+        maxLength={2000}
+        value={note}
+        onKeyDown={submitOnCtrlEnter}
+        onChange={(e) => {
+          setNote(e.target.value)
+        }}
+      />
+      <button type="submit">{t('compensation.addNote')}</button>
+      <span className="hint">{t('compensation.noteHint')}</span>
+      {error !== null && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </form>
+  )
+}
 
 /**
  * A complaint's history in order: filed, each lifecycle step, each compensation granted,
@@ -24,6 +71,7 @@ export function ComplaintTimeline({
   const entries = useComplaintTimeline(complaintId)
   const { users } = useCompensationDirectory()
   const me = useAppStore((s) => s.auth.user)
+  const mayNote = me !== null && me.role !== 'trainer'
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
   const nameOf = (actorId: string | null): string => {
     if (actorId === null || actorId === me?.id) return t('compensation.you')
@@ -54,6 +102,7 @@ export function ComplaintTimeline({
           )
         })}
       </ol>
+      {mayNote && <NoteForm complaintId={complaintId} />}
     </section>
   )
 }
