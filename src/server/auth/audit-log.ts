@@ -1,4 +1,4 @@
-/** Sensitive actions (logins, token revocations) leave a row that says who, what and when. */
+/** Sensitive actions (logins, token revocations, compensations and their approvals) leave a row that says who, what and when. */
 import type { Queryable } from '../db/db'
 
 export type AuditAction =
@@ -9,6 +9,10 @@ export type AuditAction =
   | 'customers.imported'
   | 'script.uploaded'
   | 'script.published'
+  | 'compensation.granted'
+  | 'compensation.requested'
+  | 'compensation.approved'
+  | 'compensation.rejected'
 
 export interface AuditEntry {
   action: AuditAction

@@ -16,7 +16,10 @@ import type { Queryable } from '../db/db'
 import { applyAgentStateRecord } from './mutations/agent-state-record'
 import { applyCallbackComplete } from './mutations/callback-complete'
 import { applyCallbackSchedule } from './mutations/callback-schedule'
+import { applyCompensationDecide } from './mutations/compensation-decide'
+import { applyCompensationGrant } from './mutations/compensation-grant'
 import { applyComplaintCreate } from './mutations/complaint-create'
+import { applyComplaintNote } from './mutations/complaint-note'
 import { applyComplaintTransition } from './mutations/complaint-transition'
 import { applyCustomerCreate } from './mutations/customer-create'
 import { applyDispositionRecord } from './mutations/disposition-record'
@@ -41,6 +44,12 @@ export function dispatch(
       return applyComplaintCreate(tx, claims, mutation.args)
     case 'complaint.transition':
       return applyComplaintTransition(tx, claims, mutation.args)
+    case 'complaint.note':
+      return applyComplaintNote(tx, claims, mutation.args)
+    case 'compensation.grant':
+      return applyCompensationGrant(tx, claims, mutation.args)
+    case 'compensation.decide':
+      return applyCompensationDecide(tx, claims, mutation.args)
     case 'customer.create':
       return applyCustomerCreate(tx, claims, mutation.args)
     case 'interaction.record':
@@ -80,9 +89,10 @@ export async function applyValidated(
 }
 
 export function resultOf(id: string, outcome: MutationOutcome): MutationResult {
-  return outcome.status === 'applied'
+  if (outcome.status === 'rejected') return { id, status: 'rejected', reason: outcome.reason }
+  return outcome.compensation === undefined
     ? { id, status: 'applied' }
-    : { id, status: 'rejected', reason: outcome.reason }
+    : { id, status: 'applied', compensation: outcome.compensation }
 }
 
 export function replayed(

@@ -9,6 +9,12 @@ import type {
   CallbackScheduleInput,
   CallbackStatus
 } from '../domain/callback'
+import type {
+  Compensation,
+  CompensationDecision,
+  CompensationStatus
+} from '../domain/compensation-record'
+import type { ComplaintEventAction } from '../domain/complaint-event'
 import type { LifecycleAction } from '../domain/complaint-lifecycle'
 import type { ComplaintFilterInput } from '../domain/complaint-filter'
 import type {
@@ -19,8 +25,8 @@ import type {
   PauseReason,
   Team
 } from '../domain/configuration'
-import type { Customer, Language } from '../domain/customer'
 import type { DispositionInput, DispositionRecordArgs } from '../domain/disposition'
+import type { Customer, Language, ValueTier } from '../domain/customer'
 import type { InteractionRecordArgs } from '../domain/interaction'
 import type { PublishedScript } from '../domain/published-script'
 import type { ScriptRunRecordInput } from '../domain/script-run'
@@ -108,6 +114,53 @@ export interface LocalComplaint extends ComplaintDetails {
   transitionPending: boolean
   /** Why the server refused the last step taken here (the status is the server's again). */
   transitionRefused: string | null
+}
+
+/**
+ * A compensation as this client sees it: the server's row, or the optimistic one written here
+ * (no requester, team or tier yet: this user's, not yet synced), with this client's queued
+ * decision laid over it.
+ */
+export interface LocalCompensation extends Omit<
+  Compensation,
+  'requestedBy' | 'teamId' | 'tier' | 'customerId' | 'status'
+> {
+  customerId: string | null
+  /** The customer's name from the cache, for a lead's list; null when not cached. */
+  customerName: string | null
+  teamId: string | null
+  tier: ValueTier | null
+  requestedBy: string | null
+  status: CompensationStatus
+  syncState: LocalSyncState
+  /** A decision taken here waits for the server. */
+  decisionPending: boolean
+  /** Why the server refused the grant or the decision taken here. */
+  refusedReason: string | null
+}
+
+/** One line of a complaint's timeline, oldest first. */
+export interface TimelineEntry {
+  id: string
+  action: ComplaintEventAction | 'created'
+  /** Who; null for what this user did that the server has not acknowledged yet. */
+  actorId: string | null
+  at: string
+  note: string | null
+  /** The status the case moved to (lifecycle steps). */
+  toStatus: string | null
+  compensationId: string | null
+  /** Written here and still waiting for the server. */
+  pending: boolean
+}
+
+/** What the agent enters to compensate a customer on a complaint. */
+export interface CompensationInput {
+  complaintId: string
+  type: Compensation['type']
+  amount: number
+  currency: string
+  reason: string
 }
 
 export interface CustomerMatch {
@@ -213,6 +266,28 @@ export interface DataWorkerHandlers {
     action: LifecycleAction
     note: string | null
   }) => { complaint: LocalComplaint }
+  /**
+   * Journals a compensation on a complaint with a customer: granted at once when the pulled
+   * limits allow it (role, tier, today's grants here), else a request for the team's lead. The
+   * server decides again and its answer replaces this one.
+   */
+  'compensation:grant': (args: CompensationInput) => { compensation: LocalCompensation }
+  /** Journals a lead's approval or rejection of a pending request (the server validates it). */
+  'compensation:decide': (args: {
+    compensationId: string
+    decision: CompensationDecision
+    reason: string
+  }) => { compensation: LocalCompensation }
+  /** Compensations of one complaint, or (complaintId null) those in `status`, newest first. */
+  'compensation:list': (args: {
+    complaintId: string | null
+    status: CompensationStatus | null
+    limit: number
+  }) => { compensations: LocalCompensation[] }
+  /** A complaint's timeline: its creation, lifecycle steps and compensation events, in order. */
+  'complaint:timeline': (args: { complaintId: string }) => { entries: TimelineEntry[] }
+  /** Journals a note in a complaint's timeline; answers the timeline with it. */
+  'complaint:note': (args: { complaintId: string; note: string }) => { entries: TimelineEntry[] }
   /** Journals a finished call (durable before it resolves) for sync. */
   'interaction:record': (args: Omit<InteractionRecordArgs, 'id'>) => {
     interaction: LocalInteraction

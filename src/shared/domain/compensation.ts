@@ -73,3 +73,29 @@ export function decideAuthority(
   }
   return { within: true }
 }
+
+/** The outcome of a grant: at once within authority, else a request for a lead. */
+export type GrantOutcome =
+  | { status: 'granted'; approvalReason: null }
+  | { status: 'pending'; approvalReason: GrantApprovalReason }
+
+export type GrantApprovalReason =
+  Exclude<AuthorityDecision, { within: true }>['reason'] | 'other_currency'
+
+/**
+ * Decides a grant as client and server both do: an amount in a currency the limits are not set
+ * in cannot be measured against them, so it always goes to a lead.
+ */
+export function decideGrant(
+  limits: CompensationLimits,
+  context: GrantContext,
+  grant: { amount: number; currency: string }
+): GrantOutcome {
+  if (grant.currency !== limits.currency) {
+    return { status: 'pending', approvalReason: 'other_currency' }
+  }
+  const decision = decideAuthority(limits, context, grant.amount)
+  return decision.within
+    ? { status: 'granted', approvalReason: null }
+    : { status: 'pending', approvalReason: decision.reason }
+}

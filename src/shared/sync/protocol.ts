@@ -22,7 +22,14 @@ import {
   callbackScheduleArgsSchema,
   callbackSchema
 } from '../domain/callback'
+import {
+  compensationDecideArgsSchema,
+  compensationGrantArgsSchema,
+  compensationSchema,
+  compensationStatuses
+} from '../domain/compensation-record'
 import { complaintCreateArgsSchema, complaintSchema } from '../domain/complaint'
+import { complaintEventSchema, complaintNoteArgsSchema } from '../domain/complaint-event'
 import { complaintTransitionArgsSchema } from '../domain/complaint-transition'
 import {
   compensationLimitsSchema,
@@ -52,6 +59,17 @@ export const mutationSchema = z.discriminatedUnion('name', [
     id: z.uuid(),
     name: z.literal('complaint.transition'),
     args: complaintTransitionArgsSchema
+  }),
+  z.object({ id: z.uuid(), name: z.literal('complaint.note'), args: complaintNoteArgsSchema }),
+  z.object({
+    id: z.uuid(),
+    name: z.literal('compensation.grant'),
+    args: compensationGrantArgsSchema
+  }),
+  z.object({
+    id: z.uuid(),
+    name: z.literal('compensation.decide'),
+    args: compensationDecideArgsSchema
   }),
   z.object({ id: z.uuid(), name: z.literal('customer.create'), args: customerCreateArgsSchema }),
   z.object({
@@ -106,7 +124,15 @@ export const mutationRejectionSchema = z.object({
 })
 
 export const mutationResultSchema = z.discriminatedUnion('status', [
-  z.object({ id: z.uuid(), status: z.literal('applied') }),
+  z.object({
+    id: z.uuid(),
+    status: z.literal('applied'),
+    /**
+     * For `compensation.grant` and `compensation.decide`: the compensation's status as the
+     * server decided it (a grant the client thought within authority may be `pending`).
+     */
+    compensation: z.enum(compensationStatuses).optional()
+  }),
   z.object({ id: z.uuid(), status: z.literal('rejected'), reason: mutationRejectionSchema })
 ])
 export type MutationResult = z.infer<typeof mutationResultSchema>
@@ -126,6 +152,12 @@ export type PullQuery = z.infer<typeof pullQuerySchema>
 export const changeSchema = z.discriminatedUnion('entity', [
   z.object({ seq: z.number().int(), entity: z.literal('customer'), data: customerSchema }),
   z.object({ seq: z.number().int(), entity: z.literal('complaint'), data: complaintSchema }),
+  z.object({
+    seq: z.number().int(),
+    entity: z.literal('complaint_event'),
+    data: complaintEventSchema
+  }),
+  z.object({ seq: z.number().int(), entity: z.literal('compensation'), data: compensationSchema }),
   z.object({ seq: z.number().int(), entity: z.literal('interaction'), data: interactionSchema }),
   z.object({ seq: z.number().int(), entity: z.literal('agent_state'), data: agentStateSchema }),
   z.object({ seq: z.number().int(), entity: z.literal('disposition'), data: dispositionSchema }),

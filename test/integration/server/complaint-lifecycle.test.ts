@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { complaintSchema } from '../../../src/shared/domain/complaint'
+import { complaintEventSchema } from '../../../src/shared/domain/complaint-event'
 import type { ZodApp } from '../../../src/server/routes/route-context'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 import {
@@ -146,5 +147,43 @@ describe.each(engines)('complaint lifecycle on %s', (engine) => {
     expect(retried.results[0]?.status).toBe('applied')
     expect(await events(id)).toHaveLength(1)
     expect(await statusOf(id)).toBe('in_progress')
+  })
+  it("keeps notes and steps in the timeline the team's clients pull, and only the team writes notes", async () => {
+    const id = await fileComplaint()
+    const cursor = (await pullAll(app, token('carla'))).cursor
+    const noteOf = (note: string) => ({
+      id: randomUUID(),
+      name: 'complaint.note',
+      args: { id: randomUUID(), complaintId: id, note, at: new Date().toISOString() }
+    })
+    const note = noteOf('El cliente pide que le llamen por la tarde')
+    expect((await push(app, token('ana'), [note])).results[0]?.status).toBe('applied')
+    // The same note under a new mutation id (a retry) is one note.
+    await push(app, token('ana'), [{ ...note, id: randomUUID() }])
+    expect(await step('ana', id, 'start')).toMatchObject({ status: 'applied' })
+    for (const user of ['diego', 'tomas']) {
+      expect((await push(app, token(user), [noteOf('No es mío')])).results[0]).toMatchObject({
+        status: 'rejected',
+        reason: { code: 'forbidden' }
+      })
+    }
+    expect(await events(id)).toEqual([
+      {
+        action: 'note',
+        from_status: 'open',
+        to_status: 'open',
+        note: 'El cliente pide que le llamen por la tarde'
+      },
+      { action: 'start', from_status: 'open', to_status: 'in_progress', note: null }
+    ])
+    const pulled = (await pullAll(app, token('carla'), cursor)).changes
+      .filter((c) => c.entity === 'complaint_event')
+      .map((c) => complaintEventSchema.parse(c.data))
+    expect(pulled.map((e) => [e.action, e.complaintId])).toEqual([
+      ['note', id],
+      ['start', id]
+    ])
+    const other = (await pullAll(app, token('diego'), cursor)).changes
+    expect(other.filter((c) => c.entity === 'complaint_event')).toEqual([])
   })
 })

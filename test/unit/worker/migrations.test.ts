@@ -18,6 +18,8 @@ describe('local store migrations', () => {
     expect(tables.map((t) => t['name'])).toEqual([
       'agent_states',
       'callbacks',
+      'compensations',
+      'complaint_events',
       'complaints',
       'config_rows',
       'customer_emails',

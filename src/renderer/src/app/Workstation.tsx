@@ -5,6 +5,7 @@ import { AgentStateControl } from '../features/agent-state/components/AgentState
 import { PhoneProblemAlert } from '../features/agent-state/components/PhoneProblemAlert'
 import { logout } from '../features/auth/session'
 import { CallbacksPanel } from '../features/callbacks/components/CallbacksPanel'
+import { PendingApprovals } from '../features/compensation/components/PendingApprovals'
 import { ComplaintsPanel } from '../features/complaints/components/ComplaintsPanel'
 import { useAudioRuntime } from '../features/devices/hooks/useAudioRuntime'
 import { CustomerCard } from '../features/screen-pop/components/CustomerCard'
@@ -52,6 +53,9 @@ export function Workstation() {
         <div className="side-column">
           <ErrorBoundary area={t('callbacks.heading')}>
             <CallbacksPanel />
+          </ErrorBoundary>
+          <ErrorBoundary area={t('compensation.approvals.heading')}>
+            <PendingApprovals />
           </ErrorBoundary>
           <ErrorBoundary area={t('team.heading')}>
             <TeamBoard />

@@ -7,6 +7,7 @@ import { migration006ScriptRuns } from './006-script-runs'
 import { migration007ComplaintDetails } from './007-complaint-details'
 import { migration008Scripts } from './008-scripts'
 import { migration009ComplaintEvents } from './009-complaint-events'
+import { migration010Compensations } from './010-compensations'
 import { migration011DispositionsAndCallbacks } from './011-dispositions-and-callbacks'
 import type { Migration } from './migration'
 
@@ -21,5 +22,6 @@ export const migrations: readonly Migration[] = [
   migration007ComplaintDetails,
   migration008Scripts,
   migration009ComplaintEvents,
+  migration010Compensations,
   migration011DispositionsAndCallbacks
 ]

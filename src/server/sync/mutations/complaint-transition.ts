@@ -12,9 +12,10 @@ import { complaintSchema, type Complaint } from '../../../shared/domain/complain
 import type { ComplaintTransitionArgs } from '../../../shared/domain/complaint-transition'
 import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'
+import { recordComplaintEvent } from './complaint-events'
 import { rejected, type MutationOutcome } from './mutation-outcome'
 
-interface ComplaintRow {
+export interface ComplaintRow {
   id: string
   case_number: string
   customer_id: string | null
@@ -36,7 +37,7 @@ interface ComplaintRow {
 }
 
 /** The case as the protocol sends it; a row the schema cannot read is a server bug. */
-function complaintOf(row: ComplaintRow): Complaint {
+export function complaintOf(row: ComplaintRow): Complaint {
   return complaintSchema.parse({
     id: row.id,
     customerId: row.customer_id,
@@ -110,17 +111,23 @@ export async function applyComplaintTransition(
      WHERE id = $1 RETURNING *`,
     [row.id, result.to, args.at]
   )
-  await tx.query(
-    `INSERT INTO complaint_events (id, complaint_id, action, from_status, to_status, note,
-                                   actor_id, at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [args.id, row.id, args.action, from, result.to, args.note, claims.userId, args.at]
-  )
+  const event = await recordComplaintEvent(tx, {
+    id: args.id,
+    complaintId: row.id,
+    teamId: row.team_id,
+    action: args.action,
+    fromStatus: from,
+    toStatus: result.to,
+    note: args.note,
+    actorId: claims.userId,
+    at: args.at
+  })
   const complaint = complaintOf(updated[0] ?? { ...row, status: result.to })
   return {
     status: 'applied',
     changes: [
-      { entity: 'complaint', entityId: complaint.id, teamId: complaint.teamId, data: complaint }
+      { entity: 'complaint', entityId: complaint.id, teamId: complaint.teamId, data: complaint },
+      event
     ]
   }
 }

@@ -1,10 +1,15 @@
 import type { AppError } from '../../../shared/contract/errors'
 import { appError } from '../../../shared/contract/errors'
+import type { CompensationStatus } from '../../../shared/domain/compensation-record'
 import type { NewChange } from '../change-log'
 
-/** What applying one mutation produced: the changes it wrote, or why it was refused. */
+/**
+ * What applying one mutation produced: the changes it wrote (and, for compensations, the status
+ * the server decided), or why it was refused.
+ */
 export type MutationOutcome =
-  { status: 'applied'; changes: NewChange[] } | { status: 'rejected'; reason: AppError }
+  | { status: 'applied'; changes: NewChange[]; compensation?: CompensationStatus }
+  | { status: 'rejected'; reason: AppError }
 
 /** A refusal the user will see next to the record. */
 export function rejected(

@@ -25,7 +25,17 @@ import { asString, queryAll } from './sql'
 /** Everything pulled that is not a record with its own table: configuration, directory, scripts. */
 export type ConfigChange = Exclude<
   Change,
-  { entity: 'customer' | 'complaint' | 'interaction' | 'agent_state' | 'disposition' | 'callback' }
+  {
+    entity:
+      | 'customer'
+      | 'complaint'
+      | 'complaint_event'
+      | 'compensation'
+      | 'interaction'
+      | 'agent_state'
+      | 'disposition'
+      | 'callback'
+  }
 >
 
 function keyOf(change: ConfigChange): string {

@@ -57,6 +57,21 @@ export function createRoutes(host: SessionHost): Routes {
     'complaint:transition': route(s['complaint:transition'], async (args) => ({
       complaint: await host.session.transitionComplaint(args)
     })),
+    'compensation:grant': route(s['compensation:grant'], async (args) => ({
+      compensation: await host.session.grantCompensation(args)
+    })),
+    'compensation:decide': route(s['compensation:decide'], async (args) => ({
+      compensation: await host.session.decideCompensation(args)
+    })),
+    'compensation:list': route(s['compensation:list'], (query) => ({
+      compensations: host.session.store.listCompensations(query)
+    })),
+    'complaint:note': route(s['complaint:note'], async (args) => ({
+      entries: await host.session.addComplaintNote(args)
+    })),
+    'complaint:timeline': route(s['complaint:timeline'], ({ complaintId }) => ({
+      entries: host.session.store.complaintTimeline(complaintId)
+    })),
     'interaction:record': route(s['interaction:record'], async (args) => ({
       interaction: await host.session.recordInteraction(args)
     })),

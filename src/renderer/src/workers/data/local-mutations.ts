@@ -13,6 +13,13 @@ import {
   hasCallback,
   isCallbackCompletionQueued
 } from './callback-rows'
+import {
+  applyLocalCompensationDecide,
+  applyLocalCompensationGrant,
+  hasCompensation,
+  isCompensationDecisionQueued
+} from './compensation-rows'
+import { applyLocalComplaintNote, isComplaintNoteQueued } from './complaint-event-rows'
 import { applyLocalMutation, hasComplaint } from './complaint-rows'
 import {
   applyLocalComplaintTransition,
@@ -65,6 +72,12 @@ function isApplied(db: Database, mutation: Mutation): boolean {
       return hasComplaint(db, mutation.args.id)
     case 'complaint.transition':
       return isComplaintTransitionQueued(db, mutation.id)
+    case 'complaint.note':
+      return isComplaintNoteQueued(db, mutation.id)
+    case 'compensation.grant':
+      return hasCompensation(db, mutation.args.id)
+    case 'compensation.decide':
+      return isCompensationDecisionQueued(db, mutation.id)
     case 'interaction.record':
       return hasInteraction(db, mutation.args.id)
     case 'agent_state.record':
@@ -90,6 +103,15 @@ export function applyMutation(db: Database, mutation: Mutation): void {
       return
     case 'complaint.transition':
       applyLocalComplaintTransition(db, mutation)
+      return
+    case 'complaint.note':
+      applyLocalComplaintNote(db, mutation)
+      return
+    case 'compensation.grant':
+      applyLocalCompensationGrant(db, mutation)
+      return
+    case 'compensation.decide':
+      applyLocalCompensationDecide(db, mutation)
       return
     case 'interaction.record':
       applyLocalInteraction(db, mutation)

@@ -21,15 +21,23 @@ import type { Database, SqlJsStatic } from 'sql.js'
 
 import type { AppError } from '../../../../shared/contract/errors'
 import type {
+  CompensationInput,
   ConfigurationSnapshot,
   CustomerMatch,
   LocalAgentState,
   LocalCallback,
+  LocalCompensation,
   LocalComplaint,
   LocalDisposition,
   LocalInteraction,
-  NewCustomerInput
+  NewCustomerInput,
+  TimelineEntry
 } from '../../../../shared/contract/worker'
+import { decideGrant } from '../../../../shared/domain/compensation'
+import type {
+  CompensationDecision,
+  CompensationStatus
+} from '../../../../shared/domain/compensation-record'
 import type { AgentStateInput } from '../../../../shared/domain/agent-state'
 import type { CallbackScheduleInput } from '../../../../shared/domain/callback'
 import type { DispositionInput } from '../../../../shared/domain/disposition'
@@ -43,10 +51,13 @@ import type { Customer } from '../../../../shared/domain/customer'
 import { customerFromCreateArgs } from '../../../../shared/domain/customer-create'
 import type { InteractionRecordArgs } from '../../../../shared/domain/interaction'
 import type { ScriptRunRecordInput } from '../../../../shared/domain/script-run'
+import type { Role } from '../../../../shared/domain/user'
 import type { Change, Mutation } from '../../../../shared/sync/protocol'
 
 import { currentAgentState, getAgentState, latestAgentStates } from './agent-state-rows'
 import { getCallback, myOpenCallbacks } from './callback-rows'
+import { getCompensation, grantedTodayHere, listCompensations } from './compensation-rows'
+import { complaintTimeline } from './complaint-event-rows'
 import { getComplaint, listComplaints } from './complaint-rows'
 import { discardRefusedTransitions } from './complaint-transition-rows'
 import { readConfiguration } from './config-rows'
@@ -78,6 +89,11 @@ import { applyServerChange } from './server-changes'
 import { asNumber, getMeta, inTransaction, queryOne, setMeta } from './sql'
 import { workerError } from './worker-error'
 import { WriteLock } from './write-lock'
+
+/** Caps are per UTC day, as on the server (which has no centre time zone yet). */
+function startOfUtcDay(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
+}
 
 const SNAPSHOT_GENERATION_KEY = 'snapshot_journal_generation'
 const INITIAL_LOAD_KEY = 'initial_load'
@@ -188,6 +204,100 @@ export class LocalStore {
     const complaint = getComplaint(this.db, input.complaintId)
     if (complaint === null) throw new Error('complaint vanished after a transition')
     return complaint
+  }
+
+  /**
+   * Journals a compensation on a complaint: granted at once when the pulled limits allow it for
+   * this user's role, the customer's cached tier and what this client saw granted today; else
+   * a request for the team's lead. Unknown limits or tier make it a request. The server decides
+   * again on its own data and its answer replaces this one.
+   */
+  async grantCompensation(
+    input: CompensationInput,
+    actor: { userId: string; role: Role }
+  ): Promise<LocalCompensation> {
+    const complaint = getComplaint(this.db, input.complaintId)
+    if (complaint === null) throw new Error('The complaint is not in the local store')
+    if (complaint.customerId === null) {
+      throw workerError('invalid_argument', 'A compensation needs a complaint with a customer')
+    }
+    const limits = readConfiguration(this.db).compensationLimits
+    const tier = this.getCustomer(complaint.customerId)?.tier
+    const now = this.options.now()
+    let expected: 'granted' | 'pending' = 'pending'
+    if (limits !== null && tier !== undefined) {
+      const today = grantedTodayHere(this.db, {
+        userId: actor.userId,
+        customerId: complaint.customerId,
+        currency: limits.currency,
+        since: startOfUtcDay(now).toISOString()
+      })
+      expected = decideGrant(
+        limits,
+        {
+          role: actor.role,
+          tier,
+          grantedTodayByAgent: today.byAgent,
+          grantedTodayToCustomer: today.toCustomer
+        },
+        input
+      ).status
+    }
+    const id = this.options.newId()
+    await this.journaled({
+      id: this.options.newId(),
+      name: 'compensation.grant',
+      args: { id, ...input, expected, at: now.toISOString() }
+    })
+    const compensation = getCompensation(this.db, id)
+    if (compensation === null) throw new Error('compensation vanished after insert')
+    return compensation
+  }
+
+  /** Journals a lead's decision on a pending request (the server checks who and whether). */
+  async decideCompensation(input: {
+    compensationId: string
+    decision: CompensationDecision
+    reason: string
+  }): Promise<LocalCompensation> {
+    const current = getCompensation(this.db, input.compensationId)
+    if (current === null) throw new Error('The compensation is not in the local store')
+    if (current.status !== 'pending') {
+      throw workerError('conflict', `This request was already decided: ${current.status}`)
+    }
+    await this.journaled({
+      id: this.options.newId(),
+      name: 'compensation.decide',
+      args: { id: this.options.newId(), ...input, at: this.options.now().toISOString() }
+    })
+    const decided = getCompensation(this.db, input.compensationId)
+    if (decided === null) throw new Error('compensation vanished after a decision')
+    return decided
+  }
+
+  /** Journals a note in a complaint's timeline. */
+  async addComplaintNote(input: { complaintId: string; note: string }): Promise<TimelineEntry[]> {
+    if (getComplaint(this.db, input.complaintId) === null) {
+      throw new Error('The complaint is not in the local store')
+    }
+    await this.journaled({
+      id: this.options.newId(),
+      name: 'complaint.note',
+      args: { id: this.options.newId(), ...input, at: this.options.now().toISOString() }
+    })
+    return complaintTimeline(this.db, input.complaintId)
+  }
+
+  listCompensations(query: {
+    complaintId: string | null
+    status: CompensationStatus | null
+    limit: number
+  }): LocalCompensation[] {
+    return listCompensations(this.db, query)
+  }
+
+  complaintTimeline(complaintId: string): TimelineEntry[] {
+    return complaintTimeline(this.db, complaintId)
   }
 
   /** Journals, applies and acknowledges a new complaint. */
@@ -459,10 +569,14 @@ export class LocalStore {
   }
 
   /** Records the server's answers to a push. */
-  applyPushResults(applied: readonly Mutation[], rejected: readonly RejectedMutation[]): void {
+  applyPushResults(
+    applied: readonly Mutation[],
+    rejected: readonly RejectedMutation[],
+    compensations: ReadonlyMap<string, CompensationStatus> = new Map()
+  ): void {
     this.assertOpen()
     inTransaction(this.db, () => {
-      for (const m of applied) markApplied(this.db, m)
+      for (const m of applied) markApplied(this.db, m, compensations.get(m.id))
       for (const r of rejected) markRejected(this.db, r.mutation, r.reason)
     })
     this.dirty = true

@@ -180,8 +180,28 @@ const steps: readonly string[] = [
   CREATE INDEX complaints_agent ON complaints (agent_id, created_at);
   CREATE INDEX complaints_status_due ON complaints (status, due_at);
   `,
-  // 8: kept for the compensation approvals branch, which lands its own step here.
-  ``,
+  // 8: compensations on complaints (own grants journaled, the team's pulled; a lead lists the
+  // pending ones) and complaint timelines pulled from the server.
+  `
+  CREATE TABLE compensations (
+    id TEXT PRIMARY KEY,
+    complaint_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    requested_at TEXT NOT NULL,
+    data TEXT NOT NULL,
+    sync_state TEXT NOT NULL,
+    reject_reason TEXT
+  );
+  CREATE INDEX compensations_complaint ON compensations (complaint_id, requested_at);
+  CREATE INDEX compensations_status ON compensations (status, requested_at);
+  CREATE TABLE complaint_events (
+    id TEXT PRIMARY KEY,
+    complaint_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX complaint_events_complaint ON complaint_events (complaint_id, at);
+  `,
   // 9: dispositions (one per call; pending until the server has it) and callbacks, with the
   // columns "my callbacks" lists by. A row written here has no agent yet (it is this user's).
   `

@@ -5,6 +5,7 @@
 import type { Database } from 'sql.js'
 
 import type { AppError } from '../../../../shared/contract/errors'
+import type { CompensationStatus } from '../../../../shared/domain/compensation-record'
 import { mutationSchema, type Mutation } from '../../../../shared/sync/protocol'
 
 import { asNumber, asString, queryAll, queryOne } from './sql'
@@ -48,9 +49,24 @@ export function outboxCounts(db: Database): OutboxCounts {
   return { pending: asNumber(row?.['pending']), rejected: asNumber(row?.['rejected']) }
 }
 
-/** The server applied it: the outbox entry goes; the row waits for its case number from a pull. */
-export function markApplied(db: Database, mutation: Mutation): void {
+/**
+ * The server applied it: the outbox entry goes; the row waits for its case number from a pull.
+ * A grant takes the status the server decided (`compensation`), which may differ from ours.
+ */
+export function markApplied(
+  db: Database,
+  mutation: Mutation,
+  compensation?: CompensationStatus
+): void {
   db.run('DELETE FROM outbox WHERE mutation_id = ?', [mutation.id])
+  if (mutation.name === 'compensation.grant') {
+    // The server's decision, not the one made here; without one (an older server) ours stays.
+    db.run(
+      `UPDATE compensations SET sync_state = 'synced', status = COALESCE(?, status),
+         data = json_set(data, '$.status', COALESCE(?, status)) WHERE id = ?`,
+      [compensation ?? null, compensation ?? null, mutation.args.id]
+    )
+  }
   db.run("UPDATE complaints SET sync_state = 'synced', reject_reason = NULL WHERE id = ?", [
     mutation.args.id
   ])
@@ -71,6 +87,10 @@ export function markRejected(db: Database, mutation: Mutation, reason: AppError)
     mutation.args.id
   ])
   db.run("UPDATE interactions SET sync_state = 'rejected' WHERE id = ?", [mutation.args.id])
+  db.run("UPDATE compensations SET sync_state = 'rejected', reject_reason = ? WHERE id = ?", [
+    reason.message,
+    mutation.args.id
+  ])
   db.run("UPDATE agent_states SET sync_state = 'rejected' WHERE id = ?", [mutation.args.id])
   db.run("UPDATE dispositions SET sync_state = 'rejected' WHERE id = ?", [mutation.args.id])
   db.run("UPDATE callbacks SET sync_state = 'rejected' WHERE id = ?", [mutation.args.id])

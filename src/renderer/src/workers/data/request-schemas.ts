@@ -10,7 +10,13 @@ import { callbackScheduleInputSchema } from '../../../../shared/domain/callback'
 import { complaintDetailsSchema } from '../../../../shared/domain/complaint'
 import { complaintFilterSchema } from '../../../../shared/domain/complaint-filter'
 import { lifecycleActions } from '../../../../shared/domain/complaint-lifecycle'
-import { configCodeSchema } from '../../../../shared/domain/configuration'
+import { currencySchema } from '../../../../shared/domain/compensation'
+import {
+  compensationAmountSchema,
+  compensationDecisions,
+  compensationStatuses
+} from '../../../../shared/domain/compensation-record'
+import { compensationTypes, configCodeSchema } from '../../../../shared/domain/configuration'
 import { languages } from '../../../../shared/domain/customer'
 import { dispositionInputSchema } from '../../../../shared/domain/disposition'
 import { interactionRecordInputSchema } from '../../../../shared/domain/interaction'
@@ -94,6 +100,30 @@ export const requestSchemas = {
     action: z.enum(lifecycleActions),
     note: z.string().trim().max(2000).nullable()
   }),
+  'compensation:grant': z.object({
+    complaintId: z.uuid(),
+    type: z.enum(compensationTypes),
+    amount: compensationAmountSchema,
+    currency: currencySchema,
+    reason: z.string().trim().min(1).max(2000)
+  }),
+  'compensation:decide': z
+    .object({
+      compensationId: z.uuid(),
+      decision: z.enum(compensationDecisions),
+      reason: z.string().trim().max(2000)
+    })
+    .refine((a) => a.decision === 'approve' || a.reason.length > 0, {
+      message: 'a rejection needs a reason',
+      path: ['reason']
+    }),
+  'compensation:list': z.object({
+    complaintId: z.uuid().nullable(),
+    status: z.enum(compensationStatuses).nullable(),
+    limit
+  }),
+  'complaint:timeline': z.object({ complaintId: z.uuid() }),
+  'complaint:note': z.object({ complaintId: z.uuid(), note: z.string().trim().min(1).max(2000) }),
   'interaction:record': interactionRecordInputSchema,
   'scriptRun:record': scriptRunRecordInputSchema,
   'script:analytics': z.object({

@@ -8,6 +8,8 @@ import type { Change } from '../../../../shared/sync/protocol'
 
 import { upsertServerAgentState } from './agent-state-rows'
 import { upsertServerCallback } from './callback-rows'
+import { upsertServerCompensation } from './compensation-rows'
+import { upsertServerComplaintEvent } from './complaint-event-rows'
 import { upsertServerComplaint } from './complaint-rows'
 import { upsertConfigRow } from './config-rows'
 import { upsertServerDisposition } from './disposition-rows'
@@ -20,6 +22,12 @@ export function applyServerChange(
   switch (change.entity) {
     case 'complaint':
       upsertServerComplaint(db, change.data)
+      return
+    case 'complaint_event':
+      upsertServerComplaintEvent(db, change.data)
+      return
+    case 'compensation':
+      upsertServerCompensation(db, change.data)
       return
     case 'interaction':
       upsertServerInteraction(db, change.data)

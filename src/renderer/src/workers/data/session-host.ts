@@ -44,6 +44,7 @@ export class SessionHost {
         files: await this.deps.filesFor(args.storage ?? 'opfs'),
         storeName: `atiende-${args.user.id}`,
         userId: args.user.id,
+        role: args.user.role,
         serverUrl: args.serverUrl,
         tokens: args.tokens
       })

@@ -8,13 +8,16 @@ import type {
   CustomerMatch,
   LocalAgentState,
   LocalCallback,
+  LocalCompensation,
   LocalComplaint,
   LocalDisposition,
   LocalInteraction,
   SessionTokens,
   SyncEntity,
+  TimelineEntry,
   WorkerArgs
 } from '../../../../shared/contract/worker'
+import type { Role } from '../../../../shared/domain/user'
 import type { Customer } from '../../../../shared/domain/customer'
 import type { ScriptAnalyticsReport } from '../../../../shared/scripts/run-analytics'
 
@@ -34,6 +37,8 @@ export interface SessionOptions extends SyncRuntime {
   storeName: string
   /** The signed-in user, whose own agent states the store reads back. */
   userId: string
+  /** The user's role: a compensation is decided here by it before the server decides again. */
+  role: Role
   serverUrl: string
   tokens: SessionTokens
   newId: () => string
@@ -98,6 +103,30 @@ export class Session {
     this.engine.trigger()
     this.scheduleSnapshot()
     return complaint
+  }
+
+  /** Journals a compensation (granted here or requested from the lead), then pushes it. */
+  async grantCompensation(args: WorkerArgs<'compensation:grant'>): Promise<LocalCompensation> {
+    const compensation = await this.store.grantCompensation(args, {
+      userId: this.options.userId,
+      role: this.options.role
+    })
+    this.written(['compensation', 'complaint_event'])
+    return compensation
+  }
+
+  /** Journals a note in a complaint's timeline, then pushes it. */
+  async addComplaintNote(args: WorkerArgs<'complaint:note'>): Promise<TimelineEntry[]> {
+    const entries = await this.store.addComplaintNote(args)
+    this.written(['complaint_event'])
+    return entries
+  }
+
+  /** Journals a lead's decision on a request, then pushes it. */
+  async decideCompensation(args: WorkerArgs<'compensation:decide'>): Promise<LocalCompensation> {
+    const compensation = await this.store.decideCompensation(args)
+    this.written(['compensation', 'complaint_event'])
+    return compensation
   }
 
   /** Journals a finished call, then lets sync push it. */

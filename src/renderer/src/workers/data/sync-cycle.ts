@@ -4,6 +4,7 @@
  */
 import { appError, type AppError } from '../../../../shared/contract/errors'
 import type { SyncEntity } from '../../../../shared/contract/worker'
+import type { CompensationStatus } from '../../../../shared/domain/compensation-record'
 import type { Change, Mutation, PullResponse, PushResponse } from '../../../../shared/sync/protocol'
 import { MAX_MUTATIONS_PER_PUSH } from '../../../../shared/sync/protocol'
 
@@ -18,7 +19,11 @@ export interface SyncStore {
   /** The cache has never been loaded: the next pass starts with a bulk pull. */
   readonly needsInitialLoad: boolean
   pendingMutations(limit: number): Mutation[]
-  applyPushResults(applied: readonly Mutation[], rejected: readonly RejectedMutation[]): void
+  applyPushResults(
+    applied: readonly Mutation[],
+    rejected: readonly RejectedMutation[],
+    compensations?: ReadonlyMap<string, CompensationStatus>
+  ): void
   applyPull(changes: readonly Change[], cursor: number): void
   /** The initial load from a bulk pull stream, all or nothing. */
   applyBulk(batches: AsyncIterable<readonly string[]>): Promise<BulkLoadReport>
@@ -50,16 +55,20 @@ async function pushAll(
     const results = new Map(outcome.data.results.map((r) => [r.id, r]))
     const applied: Mutation[] = []
     const rejected: RejectedMutation[] = []
+    const compensations = new Map<string, CompensationStatus>()
     for (const mutation of batch) {
       const result = results.get(mutation.id)
-      if (result?.status === 'applied') applied.push(mutation)
-      else if (result?.status === 'rejected') rejected.push({ mutation, reason: result.reason })
+      if (result?.status === 'applied') {
+        applied.push(mutation)
+        if (result.compensation) compensations.set(mutation.id, result.compensation)
+      } else if (result?.status === 'rejected') rejected.push({ mutation, reason: result.reason })
     }
     if (applied.length + rejected.length === 0) {
       return { kind: 'fatal', error: missingResults() }
     }
-    store.applyPushResults(applied, rejected)
+    store.applyPushResults(applied, rejected, compensations)
     entities.add('complaint')
+    if (compensations.size > 0) entities.add('compensation')
   }
 }
 

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import type { LocalComplaint } from '../../../../../shared/contract/worker'
@@ -14,6 +15,7 @@ import { categoryLabel } from '../category-label'
 import { useNow } from '../../screen-pop/hooks/useNow'
 import { discardComplaint, fixComplaint, transitionComplaint } from '../commands'
 import { useComplaintCategories } from '../hooks/use-complaint-categories'
+import { ComplaintDetail } from './ComplaintDetail'
 import { ComplaintFilters } from './ComplaintFilters'
 
 function SyncBadge({ complaint }: { complaint: LocalComplaint }) {
@@ -104,12 +106,39 @@ function RejectedActions({ complaint }: { complaint: LocalComplaint }) {
   )
 }
 
+/** Opens and closes a complaint's detail (compensations and timeline) under its line. */
+function DetailToggle({
+  complaint,
+  open,
+  onToggle
+}: {
+  complaint: LocalComplaint
+  open: boolean
+  onToggle: () => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <button
+      type="button"
+      aria-expanded={open}
+      aria-controls={`complaint-detail-${complaint.id}`}
+      aria-label={t('compensation.detailLabel', {
+        description: sanitizeDisplayText(complaint.description, 60)
+      })}
+      onClick={onToggle}
+    >
+      {t('compensation.detail')}
+    </button>
+  )
+}
+
 export function ComplaintList() {
   const { t, i18n } = useTranslation()
   const items = useAppStore((s) => s.complaints.items)
   const configured = useComplaintCategories()
   const role = useAppStore((s) => s.auth.user?.role ?? null)
   const now = useNow()
+  const [openId, setOpenId] = useState<string | null>(null)
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
   return (
     <section aria-labelledby="complaint-list-heading">
@@ -149,6 +178,18 @@ export function ComplaintList() {
                 </p>
               )}
               <p>{sanitizeDisplayText(c.description, 300)}</p>
+              <DetailToggle
+                complaint={c}
+                open={openId === c.id}
+                onToggle={() => {
+                  setOpenId((current) => (current === c.id ? null : c.id))
+                }}
+              />
+              {openId === c.id && (
+                <div id={`complaint-detail-${c.id}`}>
+                  <ComplaintDetail complaint={c} />
+                </div>
+              )}
             </li>
           ))}
         </ul>

@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next'
+
+import type { LocalComplaint } from '../../../../../shared/contract/worker'
+import { useAppStore } from '../../../stores/app-store'
+import { CompensationForm } from '../../compensation/components/CompensationForm'
+import { CompensationList } from '../../compensation/components/CompensationList'
+import { useCompensations } from '../../compensation/hooks/use-compensations'
+import { ComplaintTimeline } from './ComplaintTimeline'
+
+const MAY_COMPENSATE: readonly string[] = ['agent', 'team_lead', 'admin']
+
+/** A complaint opened from the list: its compensations, the form to add one, its timeline. */
+export function ComplaintDetail({ complaint }: { complaint: LocalComplaint }) {
+  const { t } = useTranslation()
+  const role = useAppStore((s) => s.auth.user?.role ?? null)
+  const compensations = useCompensations(complaint.id, null)
+  const mayCompensate =
+    role !== null &&
+    MAY_COMPENSATE.includes(role) &&
+    complaint.status !== 'closed' &&
+    complaint.syncState !== 'rejected'
+  return (
+    <div className="complaint-detail">
+      <section aria-label={t('compensation.heading')}>
+        <h4>{t('compensation.heading')}</h4>
+        <CompensationList complaintId={complaint.id} />
+        {mayCompensate &&
+          (complaint.customerId === null ? (
+            <p className="hint">{t('compensation.needsCustomer')}</p>
+          ) : (
+            <CompensationForm complaint={complaint} customerId={complaint.customerId} />
+          ))}
+      </section>
+      <ComplaintTimeline complaintId={complaint.id} compensations={compensations} />
+    </div>
+  )
+}

@@ -1,0 +1,44 @@
+/**
+ * A complaint's timeline as clients pull it: lifecycle steps, notes, compensation granted,
+ * requested, approved or rejected, with who and when. The case's creation is the complaint row
+ * itself. `complaint.note` adds a note to it.
+ */
+import { z } from 'zod'
+
+import { lifecycleActions } from './complaint-lifecycle'
+
+export const compensationEventActions = [
+  'compensation_granted',
+  'compensation_requested',
+  'compensation_approved',
+  'compensation_rejected'
+] as const
+
+export const complaintEventActions = [
+  ...lifecycleActions,
+  'note',
+  ...compensationEventActions
+] as const
+export type ComplaintEventAction = (typeof complaintEventActions)[number]
+
+export const complaintEventSchema = z.object({
+  id: z.uuid(),
+  complaintId: z.uuid(),
+  action: z.enum(complaintEventActions),
+  fromStatus: z.string(),
+  toStatus: z.string(),
+  note: z.string().nullable(),
+  actorId: z.uuid(),
+  at: z.iso.datetime(),
+  compensationId: z.uuid().nullable()
+})
+export type ComplaintEvent = z.infer<typeof complaintEventSchema>
+
+export const complaintNoteArgsSchema = z.object({
+  /** The timeline event's id, generated on the client so a retry is the same note. */
+  id: z.uuid(),
+  complaintId: z.uuid(),
+  note: z.string().trim().min(1).max(2000),
+  at: z.iso.datetime()
+})
+export type ComplaintNoteArgs = z.infer<typeof complaintNoteArgsSchema>
