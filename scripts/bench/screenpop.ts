@@ -79,6 +79,9 @@ export async function benchScreenPop(options: ScreenPopOptions): Promise<void> {
       // The cache lookup alone against the same lookup over HTTP (both without rendering).
       lookupSpeedupVsOnline: round(onlineLookupP50Ms / figures.lookupP50Ms, 0),
       popP50Ms: browser?.popP50Ms ?? null,
+      popFrameP50: browser?.popFrameP50 ?? null,
+      popFrameP95: browser?.popFrameP95 ?? null,
+      popFirstFrameShare: browser?.popFirstFrameShare ?? null,
       pops: browser?.pops ?? 0,
       browserFirstSyncMs: browser?.firstSyncMs ?? null,
       searchP50Ms: figures.searchP50Ms,
@@ -91,7 +94,7 @@ export async function benchScreenPop(options: ScreenPopOptions): Promise<void> {
       loadAverage: round(loadavg()[0] ?? 0, 1),
       sources: {
         node: 'cacheLoadMs startupMs memory*(RSS growth, after gc) lookup* search* onlineLookupP50Ms',
-        chromium: browser ? 'popP50Ms popP95Ms browserFirstSyncMs' : 'not run'
+        chromium: browser ? 'popP50Ms popP95Ms popFrame* browserFirstSyncMs' : 'not run'
       }
     })
   } finally {

@@ -11,29 +11,42 @@ const ON_S = 1
 const PERIOD_S = 3
 const LEVEL = 0.25
 
+interface RingerGraph {
+  context: AudioContext
+  gain: GainNode
+  element: HTMLAudioElement
+}
+
+/**
+ * @remarks The audio graph is built at the first ring and kept: creating an AudioContext and
+ * starting its element cost ~10 ms of the page's main thread, which a ring must not spend before
+ * the caller's card is painted. Between rings the context is suspended (no audio callbacks).
+ */
 export class Ringtone {
-  #context: AudioContext | null = null
-  #element: HTMLAudioElement | null = null
+  #graph: RingerGraph | null = null
+  #ringing = false
   #timer: ReturnType<typeof setInterval> | undefined
+  #deviceId: string | null = null
 
   get isRinging(): boolean {
-    return this.#context !== null
+    return this.#ringing
   }
 
   /** Starts ringing on `deviceId` (null: default output); a second start only moves it. */
   async start(deviceId: string | null): Promise<void> {
-    if (this.#element) {
-      await routeAudio(this.#element, deviceId)
+    const graph = this.#graph ?? this.#build()
+    if (this.#ringing) {
+      if (deviceId !== this.#deviceId) await this.#route(graph, deviceId)
       return
     }
-    const context = new AudioContext()
-    const gain = context.createGain()
-    gain.gain.value = 0
-    const oscillator = context.createOscillator()
-    oscillator.frequency.value = TONE_HZ
-    const destination = context.createMediaStreamDestination()
-    oscillator.connect(gain).connect(destination)
+    this.#ringing = true
+    const { context, gain } = graph
+    // Without a user gesture (browser edition) these may wait or fail; ringing is best effort.
+    await context.resume().catch(() => undefined)
+    if (!this.#stillRinging()) return
     // One ring per period, scheduled on the audio clock (exact cadence even if timers lag).
+    gain.gain.cancelScheduledValues(0)
+    gain.gain.setValueAtTime(0, context.currentTime)
     let next = context.currentTime + 0.02
     const schedule = (): void => {
       while (next < context.currentTime + 2 * PERIOD_S) {
@@ -44,24 +57,56 @@ export class Ringtone {
     }
     schedule()
     this.#timer = setInterval(schedule, 1000)
-    oscillator.start()
-    const element = new Audio()
-    element.srcObject = destination.stream
-    this.#context = context
-    this.#element = element
-    await routeAudio(element, deviceId).catch(() => undefined)
-    // Without a user gesture (browser edition) these may wait or fail; ringing is best effort.
-    void context.resume().catch(() => undefined)
-    await element.play().catch(() => undefined)
+    if (deviceId !== this.#deviceId) await this.#route(graph, deviceId)
+    if (this.#stillRinging()) await graph.element.play().catch(() => undefined)
   }
 
   stop(): void {
+    if (!this.#ringing) return
+    this.#ringing = false
     clearInterval(this.#timer)
-    this.#element?.pause()
-    if (this.#element) this.#element.srcObject = null
-    void this.#context?.close()
-    this.#context = null
-    this.#element = null
+    const graph = this.#graph
+    if (!graph) return
+    graph.gain.gain.cancelScheduledValues(0)
+    graph.gain.gain.value = 0
+    graph.element.pause()
+    void graph.context.suspend().catch(() => undefined)
+  }
+
+  /** Releases the audio graph (logout). */
+  dispose(): void {
+    this.stop()
+    const graph = this.#graph
+    this.#graph = null
+    this.#deviceId = null
+    if (!graph) return
+    graph.element.srcObject = null
+    void graph.context.close().catch(() => undefined)
+  }
+
+  /** Re-read after an await: stop() may have run meanwhile. */
+  #stillRinging(): boolean {
+    return this.#ringing
+  }
+
+  #build(): RingerGraph {
+    const context = new AudioContext()
+    const gain = context.createGain()
+    gain.gain.value = 0
+    const oscillator = context.createOscillator()
+    oscillator.frequency.value = TONE_HZ
+    const destination = context.createMediaStreamDestination()
+    oscillator.connect(gain).connect(destination)
+    oscillator.start()
+    const element = new Audio()
+    element.srcObject = destination.stream
+    this.#graph = { context, gain, element }
+    return this.#graph
+  }
+
+  async #route(graph: RingerGraph, deviceId: string | null): Promise<void> {
+    this.#deviceId = deviceId
+    await routeAudio(graph.element, deviceId).catch(() => undefined)
   }
 }
 

@@ -14,6 +14,7 @@ import {
   type AudioDeviceChoice
 } from '../../telephony/media-devices'
 import { Ringtone } from '../../telephony/ringtone'
+import { afterPaint } from '../../platform/after-paint'
 import { swapMicrophone, routeCallsToSpeaker } from '../../telephony/sip-media'
 import { RegistrationState } from '../../telephony/sip-user-agent'
 import { warmMicrophone } from '../../telephony/warm-microphone'
@@ -96,8 +97,13 @@ function followPhone(): () => void {
     }
     const ringing = s.phone.phase === 'ringing'
     if (ringing !== (previous.phone.phase === 'ringing')) {
-      if (ringing) void ringtone.start(state.inUse.ringerId).catch(() => undefined)
-      else ringtone.stop()
+      if (ringing) {
+        // The card first: the ring may sound one frame later, the agent will not hear the gap.
+        afterPaint(() => {
+          if (useAppStore.getState().phone.phase !== 'ringing') return
+          void ringtone.start(state.inUse.ringerId).catch(() => undefined)
+        })
+      } else ringtone.stop()
     }
   })
 }
@@ -120,7 +126,7 @@ export function startAudioRuntime(): () => void {
     unfollow()
     offTrack()
     navigator.mediaDevices.removeEventListener('devicechange', onDeviceChange)
-    ringtone.stop()
+    ringtone.dispose()
     warmMicrophone.release()
   }
 }

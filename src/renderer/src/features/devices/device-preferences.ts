@@ -14,9 +14,12 @@ const choiceSchema = z.object({
   ringerId: z.string().nullable()
 })
 
-export function loadDeviceChoice(storage: Storage = localStorage): AudioDeviceChoice {
+/** Outside a browser (unit tests in Node) there is no storage: the defaults. */
+export function loadDeviceChoice(
+  storage = globalThis.localStorage as Storage | undefined
+): AudioDeviceChoice {
   try {
-    const parsed = choiceSchema.safeParse(JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null'))
+    const parsed = choiceSchema.safeParse(JSON.parse(storage?.getItem(STORAGE_KEY) ?? 'null'))
     return parsed.success ? parsed.data : defaultDevices
   } catch {
     return defaultDevices

@@ -16,14 +16,15 @@ const noMatch: CustomerMatch = { matchedBy: 'none', normalizedNumber: null, cust
 /** Runs on ring: the card must be on screen before the agent answers. */
 export async function popCustomerFor(info: CallInfo): Promise<void> {
   const client = dataClient()
-  useAppStore.getState().popLookupStarted(info.id)
-  if (!client) return
-  const result = await client.send('customer:match', {
+  const pending = client?.send('customer:match', {
     callerNumber: info.remoteNumber,
     ctiCustomerId: null,
     ctiIds: ctiIdsFrom(info.ctiHeaders, ctiHeaderNames()),
     defaultCountry: DEFAULT_COUNTRY
   })
+  useAppStore.getState().popLookupStarted(info.id)
+  if (!pending) return
+  const result = await pending
   useAppStore.getState().popMatched(info.id, result.ok ? result.data : noMatch)
 }
 

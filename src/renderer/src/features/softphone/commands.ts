@@ -186,8 +186,9 @@ export function incomingCall(session: CallSession): void {
     alertIfHidden(session, 'softphone.callWaiting')
     return
   }
-  store.callRinging(session.info)
+  // The lookup goes to the data worker first, so it runs while this thread renders the ring.
   void popCustomerFor(session.info)
+  store.callRinging(session.info)
   publishLines()
   alertIfHidden(session, 'softphone.ringing')
   const delay = autoAnswerDelay(preferences.autoAnswer, session.info.answerAfterSeconds)

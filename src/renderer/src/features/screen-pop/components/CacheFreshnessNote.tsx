@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { cacheFreshness } from '../../../../../shared/domain/cache-freshness'
 import { useAppStore } from '../../../stores/app-store'
 import { useNow } from '../hooks/useNow'
+import { dateTimeFormat } from '../../../i18n/formatters'
 
 /** When the cache last synced, and a warning once what the card shows may be out of date. */
 export function CacheFreshnessNote() {
@@ -13,7 +14,7 @@ export function CacheFreshnessNote() {
   const when =
     lastSyncAt === null
       ? t('card.neverSynced')
-      : new Date(lastSyncAt).toLocaleTimeString(i18n.language, { timeStyle: 'short' })
+      : dateTimeFormat(i18n.language, { timeStyle: 'short' }).format(new Date(lastSyncAt))
   return (
     <p className="cache-freshness muted">
       {t('card.lastSync', { when })}

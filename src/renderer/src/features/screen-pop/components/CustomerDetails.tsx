@@ -10,6 +10,7 @@ import { CacheFreshnessNote } from './CacheFreshnessNote'
 import { OpenComplaints } from './OpenComplaints'
 import { RecentInteractions } from './RecentInteractions'
 import { show } from './show'
+import { numberFormat } from '../../../i18n/formatters'
 
 function Badges({ customer }: { customer: Customer }) {
   const { t } = useTranslation()
@@ -45,7 +46,7 @@ function LanguageLine({ customer }: { customer: Customer }) {
 /** The card of one customer; every value is rendered as text and cut in the view only. */
 export function CustomerDetails({ customer }: { customer: Customer }) {
   const { t, i18n } = useTranslation()
-  const money = new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'EUR' })
+  const money = numberFormat(i18n.language, { style: 'currency', currency: 'EUR' })
   const name = show(fullName(customer))
   return (
     <article aria-label={name} className="customer">

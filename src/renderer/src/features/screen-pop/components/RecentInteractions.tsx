@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next'
 
 import { useRecentInteractions } from '../hooks/useRecentInteractions'
+import { dateTimeFormat } from '../../../i18n/formatters'
 
 /** The last calls with this customer: who called whom, when, and how it ended. */
 export function RecentInteractions({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation()
   const interactions = useRecentInteractions(customerId)
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
+  const when = dateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
   return (
     <section aria-label={t('card.recentCalls')} className="recent-calls">
       <h4>{t('card.recentCalls')}</h4>

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { memo, useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { sanitizeDisplayText } from '../../../../../shared/domain/text'
@@ -26,6 +26,16 @@ const phaseKey = {
   held: 'softphone.held',
   wrap_up: 'softphone.wrapUp'
 } as const
+
+/** The settings forms depend on nothing the call changes: a ring must not re-render them. */
+const PhoneSettings = memo(function PhoneSettings() {
+  return (
+    <>
+      <PhoneSettingsForm />
+      <PhonePreferencesForm />
+    </>
+  )
+})
 
 export function SoftphonePanel() {
   const { t } = useTranslation()
@@ -141,8 +151,7 @@ export function SoftphonePanel() {
         </p>
       )}
       <p className="hint">{t('softphone.shortcuts')}</p>
-      <PhoneSettingsForm />
-      <PhonePreferencesForm />
+      <PhoneSettings />
     </section>
   )
 }

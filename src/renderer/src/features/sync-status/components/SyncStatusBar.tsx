@@ -2,14 +2,13 @@ import { useTranslation } from 'react-i18next'
 
 import { dataClient } from '../../../data/data-client'
 import { useAppStore } from '../../../stores/app-store'
+import { dateTimeFormat } from '../../../i18n/formatters'
 
 export function SyncStatusBar() {
   const { t, i18n } = useTranslation()
   const sync = useAppStore((s) => s.sync)
   const time = sync.lastSyncAt
-    ? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(
-        new Date(sync.lastSyncAt)
-      )
+    ? dateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(new Date(sync.lastSyncAt))
     : t('sync.never')
   return (
     <div role="status" aria-label={t('sync.status')} className="sync-status">
