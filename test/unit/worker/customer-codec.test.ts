@@ -36,6 +36,21 @@ describe('the cache row of a customer', () => {
     expect(encodeCustomer(canonical)).toContain('1735689600000')
   })
 
+  it.each(['2026-02-30T10:00:00.000Z', '2026-02-29T10:00:00.000Z', '2026-01-01T24:00:00.000Z'])(
+    'keeps an impossible time that Date would roll over (%s) as text',
+    (updatedAt) => {
+      const odd = { ...rich, updatedAt }
+      expect(encodeCustomer(odd)).toContain(updatedAt)
+      expect(decodeCustomer(odd.id, odd.externalRef, encodeCustomer(odd))).toEqual(odd)
+    }
+  )
+
+  it('stores a leap day as epoch milliseconds', () => {
+    const leap = { ...rich, updatedAt: '2024-02-29T23:59:59.999Z' }
+    expect(encodeCustomer(leap)).toContain(String(Date.parse(leap.updatedAt)))
+    expect(decodeCustomer(leap.id, leap.externalRef, encodeCustomer(leap))).toEqual(leap)
+  })
+
   it('still reads layout 1 rows (language, tier and time as text)', () => {
     const layout1 = JSON.stringify([
       1,

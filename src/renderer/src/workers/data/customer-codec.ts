@@ -47,10 +47,23 @@ export function customerLayout(c: Customer): unknown[] {
   ]
 }
 
-/** Epoch milliseconds when they give back exactly the same ISO text; the text otherwise. */
+/** The only text `toISOString` produces for years 0000–9999. */
+const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
+/**
+ * Epoch milliseconds when they give back exactly the same ISO text; the text otherwise.
+ *
+ * @remarks Checked without formatting the date back (half the cost at a million rows): a
+ * canonical text gives itself back unless Date rolled an impossible day or hour over
+ * (2026-02-30, 24:00), which shows in the day of month or the hour.
+ */
 function compactTime(iso: string): number | string {
+  if (!CANONICAL_ISO.test(iso)) return iso
   const ms = Date.parse(iso)
-  return Number.isFinite(ms) && new Date(ms).toISOString() === iso ? ms : iso
+  if (!Number.isFinite(ms)) return iso
+  const date = new Date(ms)
+  const sameDay = date.getUTCDate() === Number(iso.slice(8, 10))
+  return sameDay && date.getUTCHours() === Number(iso.slice(11, 13)) ? ms : iso
 }
 
 function fromIndex(list: readonly string[], value: unknown): unknown {
