@@ -74,6 +74,8 @@ export function sipfragStatus(body: string): number | null {
 interface SipCallExtras {
   replacesCallId?: string
   displayName?: string | null
+  /** Site-configured CTI header names to read besides the built-in ones. */
+  ctiHeaderNames?: readonly string[]
 }
 
 function infoFor(
@@ -83,7 +85,9 @@ function infoFor(
 ): CallInfo {
   const identity = session.remoteIdentity
   const headers =
-    session instanceof Invitation ? readCtiHeaders((name) => session.request.getHeader(name)) : {}
+    session instanceof Invitation
+      ? readCtiHeaders((name) => session.request.getHeader(name), extras.ctiHeaderNames)
+      : {}
   const replacesCallId =
     extras.replacesCallId ?? (session instanceof Invitation ? session.replacee?.id : undefined)
   const answerAfterSeconds =
@@ -135,9 +139,12 @@ export class SipCall implements CallSession {
     }
   }
 
-  /** Wraps an INVITE the user agent received; it rings until answered or declined. */
-  static inbound(invitation: Invitation): SipCall {
-    return new SipCall(invitation, 'inbound')
+  /**
+   * Wraps an INVITE the user agent received; it rings until answered or declined.
+   * `ctiHeaderNames` are the site's configured CTI headers, read besides the built-in ones.
+   */
+  static inbound(invitation: Invitation, ctiHeaderNames: readonly string[] = []): SipCall {
+    return new SipCall(invitation, 'inbound', { ctiHeaderNames })
   }
 
   /** Calls `target` (a SIP URI) and resolves once the INVITE is sent. */

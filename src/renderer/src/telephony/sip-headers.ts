@@ -5,8 +5,21 @@
  */
 import { z } from 'zod'
 
-/** Headers copied into {@link CallInfo.ctiHeaders}, by their lower-case name. */
-export const CTI_HEADER_NAMES = ['X-Customer-Id', 'X-Account', 'P-Asserted-Identity'] as const
+/**
+ * Headers always copied into {@link CallInfo.ctiHeaders}, by their lower-case name: the default
+ * customer headers, the asserted identity, and the queue, campaign and called number that script
+ * selection reads. A site's configured customer headers are copied as well.
+ */
+export const CTI_HEADER_NAMES = [
+  'X-Customer-Id',
+  'X-Account',
+  'P-Asserted-Identity',
+  'X-Queue',
+  'X-Campaign',
+  'X-Called-Number'
+] as const
+/** More headers than this in the configuration are ignored (each costs a lookup per INVITE). */
+const MAX_EXTRA_HEADERS = 16
 
 const MAX_HEADER_LENGTH = 256
 // eslint-disable-next-line no-control-regex
@@ -21,12 +34,17 @@ const headerValueSchema = z
  * The CTI headers present on a request, lower-cased names, cleaned values.
  *
  * @param getHeader - reads one header's value, `undefined` when absent (SIP.js `getHeader`).
+ * @param extraNames - the site's configured header names (already checked as header tokens).
  */
 export function readCtiHeaders(
-  getHeader: (name: string) => string | undefined
+  getHeader: (name: string) => string | undefined,
+  extraNames: readonly string[] = []
 ): Record<string, string> {
   const headers: Record<string, string> = {}
-  for (const name of CTI_HEADER_NAMES) {
+  const names = new Set(
+    [...CTI_HEADER_NAMES, ...extraNames.slice(0, MAX_EXTRA_HEADERS)].map((n) => n.toLowerCase())
+  )
+  for (const name of names) {
     const parsed = headerValueSchema.safeParse(getHeader(name))
     if (parsed.success) headers[name.toLowerCase()] = parsed.data
   }

@@ -60,6 +60,8 @@ export interface SipUserAgentOptions {
   backoff?: BackoffOptions
   /** `Math.random` outside tests. */
   random?: () => number
+  /** The site's CTI header names, read on each INVITE (settings may change between calls). */
+  ctiHeaderNames?: () => readonly string[]
 }
 
 /**
@@ -208,7 +210,9 @@ export class SipUserAgent {
       delegate: {
         onInvite: (invitation: Invitation) => {
           if (generation === this.#generation) {
-            this.#options.delegate.onIncomingCall?.(SipCall.inbound(invitation))
+            this.#options.delegate.onIncomingCall?.(
+              SipCall.inbound(invitation, this.#options.ctiHeaderNames?.() ?? [])
+            )
           } else void invitation.reject().catch(() => undefined)
         },
         onDisconnect: (error) => {

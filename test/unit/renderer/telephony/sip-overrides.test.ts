@@ -112,8 +112,7 @@ describe('phone settings overrides', () => {
         uri: 'sip:7001@pbx.example.com',
         displayName: '  Ana (tarde)  ',
         authUser: '',
-        dialPrefix: '0',
-        defaultCountry: 'mx'
+        dialPrefix: '0'
       }
     }
     const parsed = parseOverrideForm(form)
@@ -125,8 +124,7 @@ describe('phone settings overrides', () => {
         account: {
           uri: 'sip:7001@pbx.example.com',
           displayName: 'Ana (tarde)',
-          dialPrefix: '0',
-          defaultCountry: 'MX'
+          dialPrefix: '0'
         }
       }
     })
@@ -136,8 +134,7 @@ describe('phone settings overrides', () => {
       uri: 'sip:7001@pbx.example.com',
       displayName: 'Ana (tarde)',
       password: 'local-secret',
-      dialPrefix: '0',
-      defaultCountry: 'MX'
+      dialPrefix: '0'
     })
     const bad = parseOverrideForm({
       ...form,
@@ -145,8 +142,7 @@ describe('phone settings overrides', () => {
         uri: 'http://pbx',
         displayName: 'x'.repeat(65),
         authUser: 'two words',
-        dialPrefix: '0x',
-        defaultCountry: 'ZZ'
+        dialPrefix: '0x'
       }
     })
     expect(bad).toEqual({
@@ -156,8 +152,7 @@ describe('phone settings overrides', () => {
           uri: 'settings.errors.uri',
           displayName: 'settings.errors.displayName',
           authUser: 'settings.errors.authUser',
-          dialPrefix: 'settings.errors.dialPrefix',
-          defaultCountry: 'settings.errors.defaultCountry'
+          dialPrefix: 'settings.errors.dialPrefix'
         }
       }
     })

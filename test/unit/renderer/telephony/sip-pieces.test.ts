@@ -16,6 +16,12 @@ import {
   toRtcIceServers
 } from '../../../../src/renderer/src/telephony/sip-user-agent'
 
+/** Reads headers by name whatever the case, as SIP.js does. */
+function headerReader(headers: Record<string, string>): (name: string) => string | undefined {
+  const byName = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
+  return (name) => byName.get(name.toLowerCase())
+}
+
 describe('CTI headers', () => {
   it('copies the known headers under lower-case names, cleaned and capped', () => {
     const headers: Record<string, string> = {
@@ -24,7 +30,7 @@ describe('CTI headers', () => {
       'X-Account': 'A'.repeat(1000),
       'X-Other': 'ignored'
     }
-    const cti = readCtiHeaders((name) => headers[name])
+    const cti = readCtiHeaders(headerReader(headers))
     expect(cti).toEqual({
       'x-customer-id': 'CUST-0000001',
       'p-asserted-identity': '"José" <sip:+34612345678@pbx>;party=calling',
@@ -32,8 +38,20 @@ describe('CTI headers', () => {
     })
   })
 
+  it("also copies the site's configured headers, and the script selection headers", () => {
+    const headers = {
+      'X-Ivr-Cliente': 'CUST-0000002',
+      'X-Queue': 'Quejas',
+      'X-Other': 'ignored'
+    }
+    expect(readCtiHeaders(headerReader(headers), ['x-ivr-cliente'])).toEqual({
+      'x-ivr-cliente': 'CUST-0000002',
+      'x-queue': 'Quejas'
+    })
+  })
+
   it('leaves out absent and blank headers', () => {
-    expect(readCtiHeaders((name) => (name === 'X-Account' ? '  ' : undefined))).toEqual({})
+    expect(readCtiHeaders(headerReader({ 'X-Account': '  ' }))).toEqual({})
   })
 
   it('keeps a hostile display name as plain text, without quotes or control characters', () => {

@@ -9,7 +9,7 @@ import type { Customer } from '../../../../shared/domain/customer'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 import type { CallInfo } from '../../telephony/call-session'
-import { ctiHeaderNames, DEFAULT_COUNTRY } from './cti-config'
+import { ctiHeaderNames, defaultCountry } from '../settings/caller-id-settings'
 
 const noMatch: CustomerMatch = { matchedBy: 'none', normalizedNumber: null, customers: [] }
 
@@ -20,7 +20,7 @@ export async function popCustomerFor(info: CallInfo): Promise<void> {
     callerNumber: info.remoteNumber,
     ctiCustomerId: null,
     ctiIds: ctiIdsFrom(info.ctiHeaders, ctiHeaderNames()),
-    defaultCountry: DEFAULT_COUNTRY
+    defaultCountry: defaultCountry()
   })
   useAppStore.getState().popLookupStarted(info.id)
   if (!pending) return

@@ -1,7 +1,7 @@
 /** Customer search for the search box: runs in the data worker, over the local cache only. */
 import type { Customer } from '../../../../shared/domain/customer'
 import { dataClient } from '../../data/data-client'
-import { DEFAULT_COUNTRY } from '../screen-pop/cti-config'
+import { defaultCountry } from '../settings/caller-id-settings'
 
 export const SEARCH_LIMIT = 20
 
@@ -11,7 +11,7 @@ export async function searchCustomers(query: string): Promise<Customer[]> {
   const result = await client.send('customer:search', {
     query,
     limit: SEARCH_LIMIT,
-    defaultCountry: DEFAULT_COUNTRY
+    defaultCountry: defaultCountry()
   })
   return result.ok ? result.data.customers : []
 }

@@ -3,7 +3,6 @@
  * provision), kept as a per-workstation preference in localStorage. The password is never stored
  * here: see sip-password.ts (memory, or the OS keychain when the agent asks).
  */
-import { isSupportedCountry } from 'libphonenumber-js'
 import { z } from 'zod'
 
 import {
@@ -29,11 +28,6 @@ export const accountOverridesSchema = z.object({
   dialPrefix: z
     .string()
     .regex(/^[0-9*#]{0,4}$/)
-    .optional(),
-  defaultCountry: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .refine((c): boolean => isSupportedCountry(c), 'not a supported country')
     .optional()
 })
 export type AccountOverrides = z.infer<typeof accountOverridesSchema>
@@ -81,7 +75,7 @@ export function applyOverrides(
   overrides: SipOverrides,
   password: string | null = null
 ): SipAccount {
-  const { uri, displayName, authUser, dialPrefix, defaultCountry } = overrides.account
+  const { uri, displayName, authUser, dialPrefix } = overrides.account
   return {
     ...account,
     wsServers: overrides.wsServers.length > 0 ? overrides.wsServers : account.wsServers,
@@ -90,8 +84,7 @@ export function applyOverrides(
     displayName: displayName ?? account.displayName,
     authUser: authUser ?? account.authUser,
     password: password ?? account.password,
-    dialPrefix: dialPrefix ?? account.dialPrefix,
-    defaultCountry: defaultCountry ?? account.defaultCountry
+    dialPrefix: dialPrefix ?? account.dialPrefix
   }
 }
 
@@ -103,7 +96,7 @@ export interface OverrideErrors {
   account?: Partial<Record<keyof AccountOverrides, string>>
 }
 
-const accountFields = ['uri', 'displayName', 'authUser', 'dialPrefix', 'defaultCountry'] as const
+const accountFields = ['uri', 'displayName', 'authUser', 'dialPrefix'] as const
 export type AccountForm = Record<(typeof accountFields)[number], string>
 
 /** Empty fields keep the provisioned value; each set field is checked on its own. */
@@ -114,7 +107,7 @@ function parseAccount(form: AccountForm): {
   const account: AccountOverrides = {}
   const errors: NonNullable<OverrideErrors['account']> = {}
   for (const field of accountFields) {
-    const value = field === 'defaultCountry' ? form[field].trim().toUpperCase() : form[field].trim()
+    const value = form[field].trim()
     if (value === '') continue
     const parsed = accountOverridesSchema.shape[field].safeParse(value)
     if (parsed.success && parsed.data !== undefined) account[field] = parsed.data

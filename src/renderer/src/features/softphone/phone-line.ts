@@ -3,7 +3,6 @@
  * overrides, keeps a {@link SipUserAgent} registered, and hands its calls to the call commands.
  */
 import i18next from 'i18next'
-import { isSupportedCountry } from 'libphonenumber-js'
 
 import { sipAccountSchema, type SipAccount } from '../../../../shared/domain/sip-account'
 import { serverUrl } from '../../data/server-url'
@@ -11,6 +10,11 @@ import { getDesktop } from '../../platform/desktop'
 import { useAppStore } from '../../stores/app-store'
 import { RegistrationState, SipUserAgent } from '../../telephony/sip-user-agent'
 import { watchForWake } from '../../telephony/wake-detector'
+import {
+  ctiHeaderNames,
+  defaultCountry,
+  rememberProvisionedCountry
+} from '../settings/caller-id-settings'
 import { applyOverrides, loadOverrides } from '../settings/sip-overrides'
 import { clearSipPasswordFromMemory, sipPassword } from '../settings/sip-password'
 import {
@@ -71,6 +75,7 @@ async function connect(): Promise<void> {
   }
   agent = new SipUserAgent({
     account,
+    ctiHeaderNames,
     delegate: {
       onRegistrationChange: (status) => {
         useAppStore.getState().lineChanged(status)
@@ -87,6 +92,7 @@ export async function startPhoneLine(accessToken: string): Promise<void> {
   if (agent || provisioned) return
   try {
     provisioned = await fetchAccount(accessToken)
+    rememberProvisionedCountry(provisioned.defaultCountry)
   } catch (error) {
     lineDown(error instanceof Error ? error.message : String(error))
     return
@@ -130,9 +136,8 @@ export async function stopPhoneLine(): Promise<void> {
 }
 
 function plan(raw: string, account: SipAccount): DialPlan {
-  const country = account.defaultCountry.toUpperCase()
-  // A provisioned typo in the country must not stop the agent from dialling.
-  return planDial(raw, isSupportedCountry(country) ? country : 'ES', account.dialPrefix)
+  // The caller-identification settings' country (else the provisioned one) reads national numbers.
+  return planDial(raw, defaultCountry(), account.dialPrefix)
 }
 
 function reportError(error: unknown): void {

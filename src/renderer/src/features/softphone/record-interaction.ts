@@ -7,7 +7,7 @@ import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 import type { CallSession } from '../../telephony/call-session'
 import { CallTimeline, type InteractionInput } from '../../telephony/call-timeline'
-import { DEFAULT_COUNTRY } from '../screen-pop/cti-config'
+import { defaultCountry } from '../settings/caller-id-settings'
 
 async function save(record: InteractionInput): Promise<void> {
   const client = dataClient()
@@ -29,7 +29,7 @@ export function recordInteractionOf(session: CallSession): void {
       if (pop.callId === session.info.id) customerId = pop.customer?.id ?? customerId
       const record = timeline.observe(state, endedBy, {
         customerId,
-        remoteE164: toE164(session.info.remoteNumber, DEFAULT_COUNTRY)
+        remoteE164: toE164(session.info.remoteNumber, defaultCountry())
       })
       if (record) void save(record)
     }

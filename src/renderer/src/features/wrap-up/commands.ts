@@ -8,7 +8,7 @@ import { fullName } from '../../../../shared/domain/customer'
 import { toE164 } from '../../../../shared/phone/normalize'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
-import { DEFAULT_COUNTRY } from '../screen-pop/cti-config'
+import { defaultCountry } from '../settings/caller-id-settings'
 import { finishWrapUp } from '../softphone/commands'
 
 /** Saves the disposition of the call in wrap-up, then finishes the wrap-up if nothing else holds it. */
@@ -39,7 +39,7 @@ export function openCallbackForCall(note = '', dueAt: string | null = null): voi
   const { phone, screenPop } = useAppStore.getState()
   const call = phone.call
   const customer = screenPop.customer
-  const number = call ? toE164(call.remoteNumber, DEFAULT_COUNTRY) : null
+  const number = call ? toE164(call.remoteNumber, defaultCountry()) : null
   useAppStore.getState().callbackDraftOpened({
     customerId: customer?.id ?? null,
     contactName: customer ? fullName(customer) : (call?.remoteDisplayName ?? ''),

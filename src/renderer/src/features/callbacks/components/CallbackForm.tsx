@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { MAX_CALLBACK_NOTE } from '../../../../../shared/domain/callback'
 import { toE164 } from '../../../../../shared/phone/normalize'
 import { useAppStore } from '../../../stores/app-store'
-import { DEFAULT_COUNTRY } from '../../screen-pop/cti-config'
+import { defaultCountry } from '../../settings/caller-id-settings'
 import type { CallbackDraft } from '../../wrap-up/store'
 import { scheduleCallback } from '../commands'
 import { defaultDue, fromLocalInput, toLocalInput } from '../local-time'
@@ -28,7 +28,7 @@ export function CallbackForm({ draft }: CallbackFormProps) {
   }, [])
 
   const submit = async (): Promise<void> => {
-    const phoneE164 = toE164(phone, DEFAULT_COUNTRY)
+    const phoneE164 = toE164(phone, defaultCountry())
     const dueAt = fromLocalInput(due)
     if (!phoneE164) {
       setError(t('callbacks.invalidPhone'))

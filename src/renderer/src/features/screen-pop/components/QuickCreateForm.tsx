@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { languages, type Language } from '../../../../../shared/domain/customer'
 import { toE164 } from '../../../../../shared/phone/normalize'
 import { createContact } from '../commands'
-import { DEFAULT_COUNTRY } from '../cti-config'
+import { defaultCountry } from '../../settings/caller-id-settings'
 
 type QuickCreateFormProps = { phoneE164: string | null }
 
@@ -13,7 +13,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 /** The contact the form describes, or null when a field is invalid. */
 function validInput(fields: { first: string; last: string; phone: string; email: string }) {
   const phone = fields.phone.trim()
-  const phoneE164 = phone === '' ? null : toE164(phone, DEFAULT_COUNTRY)
+  const phoneE164 = phone === '' ? null : toE164(phone, defaultCountry())
   const email = fields.email.trim()
   if (fields.first.trim() === '' || (phone !== '' && phoneE164 === null)) return null
   if (email !== '' && !EMAIL.test(email)) return null

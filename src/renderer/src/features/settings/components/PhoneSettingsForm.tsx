@@ -18,8 +18,7 @@ const accountFields: readonly { field: keyof AccountForm; autoComplete: string }
   { field: 'uri', autoComplete: 'off' },
   { field: 'displayName', autoComplete: 'off' },
   { field: 'authUser', autoComplete: 'username' },
-  { field: 'dialPrefix', autoComplete: 'off' },
-  { field: 'defaultCountry', autoComplete: 'off' }
+  { field: 'dialPrefix', autoComplete: 'off' }
 ]
 
 function iceLine(server: IceServer): string {
@@ -42,8 +41,7 @@ export function PhoneSettingsForm() {
     uri: initial.account.uri ?? '',
     displayName: initial.account.displayName ?? '',
     authUser: initial.account.authUser ?? '',
-    dialPrefix: initial.account.dialPrefix ?? '',
-    defaultCountry: initial.account.defaultCountry ?? ''
+    dialPrefix: initial.account.dialPrefix ?? ''
   })
   const [password, setPassword] = useState('')
   const [rememberPassword, setRememberPassword] = useState(initial.rememberPassword)

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { sanitizeDisplayText } from '../../../../../shared/domain/text'
 import { useAppStore } from '../../../stores/app-store'
 import { RegistrationState } from '../../../telephony/sip-user-agent'
+import { CallerIdSettingsForm } from '../../settings/components/CallerIdSettingsForm'
 import { PhoneSettingsForm } from '../../settings/components/PhoneSettingsForm'
 import { WrapUpForm } from '../../wrap-up/components/WrapUpForm'
 import { answerCall, declineCall, finishWrapUp, hangUp, startPracticeCall } from '../commands'
@@ -32,6 +33,7 @@ const PhoneSettings = memo(function PhoneSettings() {
   return (
     <>
       <PhoneSettingsForm />
+      <CallerIdSettingsForm />
       <PhonePreferencesForm />
     </>
   )
