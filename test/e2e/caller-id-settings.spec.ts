@@ -43,7 +43,9 @@ test('a header name set in the settings identifies the caller a SIP peer sends',
   const ws = await ana()
   await ws.waitForFirstSync()
   const settings = await openCallerIdSettings(ws.page)
-  const headers = settings.getByLabel('Cabeceras CTI del IVR (una por línea, en orden de prioridad)')
+  const headers = settings.getByLabel(
+    'Cabeceras CTI del IVR (una por línea, en orden de prioridad)'
+  )
 
   // Each bad entry is named in its own error; nothing is saved.
   await headers.fill('X-Ivr-Cliente\ncliente ivr\nx@ivr')

@@ -87,6 +87,7 @@ import {
 } from './outbox'
 import { applyServerChange } from './server-changes'
 import { asNumber, getMeta, inTransaction, queryOne, setMeta } from './sql'
+import { SyncMark } from './sync-mark'
 import { workerError } from './worker-error'
 import { WriteLock } from './write-lock'
 
@@ -152,7 +153,8 @@ export class LocalStore {
     private readonly options: LocalStoreOptions,
     private readonly journal: Journal,
     readonly clientId: string,
-    readonly report: OpenReport
+    readonly report: OpenReport,
+    private readonly syncMark: SyncMark
   ) {
     // Replayed entries live only in journals until the next snapshot: count them as writes.
     this.writesSinceSnapshot = report.restoredWrites
@@ -172,7 +174,9 @@ export class LocalStore {
     const replay = await replayJournal(db, journal, covered)
     const report: OpenReport = { snapshotLoaded, ...replay.report }
     journal.startAt(Math.max(covered, replay.lastGeneration + 1))
-    const store = new LocalStore(db, options, journal, clientId, report)
+    const cursor = Number(getMeta(db, 'pull_cursor') ?? '0')
+    const syncMark = await SyncMark.load(options.files, options.name, db, cursor)
+    const store = new LocalStore(db, options, journal, clientId, report, syncMark)
     // The client id must be durable before the first push, or a retry after a crash would
     // reach the server under a new id and be applied twice.
     if (storedClientId === null) await store.snapshot()
@@ -584,6 +588,21 @@ export class LocalStore {
 
   get cursor(): number {
     return Number(getMeta(this.db, 'pull_cursor') ?? '0')
+  }
+
+  /** The last successful sync this cache still reflects, across restarts (see sync-mark.ts). */
+  get lastSyncedAt(): string | null {
+    return this.syncMark.lastSyncedAt
+  }
+
+  /** A sync pass succeeded at `at`: kept with the rows, and in a mark file at once. */
+  async recordSynced(at: string): Promise<void> {
+    const cursor = await this.lock.run(() => {
+      this.assertOpen()
+      this.syncMark.remember(this.db, at)
+      return Promise.resolve(this.cursor)
+    })
+    await this.syncMark.persist(cursor, at)
   }
 
   pendingMutations(limit: number): Mutation[] {

@@ -28,6 +28,10 @@ export interface SyncStore {
   /** The initial load from a bulk pull stream, all or nothing. */
   applyBulk(batches: AsyncIterable<readonly string[]>): Promise<BulkLoadReport>
   outboxCounts(): { pending: number; rejected: number }
+  /** The last successful sync the cache reflects, kept across restarts. */
+  readonly lastSyncedAt: string | null
+  /** Remembers a successful pass durably. */
+  recordSynced(at: string): Promise<void>
 }
 
 /** Requests made with a valid access token (the engine refreshes it on a 401). */

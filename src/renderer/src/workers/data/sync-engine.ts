@@ -72,6 +72,8 @@ export class SyncEngine {
 
   constructor(private readonly options: SyncEngineOptions) {
     this.tokens = options.tokens
+    // A restart shows when the cache last synced, even before (or without) a pass here.
+    this.lastSyncAt = options.store.lastSyncedAt
     this.http = new SyncHttp(options.serverUrl, options.fetch)
     this.realtime = new RealtimeChannel({
       url: () => realtimeUrl(options.serverUrl, this.tokens.accessToken),
@@ -108,6 +110,7 @@ export class SyncEngine {
 
   /** Connects the realtime channel and runs a first pass. */
   start(): void {
+    this.emitStatus()
     this.realtime.start()
     this.trigger()
   }
@@ -199,6 +202,10 @@ export class SyncEngine {
       this.attempt = 0
       this.lastError = null
       this.lastSyncAt = new Date(this.options.timers.now()).toISOString()
+      await this.options.store.recordSynced(this.lastSyncAt).catch((error: unknown) => {
+        // The pass itself succeeded; only a restart would show an older time.
+        log.warn('could not record the sync time', error instanceof Error ? error.message : error)
+      })
     } else {
       this.handleFailure(result)
     }

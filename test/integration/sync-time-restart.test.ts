@@ -1,0 +1,125 @@
+/**
+ * The last sync time survives a restart: a workstation that reopens its store offline says when
+ * the cache last synced (and that it is stale) instead of "never"; after a crash that lost pulled
+ * rows, it never claims a sync those rows belonged to. Real store files, real central server.
+ */
+import { randomUUID } from 'node:crypto'
+
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+
+import type { LocalStore } from '../../src/renderer/src/workers/data/local-store'
+import type { FetchLike } from '../../src/renderer/src/workers/data/sync-http'
+import type { SessionTokens } from '../../src/shared/contract/worker'
+import { cacheFreshness, STALE_CACHE_AFTER_MS } from '../../src/shared/domain/cache-freshness'
+import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'
+import { startEngine, type EngineHarness } from '../support/worker-sync'
+import { TestServer } from '../support/worker-server'
+import { openTestStore } from '../support/worker-store'
+
+/** The network is down: every request fails before reaching any server. */
+const offline: FetchLike = () => Promise.reject(new TypeError('fetch failed'))
+
+describe('last sync time across restarts', () => {
+  let server: TestServer
+  let tokens: SessionTokens
+  let dir: string
+  const running: { store: LocalStore; harness: EngineHarness }[] = []
+
+  beforeAll(async () => {
+    server = await TestServer.create()
+    await server.start()
+    const login = await server.login('ana')
+    tokens = { accessToken: login.accessToken, refreshToken: login.refreshToken }
+  }, 120_000)
+
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map(stop))
+    await removeStoreDir(dir)
+  })
+
+  afterAll(async () => {
+    await server.close()
+  })
+
+  async function start(fetch?: FetchLike) {
+    const store = await openTestStore(dir)
+    const harness = startEngine({
+      store,
+      serverUrl: server.url,
+      tokens,
+      ...(fetch ? { fetch } : {})
+    })
+    const client = { store, harness }
+    running.push(client)
+    return client
+  }
+
+  /** Stops syncing and closes the store without a final snapshot (as a killed worker would). */
+  async function stop(client: { store: LocalStore; harness: EngineHarness }): Promise<void> {
+    const index = running.indexOf(client)
+    if (index >= 0) running.splice(index, 1)
+    await client.harness.engine.stop()
+    await client.store.close().catch(() => undefined)
+  }
+
+  it('an offline restart shows the last sync and warns once it is stale', async () => {
+    dir = await makeStoreDir()
+    const online = await start()
+    expect((await online.harness.engine.syncNow()).lastError).toBeNull()
+    // Read once the engine stopped: a realtime poke may have run one more pass.
+    await online.harness.engine.stop()
+    const at = online.harness.engine.status().lastSyncAt
+    await stop(online)
+    expect(at).not.toBeNull()
+    if (at === null) return
+
+    const restarted = await start(offline)
+    expect(restarted.store.lastSyncedAt).toBe(at)
+    // The status the app sees first, before any pass has finished, already says when.
+    expect(restarted.harness.eventsNamed('sync:status-changed')[0]?.lastSyncAt).toBe(at)
+    const status = await restarted.harness.engine.syncNow()
+    expect(status.lastError).not.toBeNull()
+    expect(status.lastSyncAt).toBe(at)
+    const syncedAt = Date.parse(at)
+    expect(cacheFreshness(status.lastSyncAt, new Date(syncedAt + 60_000))).toBe('fresh')
+    expect(cacheFreshness(status.lastSyncAt, new Date(syncedAt + STALE_CACHE_AFTER_MS + 1))).toBe(
+      'stale'
+    )
+  })
+
+  it('after a crash that lost pulled rows, the time of what the snapshot holds', async () => {
+    dir = await makeStoreDir()
+    const first = await start()
+    expect((await first.harness.engine.syncNow()).lastError).toBeNull()
+    await first.harness.engine.stop()
+    // The idle snapshot: rows and sync time reach disk together.
+    await first.store.snapshot()
+    const snapshotted = first.store.lastSyncedAt
+    const cursorOnDisk = first.store.cursor
+    expect(snapshotted).not.toBeNull()
+
+    // The server logs a new complaint; the next pass pulls it back into memory only.
+    await first.store.createComplaint({
+      customerId: null,
+      callId: `call-${randomUUID().slice(0, 8)}`,
+      category: 'billing',
+      description: 'Factura duplicada'
+    })
+    const second = startEngine({ store: first.store, serverUrl: server.url, tokens })
+    const later = await second.engine.syncNow()
+    await second.engine.stop()
+    expect(later.lastError).toBeNull()
+    expect(later.cursor).toBeGreaterThan(cursorOnDisk)
+    await stop(first)
+
+    const restarted = await start(offline)
+    expect(restarted.store.cursor).toBe(cursorOnDisk)
+    expect(restarted.store.lastSyncedAt).toBe(snapshotted)
+  })
+
+  it('a store that never synced says never', async () => {
+    dir = await makeStoreDir()
+    const { store } = await start(offline)
+    expect(store.lastSyncedAt).toBeNull()
+  })
+})
