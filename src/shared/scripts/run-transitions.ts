@@ -4,6 +4,7 @@
  */
 import { checkAnswer } from './check-answer'
 import { enterNode } from './enter-node'
+import { isOfferAnswer, offerAnswers, offeredProduct } from './offer-step'
 import type { RunContext } from './run-context'
 import { failed, type Step } from './run-result'
 import {
@@ -63,11 +64,28 @@ function replaceTop(state: RunState, step: PathStep): RunState {
 function answer(script: Script, state: RunState, value: AnswerValue, at: string): Transition {
   const step = currentStep(state)
   const node = findNode(script, step.nodeId)
+  if (offeredProduct(script, state, step) !== null) {
+    if (!isOfferAnswer(value)) {
+      return failed('invalid_answer', `answer ${offerAnswers.join(' or ')}`, step.nodeId)
+    }
+    return unchanged(replaceTop(state, { ...step, answer: value, answeredAt: at }))
+  }
   if (node?.kind !== 'ask')
     return failed('not_an_ask', 'the current step asks nothing', step.nodeId)
   const problem = checkAnswer(node.answer, value)
   if (problem) return failed('invalid_answer', problem, node.id)
   return unchanged(replaceTop(state, { ...step, answer: value, answeredAt: at }))
+}
+
+/** What the keys 1, 2, … pick on the current step (empty where nothing is asked). */
+function optionValues(script: Script, state: RunState): readonly AnswerValue[] {
+  const step = currentStep(state)
+  if (offeredProduct(script, state, step) !== null) return offerAnswers
+  const node = findNode(script, step.nodeId)
+  if (node?.kind !== 'ask') return []
+  const spec = node.answer
+  if (spec.type === 'choice') return spec.options.map((o) => o.value)
+  return spec.type === 'yes_no' ? [true, false] : []
 }
 
 function chooseOption(
@@ -78,18 +96,12 @@ function chooseOption(
 ): Transition {
   const step = currentStep(state)
   const node = findNode(script, step.nodeId)
-  if (node?.kind !== 'ask')
+  const offering = offeredProduct(script, state, step) !== null
+  if (node?.kind !== 'ask' && !offering)
     return failed('not_an_ask', 'the current step asks nothing', step.nodeId)
-  const spec = node.answer
-  const values =
-    spec.type === 'choice'
-      ? spec.options.map((o) => o.value)
-      : spec.type === 'yes_no'
-        ? [true, false]
-        : []
-  const value = values[index - 1]
+  const value = optionValues(script, state)[index - 1]
   if (value === undefined) {
-    return failed('invalid_option', `option ${index} does not exist on this step`, node.id)
+    return failed('invalid_option', `option ${index} does not exist on this step`, step.nodeId)
   }
   const answered = answer(script, state, value, context.now.toISOString())
   return answered.ok ? next(script, answered.data.state, context) : answered

@@ -5,6 +5,7 @@
  */
 import { ratingBounds } from './check-answer'
 import type { ScriptEffect } from './effects'
+import { offerAnswerLabel, offerAnswers, offeredProduct } from './offer-step'
 import { pickText, type LocalizedText } from './localized-text'
 import type { RunContext } from './run-context'
 import { currentStep, type AnswerValue, type RunState } from './run-state'
@@ -131,6 +132,23 @@ function askView(node: AskNode, answer: AnswerValue | undefined, context: RunCon
   return view
 }
 
+/**
+ * An offer step asks like a two-option question, 1 accepted and 2 declined; optional, so a script
+ * that asks about the offer in a question of its own (more than two outcomes) moves on with Enter.
+ */
+function offerView(answer: AnswerValue | undefined, context: RunContext): AskView {
+  return {
+    type: 'choice',
+    options: offerAnswers.map((value, i) => ({
+      index: i + 1,
+      value,
+      label: offerAnswerLabel(value, context.language)
+    })),
+    optional: true,
+    answer: answer ?? null
+  }
+}
+
 function stepView(script: Script, state: RunState, node: StepNode, context: RunContext): StepView {
   const step = currentStep(state)
   const source =
@@ -155,7 +173,12 @@ function stepView(script: Script, state: RunState, node: StepNode, context: RunC
     parts,
     mandatory: node.kind === 'say' && node.mandatory === true,
     confirmedAt: confirmedAt(state, node.id),
-    ask: node.kind === 'ask' ? askView(node, step.answer, context) : null,
+    ask:
+      node.kind === 'ask'
+        ? askView(node, step.answer, context)
+        : offeredProduct(script, state, step) !== null
+          ? offerView(step.answer, context)
+          : null,
     effect,
     outcome:
       node.kind === 'end'

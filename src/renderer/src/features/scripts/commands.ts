@@ -16,6 +16,8 @@ import { selectScript } from '../../../../shared/scripts/select-script'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 import type { CallInfo } from '../../telephony/call-session'
+import { transferAddress } from '../softphone/phone-line'
+import { prefillTransfer } from '../softphone/transfer-prefill'
 import { openCallbackForCall } from '../wrap-up/commands'
 import { scriptCatalog } from './bundled-scripts'
 
@@ -43,7 +45,8 @@ function refuse(code: string): void {
 
 /**
  * Carries out what the script asked: a prefilled complaint, a prefilled callback, a suggested
- * disposition for the wrap-up. A preview belongs to no call: it suggests nothing to a wrap-up.
+ * disposition for the wrap-up, the transfer field filled in (the agent confirms the transfer).
+ * A preview belongs to no call: it suggests nothing to a wrap-up and transfers nothing.
  */
 function carryOut(callId: string, effects: readonly EmittedEffect[]): void {
   const store = useAppStore.getState()
@@ -61,8 +64,10 @@ function carryOut(callId: string, effects: readonly EmittedEffect[]): void {
         }
         break
       case 'transfer':
+        if (callId !== PREVIEW_RUN) prefillTransfer(transferAddress(effect.target))
+        break
       case 'offer_product':
-        // Shown on the step itself; the agent transfers or offers with the usual controls.
+        // Shown on the step, which asks whether the customer took it (recorded on the path).
         break
     }
   }

@@ -8,6 +8,7 @@ import { sipAccountSchema, type SipAccount } from '../../../../shared/domain/sip
 import { serverUrl } from '../../data/server-url'
 import { getDesktop } from '../../platform/desktop'
 import { useAppStore } from '../../stores/app-store'
+import { dialTarget, domainOf } from '../../telephony/sip-headers'
 import { RegistrationState, SipUserAgent } from '../../telephony/sip-user-agent'
 import { watchForWake } from '../../telephony/wake-detector'
 import {
@@ -191,6 +192,18 @@ export async function consult(raw: string): Promise<DialRefusal | null> {
     reportError(error)
   }
   return null
+}
+
+/**
+ * What a script's transfer step puts in the transfer field: the number, or the queue's address
+ * at the account's SIP domain (a PBX reaches a queue by name or number there).
+ */
+export function transferAddress(
+  target: { kind: 'number'; e164: string } | { kind: 'queue'; queue: string }
+): string {
+  if (target.kind === 'number') return target.e164
+  const uri = provisioned ? effectiveAccount(provisioned).uri : null
+  return uri ? dialTarget(target.queue, domainOf(uri)) : target.queue
 }
 
 /** Blind transfer of the current call to what the agent typed. */

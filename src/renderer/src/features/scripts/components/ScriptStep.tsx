@@ -4,6 +4,7 @@ import { sanitizeDisplayText } from '../../../../../shared/domain/text'
 import type { RunView } from '../../../../../shared/scripts/run-view'
 import { sendScriptEvent } from '../commands'
 import { AnswerForm } from './AnswerForm'
+import { ScriptEffectNote } from './ScriptEffectNote'
 
 /** Long enough for any sensible script line; a hostile one is cut in the view only. */
 const MAX_STEP_TEXT = 2000
@@ -15,6 +16,12 @@ export function ScriptStep({ view }: { view: RunView }) {
   const open = view.status === 'open'
   const needsConfirm = step.mandatory && step.confirmedAt === null
   const text = sanitizeDisplayText(step.text, MAX_STEP_TEXT)
+  // An optional choice (an offer's accept/decline) may be left unanswered: Next moves on.
+  const skippableChoice =
+    step.ask !== null &&
+    step.ask.optional &&
+    step.ask.options.length > 0 &&
+    step.ask.answer === null
   return (
     <article className={`script-step script-${step.kind}`} aria-label={t('scripts.currentStep')}>
       <div tabIndex={-1} data-step-focus className="script-step-focus">
@@ -25,7 +32,7 @@ export function ScriptStep({ view }: { view: RunView }) {
           </p>
         )}
         {text && <p className="script-text">{text}</p>}
-        {step.effect && <p className="hint">{t(`scripts.effects.${step.effect.type}`)}</p>}
+        {step.effect && <ScriptEffectNote effect={step.effect} />}
         {step.outcome && (
           <p>{t('scripts.outcome', { outcome: sanitizeDisplayText(step.outcome.label, 120) })}</p>
         )}
@@ -70,7 +77,7 @@ export function ScriptStep({ view }: { view: RunView }) {
               {t('scripts.returnFromJump')}
             </button>
           )}
-          {step.kind !== 'end' && !step.ask && !needsConfirm && (
+          {step.kind !== 'end' && (!step.ask || skippableChoice) && !needsConfirm && (
             <button
               type="button"
               aria-keyshortcuts="Enter"

@@ -6,6 +6,7 @@ import { callerLabel } from '../caller-label'
 import { cancelConsult, completeTransfer } from '../commands'
 import { callShortcuts, OPEN_TRANSFER_EVENT } from '../hooks/useCallShortcuts'
 import { consult, transferTo, type DialRefusal } from '../phone-line'
+import { PREFILL_TRANSFER_EVENT, prefilledTarget } from '../transfer-prefill'
 
 /**
  * Transfer of the current call: blind (REFER now), or attended (consult the target while the
@@ -24,9 +25,20 @@ export function TransferControls() {
     const open = () => {
       setIsOpen(true)
     }
+    const prefill = (event: Event) => {
+      const prefilled = prefilledTarget(event)
+      if (prefilled === null) return
+      setTarget(prefilled)
+      setRefusal(null)
+      setIsOpen(true)
+      // Already open: focus the field again, where Enter confirms the transfer.
+      input.current?.focus()
+    }
     window.addEventListener(OPEN_TRANSFER_EVENT, open)
+    window.addEventListener(PREFILL_TRANSFER_EVENT, prefill)
     return () => {
       window.removeEventListener(OPEN_TRANSFER_EVENT, open)
+      window.removeEventListener(PREFILL_TRANSFER_EVENT, prefill)
     }
   }, [])
   useEffect(() => {
