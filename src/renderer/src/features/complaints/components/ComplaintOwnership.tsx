@@ -6,6 +6,7 @@ import {
   assignmentRefusal,
   escalationRefusal,
   isEscalationOpen,
+  ownerOf,
   type OwnedComplaint
 } from '../../../../../shared/domain/complaint-ownership'
 import type { SessionUser } from '../../../../../shared/domain/user'
