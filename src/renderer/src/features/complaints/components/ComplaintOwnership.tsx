@@ -154,8 +154,12 @@ export function ComplaintOwnership({ complaint, user }: ComplaintOwnershipProps)
   const isSynced = complaint.syncState === 'synced'
   const mayEscalate = isSynced && escalationRefusal(actor, owned) === null
   const self = { id: user.id, role: user.role, teamId: user.teamId }
+  // Taking is for someone else's unassigned case: the filer already works their own.
   const mayTake =
-    isSynced && user.role === 'agent' && assignmentRefusal(actor, owned, self) === null
+    isSynced &&
+    user.role === 'agent' &&
+    ownerOf(owned) !== user.id &&
+    assignmentRefusal(actor, owned, self) === null
   const mayAssign = isSynced && (user.role === 'team_lead' || user.role === 'admin')
   const nameOf = (id: string): string => {
     if (id === user.id) return t('compensation.you')
