@@ -9,7 +9,6 @@ import { serverComplaints } from '../support/server-api'
 
 test('an agent escalates; the lead sees it live at the top of her queue and assigns it; the assignee has it', async ({
   browser,
-  page,
   server,
   workstation
 }) => {
