@@ -26,6 +26,7 @@ import { envelopeOf } from './http/app-error'
 import { installErrorHandling } from './http/error-handler'
 import { RealtimeHub } from './realtime/realtime-hub'
 import { registerAuthRoutes } from './routes/auth'
+import { registerComplaintAnalysisRoutes } from './routes/complaint-analysis'
 import { registerCustomerImportRoutes } from './routes/customer-import'
 import { registerCustomerRoutes } from './routes/customers'
 import { registerHealthRoutes } from './routes/health'
@@ -128,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerCustomerImportRoutes(app, ctx)
   registerRealtimeRoutes(app, ctx, hub)
   registerScriptAnalyticsRoutes(app, ctx)
+  registerComplaintAnalysisRoutes(app, ctx)
   registerScriptRoutes(app, ctx)
   const sip = options.sip ?? noSipServer
   registerSipAccountRoutes(app, ctx, sip)

@@ -1,4 +1,4 @@
-/** Sensitive actions (logins, token revocations, compensations and their approvals) leave a row that says who, what and when. */
+/** Sensitive actions (logins, token revocations, compensations and their approvals, escalations and assignments) leave a row that says who, what and when. */
 import type { Queryable } from '../db/db'
 
 export type AuditAction =
@@ -13,6 +13,8 @@ export type AuditAction =
   | 'compensation.requested'
   | 'compensation.approved'
   | 'compensation.rejected'
+  | 'complaint.escalated'
+  | 'complaint.assigned'
 
 export interface AuditEntry {
   action: AuditAction

@@ -20,6 +20,7 @@ import { applyCompensationDecide } from './mutations/compensation-decide'
 import { applyCompensationGrant } from './mutations/compensation-grant'
 import { applyComplaintCreate } from './mutations/complaint-create'
 import { applyComplaintNote } from './mutations/complaint-note'
+import { applyComplaintAssign, applyComplaintEscalate } from './mutations/complaint-ownership'
 import { applyComplaintTransition } from './mutations/complaint-transition'
 import { applyCustomerCreate } from './mutations/customer-create'
 import { applyDispositionRecord } from './mutations/disposition-record'
@@ -46,6 +47,10 @@ export function dispatch(
       return applyComplaintTransition(tx, claims, mutation.args)
     case 'complaint.note':
       return applyComplaintNote(tx, claims, mutation.args)
+    case 'complaint.escalate':
+      return applyComplaintEscalate(tx, claims, mutation.args)
+    case 'complaint.assign':
+      return applyComplaintAssign(tx, claims, mutation.args)
     case 'compensation.grant':
       return applyCompensationGrant(tx, claims, mutation.args)
     case 'compensation.decide':

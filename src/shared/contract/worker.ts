@@ -17,6 +17,7 @@ import type {
 import type { ComplaintEventAction } from '../domain/complaint-event'
 import type { LifecycleAction } from '../domain/complaint-lifecycle'
 import type { ComplaintFilterInput } from '../domain/complaint-filter'
+import type { ComplaintAnalysisReport } from '../domain/complaint-analysis'
 import type {
   CompensationLimits,
   ComplaintCategoryConfig,
@@ -114,6 +115,13 @@ export interface LocalComplaint extends ComplaintDetails {
   transitionPending: boolean
   /** Why the server refused the last step taken here (the status is the server's again). */
   transitionRefused: string | null
+  /** Who works the case when someone was assigned (an assignment queued here counts). */
+  assigneeId: string | null
+  /** When it was escalated to the team lead, while that escalation is unanswered. */
+  escalatedAt: string | null
+  escalationReason: string | null
+  /** The team whose queue holds the case; null on one written here and not yet synced. */
+  teamId: string | null
 }
 
 /**
@@ -150,6 +158,8 @@ export interface TimelineEntry {
   /** The status the case moved to (lifecycle steps). */
   toStatus: string | null
   compensationId: string | null
+  /** Assignments: who works the case from then on. */
+  assigneeId: string | null
   /** Written here and still waiting for the server. */
   pending: boolean
 }
@@ -284,6 +294,21 @@ export interface DataWorkerHandlers {
     status: CompensationStatus | null
     limit: number
   }) => { compensations: LocalCompensation[] }
+  /** Journals an escalation to the team lead, with the reason (agents; the server validates it). */
+  'complaint:escalate': (args: { complaintId: string; reason: string }) => {
+    complaint: LocalComplaint
+  }
+  /**
+   * Journals an assignment: a lead gives the case to someone of the team, an agent takes an
+   * unassigned one for themselves (the server validates role, team and assignee).
+   */
+  'complaint:assign': (args: { complaintId: string; assigneeId: string }) => {
+    complaint: LocalComplaint
+  }
+  /** The complaint analysis from the server (leads: their team; admins: all or one team). */
+  'complaint:analysis': (args: { from: string; to: string; teamId: string | null }) => {
+    report: ComplaintAnalysisReport
+  }
   /** A complaint's timeline: its creation, lifecycle steps and compensation events, in order. */
   'complaint:timeline': (args: { complaintId: string }) => { entries: TimelineEntry[] }
   /** Journals a note in a complaint's timeline; answers the timeline with it. */

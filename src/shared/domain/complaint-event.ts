@@ -1,7 +1,7 @@
 /**
  * A complaint's timeline as clients pull it: lifecycle steps, notes, compensation granted,
  * requested, approved or rejected, with who and when. The case's creation is the complaint row
- * itself. `complaint.note` adds a note to it.
+ * itself. `complaint.note` adds a note to it; escalations and assignments are in it too.
  */
 import { z } from 'zod'
 
@@ -14,10 +14,14 @@ export const compensationEventActions = [
   'compensation_rejected'
 ] as const
 
+/** Who works the case: an agent escalated it to the lead; it was assigned, reassigned or taken. */
+export const ownershipEventActions = ['escalated', 'assigned', 'reassigned', 'taken'] as const
+
 export const complaintEventActions = [
   ...lifecycleActions,
   'note',
-  ...compensationEventActions
+  ...compensationEventActions,
+  ...ownershipEventActions
 ] as const
 export type ComplaintEventAction = (typeof complaintEventActions)[number]
 
@@ -30,7 +34,9 @@ export const complaintEventSchema = z.object({
   note: z.string().nullable(),
   actorId: z.uuid(),
   at: z.iso.datetime(),
-  compensationId: z.uuid().nullable()
+  compensationId: z.uuid().nullable(),
+  /** Assignments: who works the case from then on. */
+  assigneeId: z.uuid().nullable().default(null)
 })
 export type ComplaintEvent = z.infer<typeof complaintEventSchema>
 

@@ -64,7 +64,12 @@ export const complaintSchema = complaintCreateArgsSchema.extend({
   teamId: z.uuid().nullable(),
   receivedAt: z.string(),
   /** When it must be resolved; null on complaints filed before severities existed. */
-  dueAt: z.string().nullable().default(null)
+  dueAt: z.string().nullable().default(null),
+  /** Who works the case when someone was assigned; null: whoever filed it. */
+  assigneeId: z.uuid().nullable().default(null),
+  /** When an agent escalated it to the team lead (null when not, or answered by an assignment). */
+  escalatedAt: z.string().nullable().default(null),
+  escalationReason: z.string().nullable().default(null)
 })
 export type Complaint = z.infer<typeof complaintSchema>
 

@@ -30,6 +30,10 @@ import {
 } from '../domain/compensation-record'
 import { complaintCreateArgsSchema, complaintSchema } from '../domain/complaint'
 import { complaintEventSchema, complaintNoteArgsSchema } from '../domain/complaint-event'
+import {
+  complaintAssignArgsSchema,
+  complaintEscalateArgsSchema
+} from '../domain/complaint-ownership'
 import { complaintTransitionArgsSchema } from '../domain/complaint-transition'
 import {
   compensationLimitsSchema,
@@ -61,6 +65,16 @@ export const mutationSchema = z.discriminatedUnion('name', [
     args: complaintTransitionArgsSchema
   }),
   z.object({ id: z.uuid(), name: z.literal('complaint.note'), args: complaintNoteArgsSchema }),
+  z.object({
+    id: z.uuid(),
+    name: z.literal('complaint.escalate'),
+    args: complaintEscalateArgsSchema
+  }),
+  z.object({
+    id: z.uuid(),
+    name: z.literal('complaint.assign'),
+    args: complaintAssignArgsSchema
+  }),
   z.object({
     id: z.uuid(),
     name: z.literal('compensation.grant'),

@@ -5,6 +5,7 @@ import { AgentStateControl } from '../features/agent-state/components/AgentState
 import { PhoneProblemAlert } from '../features/agent-state/components/PhoneProblemAlert'
 import { logout } from '../features/auth/session'
 import { CallbacksPanel } from '../features/callbacks/components/CallbacksPanel'
+import { ComplaintAnalysisPanel } from '../features/complaint-analysis/components/ComplaintAnalysisPanel'
 import { PendingApprovals } from '../features/compensation/components/PendingApprovals'
 import { ComplaintsPanel } from '../features/complaints/components/ComplaintsPanel'
 import { useAudioRuntime } from '../features/devices/hooks/useAudioRuntime'
@@ -62,6 +63,9 @@ export function Workstation() {
           </ErrorBoundary>
           <ErrorBoundary area={t('complaints.heading')}>
             <ComplaintsPanel />
+          </ErrorBoundary>
+          <ErrorBoundary area={t('analysis.heading')}>
+            <ComplaintAnalysisPanel />
           </ErrorBoundary>
         </div>
       </main>

@@ -9,6 +9,7 @@ import { migration008Scripts } from './008-scripts'
 import { migration009ComplaintEvents } from './009-complaint-events'
 import { migration010Compensations } from './010-compensations'
 import { migration011DispositionsAndCallbacks } from './011-dispositions-and-callbacks'
+import { migration012ComplaintOwnership } from './012-complaint-ownership'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -23,5 +24,6 @@ export const migrations: readonly Migration[] = [
   migration008Scripts,
   migration009ComplaintEvents,
   migration010Compensations,
-  migration011DispositionsAndCallbacks
+  migration011DispositionsAndCallbacks,
+  migration012ComplaintOwnership
 ]

@@ -59,7 +59,10 @@ function authoritative(
     agentId: row.agentId,
     teamId: row.teamId,
     receivedAt: row.receivedAt.toISOString(),
-    dueAt: complaintDueAt(args.createdAt, args.severity)
+    dueAt: complaintDueAt(args.createdAt, args.severity),
+    assigneeId: null,
+    escalatedAt: null,
+    escalationReason: null
   }
 }
 

@@ -20,6 +20,7 @@ export interface NewComplaintEvent {
   actorId: string
   at: string
   compensationId?: string | null
+  assigneeId?: string | null
 }
 
 /** Inserts the event inside the caller's transaction and returns its change. */
@@ -28,10 +29,11 @@ export async function recordComplaintEvent(
   event: NewComplaintEvent
 ): Promise<NewChange> {
   const compensationId = event.compensationId ?? null
+  const assigneeId = event.assigneeId ?? null
   await tx.query(
     `INSERT INTO complaint_events (id, complaint_id, action, from_status, to_status, note,
-                                   actor_id, at, compensation_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+                                   actor_id, at, compensation_id, assignee_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       event.id,
       event.complaintId,
@@ -41,7 +43,8 @@ export async function recordComplaintEvent(
       event.note,
       event.actorId,
       event.at,
-      compensationId
+      compensationId,
+      assigneeId
     ]
   )
   const data = complaintEventSchema.parse({
@@ -53,7 +56,8 @@ export async function recordComplaintEvent(
     note: event.note,
     actorId: event.actorId,
     at: new Date(event.at).toISOString(),
-    compensationId
+    compensationId,
+    assigneeId
   })
   return { entity: 'complaint_event', entityId: event.id, teamId: event.teamId, data }
 }

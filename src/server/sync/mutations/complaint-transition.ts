@@ -34,6 +34,9 @@ export interface ComplaintRow {
   created_at: Date
   received_at: Date
   due_at: Date | null
+  assignee_id: string | null
+  escalated_at: Date | null
+  escalation_reason: string | null
 }
 
 /** The case as the protocol sends it; a row the schema cannot read is a server bug. */
@@ -56,7 +59,10 @@ export function complaintOf(row: ComplaintRow): Complaint {
     agentId: row.agent_id,
     teamId: row.team_id,
     receivedAt: row.received_at.toISOString(),
-    dueAt: row.due_at?.toISOString() ?? null
+    dueAt: row.due_at?.toISOString() ?? null,
+    assigneeId: row.assignee_id,
+    escalatedAt: row.escalated_at?.toISOString() ?? null,
+    escalationReason: row.escalation_reason
   })
 }
 

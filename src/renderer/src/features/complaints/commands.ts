@@ -14,10 +14,15 @@ export function effectiveComplaintFilter(
   role: Role | null
 ): ComplaintListFilter {
   if (chosen && (chosen.scope === 'mine' || canSeeTeamQueue(role))) return chosen
-  return { ...defaultComplaintListFilter, scope: canSeeTeamQueue(role) ? 'team' : 'mine' }
+  return { ...defaultComplaintListFilter, scope: worksTeamQueue(role) ? 'team' : 'mine' }
 }
 
+/** Who may look at the team queue: leads and admins work it; agents take unassigned cases from it. */
 export function canSeeTeamQueue(role: Role | null): boolean {
+  return role === 'agent' || worksTeamQueue(role)
+}
+
+function worksTeamQueue(role: Role | null): boolean {
   return role === 'team_lead' || role === 'admin'
 }
 
@@ -101,4 +106,21 @@ export async function fixComplaint(complaint: LocalComplaint): Promise<void> {
     requestedRemedy: complaint.requestedRemedy
   })
   await discardComplaint(complaint.id)
+}
+
+/** Escalates a case to the team lead with a reason: journaled, shown at once, checked by the server. */
+export async function escalateComplaint(complaintId: string, reason: string): Promise<boolean> {
+  const client = dataClient()
+  if (!client) return false
+  const result = await client.send('complaint:escalate', { complaintId, reason })
+  if (!result.ok) useAppStore.getState().complaintFailed(result.error.message)
+  return result.ok
+}
+
+/** Assigns a case (a lead) or takes it (an agent naming themselves); the server checks it. */
+export async function assignComplaint(complaintId: string, assigneeId: string): Promise<void> {
+  const client = dataClient()
+  if (!client) return
+  const result = await client.send('complaint:assign', { complaintId, assigneeId })
+  if (!result.ok) useAppStore.getState().complaintFailed(result.error.message)
 }

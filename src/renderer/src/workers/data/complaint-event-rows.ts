@@ -10,6 +10,11 @@ import {
   complaintNoteArgsSchema,
   type ComplaintEvent
 } from '../../../../shared/domain/complaint-event'
+import { lifecycleActions } from '../../../../shared/domain/complaint-lifecycle'
+import {
+  complaintAssignArgsSchema,
+  complaintEscalateArgsSchema
+} from '../../../../shared/domain/complaint-ownership'
 import { complaintTransitionArgsSchema } from '../../../../shared/domain/complaint-transition'
 import { compensationDecideArgsSchema } from '../../../../shared/domain/compensation-record'
 import type { MutationOf } from '../../../../shared/sync/protocol'
@@ -56,8 +61,9 @@ function serverEvents(db: Database, complaintId: string): TimelineEntry[] {
         actorId: e.actorId,
         at: e.at,
         note: e.note,
-        toStatus: e.action === 'note' || e.action.startsWith('compensation_') ? null : e.toStatus,
+        toStatus: lifecycleActions.some((a) => a === e.action) ? e.toStatus : null,
         compensationId: e.compensationId,
+        assigneeId: e.assigneeId,
         pending: false
       }
     ]
@@ -69,7 +75,8 @@ function queuedEvents(db: Database, complaintId: string): TimelineEntry[] {
   const rows = queryAll(
     db,
     `SELECT name, args FROM outbox WHERE state = 'pending'
-       AND name IN ('complaint.transition', 'complaint.note', 'compensation.decide')
+       AND name IN ('complaint.transition', 'complaint.note', 'compensation.decide',
+                    'complaint.escalate', 'complaint.assign')
      ORDER BY seq`
   )
   const compensationsHere = new Set(
@@ -91,6 +98,40 @@ function queuedEvents(db: Database, complaintId: string): TimelineEntry[] {
         note: step.data.note,
         toStatus: null,
         compensationId: null,
+        assigneeId: null,
+        pending: true
+      })
+      continue
+    }
+    if (row['name'] === 'complaint.escalate') {
+      const escalation = complaintEscalateArgsSchema.safeParse(args)
+      if (!escalation.success || escalation.data.complaintId !== complaintId) continue
+      entries.push({
+        id: escalation.data.id,
+        action: 'escalated',
+        actorId: null,
+        at: escalation.data.at,
+        note: escalation.data.reason,
+        toStatus: null,
+        compensationId: null,
+        assigneeId: null,
+        pending: true
+      })
+      continue
+    }
+    if (row['name'] === 'complaint.assign') {
+      const assignment = complaintAssignArgsSchema.safeParse(args)
+      if (!assignment.success || assignment.data.complaintId !== complaintId) continue
+      entries.push({
+        id: assignment.data.id,
+        // Assigned, reassigned or taken: the server names it; here it is an assignment.
+        action: 'assigned',
+        actorId: null,
+        at: assignment.data.at,
+        note: null,
+        toStatus: null,
+        compensationId: null,
+        assigneeId: assignment.data.assigneeId,
         pending: true
       })
       continue
@@ -106,6 +147,7 @@ function queuedEvents(db: Database, complaintId: string): TimelineEntry[] {
         note: note.data.note,
         toStatus: null,
         compensationId: null,
+        assigneeId: null,
         pending: true
       })
       continue
@@ -121,6 +163,7 @@ function queuedEvents(db: Database, complaintId: string): TimelineEntry[] {
       note: decision.data.reason === '' ? null : decision.data.reason,
       toStatus: null,
       compensationId: decision.data.compensationId,
+      assigneeId: null,
       pending: true
     })
   }
@@ -144,6 +187,7 @@ function unsyncedGrants(db: Database, complaintId: string): TimelineEntry[] {
     note: asNullableString(r['reason']),
     toStatus: null,
     compensationId: asString(r['id']),
+    assigneeId: null,
     pending: true
   }))
 }
@@ -162,6 +206,7 @@ export function complaintTimeline(db: Database, complaintId: string): TimelineEn
     note: null,
     toStatus: 'open',
     compensationId: null,
+    assigneeId: null,
     pending: false
   }
   const known = serverEvents(db, complaintId)

@@ -18,6 +18,7 @@ import {
 } from '../../../../shared/domain/complaint'
 import type { MutationOf } from '../../../../shared/sync/protocol'
 
+import { localOwnership } from './complaint-ownership-rows'
 import { localLifecycles } from './complaint-transition-rows'
 import { asNullableString, asString, queryAll, queryOne, type Row } from './sql'
 
@@ -70,16 +71,21 @@ function toLocalComplaint(row: Row): LocalComplaint {
     rejectReason: asNullableString(row['reject_reason']),
     agentId: asNullableString(row['agent_id']),
     transitionPending: false,
-    transitionRefused: null
+    transitionRefused: null,
+    assigneeId: asNullableString(row['assignee_id']),
+    escalatedAt: asNullableString(row['escalated_at']),
+    escalationReason: asNullableString(row['escalation_reason']),
+    teamId: asNullableString(row['team_id'])
   }
 }
 
-/** The complaints as this client sees them: the server's status plus its own queued steps. */
+/** The complaints as this client sees them: the server's row plus its own queued steps. */
 function withLocalLifecycle(db: Database, complaints: LocalComplaint[]): LocalComplaint[] {
   const lifecycles = localLifecycles(db, new Map(complaints.map((c) => [c.id, c.status])))
+  const ownership = localOwnership(db)
   return complaints.map((c) => {
     const local = lifecycles.get(c.id)
-    return local
+    const stepped = local
       ? {
           ...c,
           status: local.status,
@@ -87,6 +93,16 @@ function withLocalLifecycle(db: Database, complaints: LocalComplaint[]): LocalCo
           transitionRefused: local.refusedReason
         }
       : c
+    const owned = ownership.get(c.id)
+    if (!owned) return stepped
+    return {
+      ...stepped,
+      assigneeId: owned.assigneeId ?? stepped.assigneeId,
+      escalatedAt: owned.escalatedAt ?? stepped.escalatedAt,
+      escalationReason: owned.escalationReason ?? stepped.escalationReason,
+      transitionPending: stepped.transitionPending || owned.pending,
+      transitionRefused: owned.refusedReason ?? stepped.transitionRefused
+    }
   })
 }
 
@@ -104,6 +120,11 @@ const STEPPED_HERE = `id IN (SELECT json_extract(args, '$.complaintId') FROM out
   WHERE name = 'complaint.transition' AND state = 'pending')`
 
 const BREACH_STATUSES = ['open', 'in_progress', 'awaiting_customer']
+
+/** An unanswered escalation (the server's, or one queued here) puts the case at the top. */
+const ESCALATION_OPEN = `(status IN ('open', 'in_progress', 'awaiting_customer') AND
+  (escalated_at IS NOT NULL OR id IN (SELECT json_extract(args, '$.complaintId') FROM outbox
+     WHERE name = 'complaint.escalate' AND state = 'pending')))`
 
 /**
  * Newest first, for one customer or for everyone, narrowed by `filter`. Status and breach are
@@ -123,8 +144,12 @@ export function listComplaints(
     params.push(customerId)
   }
   if (filter.agentId !== null) {
-    where.push('(agent_id IS NULL OR agent_id = ?)')
-    params.push(filter.agentId)
+    // The owner: the assignee, else whoever filed it (no agent yet: written here, so mine).
+    where.push(`(COALESCE(assignee_id, agent_id) IS NULL OR COALESCE(assignee_id, agent_id) = ?
+      OR id IN (SELECT json_extract(args, '$.complaintId') FROM outbox
+                WHERE name = 'complaint.assign' AND state = 'pending'
+                  AND json_extract(args, '$.assigneeId') = ?))`)
+    params.push(filter.agentId, filter.agentId)
   }
   if (filter.severity !== null) {
     where.push('severity = ?')
@@ -145,7 +170,7 @@ export function listComplaints(
   const rows = queryAll(
     db,
     `SELECT * FROM complaints ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY created_at DESC, id LIMIT ?`,
+     ORDER BY ${ESCALATION_OPEN} DESC, created_at DESC, id LIMIT ?`,
     [...params, limit]
   )
   return withLocalLifecycle(db, rows.map(toLocalComplaint)).filter(
@@ -191,14 +216,17 @@ export function applyLocalMutation(db: Database, mutation: MutationOf<'complaint
 export function upsertServerComplaint(db: Database, c: Complaint): void {
   db.run(
     `INSERT INTO complaints (id, case_number, customer_id, call_id, category, description,
-       created_at, status, sync_state, reject_reason, severity, due_at, details, agent_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'synced', NULL, ?, ?, ?, ?)
+       created_at, status, sync_state, reject_reason, severity, due_at, details, agent_id,
+       assignee_id, escalated_at, escalation_reason, team_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'synced', NULL, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET case_number = excluded.case_number,
        customer_id = excluded.customer_id, call_id = excluded.call_id,
        category = excluded.category, description = excluded.description,
        created_at = excluded.created_at, status = excluded.status,
        sync_state = 'synced', reject_reason = NULL, severity = excluded.severity,
-       due_at = excluded.due_at, details = excluded.details, agent_id = excluded.agent_id`,
+       due_at = excluded.due_at, details = excluded.details, agent_id = excluded.agent_id,
+       assignee_id = excluded.assignee_id, escalated_at = excluded.escalated_at,
+       escalation_reason = excluded.escalation_reason, team_id = excluded.team_id`,
     [
       c.id,
       c.caseNumber,
@@ -211,7 +239,11 @@ export function upsertServerComplaint(db: Database, c: Complaint): void {
       c.severity,
       c.dueAt,
       detailsJson(c),
-      c.agentId
+      c.agentId,
+      c.assigneeId,
+      c.escalatedAt,
+      c.escalationReason,
+      c.teamId
     ]
   )
 }

@@ -34,7 +34,8 @@ export interface LocalLifecycle {
   refusedReason: string | null
 }
 
-function reasonOf(lastError: string): string {
+/** The message of a refusal stored in the outbox. */
+export function reasonOf(lastError: string): string {
   try {
     const parsed: unknown = JSON.parse(lastError)
     if (typeof parsed === 'object' && parsed !== null && 'message' in parsed) {
@@ -86,20 +87,23 @@ export function localLifecycles(
   return result
 }
 
+/** Steps on a case whose refusal shows on it until the user has read why. */
+const REFUSABLE_STEPS = `name IN ('complaint.transition', 'complaint.escalate', 'complaint.assign')`
+
 /**
- * Drops the refused steps of a complaint once the user has read why (the case keeps the
- * server's status). Returns whether there was any.
+ * Drops the refused steps of a complaint (lifecycle, escalation, assignment) once the user has
+ * read why (the case keeps the server's state). Returns whether there was any.
  */
 export function discardRefusedTransitions(db: Database, complaintId: string): boolean {
   const found = queryOne(
     db,
-    `SELECT COUNT(*) AS n FROM outbox WHERE name = 'complaint.transition' AND state = 'rejected'
+    `SELECT COUNT(*) AS n FROM outbox WHERE ${REFUSABLE_STEPS} AND state = 'rejected'
        AND json_extract(args, '$.complaintId') = ?`,
     [complaintId]
   )
   if (!found || found['n'] === 0) return false
   db.run(
-    `DELETE FROM outbox WHERE name = 'complaint.transition' AND state = 'rejected'
+    `DELETE FROM outbox WHERE ${REFUSABLE_STEPS} AND state = 'rejected'
        AND json_extract(args, '$.complaintId') = ?`,
     [complaintId]
   )

@@ -57,6 +57,15 @@ export function createRoutes(host: SessionHost): Routes {
     'complaint:transition': route(s['complaint:transition'], async (args) => ({
       complaint: await host.session.transitionComplaint(args)
     })),
+    'complaint:escalate': route(s['complaint:escalate'], async (args) => ({
+      complaint: await host.session.escalateComplaint(args)
+    })),
+    'complaint:assign': route(s['complaint:assign'], async (args) => ({
+      complaint: await host.session.assignComplaint(args)
+    })),
+    'complaint:analysis': route(s['complaint:analysis'], async (args) => ({
+      report: await host.session.complaintAnalysis(args)
+    })),
     'compensation:grant': route(s['compensation:grant'], async (args) => ({
       compensation: await host.session.grantCompensation(args)
     })),

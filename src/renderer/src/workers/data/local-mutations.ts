@@ -20,6 +20,7 @@ import {
   isCompensationDecisionQueued
 } from './compensation-rows'
 import { applyLocalComplaintNote, isComplaintNoteQueued } from './complaint-event-rows'
+import { applyLocalComplaintOwnership, isOwnershipStepQueued } from './complaint-ownership-rows'
 import { applyLocalMutation, hasComplaint } from './complaint-rows'
 import {
   applyLocalComplaintTransition,
@@ -74,6 +75,9 @@ function isApplied(db: Database, mutation: Mutation): boolean {
       return isComplaintTransitionQueued(db, mutation.id)
     case 'complaint.note':
       return isComplaintNoteQueued(db, mutation.id)
+    case 'complaint.escalate':
+    case 'complaint.assign':
+      return isOwnershipStepQueued(db, mutation.id)
     case 'compensation.grant':
       return hasCompensation(db, mutation.args.id)
     case 'compensation.decide':
@@ -106,6 +110,10 @@ export function applyMutation(db: Database, mutation: Mutation): void {
       return
     case 'complaint.note':
       applyLocalComplaintNote(db, mutation)
+      return
+    case 'complaint.escalate':
+    case 'complaint.assign':
+      applyLocalComplaintOwnership(db, mutation)
       return
     case 'compensation.grant':
       applyLocalCompensationGrant(db, mutation)

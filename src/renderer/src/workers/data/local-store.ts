@@ -210,6 +210,43 @@ export class LocalStore {
     return complaint
   }
 
+  /** Journals an escalation of a complaint to the team lead (the server validates it). */
+  async escalateComplaint(input: { complaintId: string; reason: string }): Promise<LocalComplaint> {
+    return this.ownershipStep(input.complaintId, (at) => ({
+      id: this.options.newId(),
+      name: 'complaint.escalate',
+      args: { id: this.options.newId(), ...input, at }
+    }))
+  }
+
+  /** Journals an assignment (or an agent taking a case) for the server to validate. */
+  async assignComplaint(input: {
+    complaintId: string
+    assigneeId: string
+  }): Promise<LocalComplaint> {
+    return this.ownershipStep(input.complaintId, (at) => ({
+      id: this.options.newId(),
+      name: 'complaint.assign',
+      args: { id: this.options.newId(), ...input, at }
+    }))
+  }
+
+  private async ownershipStep(
+    complaintId: string,
+    mutationAt: (at: string) => Mutation
+  ): Promise<LocalComplaint> {
+    const current = getComplaint(this.db, complaintId)
+    if (current === null) throw new Error('The complaint is not in the local store')
+    // Someone else's step needs the server's row (team, owner) to be judged.
+    if (current.syncState !== 'synced') {
+      throw workerError('conflict', 'The complaint is not on the server yet')
+    }
+    await this.journaled(mutationAt(this.options.now().toISOString()))
+    const complaint = getComplaint(this.db, complaintId)
+    if (complaint === null) throw new Error('complaint vanished after an ownership step')
+    return complaint
+  }
+
   /**
    * Journals a compensation on a complaint: granted at once when the pulled limits allow it for
    * this user's role, the customer's cached tier and what this client saw granted today; else

@@ -222,6 +222,15 @@ const steps: readonly string[] = [
     sync_state TEXT NOT NULL
   );
   CREATE INDEX callbacks_assignee_status_due ON callbacks (assignee_id, status, due_at);
+  `,
+  // 10: who works a complaint (the assignee; null: whoever filed it), an unanswered escalation
+  // (open ones head the team queue) and the case's team, as the server's rows bring them.
+  `
+  ALTER TABLE complaints ADD COLUMN assignee_id TEXT;
+  ALTER TABLE complaints ADD COLUMN escalated_at TEXT;
+  ALTER TABLE complaints ADD COLUMN escalation_reason TEXT;
+  ALTER TABLE complaints ADD COLUMN team_id TEXT;
+  CREATE INDEX complaints_assignee ON complaints (assignee_id, created_at);
   `
 ]
 

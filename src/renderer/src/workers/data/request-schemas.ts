@@ -100,6 +100,16 @@ export const requestSchemas = {
     action: z.enum(lifecycleActions),
     note: z.string().trim().max(2000).nullable()
   }),
+  'complaint:escalate': z.object({
+    complaintId: z.uuid(),
+    reason: z.string().trim().min(3).max(2000)
+  }),
+  'complaint:assign': z.object({ complaintId: z.uuid(), assigneeId: z.uuid() }),
+  'complaint:analysis': z.object({
+    from: z.iso.date(),
+    to: z.iso.date(),
+    teamId: z.uuid().nullable()
+  }),
   'compensation:grant': z.object({
     complaintId: z.uuid(),
     type: z.enum(compensationTypes),

@@ -20,12 +20,14 @@ import type {
 import type { Role } from '../../../../shared/domain/user'
 import type { Customer } from '../../../../shared/domain/customer'
 import type { ScriptAnalyticsReport } from '../../../../shared/scripts/run-analytics'
+import type { ComplaintAnalysisReport } from '../../../../shared/domain/complaint-analysis'
 
 import { matchCaller } from './customer-match'
 import { createOnlineLookup } from './customer-online'
 import type { DurableFiles } from './durable-files'
 import { LocalStore } from './local-store'
-import { fetchScriptAnalytics } from './script-analytics-fetch'
+import { fetchComplaintAnalysis } from './complaint-analysis-fetch'
+import { fetchScriptAnalytics, type AnalyticsFetchOptions } from './script-analytics-fetch'
 import { createLogger } from './logger'
 import { SyncEngine, type EmitEvent, type SyncRuntime } from './sync-engine'
 
@@ -105,6 +107,25 @@ export class Session {
     return complaint
   }
 
+  /** Journals an escalation to the team lead, then pushes it. */
+  async escalateComplaint(args: WorkerArgs<'complaint:escalate'>): Promise<LocalComplaint> {
+    const complaint = await this.store.escalateComplaint(args)
+    this.written(['complaint', 'complaint_event'])
+    return complaint
+  }
+
+  /** Journals an assignment, then pushes it. */
+  async assignComplaint(args: WorkerArgs<'complaint:assign'>): Promise<LocalComplaint> {
+    const complaint = await this.store.assignComplaint(args)
+    this.written(['complaint', 'complaint_event'])
+    return complaint
+  }
+
+  /** The complaint analysis, straight from the server. */
+  complaintAnalysis(args: WorkerArgs<'complaint:analysis'>): Promise<ComplaintAnalysisReport> {
+    return fetchComplaintAnalysis(this.analyticsFetchOptions(), args)
+  }
+
   /** Journals a compensation (granted here or requested from the lead), then pushes it. */
   async grantCompensation(args: WorkerArgs<'compensation:grant'>): Promise<LocalCompensation> {
     const compensation = await this.store.grantCompensation(args, {
@@ -150,15 +171,16 @@ export class Session {
 
   /** A script version's analytics, straight from the server. */
   scriptAnalytics(args: WorkerArgs<'script:analytics'>): Promise<ScriptAnalyticsReport> {
-    return fetchScriptAnalytics(
-      {
-        fetch: this.options.fetch,
-        serverUrl: this.options.serverUrl,
-        accessToken: () => this.tokens.accessToken,
-        refreshTokens: () => this.engine.syncNow()
-      },
-      args
-    )
+    return fetchScriptAnalytics(this.analyticsFetchOptions(), args)
+  }
+
+  private analyticsFetchOptions(): AnalyticsFetchOptions {
+    return {
+      fetch: this.options.fetch,
+      serverUrl: this.options.serverUrl,
+      accessToken: () => this.tokens.accessToken,
+      refreshTokens: () => this.engine.syncNow()
+    }
   }
 
   get userId(): string {

@@ -17,6 +17,8 @@ import { discardComplaint, fixComplaint, transitionComplaint } from '../commands
 import { useComplaintCategories } from '../hooks/use-complaint-categories'
 import { ComplaintDetail } from './ComplaintDetail'
 import { ComplaintFilters } from './ComplaintFilters'
+import { ComplaintOwnership } from './ComplaintOwnership'
+import { SlaCountdown } from './SlaCountdown'
 
 function SyncBadge({ complaint }: { complaint: LocalComplaint }) {
   const { t } = useTranslation()
@@ -43,9 +45,8 @@ function lifecycleStatusOf(complaint: LocalComplaint) {
   return lifecycleStatuses.find((s) => s === complaint.status) ?? 'open'
 }
 
-/** Where an open case stands against its due time; nothing once resolved or without one. */
-function SlaBadge({ complaint, now }: { complaint: LocalComplaint; now: Date }) {
-  const { t } = useTranslation()
+/** Where an open case stands against its due time; null once resolved or without one. */
+function openSla(complaint: LocalComplaint, now: Date) {
   if (complaint.dueAt === null || !countsAgainstSla(lifecycleStatusOf(complaint))) return null
   const sla = slaStatus({
     createdAt: complaint.createdAt,
@@ -53,8 +54,20 @@ function SlaBadge({ complaint, now }: { complaint: LocalComplaint; now: Date }) 
     resolvedAt: null,
     now
   })
-  if (sla === 'met' || sla === 'missed') return null
-  return <span className={`badge ${slaBadgeClass[sla]}`}>{t(`complaints.sla.${sla}`)}</span>
+  return sla === 'met' || sla === 'missed' ? null : sla
+}
+
+/** The SLA state of an open case with its countdown; nothing once resolved or without one. */
+function SlaBadge({ complaint, now }: { complaint: LocalComplaint; now: Date }) {
+  const { t } = useTranslation()
+  const sla = openSla(complaint, now)
+  if (sla === null || complaint.dueAt === null) return null
+  return (
+    <>
+      <span className={`badge ${slaBadgeClass[sla]}`}>{t(`complaints.sla.${sla}`)}</span>{' '}
+      <SlaCountdown dueAt={complaint.dueAt} now={now} />
+    </>
+  )
 }
 
 /** The lifecycle steps this user may take on the case now (the server checks them again). */
@@ -136,7 +149,8 @@ export function ComplaintList() {
   const { t, i18n } = useTranslation()
   const items = useAppStore((s) => s.complaints.items)
   const configured = useComplaintCategories()
-  const role = useAppStore((s) => s.auth.user?.role ?? null)
+  const user = useAppStore((s) => s.auth.user)
+  const role = user?.role ?? null
   const now = useNow()
   const [openId, setOpenId] = useState<string | null>(null)
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
@@ -149,7 +163,11 @@ export function ComplaintList() {
       ) : (
         <ul className="complaint-list">
           {items.map((c) => (
-            <li key={c.id} aria-label={sanitizeDisplayText(c.description, 60)}>
+            <li
+              key={c.id}
+              aria-label={sanitizeDisplayText(c.description, 60)}
+              className={openSla(c, now) === 'breached' ? 'breached' : undefined}
+            >
               <span className="when">{time.format(new Date(c.createdAt))}</span>{' '}
               <span>{categoryLabel(c.category, configured, t, i18n.language)}</span>{' '}
               <span className="badge">
@@ -176,6 +194,9 @@ export function ComplaintList() {
                     {t('complaints.dismissRefusal')}
                   </button>
                 </p>
+              )}
+              {user !== null && c.syncState !== 'rejected' && (
+                <ComplaintOwnership complaint={c} user={user} />
               )}
               <p>{sanitizeDisplayText(c.description, 300)}</p>
               <DetailToggle

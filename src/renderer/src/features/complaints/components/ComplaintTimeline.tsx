@@ -96,6 +96,9 @@ export function ComplaintTimeline({
                 </span>
               )}{' '}
               <span>· {nameOf(e.actorId)}</span>
+              {e.assigneeId !== null && (
+                <span> {t('complaintWork.to', { name: nameOf(e.assigneeId) })}</span>
+              )}
               {e.pending && <span className="badge pending">{t('compensation.waitingSync')}</span>}
               {e.note !== null && <p>{sanitizeDisplayText(e.note, 500)}</p>}
             </li>
