@@ -1,4 +1,4 @@
-/** Sensitive actions (logins, token revocations, compensations and their approvals, escalations and assignments) leave a row that says who, what and when. */
+/** Sensitive actions (logins, token revocations, compensations and their approvals, escalations and assignments, complaint edits) leave a row that says who, what and when. */
 import type { Queryable } from '../db/db'
 
 export type AuditAction =
@@ -15,6 +15,7 @@ export type AuditAction =
   | 'compensation.rejected'
   | 'complaint.escalated'
   | 'complaint.assigned'
+  | 'complaint.edited'
 
 export interface AuditEntry {
   action: AuditAction

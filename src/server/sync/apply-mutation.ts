@@ -22,6 +22,7 @@ import { applyComplaintCreate } from './mutations/complaint-create'
 import { applyComplaintNote } from './mutations/complaint-note'
 import { applyComplaintAssign, applyComplaintEscalate } from './mutations/complaint-ownership'
 import { applyComplaintTransition } from './mutations/complaint-transition'
+import { applyComplaintUpdate } from './mutations/complaint-update'
 import { applyCustomerCreate } from './mutations/customer-create'
 import { applyDispositionRecord } from './mutations/disposition-record'
 import { applyInteractionRecord } from './mutations/interaction-record'
@@ -51,6 +52,8 @@ export function dispatch(
       return applyComplaintEscalate(tx, claims, mutation.args)
     case 'complaint.assign':
       return applyComplaintAssign(tx, claims, mutation.args)
+    case 'complaint.update':
+      return applyComplaintUpdate(tx, claims, mutation.args)
     case 'compensation.grant':
       return applyCompensationGrant(tx, claims, mutation.args)
     case 'compensation.decide':
@@ -95,6 +98,14 @@ export async function applyValidated(
 
 export function resultOf(id: string, outcome: MutationOutcome): MutationResult {
   if (outcome.status === 'rejected') return { id, status: 'rejected', reason: outcome.reason }
+  if (outcome.status === 'conflict') {
+    return {
+      id,
+      status: 'conflict',
+      complaintId: outcome.complaintId,
+      conflicts: outcome.conflicts
+    }
+  }
   return outcome.compensation === undefined
     ? { id, status: 'applied' }
     : { id, status: 'applied', compensation: outcome.compensation }

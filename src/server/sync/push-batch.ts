@@ -22,7 +22,7 @@ import {
 } from './change-log'
 import { dispatch, parseMutation, replayed, resultOf } from './apply-mutation'
 import { applyComplaintCreates } from './mutations/complaint-create'
-import { rejected } from './mutations/mutation-outcome'
+import { changesOf, rejected } from './mutations/mutation-outcome'
 
 /** Upper bound of mutations in one transaction, so one batch never holds locks for long. */
 const MAX_BATCH_MUTATIONS = 2000
@@ -93,7 +93,7 @@ async function flushSegment(tx: Queryable, segment: Segment, changes: NewChange[
     const result = resultOf(item.record.mutationId, outcome)
     item.slot.result = result
     item.record.result = result
-    if (outcome.status === 'applied') changes.push(...outcome.changes)
+    changes.push(...changesOf(outcome))
   })
   segment.items = []
 }
@@ -149,7 +149,7 @@ export async function applyPushBatch(
           parsed.kind === 'valid' ? await dispatch(tx, claims, parsed.mutation) : parsed.outcome
         slot.result = resultOf(raw.id, outcome)
         record.result = slot.result
-        if (outcome.status === 'applied') changes.push(...outcome.changes)
+        changes.push(...changesOf(outcome))
       }
       answers.push(own)
     }

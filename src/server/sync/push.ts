@@ -9,6 +9,7 @@ import { UNIQUE_VIOLATION, sqlStateOf, type Db } from '../db/db'
 import { applyValidated, replayed, resultOf, type RawMutation } from './apply-mutation'
 import { CHANGES_CHANNEL, appendChanges, headCursor, pokeKeysOf, pokePayload } from './change-log'
 import { pullTailFor } from './pull'
+import { changesOf } from './mutations/mutation-outcome'
 import { PushBatcher } from './push-batch'
 
 /** Races between duplicate pushes end in a unique violation; the retry then sees the winner. */
@@ -40,7 +41,7 @@ async function applyOnce(
        VALUES ($1, $2, $3, $4, $5::jsonb)`,
       [clientId, raw.id, claims.userId, raw.name, JSON.stringify(result)]
     )
-    const changes = outcome.status === 'applied' ? outcome.changes : []
+    const changes = changesOf(outcome)
     if (changes.length > 0) await appendChanges(tx, changes)
     return { result, teams: pokeKeysOf(changes) }
   })

@@ -14,6 +14,11 @@ import type {
   CompensationDecision,
   CompensationStatus
 } from '../domain/compensation-record'
+import type {
+  EditableComplaintField,
+  EditableValues,
+  FieldConflict
+} from '../domain/complaint-edit'
 import type { ComplaintEventAction } from '../domain/complaint-event'
 import type { LifecycleAction } from '../domain/complaint-lifecycle'
 import type { ComplaintFilterInput } from '../domain/complaint-filter'
@@ -122,6 +127,10 @@ export interface LocalComplaint extends ComplaintDetails {
   escalationReason: string | null
   /** The team whose queue holds the case; null on one written here and not yet synced. */
   teamId: string | null
+  /** Fields edited here that someone else changed first: the user keeps theirs or uses mine. */
+  editConflicts: FieldConflict[]
+  /** Why the server refused the last edit made here (the fields are back as they were). */
+  editRefused: string | null
 }
 
 /**
@@ -160,6 +169,8 @@ export interface TimelineEntry {
   compensationId: string | null
   /** Assignments: who works the case from then on. */
   assigneeId: string | null
+  /** Edits: the fields changed. */
+  fields: EditableComplaintField[]
   /** Written here and still waiting for the server. */
   pending: boolean
 }
@@ -311,6 +322,21 @@ export interface DataWorkerHandlers {
   }
   /** A complaint's timeline: its creation, lifecycle steps and compensation events, in order. */
   'complaint:timeline': (args: { complaintId: string }) => { entries: TimelineEntry[] }
+  /**
+   * Journals an edit of a complaint's fields (`complaint.update`): `before` is what the editor
+   * showed when it opened, `after` what was saved; the server merges field by field.
+   */
+  'complaint:update': (args: {
+    complaintId: string
+    before: EditableValues
+    after: EditableValues
+  }) => { complaint: LocalComplaint }
+  /** The user's choice on an edit conflict: keep theirs, or send mine based on theirs. */
+  'complaint:resolveConflict': (args: {
+    complaintId: string
+    field: EditableComplaintField
+    choice: 'theirs' | 'mine'
+  }) => { complaint: LocalComplaint }
   /** Journals a note in a complaint's timeline; answers the timeline with it. */
   'complaint:note': (args: { complaintId: string; note: string }) => { entries: TimelineEntry[] }
   /** Journals a finished call (durable before it resolves) for sync. */

@@ -1,10 +1,12 @@
 /**
  * A complaint's timeline as clients pull it: lifecycle steps, notes, compensation granted,
  * requested, approved or rejected, with who and when. The case's creation is the complaint row
- * itself. `complaint.note` adds a note to it; escalations and assignments are in it too.
+ * itself. `complaint.note` adds a note to it; escalations and assignments are in it too;
+ * `complaint.update` an edit with its fields.
  */
 import { z } from 'zod'
 
+import { editableComplaintFields } from './complaint-edit'
 import { lifecycleActions } from './complaint-lifecycle'
 
 export const compensationEventActions = [
@@ -21,7 +23,8 @@ export const complaintEventActions = [
   ...lifecycleActions,
   'note',
   ...compensationEventActions,
-  ...ownershipEventActions
+  ...ownershipEventActions,
+  'edited'
 ] as const
 export type ComplaintEventAction = (typeof complaintEventActions)[number]
 
@@ -36,7 +39,9 @@ export const complaintEventSchema = z.object({
   at: z.iso.datetime(),
   compensationId: z.uuid().nullable(),
   /** Assignments: who works the case from then on. */
-  assigneeId: z.uuid().nullable().default(null)
+  assigneeId: z.uuid().nullable().default(null),
+  /** Edits: which fields changed (`complaint.update`). */
+  fields: z.array(z.enum(editableComplaintFields)).default([])
 })
 export type ComplaintEvent = z.infer<typeof complaintEventSchema>
 

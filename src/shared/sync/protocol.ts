@@ -29,6 +29,7 @@ import {
   compensationStatuses
 } from '../domain/compensation-record'
 import { complaintCreateArgsSchema, complaintSchema } from '../domain/complaint'
+import { complaintUpdateArgsSchema, fieldConflictSchema } from '../domain/complaint-edit'
 import { complaintEventSchema, complaintNoteArgsSchema } from '../domain/complaint-event'
 import {
   complaintAssignArgsSchema,
@@ -65,6 +66,7 @@ export const mutationSchema = z.discriminatedUnion('name', [
     args: complaintTransitionArgsSchema
   }),
   z.object({ id: z.uuid(), name: z.literal('complaint.note'), args: complaintNoteArgsSchema }),
+  z.object({ id: z.uuid(), name: z.literal('complaint.update'), args: complaintUpdateArgsSchema }),
   z.object({
     id: z.uuid(),
     name: z.literal('complaint.escalate'),
@@ -147,7 +149,17 @@ export const mutationResultSchema = z.discriminatedUnion('status', [
      */
     compensation: z.enum(compensationStatuses).optional()
   }),
-  z.object({ id: z.uuid(), status: z.literal('rejected'), reason: mutationRejectionSchema })
+  z.object({ id: z.uuid(), status: z.literal('rejected'), reason: mutationRejectionSchema }),
+  /**
+   * `complaint.update` only: the fields nobody else touched were applied; these ones someone
+   * else changed to another value meanwhile, so the server kept theirs and the user chooses.
+   */
+  z.object({
+    id: z.uuid(),
+    status: z.literal('conflict'),
+    complaintId: z.uuid(),
+    conflicts: z.array(fieldConflictSchema).min(1)
+  })
 ])
 export type MutationResult = z.infer<typeof mutationResultSchema>
 

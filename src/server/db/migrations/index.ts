@@ -10,6 +10,7 @@ import { migration009ComplaintEvents } from './009-complaint-events'
 import { migration010Compensations } from './010-compensations'
 import { migration011DispositionsAndCallbacks } from './011-dispositions-and-callbacks'
 import { migration012ComplaintOwnership } from './012-complaint-ownership'
+import { migration013ComplaintEdits } from './013-complaint-edits'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -25,5 +26,6 @@ export const migrations: readonly Migration[] = [
   migration009ComplaintEvents,
   migration010Compensations,
   migration011DispositionsAndCallbacks,
-  migration012ComplaintOwnership
+  migration012ComplaintOwnership,
+  migration013ComplaintEdits
 ]

@@ -22,9 +22,9 @@ async function customerExists(tx: Queryable, id: string): Promise<boolean> {
 }
 
 /** Top-level category codes, each with its subcategory codes (inactive ones too). */
-type CategoryTree = Map<string, Set<string>>
+export type CategoryTree = Map<string, Set<string>>
 
-async function categoryTree(tx: Queryable): Promise<CategoryTree> {
+export async function categoryTree(tx: Queryable): Promise<CategoryTree> {
   const rows = await tx.query<{ code: string; parent_code: string | null }>(
     'SELECT code, parent_code FROM complaint_categories'
   )
@@ -38,7 +38,10 @@ async function categoryTree(tx: Queryable): Promise<CategoryTree> {
  * Why the category is unknown, or null when it is fine. A category deactivated after the
  * complaint was written offline still counts: the customer's complaint is not lost over it.
  */
-function categoryProblem(tree: CategoryTree, args: ComplaintCreateArgs): string | null {
+export function categoryProblem(
+  tree: CategoryTree,
+  args: Pick<ComplaintCreateArgs, 'category' | 'subcategory'>
+): string | null {
   const subs = tree.get(args.category)
   if (subs === undefined) return `Unknown complaint category "${args.category}"`
   if (args.subcategory !== null && !subs.has(args.subcategory)) {

@@ -6,6 +6,7 @@ import {
   complaintEventSchema,
   type ComplaintEventAction
 } from '../../../shared/domain/complaint-event'
+import type { EditableComplaintField } from '../../../shared/domain/complaint-edit'
 import type { Queryable } from '../../db/db'
 import type { NewChange } from '../change-log'
 
@@ -21,6 +22,8 @@ export interface NewComplaintEvent {
   at: string
   compensationId?: string | null
   assigneeId?: string | null
+  /** Edits: the fields changed. */
+  fields?: readonly EditableComplaintField[]
 }
 
 /** Inserts the event inside the caller's transaction and returns its change. */
@@ -30,10 +33,11 @@ export async function recordComplaintEvent(
 ): Promise<NewChange> {
   const compensationId = event.compensationId ?? null
   const assigneeId = event.assigneeId ?? null
+  const fields = event.fields ?? []
   await tx.query(
     `INSERT INTO complaint_events (id, complaint_id, action, from_status, to_status, note,
-                                   actor_id, at, compensation_id, assignee_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+                                   actor_id, at, compensation_id, assignee_id, fields)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
     [
       event.id,
       event.complaintId,
@@ -44,7 +48,8 @@ export async function recordComplaintEvent(
       event.actorId,
       event.at,
       compensationId,
-      assigneeId
+      assigneeId,
+      fields.length === 0 ? null : JSON.stringify(fields)
     ]
   )
   const data = complaintEventSchema.parse({
@@ -57,7 +62,8 @@ export async function recordComplaintEvent(
     actorId: event.actorId,
     at: new Date(event.at).toISOString(),
     compensationId,
-    assigneeId
+    assigneeId,
+    fields
   })
   return { entity: 'complaint_event', entityId: event.id, teamId: event.teamId, data }
 }

@@ -15,6 +15,7 @@ import {
   complaintAssignArgsSchema,
   complaintEscalateArgsSchema
 } from '../../../../shared/domain/complaint-ownership'
+import { complaintUpdateArgsSchema } from '../../../../shared/domain/complaint-edit'
 import { complaintTransitionArgsSchema } from '../../../../shared/domain/complaint-transition'
 import { compensationDecideArgsSchema } from '../../../../shared/domain/compensation-record'
 import type { MutationOf } from '../../../../shared/sync/protocol'
@@ -64,6 +65,7 @@ function serverEvents(db: Database, complaintId: string): TimelineEntry[] {
         toStatus: lifecycleActions.some((a) => a === e.action) ? e.toStatus : null,
         compensationId: e.compensationId,
         assigneeId: e.assigneeId,
+        fields: e.fields,
         pending: false
       }
     ]
@@ -76,7 +78,7 @@ function queuedEvents(db: Database, complaintId: string): TimelineEntry[] {
     db,
     `SELECT name, args FROM outbox WHERE state = 'pending'
        AND name IN ('complaint.transition', 'complaint.note', 'compensation.decide',
-                    'complaint.escalate', 'complaint.assign')
+                    'complaint.escalate', 'complaint.assign', 'complaint.update')
      ORDER BY seq`
   )
   const compensationsHere = new Set(
@@ -99,6 +101,7 @@ function queuedEvents(db: Database, complaintId: string): TimelineEntry[] {
         toStatus: null,
         compensationId: null,
         assigneeId: null,
+        fields: [],
         pending: true
       })
       continue
@@ -115,6 +118,7 @@ function queuedEvents(db: Database, complaintId: string): TimelineEntry[] {
         toStatus: null,
         compensationId: null,
         assigneeId: null,
+        fields: [],
         pending: true
       })
       continue
@@ -132,6 +136,24 @@ function queuedEvents(db: Database, complaintId: string): TimelineEntry[] {
         toStatus: null,
         compensationId: null,
         assigneeId: assignment.data.assigneeId,
+        fields: [],
+        pending: true
+      })
+      continue
+    }
+    if (row['name'] === 'complaint.update') {
+      const edit = complaintUpdateArgsSchema.safeParse(args)
+      if (!edit.success || edit.data.complaintId !== complaintId) continue
+      entries.push({
+        id: edit.data.id,
+        action: 'edited',
+        actorId: null,
+        at: edit.data.at,
+        note: null,
+        toStatus: null,
+        compensationId: null,
+        fields: edit.data.edits.map((e) => e.field),
+        assigneeId: null,
         pending: true
       })
       continue
@@ -148,6 +170,7 @@ function queuedEvents(db: Database, complaintId: string): TimelineEntry[] {
         toStatus: null,
         compensationId: null,
         assigneeId: null,
+        fields: [],
         pending: true
       })
       continue
@@ -164,6 +187,7 @@ function queuedEvents(db: Database, complaintId: string): TimelineEntry[] {
       toStatus: null,
       compensationId: decision.data.compensationId,
       assigneeId: null,
+      fields: [],
       pending: true
     })
   }
@@ -188,6 +212,7 @@ function unsyncedGrants(db: Database, complaintId: string): TimelineEntry[] {
     toStatus: null,
     compensationId: asString(r['id']),
     assigneeId: null,
+    fields: [],
     pending: true
   }))
 }
@@ -207,6 +232,7 @@ export function complaintTimeline(db: Database, complaintId: string): TimelineEn
     toStatus: 'open',
     compensationId: null,
     assigneeId: null,
+    fields: [],
     pending: false
   }
   const known = serverEvents(db, complaintId)

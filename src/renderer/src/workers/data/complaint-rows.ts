@@ -9,47 +9,20 @@ import {
   complaintFilterSchema,
   type ComplaintFilter
 } from '../../../../shared/domain/complaint-filter'
-import {
-  complaintDetailsSchema,
-  complaintDueAt,
-  type Complaint,
-  type ComplaintCreateArgs,
-  type ComplaintDetails
-} from '../../../../shared/domain/complaint'
+import { complaintDueAt, type Complaint } from '../../../../shared/domain/complaint'
+import { valueTiers } from '../../../../shared/domain/customer'
+import { foldForSearch } from '../../../../shared/domain/text'
 import type { MutationOf } from '../../../../shared/sync/protocol'
 
 import { localOwnership } from './complaint-ownership-rows'
+import { conflictsByComplaint } from './complaint-conflict-rows'
+import { editRefusals, reapplyQueuedEdits } from './complaint-edit-rows'
+import { complaintSearchText, detailsJson, toDetails } from './complaint-row-codec'
 import { localLifecycles } from './complaint-transition-rows'
+import { customerTierSql } from './customer-codec'
 import { asNullableString, asString, queryAll, queryOne, type Row } from './sql'
 
 const syncStates: readonly LocalSyncState[] = ['pending', 'synced', 'rejected']
-
-const noDetails = complaintDetailsSchema.parse({})
-
-/** The form's fields kept in the `details` column; a row it cannot read shows none. */
-function toDetails(severity: string, json: string): ComplaintDetails {
-  let stored: unknown
-  try {
-    stored = JSON.parse(json)
-  } catch {
-    stored = {}
-  }
-  const parsed = complaintDetailsSchema.safeParse({
-    ...(typeof stored === 'object' ? stored : {}),
-    severity
-  })
-  return parsed.success ? parsed.data : noDetails
-}
-
-function detailsJson(c: ComplaintCreateArgs): string {
-  return JSON.stringify({
-    subcategory: c.subcategory,
-    qualityDimension: c.qualityDimension,
-    expected: c.expected,
-    received: c.received,
-    requestedRemedy: c.requestedRemedy
-  })
-}
 
 function toSyncState(value: string): LocalSyncState {
   return syncStates.find((s) => s === value) ?? 'pending'
@@ -75,7 +48,9 @@ function toLocalComplaint(row: Row): LocalComplaint {
     assigneeId: asNullableString(row['assignee_id']),
     escalatedAt: asNullableString(row['escalated_at']),
     escalationReason: asNullableString(row['escalation_reason']),
-    teamId: asNullableString(row['team_id'])
+    teamId: asNullableString(row['team_id']),
+    editConflicts: [],
+    editRefused: null
   }
 }
 
@@ -83,6 +58,11 @@ function toLocalComplaint(row: Row): LocalComplaint {
 function withLocalLifecycle(db: Database, complaints: LocalComplaint[]): LocalComplaint[] {
   const lifecycles = localLifecycles(db, new Map(complaints.map((c) => [c.id, c.status])))
   const ownership = localOwnership(db)
+  const conflicts = conflictsByComplaint(
+    db,
+    complaints.map((c) => c.id)
+  )
+  const refusals = editRefusals(db)
   return complaints.map((c) => {
     const local = lifecycles.get(c.id)
     const stepped = local
@@ -94,14 +74,20 @@ function withLocalLifecycle(db: Database, complaints: LocalComplaint[]): LocalCo
         }
       : c
     const owned = ownership.get(c.id)
-    if (!owned) return stepped
+    const withOwner = owned
+      ? {
+          ...stepped,
+          assigneeId: owned.assigneeId ?? stepped.assigneeId,
+          escalatedAt: owned.escalatedAt ?? stepped.escalatedAt,
+          escalationReason: owned.escalationReason ?? stepped.escalationReason,
+          transitionPending: stepped.transitionPending || owned.pending,
+          transitionRefused: owned.refusedReason ?? stepped.transitionRefused
+        }
+      : stepped
     return {
-      ...stepped,
-      assigneeId: owned.assigneeId ?? stepped.assigneeId,
-      escalatedAt: owned.escalatedAt ?? stepped.escalatedAt,
-      escalationReason: owned.escalationReason ?? stepped.escalationReason,
-      transitionPending: stepped.transitionPending || owned.pending,
-      transitionRefused: owned.refusedReason ?? stepped.transitionRefused
+      ...withOwner,
+      editConflicts: conflicts.get(c.id) ?? [],
+      editRefused: refusals.get(c.id) ?? null
     }
   })
 }
@@ -159,6 +145,26 @@ export function listComplaints(
     where.push(`(status = ? OR ${STEPPED_HERE})`)
     params.push(filter.status)
   }
+  if (filter.category !== null) {
+    where.push('category = ?')
+    params.push(filter.category)
+  }
+  if (filter.tier !== null) {
+    // The customer's tier from the cache, looked up by the unique id index per complaint.
+    where.push(
+      `(SELECT ${customerTierSql('cu')} FROM customers cu WHERE cu.id = complaints.customer_id)
+       IN (?, ?)`
+    )
+    params.push(valueTiers.indexOf(filter.tier), filter.tier)
+  }
+  const search = foldForSearch(filter.search)
+  if (search !== '') {
+    where.push(
+      `(instr(search_folded, ?) > 0 OR instr(COALESCE((SELECT cu.name_folded FROM customers cu
+         WHERE cu.id = complaints.customer_id), ''), ?) > 0)`
+    )
+    params.push(search, search)
+  }
   if (filter.breachedOnly) {
     // Both sides are ISO instants in UTC, so text order is time order.
     where.push(
@@ -188,8 +194,8 @@ export function applyLocalMutation(db: Database, mutation: MutationOf<'complaint
   const a = mutation.args
   db.run(
     `INSERT INTO complaints (id, case_number, customer_id, call_id, category, description,
-       created_at, status, sync_state, reject_reason, severity, due_at, details)
-     VALUES (?, NULL, ?, ?, ?, ?, ?, 'open', 'pending', NULL, ?, ?, ?)`,
+       created_at, status, sync_state, reject_reason, severity, due_at, details, search_folded)
+     VALUES (?, NULL, ?, ?, ?, ?, ?, 'open', 'pending', NULL, ?, ?, ?, ?)`,
     [
       a.id,
       a.customerId,
@@ -199,7 +205,8 @@ export function applyLocalMutation(db: Database, mutation: MutationOf<'complaint
       a.createdAt,
       a.severity,
       complaintDueAt(a.createdAt, a.severity),
-      detailsJson(a)
+      detailsJson(a),
+      complaintSearchText(null, a.description)
     ]
   )
   db.run(
@@ -217,8 +224,8 @@ export function upsertServerComplaint(db: Database, c: Complaint): void {
   db.run(
     `INSERT INTO complaints (id, case_number, customer_id, call_id, category, description,
        created_at, status, sync_state, reject_reason, severity, due_at, details, agent_id,
-       assignee_id, escalated_at, escalation_reason, team_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'synced', NULL, ?, ?, ?, ?, ?, ?, ?, ?)
+       assignee_id, escalated_at, escalation_reason, team_id, search_folded)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'synced', NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET case_number = excluded.case_number,
        customer_id = excluded.customer_id, call_id = excluded.call_id,
        category = excluded.category, description = excluded.description,
@@ -226,7 +233,8 @@ export function upsertServerComplaint(db: Database, c: Complaint): void {
        sync_state = 'synced', reject_reason = NULL, severity = excluded.severity,
        due_at = excluded.due_at, details = excluded.details, agent_id = excluded.agent_id,
        assignee_id = excluded.assignee_id, escalated_at = excluded.escalated_at,
-       escalation_reason = excluded.escalation_reason, team_id = excluded.team_id`,
+       escalation_reason = excluded.escalation_reason, team_id = excluded.team_id,
+       search_folded = excluded.search_folded`,
     [
       c.id,
       c.caseNumber,
@@ -243,7 +251,10 @@ export function upsertServerComplaint(db: Database, c: Complaint): void {
       c.assigneeId,
       c.escalatedAt,
       c.escalationReason,
-      c.teamId
+      c.teamId,
+      complaintSearchText(c.caseNumber, c.description)
     ]
   )
+  // Rebase: this user's edits still on their way stay on top of the server's row.
+  reapplyQueuedEdits(db, c.id)
 }

@@ -21,6 +21,14 @@ const LAYOUT = 2
 /** Where the phones (`[[e164, kind], …]`) sit in the stored array, for SQL's json_each. */
 export const PHONES_JSON_PATH = '$[4]'
 
+/**
+ * SQL for the tier of the stored customer aliased `alias`: its index in `valueTiers` (layouts
+ * 2 and later) or its name (layout 1 and plain-object rows).
+ */
+export function customerTierSql(alias: string): string {
+  return `COALESCE(json_extract(${alias}.data, '$[7]'), json_extract(${alias}.data, '$.tier'))`
+}
+
 export function encodeCustomer(c: Customer): string {
   return JSON.stringify(customerLayout(c))
 }

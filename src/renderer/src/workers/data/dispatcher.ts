@@ -78,6 +78,12 @@ export function createRoutes(host: SessionHost): Routes {
     'complaint:note': route(s['complaint:note'], async (args) => ({
       entries: await host.session.addComplaintNote(args)
     })),
+    'complaint:update': route(s['complaint:update'], async (args) => ({
+      complaint: await host.session.updateComplaint(args)
+    })),
+    'complaint:resolveConflict': route(s['complaint:resolveConflict'], async (args) => ({
+      complaint: await host.session.resolveEditConflict(args)
+    })),
     'complaint:timeline': route(s['complaint:timeline'], ({ complaintId }) => ({
       entries: host.session.store.complaintTimeline(complaintId)
     })),

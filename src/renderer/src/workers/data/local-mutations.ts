@@ -21,6 +21,7 @@ import {
 } from './compensation-rows'
 import { applyLocalComplaintNote, isComplaintNoteQueued } from './complaint-event-rows'
 import { applyLocalComplaintOwnership, isOwnershipStepQueued } from './complaint-ownership-rows'
+import { applyLocalComplaintUpdate, isComplaintUpdateApplied } from './complaint-edit-rows'
 import { applyLocalMutation, hasComplaint } from './complaint-rows'
 import {
   applyLocalComplaintTransition,
@@ -78,6 +79,8 @@ function isApplied(db: Database, mutation: Mutation): boolean {
     case 'complaint.escalate':
     case 'complaint.assign':
       return isOwnershipStepQueued(db, mutation.id)
+    case 'complaint.update':
+      return isComplaintUpdateApplied(db, mutation)
     case 'compensation.grant':
       return hasCompensation(db, mutation.args.id)
     case 'compensation.decide':
@@ -114,6 +117,8 @@ export function applyMutation(db: Database, mutation: Mutation): void {
     case 'complaint.escalate':
     case 'complaint.assign':
       applyLocalComplaintOwnership(db, mutation)
+    case 'complaint.update':
+      applyLocalComplaintUpdate(db, mutation)
       return
     case 'compensation.grant':
       applyLocalCompensationGrant(db, mutation)

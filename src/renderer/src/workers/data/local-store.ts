@@ -41,6 +41,12 @@ import type {
 import type { AgentStateInput } from '../../../../shared/domain/agent-state'
 import type { CallbackScheduleInput } from '../../../../shared/domain/callback'
 import type { DispositionInput } from '../../../../shared/domain/disposition'
+import {
+  editsBetween,
+  type EditableComplaintField,
+  type EditableValues,
+  type FieldConflict
+} from '../../../../shared/domain/complaint-edit'
 import type { ComplaintFilter } from '../../../../shared/domain/complaint-filter'
 import type { LifecycleAction } from '../../../../shared/domain/complaint-lifecycle'
 import {
@@ -52,12 +58,14 @@ import { customerFromCreateArgs } from '../../../../shared/domain/customer-creat
 import type { InteractionRecordArgs } from '../../../../shared/domain/interaction'
 import type { ScriptRunRecordInput } from '../../../../shared/domain/script-run'
 import type { Role } from '../../../../shared/domain/user'
-import type { Change, Mutation } from '../../../../shared/sync/protocol'
+import type { Change, Mutation, MutationOf } from '../../../../shared/sync/protocol'
 
 import { currentAgentState, getAgentState, latestAgentStates } from './agent-state-rows'
 import { getCallback, myOpenCallbacks } from './callback-rows'
 import { getCompensation, grantedTodayHere, listCompensations } from './compensation-rows'
 import { complaintTimeline } from './complaint-event-rows'
+import { conflictsByComplaint, removeConflictField } from './complaint-conflict-rows'
+import { discardRefusedEdits, recordEditConflict, revertRefusedEdit } from './complaint-edit-rows'
 import { getComplaint, listComplaints } from './complaint-rows'
 import { discardRefusedTransitions } from './complaint-transition-rows'
 import { readConfiguration } from './config-rows'
@@ -316,6 +324,76 @@ export class LocalStore {
     return decided
   }
 
+  /**
+   * Journals an edit of a complaint: `before` is what the editor showed when it opened (each
+   * changed field's base), `after` what the user saved. Only the fields that differ are sent.
+   */
+  async updateComplaint(input: {
+    complaintId: string
+    before: EditableValues
+    after: EditableValues
+  }): Promise<LocalComplaint> {
+    if (getComplaint(this.db, input.complaintId) === null) {
+      throw new Error('The complaint is not in the local store')
+    }
+    const edits = editsBetween(input.before, input.after)
+    if (edits.length > 0) {
+      await this.journaled({
+        id: this.options.newId(),
+        name: 'complaint.update',
+        args: {
+          id: this.options.newId(),
+          complaintId: input.complaintId,
+          edits,
+          at: this.options.now().toISOString()
+        }
+      })
+    }
+    const complaint = getComplaint(this.db, input.complaintId)
+    if (complaint === null) throw new Error('complaint vanished after an edit')
+    return complaint
+  }
+
+  /**
+   * The user's choice on a conflicting field: `theirs` keeps the server's value; `mine` journals
+   * a new edit of that field based on the server's value, so it applies unless someone changes
+   * it again. The snapshot makes the choice durable (the conflict itself is not journaled).
+   */
+  async resolveEditConflict(input: {
+    complaintId: string
+    field: EditableComplaintField
+    choice: 'theirs' | 'mine'
+  }): Promise<LocalComplaint> {
+    this.assertOpen()
+    const conflict = conflictsByComplaint(this.db, [input.complaintId])
+      .get(input.complaintId)
+      ?.find((c) => c.field === input.field)
+    if (conflict === undefined) throw workerError('not_found', 'No such conflict on this complaint')
+    if (input.choice === 'mine') {
+      // Based on the server's value the user decided over, not on what this row shows now.
+      await this.journaled({
+        id: this.options.newId(),
+        name: 'complaint.update',
+        args: {
+          id: this.options.newId(),
+          complaintId: input.complaintId,
+          edits: [{ field: conflict.field, base: conflict.theirs, value: conflict.yours }],
+          at: this.options.now().toISOString()
+        }
+      })
+    }
+    await this.lock.run(() => {
+      this.assertOpen()
+      inTransaction(this.db, () => removeConflictField(this.db, input.complaintId, input.field))
+      this.dirty = true
+      return Promise.resolve()
+    })
+    await this.snapshot()
+    const complaint = getComplaint(this.db, input.complaintId)
+    if (complaint === null) throw new Error('complaint vanished after a conflict choice')
+    return complaint
+  }
+
   /** Journals a note in a complaint's timeline. */
   async addComplaintNote(input: { complaintId: string; note: string }): Promise<TimelineEntry[]> {
     if (getComplaint(this.db, input.complaintId) === null) {
@@ -506,7 +584,8 @@ export class LocalStore {
           this.db,
           () =>
             discardRejectedComplaint(this.db, complaintId) ||
-            discardRefusedTransitions(this.db, complaintId)
+            discardRefusedTransitions(this.db, complaintId) ||
+            discardRefusedEdits(this.db, complaintId)
         )
       )
     })
@@ -613,12 +692,17 @@ export class LocalStore {
   applyPushResults(
     applied: readonly Mutation[],
     rejected: readonly RejectedMutation[],
-    compensations: ReadonlyMap<string, CompensationStatus> = new Map()
+    compensations: ReadonlyMap<string, CompensationStatus> = new Map(),
+    conflicted: readonly ConflictedMutation[] = []
   ): void {
     this.assertOpen()
     inTransaction(this.db, () => {
       for (const m of applied) markApplied(this.db, m, compensations.get(m.id))
-      for (const r of rejected) markRejected(this.db, r.mutation, r.reason)
+      for (const r of rejected) {
+        markRejected(this.db, r.mutation, r.reason)
+        if (r.mutation.name === 'complaint.update') revertRefusedEdit(this.db, r.mutation)
+      }
+      for (const c of conflicted) recordEditConflict(this.db, c.mutation, c.conflicts)
     })
     this.dirty = true
   }
@@ -733,6 +817,12 @@ export class LocalStore {
 export interface RejectedMutation {
   mutation: Mutation
   reason: AppError
+}
+
+/** An edit the server merged only in part: these fields kept someone else's value. */
+export interface ConflictedMutation {
+  mutation: MutationOf<'complaint.update'>
+  conflicts: FieldConflict[]
 }
 
 export function snapshotFile(name: string): string {

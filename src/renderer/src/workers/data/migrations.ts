@@ -4,7 +4,12 @@
  */
 import type { Database } from 'sql.js'
 
+import { foldForSearch } from '../../../../shared/domain/text'
+
 import { asNumber, inTransaction, queryOne } from './sql'
+
+/** A SQL function with the code's accent and case folding, for steps that fill folded columns. */
+const FOLD_FUNCTION = 'atiende_fold'
 
 const steps: readonly string[] = [
   `
@@ -231,6 +236,20 @@ const steps: readonly string[] = [
   ALTER TABLE complaints ADD COLUMN escalation_reason TEXT;
   ALTER TABLE complaints ADD COLUMN team_id TEXT;
   CREATE INDEX complaints_assignee ON complaints (assignee_id, created_at);
+  `,
+  // 11: complaint edits: the folded text the lists search (case number and description; filled for
+  // the rows already here with the same folding the code uses), and the edit conflicts the
+  // server answered, kept until the user chooses.
+  `
+  ALTER TABLE complaints ADD COLUMN search_folded TEXT NOT NULL DEFAULT '';
+  UPDATE complaints SET search_folded = ${FOLD_FUNCTION}(COALESCE(case_number, '') || ' ' || description);
+  CREATE TABLE complaint_conflicts (
+    mutation_id TEXT PRIMARY KEY,
+    complaint_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX complaint_conflicts_complaint ON complaint_conflicts (complaint_id);
   `
 ]
 
@@ -246,6 +265,9 @@ export function migrate(db: Database, target = SCHEMA_VERSION): number {
   if (current > SCHEMA_VERSION) {
     throw new Error(`local store schema ${current} is newer than this build (${SCHEMA_VERSION})`)
   }
+  db.create_function(FOLD_FUNCTION, (text: unknown) =>
+    foldForSearch(typeof text === 'string' ? text : '')
+  )
   for (let version = current; version < Math.min(target, SCHEMA_VERSION); version++) {
     const step = steps[version]
     if (step === undefined) break

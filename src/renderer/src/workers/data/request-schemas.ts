@@ -8,6 +8,10 @@ import type { WorkerArgs, WorkerRequestName } from '../../../../shared/contract/
 import { agentStateInputSchema } from '../../../../shared/domain/agent-state'
 import { callbackScheduleInputSchema } from '../../../../shared/domain/callback'
 import { complaintDetailsSchema } from '../../../../shared/domain/complaint'
+import {
+  editableComplaintFields,
+  editableValuesSchema
+} from '../../../../shared/domain/complaint-edit'
 import { complaintFilterSchema } from '../../../../shared/domain/complaint-filter'
 import { lifecycleActions } from '../../../../shared/domain/complaint-lifecycle'
 import { currencySchema } from '../../../../shared/domain/compensation'
@@ -131,6 +135,16 @@ export const requestSchemas = {
     complaintId: z.uuid().nullable(),
     status: z.enum(compensationStatuses).nullable(),
     limit
+  }),
+  'complaint:update': z.object({
+    complaintId: z.uuid(),
+    before: editableValuesSchema,
+    after: editableValuesSchema
+  }),
+  'complaint:resolveConflict': z.object({
+    complaintId: z.uuid(),
+    field: z.enum(editableComplaintFields),
+    choice: z.enum(['theirs', 'mine'])
   }),
   'complaint:timeline': z.object({ complaintId: z.uuid() }),
   'complaint:note': z.object({ complaintId: z.uuid(), note: z.string().trim().min(1).max(2000) }),

@@ -114,9 +114,25 @@ export class Session {
     return complaint
   }
 
+  /** Journals an edit of a complaint's fields, then pushes it. */
+  async updateComplaint(args: WorkerArgs<'complaint:update'>): Promise<LocalComplaint> {
+    const complaint = await this.store.updateComplaint(args)
+    this.written(['complaint', 'complaint_event'])
+    return complaint
+  }
+
   /** Journals an assignment, then pushes it. */
   async assignComplaint(args: WorkerArgs<'complaint:assign'>): Promise<LocalComplaint> {
     const complaint = await this.store.assignComplaint(args)
+    this.written(['complaint', 'complaint_event'])
+    return complaint
+  }
+
+  /** Records the user's choice on an edit conflict ("mine" is a new edit, pushed at once). */
+  async resolveEditConflict(
+    args: WorkerArgs<'complaint:resolveConflict'>
+  ): Promise<LocalComplaint> {
+    const complaint = await this.store.resolveEditConflict(args)
     this.written(['complaint', 'complaint_event'])
     return complaint
   }

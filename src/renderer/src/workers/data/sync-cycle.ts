@@ -9,7 +9,7 @@ import type { Change, Mutation, PullResponse, PushResponse } from '../../../../s
 import { MAX_MUTATIONS_PER_PUSH } from '../../../../shared/sync/protocol'
 
 import { ndjsonLines } from './bulk-stream'
-import type { BulkLoadReport, RejectedMutation } from './local-store'
+import type { BulkLoadReport, ConflictedMutation, RejectedMutation } from './local-store'
 import type { HttpOutcome } from './sync-http'
 
 /** The slice of the local store that sync needs. */
@@ -22,7 +22,8 @@ export interface SyncStore {
   applyPushResults(
     applied: readonly Mutation[],
     rejected: readonly RejectedMutation[],
-    compensations?: ReadonlyMap<string, CompensationStatus>
+    compensations?: ReadonlyMap<string, CompensationStatus>,
+    conflicted?: readonly ConflictedMutation[]
   ): void
   applyPull(changes: readonly Change[], cursor: number): void
   /** The initial load from a bulk pull stream, all or nothing. */
@@ -60,17 +61,21 @@ async function pushAll(
     const applied: Mutation[] = []
     const rejected: RejectedMutation[] = []
     const compensations = new Map<string, CompensationStatus>()
+    const conflicted: ConflictedMutation[] = []
     for (const mutation of batch) {
       const result = results.get(mutation.id)
       if (result?.status === 'applied') {
         applied.push(mutation)
         if (result.compensation) compensations.set(mutation.id, result.compensation)
       } else if (result?.status === 'rejected') rejected.push({ mutation, reason: result.reason })
+      else if (result?.status === 'conflict' && mutation.name === 'complaint.update') {
+        conflicted.push({ mutation, conflicts: result.conflicts })
+      }
     }
-    if (applied.length + rejected.length === 0) {
+    if (applied.length + rejected.length + conflicted.length === 0) {
       return { kind: 'fatal', error: missingResults() }
     }
-    store.applyPushResults(applied, rejected, compensations)
+    store.applyPushResults(applied, rejected, compensations, conflicted)
     entities.add('complaint')
     if (compensations.size > 0) entities.add('compensation')
   }

@@ -1,0 +1,44 @@
+/**
+ * How a complaint's fields sit in its local row: severity as a column, the rest of the form in
+ * the `details` JSON, and a folded text (case number and description) that search matches.
+ */
+import { complaintDetailsSchema, type ComplaintDetails } from '../../../../shared/domain/complaint'
+import { foldForSearch } from '../../../../shared/domain/text'
+
+const noDetails = complaintDetailsSchema.parse({})
+
+/** The form's fields kept in the `details` column; a row it cannot read shows none. */
+export function toDetails(severity: string, json: string): ComplaintDetails {
+  let stored: unknown
+  try {
+    stored = JSON.parse(json)
+  } catch {
+    stored = {}
+  }
+  const parsed = complaintDetailsSchema.safeParse({
+    ...(typeof stored === 'object' ? stored : {}),
+    severity
+  })
+  return parsed.success ? parsed.data : noDetails
+}
+
+export function detailsJson(c: {
+  subcategory: string | null
+  qualityDimension: string | null
+  expected: string
+  received: string
+  requestedRemedy: string
+}): string {
+  return JSON.stringify({
+    subcategory: c.subcategory,
+    qualityDimension: c.qualityDimension,
+    expected: c.expected,
+    received: c.received,
+    requestedRemedy: c.requestedRemedy
+  })
+}
+
+/** What the list's search matches besides the customer's name: case number and description. */
+export function complaintSearchText(caseNumber: string | null, description: string): string {
+  return foldForSearch(`${caseNumber ?? ''} ${description}`)
+}
