@@ -7,7 +7,7 @@ import type { LocalStore } from '../../../src/renderer/src/workers/data/local-st
 import { complaintSchema, type Complaint } from '../../../src/shared/domain/complaint'
 import { complaintFilterSchema } from '../../../src/shared/domain/complaint-filter'
 import { makeStoreDir, removeStoreDir } from '../../support/worker-node-files'
-import { openTestStore } from '../../support/worker-store'
+import { customer, openTestStore } from '../../support/worker-store'
 
 const me = randomUUID()
 const teammate = randomUUID()
@@ -108,5 +108,60 @@ describe('complaint lists in the local store', () => {
       'Resuelta fuera de plazo'
     ])
     expect(list({ status: 'open' }).sort()).toEqual(['Mía sincronizada', 'Vencida del equipo'])
+  })
+
+  it('filters by category and customer tier, and searches case number, customer and text', async () => {
+    const jose = customer({ firstName: 'José', lastName: 'Núñez Peña', tier: 'high_yield' })
+    const marta = customer({ firstName: 'Marta', lastName: 'Ruiz', tier: 'below_zero' })
+    store.applyPull(
+      [
+        { seq: 1, entity: 'customer', data: jose },
+        { seq: 2, entity: 'customer', data: marta },
+        {
+          seq: 3,
+          entity: 'complaint',
+          data: serverComplaint({
+            description: 'Cobro duplicado en la factura',
+            caseNumber: 'QR-000123',
+            customerId: jose.id
+          })
+        },
+        {
+          seq: 4,
+          entity: 'complaint',
+          data: serverComplaint({
+            description: 'El técnico no llegó',
+            caseNumber: 'QR-000456',
+            category: 'service_quality',
+            customerId: marta.id
+          })
+        }
+      ],
+      4
+    )
+    await store.createComplaint({
+      customerId: null,
+      callId: null,
+      category: 'delivery',
+      description: 'PEDIDO sin entregar, ÚLTIMA semana'
+    })
+    expect(list({ category: 'billing' })).toEqual(['Cobro duplicado en la factura'])
+    expect(list({ category: 'service_quality' })).toEqual(['El técnico no llegó'])
+    expect(list({ tier: 'high_yield' })).toEqual(['Cobro duplicado en la factura'])
+    expect(list({ tier: 'below_zero' })).toEqual(['El técnico no llegó'])
+    expect(list({ tier: 'standard' })).toEqual([])
+    // Case number (any part of it), customer name and description, without accents or case.
+    expect(list({ search: 'qr-000456' })).toEqual(['El técnico no llegó'])
+    expect(list({ search: '123' })).toEqual(['Cobro duplicado en la factura'])
+    expect(list({ search: 'nunez' })).toEqual(['Cobro duplicado en la factura'])
+    expect(list({ search: 'JOSÉ NÚÑ' })).toEqual(['Cobro duplicado en la factura'])
+    expect(list({ search: 'tecnico' })).toEqual(['El técnico no llegó'])
+    expect(list({ search: 'ultima semana' })).toEqual(['PEDIDO sin entregar, ÚLTIMA semana'])
+    expect(list({ search: 'nadie' })).toEqual([])
+    // Filters combine.
+    expect(list({ search: 'cobro', tier: 'below_zero' })).toEqual([])
+    expect(list({ search: '  ', category: 'delivery' })).toEqual([
+      'PEDIDO sin entregar, ÚLTIMA semana'
+    ])
   })
 })

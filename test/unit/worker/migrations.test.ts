@@ -19,6 +19,7 @@ describe('local store migrations', () => {
       'agent_states',
       'callbacks',
       'compensations',
+      'complaint_conflicts',
       'complaint_events',
       'complaints',
       'config_rows',
@@ -81,6 +82,24 @@ describe('local store migrations', () => {
     expect(searchCustomers(db, 'jose@', 20).map((c) => c.id)).toEqual([jose.id])
     expect(searchCustomers(db, 'jose nu', 20).map((c) => c.id)).toEqual([jose.id])
     expect(getCustomer(db, luis.id)).toEqual(luis)
+    db.close()
+  })
+
+  it('fills the complaints search text of rows filed before it existed, folded like the code', async () => {
+    const SQL = await loadSql()
+    const db = new SQL.Database()
+    const before = SCHEMA_VERSION - 1
+    expect(migrate(db, before)).toBe(before)
+    db.run(
+      `INSERT INTO complaints (id, case_number, customer_id, call_id, category, description,
+         created_at, status, sync_state, reject_reason)
+       VALUES ('c1', 'QR-000042', NULL, NULL, 'billing', 'Cobro DUPLICADO en línea',
+         '2025-01-01T00:00:00.000Z', 'open', 'synced', NULL)`
+    )
+    expect(migrate(db)).toBe(SCHEMA_VERSION)
+    expect(queryOne(db, "SELECT search_folded FROM complaints WHERE id = 'c1'")).toEqual({
+      search_folded: foldForSearch('QR-000042 Cobro DUPLICADO en línea')
+    })
     db.close()
   })
 

@@ -1,5 +1,9 @@
 import type { LocalComplaint } from '../../../../shared/contract/worker'
 import type { ComplaintDetails } from '../../../../shared/domain/complaint'
+import type {
+  EditableComplaintField,
+  EditableValues
+} from '../../../../shared/domain/complaint-edit'
 import type { LifecycleAction } from '../../../../shared/domain/complaint-lifecycle'
 import type { Role } from '../../../../shared/domain/user'
 import { dataClient } from '../../data/data-client'
@@ -26,11 +30,15 @@ function worksTeamQueue(role: Role | null): boolean {
   return role === 'team_lead' || role === 'admin'
 }
 
+/** Numbers each list request, so a slower answer to an older filter never replaces a newer one. */
+let listRequest = 0
+
 export async function refreshComplaints(): Promise<void> {
   const client = dataClient()
   if (!client) return
   const { complaints, auth } = useAppStore.getState()
   const filter = effectiveComplaintFilter(complaints.filter, auth.user?.role ?? null)
+  const request = ++listRequest
   const result = await client.send('complaint:list', {
     customerId: null,
     limit: LIST_LIMIT,
@@ -38,10 +46,48 @@ export async function refreshComplaints(): Promise<void> {
       agentId: filter.scope === 'mine' ? (auth.user?.id ?? null) : null,
       status: filter.status,
       severity: filter.severity,
-      breachedOnly: filter.breachedOnly
+      breachedOnly: filter.breachedOnly,
+      category: filter.category,
+      tier: filter.tier,
+      search: filter.search.slice(0, 200)
     }
   })
-  if (result.ok) useAppStore.getState().complaintsLoaded(result.data.complaints)
+  if (result.ok && request === listRequest) {
+    useAppStore.getState().complaintsLoaded(result.data.complaints)
+  }
+}
+
+/**
+ * Saves an edit: journaled in the worker and laid on the case at once; the server merges it
+ * field by field and a conflict comes back on the case for the user to decide.
+ */
+export async function updateComplaint(
+  complaintId: string,
+  before: EditableValues,
+  after: EditableValues
+): Promise<boolean> {
+  const client = dataClient()
+  if (!client) return false
+  const result = await client.send('complaint:update', { complaintId, before, after })
+  if (!result.ok) {
+    useAppStore.getState().complaintFailed(result.error.message)
+    return false
+  }
+  await refreshComplaints()
+  return true
+}
+
+/** The user's choice on a conflicting field: keep theirs, or send mine again on top of theirs. */
+export async function resolveEditConflict(
+  complaintId: string,
+  field: EditableComplaintField,
+  choice: 'theirs' | 'mine'
+): Promise<void> {
+  const client = dataClient()
+  if (!client) return
+  const result = await client.send('complaint:resolveConflict', { complaintId, field, choice })
+  if (!result.ok) useAppStore.getState().complaintFailed(result.error.message)
+  await refreshComplaints()
 }
 
 /** Narrows the list and reloads it. */

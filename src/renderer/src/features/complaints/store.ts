@@ -4,6 +4,7 @@ import type { LocalComplaint } from '../../../../shared/contract/worker'
 import type { ComplaintDetailsInput } from '../../../../shared/domain/complaint'
 import type { LifecycleStatus } from '../../../../shared/domain/complaint-lifecycle'
 import type { Severity } from '../../../../shared/domain/complaint-severity'
+import type { ValueTier } from '../../../../shared/domain/customer'
 import type { AppState } from '../../stores/app-store'
 
 /** A complaint brought back into the form to be corrected and saved again. */
@@ -18,13 +19,21 @@ export interface ComplaintListFilter {
   status: LifecycleStatus | null
   severity: Severity | null
   breachedOnly: boolean
+  /** A configured top-level category code. */
+  category: string | null
+  tier: ValueTier | null
+  /** Case number, customer name or description text (accent and case-insensitive). */
+  search: string
 }
 
 export const defaultComplaintListFilter: ComplaintListFilter = {
   scope: 'mine',
   status: null,
   severity: null,
-  breachedOnly: false
+  breachedOnly: false,
+  category: null,
+  tier: null,
+  search: ''
 }
 
 export interface ComplaintsSlice {

@@ -1,21 +1,71 @@
+import { useEffect, useRef, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import { complaintCategories } from '../../../../../shared/domain/complaint'
 import { lifecycleStatuses } from '../../../../../shared/domain/complaint-lifecycle'
 import { severities } from '../../../../../shared/domain/complaint-severity'
+import { valueTiers } from '../../../../../shared/domain/customer'
 import { useAppStore } from '../../../stores/app-store'
+import { categoryLabel } from '../category-label'
 import { canSeeTeamQueue, effectiveComplaintFilter, filterComplaints } from '../commands'
+import { useComplaintCategories } from '../hooks/use-complaint-categories'
 
 const ALL = ''
+/** Focuses the complaint search from anywhere (Ctrl+K and `/` belong to the customer search). */
+export const COMPLAINT_SEARCH_SHORTCUT = 'Alt+Q'
 
-/** Which complaints the list shows: own or the team queue (leads), by status, severity, SLA. */
+function useComplaintSearchShortcut(input: RefObject<HTMLInputElement | null>): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyQ') return
+      event.preventDefault()
+      input.current?.focus()
+      input.current?.select()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => {
+      window.removeEventListener('keydown', onKey)
+    }
+  }, [input])
+}
+
+/**
+ * Which complaints the list shows: own or the team queue (leads), by status, severity, SLA,
+ * category and the customer's tier, and a search as you type (Escape clears it).
+ */
 export function ComplaintFilters() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const role = useAppStore((s) => s.auth.user?.role ?? null)
   const chosen = useAppStore((s) => s.complaints.filter)
   const filter = effectiveComplaintFilter(chosen, role)
+  const configured = useComplaintCategories()
+  const searchRef = useRef<HTMLInputElement>(null)
+  useComplaintSearchShortcut(searchRef)
+  const categoryCodes =
+    configured.length > 0 ? configured.map((c) => c.code) : [...complaintCategories]
   return (
     <fieldset className="complaint-filters">
       <legend>{t('complaints.filters.legend')}</legend>
+      <label>
+        {t('complaints.filters.search')}
+        <input
+          ref={searchRef}
+          type="search"
+          maxLength={200}
+          aria-keyshortcuts={COMPLAINT_SEARCH_SHORTCUT}
+          placeholder={t('complaints.filters.searchPlaceholder')}
+          value={filter.search}
+          onChange={(e) => {
+            void filterComplaints({ ...filter, search: e.target.value })
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && filter.search !== '') {
+              e.preventDefault()
+              void filterComplaints({ ...filter, search: '' })
+            }
+          }}
+        />
+      </label>
       {canSeeTeamQueue(role) && (
         <label>
           {t('complaints.filters.scope')}
@@ -67,6 +117,44 @@ export function ComplaintFilters() {
           {severities.map((s) => (
             <option key={s} value={s}>
               {t(`complaints.severities.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('complaints.filters.category')}
+        <select
+          value={filter.category ?? ALL}
+          onChange={(e) => {
+            void filterComplaints({
+              ...filter,
+              category: categoryCodes.find((c) => c === e.target.value) ?? null
+            })
+          }}
+        >
+          <option value={ALL}>{t('complaints.filters.all')}</option>
+          {categoryCodes.map((c) => (
+            <option key={c} value={c}>
+              {categoryLabel(c, configured, t, i18n.language)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('complaints.filters.tier')}
+        <select
+          value={filter.tier ?? ALL}
+          onChange={(e) => {
+            void filterComplaints({
+              ...filter,
+              tier: valueTiers.find((v) => v === e.target.value) ?? null
+            })
+          }}
+        >
+          <option value={ALL}>{t('complaints.filters.all')}</option>
+          {valueTiers.map((v) => (
+            <option key={v} value={v}>
+              {t(`card.tiers.${v}`)}
             </option>
           ))}
         </select>

@@ -15,7 +15,9 @@ import { categoryLabel } from '../category-label'
 import { useNow } from '../../screen-pop/hooks/useNow'
 import { discardComplaint, fixComplaint, transitionComplaint } from '../commands'
 import { useComplaintCategories } from '../hooks/use-complaint-categories'
+import { ComplaintConflicts } from './ComplaintConflicts'
 import { ComplaintDetail } from './ComplaintDetail'
+import { ComplaintEditForm } from './ComplaintEditForm'
 import { ComplaintFilters } from './ComplaintFilters'
 import { ComplaintOwnership } from './ComplaintOwnership'
 import { SlaCountdown } from './SlaCountdown'
@@ -145,6 +147,38 @@ function DetailToggle({
   )
 }
 
+const MAY_EDIT: readonly string[] = ['agent', 'team_lead', 'admin']
+
+/** Whether this user may edit the case now (the server checks team and status again). */
+function mayEdit(complaint: LocalComplaint, role: Role | null): boolean {
+  return (
+    role !== null &&
+    MAY_EDIT.includes(role) &&
+    complaint.syncState !== 'rejected' &&
+    lifecycleStatusOf(complaint) !== 'closed'
+  )
+}
+
+/** Why the server refused the last edit made here; the fields are back as they were. */
+function EditRefused({ complaint }: { complaint: LocalComplaint }) {
+  const { t } = useTranslation()
+  if (complaint.editRefused === null) return null
+  return (
+    <p role="alert" className="error">
+      {t('complaints.edit.refused', { reason: complaint.editRefused })}{' '}
+      <button
+        type="button"
+        aria-label={t('complaints.dismissRefusalLabel', {
+          description: sanitizeDisplayText(complaint.description, 60)
+        })}
+        onClick={() => void discardComplaint(complaint.id)}
+      >
+        {t('complaints.dismissRefusal')}
+      </button>
+    </p>
+  )
+}
+
 export function ComplaintList() {
   const { t, i18n } = useTranslation()
   const items = useAppStore((s) => s.complaints.items)
@@ -153,6 +187,7 @@ export function ComplaintList() {
   const role = user?.role ?? null
   const now = useNow()
   const [openId, setOpenId] = useState<string | null>(null)
+  const [editingId, setEditingId] = useState<string | null>(null)
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
   return (
     <section aria-labelledby="complaint-list-heading">
@@ -198,7 +233,30 @@ export function ComplaintList() {
               {user !== null && c.syncState !== 'rejected' && (
                 <ComplaintOwnership complaint={c} user={user} />
               )}
+              <EditRefused complaint={c} />
+              <ComplaintConflicts complaint={c} />
               <p>{sanitizeDisplayText(c.description, 300)}</p>
+              {mayEdit(c, role) && editingId !== c.id && (
+                <button
+                  type="button"
+                  aria-label={t('complaints.edit.label', {
+                    description: sanitizeDisplayText(c.description, 60)
+                  })}
+                  onClick={() => {
+                    setEditingId(c.id)
+                  }}
+                >
+                  {t('complaints.edit.open')}
+                </button>
+              )}{' '}
+              {editingId === c.id && (
+                <ComplaintEditForm
+                  complaint={c}
+                  onDone={() => {
+                    setEditingId(null)
+                  }}
+                />
+              )}
               <DetailToggle
                 complaint={c}
                 open={openId === c.id}

@@ -6,6 +6,7 @@ import { sanitizeDisplayText } from '../../../../../shared/domain/text'
 import { dataClient } from '../../../data/data-client'
 import { useAppStore } from '../../../stores/app-store'
 import { formatAmount } from '../../compensation/format-amount'
+import { fieldLabel } from '../field-label'
 import {
   useCompensationDirectory,
   useComplaintTimeline
@@ -94,6 +95,9 @@ export function ComplaintTimeline({
                   {t(`compensation.types.${compensation.type}`)}{' '}
                   {formatAmount(compensation.amount, compensation.currency, i18n.language)}
                 </span>
+              )}{' '}
+              {e.fields.length > 0 && (
+                <span>: {e.fields.map((f) => fieldLabel(f, t)).join(', ')}</span>
               )}{' '}
               <span>· {nameOf(e.actorId)}</span>
               {e.assigneeId !== null && (

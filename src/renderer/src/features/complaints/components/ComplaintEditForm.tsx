@@ -1,0 +1,205 @@
+import { useEffect, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+
+import type { LocalComplaint } from '../../../../../shared/contract/worker'
+import { complaintCategories } from '../../../../../shared/domain/complaint'
+import { editableValuesOf, type EditableValues } from '../../../../../shared/domain/complaint-edit'
+import { severities } from '../../../../../shared/domain/complaint-severity'
+import { qualityDimensions } from '../../../../../shared/domain/quality-dimensions'
+import { sanitizeDisplayText } from '../../../../../shared/domain/text'
+import { categoryLabel, labelLanguage } from '../category-label'
+import { updateComplaint } from '../commands'
+import { useComplaintCategories } from '../hooks/use-complaint-categories'
+
+const NONE = ''
+const FREE_TEXT_MAX = 2000
+
+/**
+ * Edits a filed complaint's fields, offline too. What the form showed when it opened is each
+ * field's base: the server merges field by field against it, so an edit never silently undoes
+ * someone else's. Ctrl+Enter saves, Escape cancels.
+ */
+export function ComplaintEditForm({
+  complaint,
+  onDone
+}: {
+  complaint: LocalComplaint
+  onDone: () => void
+}) {
+  const { t, i18n } = useTranslation()
+  const configured = useComplaintCategories()
+  const [before] = useState<EditableValues>(() => editableValuesOf(complaint))
+  const [values, setValues] = useState<EditableValues>(before)
+  const [invalid, setInvalid] = useState(false)
+  const first = useRef<HTMLTextAreaElement>(null)
+  useEffect(() => {
+    first.current?.focus()
+  }, [])
+  const set = (patch: Partial<EditableValues>) => {
+    setValues((v) => ({ ...v, ...patch }))
+  }
+  const lang = labelLanguage(i18n.language)
+  const category = values.category ?? ''
+  const categoryCodes =
+    configured.length > 0 ? configured.map((c) => c.code) : [...complaintCategories]
+  if (!categoryCodes.includes(category)) categoryCodes.push(category)
+  const subcategories =
+    configured.find((c) => c.code === category)?.subcategories.filter((s) => s.active) ?? []
+  const description = sanitizeDisplayText(complaint.description, 60)
+
+  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const after: EditableValues = {
+      ...values,
+      description: (values.description ?? '').trim(),
+      expected: (values.expected ?? '').trim(),
+      received: (values.received ?? '').trim(),
+      requestedRemedy: (values.requestedRemedy ?? '').trim()
+    }
+    if ((after.description ?? '').length < 3) {
+      setInvalid(true)
+      first.current?.focus()
+      return
+    }
+    if (await updateComplaint(complaint.id, before, after)) onDone()
+  }
+  // On every field (a form cannot take key handlers and stay accessible).
+  const onKeyDown = (
+    event: KeyboardEvent<HTMLTextAreaElement | HTMLSelectElement | HTMLInputElement>
+  ) => {
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      onDone()
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      event.currentTarget.form?.requestSubmit()
+    }
+  }
+  const text = (field: 'description' | 'expected' | 'received' | 'requestedRemedy') =>
+    values[field] ?? ''
+
+  return (
+    <form
+      className="complaint-form complaint-edit"
+      aria-label={t('complaints.edit.formLabel', { description })}
+      onSubmit={(e) => void submit(e)}
+    >
+      <p className="muted">{t('complaints.edit.hint')}</p>
+      <label>
+        {t('complaints.description')}
+        <textarea
+          onKeyDown={onKeyDown}
+          ref={first}
+          rows={3}
+          maxLength={4000}
+          value={text('description')}
+          aria-invalid={invalid}
+          onChange={(e) => {
+            set({ description: e.target.value })
+          }}
+        />
+      </label>
+      <label>
+        {t('complaints.category')}
+        <select
+          onKeyDown={onKeyDown}
+          value={category}
+          onChange={(e) => {
+            set({ category: e.target.value, subcategory: null })
+          }}
+        >
+          {categoryCodes.map((c) => (
+            <option key={c} value={c}>
+              {categoryLabel(c, configured, t, i18n.language)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('complaints.subcategory')}
+        <select
+          onKeyDown={onKeyDown}
+          value={values.subcategory ?? NONE}
+          onChange={(e) => {
+            set({ subcategory: e.target.value === NONE ? null : e.target.value })
+          }}
+        >
+          <option value={NONE}>{t('complaints.notSet')}</option>
+          {subcategories.map((s) => (
+            <option key={s.code} value={s.code}>
+              {s.label[lang]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('complaints.severity')}
+        <select
+          onKeyDown={onKeyDown}
+          value={values.severity ?? 'medium'}
+          onChange={(e) => {
+            set({ severity: severities.find((s) => s === e.target.value) ?? 'medium' })
+          }}
+        >
+          {severities.map((s) => (
+            <option key={s} value={s}>
+              {t(`complaints.severities.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('complaints.dimension')}
+        <select
+          onKeyDown={onKeyDown}
+          value={values.qualityDimension ?? NONE}
+          onChange={(e) => {
+            set({ qualityDimension: qualityDimensions.find((d) => d === e.target.value) ?? null })
+          }}
+        >
+          <option value={NONE}>{t('complaints.notSet')}</option>
+          {qualityDimensions.map((d) => (
+            <option key={d} value={d}>
+              {t(`complaints.dimensions.${d}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {(['expected', 'received'] as const).map((field) => (
+        <label key={field}>
+          {t(`complaints.${field}`)}
+          <textarea
+            onKeyDown={onKeyDown}
+            rows={2}
+            maxLength={FREE_TEXT_MAX}
+            value={text(field)}
+            onChange={(e) => {
+              set({ [field]: e.target.value })
+            }}
+          />
+        </label>
+      ))}
+      <label>
+        {t('complaints.requestedRemedy')}
+        <input
+          onKeyDown={onKeyDown}
+          type="text"
+          maxLength={FREE_TEXT_MAX}
+          value={text('requestedRemedy')}
+          onChange={(e) => {
+            set({ requestedRemedy: e.target.value })
+          }}
+        />
+      </label>
+      {invalid && (
+        <p role="alert" className="error">
+          {t('complaints.tooShort')}
+        </p>
+      )}
+      <button type="submit">{t('complaints.edit.save')}</button>{' '}
+      <button type="button" onClick={onDone}>
+        {t('complaints.edit.cancel')}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,45 @@
+import type { TFunction } from 'i18next'
+
+import type { EditableComplaintField, EditValue } from '../../../../shared/domain/complaint-edit'
+import { severities } from '../../../../shared/domain/complaint-severity'
+import type { ComplaintCategoryConfig } from '../../../../shared/domain/configuration'
+import { qualityDimensions } from '../../../../shared/domain/quality-dimensions'
+import { sanitizeDisplayText } from '../../../../shared/domain/text'
+import { categoryLabel, labelLanguage } from './category-label'
+
+/** The form label of each editable field (the same words the complaint form uses). */
+const labelKeys: Record<EditableComplaintField, string> = {
+  description: 'complaints.description',
+  category: 'complaints.category',
+  subcategory: 'complaints.subcategory',
+  severity: 'complaints.severity',
+  qualityDimension: 'complaints.dimension',
+  expected: 'complaints.expected',
+  received: 'complaints.received',
+  requestedRemedy: 'complaints.requestedRemedy'
+}
+
+export function fieldLabel(field: EditableComplaintField, t: TFunction): string {
+  return t(labelKeys[field])
+}
+
+/** A field's value as the user reads it: codes by their labels, empty values said as such. */
+export function fieldValueText(
+  field: EditableComplaintField,
+  value: EditValue,
+  configured: readonly ComplaintCategoryConfig[],
+  t: TFunction,
+  language: string
+): string {
+  if (value === null || value === '') return t('complaints.notSet')
+  if (field === 'category') return categoryLabel(value, configured, t, language)
+  if (field === 'subcategory') {
+    const sub = configured.flatMap((c) => c.subcategories).find((s) => s.code === value)
+    return sub ? sub.label[labelLanguage(language)] : value
+  }
+  const severity = severities.find((s) => s === value)
+  if (field === 'severity' && severity) return t(`complaints.severities.${severity}`)
+  const dimension = qualityDimensions.find((d) => d === value)
+  if (field === 'qualityDimension' && dimension) return t(`complaints.dimensions.${dimension}`)
+  return sanitizeDisplayText(value, 300)
+}
