@@ -21,7 +21,7 @@ test('an agent files, starts and resolves a complaint; the lead closes it; the a
   await expect(workstation.phoneStatus).toContainText('En llamada')
 
   const description = `Dos cargos por la misma factura ${Date.now()}`
-  await page.getByLabel('Categoría').selectOption({ label: 'Facturación' })
+  await page.getByLabel(/^Categoría/).selectOption({ label: 'Facturación' })
   await page.getByLabel('Motivo').selectOption({ label: 'Cobro duplicado' })
   await page.getByLabel(/^Gravedad/).selectOption({ label: 'Alta' })
   await expect(page.getByText(/Resolver antes de:/)).toBeVisible()

@@ -38,7 +38,7 @@ export class WorkstationPage {
   }
 
   async logComplaint(category: string, description: string): Promise<void> {
-    await this.page.getByLabel('Categoría').selectOption({ label: category })
+    await this.page.getByLabel(/^Categoría/).selectOption({ label: category })
     await this.page.getByLabel('Descripción').fill(description)
     await this.page.getByRole('button', { name: 'Guardar queja' }).click()
   }
