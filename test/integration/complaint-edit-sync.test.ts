@@ -1,0 +1,129 @@
+/**
+ * Two data workers (Ana's and her lead Carla's stores with their sync engines) edit the same
+ * complaint against the real central server: the fields only one changed merge, the field both
+ * changed comes back to Ana as a conflict with both values, and her choice ("use mine") lands on
+ * the server and reaches Carla.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+
+import type { LocalStore } from '../../src/renderer/src/workers/data/local-store'
+import type { LocalComplaint, SessionTokens } from '../../src/shared/contract/worker'
+import { editableValuesOf } from '../../src/shared/domain/complaint-edit'
+import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'
+import { startEngine } from '../support/worker-sync'
+import { TestServer } from '../support/worker-server'
+import { openTestStore } from '../support/worker-store'
+
+function shown(store: LocalStore, id: string): LocalComplaint {
+  const found = store.listComplaints(null, 50).find((c) => c.id === id)
+  if (!found) throw new Error(`complaint ${id} is not in the store`)
+  return found
+}
+
+describe('complaint edits between two clients', () => {
+  let server: TestServer
+  const tokens: Record<string, SessionTokens> = {}
+  const userIds: Record<string, string> = {}
+  const cleanups: (() => Promise<void>)[] = []
+
+  beforeAll(async () => {
+    server = await TestServer.create()
+    await server.start()
+    for (const user of ['ana', 'carla']) {
+      const login = await server.login(user)
+      tokens[user] = { accessToken: login.accessToken, refreshToken: login.refreshToken }
+      userIds[user] = login.user.id
+    }
+  }, 120_000)
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  })
+  afterAll(async () => {
+    await server.close()
+  })
+
+  async function client(user: string) {
+    const dir = await makeStoreDir()
+    const store = await openTestStore(dir)
+    const session = tokens[user]
+    if (!session) throw new Error(`no tokens for ${user}`)
+    const harness = startEngine({ store, serverUrl: server.url, tokens: session })
+    cleanups.push(async () => {
+      await harness.engine.stop()
+      await store.close()
+      await removeStoreDir(dir)
+    })
+    return { store, sync: () => harness.engine.syncNow() }
+  }
+
+  it('merges what only one changed, and gives a conflict on the field both changed', async () => {
+    const ana = await client('ana')
+    const carla = await client('carla')
+    await ana.sync()
+    const filed = await ana.store.createComplaint({
+      customerId: null,
+      callId: null,
+      category: 'billing',
+      description: 'Cobro duplicado en la factura',
+      expected: 'Un cargo'
+    })
+    expect((await ana.sync()).lastError).toBeNull()
+    await carla.sync()
+    const anaSaw = editableValuesOf(shown(ana.store, filed.id))
+    const carlaSaw = editableValuesOf(shown(carla.store, filed.id))
+
+    // Carla edits online first; Ana edits from the same starting point before she syncs.
+    await carla.store.updateComplaint({
+      complaintId: filed.id,
+      before: carlaSaw,
+      after: { ...carlaSaw, expected: 'Devolución (Carla)', received: 'Dos cargos' }
+    })
+    expect((await carla.sync()).lastError).toBeNull()
+    await ana.store.updateComplaint({
+      complaintId: filed.id,
+      before: anaSaw,
+      after: { ...anaSaw, expected: 'Un solo cargo (Ana)', severity: 'high' }
+    })
+    expect((await ana.sync()).lastError).toBeNull()
+
+    const afterSync = shown(ana.store, filed.id)
+    expect(afterSync).toMatchObject({
+      severity: 'high',
+      received: 'Dos cargos',
+      expected: 'Devolución (Carla)'
+    })
+    expect(afterSync.editConflicts).toMatchObject([
+      {
+        field: 'expected',
+        base: 'Un cargo',
+        theirs: 'Devolución (Carla)',
+        yours: 'Un solo cargo (Ana)',
+        changedBy: userIds['carla']
+      }
+    ])
+    expect(ana.store.outboxCounts()).toEqual({ pending: 0, rejected: 0 })
+
+    await ana.store.resolveEditConflict({
+      complaintId: filed.id,
+      field: 'expected',
+      choice: 'mine'
+    })
+    expect((await ana.sync()).lastError).toBeNull()
+    expect(shown(ana.store, filed.id)).toMatchObject({
+      expected: 'Un solo cargo (Ana)',
+      editConflicts: []
+    })
+    await carla.sync()
+    expect(shown(carla.store, filed.id)).toMatchObject({
+      expected: 'Un solo cargo (Ana)',
+      received: 'Dos cargos',
+      severity: 'high'
+    })
+    // Carla's timeline holds the three edits with their fields.
+    const edits = carla.store
+      .complaintTimeline(filed.id)
+      .filter((e) => e.action === 'edited')
+      .map((e) => e.fields)
+    expect(edits).toEqual([['expected', 'received'], ['severity'], ['expected']])
+  }, 120_000)
+})
