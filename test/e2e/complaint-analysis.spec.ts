@@ -9,7 +9,7 @@ import { expect, test } from './fixtures'
 import { WorkstationPage } from './pages/workstation-page'
 
 async function file(page: Page, category: string, dimension: string | null, text: string) {
-  await page.getByLabel('Categoría').selectOption({ label: category })
+  await page.getByLabel(/^Categoría/).selectOption({ label: category })
   if (dimension !== null) {
     await page.getByLabel('Dimensión de calidad').selectOption({ label: dimension })
   }

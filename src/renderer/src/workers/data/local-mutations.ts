@@ -117,6 +117,7 @@ export function applyMutation(db: Database, mutation: Mutation): void {
     case 'complaint.escalate':
     case 'complaint.assign':
       applyLocalComplaintOwnership(db, mutation)
+      return
     case 'complaint.update':
       applyLocalComplaintUpdate(db, mutation)
       return
