@@ -7,6 +7,7 @@ import { useCompensationDirectory } from '../../compensation/hooks/use-compensat
 import { resolveEditConflict } from '../commands'
 import { fieldLabel, fieldValueText } from '../field-label'
 import { useComplaintCategories } from '../hooks/use-complaint-categories'
+import { dateTimeFormat } from '../../../i18n/formatters'
 
 /**
  * Fields this user edited that someone else had changed first: the server kept theirs. Each one
@@ -19,7 +20,7 @@ export function ComplaintConflicts({ complaint }: { complaint: LocalComplaint })
   const { users } = useCompensationDirectory()
   const me = useAppStore((s) => s.auth.user)
   if (complaint.editConflicts.length === 0) return null
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
+  const time = dateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
   const nameOf = (id: string | null): string => {
     if (id === null) return t('compensation.unknownUser')
     if (id === me?.id) return t('compensation.you')

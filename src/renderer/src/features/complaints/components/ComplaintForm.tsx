@@ -14,6 +14,7 @@ import { categoryLabel, labelLanguage } from '../category-label'
 import { saveComplaint } from '../commands'
 import { useComplaintCategories } from '../hooks/use-complaint-categories'
 import type { ComplaintDraft } from '../store'
+import { dateTimeFormat } from '../../../i18n/formatters'
 
 const NONE = ''
 const FREE_TEXT_MAX = 2000
@@ -30,9 +31,24 @@ function pick<T extends string>(options: readonly T[], value: string): T | null 
   return options.find((o) => o === value) ?? null
 }
 
+/**
+ * Whom the complaint is for. Its own component: the card's customer changes on every ring, and
+ * the whole form (every select translated) must not re-render with it while a call rings.
+ */
+function ComplaintCustomerLine() {
+  const { t } = useTranslation()
+  const customer = useAppStore((s) => s.screenPop.customer)
+  return (
+    <p className="muted">
+      {customer
+        ? t('complaints.forCustomer', { name: sanitizeDisplayText(fullName(customer)) })
+        : t('complaints.noCustomer')}
+    </p>
+  )
+}
+
 export function ComplaintForm() {
   const { t, i18n } = useTranslation()
-  const customer = useAppStore((s) => s.screenPop.customer)
   const error = useAppStore((s) => s.complaints.error)
   const configured = useComplaintCategories()
   const [category, setCategory] = useState<string>('service_quality')
@@ -74,7 +90,7 @@ export function ComplaintForm() {
     configured.find((c) => c.code === category)?.subcategories.filter((s) => s.active) ?? []
   // What the due time will be if saved now; the worker stamps the real filing time.
   const dueAt = complaintDueAt(new Date().toISOString(), severity)
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
+  const time = dateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault()
@@ -114,11 +130,7 @@ export function ComplaintForm() {
       aria-describedby="complaint-form-hint"
       onSubmit={(e) => void submit(e)}
     >
-      <p className="muted">
-        {customer
-          ? t('complaints.forCustomer', { name: sanitizeDisplayText(fullName(customer)) })
-          : t('complaints.noCustomer')}
-      </p>
+      <ComplaintCustomerLine />
       <p id="complaint-form-hint" className="muted">
         {t('complaints.saveHint')}
       </p>

@@ -21,6 +21,7 @@ import { ComplaintEditForm } from './ComplaintEditForm'
 import { ComplaintFilters } from './ComplaintFilters'
 import { ComplaintOwnership } from './ComplaintOwnership'
 import { SlaCountdown } from './SlaCountdown'
+import { dateTimeFormat } from '../../../i18n/formatters'
 
 function SyncBadge({ complaint }: { complaint: LocalComplaint }) {
   const { t } = useTranslation()
@@ -188,7 +189,7 @@ export function ComplaintList() {
   const now = useNow()
   const [openId, setOpenId] = useState<string | null>(null)
   const [editingId, setEditingId] = useState<string | null>(null)
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
+  const time = dateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
   return (
     <section aria-labelledby="complaint-list-heading">
       <h3 id="complaint-list-heading">{t('complaints.list')}</h3>

@@ -11,6 +11,7 @@ import {
   useCompensationDirectory,
   useComplaintTimeline
 } from '../../compensation/hooks/use-compensations'
+import { dateTimeFormat } from '../../../i18n/formatters'
 
 /** Adds a note to the timeline: journaled like every write, synced as `complaint.note`. */
 function NoteForm({ complaintId }: { complaintId: string }) {
@@ -73,7 +74,7 @@ export function ComplaintTimeline({
   const { users } = useCompensationDirectory()
   const me = useAppStore((s) => s.auth.user)
   const mayNote = me !== null && me.role !== 'trainer'
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
+  const time = dateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
   const nameOf = (actorId: string | null): string => {
     if (actorId === null || actorId === me?.id) return t('compensation.you')
     const user = users.find((u) => u.id === actorId)
