@@ -1,6 +1,7 @@
 /**
  * Turns a finished run's state into the record that is synced: the final path (steps undone with
  * Back are not part of it; the state's log keeps them locally) with the time spent on each step.
+ * Time the call spent in the background (the agent on another line) is not time on the step.
  */
 import type { ScriptRunRecordInput, ScriptRunStep } from '../domain/script-run'
 import type { RunState } from './run-state'
@@ -11,13 +12,31 @@ export interface RunRecordContext {
   customerId: string | null
 }
 
+/** A span the run was set aside (its call on hold while the agent was on another line). */
+export interface RunPause {
+  from: string
+  to: string
+}
+
 const seconds = (from: string, to: string): number =>
   Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000)
+
+/** Seconds from `from` to `to`, less the parts of `pauses` that fall between them. */
+function activeSeconds(from: string, to: string, pauses: readonly RunPause[]): number {
+  let paused = 0
+  for (const pause of pauses) {
+    const start = pause.from > from ? pause.from : from
+    const end = pause.to < to ? pause.to : to
+    if (start < end) paused += seconds(start, end)
+  }
+  return Math.max(0, seconds(from, to) - paused)
+}
 
 /** The record of a run that has ended; null while the run is still open. */
 export function runRecordOf(
   state: RunState,
-  context: RunRecordContext
+  context: RunRecordContext,
+  pauses: readonly RunPause[] = []
 ): ScriptRunRecordInput | null {
   if (state.status === 'open') return null
   const endedAt = state.closedAt ?? state.log[state.log.length - 1]?.at ?? state.startedAt
@@ -26,7 +45,7 @@ export function runRecordOf(
     return {
       nodeId: step.nodeId,
       enteredAt: step.enteredAt,
-      seconds: seconds(step.enteredAt, until),
+      seconds: activeSeconds(step.enteredAt, until, pauses),
       ...(step.answer === undefined ? {} : { answer: step.answer })
     }
   })

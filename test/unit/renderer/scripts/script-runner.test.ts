@@ -8,6 +8,7 @@ import {
 } from '../../../../src/renderer/src/features/scripts/bundled-scripts'
 import {
   answerAndNext,
+  resetLineRuns,
   scriptAllowsFinish,
   scriptFor,
   sendScriptEvent,
@@ -17,7 +18,7 @@ import { watchScriptCalls } from '../../../../src/renderer/src/features/scripts/
 import { resetAppStore, useAppStore } from '../../../../src/renderer/src/stores/app-store'
 import es from '../../../../src/renderer/src/i18n/es.json'
 import surveySource from '../../../../resources/scripts/satisfaction-survey.yaml?raw'
-import type { CallInfo } from '../../../../src/renderer/src/telephony/call-session'
+import { CallState, type CallInfo } from '../../../../src/renderer/src/telephony/call-session'
 
 const call = (patch: Partial<CallInfo> = {}): CallInfo => ({
   id: 'call-1',
@@ -165,5 +166,106 @@ describe('running a script', () => {
     startScript('call-2', 'outbound-retention')
     sendScriptEvent({ type: 'next' })
     expect(wrapUpBlocker()).toBeNull()
+  })
+})
+
+describe('two lines', () => {
+  afterEach(resetLineRuns)
+  const first = call({ id: 'line-a', kind: 'sip' })
+  const second = call({ id: 'line-b', kind: 'sip', remoteNumber: '+34699000111' })
+  const focus = (info: CallInfo, state: CallState) => {
+    s().lineFocused({ info, state, answeredAt: null, isMuted: false })
+  }
+  const path = () => s().scriptRun.state?.path.map((p) => p.nodeId)
+  // The watcher settles a call that left once the softphone's update is over (a microtask).
+  const settled = () => Promise.resolve()
+
+  it('each call keeps its own run; the runner follows the line in front and swaps back', async () => {
+    const stop = watchScriptCalls()
+    try {
+      s().callRinging(first)
+      s().callConnecting()
+      s().callAnswered()
+      expect(s().scriptRun).toMatchObject({ callId: 'line-a' })
+      sendScriptEvent({ type: 'next' })
+      sendScriptEvent({ type: 'chooseOption', index: 1 })
+      const onFirst = path()
+      const firstState = s().scriptRun.state
+
+      // Call waiting: the second caller rings behind; the runner stays on the first call.
+      s().linesChanged([{ info: second, state: CallState.Ringing }], null)
+      expect(s().scriptRun.state).toBe(firstState)
+
+      // The agent answers it: the first call holds, the second gets a run of its own.
+      s().callHeld()
+      focus(second, CallState.Ringing)
+      s().linesChanged([{ info: first, state: CallState.Held }], null)
+      await settled()
+      expect(s().scriptRun.view).toBeNull()
+      s().callConnecting()
+      s().callAnswered()
+      expect(s().scriptRun.callId).toBe('line-b')
+      expect(path()).toEqual(['greet', 'greet-unknown'])
+      sendScriptEvent({ type: 'next' })
+      const onSecond = path()
+
+      // Swap back: the first run is where it was, with its answer; resuming starts nothing new.
+      s().callHeld()
+      focus(first, CallState.Held)
+      s().linesChanged([{ info: second, state: CallState.Held }], null)
+      await settled()
+      s().callResumed()
+      expect(s().scriptRun.callId).toBe('line-a')
+      expect(path()).toEqual(onFirst)
+      expect(s().scriptRun.state?.startedAt).toBe(firstState?.startedAt)
+      expect(s().scriptRun.view?.step.nodeId).toBe(onFirst?.at(-1))
+
+      // The held caller hangs up: the run in front is untouched.
+      s().linesChanged([], null)
+      await settled()
+      expect(s().scriptRun.callId).toBe('line-a')
+      expect(s().scriptRun.state?.status).toBe('open')
+
+      // A new call on that line id would start afresh: the ended call's run is gone.
+      s().linesChanged([{ info: second, state: CallState.Held }], null)
+      s().callHeld()
+      focus(second, CallState.Held)
+      await settled()
+      expect(s().scriptRun.view).toBeNull()
+      expect(onSecond).toHaveLength(3)
+    } finally {
+      stop()
+    }
+  })
+
+  it('the call that ends in front settles its run; the held line comes forward with its own', async () => {
+    const stop = watchScriptCalls()
+    try {
+      s().callRinging(first)
+      s().callConnecting()
+      s().callAnswered()
+      s().linesChanged([{ info: second, state: CallState.Ringing }], null)
+      s().callHeld()
+      focus(second, CallState.Ringing)
+      s().linesChanged([{ info: first, state: CallState.Held }], null)
+      await settled()
+      s().callConnecting()
+      s().callAnswered()
+      sendScriptEvent({ type: 'next' })
+      const onSecond = s().scriptRun.state
+
+      // The first caller (held) is picked, then hangs up: the second line comes forward.
+      s().callHeld()
+      focus(first, CallState.Held)
+      s().linesChanged([{ info: second, state: CallState.Held }], null)
+      focus(second, CallState.Held)
+      s().linesChanged([], null)
+      await settled()
+      expect(s().scriptRun.callId).toBe('line-b')
+      expect(s().scriptRun.state).toBe(onSecond)
+      expect(scriptAllowsFinish()).toBe(false)
+    } finally {
+      stop()
+    }
   })
 })

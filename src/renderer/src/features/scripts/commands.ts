@@ -1,7 +1,8 @@
 /**
- * Drives the script run of the current call. The interpreter is pure; these commands feed it the
- * agent's events with the context of the moment (customer on the card, language, time), keep the
- * store in step, and carry out the effects the script emits.
+ * Drives the script runs of the agent's calls, one per line ({@link LineRuns}); the store shows the
+ * run of the line in front. The interpreter is pure; these commands feed it the agent's events
+ * with the context of the moment (customer on the card, language, time), keep the store in step,
+ * and carry out the effects the script emits.
  */
 import i18next from 'i18next'
 
@@ -20,6 +21,7 @@ import { transferAddress } from '../softphone/phone-line'
 import { prefillTransfer } from '../softphone/transfer-prefill'
 import { openCallbackForCall } from '../wrap-up/commands'
 import { scriptCatalog } from './bundled-scripts'
+import { LineRuns, pausesOf, type LineRun } from './line-runs'
 
 /** The CTI headers an ACD or IVR sets to say which queue or campaign the call came through. */
 const QUEUE_HEADER = 'x-queue'
@@ -79,41 +81,49 @@ function suggestOutcome(callId: string, state: RunState): void {
   useAppStore.getState().dispositionSuggested(callId, state.outcome)
 }
 
-/** Whether each call whose runs we record is a practice call, learnt when its run starts. */
-const practiceCalls = new Map<string, boolean>()
+/** One run per line: the runner shows the front one; the others wait where they were. */
+let runs = new LineRuns()
 
-/** The call is over and its runs are recorded (or queued): nothing more to know about it. */
-export function forgetCall(callId: string): void {
-  practiceCalls.delete(callId)
+/** Test hook: forget every line's run (the store is reset separately). */
+export function resetLineRuns(): void {
+  runs = new LineRuns()
 }
 
 /** Saves a run that just ended through the data worker (journaled, then synced). */
-async function recordRun(callId: string, state: RunState): Promise<void> {
-  const practice = practiceCalls.get(callId)
+async function recordRun(run: LineRun): Promise<void> {
   const client = dataClient()
-  if (practice === undefined || !client) return
+  if (run.practice === null || !client) return
   // Production runs belong to a team (the server refuses the rest, as it does their calls).
   const user = useAppStore.getState().auth.user
-  if (!practice && (user?.teamId ?? null) === null) return
-  const customerId = useAppStore.getState().screenPop.customer?.id ?? null
-  const record = runRecordOf(state, { callId, practice, customerId })
+  if (!run.practice && (user?.teamId ?? null) === null) return
+  const context = { callId: run.callId, practice: run.practice, customerId: run.customerId }
+  const record = runRecordOf(run.state, context, pausesOf(run, endOf(run.state)))
   if (!record) return
   const saved = await client.send('scriptRun:record', record)
   if (!saved.ok) useAppStore.getState().scriptRunRefused(saved.error.message)
 }
 
+const endOf = (state: RunState): string =>
+  state.closedAt ?? state.log[state.log.length - 1]?.at ?? state.startedAt
+
 function commit(callId: string, result: RunResult): boolean {
+  const isFront = runs.frontId === callId
   if (!result.ok) {
-    refuse(result.error.code)
+    if (isFront) refuse(result.error.code)
     return false
   }
-  const before = useAppStore.getState().scriptRun
-  const wasOpen = before.callId === callId && before.state?.status === 'open'
-  useAppStore.getState().scriptRunChanged(callId, result.data.state, result.data.view)
+  const wasOpen = runs.get(callId)?.state.status === 'open'
+  const run = runs.update(callId, result.data.state)
+  if (!run) return false
+  const store = useAppStore.getState()
+  if (isFront) {
+    run.customerId = store.screenPop.customer?.id ?? null
+    store.scriptRunChanged(callId, result.data.state, result.data.view)
+  }
   carryOut(callId, result.data.effects)
   if (wasOpen && result.data.state.status !== 'open') {
     suggestOutcome(callId, result.data.state)
-    void recordRun(callId, result.data.state)
+    void recordRun(run)
   }
   return true
 }
@@ -143,37 +153,80 @@ export function startScript(callId: string, scriptId: string): void {
     refuse('unknown_script')
     return
   }
-  const current = store.scriptRun
-  if (current.callId === callId && current.state?.status === 'open') {
-    applyToCurrent({ type: 'abandon', reason: `switched to ${scriptId}` })
+  // The agent starts a script on the line in front: the panel shows that line's run.
+  if (runs.frontId !== callId) lineRunFocused(callId)
+  if (runs.get(callId)?.state.status === 'open') {
+    applyTo(callId, { type: 'abandon', reason: `switched to ${scriptId}` })
   }
   const customer = store.screenPop.customer
+  const result = startRun(script, contextNow(customer, runLanguage(customer)))
+  if (!result.ok) {
+    refuse(result.error.code)
+    return
+  }
   // A preview belongs to no call and is never recorded.
   const call = store.phone.call
-  if (call?.id === callId) practiceCalls.set(callId, call.kind === 'practice')
-  commit(callId, startRun(script, contextNow(customer, runLanguage(customer))))
+  const practice = call?.id === callId ? call.kind === 'practice' : null
+  const options = { practice, customerId: customer?.id ?? null }
+  runs.begin(callId, result.data.state, options, result.data.state.startedAt)
+  commit(callId, result)
 }
 
 /** Starts the script the rules pick for a call that just connected. */
 export function startScriptForCall(info: CallInfo): void {
-  if (useAppStore.getState().scriptRun.callId === info.id) return
+  // A line that comes back from hold keeps the run it had.
+  if (runs.get(info.id)) return
   const scriptId = scriptFor(info, useAppStore.getState().screenPop.customer)
   if (scriptId) startScript(info.id, scriptId)
 }
 
-function applyToCurrent(event: RunEvent): boolean {
-  const { scriptRun, screenPop } = useAppStore.getState()
-  const { state, callId } = scriptRun
-  if (!state || !callId) return false
-  const script = scriptCatalog().scripts.get(state.scriptId)
+function applyTo(callId: string, event: RunEvent): boolean {
+  const run = runs.get(callId)
+  if (!run) return false
+  const script = scriptCatalog().scripts.get(run.state.scriptId)
   if (!script) {
-    refuse('unknown_script')
+    if (runs.frontId === callId) refuse('unknown_script')
     return false
   }
+  // The card shows the front call's customer; a background run only ever gets `abandon`.
+  const customer = runs.frontId === callId ? useAppStore.getState().screenPop.customer : null
   return commit(
     callId,
-    applyEvent(script, state, event, contextNow(screenPop.customer, state.language))
+    applyEvent(script, run.state, event, contextNow(customer, run.state.language))
   )
+}
+
+function applyToCurrent(event: RunEvent): boolean {
+  const callId = runs.frontId
+  return callId !== null && applyTo(callId, event)
+}
+
+/**
+ * Another line came to the front (or the last call left: the preview's owner): the runner
+ * shows that line's run, resumed where it was, and parks the one that was showing.
+ */
+export function lineRunFocused(callId: string): void {
+  const previous = runs.frontId
+  // A preview is scratch work: it gives way to a call and is not kept for after it.
+  if (previous === PREVIEW_RUN) runs.end(PREVIEW_RUN)
+  const run = runs.focus(callId, new Date().toISOString())
+  if (run) refreshScriptView()
+  else useAppStore.getState().scriptRunCleared()
+}
+
+/** The call ended and the agent is done with it: an open run stops where it was (drop-off). */
+export function lineRunEnded(callId: string): void {
+  if (runs.get(callId)?.state.status === 'open') {
+    applyTo(callId, { type: 'abandon', reason: 'call_ended' })
+  }
+  const wasFront = runs.frontId === callId
+  runs.end(callId)
+  if (wasFront) useAppStore.getState().scriptRunCleared()
+}
+
+/** Closes the preview the agent opened outside a call. */
+export function closePreview(): void {
+  lineRunEnded(PREVIEW_RUN)
 }
 
 /** One agent event (answer, option, next, back, confirm, jump, close, abandon). */
@@ -188,15 +241,16 @@ export function answerAndNext(value: string | number | boolean): void {
 
 /** Re-renders the run after the card changed (the agent chose among several customers). */
 export function refreshScriptView(): void {
-  const { scriptRun, screenPop } = useAppStore.getState()
-  const { state, callId } = scriptRun
-  if (!state || !callId) return
+  const run = runs.front
+  if (!run) return
+  const { state } = run
   const script = scriptCatalog().scripts.get(state.scriptId)
-  if (script) commit(callId, viewRun(script, state, contextNow(screenPop.customer, state.language)))
+  const { customer } = useAppStore.getState().screenPop
+  if (script) commit(run.callId, viewRun(script, state, contextNow(customer, state.language)))
 }
 
 /** True when the call's wrap-up may finish: no run, or the run is closed or abandoned. */
 export function scriptAllowsFinish(): boolean {
-  const state: RunState | null = useAppStore.getState().scriptRun.state
+  const state = runs.front?.state ?? null
   return state === null || state.status !== 'open'
 }

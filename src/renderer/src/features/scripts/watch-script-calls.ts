@@ -1,13 +1,21 @@
 /**
- * Starts the right script when a call connects and settles the run when the agent is done with
- * the call, for SIP and practice calls alike (both only move the phone store). While a mandatory
- * line on the path is unconfirmed, the agent cannot leave wrap-up.
+ * Starts the right script when a call connects and settles each call's run when the agent is
+ * done with that call, for SIP and practice calls alike (both only move the phone store). With
+ * two lines (call waiting, swapping), each call keeps its own run: the runner follows the line in
+ * front. While a mandatory line on the front run's path is unconfirmed, the agent cannot leave
+ * wrap-up.
  */
 import i18next from 'i18next'
 
 import { registerWrapUpGuard } from '../../app/wrap-up-guards'
-import { useAppStore } from '../../stores/app-store'
-import { forgetCall, refreshScriptView, sendScriptEvent, startScriptForCall } from './commands'
+import { useAppStore, type AppState } from '../../stores/app-store'
+import {
+  lineRunEnded,
+  lineRunFocused,
+  PREVIEW_RUN,
+  refreshScriptView,
+  startScriptForCall
+} from './commands'
 
 function mandatoryPending(): string | null {
   const { state, view } = useAppStore.getState().scriptRun
@@ -16,25 +24,44 @@ function mandatoryPending(): string | null {
   return pending ? i18next.t('scripts.finishBlocked') : null
 }
 
+/**
+ * The calls the agent still has: the one in front (kept through wrap-up until the agent is done)
+ * and the other lines (waiting, held, transferring).
+ */
+function callsOf(phone: AppState['phone']): Set<string> {
+  const ids = new Set(phone.lines.map((l) => l.info.id))
+  if (phone.call) ids.add(phone.call.id)
+  return ids
+}
+
 export function watchScriptCalls(): () => void {
   const unguard = registerWrapUpGuard(mandatoryPending)
+  const gone = new Set<string>()
+  // A swap moves the front call and the other lines in two store updates, so in between a held
+  // call is briefly in neither: a call counts as gone only if it is still missing once the
+  // softphone has finished its update.
+  const settleGone = () => {
+    const calls = callsOf(useAppStore.getState().phone)
+    const ended = [...gone].filter((id) => !calls.has(id))
+    gone.clear()
+    for (const id of ended) lineRunEnded(id)
+  }
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     const { phase, call } = state.phone
+    if (state.phone.call !== previous.phone.call || state.phone.lines !== previous.phone.lines) {
+      // A call that left (hung up on a held line, or the agent finished its wrap-up) settles
+      // its own run, whichever line is in front.
+      const now = callsOf(state.phone)
+      const left = [...callsOf(previous.phone)].filter((id) => !now.has(id))
+      if (left.length > 0 && gone.size === 0) queueMicrotask(settleGone)
+      for (const id of left) gone.add(id)
+    }
+    if (call?.id !== previous.phone.call?.id) lineRunFocused(call?.id ?? PREVIEW_RUN)
     if (phase === 'active' && call && previous.phone.phase !== 'active') {
       startScriptForCall(call)
-    } else if (phase === 'idle' && previous.phone.phase !== 'idle' && state.scriptRun.callId) {
-      // The call is over and the agent moved on: an open run stops where it was (drop-off).
-      const callId = state.scriptRun.callId
-      if (state.scriptRun.state?.status === 'open') {
-        sendScriptEvent({ type: 'abandon', reason: 'call_ended' })
-      }
-      useAppStore.getState().scriptRunCleared()
-      forgetCall(callId)
     }
     // The agent chose the caller among several: names and tier conditions now have a customer.
-    if (state.screenPop.customer !== previous.screenPop.customer && state.scriptRun.state) {
-      refreshScriptView()
-    }
+    if (state.screenPop.customer !== previous.screenPop.customer) refreshScriptView()
   })
   return () => {
     unguard()

@@ -5,7 +5,7 @@ import { pickText } from '../../../../../shared/scripts/localized-text'
 import { sanitizeDisplayText } from '../../../../../shared/domain/text'
 import { useAppStore } from '../../../stores/app-store'
 import { scriptCatalog } from '../bundled-scripts'
-import { PREVIEW_RUN, sendScriptEvent, startScript } from '../commands'
+import { closePreview, PREVIEW_RUN, sendScriptEvent, startScript } from '../commands'
 import { useScriptKeys } from '../hooks/useScriptKeys'
 import { watchPublishedScripts } from '../watch-published-scripts'
 import { watchScriptCalls } from '../watch-script-calls'
@@ -83,7 +83,7 @@ export function ScriptPanel() {
           <button
             type="button"
             onClick={() => {
-              useAppStore.getState().scriptRunCleared()
+              closePreview()
             }}
           >
             {t('scripts.closePreview')}
