@@ -1,11 +1,12 @@
 /**
  * Script analytics for leads and trainers: per script version, runs, completion rate, outcomes,
- * and per node the drop-off and median time. Scoped like the records: a lead sees their team's
+ * per node the drop-off and median time, and per offer step the offers made and taken. Scoped like the records: a lead sees their team's
  * runs, a trainer practice runs, an admin everything; agents get 403.
  */
 import { z } from 'zod'
 
 import { scriptAnalytics, scriptAnalyticsReportSchema } from '../../shared/scripts/run-analytics'
+import { answerValueSchema } from '../../shared/scripts/run-state'
 import type { AccessClaims } from '../auth/access-tokens'
 import { claimsOf, requireAuth } from '../auth/authenticate'
 import { HttpAppError } from '../http/app-error'
@@ -30,7 +31,14 @@ function scopeOf(claims: AccessClaims, practice: boolean): { teamId: string | nu
   throw new HttpAppError('forbidden', 'Script analytics are for team leads, trainers and admins')
 }
 
-const storedSteps = z.array(z.object({ nodeId: z.string(), seconds: z.number().min(0) }))
+const storedSteps = z.array(
+  z.object({
+    nodeId: z.string(),
+    seconds: z.number().min(0),
+    answer: answerValueSchema.optional(),
+    offered: z.string().optional()
+  })
+)
 
 export function registerScriptAnalyticsRoutes(app: ZodApp, ctx: RouteContext): void {
   app.get(

@@ -18,7 +18,12 @@ export const scriptRunStepSchema = z.strictObject({
   enteredAt: z.iso.datetime(),
   /** Time on the step until the next one (or the end of the run), in seconds. */
   seconds: z.number().min(0).max(86_400),
-  answer: answerValueSchema.optional()
+  answer: answerValueSchema.optional(),
+  /**
+   * An offer step that had something to offer: the product code. Its answer, when the agent
+   * recorded one, is `accepted` or `declined`.
+   */
+  offered: z.string().min(1).max(64).optional()
 })
 export type ScriptRunStep = z.infer<typeof scriptRunStepSchema>
 

@@ -1,7 +1,8 @@
 /**
  * Where a script works and where agents drop off, per script version: runs, completion rate,
- * outcomes, and per node how many runs reached it, how many stopped there, and the median time
- * spent on it. Pure, so the server's API and the tests compute it the same way.
+ * outcomes, per node how many runs reached it, how many stopped there, and the median time
+ * spent on it; and per offer step how often an offer was made and how often it was taken.
+ * Pure, so the server's API and the tests compute it the same way.
  */
 import { z } from 'zod'
 
@@ -10,7 +11,8 @@ import type { ScriptRunStep } from '../domain/script-run'
 export interface RunForAnalytics {
   status: 'closed' | 'abandoned'
   outcome: string | null
-  steps: readonly Pick<ScriptRunStep, 'nodeId' | 'seconds'>[]
+  steps: readonly (Pick<ScriptRunStep, 'nodeId' | 'seconds'> &
+    Partial<Pick<ScriptRunStep, 'answer' | 'offered'>>)[]
 }
 
 export const nodeStatsSchema = z.object({
@@ -24,6 +26,17 @@ export const nodeStatsSchema = z.object({
 })
 export type NodeStats = z.infer<typeof nodeStatsSchema>
 
+export const offerStatsSchema = z.object({
+  nodeId: z.string(),
+  /** Times the step had a product to offer (on the runs' final paths). */
+  offers: z.number(),
+  accepted: z.number(),
+  declined: z.number(),
+  /** Accepted over offers made; an offer with no answer recorded counts as not taken. */
+  acceptanceRate: z.number()
+})
+export type OfferStats = z.infer<typeof offerStatsSchema>
+
 export const scriptAnalyticsSchema = z.object({
   runs: z.number(),
   closed: z.number(),
@@ -31,7 +44,9 @@ export const scriptAnalyticsSchema = z.object({
   completionRate: z.number(),
   outcomes: z.array(z.object({ code: z.string(), runs: z.number() })),
   /** In the order the nodes were first reached, so the list reads like the script. */
-  nodes: z.array(nodeStatsSchema)
+  nodes: z.array(nodeStatsSchema),
+  /** Offer steps, in the order first reached. */
+  offers: z.array(offerStatsSchema)
 })
 export type ScriptAnalytics = z.infer<typeof scriptAnalyticsSchema>
 
@@ -52,6 +67,23 @@ function median(values: readonly number[]): number {
 }
 
 const ratio = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole)
+
+function offerStats(runs: readonly RunForAnalytics[]): OfferStats[] {
+  const offers = new Map<string, { offers: number; accepted: number; declined: number }>()
+  for (const step of runs.flatMap((r) => r.steps)) {
+    if (step.offered === undefined) continue
+    const stats = offers.get(step.nodeId) ?? { offers: 0, accepted: 0, declined: 0 }
+    stats.offers++
+    if (step.answer === 'accepted') stats.accepted++
+    else if (step.answer === 'declined') stats.declined++
+    offers.set(step.nodeId, stats)
+  }
+  return [...offers].map(([nodeId, s]) => ({
+    nodeId,
+    ...s,
+    acceptanceRate: ratio(s.accepted, s.offers)
+  }))
+}
 
 export function scriptAnalytics(runs: readonly RunForAnalytics[]): ScriptAnalytics {
   const nodes = new Map<string, { runs: number; dropOffs: number; seconds: number[] }>()
@@ -93,6 +125,7 @@ export function scriptAnalytics(runs: readonly RunForAnalytics[]): ScriptAnalyti
       dropOffs: s.dropOffs,
       dropOffRate: ratio(s.dropOffs, s.runs),
       medianSeconds: median(s.seconds)
-    }))
+    })),
+    offers: offerStats(runs)
   }
 }

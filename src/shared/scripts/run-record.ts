@@ -4,7 +4,7 @@
  * Time the call spent in the background (the agent on another line) is not time on the step.
  */
 import type { ScriptRunRecordInput, ScriptRunStep } from '../domain/script-run'
-import type { RunState } from './run-state'
+import type { PathStep, RunState } from './run-state'
 
 export interface RunRecordContext {
   callId: string | null
@@ -32,6 +32,15 @@ function activeSeconds(from: string, to: string, pauses: readonly RunPause[]): n
   return Math.max(0, seconds(from, to) - paused)
 }
 
+/**
+ * The product an offer step offered on this visit: the offer its node emitted on entering it
+ * (a later visit, after Back or a loop, emits its own), or null when it found nothing to offer.
+ */
+function offeredAt(state: RunState, step: PathStep): string | null {
+  const emitted = state.effects.find((e) => e.key === step.nodeId && e.at >= step.enteredAt)
+  return emitted?.effect.type === 'offer_product' ? emitted.effect.productCode : null
+}
+
 /** The record of a run that has ended; null while the run is still open. */
 export function runRecordOf(
   state: RunState,
@@ -42,11 +51,13 @@ export function runRecordOf(
   const endedAt = state.closedAt ?? state.log[state.log.length - 1]?.at ?? state.startedAt
   const steps: ScriptRunStep[] = state.path.map((step, i) => {
     const until = state.path[i + 1]?.enteredAt ?? endedAt
+    const offered = offeredAt(state, step)
     return {
       nodeId: step.nodeId,
       enteredAt: step.enteredAt,
       seconds: activeSeconds(step.enteredAt, until, pauses),
-      ...(step.answer === undefined ? {} : { answer: step.answer })
+      ...(step.answer === undefined ? {} : { answer: step.answer }),
+      ...(offered === null ? {} : { offered })
     }
   })
   return {

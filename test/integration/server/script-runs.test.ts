@@ -57,11 +57,12 @@ describe.each(engines)('script run records and analytics on %s', (engine) => {
 
   async function analytics(
     token: string,
-    query = ''
+    query = '',
+    version = 1
   ): Promise<ScriptAnalytics & { practice: boolean }> {
     const response = await app.inject({
       method: 'GET',
-      url: `/api/scripts/test-script/versions/1/analytics${query}`,
+      url: `/api/scripts/test-script/versions/${String(version)}/analytics${query}`,
       headers: syncHeaders(token)
     })
     expect(response.statusCode, response.body).toBe(200)
@@ -103,6 +104,41 @@ describe.each(engines)('script run records and analytics on %s', (engine) => {
       { nodeId: 'end', runs: 2, dropOffs: 0, dropOffRate: 0, medianSeconds: 10 }
     ])
     expect((await analytics(elena.accessToken)).runs).toBe(0)
+  })
+
+  it('counts offers made, accepted and declined per offer step, and the acceptance rate', async () => {
+    const ana = await login(app, 'ana')
+    const carla = await login(app, 'carla')
+    /** A v2 run through offer step `o` (offered or not, with the customer's answer or none). */
+    const offerRun = (offered: boolean, answer?: 'accepted' | 'declined') =>
+      runMutation({
+        scriptVersion: 2,
+        steps: [
+          {
+            nodeId: 'o',
+            enteredAt: '2026-11-24T10:00:00.000Z',
+            seconds: 30,
+            ...(offered ? { offered: 'MOB-PLUS' } : {}),
+            ...(answer ? { answer } : {})
+          },
+          { nodeId: 'end', enteredAt: '2026-11-24T10:00:30.000Z', seconds: 30 }
+        ]
+      })
+    const pushed = await push(app, ana.accessToken, [
+      offerRun(true, 'accepted'),
+      offerRun(true, 'declined'),
+      offerRun(true, 'declined'),
+      offerRun(true),
+      offerRun(false)
+    ])
+    expect(pushed.results.map((r) => r.status)).toEqual(Array(5).fill('applied'))
+    const report = await analytics(carla.accessToken, '', 2)
+    expect(report.runs).toBe(5)
+    expect(report.offers).toEqual([
+      { nodeId: 'o', offers: 4, accepted: 1, declined: 2, acceptanceRate: 0.25 }
+    ])
+    // Version 1 has no offer step: no offer figures.
+    expect((await analytics(carla.accessToken)).offers).toEqual([])
   })
 
   it('keeps practice apart: trainers record and read practice runs only', async () => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 
 import { applyEvent, startRun } from '../../../../src/shared/scripts/interpreter'
 import type { RunContext } from '../../../../src/shared/scripts/run-context'
+import { scriptAnalytics } from '../../../../src/shared/scripts/run-analytics'
 import { runRecordOf } from '../../../../src/shared/scripts/run-record'
 import type { RunSuccess } from '../../../../src/shared/scripts/run-result'
 import type { RunEvent } from '../../../../src/shared/scripts/run-state'
@@ -76,10 +77,48 @@ describe('offer steps', () => {
       { type: 'close' }
     ])
     const record = runRecordOf(state, { callId: 'call-1', practice: true, customerId: null })
-    expect(record?.steps.map((s) => [s.nodeId, s.answer])).toEqual([
-      ['offer', 'declined'],
-      ['transfer', undefined],
-      ['end', undefined]
+    expect(record?.steps.map((s) => [s.nodeId, s.answer, s.offered])).toEqual([
+      ['offer', 'declined', 'MOB-PLUS'],
+      ['transfer', undefined, undefined],
+      ['end', undefined, undefined]
+    ])
+  })
+
+  it('count offers made, accepted and declined per offer step in the analytics', () => {
+    const record = (events: RunEvent[], ctx: Partial<RunContext> = {}) => {
+      const { state } = run([...events, { type: 'abandon' }], ctx)
+      const made = runRecordOf(state, { callId: null, practice: true, customerId: null })
+      if (!made) throw new Error('the run did not end')
+      return made
+    }
+    const report = scriptAnalytics([
+      record([{ type: 'chooseOption', index: 1 }]),
+      record([{ type: 'chooseOption', index: 1 }]),
+      record([{ type: 'chooseOption', index: 2 }]),
+      // Offered, but the agent moved on without recording the answer: not taken.
+      record([{ type: 'next' }]),
+      // Nothing to offer an unknown caller: the step was reached, no offer was made.
+      record([{ type: 'next' }], { customer: null })
+    ])
+    expect(report.nodes.find((n) => n.nodeId === 'offer')?.runs).toBe(5)
+    expect(report.offers).toEqual([
+      { nodeId: 'offer', offers: 4, accepted: 2, declined: 1, acceptanceRate: 0.5 }
+    ])
+  })
+
+  it('tie the offer to the visit it was made on, after going back to the step', () => {
+    const { state } = run([{ type: 'next' }, { type: 'back' }, { type: 'chooseOption', index: 1 }])
+    const record = runRecordOf(
+      { ...state, status: 'abandoned' },
+      {
+        callId: null,
+        practice: true,
+        customerId: null
+      }
+    )
+    expect(record?.steps.map((s) => [s.nodeId, s.answer, s.offered])).toEqual([
+      ['offer', 'accepted', 'MOB-PLUS'],
+      ['transfer', undefined, undefined]
     ])
   })
 

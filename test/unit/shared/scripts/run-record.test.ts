@@ -133,7 +133,8 @@ describe('script analytics', () => {
       abandoned: 0,
       completionRate: 0,
       outcomes: [],
-      nodes: []
+      nodes: [],
+      offers: []
     })
   })
 })

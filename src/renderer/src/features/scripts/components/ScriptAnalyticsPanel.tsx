@@ -10,7 +10,8 @@ import { scriptCatalog } from '../bundled-scripts'
 
 /**
  * Where a script works and where agents drop off, for leads (their team), trainers (practice
- * runs) and admins: completion, outcomes, and per step the drop-off and the median time.
+ * runs) and admins: completion, outcomes, per step the drop-off and the median time, and per
+ * offer step how many offers were made and taken.
  */
 export function ScriptAnalyticsPanel() {
   const { t, i18n } = useTranslation()
@@ -142,6 +143,31 @@ export function ScriptAnalyticsPanel() {
               ))}
             </tbody>
           </table>
+          {report.offers.length > 0 && (
+            <table className="analytics-table">
+              <caption>{t('scripts.analytics.offers')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('scripts.analytics.step')}</th>
+                  <th scope="col">{t('scripts.analytics.offersMade')}</th>
+                  <th scope="col">{t('scripts.analytics.accepted')}</th>
+                  <th scope="col">{t('scripts.analytics.declined')}</th>
+                  <th scope="col">{t('scripts.analytics.acceptanceRate')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.offers.map((o) => (
+                  <tr key={o.nodeId}>
+                    <th scope="row">{stepLabel(o.nodeId)}</th>
+                    <td>{o.offers}</td>
+                    <td>{o.accepted}</td>
+                    <td>{o.declined}</td>
+                    <td>{percent.format(o.acceptanceRate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </section>
       )}
     </details>
