@@ -6,7 +6,7 @@ import {
   complaintAnalysisReportSchema,
   type ComplaintAnalysisReport
 } from '../../../../shared/domain/complaint-analysis'
-import type { AnalyticsFetchOptions } from './script-analytics-fetch'
+import { authorizedGet, type AnalyticsFetchOptions } from './authorized-get'
 import { workerError } from './worker-error'
 
 export interface ComplaintAnalysisRequest {
@@ -30,16 +30,7 @@ export async function fetchComplaintAnalysis(
   options: AnalyticsFetchOptions,
   query: ComplaintAnalysisRequest
 ): Promise<ComplaintAnalysisReport> {
-  const get = () =>
-    options.fetch(urlOf(options.serverUrl, query), {
-      method: 'GET',
-      headers: { authorization: `Bearer ${options.accessToken()}` }
-    })
-  let response = await get()
-  if (response.status === 401) {
-    await options.refreshTokens()
-    response = await get()
-  }
+  const response = await authorizedGet(options, urlOf(options.serverUrl, query))
   if (response.status === 403) {
     throw workerError('forbidden', 'The complaint analysis is not available to you')
   }

@@ -6,21 +6,13 @@ import {
   scriptAnalyticsReportSchema,
   type ScriptAnalyticsReport
 } from '../../../../shared/scripts/run-analytics'
-import type { FetchLike } from './sync-http'
+import { authorizedGet, type AnalyticsFetchOptions } from './authorized-get'
 import { workerError } from './worker-error'
 
 export interface ScriptAnalyticsQuery {
   scriptId: string
   version: number
   practice: boolean
-}
-
-export interface AnalyticsFetchOptions {
-  fetch: FetchLike
-  serverUrl: string
-  accessToken: () => string
-  /** Lets the engine refresh the tokens (a sync pass does it on its own 401). */
-  refreshTokens: () => Promise<unknown>
 }
 
 function urlOf(serverUrl: string, q: ScriptAnalyticsQuery): string {
@@ -35,16 +27,7 @@ export async function fetchScriptAnalytics(
   options: AnalyticsFetchOptions,
   query: ScriptAnalyticsQuery
 ): Promise<ScriptAnalyticsReport> {
-  const get = () =>
-    options.fetch(urlOf(options.serverUrl, query), {
-      method: 'GET',
-      headers: { authorization: `Bearer ${options.accessToken()}` }
-    })
-  let response = await get()
-  if (response.status === 401) {
-    await options.refreshTokens()
-    response = await get()
-  }
+  const response = await authorizedGet(options, urlOf(options.serverUrl, query))
   if (response.status === 403) {
     throw workerError('forbidden', 'Script analytics are not available to you')
   }

@@ -1,7 +1,12 @@
-import { useEffect, useState } from 'react'
-
+import type { ConfigurationSnapshot } from '../../../../../shared/contract/worker'
 import type { ComplaintCategoryConfig } from '../../../../../shared/domain/configuration'
-import { dataClient } from '../../../data/data-client'
+import { useConfiguration } from '../../../data/use-configuration'
+
+function activeInOrder(configuration: ConfigurationSnapshot): ComplaintCategoryConfig[] {
+  return configuration.complaintCategories
+    .filter((c) => c.active)
+    .sort((a, b) => a.sortOrder - b.sortOrder)
+}
 
 /**
  * The complaint categories configured on the server, as last pulled (active ones, in order).
@@ -9,30 +14,5 @@ import { dataClient } from '../../../data/data-client'
  * server's default configuration also has.
  */
 export function useComplaintCategories(): ComplaintCategoryConfig[] {
-  const [categories, setCategories] = useState<ComplaintCategoryConfig[]>([])
-  const [version, setVersion] = useState(0)
-  useEffect(() => {
-    const client = dataClient()
-    if (!client) return
-    return client.listen('data:changed', ({ entities }) => {
-      if (entities.includes('complaint_category')) setVersion((v) => v + 1)
-    })
-  }, [])
-  useEffect(() => {
-    let current = true
-    void dataClient()
-      ?.send('config:get', {})
-      .then((result) => {
-        if (!current || !result.ok) return
-        setCategories(
-          result.data.complaintCategories
-            .filter((c) => c.active)
-            .sort((a, b) => a.sortOrder - b.sortOrder)
-        )
-      })
-    return () => {
-      current = false
-    }
-  }, [version])
-  return categories
+  return useConfiguration('complaint_category', activeInOrder)
 }
