@@ -5,7 +5,7 @@
 import type { AgentState, AgentStateRecordArgs } from '../../../shared/domain/agent-state'
 import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'
-import { rejected, type MutationOutcome } from './mutation-outcome'
+import { rejected, repeatOf, type MutationOutcome } from './mutation-outcome'
 
 /** Applies an agent state record inside the caller's transaction. */
 export async function applyAgentStateRecord(
@@ -16,15 +16,8 @@ export async function applyAgentStateRecord(
   if (claims.teamId === null || claims.role === 'trainer') {
     return rejected('forbidden', 'Only members of a team record agent states')
   }
-  const existing = await tx.query<{ agent_id: string }>(
-    'SELECT agent_id FROM agent_states WHERE id = $1',
-    [args.id]
-  )
-  const owner = existing[0]
-  if (owner) {
-    if (owner.agent_id === claims.userId) return { status: 'applied', changes: [] }
-    return rejected('conflict', 'An agent state with this id belongs to another user')
-  }
+  const repeat = await repeatOf(tx, 'agent_states', args.id, claims.userId, 'An agent state')
+  if (repeat) return repeat
   if (args.pauseReason !== null) {
     // Retired reasons stay valid: a state recorded offline may use one retired since.
     const known = await tx.query<{ code: string }>(

@@ -9,7 +9,7 @@ import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'
 import { recordScope } from '../visibility'
 import { readCallback } from './callback-rows'
-import { rejected, type MutationOutcome } from './mutation-outcome'
+import { rejected, repeatOf, type MutationOutcome } from './mutation-outcome'
 
 async function refusal(
   tx: Queryable,
@@ -44,15 +44,8 @@ export async function applyCallbackSchedule(
   claims: AccessClaims,
   args: CallbackScheduleArgs
 ): Promise<MutationOutcome> {
-  const existing = await tx.query<{ created_by: string }>(
-    'SELECT created_by FROM callbacks WHERE id = $1',
-    [args.id]
-  )
-  const owner = existing[0]
-  if (owner) {
-    if (owner.created_by === claims.userId) return { status: 'applied', changes: [] }
-    return rejected('conflict', 'A callback with this id belongs to another user')
-  }
+  const repeat = await repeatOf(tx, 'callbacks', args.id, claims.userId, 'A callback')
+  if (repeat) return repeat
   const refused = await refusal(tx, claims, args)
   if (refused) return refused
   const customer =

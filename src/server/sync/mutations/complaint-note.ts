@@ -6,7 +6,7 @@ import type { ComplaintNoteArgs } from '../../../shared/domain/complaint-event'
 import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'
 import { recordComplaintEvent } from './complaint-events'
-import { rejected, type MutationOutcome } from './mutation-outcome'
+import { rejected, repeatOf, type MutationOutcome } from './mutation-outcome'
 
 const NOTE_ROLES: readonly string[] = ['agent', 'team_lead', 'admin']
 
@@ -16,14 +16,8 @@ export async function applyComplaintNote(
   args: ComplaintNoteArgs
 ): Promise<MutationOutcome> {
   // The same note re-sent under a new mutation id is a retry, not a second note.
-  const previous = await tx.query<{ actor_id: string }>(
-    'SELECT actor_id FROM complaint_events WHERE id = $1',
-    [args.id]
-  )
-  if (previous[0]) {
-    if (previous[0].actor_id === claims.userId) return { status: 'applied', changes: [] }
-    return rejected('conflict', 'A complaint event with this id belongs to another user')
-  }
+  const repeat = await repeatOf(tx, 'complaint_events', args.id, claims.userId, 'A complaint event')
+  if (repeat) return repeat
   const rows = await tx.query<{ id: string; team_id: string | null; status: string }>(
     'SELECT id, team_id, status FROM complaints WHERE id = $1',
     [args.complaintId]

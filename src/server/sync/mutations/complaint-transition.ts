@@ -13,7 +13,7 @@ import type { ComplaintTransitionArgs } from '../../../shared/domain/complaint-t
 import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'
 import { recordComplaintEvent } from './complaint-events'
-import { rejected, type MutationOutcome } from './mutation-outcome'
+import { rejected, repeatOf, type MutationOutcome } from './mutation-outcome'
 
 export interface ComplaintRow {
   id: string
@@ -79,15 +79,8 @@ export async function applyComplaintTransition(
   args: ComplaintTransitionArgs
 ): Promise<MutationOutcome> {
   // The same actor re-sending the step under a new mutation id is a retry, not a second step.
-  const previous = await tx.query<{ actor_id: string }>(
-    'SELECT actor_id FROM complaint_events WHERE id = $1',
-    [args.id]
-  )
-  const earlier = previous[0]
-  if (earlier) {
-    if (earlier.actor_id === claims.userId) return { status: 'applied', changes: [] }
-    return rejected('conflict', 'A complaint event with this id belongs to another user')
-  }
+  const repeat = await repeatOf(tx, 'complaint_events', args.id, claims.userId, 'A complaint event')
+  if (repeat) return repeat
   const rows = await tx.query<ComplaintRow>('SELECT * FROM complaints WHERE id = $1 FOR UPDATE', [
     args.complaintId
   ])

@@ -9,7 +9,7 @@ import type { Disposition, DispositionRecordArgs } from '../../../shared/domain/
 import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'
 import { recordScope } from '../visibility'
-import { rejected, type MutationOutcome } from './mutation-outcome'
+import { rejected, repeatOf, type MutationOutcome } from './mutation-outcome'
 
 async function refusal(
   tx: Queryable,
@@ -50,15 +50,8 @@ export async function applyDispositionRecord(
   claims: AccessClaims,
   args: DispositionRecordArgs
 ): Promise<MutationOutcome> {
-  const existing = await tx.query<{ agent_id: string }>(
-    'SELECT agent_id FROM dispositions WHERE id = $1',
-    [args.id]
-  )
-  const owner = existing[0]
-  if (owner) {
-    if (owner.agent_id === claims.userId) return { status: 'applied', changes: [] }
-    return rejected('conflict', 'A disposition with this id belongs to another user')
-  }
+  const repeat = await repeatOf(tx, 'dispositions', args.id, claims.userId, 'A disposition')
+  if (repeat) return repeat
   const refused = await refusal(tx, claims, args)
   if (refused) return refused
   const customer =

@@ -5,7 +5,7 @@
 import type { Interaction, InteractionRecordArgs } from '../../../shared/domain/interaction'
 import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'
-import { rejected, type MutationOutcome } from './mutation-outcome'
+import { rejected, repeatOf, type MutationOutcome } from './mutation-outcome'
 
 async function existingCustomer(tx: Queryable, id: string | null): Promise<string | null> {
   if (id === null) return null
@@ -23,15 +23,8 @@ export async function applyInteractionRecord(
   if (claims.teamId === null || claims.role === 'trainer') {
     return rejected('forbidden', 'Only members of a team record production calls')
   }
-  const existing = await tx.query<{ agent_id: string }>(
-    'SELECT agent_id FROM interactions WHERE id = $1',
-    [args.id]
-  )
-  const owner = existing[0]
-  if (owner) {
-    if (owner.agent_id === claims.userId) return { status: 'applied', changes: [] }
-    return rejected('conflict', 'An interaction with this id belongs to another user')
-  }
+  const repeat = await repeatOf(tx, 'interactions', args.id, claims.userId, 'An interaction')
+  if (repeat) return repeat
   const customerId = await existingCustomer(tx, args.customerId)
   const inserted = await tx.query<{ received_at: Date }>(
     `INSERT INTO interactions (id, call_id, agent_id, team_id, customer_id, direction,

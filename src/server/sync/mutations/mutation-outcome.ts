@@ -2,6 +2,7 @@ import type { AppError } from '../../../shared/contract/errors'
 import { appError } from '../../../shared/contract/errors'
 import type { CompensationStatus } from '../../../shared/domain/compensation-record'
 import type { FieldConflict } from '../../../shared/domain/complaint-edit'
+import type { Queryable } from '../../db/db'
 import type { NewChange } from '../change-log'
 
 /**
@@ -26,4 +27,37 @@ export function rejected(
   details?: unknown
 ): MutationOutcome {
   return { status: 'rejected', reason: appError(code, message, details) }
+}
+
+/** Tables of records a client creates under its own id, with the column naming their author. */
+const authorColumns = {
+  agent_states: 'agent_id',
+  interactions: 'agent_id',
+  script_runs: 'agent_id',
+  dispositions: 'agent_id',
+  callbacks: 'created_by',
+  complaint_events: 'actor_id'
+} as const
+
+/**
+ * A record id seen before: its author re-sending it (under a new mutation id, after a lost
+ * answer) is a retry, applied with nothing new; anyone else using the id is refused. Null for
+ * an id not seen yet.
+ */
+export async function repeatOf(
+  tx: Queryable,
+  table: keyof typeof authorColumns,
+  id: string,
+  userId: string,
+  what: string
+): Promise<MutationOutcome | null> {
+  const column = authorColumns[table]
+  const rows = await tx.query<{ author: string }>(
+    `SELECT ${column} AS author FROM ${table} WHERE id = $1`,
+    [id]
+  )
+  const author = rows[0]?.author
+  if (author === undefined) return null
+  if (author === userId) return { status: 'applied', changes: [] }
+  return rejected('conflict', `${what} with this id belongs to another user`)
 }

@@ -7,7 +7,7 @@
 import type { ScriptRunRecordArgs } from '../../../shared/domain/script-run'
 import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'
-import { rejected, type MutationOutcome } from './mutation-outcome'
+import { rejected, repeatOf, type MutationOutcome } from './mutation-outcome'
 
 export async function applyScriptRunRecord(
   tx: Queryable,
@@ -17,15 +17,8 @@ export async function applyScriptRunRecord(
   if (!args.practice && (claims.teamId === null || claims.role === 'trainer')) {
     return rejected('forbidden', 'Only members of a team record production script runs')
   }
-  const existing = await tx.query<{ agent_id: string }>(
-    'SELECT agent_id FROM script_runs WHERE id = $1',
-    [args.id]
-  )
-  const owner = existing[0]
-  if (owner) {
-    if (owner.agent_id === claims.userId) return { status: 'applied', changes: [] }
-    return rejected('conflict', 'A script run with this id belongs to another user')
-  }
+  const repeat = await repeatOf(tx, 'script_runs', args.id, claims.userId, 'A script run')
+  if (repeat) return repeat
   const customer =
     args.customerId === null
       ? []
