@@ -72,6 +72,22 @@ function serverEvents(db: Database, complaintId: string): TimelineEntry[] {
   })
 }
 
+/** A timeline entry for a write still in this user's outbox: by this user, not yet numbered. */
+function pendingEntry(
+  entry: Pick<TimelineEntry, 'id' | 'action' | 'at'> & Partial<TimelineEntry>
+): TimelineEntry {
+  return {
+    actorId: null,
+    note: null,
+    toStatus: null,
+    compensationId: null,
+    assigneeId: null,
+    fields: [],
+    ...entry,
+    pending: true
+  }
+}
+
 /** This user's steps, notes and decisions still in the outbox (refused ones are not history). */
 function queuedEvents(db: Database, complaintId: string): TimelineEntry[] {
   const rows = queryAll(
@@ -92,104 +108,81 @@ function queuedEvents(db: Database, complaintId: string): TimelineEntry[] {
     if (row['name'] === 'complaint.transition') {
       const step = complaintTransitionArgsSchema.safeParse(args)
       if (!step.success || step.data.complaintId !== complaintId) continue
-      entries.push({
-        id: step.data.id,
-        action: step.data.action,
-        actorId: null,
-        at: step.data.at,
-        note: step.data.note,
-        toStatus: null,
-        compensationId: null,
-        assigneeId: null,
-        fields: [],
-        pending: true
-      })
+      entries.push(
+        pendingEntry({
+          id: step.data.id,
+          action: step.data.action,
+          at: step.data.at,
+          note: step.data.note
+        })
+      )
       continue
     }
     if (row['name'] === 'complaint.escalate') {
       const escalation = complaintEscalateArgsSchema.safeParse(args)
       if (!escalation.success || escalation.data.complaintId !== complaintId) continue
-      entries.push({
-        id: escalation.data.id,
-        action: 'escalated',
-        actorId: null,
-        at: escalation.data.at,
-        note: escalation.data.reason,
-        toStatus: null,
-        compensationId: null,
-        assigneeId: null,
-        fields: [],
-        pending: true
-      })
+      entries.push(
+        pendingEntry({
+          id: escalation.data.id,
+          action: 'escalated',
+          at: escalation.data.at,
+          note: escalation.data.reason
+        })
+      )
       continue
     }
     if (row['name'] === 'complaint.assign') {
       const assignment = complaintAssignArgsSchema.safeParse(args)
       if (!assignment.success || assignment.data.complaintId !== complaintId) continue
-      entries.push({
-        id: assignment.data.id,
-        // Assigned, reassigned or taken: the server names it; here it is an assignment.
-        action: 'assigned',
-        actorId: null,
-        at: assignment.data.at,
-        note: null,
-        toStatus: null,
-        compensationId: null,
-        assigneeId: assignment.data.assigneeId,
-        fields: [],
-        pending: true
-      })
+      entries.push(
+        pendingEntry({
+          id: assignment.data.id,
+          // Assigned, reassigned or taken: the server names it; here it is an assignment.
+          action: 'assigned',
+          at: assignment.data.at,
+          assigneeId: assignment.data.assigneeId
+        })
+      )
       continue
     }
     if (row['name'] === 'complaint.update') {
       const edit = complaintUpdateArgsSchema.safeParse(args)
       if (!edit.success || edit.data.complaintId !== complaintId) continue
-      entries.push({
-        id: edit.data.id,
-        action: 'edited',
-        actorId: null,
-        at: edit.data.at,
-        note: null,
-        toStatus: null,
-        compensationId: null,
-        fields: edit.data.edits.map((e) => e.field),
-        assigneeId: null,
-        pending: true
-      })
+      entries.push(
+        pendingEntry({
+          id: edit.data.id,
+          action: 'edited',
+          at: edit.data.at,
+          fields: edit.data.edits.map((e) => e.field)
+        })
+      )
       continue
     }
     if (row['name'] === 'complaint.note') {
       const note = complaintNoteArgsSchema.safeParse(args)
       if (!note.success || note.data.complaintId !== complaintId) continue
-      entries.push({
-        id: note.data.id,
-        action: 'note',
-        actorId: null,
-        at: note.data.at,
-        note: note.data.note,
-        toStatus: null,
-        compensationId: null,
-        assigneeId: null,
-        fields: [],
-        pending: true
-      })
+      entries.push(
+        pendingEntry({
+          id: note.data.id,
+          action: 'note',
+          at: note.data.at,
+          note: note.data.note
+        })
+      )
       continue
     }
     const decision = compensationDecideArgsSchema.safeParse(args)
     if (!decision.success || !compensationsHere.has(decision.data.compensationId)) continue
-    entries.push({
-      id: decision.data.id,
-      action:
-        decision.data.decision === 'approve' ? 'compensation_approved' : 'compensation_rejected',
-      actorId: null,
-      at: decision.data.at,
-      note: decision.data.reason === '' ? null : decision.data.reason,
-      toStatus: null,
-      compensationId: decision.data.compensationId,
-      assigneeId: null,
-      fields: [],
-      pending: true
-    })
+    entries.push(
+      pendingEntry({
+        id: decision.data.id,
+        action:
+          decision.data.decision === 'approve' ? 'compensation_approved' : 'compensation_rejected',
+        at: decision.data.at,
+        note: decision.data.reason === '' ? null : decision.data.reason,
+        compensationId: decision.data.compensationId
+      })
+    )
   }
   return entries
 }
@@ -203,18 +196,15 @@ function unsyncedGrants(db: Database, complaintId: string): TimelineEntry[] {
      ORDER BY requested_at, rowid`,
     [complaintId]
   )
-  return rows.map((r) => ({
-    id: asString(r['id']),
-    action: r['status'] === 'granted' ? 'compensation_granted' : 'compensation_requested',
-    actorId: null,
-    at: asString(r['requested_at']),
-    note: asNullableString(r['reason']),
-    toStatus: null,
-    compensationId: asString(r['id']),
-    assigneeId: null,
-    fields: [],
-    pending: true
-  }))
+  return rows.map((r) =>
+    pendingEntry({
+      id: asString(r['id']),
+      action: r['status'] === 'granted' ? 'compensation_granted' : 'compensation_requested',
+      at: asString(r['requested_at']),
+      note: asNullableString(r['reason']),
+      compensationId: asString(r['id'])
+    })
+  )
 }
 
 /** The whole timeline of one complaint, oldest first; empty when it is not in the store. */
