@@ -7,6 +7,12 @@
  */
 import { z } from 'zod'
 
+import {
+  complaintChannels,
+  PRODUCT_CODE_MAX,
+  PRODUCT_NAME_MAX,
+  type ComplaintDetails
+} from './complaint'
 import { severities } from './complaint-severity'
 import { configCodeSchema } from './configuration'
 import { qualityDimensions } from './quality-dimensions'
@@ -19,7 +25,9 @@ export const editableComplaintFields = [
   'qualityDimension',
   'expected',
   'received',
-  'requestedRemedy'
+  'requestedRemedy',
+  'product',
+  'channel'
 ] as const
 export type EditableComplaintField = (typeof editableComplaintFields)[number]
 
@@ -28,6 +36,54 @@ export type EditValue = string | null
 export type EditableValues = Record<EditableComplaintField, EditValue>
 
 const freeText = z.string().max(2000)
+
+/**
+ * The product is one editable field although it is stored as code and name: the two move
+ * together, so a conflict is about the product and "use mine" never pairs one side's code with
+ * the other's name. Its value is the canonical JSON of both ({@link productEditValue}).
+ */
+const productValueSchema = z.object({
+  code: z.string().min(1).max(PRODUCT_CODE_MAX).nullable(),
+  // Not trimmed here: a name being typed keeps its spaces; the forms trim what they save.
+  name: z.string().max(PRODUCT_NAME_MAX)
+})
+type ProductFields = Pick<ComplaintDetails, 'productCode' | 'productName'>
+
+/** The product as one edit value: null for none, else `{"code":…,"name":…}` in that order. */
+export function productEditValue(p: ProductFields): EditValue {
+  if (p.productCode === null && p.productName === '') return null
+  return JSON.stringify({ code: p.productCode, name: p.productName })
+}
+
+/** The product fields an edit value stands for (an unreadable value stands for none). */
+export function productOfEditValue(value: EditValue): ProductFields {
+  const none = { productCode: null, productName: '' }
+  if (value === null || value === '') return none
+  let raw: unknown
+  try {
+    raw = JSON.parse(value)
+  } catch {
+    return none
+  }
+  const parsed = productValueSchema.safeParse(raw)
+  return parsed.success ? { productCode: parsed.data.code, productName: parsed.data.name } : none
+}
+
+const productEditSchema = z
+  .string()
+  .max(400)
+  .nullable()
+  .refine(
+    (v) => {
+      if (v === null) return true
+      try {
+        return productValueSchema.safeParse(JSON.parse(v)).success
+      } catch {
+        return false
+      }
+    },
+    { message: 'a product is {"code": string | null, "name": string}' }
+  )
 
 /** What a new value must be, per field (the same rules as when the complaint was filed). */
 export const editValueSchemas: Record<EditableComplaintField, z.ZodType<EditValue>> = {
@@ -38,7 +94,9 @@ export const editValueSchemas: Record<EditableComplaintField, z.ZodType<EditValu
   qualityDimension: z.enum(qualityDimensions).nullable(),
   expected: freeText,
   received: freeText,
-  requestedRemedy: freeText
+  requestedRemedy: freeText,
+  product: productEditSchema,
+  channel: z.enum(complaintChannels).nullable()
 }
 
 /** A whole set of editable values, each checked by its field's rule. */
@@ -126,8 +184,11 @@ export function mergeComplaintEdits(
   return result
 }
 
+/** A complaint-shaped record: the editable fields as stored (the product as code and name). */
+export type ComplaintEditSource = Omit<EditableValues, 'product'> & ProductFields
+
 /** The editable values of a complaint-shaped record. */
-export function editableValuesOf(c: EditableValues): EditableValues {
+export function editableValuesOf(c: ComplaintEditSource): EditableValues {
   return {
     description: c.description,
     category: c.category,
@@ -136,7 +197,9 @@ export function editableValuesOf(c: EditableValues): EditableValues {
     qualityDimension: c.qualityDimension,
     expected: c.expected,
     received: c.received,
-    requestedRemedy: c.requestedRemedy
+    requestedRemedy: c.requestedRemedy,
+    product: productEditValue(c),
+    channel: c.channel
   }
 }
 

@@ -1,10 +1,11 @@
 /**
  * Which complaints a list shows: one agent's own or the whole visible queue, narrowed by status,
- * severity, SLA breach, category and the customer's value tier, and searched by case number,
+ * severity, SLA breach, category, channel and the customer's value tier, and searched by case number,
  * customer name and description (accent and case-insensitive).
  */
 import { z } from 'zod'
 
+import { complaintChannels } from './complaint'
 import { lifecycleStatuses } from './complaint-lifecycle'
 import { severities } from './complaint-severity'
 import { configCodeSchema } from './configuration'
@@ -19,6 +20,8 @@ export const complaintFilterSchema = z.object({
   breachedOnly: z.boolean().default(false),
   /** A configured top-level category code. */
   category: configCodeSchema.nullable().default(null),
+  /** Where the customer complained (complaints filed before channels were asked never match). */
+  channel: z.enum(complaintChannels).nullable().default(null),
   /** The customer's value tier as cached here (complaints without a customer never match). */
   tier: z.enum(valueTiers).nullable().default(null),
   /** Text anywhere in the case number, the customer's name or the description. */

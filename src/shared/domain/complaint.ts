@@ -23,6 +23,24 @@ export const complaintStatuses = lifecycleStatuses
 
 const freeText = z.string().trim().max(2000)
 
+/** Where the customer complained (the form proposes the phone while a call is on). */
+export const complaintChannels = [
+  'phone',
+  'email',
+  'chat',
+  'web',
+  'in_person',
+  'social',
+  'other'
+] as const
+export type ComplaintChannel = (typeof complaintChannels)[number]
+
+/** The same limits as a product on the customer's card. */
+export const PRODUCT_CODE_MAX = 32
+export const PRODUCT_NAME_MAX = 120
+export const productCodeSchema = z.string().trim().min(1).max(PRODUCT_CODE_MAX)
+export const productNameSchema = z.string().trim().max(PRODUCT_NAME_MAX)
+
 /**
  * What the richer form adds. Every field has a default, so an outbox written before the form had
  * them still validates (and means what it meant: medium severity, nothing else said).
@@ -33,7 +51,15 @@ export const complaintDetailsSchema = z.object({
   qualityDimension: z.enum(qualityDimensions).nullable().default(null),
   expected: freeText.default(''),
   received: freeText.default(''),
-  requestedRemedy: freeText.default('')
+  requestedRemedy: freeText.default(''),
+  /**
+   * The product or service complained about: the code of one of the customer's products (null
+   * when typed freely or none) and its name as it was then, kept even if the card changes.
+   */
+  productCode: productCodeSchema.nullable().default(null),
+  productName: productNameSchema.default(''),
+  /** Null on complaints filed before the channel was asked. */
+  channel: z.enum(complaintChannels).nullable().default(null)
 })
 export type ComplaintDetails = z.infer<typeof complaintDetailsSchema>
 /** The details as a caller may give them (any omitted field takes its default). */

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest'
 
 import {
   complaintUpdateArgsSchema,
+  editableValuesOf,
   editsBetween,
   mergeComplaintEdits,
+  productEditValue,
+  productOfEditValue,
   type EditableValues,
   type FieldEdit,
   type MergeResult
@@ -17,8 +20,14 @@ const filed: EditableValues = {
   qualityDimension: 'reliability',
   expected: 'Un cargo',
   received: 'Dos cargos',
-  requestedRemedy: 'Devolución'
+  requestedRemedy: 'Devolución',
+  product: productEditValue({ productCode: 'FIBER-1G', productName: 'Fibra 1 Gb' }),
+  channel: 'phone'
 }
+
+const fiber = productEditValue({ productCode: 'FIBER-1G', productName: 'Fibra 1 Gb' })
+const mobile = productEditValue({ productCode: 'MOB-PLUS', productName: 'Tarifa móvil ilimitada' })
+const tv = productEditValue({ productCode: 'TV-SPORTS', productName: 'Paquete TV deportes' })
 
 type Edit = Pick<FieldEdit, 'field' | 'base' | 'value'>
 
@@ -113,6 +122,42 @@ describe('merging a complaint edit field by field', () => {
           }
         ]
       }
+    },
+    {
+      name: 'the product, changed only here, applies as one field (code and name together)',
+      current: { channel: 'email' },
+      edits: [{ field: 'product', base: fiber, value: mobile }],
+      want: { apply: [{ field: 'product', from: fiber, to: mobile }], conflicts: [] }
+    },
+    {
+      name: 'the product changed on both sides to different products: one conflict, theirs kept',
+      current: { product: tv },
+      edits: [{ field: 'product', base: fiber, value: mobile }],
+      want: {
+        apply: [],
+        conflicts: [{ field: 'product', base: fiber, theirs: tv, yours: mobile }]
+      }
+    },
+    {
+      name: 'the channel changed here while the other side changed the product: both stand',
+      current: { product: tv },
+      edits: [{ field: 'channel', base: 'phone', value: 'chat' }],
+      want: { apply: [{ field: 'channel', from: 'phone', to: 'chat' }], conflicts: [] }
+    },
+    {
+      name: 'the channel changed on both sides to different channels: a conflict',
+      current: { channel: 'email' },
+      edits: [{ field: 'channel', base: 'phone', value: 'in_person' }],
+      want: {
+        apply: [],
+        conflicts: [{ field: 'channel', base: 'phone', theirs: 'email', yours: 'in_person' }]
+      }
+    },
+    {
+      name: 'clearing the product nobody else touched applies',
+      current: {},
+      edits: [{ field: 'product', base: fiber, value: null }],
+      want: { apply: [{ field: 'product', from: fiber, to: null }], conflicts: [] }
     }
   ]
 
@@ -128,6 +173,25 @@ describe('merging a complaint edit field by field', () => {
     expect(editsBetween(filed, { ...filed })).toEqual([])
   })
 
+  it('reads the product of a complaint as one value and back, none as null', () => {
+    const stored = {
+      ...filed,
+      productCode: 'FIBER-1G',
+      productName: 'Fibra 1 Gb',
+      channel: 'phone'
+    }
+    expect(editableValuesOf(stored).product).toBe('{"code":"FIBER-1G","name":"Fibra 1 Gb"}')
+    expect(editableValuesOf({ ...stored, productCode: null, productName: '' }).product).toBeNull()
+    expect(productOfEditValue(editableValuesOf(stored).product)).toEqual({
+      productCode: 'FIBER-1G',
+      productName: 'Fibra 1 Gb'
+    })
+    expect(
+      productOfEditValue(productEditValue({ productCode: null, productName: 'Router' }))
+    ).toEqual({ productCode: null, productName: 'Router' })
+    expect(productOfEditValue(null)).toEqual({ productCode: null, productName: '' })
+  })
+
   it('checks each new value by its field and refuses a field twice', () => {
     const args = (edits: unknown) => ({
       id: '6f1c2a57-4c1b-4f5e-9a51-2b1d3c4e5f60',
@@ -139,11 +203,28 @@ describe('merging a complaint edit field by field', () => {
       args([{ field: 'severity', base: 'low', value: 'high' }])
     )
     expect(ok.success).toBe(true)
+    const product = complaintUpdateArgsSchema.safeParse(
+      args([
+        { field: 'product', base: fiber, value: null },
+        { field: 'channel', base: null, value: 'social' }
+      ])
+    )
+    expect(product.success).toBe(true)
     for (const bad of [
       [{ field: 'severity', base: 'low', value: 'urgent' }],
       [{ field: 'description', base: 'abc', value: 'x' }],
       [{ field: 'category', base: 'billing', value: null }],
       [{ field: 'agentId', base: null, value: 'x' }],
+      [{ field: 'channel', base: 'phone', value: 'pigeon' }],
+      [{ field: 'product', base: null, value: 'Fibra 1 Gb' }],
+      [
+        {
+          field: 'product',
+          base: null,
+          value: JSON.stringify({ code: 'X', name: 'n'.repeat(121) })
+        }
+      ],
+      [{ field: 'product', base: null, value: JSON.stringify({ code: '', name: 'Fibra' }) }],
       [],
       [
         { field: 'expected', base: '', value: 'a' },

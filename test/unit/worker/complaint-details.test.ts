@@ -58,4 +58,28 @@ describe('complaint details in the local store', () => {
     })
     expect(Date.parse(created.dueAt ?? '') - Date.parse(created.createdAt)).toBe(48 * HOUR_MS)
   })
+
+  it('keeps the product from the card and the channel through a replay, and queues them', async () => {
+    const first = await openStore()
+    const created = await first.createComplaint({
+      customerId: null,
+      callId: 'call-2',
+      category: 'service_quality',
+      description: 'La fibra se corta',
+      productCode: 'FIBER-1G',
+      productName: 'Fibra 1 Gb',
+      channel: 'phone'
+    })
+    expect(created).toMatchObject({
+      productCode: 'FIBER-1G',
+      productName: 'Fibra 1 Gb',
+      channel: 'phone'
+    })
+    const second = await openStore()
+    expect(second.listComplaints(null, 10)).toEqual([created])
+    expect(second.pendingMutations(10)[0]).toMatchObject({
+      name: 'complaint.create',
+      args: { productCode: 'FIBER-1G', productName: 'Fibra 1 Gb', channel: 'phone' }
+    })
+  })
 })

@@ -7,7 +7,7 @@ import type { LocalStore } from '../../../src/renderer/src/workers/data/local-st
 import { appError } from '../../../src/shared/contract/errors'
 import type { LocalComplaint } from '../../../src/shared/contract/worker'
 import { complaintSchema, type Complaint } from '../../../src/shared/domain/complaint'
-import { editableValuesOf } from '../../../src/shared/domain/complaint-edit'
+import { editableValuesOf, productEditValue } from '../../../src/shared/domain/complaint-edit'
 import type { Mutation, MutationOf } from '../../../src/shared/sync/protocol'
 import { useTestStores } from '../../support/worker-store'
 
@@ -179,5 +179,35 @@ describe('complaint edits in the local store', () => {
     })
     expect(await store.discardRejectedComplaint(server.id)).toBe(true)
     expect(find(store, server.id)?.editRefused).toBeNull()
+  })
+
+  it('lays a new product (code and name together) and channel on the row and queues them', async () => {
+    const store = await stores.openStore()
+    const server = serverComplaint({
+      productCode: 'FIBER-1G',
+      productName: 'Fibra 1 Gb',
+      channel: 'phone'
+    })
+    store.applyPull([{ seq: 1, entity: 'complaint', data: server }], 1)
+    const before = editableValuesOf(server)
+    const mobile = productEditValue({
+      productCode: 'MOB-PLUS',
+      productName: 'Tarifa móvil ilimitada'
+    })
+    const edited = await store.updateComplaint({
+      complaintId: server.id,
+      before,
+      after: { ...before, product: mobile, channel: 'email' }
+    })
+    expect(edited).toMatchObject({
+      productCode: 'MOB-PLUS',
+      productName: 'Tarifa móvil ilimitada',
+      channel: 'email'
+    })
+    const [queued] = store.pendingMutations(10).filter(isUpdate)
+    expect(queued?.args.edits).toEqual([
+      { field: 'product', base: before.product, value: mobile },
+      { field: 'channel', base: 'phone', value: 'email' }
+    ])
   })
 })

@@ -164,4 +164,29 @@ describe('complaint lists in the local store', () => {
       'PEDIDO sin entregar, ÚLTIMA semana'
     ])
   })
+
+  it('filters by channel; a complaint filed before channels were asked matches none', async () => {
+    store.applyPull(
+      [
+        { seq: 1, entity: 'complaint', data: serverComplaint({ description: 'Sin canal' }) },
+        {
+          seq: 2,
+          entity: 'complaint',
+          data: serverComplaint({ description: 'Por correo', channel: 'email' })
+        }
+      ],
+      2
+    )
+    await store.createComplaint({
+      customerId: null,
+      callId: null,
+      category: 'billing',
+      description: 'En la tienda',
+      channel: 'in_person'
+    })
+    expect(list({ channel: 'email' })).toEqual(['Por correo'])
+    expect(list({ channel: 'in_person' })).toEqual(['En la tienda'])
+    expect(list({ channel: 'chat' })).toEqual([])
+    expect(list({}).sort()).toEqual(['En la tienda', 'Por correo', 'Sin canal'])
+  })
 })

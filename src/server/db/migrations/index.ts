@@ -11,6 +11,7 @@ import { migration010Compensations } from './010-compensations'
 import { migration011DispositionsAndCallbacks } from './011-dispositions-and-callbacks'
 import { migration012ComplaintOwnership } from './012-complaint-ownership'
 import { migration013ComplaintEdits } from './013-complaint-edits'
+import { migration014ComplaintProductChannel } from './014-complaint-product-channel'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -27,5 +28,6 @@ export const migrations: readonly Migration[] = [
   migration010Compensations,
   migration011DispositionsAndCallbacks,
   migration012ComplaintOwnership,
-  migration013ComplaintEdits
+  migration013ComplaintEdits,
+  migration014ComplaintProductChannel
 ]

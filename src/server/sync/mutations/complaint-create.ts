@@ -102,8 +102,10 @@ export async function applyComplaintCreate(
   const inserted = await tx.query<{ status: string; received_at: Date }>(
     `INSERT INTO complaints (id, case_number, customer_id, call_id, category, description,
                              agent_id, team_id, created_at, subcategory, severity, due_at,
-                             quality_dimension, expected, received, requested_remedy)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                             quality_dimension, expected, received, requested_remedy,
+                             product_code, product_name, channel)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+             $19)
      RETURNING status, received_at`,
     [
       args.id,
@@ -121,7 +123,10 @@ export async function applyComplaintCreate(
       args.qualityDimension,
       args.expected,
       args.received,
-      args.requestedRemedy
+      args.requestedRemedy,
+      args.productCode,
+      args.productName,
+      args.channel
     ]
   )
   const complaint = authoritative(args, {
@@ -223,14 +228,17 @@ export async function applyComplaintCreates(
     const inserted = await tx.query<ComplaintRow>(
       `INSERT INTO complaints (id, case_number, customer_id, call_id, category, description,
                                agent_id, team_id, created_at, subcategory, severity, due_at,
-                               quality_dimension, expected, received, requested_remedy)
+                               quality_dimension, expected, received, requested_remedy,
+                               product_code, product_name, channel)
        SELECT r.id, r."caseNumber", r."customerId", r."callId", r.category, r.description,
               r."agentId", r."teamId", r."createdAt", r.subcategory, r.severity, r."dueAt",
-              r."qualityDimension", r.expected, r.received, r."requestedRemedy"
+              r."qualityDimension", r.expected, r.received, r."requestedRemedy",
+              r."productCode", r."productName", r.channel
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "caseNumber" text, "customerId" uuid,
          "callId" text, category text, description text, "agentId" uuid, "teamId" uuid,
          "createdAt" timestamptz, subcategory text, severity text, "dueAt" timestamptz,
-         "qualityDimension" text, expected text, received text, "requestedRemedy" text)
+         "qualityDimension" text, expected text, received text, "requestedRemedy" text,
+         "productCode" text, "productName" text, channel text)
        RETURNING id, received_at`,
       [JSON.stringify(rows)]
     )

@@ -27,6 +27,9 @@ export interface ComplaintRow {
   expected: string
   received: string
   requested_remedy: string
+  product_code: string | null
+  product_name: string
+  channel: string | null
   description: string
   status: string
   agent_id: string
@@ -54,6 +57,9 @@ export function complaintOf(row: ComplaintRow): Complaint {
     expected: row.expected,
     received: row.received,
     requestedRemedy: row.requested_remedy,
+    productCode: row.product_code,
+    productName: row.product_name,
+    channel: row.channel,
     caseNumber: row.case_number,
     status: row.status,
     agentId: row.agent_id,

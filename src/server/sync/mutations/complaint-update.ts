@@ -10,6 +10,7 @@ import { z } from 'zod'
 import {
   editableValuesOf,
   mergeComplaintEdits,
+  productOfEditValue,
   type ComplaintUpdateArgs,
   type EditableComplaintField,
   type FieldConflict,
@@ -29,7 +30,7 @@ import { rejected, type MutationOutcome } from './mutation-outcome'
 const EDIT_ROLES: readonly string[] = ['agent', 'team_lead', 'admin']
 
 /** Column of each editable field (a fixed map: no field name from the wire reaches the SQL). */
-const columns: Record<EditableComplaintField, string> = {
+const columns: Record<Exclude<EditableComplaintField, 'product'>, string> = {
   description: 'description',
   category: 'category',
   subcategory: 'subcategory',
@@ -37,7 +38,20 @@ const columns: Record<EditableComplaintField, string> = {
   qualityDimension: 'quality_dimension',
   expected: 'expected',
   received: 'received',
-  requestedRemedy: 'requested_remedy'
+  requestedRemedy: 'requested_remedy',
+  channel: 'channel'
+}
+
+/** The columns and values one merged field writes: the product is its code and its name. */
+function columnValues(field: EditableComplaintField, value: string | null): [string, SqlParam][] {
+  if (field === 'product') {
+    const p = productOfEditValue(value)
+    return [
+      ['product_code', p.productCode],
+      ['product_name', p.productName]
+    ]
+  }
+  return [[columns[field], value]]
 }
 
 const fieldChangesSchema = z.record(
@@ -99,8 +113,10 @@ async function writeMerged(
   const sets: string[] = []
   const params: SqlParam[] = [row.id]
   for (const a of merged.apply) {
-    params.push(a.to)
-    sets.push(`${columns[a.field]} = $${String(params.length)}`)
+    for (const [column, value] of columnValues(a.field, a.to)) {
+      params.push(value)
+      sets.push(`${column} = $${String(params.length)}`)
+    }
   }
   const changed = merged.apply.find((a) => a.field === 'severity')?.to
   const severity = severities.find((s) => s === changed)

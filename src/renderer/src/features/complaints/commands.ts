@@ -48,6 +48,7 @@ export async function refreshComplaints(): Promise<void> {
       severity: filter.severity,
       breachedOnly: filter.breachedOnly,
       category: filter.category,
+      channel: filter.channel,
       tier: filter.tier,
       search: filter.search.slice(0, 200)
     }
@@ -149,7 +150,10 @@ export async function fixComplaint(complaint: LocalComplaint): Promise<void> {
     qualityDimension: complaint.qualityDimension,
     expected: complaint.expected,
     received: complaint.received,
-    requestedRemedy: complaint.requestedRemedy
+    requestedRemedy: complaint.requestedRemedy,
+    productCode: complaint.productCode,
+    productName: complaint.productName,
+    channel: complaint.channel
   })
   await discardComplaint(complaint.id)
 }

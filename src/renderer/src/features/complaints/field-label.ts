@@ -1,6 +1,11 @@
 import type { TFunction } from 'i18next'
 
-import type { EditableComplaintField, EditValue } from '../../../../shared/domain/complaint-edit'
+import { complaintChannels } from '../../../../shared/domain/complaint'
+import {
+  productOfEditValue,
+  type EditableComplaintField,
+  type EditValue
+} from '../../../../shared/domain/complaint-edit'
 import { severities } from '../../../../shared/domain/complaint-severity'
 import type { ComplaintCategoryConfig } from '../../../../shared/domain/configuration'
 import { qualityDimensions } from '../../../../shared/domain/quality-dimensions'
@@ -16,7 +21,9 @@ const labelKeys: Record<EditableComplaintField, string> = {
   qualityDimension: 'complaints.dimension',
   expected: 'complaints.expected',
   received: 'complaints.received',
-  requestedRemedy: 'complaints.requestedRemedy'
+  requestedRemedy: 'complaints.requestedRemedy',
+  product: 'complaints.product',
+  channel: 'complaints.channel'
 }
 
 export function fieldLabel(field: EditableComplaintField, t: TFunction): string {
@@ -41,5 +48,18 @@ export function fieldValueText(
   if (field === 'severity' && severity) return t(`complaints.severities.${severity}`)
   const dimension = qualityDimensions.find((d) => d === value)
   if (field === 'qualityDimension' && dimension) return t(`complaints.dimensions.${dimension}`)
+  const channel = complaintChannels.find((c) => c === value)
+  if (field === 'channel' && channel) return t(`complaints.channels.${channel}`)
+  if (field === 'product') return productText(productOfEditValue(value), t)
   return sanitizeDisplayText(value, 300)
+}
+
+/** A product as the user reads it: its name, with the code when it came from the card. */
+export function productText(
+  p: { productCode: string | null; productName: string },
+  t: TFunction
+): string {
+  const name = sanitizeDisplayText(p.productName, 120)
+  if (p.productCode === null) return name === '' ? t('complaints.notSet') : name
+  return t('complaints.productOption', { name, code: sanitizeDisplayText(p.productCode, 32) })
 }

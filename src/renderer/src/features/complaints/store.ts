@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
 
 import type { LocalComplaint } from '../../../../shared/contract/worker'
-import type { ComplaintDetailsInput } from '../../../../shared/domain/complaint'
+import type { ComplaintChannel, ComplaintDetailsInput } from '../../../../shared/domain/complaint'
 import type { LifecycleStatus } from '../../../../shared/domain/complaint-lifecycle'
 import type { Severity } from '../../../../shared/domain/complaint-severity'
 import type { ValueTier } from '../../../../shared/domain/customer'
@@ -21,6 +21,7 @@ export interface ComplaintListFilter {
   breachedOnly: boolean
   /** A configured top-level category code. */
   category: string | null
+  channel: ComplaintChannel | null
   tier: ValueTier | null
   /** Case number, customer name or description text (accent and case-insensitive). */
   search: string
@@ -32,6 +33,7 @@ export const defaultComplaintListFilter: ComplaintListFilter = {
   severity: null,
   breachedOnly: false,
   category: null,
+  channel: null,
   tier: null,
   search: ''
 }

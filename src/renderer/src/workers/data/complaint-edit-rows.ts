@@ -11,6 +11,8 @@ import type { AppError } from '../../../../shared/contract/errors'
 import { complaintDueAt } from '../../../../shared/domain/complaint'
 import {
   complaintUpdateArgsSchema,
+  editableValuesOf,
+  productOfEditValue,
   type ComplaintUpdateArgs,
   type EditableValues,
   type EditValue,
@@ -33,11 +35,11 @@ function setFields(db: Database, complaintId: string, values: Partial<EditableVa
     [complaintId]
   )
   if (!row) return
-  const current: EditableValues = {
+  const current: EditableValues = editableValuesOf({
     description: asString(row['description']),
     category: asString(row['category']),
     ...toDetails(asString(row['severity']), asString(row['details']))
-  }
+  })
   const next = { ...current, ...values }
   const severity = severities.find((s) => s === next.severity) ?? 'medium'
   const dueAt =
@@ -58,7 +60,9 @@ function setFields(db: Database, complaintId: string, values: Partial<EditableVa
         qualityDimension: next.qualityDimension,
         expected: text(next.expected),
         received: text(next.received),
-        requestedRemedy: text(next.requestedRemedy)
+        requestedRemedy: text(next.requestedRemedy),
+        ...productOfEditValue(next.product),
+        channel: next.channel
       }),
       complaintSearchText(asNullableString(row['case_number']), text(next.description)),
       complaintId

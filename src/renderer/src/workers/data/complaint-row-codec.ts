@@ -22,19 +22,26 @@ export function toDetails(severity: string, json: string): ComplaintDetails {
   return parsed.success ? parsed.data : noDetails
 }
 
+/** Every field of the form except severity (a column of its own); read back by {@link toDetails}. */
 export function detailsJson(c: {
   subcategory: string | null
   qualityDimension: string | null
   expected: string
   received: string
   requestedRemedy: string
+  productCode: string | null
+  productName: string
+  channel: string | null
 }): string {
   return JSON.stringify({
     subcategory: c.subcategory,
     qualityDimension: c.qualityDimension,
     expected: c.expected,
     received: c.received,
-    requestedRemedy: c.requestedRemedy
+    requestedRemedy: c.requestedRemedy,
+    productCode: c.productCode,
+    productName: c.productName,
+    channel: c.channel
   })
 }
 

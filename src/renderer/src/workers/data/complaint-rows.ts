@@ -149,6 +149,10 @@ export function listComplaints(
     where.push('category = ?')
     params.push(filter.category)
   }
+  if (filter.channel !== null) {
+    where.push(`json_extract(details, '$.channel') = ?`)
+    params.push(filter.channel)
+  }
   if (filter.tier !== null) {
     // The customer's tier from the cache, looked up by the unique id index per complaint.
     where.push(

@@ -4,14 +4,12 @@ import { useTranslation } from 'react-i18next'
 import type { LocalComplaint } from '../../../../../shared/contract/worker'
 import type { CompensationType } from '../../../../../shared/domain/compensation'
 import { compensationTypes } from '../../../../../shared/domain/configuration'
-import type { Customer } from '../../../../../shared/domain/customer'
 import { sanitizeDisplayText } from '../../../../../shared/domain/text'
-import { dataClient } from '../../../data/data-client'
 import { useAppStore } from '../../../stores/app-store'
 import { grantCompensation } from '../commands'
 import { formatAmount } from '../format-amount'
 import { useCompensationDirectory } from '../hooks/use-compensations'
-import { useWorkerQuery } from '../hooks/use-worker-query'
+import { useCustomer } from '../hooks/use-customer'
 
 /** Ctrl+Enter compensates from the reason (Enter alone submits from the other fields). */
 function submitOnCtrlEnter(event: KeyboardEvent<HTMLTextAreaElement>): void {
@@ -19,18 +17,6 @@ function submitOnCtrlEnter(event: KeyboardEvent<HTMLTextAreaElement>): void {
     event.preventDefault()
     event.currentTarget.form?.requestSubmit()
   }
-}
-
-function useCustomer(id: string): Customer | null {
-  return useWorkerQuery<Customer | null>(
-    null,
-    ['customer'],
-    async () => {
-      const result = await dataClient()?.send('customer:get', { id })
-      return result?.ok ? result.data.customer : null
-    },
-    [id]
-  )
 }
 
 /**

@@ -5,11 +5,15 @@ import { useAppStore } from '../../../stores/app-store'
 import { CompensationForm } from '../../compensation/components/CompensationForm'
 import { CompensationList } from '../../compensation/components/CompensationList'
 import { useCompensations } from '../../compensation/hooks/use-compensations'
+import { productText } from '../field-label'
 import { ComplaintTimeline } from './ComplaintTimeline'
 
 const MAY_COMPENSATE: readonly string[] = ['agent', 'team_lead', 'admin']
 
-/** A complaint opened from the list: its compensations, the form to add one, its timeline. */
+/**
+ * A complaint opened from the list: what it is about and where it came in, its compensations,
+ * the form to add one, its timeline.
+ */
 export function ComplaintDetail({ complaint }: { complaint: LocalComplaint }) {
   const { t } = useTranslation()
   const role = useAppStore((s) => s.auth.user?.role ?? null)
@@ -21,6 +25,16 @@ export function ComplaintDetail({ complaint }: { complaint: LocalComplaint }) {
     complaint.syncState !== 'rejected'
   return (
     <div className="complaint-detail">
+      <dl aria-label={t('complaints.facts')} className="complaint-facts">
+        <dt>{t('complaints.product')}</dt>
+        <dd>{productText(complaint, t)}</dd>
+        <dt>{t('complaints.channel')}</dt>
+        <dd>
+          {complaint.channel === null
+            ? t('complaints.notSet')
+            : t(`complaints.channels.${complaint.channel}`)}
+        </dd>
+      </dl>
       <section aria-label={t('compensation.heading')}>
         <h4>{t('compensation.heading')}</h4>
         <CompensationList complaintId={complaint.id} />

@@ -2,17 +2,30 @@ import { useEffect, useRef, useState, type KeyboardEvent, type SyntheticEvent } 
 import { useTranslation } from 'react-i18next'
 
 import type { LocalComplaint } from '../../../../../shared/contract/worker'
-import { complaintCategories } from '../../../../../shared/domain/complaint'
-import { editableValuesOf, type EditableValues } from '../../../../../shared/domain/complaint-edit'
+import { complaintCategories, complaintChannels } from '../../../../../shared/domain/complaint'
+import {
+  editableValuesOf,
+  productEditValue,
+  productOfEditValue,
+  type EditableValues,
+  type EditValue
+} from '../../../../../shared/domain/complaint-edit'
 import { severities } from '../../../../../shared/domain/complaint-severity'
 import { qualityDimensions } from '../../../../../shared/domain/quality-dimensions'
 import { sanitizeDisplayText } from '../../../../../shared/domain/text'
 import { categoryLabel, labelLanguage } from '../category-label'
 import { updateComplaint } from '../commands'
 import { useComplaintCategories } from '../hooks/use-complaint-categories'
+import { ComplaintEditProductField } from './ComplaintEditProductField'
 
 const NONE = ''
 const FREE_TEXT_MAX = 2000
+
+/** A typed product name saved without its surrounding spaces (and none when only spaces). */
+function trimmedProduct(value: EditValue): EditValue {
+  const p = productOfEditValue(value)
+  return productEditValue({ productCode: p.productCode, productName: p.productName.trim() })
+}
 
 /**
  * Edits a filed complaint's fields, offline too. What the form showed when it opened is each
@@ -54,7 +67,8 @@ export function ComplaintEditForm({
       description: (values.description ?? '').trim(),
       expected: (values.expected ?? '').trim(),
       received: (values.received ?? '').trim(),
-      requestedRemedy: (values.requestedRemedy ?? '').trim()
+      requestedRemedy: (values.requestedRemedy ?? '').trim(),
+      product: trimmedProduct(values.product)
     }
     if ((after.description ?? '').length < 3) {
       setInvalid(true)
@@ -128,6 +142,31 @@ export function ComplaintEditForm({
           {subcategories.map((s) => (
             <option key={s.code} value={s.code}>
               {s.label[lang]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ComplaintEditProductField
+        customerId={complaint.customerId}
+        value={values.product}
+        onKeyDown={onKeyDown}
+        onChange={(product) => {
+          set({ product })
+        }}
+      />
+      <label>
+        {t('complaints.channel')}
+        <select
+          onKeyDown={onKeyDown}
+          value={values.channel ?? NONE}
+          onChange={(e) => {
+            set({ channel: complaintChannels.find((c) => c === e.target.value) ?? null })
+          }}
+        >
+          <option value={NONE}>{t('complaints.notSet')}</option>
+          {complaintChannels.map((c) => (
+            <option key={c} value={c}>
+              {t(`complaints.channels.${c}`)}
             </option>
           ))}
         </select>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { complaintCategories } from '../../../../../shared/domain/complaint'
+import { complaintCategories, complaintChannels } from '../../../../../shared/domain/complaint'
 import { lifecycleStatuses } from '../../../../../shared/domain/complaint-lifecycle'
 import { severities } from '../../../../../shared/domain/complaint-severity'
 import { valueTiers } from '../../../../../shared/domain/customer'
@@ -31,7 +31,7 @@ function useComplaintSearchShortcut(input: RefObject<HTMLInputElement | null>): 
 
 /**
  * Which complaints the list shows: own or the team queue (leads), by status, severity, SLA,
- * category and the customer's tier, and a search as you type (Escape clears it).
+ * category, channel and the customer's tier, and a search as you type (Escape clears it).
  */
 export function ComplaintFilters() {
   const { t, i18n } = useTranslation()
@@ -136,6 +136,25 @@ export function ComplaintFilters() {
           {categoryCodes.map((c) => (
             <option key={c} value={c}>
               {categoryLabel(c, configured, t, i18n.language)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('complaints.filters.channel')}
+        <select
+          value={filter.channel ?? ALL}
+          onChange={(e) => {
+            void filterComplaints({
+              ...filter,
+              channel: complaintChannels.find((c) => c === e.target.value) ?? null
+            })
+          }}
+        >
+          <option value={ALL}>{t('complaints.filters.all')}</option>
+          {complaintChannels.map((c) => (
+            <option key={c} value={c}>
+              {t(`complaints.channels.${c}`)}
             </option>
           ))}
         </select>

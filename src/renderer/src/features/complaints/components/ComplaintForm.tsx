@@ -1,7 +1,11 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { complaintCategories, complaintDueAt } from '../../../../../shared/domain/complaint'
+import {
+  complaintCategories,
+  complaintDueAt,
+  type ComplaintChannel
+} from '../../../../../shared/domain/complaint'
 import { severities, type Severity } from '../../../../../shared/domain/complaint-severity'
 import { fullName } from '../../../../../shared/domain/customer'
 import {
@@ -12,8 +16,12 @@ import { sanitizeDisplayText } from '../../../../../shared/domain/text'
 import { useAppStore } from '../../../stores/app-store'
 import { categoryLabel, labelLanguage } from '../category-label'
 import { saveComplaint } from '../commands'
+import { defaultChannel } from '../complaint-channel'
+import { choiceOf, noProductChoice, productToSave, type ProductChoice } from '../complaint-product'
 import { useComplaintCategories } from '../hooks/use-complaint-categories'
 import type { ComplaintDraft } from '../store'
+import { ComplaintChannelField } from './ComplaintChannelField'
+import { ComplaintProductField } from './ComplaintProductField'
 import { dateTimeFormat } from '../../../i18n/formatters'
 
 const NONE = ''
@@ -59,6 +67,9 @@ export function ComplaintForm() {
   const [expected, setExpected] = useState('')
   const [received, setReceived] = useState('')
   const [remedy, setRemedy] = useState('')
+  const [product, setProduct] = useState<ProductChoice>(noProductChoice)
+  // Undefined until the user picks one: then the call decides (the phone while one is on).
+  const [channel, setChannel] = useState<ComplaintChannel | null | undefined>(undefined)
   const [invalid, setInvalid] = useState(false)
   const [saving, setSaving] = useState(false)
   const draft = useAppStore((s) => s.complaints.draft)
@@ -77,6 +88,10 @@ export function ComplaintForm() {
     setExpected(draft.expected ?? '')
     setReceived(draft.received ?? '')
     setRemedy(draft.requestedRemedy ?? '')
+    setProduct(
+      choiceOf({ productCode: draft.productCode ?? null, productName: draft.productName ?? '' })
+    )
+    setChannel(draft.channel)
   }
   useEffect(() => {
     if (draft) descriptionRef.current?.focus()
@@ -100,6 +115,8 @@ export function ComplaintForm() {
       return
     }
     setSaving(true)
+    // Read at the moment of saving: the card and the call may have changed since the last render.
+    const { screenPop, phone } = useAppStore.getState()
     const saved = await saveComplaint({
       category,
       description: description.trim(),
@@ -108,7 +125,9 @@ export function ComplaintForm() {
       qualityDimension: dimension,
       expected: expected.trim(),
       received: received.trim(),
-      requestedRemedy: remedy.trim()
+      requestedRemedy: remedy.trim(),
+      ...productToSave(product, screenPop.customer?.products ?? []),
+      channel: channel === undefined ? defaultChannel(phone.call !== null) : channel
     })
     setSaving(false)
     if (saved) {
@@ -119,6 +138,8 @@ export function ComplaintForm() {
       setSubcategory(NONE)
       setDimension(null)
       setSeverity('medium')
+      setProduct(noProductChoice)
+      setChannel(undefined)
       setInvalid(false)
     }
   }
@@ -167,6 +188,8 @@ export function ComplaintForm() {
           ))}
         </select>
       </label>
+      <ComplaintProductField value={product} onChange={setProduct} />
+      <ComplaintChannelField chosen={channel} onChange={setChannel} />
       <label>
         {t('complaints.severity')}
         <select
