@@ -1,6 +1,7 @@
 /**
- * A complaint's life across two people: the agent files it with its severity and quality
- * dimension during a practice call, starts and resolves it; only the team lead can close it,
+ * A complaint's life across two people: the agent files it with its severity, quality
+ * dimension, one of the caller's products and the channel (the phone, proposed because a call
+ * is on) during a practice call, starts and resolves it; only the team lead can close it,
  * and the closed case reaches the agent's screen.
  */
 import { expect, test } from './fixtures'
@@ -23,6 +24,18 @@ test('an agent files, starts and resolves a complaint; the lead closes it; the a
   const description = `Dos cargos por la misma factura ${Date.now()}`
   await page.getByLabel(/^Categoría/).selectOption({ label: 'Facturación' })
   await page.getByLabel('Motivo').selectOption({ label: 'Cobro duplicado' })
+  // The caller's products from the card, or none; the channel is the phone during a call.
+  const product = page.getByLabel('Producto o servicio')
+  await expect(product.getByRole('option')).toHaveText([
+    'Ninguno',
+    'Fibra 1 Gb (FIBER-1G)',
+    'Tarifa móvil ilimitada (MOB-PLUS)',
+    'Paquete TV deportes (TV-SPORTS)'
+  ])
+  await product.selectOption({ label: 'Tarifa móvil ilimitada (MOB-PLUS)' })
+  const channel = page.getByLabel(/^Canal/)
+  await expect(channel).toHaveValue('phone')
+  await channel.selectOption({ label: 'Teléfono' })
   await page.getByLabel(/^Gravedad/).selectOption({ label: 'Alta' })
   await expect(page.getByText(/Resolver antes de:/)).toBeVisible()
   await page.getByLabel('Dimensión de calidad').selectOption({ label: 'Confiabilidad' })
@@ -38,6 +51,24 @@ test('an agent files, starts and resolves a complaint; the lead closes it; the a
   await expect(item).toContainText('Abierta')
   await expect(item).toContainText('En plazo')
   await expect(item.getByRole('button', { name: /^Cerrar/ })).toHaveCount(0)
+  // The case's detail says what it is about and where it came in.
+  await item.getByRole('button', { name: /^Detalle de la queja/ }).click()
+  await expect(item.getByRole('term')).toHaveText(['Producto o servicio', 'Canal'])
+  await expect(item.getByRole('definition')).toHaveText([
+    'Tarifa móvil ilimitada (MOB-PLUS)',
+    'Teléfono'
+  ])
+  await item.getByRole('button', { name: /^Detalle de la queja/ }).click()
+  // The list narrows by channel.
+  const channelFilter = page.getByLabel('Filtrar por canal')
+  await channelFilter.selectOption({ label: 'Chat' })
+  await expect(item).toHaveCount(0)
+  await channelFilter.selectOption({ label: 'Teléfono' })
+  await expect(item).toBeVisible()
+  await channelFilter.selectOption({ label: 'Todas' })
+  // The form is ready for the next complaint: no product, the phone again.
+  await expect(product).toHaveValue('')
+  await expect(channel).toHaveValue('phone')
 
   await item.getByRole('button', { name: /^Iniciar/ }).click()
   await expect(item).toContainText('En curso')
@@ -63,11 +94,19 @@ test('an agent files, starts and resolves a complaint; the lead closes it; the a
         stored && {
           status: stored.status,
           severity: stored.severity,
-          dimension: stored.qualityDimension
+          dimension: stored.qualityDimension,
+          product: [stored.productCode, stored.productName],
+          channel: stored.channel
         }
       )
     })
-    .toEqual({ status: 'resolved', severity: 'high', dimension: 'reliability' })
+    .toEqual({
+      status: 'resolved',
+      severity: 'high',
+      dimension: 'reliability',
+      product: ['MOB-PLUS', 'Tarifa móvil ilimitada'],
+      channel: 'phone'
+    })
 
   const context = await browser.newContext()
   const leadPage = await context.newPage()
