@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react'
-
 import type { ConfigurationSnapshot, SyncEntity } from '../../../shared/contract/worker'
 import { dataClient } from './data-client'
+import { useWorkerQuery } from './use-worker-query'
 
 /**
  * A slice of the configuration pulled from the server (read-only here), re-read whenever a pull
@@ -12,25 +11,13 @@ export function useConfiguration<T>(
   entity: SyncEntity,
   select: (configuration: ConfigurationSnapshot) => T[]
 ): T[] {
-  const [items, setItems] = useState<T[]>([])
-  const [version, setVersion] = useState(0)
-  useEffect(() => {
-    const client = dataClient()
-    if (!client) return
-    return client.listen('data:changed', ({ entities }) => {
-      if (entities.includes(entity)) setVersion((v) => v + 1)
-    })
-  }, [entity])
-  useEffect(() => {
-    let current = true
-    void dataClient()
-      ?.send('config:get', {})
-      .then((result) => {
-        if (current && result.ok) setItems(select(result.data))
-      })
-    return () => {
-      current = false
-    }
-  }, [version, select])
-  return items
+  return useWorkerQuery<T[]>(
+    [],
+    [entity],
+    async () => {
+      const result = await dataClient()?.send('config:get', {})
+      return result?.ok ? select(result.data) : null
+    },
+    [select]
+  )
 }

@@ -2,7 +2,7 @@ import type { LocalCompensation, TimelineEntry } from '../../../../../shared/con
 import type { CompensationStatus } from '../../../../../shared/domain/compensation-record'
 import type { CompensationLimits, DirectoryUser } from '../../../../../shared/domain/configuration'
 import { dataClient } from '../../../data/data-client'
-import { useWorkerQuery } from './use-worker-query'
+import { useWorkerQuery } from '../../../data/use-worker-query'
 
 const LIMIT = 100
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 
-import type { SyncEntity } from '../../../../../shared/contract/worker'
-import { dataClient } from '../../../data/data-client'
+import type { SyncEntity } from '../../../shared/contract/worker'
+import { dataClient } from './data-client'
 
 /**
  * Runs `load` against the local store and again whenever the worker reports a change to one of
