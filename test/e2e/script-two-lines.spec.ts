@@ -123,6 +123,13 @@ test('each call keeps its own script run across call waiting and a swap', async 
   await expect(bruno.phoneStatus).toContainText('Trabajo posterior a la llamada')
   await expect(bruno.wrapUp.getByRole('radio', { name: 'Resuelto en la llamada' })).toBeChecked()
   await bruno.finishWithDisposition()
+  // Diego's call ended behind Ana's: it gets its own wrap-up next, with his card.
+  await expect(bruno.phoneStatus).toContainText('Trabajo posterior a la llamada')
+  await expect(b.getByTestId('caller-id')).toContainText('Diego Ramírez')
+  await expect(
+    bruno.wrapUp.getByRole('radio', { name: 'Resuelto en la llamada' })
+  ).not.toBeChecked()
+  await bruno.finishWithDisposition()
   await expect(bruno.phoneStatus).toContainText('Disponible')
   // The callers wrap up their side too: every answered call gets its disposition.
   for (const caller of [ana, diego]) {

@@ -225,6 +225,15 @@ test('call waiting: answer the second call, the first holds, swap back; single l
       'outbound:answered:remote:false',
       'outbound:failed:remote:false'
     ])
+  // Two answered calls, two wrap-ups: Ana's (in front when it ended), then Diego's, hung up
+  // while he held.
+  await expect(bruno.phoneStatus).toContainText('Trabajo posterior a la llamada')
+  await expect(bruno.page.getByTestId('caller-id')).toContainText('Ana Ortiz')
+  await bruno.finishWithDisposition()
+  await expect(bruno.phoneStatus).toContainText('Trabajo posterior a la llamada')
+  await expect(bruno.page.getByTestId('caller-id')).toContainText('Diego Ramírez')
+  await bruno.finishWithDisposition()
+  await expect(bruno.phoneStatus).toContainText('Disponible')
 })
 
 test('DTMF digits sent as SIP INFO arrive at the far end', async () => {

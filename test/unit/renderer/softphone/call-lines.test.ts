@@ -12,6 +12,7 @@ import {
   cancelConsult,
   completeTransfer,
   declineCall,
+  finishWrapUp,
   hangUp,
   hangUpLine,
   incomingCall,
@@ -147,6 +148,51 @@ describe('call waiting', () => {
     expect(phone()).toMatchObject({ phase: 'active', call: second.info, lines: [] })
   })
 
+  it('a held call hung up behind the front one gets its own wrap-up after the front call’s', async () => {
+    const first = await onACall()
+    const second = new FakeCall('inbound', '600000002')
+    incomingCall(second)
+    answerCall()
+    await settle()
+    hangUpLine(first.info.id)
+    expect(phone()).toMatchObject({ phase: 'active', call: second.info })
+    hangUp()
+    expect(phone()).toMatchObject({ phase: 'wrap_up', call: second.info })
+    finishWrapUp()
+    expect(phone()).toMatchObject({ phase: 'wrap_up', call: first.info })
+    expect(phone().answeredAt).not.toBeNull()
+    finishWrapUp()
+    expect(phone()).toMatchObject({ phase: 'idle', call: null })
+  })
+
+  it('the front call ending while another line is up is wrapped up after the last one', async () => {
+    const first = await onACall()
+    const second = new FakeCall('inbound', '600000002')
+    incomingCall(second)
+    answerCall()
+    await settle()
+    hangUp()
+    await settle()
+    expect(phone()).toMatchObject({ phase: 'held', call: first.info })
+    hangUp()
+    expect(phone()).toMatchObject({ phase: 'wrap_up', call: first.info })
+    finishWrapUp()
+    expect(phone()).toMatchObject({ phase: 'wrap_up', call: second.info })
+    finishWrapUp()
+    expect(phone().phase).toBe('idle')
+  })
+
+  it('a waiting call never answered needs no wrap-up', async () => {
+    await onACall()
+    const second = new FakeCall('inbound', '600000002')
+    incomingCall(second)
+    declineCall()
+    await settle()
+    hangUp()
+    finishWrapUp()
+    expect(phone().phase).toBe('idle')
+  })
+
   it('declines the waiting call, or forgets it when its caller gives up', async () => {
     await onACall()
     const second = new FakeCall('inbound', '600000002')
@@ -227,6 +273,9 @@ describe('transfers', () => {
     first.move(CallState.Ended, 'local')
     expect(first.asked).not.toContain('resume')
     expect(phone().phase).toBe('wrap_up')
+    // One wrap-up for the transferred caller; the consultation was an internal call.
+    finishWrapUp()
+    expect(phone().phase).toBe('idle')
   })
 
   it('a REFER from the far end moves the line to the new call', async () => {

@@ -97,6 +97,9 @@ export class CallLines {
   /** A call the far end moved (REFER we obey): it takes over `replaced`'s line and place. */
   takeOver(replaced: CallSession, next: CallSession): void {
     if (this.find(next.info.id)) return
+    // The old leg leaves with the move: the call goes on as `next`, nothing to resume or wrap up.
+    const old = this.find(replaced.info.id)
+    if (old) old.isTransferring = true
     this.#add(next, null)
     if (this.#frontId === replaced.info.id) this.#frontId = next.info.id
   }

@@ -10,7 +10,7 @@ import { wrapUpBlocker } from '../../app/wrap-up-guards'
 import { getDesktop } from '../../platform/desktop'
 import { useAppStore } from '../../stores/app-store'
 import { audioState } from '../devices/audio-runtime'
-import { CallState, type CallSession } from '../../telephony/call-session'
+import { CallState, type CallInfo, type CallSession } from '../../telephony/call-session'
 import { PracticeCall } from '../../telephony/practice-call'
 import { popCustomerFor } from '../screen-pop/commands'
 import { CallLines, type Line } from './call-lines'
@@ -23,10 +23,33 @@ let lines = new CallLines()
 /** Outbound calls cancelled by the ring timeout, reported as "no answer". */
 const unanswered = new Set<string>()
 
+interface EndedCall {
+  info: CallInfo
+  answeredAt: string
+  endedAt: string
+}
+/**
+ * Answered calls that ended while another line stayed up: each still needs its own wrap-up, taken
+ * one after the other once the call in front has been wrapped up.
+ */
+let awaitingWrapUp: EndedCall[] = []
+
+/** An answered customer call ending behind (or ahead of) another line waits for its wrap-up. */
+function keepForWrapUp(line: Line | null): void {
+  // A consultation is an internal call, and a call being transferred leaves with the transfer.
+  if (!line || line.answeredAt === null || line.consultFor !== null || line.isTransferring) return
+  awaitingWrapUp.push({
+    info: line.session.info,
+    answeredAt: line.answeredAt,
+    endedAt: new Date().toISOString()
+  })
+}
+
 /** Test hook: forget every call (the store is reset separately). */
 export function resetCallLines(): void {
   lines = new CallLines()
   unanswered.clear()
+  awaitingWrapUp = []
   setCallWaitingTone(false)
 }
 
@@ -72,6 +95,7 @@ function frontEnded(session: CallSession, line: Line | null): void {
     publishLines()
     return
   }
+  keepForWrapUp(line)
   showInFront(next)
   // The consultation is over (cancelled, or the target hung up): back to the held caller.
   const wasConsult = line?.consultFor === next.session.info.id
@@ -84,7 +108,10 @@ function onCallState(session: CallSession, state: CallState): void {
   const line = lines.find(session.info.id)
   if (line && state === CallState.Active) line.answeredAt ??= new Date().toISOString()
   if (lines.front?.session !== session) {
-    if (state === CallState.Ended) lines.remove(session.info.id)
+    if (state === CallState.Ended) {
+      keepForWrapUp(line)
+      lines.remove(session.info.id)
+    }
     // Only the front line talks: a call that came up behind it (moved here by a transfer)
     // waits on hold until the agent picks it.
     if (state === CallState.Active && session.hold) session.hold().catch(reportError)
@@ -370,6 +397,13 @@ export function finishWrapUp(): void {
   const blocker = wrapUpBlocker()
   if (blocker) {
     store.phoneError(blocker)
+    return
+  }
+  const next = awaitingWrapUp.shift()
+  if (next) {
+    // The next call that ended while this one was in front: its own wrap-up and caller's card.
+    store.wrapUpNext(next.info, next.answeredAt, next.endedAt)
+    void popCustomerFor(next.info)
     return
   }
   store.wrapUpFinished()

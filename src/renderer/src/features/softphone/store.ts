@@ -80,6 +80,8 @@ export interface SoftphoneSlice {
   callAnswered: () => void
   callEnded: () => void
   wrapUpFinished: () => void
+  /** After-call work moves on to another call that ended while this one was in front. */
+  wrapUpNext: (info: CallInfo, answeredAt: string, endedAt: string) => void
   phoneError: (message: string) => void
 }
 
@@ -195,6 +197,10 @@ export const createSoftphoneSlice: StateCreator<AppState, [], [], SoftphoneSlice
     },
     wrapUpFinished: () => {
       move('idle', { call: null, answeredAt: null, endedAt: null, isMuted: false })
+    },
+    wrapUpNext: (info, answeredAt, endedAt) => {
+      if (get().phone.phase !== 'wrap_up') throw new Error('no wrap-up to move on from')
+      set((s) => ({ phone: { ...s.phone, call: info, answeredAt, endedAt, isMuted: false } }))
     },
     phoneError: (message) => {
       set((s) => ({ phone: { ...s.phone, lastError: message } }))
