@@ -12,6 +12,7 @@ import {
   cancelConsult,
   completeTransfer,
   declineCall,
+  dropPendingWrapUps,
   finishWrapUp,
   hangUp,
   hangUpLine,
@@ -178,6 +179,19 @@ describe('call waiting', () => {
     expect(phone()).toMatchObject({ phase: 'wrap_up', call: first.info })
     finishWrapUp()
     expect(phone()).toMatchObject({ phase: 'wrap_up', call: second.info })
+    finishWrapUp()
+    expect(phone().phase).toBe('idle')
+  })
+
+  it('calls waiting for their wrap-up are dropped at logout, not handed to the next user', async () => {
+    const first = await onACall()
+    const second = new FakeCall('inbound', '600000002')
+    incomingCall(second)
+    answerCall()
+    await settle()
+    hangUpLine(first.info.id)
+    hangUp()
+    dropPendingWrapUps()
     finishWrapUp()
     expect(phone().phase).toBe('idle')
   })

@@ -14,6 +14,7 @@ import { getDesktop, isElectron } from '../../platform/desktop'
 import { useAppStore } from '../../stores/app-store'
 import { recordSignOff } from '../agent-state/record-agent-state'
 import { refreshComplaints } from '../complaints/commands'
+import { dropPendingWrapUps } from '../softphone/commands'
 import { phoneTokenRefreshed, startPhoneLine, stopPhoneLine } from '../softphone/phone-line'
 
 const SESSION_KEY = 'session'
@@ -103,6 +104,7 @@ export async function logout(reason?: 'expired'): Promise<void> {
   await recordSignOff()
   await getDesktop().deleteSecret({ key: SESSION_KEY })
   void stopPhoneLine()
+  dropPendingWrapUps()
   stopDataWorker()
   useAppStore.getState().loggedOut(reason)
 }

@@ -45,6 +45,11 @@ function keepForWrapUp(line: Line | null): void {
   })
 }
 
+/** Logout: the calls still waiting for their wrap-up were this user's, not the next one's. */
+export function dropPendingWrapUps(): void {
+  awaitingWrapUp = []
+}
+
 /** Test hook: forget every call (the store is reset separately). */
 export function resetCallLines(): void {
   lines = new CallLines()
