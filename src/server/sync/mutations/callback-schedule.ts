@@ -9,7 +9,7 @@ import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'
 import { recordScope } from '../visibility'
 import { readCallback } from './callback-rows'
-import { rejected, repeatOf, type MutationOutcome } from './mutation-outcome'
+import { knownCustomerId, rejected, repeatOf, type MutationOutcome } from './mutation-outcome'
 
 async function refusal(
   tx: Queryable,
@@ -48,17 +48,14 @@ export async function applyCallbackSchedule(
   if (repeat) return repeat
   const refused = await refusal(tx, claims, args)
   if (refused) return refused
-  const customer =
-    args.customerId === null
-      ? []
-      : await tx.query<{ id: string }>('SELECT id FROM customers WHERE id = $1', [args.customerId])
+  const customerId = await knownCustomerId(tx, args.customerId)
   await tx.query(
     `INSERT INTO callbacks (id, customer_id, contact_name, phone_e164, due_at, note, assignee_id,
        practice, call_id, created_at, created_by, team_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       args.id,
-      customer[0]?.id ?? null,
+      customerId,
       args.contactName,
       args.phoneE164,
       args.dueAt,

@@ -9,7 +9,7 @@ import type { Disposition, DispositionRecordArgs } from '../../../shared/domain/
 import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'
 import { recordScope } from '../visibility'
-import { rejected, repeatOf, type MutationOutcome } from './mutation-outcome'
+import { knownCustomerId, rejected, repeatOf, type MutationOutcome } from './mutation-outcome'
 
 async function refusal(
   tx: Queryable,
@@ -54,11 +54,7 @@ export async function applyDispositionRecord(
   if (repeat) return repeat
   const refused = await refusal(tx, claims, args)
   if (refused) return refused
-  const customer =
-    args.customerId === null
-      ? []
-      : await tx.query<{ id: string }>('SELECT id FROM customers WHERE id = $1', [args.customerId])
-  const customerId = customer[0]?.id ?? null
+  const customerId = await knownCustomerId(tx, args.customerId)
   const teamId = claims.role === 'trainer' ? null : claims.teamId
   const inserted = await tx.query<{ received_at: Date }>(
     `INSERT INTO dispositions (id, call_id, interaction_id, practice, agent_id, team_id, code, note,

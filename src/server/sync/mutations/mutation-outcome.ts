@@ -61,3 +61,10 @@ export async function repeatOf(
   if (author === userId) return { status: 'applied', changes: [] }
   return rejected('conflict', `${what} with this id belongs to another user`)
 }
+
+/** The customer a record names, when the server knows it (one created offline may not be yet). */
+export async function knownCustomerId(tx: Queryable, id: string | null): Promise<string | null> {
+  if (id === null) return null
+  const rows = await tx.query<{ id: string }>('SELECT id FROM customers WHERE id = $1', [id])
+  return rows[0]?.id ?? null
+}

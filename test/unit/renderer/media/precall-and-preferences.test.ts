@@ -7,28 +7,7 @@ import {
 } from '../../../../src/renderer/src/features/devices/device-preferences'
 import { rmsLevel } from '../../../../src/renderer/src/features/precall/hooks/useMicrophoneLevel'
 import { summariseIce } from '../../../../src/renderer/src/features/precall/network-check'
-
-class MemoryStorage implements Storage {
-  readonly #items = new Map<string, string>()
-  get length(): number {
-    return this.#items.size
-  }
-  clear(): void {
-    this.#items.clear()
-  }
-  getItem(key: string): string | null {
-    return this.#items.get(key) ?? null
-  }
-  key(index: number): string | null {
-    return [...this.#items.keys()][index] ?? null
-  }
-  removeItem(key: string): void {
-    this.#items.delete(key)
-  }
-  setItem(key: string, value: string): void {
-    this.#items.set(key, value)
-  }
-}
+import { MemoryStorage } from '../../../support/memory-storage'
 
 describe('ICE check summary', () => {
   const host = { type: 'host', protocol: 'udp' } as const
