@@ -14,6 +14,7 @@ import { loginAs } from '../../test/support/server-api'
 import { ServerProcess } from '../../test/support/server-process'
 import { benchBrowserPop, type BrowserFigures } from './screenpop-browser'
 import { benchCache } from './screenpop-cache'
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/shared/sync/protocol'
 import { emit, percentile, round } from './stats'
 
 export interface ScreenPopOptions {
@@ -41,6 +42,23 @@ async function onlineLookups(url: string, token: string, numbers: readonly strin
   return percentile(samples, 50)
 }
 
+/**
+ * The server's side of a cold load alone: the whole bulk pull drained without applying it. Run
+ * after the client's cold load, so it does not warm the server's caches for it.
+ */
+async function serverStreamMs(url: string, token: string): Promise<number> {
+  const t0 = performance.now()
+  const res = await fetch(`${url}/api/sync/bulk?cursor=0`, {
+    headers: { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) }
+  })
+  if (!res.ok || res.body === null) throw new Error(`bulk pull: ${res.status}`)
+  const reader = res.body.getReader()
+  while (!(await reader.read()).done) {
+    // Drained, not applied.
+  }
+  return performance.now() - t0
+}
+
 function browserAvailable(): boolean {
   const built = existsSync(resolve(import.meta.dirname, '../../out/renderer/index.html'))
   return built && existsSync(process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium')
@@ -58,6 +76,7 @@ export async function benchScreenPop(options: ScreenPopOptions): Promise<void> {
     const login = async () => (await loginAs(server.url, 'ana')).accessToken
     const cache = await benchCache(server.url, login)
     const onlineLookupP50Ms = await onlineLookups(server.url, await login(), cache.sampleNumbers)
+    const bulkStreamMs = await serverStreamMs(server.url, await login())
     const browser: BrowserFigures | null =
       options.browser && browserAvailable() ? await benchBrowserPop(server.url, options.pops) : null
     const figures = cache
@@ -70,6 +89,7 @@ export async function benchScreenPop(options: ScreenPopOptions): Promise<void> {
       memoryReopenedMb: figures.memoryReopenedMb,
       peakMemoryMb: figures.peakMemoryMb,
       cacheLoadCpuMs: figures.cacheLoadCpuMs,
+      serverStreamMs: Math.round(bulkStreamMs),
       lookupP50Ms: figures.lookupP50Ms,
       lookupP99Ms: figures.lookupP99Ms,
       popP95Ms: browser?.popP95Ms ?? null,

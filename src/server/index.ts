@@ -4,6 +4,7 @@ import { pino } from 'pino'
 import { buildApp } from './app'
 import { loadJwtSecret } from './auth/jwt-secret'
 import { readConfig } from './config'
+import { backfillCustomerCacheRows } from './customers/cache-row-backfill'
 import { migrate } from './db/migrate'
 import { openDb } from './db/open-db'
 import { readSipConfig } from './routes/sip-account'
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
     }
   })
   await migrate(db)
+  const backfilled = await backfillCustomerCacheRows(db)
+  if (backfilled > 0) logger.info({ customers: backfilled }, 'customer cache rows backfilled')
   if (config.seedDemoData) {
     const seeded = await seedDemoData(db, { customerCount: config.seedCustomers })
     if (seeded.seeded) logger.info({ customers: seeded.customers }, 'demo data seeded')

@@ -7,6 +7,8 @@ import { customerSchema } from '../../shared/domain/customer'
 import type { Queryable } from '../db/db'
 import { appendChanges, type Visibility } from '../sync/change-log'
 
+import { customerChange } from './customer-change'
+
 /**
  * Inserts or replaces `customers` in one set-based statement per table.
  *
@@ -44,7 +46,7 @@ export async function upsertCustomers(
   await replacePhones(tx, customers)
   await appendChanges(
     tx,
-    customers.map((c) => ({ entity: 'customer', entityId: c.id, teamId: null, data: c }))
+    customers.map((c) => customerChange(c, null))
   )
 }
 

@@ -15,33 +15,38 @@ import { visibilityOf } from './visibility'
 const SPAN = 10_000
 
 /**
- * Up to SPAN changes with `after < seq <= upTo` as NDJSON lines, built and joined by the
- * database: one text value per query instead of three fields per row halved the server's time.
- * The entity names are fixed identifiers and `data` is jsonb, so the concatenation is valid JSON.
+ * The changes with `after < seq <= upTo` as stream text, built and joined by the database: one
+ * text value per query instead of three fields per row halved the server's time. Customers with
+ * a cache row go in one block line `[row,row,…]` in seq order; every other change (and a customer
+ * written before cache rows existed) is its own line, before the block. The entity names are
+ * fixed identifiers, `data` is jsonb and `cache_row` was serialised by JSON.stringify, so the
+ * concatenation is valid JSON.
  */
-async function readChangeLines(
+async function readSpan(
   db: Queryable,
   visibility: Visibility,
   after: number,
   upTo: number
 ): Promise<string> {
-  const select = `SELECT string_agg('{"seq":' || seq || ',"entity":"' || entity || '","data":'
-      || data::text || '}', E'\\n' ORDER BY seq) AS lines
+  const select = `SELECT
+      string_agg('{"seq":' || seq || ',"entity":"' || entity || '","data":' || data::text || '}',
+        E'\\n' ORDER BY seq) FILTER (WHERE cache_row IS NULL) AS lines,
+      string_agg(cache_row, ',' ORDER BY seq) FILTER (WHERE cache_row IS NOT NULL) AS block
     FROM change_log WHERE seq > $1 AND seq <= $2`
   // The same filter as a pull, private rows included: a bulk load must not show an agent what
   // a page-by-page pull would hide.
   const filter = visibilityFilter(visibility, 3)
-  const rows = await db.query<{ lines: string | null }>(`${select} ${filter.sql}`, [
-    after,
-    upTo,
-    ...filter.params
-  ])
-  return rows[0]?.lines ?? ''
+  const rows = await db.query<{ lines: string | null; block: string | null }>(
+    `${select} ${filter.sql}`,
+    [after, upTo, ...filter.params]
+  )
+  const { lines, block } = rows[0] ?? { lines: null, block: null }
+  return (lines === null ? '' : `${lines}\n`) + (block === null ? '' : `[${block}]\n`)
 }
 
 /**
- * Yields the stream in chunks: one line per change (`{"seq","entity","data"}`, the elements of a
- * pull page), then a last line `{"cursor":head}`. A stream without that line was cut off.
+ * Yields the stream in chunks (see src/shared/sync/bulk-pull.ts): change lines and customer
+ * block lines, then a last line `{"cursor":head}`. A stream without that line was cut off.
  *
  * @remarks The head is read first, so `(cursor, head]` is complete; whatever commits later is in
  * the next ordinary pull from `head`.
@@ -54,8 +59,8 @@ export async function* bulkChanges(
   const head = await headCursor(db)
   const visibility = visibilityOf(claims)
   for (let after = cursor; after < head; after += SPAN) {
-    const lines = await readChangeLines(db, visibility, after, Math.min(after + SPAN, head))
-    if (lines !== '') yield `${lines}\n`
+    const text = await readSpan(db, visibility, after, Math.min(after + SPAN, head))
+    if (text !== '') yield text
   }
   yield `{"cursor":${Math.max(head, cursor)}}\n`
 }

@@ -62,6 +62,8 @@ export interface NewChange {
   /** Set for rows private to one agent (and their team's leads, and admins). */
   userId?: string | null
   data: unknown
+  /** A customer in the client cache's stored form (customer-cache-row.ts), JSON text. */
+  cacheRow?: string
 }
 
 /** Poke keys: a private row reaches its agent and the team's leads, other rows their team. */
@@ -89,9 +91,10 @@ export async function appendChanges(tx: Queryable, changes: readonly NewChange[]
   const last = head[0]?.seq
   if (last === undefined) throw new Error('change_log_head is missing; migrations did not run')
   await tx.query(
-    `INSERT INTO change_log (seq, entity, entity_id, team_id, user_id, data)
+    `INSERT INTO change_log (seq, entity, entity_id, team_id, user_id, data, cache_row)
      SELECT $1::bigint + e.ord, e.value->>'entity', (e.value->>'entityId')::uuid,
-            (e.value->>'teamId')::uuid, (e.value->>'userId')::uuid, e.value->'data'
+            (e.value->>'teamId')::uuid, (e.value->>'userId')::uuid, e.value->'data',
+            e.value->>'cacheRow'
      FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(value, ord)`,
     [last - changes.length, JSON.stringify(changes)]
   )

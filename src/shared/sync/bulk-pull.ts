@@ -3,9 +3,13 @@
  * see, up to the server's head, as one NDJSON stream. A client with an empty cache loads through
  * it (a million customers in one response); later changes arrive through the paged pull.
  *
- * @remarks Each line is one change, exactly like an element of a pull page's `changes`; the last
- * line is the trailer `{"cursor":head}`. A stream that ends without the trailer was cut off and
- * must be discarded as a whole.
+ * @remarks Three kinds of line (protocol 7):
+ * - a change `{"seq","entity","data"}`, exactly like an element of a pull page's `changes`;
+ * - a customer block `[row,row,…]`: customers in the cache's stored form (customer-cache-row.ts),
+ *   in change order. Within a stretch of the log the change lines come before its block, and a
+ *   later version of a customer always comes later in the stream;
+ * - the trailer `{"cursor":head}`, last. A stream that ends without it was cut off and must be
+ *   discarded as a whole.
  */
 import { z } from 'zod'
 

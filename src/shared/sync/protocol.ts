@@ -51,7 +51,7 @@ import { interactionRecordArgsSchema, interactionSchema } from '../domain/intera
 import { publishedScriptSchema } from '../domain/published-script'
 import { scriptRunRecordArgsSchema } from '../domain/script-run'
 
-export const PROTOCOL_VERSION = 6
+export const PROTOCOL_VERSION = 7
 export const PROTOCOL_HEADER = 'x-atiende-protocol'
 
 export const MAX_MUTATIONS_PER_PUSH = 200

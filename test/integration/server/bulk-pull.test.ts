@@ -1,11 +1,14 @@
 /**
  * `GET /api/sync/bulk`: the same changes as the paged pull, for the same caller, in one NDJSON
- * stream ending with the cursor trailer.
+ * stream ending with the cursor trailer; customers in blocks of cache rows (protocol 7).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 
+import { backfillCustomerCacheRows } from '../../../src/server/customers/cache-row-backfill'
 import type { ZodApp } from '../../../src/server/routes/route-context'
 import { bulkPullTrailerSchema } from '../../../src/shared/sync/bulk-pull'
+import { customerCacheRow } from '../../../src/shared/sync/customer-cache-row'
 import { changeSchema, PROTOCOL_VERSION, type Change } from '../../../src/shared/sync/protocol'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 import {
@@ -49,8 +52,23 @@ describe.each(engines)('bulk pull on %s', (engine) => {
     expect(response.body.endsWith('\n')).toBe(true)
     const lines = response.body.split('\n').slice(0, -1)
     const trailer = bulkPullTrailerSchema.parse(JSON.parse(lines.pop() ?? ''))
-    const changes: Change[] = lines.map((l) => changeSchema.parse(JSON.parse(l)))
-    return { changes, cursor: trailer.cursor }
+    const blocks = lines.filter((l) => l.startsWith('['))
+    const changes: Change[] = lines
+      .filter((l) => !l.startsWith('['))
+      .map((l) => changeSchema.parse(JSON.parse(l)))
+    const rows = z
+      .array(z.unknown())
+      .parse(JSON.parse(`[${blocks.map((b) => b.slice(1, -1)).join(',')}]`))
+    return { changes, customerRows: rows, blockLines: blocks.length, cursor: trailer.cursor }
+  }
+
+  /** The paged pull's changes in the bulk stream's form: customers as cache rows. */
+  function asStreamed(changes: readonly Change[]) {
+    const customers = changes.flatMap((c) => (c.entity === 'customer' ? [c] : []))
+    return {
+      changes: changes.filter((c) => c.entity !== 'customer'),
+      customerRows: customers.map((c) => customerCacheRow(c.data))
+    }
   }
 
   it.each(['ana', 'diego', 'tomas', 'admin'])(
@@ -58,7 +76,9 @@ describe.each(engines)('bulk pull on %s', (engine) => {
     async (user) => {
       const streamed = await bulk(user)
       const paged = await pullAll(app, tokens[user] ?? '', 0, 7)
-      expect(streamed.changes).toEqual(paged.changes)
+      expect(streamed).toMatchObject(asStreamed(paged.changes))
+      expect(asStreamed(paged.changes).customerRows).toHaveLength(CUSTOMERS)
+      expect(streamed.changes.some((c) => c.entity === 'customer')).toBe(false)
       expect(streamed.cursor).toBe(paged.cursor)
     }
   )
@@ -73,11 +93,33 @@ describe.each(engines)('bulk pull on %s', (engine) => {
   })
 
   it('starts after the cursor it is given', async () => {
-    const all = await bulk('admin')
+    const all = await pullAll(app, tokens['admin'] ?? '', 0, 100)
     const later = await bulk('admin', 10)
-    expect(later.changes).toEqual(all.changes.filter((c) => c.seq > 10))
+    expect(later).toMatchObject(asStreamed(all.changes.filter((c) => c.seq > 10)))
     expect(later.cursor).toBe(all.cursor)
-    expect(await bulk('admin', all.cursor)).toEqual({ changes: [], cursor: all.cursor })
+    expect(await bulk('admin', all.cursor)).toMatchObject({
+      changes: [],
+      customerRows: [],
+      blockLines: 0,
+      cursor: all.cursor
+    })
+  })
+
+  it('streams customers written before cache rows as change lines until the backfill', async () => {
+    const before = await bulk('admin')
+    await database.db.query(
+      `UPDATE change_log SET cache_row = NULL
+       WHERE seq IN (SELECT seq FROM change_log WHERE entity = 'customer' ORDER BY seq LIMIT 3)`
+    )
+    const old = await bulk('admin')
+    expect(old.changes.filter((c) => c.entity === 'customer')).toHaveLength(3)
+    expect(old.customerRows).toEqual(before.customerRows.slice(3))
+    // The same customers either way, once read as the cache would store them.
+    expect(asStreamed(old.changes).customerRows).toEqual(before.customerRows.slice(0, 3))
+
+    expect(await backfillCustomerCacheRows(database.db)).toBe(3)
+    expect(await backfillCustomerCacheRows(database.db)).toBe(0)
+    expect(await bulk('admin')).toEqual(before)
   })
 
   it('refuses a caller without a token or with another protocol version', async () => {

@@ -12,6 +12,7 @@ import { migration011DispositionsAndCallbacks } from './011-dispositions-and-cal
 import { migration012ComplaintOwnership } from './012-complaint-ownership'
 import { migration013ComplaintEdits } from './013-complaint-edits'
 import { migration014ComplaintProductChannel } from './014-complaint-product-channel'
+import { migration015CustomerCacheRows } from './015-customer-cache-rows'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -29,5 +30,6 @@ export const migrations: readonly Migration[] = [
   migration011DispositionsAndCallbacks,
   migration012ComplaintOwnership,
   migration013ComplaintEdits,
-  migration014ComplaintProductChannel
+  migration014ComplaintProductChannel,
+  migration015CustomerCacheRows
 ]

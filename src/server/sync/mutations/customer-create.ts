@@ -8,6 +8,7 @@ import {
   type CustomerCreateArgs
 } from '../../../shared/domain/customer-create'
 import type { AccessClaims } from '../../auth/access-tokens'
+import { customerChange } from '../../customers/customer-change'
 import { insertCreatedCustomer } from '../../customers/customer-store'
 import type { Queryable } from '../../db/db'
 import { rejected, type MutationOutcome } from './mutation-outcome'
@@ -42,6 +43,6 @@ export async function applyCustomerCreate(
   await insertCreatedCustomer(tx, customer, { teamId: claims.teamId, createdBy: claims.userId })
   return {
     status: 'applied',
-    changes: [{ entity: 'customer', entityId: customer.id, teamId: claims.teamId, data: customer }]
+    changes: [customerChange(customer, claims.teamId)]
   }
 }

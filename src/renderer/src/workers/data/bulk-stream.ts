@@ -1,8 +1,9 @@
 /**
  * Reading the bulk pull (src/shared/sync/bulk-pull.ts): NDJSON split into lines as the bytes
- * arrive, and each line classified. Customers, the bulk of a million-line stream, are checked
- * by a hand-written guard instead of zod (20 µs a row was a third of the load); the cache
- * checks every customer against the full schema again when it reads one (customer-codec).
+ * arrive. Customer blocks, the bulk of a million-customer stream, stay bytes (customer-bulk-load
+ * binds them); the other lines are classified here. A customer sent as a change line (written
+ * before the server kept cache rows) is checked by a hand-written guard instead of zod (20 µs a
+ * row); the cache checks every customer against the full schema again when it reads one.
  */
 import {
   languages,
@@ -19,23 +20,53 @@ export type BulkLine =
   | { kind: 'trailer'; cursor: number }
   | { kind: 'invalid' }
 
+/**
+ * One line of the stream: text, or, for a customer block (a line starting with `[`), its raw
+ * UTF-8 bytes, which go to SQLite as they are (never decoded into a JavaScript string).
+ */
+export type StreamLine = string | Uint8Array
+
+const NEWLINE = 0x0a
+const OPEN_BRACKET = 0x5b
+const decoder = new TextDecoder()
+
+function joined(parts: readonly Uint8Array[], last: Uint8Array): Uint8Array {
+  if (parts.length === 0) return last
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, last.byteLength))
+  let at = 0
+  for (const part of [...parts, last]) {
+    out.set(part, at)
+    at += part.byteLength
+  }
+  return out
+}
+
+/** A newline never falls inside a UTF-8 sequence, so each line decodes on its own. */
+function toLine(bytes: Uint8Array): StreamLine {
+  return bytes[0] === OPEN_BRACKET ? bytes : decoder.decode(bytes)
+}
+
 /** Complete lines of an NDJSON body, in batches as the network delivers them. */
-export async function* ndjsonLines(body: ReadableStream<Uint8Array>): AsyncGenerator<string[]> {
+export async function* ndjsonLines(body: ReadableStream<Uint8Array>): AsyncGenerator<StreamLine[]> {
   const reader = body.getReader()
-  const decoder = new TextDecoder()
-  let partial = ''
+  let partial: Uint8Array[] = []
   try {
     for (;;) {
       const { done, value } = await reader.read()
       if (done) break
-      const lines = (partial + decoder.decode(value, { stream: true })).split('\n')
-      partial = lines.pop() ?? ''
+      const lines: StreamLine[] = []
+      let start = 0
+      for (let end = value.indexOf(NEWLINE); end !== -1; end = value.indexOf(NEWLINE, start)) {
+        lines.push(toLine(joined(partial, value.subarray(start, end))))
+        partial = []
+        start = end + 1
+      }
+      if (start < value.byteLength) partial.push(value.subarray(start))
       if (lines.length > 0) yield lines
     }
-    const rest = partial + decoder.decode()
     // A last line without its newline: the stream was cut mid-line; hand it on as it is, it
     // will not parse, and the load fails without a trailer.
-    if (rest !== '') yield [rest]
+    if (partial.length > 0) yield [toLine(joined(partial, new Uint8Array(0)))]
   } finally {
     reader.releaseLock()
   }

@@ -7,21 +7,12 @@ import type { Database, Statement } from 'sql.js'
 
 import type { Customer } from '../../../../shared/domain/customer'
 import { customerFromCreateArgs } from '../../../../shared/domain/customer-create'
-import { foldForSearch } from '../../../../shared/domain/text'
+import { customerColumns, emailKeys } from '../../../../shared/sync/customer-cache-row'
 import type { MutationOf } from '../../../../shared/sync/protocol'
 
 import { decodeCustomer, encodeCustomer } from './customer-codec'
 import { enqueueMutation } from './outbox'
 import { asNumber, asString, queryOne, type Row } from './sql'
-
-/** Document ids are compared without spaces, dots or dashes, in upper case. */
-export function normalizeDocumentId(raw: string): string {
-  return raw.replace(/[\s.-]/g, '').toUpperCase()
-}
-
-function normalizedEmails(c: Pick<Customer, 'emails'>): Set<string> {
-  return new Set(c.emails.map((e) => e.trim().toLowerCase()))
-}
 
 const UPSERT_CUSTOMER = `INSERT INTO customers (id, external_ref, name_folded, last_name_folded,
      document_id, data) VALUES (?, ?, ?, ?, ?, ?)
@@ -29,36 +20,6 @@ const UPSERT_CUSTOMER = `INSERT INTO customers (id, external_ref, name_folded, l
      name_folded = excluded.name_folded, last_name_folded = excluded.last_name_folded,
      document_id = excluded.document_id, data = excluded.data
    RETURNING key`
-
-/**
- * Names repeat (a million customers share a few thousand first names and surnames), and folding
- * one (Unicode normalisation and two regular expressions) was a tenth of a cold load's CPU.
- */
-const foldedNames = new Map<string, string>()
-const FOLDED_NAMES_MAX = 50_000
-
-function foldName(name: string): string {
-  let folded = foldedNames.get(name)
-  if (folded === undefined) {
-    folded = foldForSearch(name)
-    if (foldedNames.size >= FOLDED_NAMES_MAX) foldedNames.clear()
-    foldedNames.set(name, folded)
-  }
-  return folded
-}
-
-/** The indexed columns of a customer row, derived from the customer. */
-export function customerColumns(c: Customer): [string, string, string | null] {
-  const firstFolded = foldName(c.firstName)
-  const lastFolded = foldName(c.lastName)
-  const documentId = c.documentId === null ? null : normalizeDocumentId(c.documentId)
-  return [`${firstFolded} ${lastFolded}`.trim(), lastFolded, documentId]
-}
-
-/** The distinct lookup keys of a customer's e-mails (trimmed, lower case). */
-export function emailKeys(c: Pick<Customer, 'emails'>): Set<string> {
-  return normalizedEmails(c)
-}
 
 /**
  * Writes customers with statements prepared once per batch: a cold load of a million rows is
@@ -104,7 +65,7 @@ export class CustomerWriter {
     const key = asNumber(inserted['key'])
     // A number shared by a household belongs to each of its customers: several matches.
     for (const phone of c.phones) this.insertPhone.run([phone.e164, key])
-    for (const email of normalizedEmails(c)) this.insertEmail.run([email, key])
+    for (const email of emailKeys(c)) this.insertEmail.run([email, key])
   }
 
   free(): void {
@@ -131,7 +92,7 @@ export class CustomerWriter {
     if (!old) return
     const key = asNumber(row['key'])
     for (const phone of old.phones) this.deletePhone.run([phone.e164, key])
-    for (const email of normalizedEmails(old)) this.deleteEmail.run([email, key])
+    for (const email of emailKeys(old)) this.deleteEmail.run([email, key])
   }
 }
 

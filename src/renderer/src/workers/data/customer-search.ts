@@ -12,9 +12,10 @@ import type { Database } from 'sql.js'
 
 import type { Customer } from '../../../../shared/domain/customer'
 import { foldForSearch } from '../../../../shared/domain/text'
+import { normalizeDocumentId } from '../../../../shared/sync/customer-cache-row'
 
 import { customersWhere } from './customer-queries'
-import { CUSTOMER_COLUMNS, normalizeDocumentId, rowToCustomer } from './customer-rows'
+import { CUSTOMER_COLUMNS, rowToCustomer } from './customer-rows'
 import { asString, queryAll } from './sql'
 
 /** Bounds for an index range scan that means "starts with prefix" under BINARY collation. */

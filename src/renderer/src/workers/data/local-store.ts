@@ -75,7 +75,7 @@ import {
   sampleCustomers,
   type LocalMatchArgs
 } from './customer-queries'
-import { parseBulkLine } from './bulk-stream'
+import { parseBulkLine, type StreamLine } from './bulk-stream'
 import { CustomerBulkLoad } from './customer-bulk-load'
 import { CustomerWriter, upsertCustomers } from './customer-rows'
 import { searchCustomers } from './customer-search'
@@ -616,7 +616,7 @@ export class LocalStore {
    * and snapshots the result. All or nothing: a stream cut before its trailer, an error or a
    * close rolls everything back, cursor included, and throws.
    */
-  async applyBulk(batches: AsyncIterable<readonly string[]>): Promise<BulkLoadReport> {
+  async applyBulk(batches: AsyncIterable<readonly StreamLine[]>): Promise<BulkLoadReport> {
     const report = await this.lock.run(async () => {
       this.assertOpen()
       this.bulkLoading = true
@@ -650,7 +650,7 @@ export class LocalStore {
   }
 
   private async readBulk(
-    batches: AsyncIterable<readonly string[]>,
+    batches: AsyncIterable<readonly StreamLine[]>,
     loader: CustomerBulkLoad
   ): Promise<BulkLoadReport> {
     const report: BulkLoadReport = {
@@ -662,10 +662,20 @@ export class LocalStore {
     }
     for await (const lines of batches) {
       if (this.closing) throw new Error('local store is closing')
-      const customers: Customer[] = []
+      let customers: Customer[] = []
       for (const line of lines) {
-        if (line === '') continue
+        if (line.length === 0) continue
         if (report.cursor >= 0) throw new Error('bulk pull: data after the trailer')
+        if (typeof line !== 'string') {
+          // Customers in stream order: the change lines read so far go in first.
+          loader.write(customers)
+          customers = []
+          const before = loader.count
+          report.invalidLines += loader.writeBlock(line)
+          report.customers += loader.count - before
+          report.entities.add('customer')
+          continue
+        }
         const parsed = parseBulkLine(line)
         if (parsed.kind === 'customer') {
           customers.push(parsed.customer)

@@ -8,7 +8,7 @@ import type { CompensationStatus } from '../../../../shared/domain/compensation-
 import type { Change, Mutation, PullResponse, PushResponse } from '../../../../shared/sync/protocol'
 import { MAX_MUTATIONS_PER_PUSH } from '../../../../shared/sync/protocol'
 
-import { ndjsonLines } from './bulk-stream'
+import { ndjsonLines, type StreamLine } from './bulk-stream'
 import type { BulkLoadReport, ConflictedMutation, RejectedMutation } from './local-store'
 import type { HttpOutcome } from './sync-http'
 
@@ -27,7 +27,7 @@ export interface SyncStore {
   ): void
   applyPull(changes: readonly Change[], cursor: number): void
   /** The initial load from a bulk pull stream, all or nothing. */
-  applyBulk(batches: AsyncIterable<readonly string[]>): Promise<BulkLoadReport>
+  applyBulk(batches: AsyncIterable<readonly StreamLine[]>): Promise<BulkLoadReport>
   outboxCounts(): { pending: number; rejected: number }
   /** The last successful sync the cache reflects, kept across restarts. */
   readonly lastSyncedAt: string | null

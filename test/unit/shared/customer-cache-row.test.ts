@@ -1,0 +1,40 @@
+/**
+ * The customer as the server sends it in the bulk pull (protocol 7) is exactly what the cache
+ * stores and searches by.
+ */
+import { describe, expect, it } from 'vitest'
+
+import { decodeCustomer } from '../../../src/renderer/src/workers/data/customer-codec'
+import { customerCacheRow } from '../../../src/shared/sync/customer-cache-row'
+import { customer } from '../../support/worker-store'
+
+describe('customerCacheRow', () => {
+  const jose = customer({
+    firstName: 'José',
+    lastName: 'Núñez Peña',
+    documentId: '79.467.173-b',
+    phones: [{ e164: '+34612345678', kind: 'mobile' }],
+    emails: [' Jose.Nunez@Example.com', 'jose.nunez@example.com']
+  })
+
+  it('carries the indexed columns folded and normalised as the cache searches them', () => {
+    const [id, externalRef, nameFolded, lastNameFolded, documentKey, , emailKeys] =
+      customerCacheRow(jose)
+    expect([id, externalRef]).toEqual([jose.id, jose.externalRef])
+    expect([nameFolded, lastNameFolded]).toEqual(['jose nunez pena', 'nunez pena'])
+    expect(documentKey).toBe('79467173B')
+    expect(emailKeys).toEqual(['jose.nunez@example.com'])
+  })
+
+  it('stores the card in a layout the cache reads back to the same customer', () => {
+    const layout = customerCacheRow(jose)[5]
+    expect(decodeCustomer(jose.id, jose.externalRef, JSON.stringify(layout))).toEqual(jose)
+  })
+
+  it('keeps a customer without a document or e-mails', () => {
+    const bare = customer({ documentId: null, emails: [] })
+    const row = customerCacheRow(bare)
+    expect(row[4]).toBeNull()
+    expect(row[6]).toEqual([])
+  })
+})
