@@ -3,7 +3,7 @@
  * network and edits what the customer expected; Carla (her team's lead) edits the same field
  * online. When Ana's browser is back online her edit meets Carla's: the server keeps Carla's,
  * Ana sees both values with who changed theirs and when, chooses hers, and the server ends with
- * Ana's value. A second field Ana edited offline merges silently.
+ * Ana's value. The other fields Ana edited offline (severity, channel) merge silently.
  */
 import { serverComplaints } from '../support/server-api'
 import { expect, test } from './fixtures'
@@ -36,6 +36,7 @@ test('an edit made offline that meets another edit of the same field gets a conf
   const anaForm = item.getByRole('form', { name: /^Editar la queja/ })
   await anaForm.getByLabel('Lo que el cliente esperaba').fill('Un solo cargo (Ana)')
   await anaForm.getByLabel('Gravedad').selectOption({ label: 'Alta' })
+  await anaForm.getByLabel('Canal').selectOption({ label: 'Correo electrónico' })
   await anaForm.getByLabel('Lo que el cliente esperaba').press('Control+Enter')
   await expect(anaForm).toHaveCount(0)
   await expect(item).toContainText('Gravedad Alta')
@@ -60,6 +61,7 @@ test('an edit made offline that meets another edit of the same field gets a conf
   await expect(conflict).toContainText('Un solo cargo (Ana)')
   await expect(conflict).toContainText('Carla')
   await expect.poll(async () => (await stored())?.severity).toBe('high')
+  expect((await stored())?.channel).toBe('email')
   expect((await stored())?.expected).toBe('Devolución del cargo (Carla)')
 
   await conflict

@@ -4,7 +4,7 @@ import { complaintChannels, type ComplaintChannel } from '../../../../../shared/
 import { useAppStore } from '../../../stores/app-store'
 import { defaultChannel } from '../complaint-channel'
 
-const NONE = ''
+import { ChoiceSelect } from './ChoiceSelect'
 
 type ComplaintChannelFieldProps = {
   /** The user's choice; undefined until they make one (then the call decides). */
@@ -21,21 +21,13 @@ export function ComplaintChannelField({ chosen, onChange }: ComplaintChannelFiel
   const hasCall = useAppStore((s) => s.phone.call !== null)
   const value = chosen === undefined ? defaultChannel(hasCall) : chosen
   return (
-    <label>
-      {t('complaints.channel')}
-      <select
-        value={value ?? NONE}
-        onChange={(e) => {
-          onChange(complaintChannels.find((c) => c === e.target.value) ?? null)
-        }}
-      >
-        <option value={NONE}>{t('complaints.notSet')}</option>
-        {complaintChannels.map((c) => (
-          <option key={c} value={c}>
-            {t(`complaints.channels.${c}`)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ChoiceSelect
+      label={t('complaints.channel')}
+      options={complaintChannels}
+      optionLabel={(c) => t(`complaints.channels.${c}`)}
+      value={value}
+      emptyLabel={t('complaints.notSet')}
+      onChange={onChange}
+    />
   )
 }

@@ -16,9 +16,9 @@ import { sanitizeDisplayText } from '../../../../../shared/domain/text'
 import { categoryLabel, labelLanguage } from '../category-label'
 import { updateComplaint } from '../commands'
 import { useComplaintCategories } from '../hooks/use-complaint-categories'
+import { ChoiceSelect } from './ChoiceSelect'
 import { ComplaintEditProductField } from './ComplaintEditProductField'
 
-const NONE = ''
 const FREE_TEXT_MAX = 2000
 
 /** A typed product name saved without its surrounding spaces (and none when only spaces). */
@@ -113,39 +113,27 @@ export function ComplaintEditForm({
           }}
         />
       </label>
-      <label>
-        {t('complaints.category')}
-        <select
-          onKeyDown={onKeyDown}
-          value={category}
-          onChange={(e) => {
-            set({ category: e.target.value, subcategory: null })
-          }}
-        >
-          {categoryCodes.map((c) => (
-            <option key={c} value={c}>
-              {categoryLabel(c, configured, t, i18n.language)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('complaints.subcategory')}
-        <select
-          onKeyDown={onKeyDown}
-          value={values.subcategory ?? NONE}
-          onChange={(e) => {
-            set({ subcategory: e.target.value === NONE ? null : e.target.value })
-          }}
-        >
-          <option value={NONE}>{t('complaints.notSet')}</option>
-          {subcategories.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.label[lang]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label={t('complaints.category')}
+        options={categoryCodes}
+        optionLabel={(c) => categoryLabel(c, configured, t, i18n.language)}
+        value={category}
+        onKeyDown={onKeyDown}
+        onChange={(chosen) => {
+          if (chosen !== null) set({ category: chosen, subcategory: null })
+        }}
+      />
+      <ChoiceSelect
+        label={t('complaints.subcategory')}
+        options={subcategories.map((s) => s.code)}
+        optionLabel={(code) => subcategories.find((s) => s.code === code)?.label[lang] ?? code}
+        value={values.subcategory ?? null}
+        emptyLabel={t('complaints.notSet')}
+        onKeyDown={onKeyDown}
+        onChange={(subcategory) => {
+          set({ subcategory })
+        }}
+      />
       <ComplaintEditProductField
         customerId={complaint.customerId}
         value={values.product}
@@ -154,56 +142,38 @@ export function ComplaintEditForm({
           set({ product })
         }}
       />
-      <label>
-        {t('complaints.channel')}
-        <select
-          onKeyDown={onKeyDown}
-          value={values.channel ?? NONE}
-          onChange={(e) => {
-            set({ channel: complaintChannels.find((c) => c === e.target.value) ?? null })
-          }}
-        >
-          <option value={NONE}>{t('complaints.notSet')}</option>
-          {complaintChannels.map((c) => (
-            <option key={c} value={c}>
-              {t(`complaints.channels.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('complaints.severity')}
-        <select
-          onKeyDown={onKeyDown}
-          value={values.severity ?? 'medium'}
-          onChange={(e) => {
-            set({ severity: severities.find((s) => s === e.target.value) ?? 'medium' })
-          }}
-        >
-          {severities.map((s) => (
-            <option key={s} value={s}>
-              {t(`complaints.severities.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('complaints.dimension')}
-        <select
-          onKeyDown={onKeyDown}
-          value={values.qualityDimension ?? NONE}
-          onChange={(e) => {
-            set({ qualityDimension: qualityDimensions.find((d) => d === e.target.value) ?? null })
-          }}
-        >
-          <option value={NONE}>{t('complaints.notSet')}</option>
-          {qualityDimensions.map((d) => (
-            <option key={d} value={d}>
-              {t(`complaints.dimensions.${d}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label={t('complaints.channel')}
+        options={complaintChannels}
+        optionLabel={(c) => t(`complaints.channels.${c}`)}
+        value={values.channel ?? null}
+        emptyLabel={t('complaints.notSet')}
+        onKeyDown={onKeyDown}
+        onChange={(channel) => {
+          set({ channel })
+        }}
+      />
+      <ChoiceSelect
+        label={t('complaints.severity')}
+        options={severities}
+        optionLabel={(s) => t(`complaints.severities.${s}`)}
+        value={values.severity ?? 'medium'}
+        onKeyDown={onKeyDown}
+        onChange={(severity) => {
+          set({ severity: severity ?? 'medium' })
+        }}
+      />
+      <ChoiceSelect
+        label={t('complaints.dimension')}
+        options={qualityDimensions}
+        optionLabel={(d) => t(`complaints.dimensions.${d}`)}
+        value={values.qualityDimension ?? null}
+        emptyLabel={t('complaints.notSet')}
+        onKeyDown={onKeyDown}
+        onChange={(qualityDimension) => {
+          set({ qualityDimension })
+        }}
+      />
       {(['expected', 'received'] as const).map((field) => (
         <label key={field}>
           {t(`complaints.${field}`)}

@@ -10,7 +10,8 @@ import { categoryLabel } from '../category-label'
 import { canSeeTeamQueue, effectiveComplaintFilter, filterComplaints } from '../commands'
 import { useComplaintCategories } from '../hooks/use-complaint-categories'
 
-const ALL = ''
+import { ChoiceSelect } from './ChoiceSelect'
+
 /** Focuses the complaint search from anywhere (Ctrl+K and `/` belong to the customer search). */
 export const COMPLAINT_SEARCH_SHORTCUT = 'Alt+Q'
 
@@ -43,6 +44,7 @@ export function ComplaintFilters() {
   useComplaintSearchShortcut(searchRef)
   const categoryCodes =
     configured.length > 0 ? configured.map((c) => c.code) : [...complaintCategories]
+  const all = t('complaints.filters.all')
   return (
     <fieldset className="complaint-filters">
       <legend>{t('complaints.filters.legend')}</legend>
@@ -83,101 +85,46 @@ export function ComplaintFilters() {
           </select>
         </label>
       )}
-      <label>
-        {t('complaints.filters.status')}
-        <select
-          value={filter.status ?? ALL}
-          onChange={(e) => {
-            void filterComplaints({
-              ...filter,
-              status: lifecycleStatuses.find((s) => s === e.target.value) ?? null
-            })
-          }}
-        >
-          <option value={ALL}>{t('complaints.filters.all')}</option>
-          {lifecycleStatuses.map((s) => (
-            <option key={s} value={s}>
-              {t(`complaints.statuses.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('complaints.filters.severity')}
-        <select
-          value={filter.severity ?? ALL}
-          onChange={(e) => {
-            void filterComplaints({
-              ...filter,
-              severity: severities.find((s) => s === e.target.value) ?? null
-            })
-          }}
-        >
-          <option value={ALL}>{t('complaints.filters.all')}</option>
-          {severities.map((s) => (
-            <option key={s} value={s}>
-              {t(`complaints.severities.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('complaints.filters.category')}
-        <select
-          value={filter.category ?? ALL}
-          onChange={(e) => {
-            void filterComplaints({
-              ...filter,
-              category: categoryCodes.find((c) => c === e.target.value) ?? null
-            })
-          }}
-        >
-          <option value={ALL}>{t('complaints.filters.all')}</option>
-          {categoryCodes.map((c) => (
-            <option key={c} value={c}>
-              {categoryLabel(c, configured, t, i18n.language)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('complaints.filters.channel')}
-        <select
-          value={filter.channel ?? ALL}
-          onChange={(e) => {
-            void filterComplaints({
-              ...filter,
-              channel: complaintChannels.find((c) => c === e.target.value) ?? null
-            })
-          }}
-        >
-          <option value={ALL}>{t('complaints.filters.all')}</option>
-          {complaintChannels.map((c) => (
-            <option key={c} value={c}>
-              {t(`complaints.channels.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('complaints.filters.tier')}
-        <select
-          value={filter.tier ?? ALL}
-          onChange={(e) => {
-            void filterComplaints({
-              ...filter,
-              tier: valueTiers.find((v) => v === e.target.value) ?? null
-            })
-          }}
-        >
-          <option value={ALL}>{t('complaints.filters.all')}</option>
-          {valueTiers.map((v) => (
-            <option key={v} value={v}>
-              {t(`card.tiers.${v}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label={t('complaints.filters.status')}
+        options={lifecycleStatuses}
+        optionLabel={(s) => t(`complaints.statuses.${s}`)}
+        value={filter.status}
+        emptyLabel={all}
+        onChange={(status) => void filterComplaints({ ...filter, status })}
+      />
+      <ChoiceSelect
+        label={t('complaints.filters.severity')}
+        options={severities}
+        optionLabel={(s) => t(`complaints.severities.${s}`)}
+        value={filter.severity}
+        emptyLabel={all}
+        onChange={(severity) => void filterComplaints({ ...filter, severity })}
+      />
+      <ChoiceSelect
+        label={t('complaints.filters.category')}
+        options={categoryCodes}
+        optionLabel={(c) => categoryLabel(c, configured, t, i18n.language)}
+        value={filter.category}
+        emptyLabel={all}
+        onChange={(category) => void filterComplaints({ ...filter, category })}
+      />
+      <ChoiceSelect
+        label={t('complaints.filters.channel')}
+        options={complaintChannels}
+        optionLabel={(c) => t(`complaints.channels.${c}`)}
+        value={filter.channel}
+        emptyLabel={all}
+        onChange={(channel) => void filterComplaints({ ...filter, channel })}
+      />
+      <ChoiceSelect
+        label={t('complaints.filters.tier')}
+        options={valueTiers}
+        optionLabel={(v) => t(`card.tiers.${v}`)}
+        value={filter.tier}
+        emptyLabel={all}
+        onChange={(tier) => void filterComplaints({ ...filter, tier })}
+      />
       <label>
         <input
           type="checkbox"

@@ -20,11 +20,11 @@ import { defaultChannel } from '../complaint-channel'
 import { choiceOf, noProductChoice, productToSave, type ProductChoice } from '../complaint-product'
 import { useComplaintCategories } from '../hooks/use-complaint-categories'
 import type { ComplaintDraft } from '../store'
+import { ChoiceSelect } from './ChoiceSelect'
 import { ComplaintChannelField } from './ComplaintChannelField'
 import { ComplaintProductField } from './ComplaintProductField'
 import { dateTimeFormat } from '../../../i18n/formatters'
 
-const NONE = ''
 const FREE_TEXT_MAX = 2000
 
 /** Ctrl+Enter saves from a text area (Enter alone saves from the other fields). */
@@ -33,10 +33,6 @@ function submitOnCtrlEnter(event: KeyboardEvent<HTMLTextAreaElement>): void {
     event.preventDefault()
     event.currentTarget.form?.requestSubmit()
   }
-}
-
-function pick<T extends string>(options: readonly T[], value: string): T | null {
-  return options.find((o) => o === value) ?? null
 }
 
 /**
@@ -60,7 +56,7 @@ export function ComplaintForm() {
   const error = useAppStore((s) => s.complaints.error)
   const configured = useComplaintCategories()
   const [category, setCategory] = useState<string>('service_quality')
-  const [subcategory, setSubcategory] = useState<string>(NONE)
+  const [subcategory, setSubcategory] = useState<string | null>(null)
   const [severity, setSeverity] = useState<Severity>('medium')
   const [dimension, setDimension] = useState<QualityDimension | null>(null)
   const [description, setDescription] = useState('')
@@ -81,7 +77,7 @@ export function ComplaintForm() {
   if (draft && draft !== shownDraft) {
     setShownDraft(draft)
     setCategory(draft.category)
-    setSubcategory(draft.subcategory ?? NONE)
+    setSubcategory(draft.subcategory ?? null)
     setSeverity(draft.severity ?? 'medium')
     setDimension(draft.qualityDimension ?? null)
     setDescription(draft.description)
@@ -135,7 +131,7 @@ export function ComplaintForm() {
       setExpected('')
       setReceived('')
       setRemedy('')
-      setSubcategory(NONE)
+      setSubcategory(null)
       setDimension(null)
       setSeverity('medium')
       setProduct(noProductChoice)
@@ -155,76 +151,49 @@ export function ComplaintForm() {
       <p id="complaint-form-hint" className="muted">
         {t('complaints.saveHint')}
       </p>
-      <label>
-        {t('complaints.category')}
-        <select
-          value={category}
-          onChange={(e) => {
-            setCategory(e.target.value)
-            setSubcategory(NONE)
-          }}
-        >
-          {categoryCodes.map((c) => (
-            <option key={c} value={c}>
-              {categoryLabel(c, configured, t, i18n.language)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('complaints.subcategory')}
-        <select
-          value={subcategory}
-          disabled={subcategories.length === 0}
-          onChange={(e) => {
-            setSubcategory(e.target.value)
-          }}
-        >
-          <option value={NONE}>{t('complaints.notSet')}</option>
-          {subcategories.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.label[lang]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label={t('complaints.category')}
+        options={categoryCodes}
+        optionLabel={(c) => categoryLabel(c, configured, t, i18n.language)}
+        value={category}
+        onChange={(chosen) => {
+          if (chosen === null) return
+          setCategory(chosen)
+          setSubcategory(null)
+        }}
+      />
+      <ChoiceSelect
+        label={t('complaints.subcategory')}
+        options={subcategories.map((s) => s.code)}
+        optionLabel={(code) => subcategories.find((s) => s.code === code)?.label[lang] ?? code}
+        value={subcategory}
+        emptyLabel={t('complaints.notSet')}
+        disabled={subcategories.length === 0}
+        onChange={setSubcategory}
+      />
       <ComplaintProductField value={product} onChange={setProduct} />
       <ComplaintChannelField chosen={channel} onChange={setChannel} />
-      <label>
-        {t('complaints.severity')}
-        <select
-          value={severity}
-          aria-describedby="complaint-due-at"
-          onChange={(e) => {
-            setSeverity(pick(severities, e.target.value) ?? 'medium')
-          }}
-        >
-          {severities.map((s) => (
-            <option key={s} value={s}>
-              {t(`complaints.severities.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label={t('complaints.severity')}
+        options={severities}
+        optionLabel={(s) => t(`complaints.severities.${s}`)}
+        value={severity}
+        describedBy="complaint-due-at"
+        onChange={(chosen) => {
+          setSeverity(chosen ?? 'medium')
+        }}
+      />
       <p id="complaint-due-at" className="muted">
         {t('complaints.dueBy', { time: time.format(new Date(dueAt)) })}
       </p>
-      <label>
-        {t('complaints.dimension')}
-        <select
-          value={dimension ?? NONE}
-          onChange={(e) => {
-            setDimension(pick(qualityDimensions, e.target.value))
-          }}
-        >
-          <option value={NONE}>{t('complaints.notSet')}</option>
-          {qualityDimensions.map((d) => (
-            <option key={d} value={d}>
-              {t(`complaints.dimensions.${d}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label={t('complaints.dimension')}
+        options={qualityDimensions}
+        optionLabel={(d) => t(`complaints.dimensions.${d}`)}
+        value={dimension}
+        emptyLabel={t('complaints.notSet')}
+        onChange={setDimension}
+      />
       <label>
         {t('complaints.description')}
         <textarea
