@@ -104,11 +104,8 @@ test("a team lead's board follows an agent's status live", async ({ page, browse
   // Nobody from another team is on Carla's board.
   await expect(board.getByRole('row', { name: /^Diego/ })).toHaveCount(0)
 
-  const context = await browser.newContext()
-  const agentPage = await context.newPage()
-  await agentPage.goto(system.server.url)
-  const agent = new WorkstationPage(agentPage)
-  await agent.login('ana')
+  const agent = await WorkstationPage.loggedIn(browser, system.server.url, 'ana')
+  const agentPage = agent.page
   await expect(ana).toContainText('Listo')
   await agentPage.keyboard.press('Alt+E')
   await expect(ana).toContainText('En pausa · Descanso')
@@ -122,5 +119,5 @@ test("a team lead's board follows an agent's status live", async ({ page, browse
   await agentPage.getByRole('button', { name: 'Cerrar sesión' }).click()
   await expect(agentPage.getByRole('button', { name: 'Entrar' })).toBeVisible()
   await expect(ana).toContainText('Desconectado')
-  await context.close()
+  await agentPage.context().close()
 })

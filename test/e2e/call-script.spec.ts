@@ -89,10 +89,7 @@ test('the inbound script leads a call from the keyboard to its outcome', async (
     .toEqual({ runs: 1, closed: 1, outcomes: [{ code: 'resolved', runs: 1 }] })
 
   // Fernando's lead reads the figures in the app: practice runs of the inbound script.
-  const context = await browser.newContext()
-  const lead = await context.newPage()
-  await lead.goto(server.url)
-  await new WorkstationPage(lead).login('gloria')
+  const lead = (await WorkstationPage.loggedIn(browser, server.url, 'gloria')).page
   await script(lead).getByText('Análisis de guiones').click()
   await script(lead)
     .getByRole('combobox', { name: 'Guion y versión' })
@@ -105,7 +102,7 @@ test('the inbound script leads a call from the keyboard to its outcome', async (
     'Resuelto en la llamada: 1'
   )
   await expect(results.getByRole('row', { name: /^Motivo/ })).toContainText('0 (0\u00a0%)')
-  await context.close()
+  await lead.context().close()
 })
 
 test('an objection jump returns to the step, and a mandatory line holds the wrap-up', async ({

@@ -39,11 +39,8 @@ test('a lead opens the analysis and its tables count the complaints filed by the
   // Agents have no analysis.
   await expect(page.getByText('Análisis de quejas')).toHaveCount(0)
 
-  const context = await browser.newContext()
-  const leadPage = await context.newPage()
-  await leadPage.goto(server.url)
-  const lead = new WorkstationPage(leadPage)
-  await lead.login('carla')
+  const lead = await WorkstationPage.loggedIn(browser, server.url, 'carla')
+  const leadPage = lead.page
   await leadPage.getByText('Análisis de quejas').click()
   await leadPage.getByRole('button', { name: 'Ver análisis' }).click()
   const results = leadPage.getByRole('region', { name: 'Resultados del análisis' })
@@ -70,5 +67,5 @@ test('a lead opens the analysis and its tables count the complaints filed by the
   const sla = results.getByRole('table', { name: 'Cumplimiento del plazo (SLA)' })
   await expect(sla.getByRole('row', { name: /^Abiertas \d/ }).getByRole('cell')).toHaveText('3')
   await expect(sla.getByRole('row', { name: /^Resueltas \d/ }).getByRole('cell')).toHaveText('0')
-  await context.close()
+  await lead.page.context().close()
 })

@@ -24,11 +24,8 @@ test('an agent grants within authority; above it the lead approves or rejects li
   await expect(item).toContainText(/Sincronizada · QR-\d+/)
 
   // The lead is at her desk with nothing to decide yet.
-  const context = await browser.newContext()
-  const leadPage = await context.newPage()
-  await leadPage.goto(server.url)
-  const lead = new WorkstationPage(leadPage)
-  await lead.login('carla')
+  const lead = await WorkstationPage.loggedIn(browser, server.url, 'carla')
+  const leadPage = lead.page
   const approvals = leadPage.getByRole('region', { name: 'Aprobaciones pendientes' })
   await expect(approvals).toContainText('No hay solicitudes pendientes')
 
@@ -103,5 +100,5 @@ test('an agent grants within authority; above it the lead approves or rejects li
   const note = timeline.getByRole('listitem').last()
   await expect(note).toHaveText(/Nota.*· Usted.*Le llamaré el lunes para confirmar el abono/)
   await expect(note).not.toContainText('Pendiente de sincronizar')
-  await context.close()
+  await lead.page.context().close()
 })

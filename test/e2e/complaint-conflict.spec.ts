@@ -22,11 +22,7 @@ test('an edit made offline that meets another edit of the same field gets a conf
   const item = workstation.complaint(description)
   await expect(item).toContainText(/Sincronizada · QR-\d+/)
 
-  const leadContext = await browser.newContext()
-  const leadPage = await leadContext.newPage()
-  await leadPage.goto(server.url)
-  const lead = new WorkstationPage(leadPage)
-  await lead.login('carla')
+  const lead = await WorkstationPage.loggedIn(browser, server.url, 'carla')
   const leadItem = lead.complaint(description)
   await expect(leadItem).toBeVisible({ timeout: 30_000 })
 
@@ -75,7 +71,7 @@ test('an edit made offline that meets another edit of the same field gets a conf
   await item.getByRole('button', { name: /^Detalle de la queja/ }).click()
   const history = item.getByRole('region', { name: 'Historial' })
   await expect(history.getByText('Editada')).toHaveCount(3)
-  await leadContext.close()
+  await lead.page.context().close()
 })
 
 test('the complaint list narrows by category and tier and searches case number, customer and text', async ({

@@ -23,11 +23,7 @@ test('an agent escalates; the lead sees it live at the top of her queue and assi
   await expect(workstation.complaint(newer)).toContainText(/Sincronizada · QR-\d+/)
 
   // The lead is already at her queue, newest first.
-  const leadContext = await browser.newContext()
-  const leadPage = await leadContext.newPage()
-  await leadPage.goto(server.url)
-  const lead = new WorkstationPage(leadPage)
-  await lead.login('carla')
+  const lead = await WorkstationPage.loggedIn(browser, server.url, 'carla')
   const leadItems = lead.complaints.getByRole('listitem')
   await expect(lead.complaint(escalated)).toBeVisible({ timeout: 30_000 })
   await expect(leadItems.first()).toHaveAccessibleName(newer)
@@ -64,17 +60,14 @@ test('an agent escalates; the lead sees it live at the top of her queue and assi
       return stored?.assigneeId ?? null
     })
     .not.toBeNull()
-  await leadContext.close()
+  await lead.page.context().close()
 
   // The filer's own list no longer holds it; the assignee's does.
   await expect(item).toHaveCount(0, { timeout: 30_000 })
-  const brunoContext = await browser.newContext()
-  const brunoPage = await brunoContext.newPage()
-  await brunoPage.goto(server.url)
-  const bruno = new WorkstationPage(brunoPage)
-  await bruno.login('bruno')
+  const bruno = await WorkstationPage.loggedIn(browser, server.url, 'bruno')
+  const brunoPage = bruno.page
   await expect(brunoPage.getByLabel('Mostrar')).toHaveValue('mine')
   await expect(bruno.complaint(escalated)).toContainText('Asignada a Usted', { timeout: 30_000 })
   await expect(bruno.complaint(newer)).toHaveCount(0)
-  await brunoContext.close()
+  await bruno.page.context().close()
 })

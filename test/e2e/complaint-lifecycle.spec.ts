@@ -108,11 +108,8 @@ test('an agent files, starts and resolves a complaint; the lead closes it; the a
       channel: 'phone'
     })
 
-  const context = await browser.newContext()
-  const leadPage = await context.newPage()
-  await leadPage.goto(server.url)
-  const lead = new WorkstationPage(leadPage)
-  await lead.login('carla')
+  const lead = await WorkstationPage.loggedIn(browser, server.url, 'carla')
+  const leadPage = lead.page
   const leadItem = lead.complaint(description)
   await expect(leadItem).toContainText('Resuelta', { timeout: 30_000 })
   // A lead sees the team queue first; her own list does not hold the agent's case.
@@ -123,7 +120,7 @@ test('an agent files, starts and resolves a complaint; the lead closes it; the a
   await expect(leadItem).toBeVisible()
   await leadItem.getByRole('button', { name: /^Cerrar/ }).click()
   await expect(leadItem).toContainText('Cerrada')
-  await context.close()
+  await lead.page.context().close()
 
   // The agent's screen learns the case was closed, and offers her nothing but nothing to close.
   await expect(item).toContainText('Cerrada', { timeout: 30_000 })

@@ -1,8 +1,21 @@
 /** The agent's workstation, found the way a person (or a screen reader) finds things. */
-import { expect, type Locator, type Page } from '@playwright/test'
+import { expect, type Browser, type Locator, type Page } from '@playwright/test'
 
 export class WorkstationPage {
   constructor(readonly page: Page) {}
+
+  /**
+   * A second person at their own workstation: a fresh browser context (its own storage and
+   * data worker) on the server's browser edition, logged in as `username`. Close its
+   * `page.context()` at the end.
+   */
+  static async loggedIn(browser: Browser, url: string, username: string): Promise<WorkstationPage> {
+    const page = await (await browser.newContext()).newPage()
+    await page.goto(url)
+    const workstation = new WorkstationPage(page)
+    await workstation.login(username)
+    return workstation
+  }
 
   async login(username: string, password = 'atiende'): Promise<void> {
     await this.page.getByLabel('Usuario').fill(username)
