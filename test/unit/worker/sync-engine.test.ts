@@ -5,7 +5,7 @@
  * (test/support/worker-fakes.ts); the store is real (sql.js + files on disk). Everything that the
  * real server can show is in test/integration/sync-engine.test.ts.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { backoffDelay } from '../../../src/renderer/src/workers/data/backoff'
 import type { LocalStore } from '../../../src/renderer/src/workers/data/local-store'
@@ -110,6 +110,72 @@ describe('SyncEngine failure handling', () => {
     timers.fireAll()
     await engine.syncNow()
     expect(timers.pendingDelays()).toEqual([250 * 2 ** 2])
+    await engine.stop()
+  })
+
+  it('lets local writes wait for the scheduled retry while backing off, so the delays keep growing', async () => {
+    await write(1)
+    let isDown = true
+    const { engine, requests } = engineWith((r) => (isDown ? json(503, {}) : appliedAll(r)))
+    // The first write after a working pass goes at once; it fails and the backoff starts.
+    engine.afterLocalWrite()
+    await engine.syncNow()
+    expect(requests.filter(isPush)).toHaveLength(2)
+    expect(timers.pendingDelays()).toEqual([250 * 2])
+    for (let i = 2; i <= 20; i++) {
+      await write(i)
+      engine.afterLocalWrite()
+    }
+    // Twenty writes later: no new request, the same retry timer still waiting.
+    expect(requests.filter(isPush)).toHaveLength(2)
+    expect(timers.pendingDelays()).toEqual([250 * 2])
+    timers.fireAll()
+    await engine.syncNow()
+    expect(requests.filter(isPush)).toHaveLength(4)
+    expect(timers.pendingDelays()).toEqual([250 * 2 ** 3])
+
+    isDown = false
+    timers.fireAll()
+    await vi.waitFor(() => {
+      expect(engine.status()).toMatchObject({ pending: 0, lastError: null })
+    })
+    // Back to normal: a write pushes at once again.
+    await write(21)
+    engine.afterLocalWrite()
+    await vi.waitFor(() => {
+      expect(engine.status().pending).toBe(0)
+    })
+    expect(timers.pendingDelays()).toEqual([])
+    await engine.stop()
+  })
+
+  it('runs once more for a write that arrived while a retry was pulling, when it succeeds', async () => {
+    await write(1)
+    let isDown = true
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const { engine, requests } = engineWith(async (r) => {
+      if (isDown) return json(503, {})
+      if (!isPush(r)) await gate
+      return appliedAll(r)
+    })
+    await engine.syncNow()
+    isDown = false
+    timers.fireAll()
+    // The retry has pushed and is pulling: this write was not in its push.
+    await vi.waitFor(() => {
+      expect(requests.filter((r) => !isPush(r))).toHaveLength(1)
+    })
+    expect(requests.filter(isPush)).toHaveLength(2)
+    await write(2)
+    engine.afterLocalWrite()
+    release()
+    await vi.waitFor(() => {
+      expect(engine.status()).toMatchObject({ pending: 0, lastError: null })
+    })
+    expect(requests.filter(isPush)).toHaveLength(3)
     await engine.stop()
   })
 

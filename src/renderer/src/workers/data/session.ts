@@ -93,7 +93,7 @@ export class Session {
     const complaint = await this.store.createComplaint(args)
     this.options.emit('data:changed', { entities: ['complaint'] })
     this.engine.emitStatus()
-    this.engine.trigger()
+    this.engine.afterLocalWrite()
     this.scheduleSnapshot()
     return complaint
   }
@@ -103,7 +103,7 @@ export class Session {
     const complaint = await this.store.transitionComplaint(args)
     this.options.emit('data:changed', { entities: ['complaint'] })
     this.engine.emitStatus()
-    this.engine.trigger()
+    this.engine.afterLocalWrite()
     this.scheduleSnapshot()
     return complaint
   }
@@ -172,7 +172,7 @@ export class Session {
     const interaction = await this.store.recordInteraction(args)
     this.options.emit('data:changed', { entities: ['interaction'] })
     this.engine.emitStatus()
-    this.engine.trigger()
+    this.engine.afterLocalWrite()
     this.scheduleSnapshot()
     return interaction
   }
@@ -181,7 +181,7 @@ export class Session {
   async recordScriptRun(args: WorkerArgs<'scriptRun:record'>): Promise<string> {
     const id = await this.store.recordScriptRun(args)
     this.engine.emitStatus()
-    this.engine.trigger()
+    this.engine.afterLocalWrite()
     this.scheduleSnapshot()
     return id
   }
@@ -209,7 +209,7 @@ export class Session {
     const state = await this.store.recordAgentState(args)
     this.options.emit('data:changed', { entities: ['agent_state'] })
     this.engine.emitStatus()
-    this.engine.trigger()
+    this.engine.afterLocalWrite()
     this.scheduleSnapshot()
     return state
   }
@@ -239,7 +239,7 @@ export class Session {
   private written(entities: SyncEntity[]): void {
     this.options.emit('data:changed', { entities })
     this.engine.emitStatus()
-    this.engine.trigger()
+    this.engine.afterLocalWrite()
     this.scheduleSnapshot()
   }
 
@@ -258,7 +258,7 @@ export class Session {
     const customer = await this.store.createCustomer(args)
     this.options.emit('data:changed', { entities: ['customer'] })
     this.engine.emitStatus()
-    this.engine.trigger()
+    this.engine.afterLocalWrite()
     this.scheduleSnapshot()
     return customer
   }

@@ -5,7 +5,9 @@
  * - A pass pushes the outbox then pulls (see `runSyncCycle`). Passes never overlap: a trigger
  *   during a pass runs one more pass right after it.
  * - Network errors, 5xx and 429 retry with exponential backoff and full jitter (cap 30 s); a
- *   realtime (re)connection, a poke, a local write or `syncNow()` retries at once.
+ *   realtime (re)connection, a poke or `syncNow()` retries at once. A local write pushes at
+ *   once too, except while backing off: then it waits for the scheduled retry, which carries
+ *   it, so an agent writing through an outage does not turn the backoff into a request per write.
  * - 401: the access token is refreshed once (rotating refresh token, announced with
  *   `auth:tokens-changed`) and the request repeated; a refused refresh emits `auth:expired` and
  *   stops syncing, while local writes keep working.
@@ -61,6 +63,8 @@ export class SyncEngine {
   private tokens: SessionTokens
   private running: Promise<void> | null = null
   private rerun = false
+  /** A local write arrived while a retry was in flight: one more pass if that retry worked. */
+  private writeWhileRetrying = false
   private retryTimer: unknown = null
   private pokeTimer: unknown = null
   private attempt = 0
@@ -133,7 +137,30 @@ export class SyncEngine {
     return this.status()
   }
 
-  /** Asks for a pass soon (after a local write, a poke, a reconnection). */
+  /**
+   * A local write asks for a push: at once, unless the engine is backing off after failures.
+   * Then the scheduled retry carries the write (and a retry in flight that succeeds runs once
+   * more for it), so the backoff keeps growing however often the agent writes.
+   */
+  afterLocalWrite(): void {
+    if (!this.isBackingOff()) {
+      this.trigger()
+      return
+    }
+    if (this.running) this.writeWhileRetrying = true
+    this.emitStatus()
+  }
+
+  /** The last pass failed and a retry is scheduled or running; a stopped engine never is. */
+  private isBackingOff(): boolean {
+    return (
+      this.stopped === null &&
+      this.attempt > 0 &&
+      (this.retryTimer !== null || this.running !== null)
+    )
+  }
+
+  /** Asks for a pass soon (after a poke, a reconnection, a write when not backing off). */
   trigger(): void {
     if (this.stopped === 'closed') return
     if (this.stopped !== null) {
@@ -175,14 +202,19 @@ export class SyncEngine {
   private async loop(): Promise<void> {
     for (;;) {
       this.rerun = false
+      this.writeWhileRetrying = false
       await this.pass()
       if (!this.shouldRunAgain()) return
     }
   }
 
-  /** A trigger arrived during the pass (a write, a poke) and nothing stopped the engine. */
+  /**
+   * A trigger arrived during the pass (a write, a poke), or a write during a retry that has now
+   * succeeded, and nothing stopped the engine.
+   */
   private shouldRunAgain(): boolean {
-    return this.rerun && this.stopped === null
+    const writeAfterRecovery = this.writeWhileRetrying && this.attempt === 0
+    return (this.rerun || writeAfterRecovery) && this.stopped === null
   }
 
   private async pass(): Promise<void> {
