@@ -27,6 +27,7 @@ import { installErrorHandling } from './http/error-handler'
 import { RealtimeHub } from './realtime/realtime-hub'
 import { registerAuthRoutes } from './routes/auth'
 import { registerComplaintAnalysisRoutes } from './routes/complaint-analysis'
+import { registerConfigurationAdminRoutes } from './routes/configuration-admin'
 import { registerCustomerImportRoutes } from './routes/customer-import'
 import { registerCustomerRoutes } from './routes/customers'
 import { registerHealthRoutes } from './routes/health'
@@ -131,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerScriptAnalyticsRoutes(app, ctx)
   registerComplaintAnalysisRoutes(app, ctx)
   registerScriptRoutes(app, ctx)
+  registerConfigurationAdminRoutes(app, ctx)
   const sip = options.sip ?? noSipServer
   registerSipAccountRoutes(app, ctx, sip)
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger())

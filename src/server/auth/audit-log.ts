@@ -1,4 +1,4 @@
-/** Sensitive actions (logins, token revocations, compensations and their approvals, escalations and assignments, complaint edits) leave a row that says who, what and when. */
+/** Sensitive actions (logins, token revocations, compensations and their approvals, escalations and assignments, complaint edits, configuration changes) leave a row that says who, what and when. */
 import type { Queryable } from '../db/db'
 
 export type AuditAction =
@@ -16,6 +16,10 @@ export type AuditAction =
   | 'complaint.escalated'
   | 'complaint.assigned'
   | 'complaint.edited'
+  | 'configuration.created'
+  | 'configuration.updated'
+  | 'configuration.retired'
+  | 'configuration.restored'
 
 export interface AuditEntry {
   action: AuditAction

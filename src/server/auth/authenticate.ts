@@ -1,6 +1,7 @@
 /** Turns a request's bearer token into claims, or refuses it with 401. */
 import type { FastifyRequest } from 'fastify'
 
+import type { Role } from '../../shared/domain/user'
 import { HttpAppError } from '../http/app-error'
 import type { AccessClaims, AccessTokenIssuer } from './access-tokens'
 
@@ -28,6 +29,18 @@ const claimsByRequest = new WeakMap<FastifyRequest, AccessClaims>()
 export function requireAuth(tokens: AccessTokenIssuer) {
   return async (request: FastifyRequest): Promise<void> => {
     claimsByRequest.set(request, await authenticate(request, tokens))
+  }
+}
+
+/**
+ * Like {@link requireAuth}, and refuses other roles with 403 before the body is validated, so a
+ * caller who may not use the route never learns what a valid body looks like.
+ */
+export function requireRole(tokens: AccessTokenIssuer, allowed: readonly Role[], message: string) {
+  const authenticated = requireAuth(tokens)
+  return async (request: FastifyRequest): Promise<void> => {
+    await authenticated(request)
+    if (!allowed.includes(claimsOf(request).role)) throw new HttpAppError('forbidden', message)
   }
 }
 

@@ -6,6 +6,7 @@ import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { ZodApp } from '../../../src/server/routes/route-context'
+import { defaultCompensationLimits } from '../../../src/server/seed/default-configuration'
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../src/shared/sync/protocol'
 import { buildTestApp, complaintMutation, login } from '../../support/server-app'
 import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
@@ -125,6 +126,73 @@ const cases: RouteCase[] = [
     expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 404, admin: 404 }
   }
 ]
+
+const label = { es: 'Etiqueta', en: 'Label' }
+const config = '/api/admin/configuration'
+/** Admin-only configuration routes: only the admin gets through, and only after the role check. */
+const adminOnly = (admin: number) => ({
+  anonymous: 401,
+  agent: 403,
+  team_lead: 403,
+  trainer: 403,
+  admin
+})
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT'
+function adminCase(
+  method: Method,
+  url: string,
+  payload: object | undefined,
+  admin: number
+): RouteCase {
+  return {
+    name: `${method} ${url}`,
+    request: (t) => ({
+      method,
+      url,
+      headers: auth(t),
+      ...(payload === undefined ? {} : { payload })
+    }),
+    expected: adminOnly(admin)
+  }
+}
+const configurationCases: RouteCase[] = [
+  adminCase('GET', config, undefined, 200),
+  adminCase('POST', `${config}/disposition-codes`, { code: 'role_check', label }, 201),
+  // Non-admins are refused before their body is even looked at.
+  adminCase('POST', `${config}/disposition-codes`, { code: 'Not A Code', label: {} }, 400),
+  adminCase('PATCH', `${config}/disposition-codes/resolved`, { label }, 200),
+  adminCase('POST', `${config}/disposition-codes/wrong_number/retire`, undefined, 200),
+  adminCase('POST', `${config}/disposition-codes/wrong_number/restore`, undefined, 200),
+  adminCase('POST', `${config}/pause-reasons`, { code: 'role_check', label, maxMinutes: 20 }, 201),
+  adminCase('PATCH', `${config}/pause-reasons/break`, { maxMinutes: 20 }, 200),
+  adminCase('POST', `${config}/pause-reasons/meeting/retire`, undefined, 200),
+  adminCase('POST', `${config}/pause-reasons/meeting/restore`, undefined, 200),
+  adminCase('POST', `${config}/complaint-categories`, { code: 'role_check', label }, 201),
+  adminCase('PATCH', `${config}/complaint-categories/delivery`, { sortOrder: 45 }, 200),
+  adminCase('POST', `${config}/complaint-categories/delivery/retire`, undefined, 200),
+  adminCase('POST', `${config}/complaint-categories/delivery/restore`, undefined, 200),
+  adminCase(
+    'POST',
+    `${config}/complaint-categories/delivery/subcategories`,
+    { code: 'role_sub', label },
+    201
+  ),
+  adminCase('PATCH', `${config}/complaint-categories/delivery/subcategories/late`, { label }, 200),
+  adminCase(
+    'POST',
+    `${config}/complaint-categories/delivery/subcategories/late/retire`,
+    undefined,
+    200
+  ),
+  adminCase(
+    'POST',
+    `${config}/complaint-categories/delivery/subcategories/late/restore`,
+    undefined,
+    200
+  ),
+  adminCase('PUT', `${config}/compensation-limits`, defaultCompensationLimits, 200)
+]
+cases.push(...configurationCases)
 
 describe.each(engines)('route × role on %s', (engine) => {
   let database: TestDatabase

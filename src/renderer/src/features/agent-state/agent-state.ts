@@ -3,6 +3,7 @@
  * Ready and Not Ready (with a pause reason); while a call is up or being wrapped up the phone
  * decides instead, so nobody has to remember to set "on call".
  */
+import { WATCHDOG_PAUSE_REASON } from '../../../../shared/domain/configuration-edit'
 import type { PhonePhase } from '../softphone/store'
 
 export type Availability =
@@ -15,7 +16,7 @@ export type EffectiveAgentState = 'ready' | 'not_ready' | 'on_call' | 'wrap_up'
 export const builtInPauseReasons = ['break', 'lunch', 'training', 'meeting', 'admin'] as const
 
 /** Set only by the phone watchdog: the agent did not choose it, the phone cannot take calls. */
-export const PHONE_PROBLEM_REASON = 'phone_problem'
+export const PHONE_PROBLEM_REASON = WATCHDOG_PAUSE_REASON
 
 export type PauseReasonCode = string
 
