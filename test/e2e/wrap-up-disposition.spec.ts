@@ -173,3 +173,48 @@ test('a script’s outcome preselects the disposition, and Ctrl+Enter saves it',
     )
     .toEqual(['resolved'])
 })
+
+test('a disposition code an admin adds is offered in the wrap-up, and a retired one no longer', async ({
+  page
+}) => {
+  const ws = await answeredPracticeCall(page, 'diego')
+  const admin = (await loginAs(server.url, 'admin')).accessToken
+  const configure = async (path: string, body?: unknown) => {
+    const response = await fetch(`${server.url}/api/admin/configuration${path}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${admin}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' })
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) })
+    })
+    expect(response.status).toBeLessThan(300)
+  }
+  await page.keyboard.press('Alt+H')
+  await expect(ws.phoneStatus).toContainText('Trabajo posterior a la llamada')
+  await expect(ws.wrapUp.getByRole('radio', { name: 'Número equivocado' })).toBeVisible()
+
+  // While the agent is in the wrap-up, the admin adds one code and retires another: the list
+  // follows at once (a poke, then a pull).
+  await configure('/disposition-codes', {
+    code: 'promise_to_pay',
+    label: { es: 'Promesa de pago', en: 'Promise to pay' }
+  })
+  await configure('/disposition-codes/wrong_number/retire')
+  await expect(ws.wrapUp.getByRole('radio', { name: 'Promesa de pago' })).toBeVisible()
+  await expect(ws.wrapUp.getByRole('radio', { name: 'Número equivocado' })).toHaveCount(0)
+
+  await ws.wrapUp.getByRole('searchbox', { name: 'Buscar disposición' }).fill('promesa')
+  await page.keyboard.press('Enter')
+  await expect(ws.wrapUp.getByRole('radio', { name: 'Promesa de pago' })).toBeChecked()
+  await page.keyboard.press('Control+Enter')
+  await expect(ws.phoneStatus).toContainText('Disponible')
+
+  const diego = (await loginAs(server.url, 'diego')).user.id
+  await expect
+    .poll(async () =>
+      (await serverDispositions(server.url)).filter((d) => d.agentId === diego).map((d) => d.code)
+    )
+    .toEqual(['promise_to_pay'])
+  await configure('/disposition-codes/wrong_number/restore')
+})
