@@ -7,6 +7,7 @@ import { logout } from '../features/auth/session'
 import { CallbacksPanel } from '../features/callbacks/components/CallbacksPanel'
 import { ComplaintAnalysisPanel } from '../features/complaint-analysis/components/ComplaintAnalysisPanel'
 import { PendingApprovals } from '../features/compensation/components/PendingApprovals'
+import { ConfigurationPanel } from '../features/configuration/components/ConfigurationPanel'
 import { ComplaintsPanel } from '../features/complaints/components/ComplaintsPanel'
 import { useAudioRuntime } from '../features/devices/hooks/useAudioRuntime'
 import { CustomerCard } from '../features/screen-pop/components/CustomerCard'
@@ -66,6 +67,9 @@ export function Workstation() {
           </ErrorBoundary>
           <ErrorBoundary area={t('analysis.heading')}>
             <ComplaintAnalysisPanel />
+          </ErrorBoundary>
+          <ErrorBoundary area={t('configuration.heading')}>
+            <ConfigurationPanel />
           </ErrorBoundary>
         </div>
       </main>

@@ -7,6 +7,7 @@ import { z } from 'zod'
 
 import type { SessionTokens } from '../../../../shared/contract/worker'
 import { sessionUserSchema, type SessionUser } from '../../../../shared/domain/user'
+import { setAccessToken } from '../../data/access-token'
 import * as authApi from '../../data/auth-api'
 import { startDataWorker, stopDataWorker } from '../../data/data-client'
 import { serverUrl } from '../../data/server-url'
@@ -38,6 +39,7 @@ async function readStoredSession(): Promise<z.infer<typeof storedSessionSchema> 
 async function openSession(user: SessionUser, tokens: SessionTokens): Promise<void> {
   const client = startDataWorker()
   const store = useAppStore.getState()
+  setAccessToken(tokens.accessToken)
   client.listen('sync:status-changed', (status) => {
     useAppStore.getState().syncStatusChanged(status)
   })
@@ -46,6 +48,7 @@ async function openSession(user: SessionUser, tokens: SessionTokens): Promise<vo
   })
   client.listen('auth:tokens-changed', (next) => {
     void persistSession(user, next.refreshToken)
+    setAccessToken(next.accessToken)
     phoneTokenRefreshed(next.accessToken)
   })
   client.listen('auth:expired', () => {
@@ -106,5 +109,6 @@ export async function logout(reason?: 'expired'): Promise<void> {
   void stopPhoneLine()
   dropPendingWrapUps()
   stopDataWorker()
+  setAccessToken('')
   useAppStore.getState().loggedOut(reason)
 }

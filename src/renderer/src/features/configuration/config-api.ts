@@ -1,0 +1,61 @@
+/**
+ * The admin configuration routes (`/api/admin/configuration/...`), called from the page with the
+ * session's access token. An expired token is renewed by a sync pass of the data worker (which
+ * refreshes it and announces the new one), then the request is made once more.
+ */
+import { appError, errorCodes, type AppError } from '../../../../shared/contract/errors'
+import { fail, ok, type Result } from '../../../../shared/contract/result'
+import { errorEnvelopeSchema } from '../../../../shared/sync/auth'
+import { currentAccessToken } from '../../data/access-token'
+import { dataClient } from '../../data/data-client'
+import { serverUrl } from '../../data/server-url'
+
+export type ConfigKind = 'disposition-codes' | 'pause-reasons' | 'complaint-categories'
+
+async function request(path: string, body: unknown): Promise<Response | null> {
+  try {
+    return await fetch(`${serverUrl()}/api/admin/configuration${path}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${currentAccessToken()}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' })
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) })
+    })
+  } catch {
+    return null
+  }
+}
+
+async function errorOf(response: Response): Promise<AppError> {
+  const envelope = errorEnvelopeSchema.safeParse(await response.json().catch(() => null))
+  if (!envelope.success) return appError('internal', `HTTP ${String(response.status)}`)
+  const code = errorCodes.find((c) => c === envelope.data.error.code) ?? 'internal'
+  return appError(code, envelope.data.error.message)
+}
+
+/** POSTs to a configuration route; the pulled configuration then shows the change. */
+async function post(path: string, body?: unknown): Promise<Result<null>> {
+  let response = await request(path, body)
+  if (response?.status === 401) {
+    await dataClient()?.send('sync:now', {})
+    response = await request(path, body)
+  }
+  if (response === null) return fail(appError('unavailable', 'server unreachable'))
+  return response.ok ? ok(null) : fail(await errorOf(response))
+}
+
+export function addEntry(
+  kind: ConfigKind,
+  entry: { code: string; label: { es: string; en: string } }
+): Promise<Result<null>> {
+  return post(`/${kind}`, entry)
+}
+
+export function setRetired(
+  kind: ConfigKind,
+  code: string,
+  retired: boolean
+): Promise<Result<null>> {
+  return post(`/${kind}/${encodeURIComponent(code)}/${retired ? 'retire' : 'restore'}`)
+}
