@@ -32,6 +32,40 @@ export async function readCompensationLimits(tx: Queryable): Promise<Compensatio
 }
 
 /**
+ * Replaces the limits, the caps and the currency with `limits`: an admin's edit, or the seed's
+ * defaults into empty tables. Callers hold the transaction (and, for an edit, the table locks).
+ */
+export async function replaceCompensationLimits(
+  tx: Queryable,
+  limits: CompensationLimits
+): Promise<void> {
+  await tx.query('DELETE FROM compensation_limits')
+  await tx.query('DELETE FROM compensation_caps')
+  for (const l of limits.perGrant) {
+    await tx.query('INSERT INTO compensation_limits (role, tier, max_amount) VALUES ($1, $2, $3)', [
+      l.role,
+      l.tier,
+      l.maxAmount
+    ])
+  }
+  for (const c of limits.dailyCapPerAgent) {
+    await tx.query(
+      "INSERT INTO compensation_caps (scope, role, max_amount) VALUES ('agent_daily', $1, $2)",
+      [c.role, c.maxAmount]
+    )
+  }
+  await tx.query(
+    "INSERT INTO compensation_caps (scope, role, max_amount) VALUES ('customer_daily', '', $1)",
+    [limits.dailyCapPerCustomer]
+  )
+  await tx.query(
+    `INSERT INTO settings (key, value) VALUES ('currency', $1::jsonb)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    [JSON.stringify(limits.currency)]
+  )
+}
+
+/**
  * The start of the server's current day. Days are UTC days: the server has no configured
  * centre time zone yet, and the client's clock is never trusted for a cap.
  */

@@ -5,6 +5,7 @@
 
 import type { DirectoryUser, Team } from '../../shared/domain/configuration'
 import { roles, type Role } from '../../shared/domain/user'
+import { replaceCompensationLimits } from '../compensation/compensation-store'
 import type { Db, Queryable } from '../db/db'
 import { SCHEMA_LOCK_KEY } from '../db/migrate'
 import {
@@ -57,27 +58,7 @@ async function insertDefaults(tx: Queryable): Promise<void> {
       )
     }
   }
-  const limits = defaultCompensationLimits
-  for (const l of limits.perGrant) {
-    await tx.query('INSERT INTO compensation_limits (role, tier, max_amount) VALUES ($1, $2, $3)', [
-      l.role,
-      l.tier,
-      l.maxAmount
-    ])
-  }
-  for (const c of limits.dailyCapPerAgent) {
-    await tx.query(
-      "INSERT INTO compensation_caps (scope, role, max_amount) VALUES ('agent_daily', $1, $2)",
-      [c.role, c.maxAmount]
-    )
-  }
-  await tx.query(
-    "INSERT INTO compensation_caps (scope, role, max_amount) VALUES ('customer_daily', '', $1)",
-    [limits.dailyCapPerCustomer]
-  )
-  await tx.query("INSERT INTO settings (key, value) VALUES ('currency', $1::jsonb)", [
-    JSON.stringify(limits.currency)
-  ])
+  await replaceCompensationLimits(tx, defaultCompensationLimits)
 }
 
 function isRole(value: string): value is Role {
