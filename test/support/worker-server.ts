@@ -1,46 +1,69 @@
 /// <reference types="node" />
 /**
- * The real central server for the data worker's integration tests: `buildApp` on PGlite in
- * memory, seeded with the demo data, listening on 127.0.0.1. The database outlives restarts of
- * the HTTP server, so a test can take the server down and bring it back on the same port.
+ * The real central server for the data worker's integration tests: `buildApp` on a migrated,
+ * seeded database (the demo data on PGlite in memory unless told otherwise), listening on
+ * 127.0.0.1. The database outlives restarts of the HTTP server, so a test can take the server
+ * down and bring it back on the same port.
  */
 import type { AddressInfo } from 'node:net'
 
-import { buildApp } from '../../src/server/app'
+import { afterAll, beforeAll } from 'vitest'
+
 import type { Db } from '../../src/server/db/db'
 import { migrate } from '../../src/server/db/migrate'
 import { openPgliteDb } from '../../src/server/db/pglite-db'
 import type { ZodApp } from '../../src/server/routes/route-context'
 import { seedConfiguration } from '../../src/server/seed/seed-configuration'
 import { seedDemoData } from '../../src/server/seed/seed-demo'
+import type { SessionTokens } from '../../src/shared/contract/worker'
 import { tokenResponseSchema, type TokenResponse } from '../../src/shared/sync/auth'
 
-const JWT_SECRET = new TextEncoder().encode('worker-sync-test-secret-0123456789abcdef')
+import { buildTestApp, DEMO_PASSWORD } from './server-app'
+
+/** A database the server runs on, and how to get rid of it. */
+export interface ServerDatabase {
+  db: Db
+  dispose(): Promise<void>
+}
+
+/** The demo data (5,000 customers) on PGlite in memory. */
+async function demoDatabase(): Promise<ServerDatabase> {
+  const db = await openPgliteDb('memory://')
+  await migrate(db)
+  await seedDemoData(db)
+  await seedConfiguration(db)
+  return { db, dispose: () => db.close() }
+}
 
 export class TestServer {
   private app: ZodApp | null = null
   private port = 0
+  private database: ServerDatabase | null = null
 
-  private constructor(readonly db: Db) {}
+  /** A server whose database `createDatabase` makes when it is opened. */
+  constructor(private readonly createDatabase: () => Promise<ServerDatabase> = demoDatabase) {}
 
   /** A migrated, seeded database (5,000 demo customers); the HTTP server is not started yet. */
   static async create(): Promise<TestServer> {
-    const db = await openPgliteDb('memory://')
-    await migrate(db)
-    await seedDemoData(db)
-    await seedConfiguration(db)
-    return new TestServer(db)
+    const server = new TestServer()
+    await server.open()
+    return server
+  }
+
+  /** Creates the database; the HTTP server is not started yet. */
+  async open(): Promise<void> {
+    this.database ??= await this.createDatabase()
+  }
+
+  get db(): Db {
+    if (!this.database) throw new Error('TestServer: open() it before using its database')
+    return this.database.db
   }
 
   /** Starts listening; after a stop, on the same port, so clients find it again. */
   async start(): Promise<string> {
     if (this.app) return this.url
-    const app = await buildApp({
-      db: this.db,
-      jwtSecret: JWT_SECRET,
-      logger: false,
-      loginRateLimit: { max: 1000, timeWindowMs: 60_000 }
-    })
+    const app = await buildTestApp(this.db)
     await app.listen({ host: '127.0.0.1', port: this.port })
     const address = app.server.address()
     if (address === null || typeof address === 'string') throw new Error('no TCP address')
@@ -60,7 +83,7 @@ export class TestServer {
     return `http://127.0.0.1:${this.port}`
   }
 
-  async login(username: string, password = 'atiende'): Promise<TokenResponse> {
+  async login(username: string, password = DEMO_PASSWORD): Promise<TokenResponse> {
     const response = await fetch(`${this.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -83,6 +106,53 @@ export class TestServer {
 
   async close(): Promise<void> {
     await this.stop()
-    await this.db.close()
+    const database = this.database
+    this.database = null
+    await database?.dispose()
+  }
+}
+
+/** What {@link useTestServer} gives the tests of a describe block. */
+export interface TestServerFixture<User extends string> {
+  /** Listening from before the first test to after the last (a test may stop and start it). */
+  server: TestServer
+  /** The tokens `user` logged in with before the first test. */
+  tokens: (user: User) => SessionTokens
+  userId: (user: User) => string
+}
+
+/**
+ * The real central server for the tests of one describe block: opened, listening and with each
+ * of `users` logged in before the first test; closed after the last. `database` replaces the
+ * demo data on PGlite (e.g. `() => createTestDatabase(engine)` to run on both engines).
+ */
+export function useTestServer<User extends string>(options: {
+  users: readonly User[]
+  database?: () => Promise<ServerDatabase>
+}): TestServerFixture<User> {
+  const server = new TestServer(options.database)
+  const logins = new Map<User, TokenResponse>()
+  const loginOf = (user: User): TokenResponse => {
+    const login = logins.get(user)
+    if (!login) throw new Error(`${user} is not among the users this server logged in`)
+    return login
+  }
+
+  beforeAll(async () => {
+    await server.open()
+    await server.start()
+    for (const user of options.users) logins.set(user, await server.login(user))
+  }, 120_000)
+  afterAll(async () => {
+    await server.close()
+  })
+
+  return {
+    server,
+    tokens: (user) => {
+      const { accessToken, refreshToken } = loginOf(user)
+      return { accessToken, refreshToken }
+    },
+    userId: (user) => loginOf(user).user.id
   }
 }

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto'
 
 import initSqlJs, { type SqlJsStatic } from 'sql.js'
-import { afterEach, beforeEach } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 
 import { LocalStore } from '../../src/renderer/src/workers/data/local-store'
 import type { Customer } from '../../src/shared/domain/customer'
@@ -80,4 +80,19 @@ export function useTestStores(): { openStore: () => Promise<LocalStore>; dir: ()
     },
     dir: () => dir
   }
+}
+
+/**
+ * One store folder for every test of a describe block (one workstation whose store later tests
+ * open again), made before the first test and removed after the last.
+ */
+export function useSharedStoreDir(): () => string {
+  let dir = ''
+  beforeAll(async () => {
+    dir = await makeStoreDir()
+  })
+  afterAll(async () => {
+    await removeStoreDir(dir)
+  })
+  return () => dir
 }
