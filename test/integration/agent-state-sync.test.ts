@@ -3,37 +3,20 @@
  * states recorded offline reach the server once, come back synced, and the configuration the
  * server publishes is readable from the local store.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import type { SessionTokens } from '../../src/shared/contract/worker'
-import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'
-import { TestServer } from '../support/worker-server'
-import { openTestStore } from '../support/worker-store'
+import { useTestServer } from '../support/worker-server'
+import { openTestStore, useSharedStoreDir } from '../support/worker-store'
 import { startEngine } from '../support/worker-sync'
 
 describe('agent states and configuration in the worker', () => {
-  let server: TestServer
-  let tokens: SessionTokens
-  let anaId: string
-  let dir: string
-
-  beforeAll(async () => {
-    server = await TestServer.create()
-    await server.start()
-    const login = await server.login('ana')
-    tokens = { accessToken: login.accessToken, refreshToken: login.refreshToken }
-    anaId = login.user.id
-    dir = await makeStoreDir()
-  }, 120_000)
-
-  afterAll(async () => {
-    await server.close()
-    await removeStoreDir(dir)
-  })
+  const { server, tokens, userId } = useTestServer({ users: ['ana'] })
+  const dir = useSharedStoreDir()
 
   it('records states offline, syncs each once, and reads the current one and the configuration', async () => {
-    const store = await openTestStore(dir)
-    const harness = startEngine({ store, serverUrl: server.url, tokens })
+    const anaId = userId('ana')
+    const store = await openTestStore(dir())
+    const harness = startEngine({ store, serverUrl: server.url, tokens: tokens('ana') })
     try {
       await server.stop()
       const t0 = Date.now() - 60_000
@@ -98,15 +81,16 @@ describe('agent states and configuration in the worker', () => {
   })
 
   it('keeps a pending state across a restart of the store (journal replay)', async () => {
+    const anaId = userId('ana')
     await server.stop()
-    const store = await openTestStore(dir)
+    const store = await openTestStore(dir())
     const recorded = await store.recordAgentState({
       state: 'wrap_up',
       pauseReason: null,
       since: new Date().toISOString()
     })
     await store.close()
-    const reopened = await openTestStore(dir)
+    const reopened = await openTestStore(dir())
     try {
       expect(reopened.currentAgentState(anaId)).toMatchObject({
         id: recorded.id,

@@ -4,15 +4,13 @@
  * changed comes back to Ana as a conflict with both values, and her choice ("use mine") lands on
  * the server and reaches Carla.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import type { LocalStore } from '../../src/renderer/src/workers/data/local-store'
-import type { LocalComplaint, SessionTokens } from '../../src/shared/contract/worker'
+import type { LocalComplaint } from '../../src/shared/contract/worker'
 import { editableValuesOf } from '../../src/shared/domain/complaint-edit'
-import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'
-import { startEngine } from '../support/worker-sync'
-import { TestServer } from '../support/worker-server'
-import { openTestStore } from '../support/worker-store'
+import { useTestServer } from '../support/worker-server'
+import { useSyncClients } from '../support/worker-sync'
 
 function shown(store: LocalStore, id: string): LocalComplaint {
   const found = store.listComplaints(null, 50).find((c) => c.id === id)
@@ -21,38 +19,11 @@ function shown(store: LocalStore, id: string): LocalComplaint {
 }
 
 describe('complaint edits between two clients', () => {
-  let server: TestServer
-  const tokens: Record<string, SessionTokens> = {}
-  const userIds: Record<string, string> = {}
-  const cleanups: (() => Promise<void>)[] = []
+  const { server, tokens, userId } = useTestServer({ users: ['ana', 'carla'] })
+  const clients = useSyncClients(server)
 
-  beforeAll(async () => {
-    server = await TestServer.create()
-    await server.start()
-    for (const user of ['ana', 'carla']) {
-      const login = await server.login(user)
-      tokens[user] = { accessToken: login.accessToken, refreshToken: login.refreshToken }
-      userIds[user] = login.user.id
-    }
-  }, 120_000)
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-  })
-  afterAll(async () => {
-    await server.close()
-  })
-
-  async function client(user: string) {
-    const dir = await makeStoreDir()
-    const store = await openTestStore(dir)
-    const session = tokens[user]
-    if (!session) throw new Error(`no tokens for ${user}`)
-    const harness = startEngine({ store, serverUrl: server.url, tokens: session })
-    cleanups.push(async () => {
-      await harness.engine.stop()
-      await store.close()
-      await removeStoreDir(dir)
-    })
+  async function client(user: 'ana' | 'carla') {
+    const { store, harness } = await clients.open({ tokens: tokens(user) })
     return { store, sync: () => harness.engine.syncNow() }
   }
 
@@ -98,7 +69,7 @@ describe('complaint edits between two clients', () => {
         base: 'Un cargo',
         theirs: 'Devolución (Carla)',
         yours: 'Un solo cargo (Ana)',
-        changedBy: userIds['carla']
+        changedBy: userId('carla')
       }
     ])
     expect(ana.store.outboxCounts()).toEqual({ pending: 0, rejected: 0 })

@@ -4,70 +4,46 @@
  * wrap-up, a retired one no longer is but stays in the cache for the calls that name it, and a
  * new complaint reason shows under its category. On PGlite and PostgreSQL.
  */
-import type { AddressInfo } from 'node:net'
-
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { offeredDispositionCodes } from '../../src/renderer/src/features/wrap-up/offered-codes'
-import type { LocalStore } from '../../src/renderer/src/workers/data/local-store'
-import type { ZodApp } from '../../src/server/routes/route-context'
-import { buildTestApp, login } from '../support/server-app'
-import { createTestDatabase, engines, type TestDatabase } from '../support/server-db'
-import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'
-import { openTestStore } from '../support/worker-store'
-import { startEngine, type EngineHarness } from '../support/worker-sync'
+import { createTestDatabase, engines } from '../support/server-db'
+import { useTestServer } from '../support/worker-server'
+import { openSyncClient, type SyncClient } from '../support/worker-sync'
 
 describe.each(engines)('configuration edits reach the worker on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
-  let url = ''
-  let adminToken = ''
-  let dir = ''
-  let store: LocalStore
-  let harness: EngineHarness
+  const { server, tokens } = useTestServer({
+    users: ['admin', 'ana'],
+    database: () => createTestDatabase(engine)
+  })
+  let ana: SyncClient
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine)
-    app = await buildTestApp(database.db)
-    await app.listen({ host: '127.0.0.1', port: 0 })
-    url = `http://127.0.0.1:${String((app.server.address() as AddressInfo).port)}`
-    adminToken = (await login(app, 'admin')).accessToken
-    const ana = await login(app, 'ana')
-    dir = await makeStoreDir()
-    store = await openTestStore(dir)
-    harness = startEngine({
-      store,
-      serverUrl: url,
-      tokens: { accessToken: ana.accessToken, refreshToken: ana.refreshToken }
-    })
+    ana = await openSyncClient({ serverUrl: server.url, tokens: tokens('ana') })
     await vi.waitFor(
       () => {
-        expect(harness.engine.status()).toMatchObject({ isLive: true, pending: 0 })
-        expect(store.configuration().dispositionCodes.length).toBeGreaterThan(0)
+        expect(ana.harness.engine.status()).toMatchObject({ isLive: true, pending: 0 })
+        expect(ana.store.configuration().dispositionCodes.length).toBeGreaterThan(0)
       },
       { timeout: 30_000, interval: 50 }
     )
   })
   afterAll(async () => {
-    await harness.engine.stop()
-    await store.close()
-    await removeStoreDir(dir)
-    await app.close()
-    await database.dispose()
+    await ana.close()
   })
 
   const admin = async (method: 'POST' | 'PATCH', path: string, body?: unknown) => {
-    const response = await fetch(`${url}/api/admin/configuration${path}`, {
+    const response = await fetch(`${server.url}/api/admin/configuration${path}`, {
       method,
       headers: {
-        authorization: `Bearer ${adminToken}`,
+        authorization: `Bearer ${tokens('admin').accessToken}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' })
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) })
     })
     expect(response.status).toBeLessThan(300)
   }
-  const offered = () => offeredDispositionCodes(store.configuration()).map((c) => c.code)
+  const offered = () => offeredDispositionCodes(ana.store.configuration()).map((c) => c.code)
 
   it('offers a code an admin added in the wrap-up, in its place, and stops offering it once retired', async () => {
     expect(offered()).not.toContain('promise_to_pay')
@@ -82,7 +58,7 @@ describe.each(engines)('configuration edits reach the worker on %s', (engine) =>
       },
       { timeout: 10_000, interval: 20 }
     )
-    expect(store.configuration().dispositionCodes).toContainEqual({
+    expect(ana.store.configuration().dispositionCodes).toContainEqual({
       code: 'promise_to_pay',
       label: { es: 'Promesa de pago', en: 'Promise to pay' },
       needsCallback: false,
@@ -98,7 +74,7 @@ describe.each(engines)('configuration edits reach the worker on %s', (engine) =>
       { timeout: 10_000, interval: 20 }
     )
     // Still known: a call wrapped up with it before shows its label.
-    expect(store.configuration().dispositionCodes).toContainEqual(
+    expect(ana.store.configuration().dispositionCodes).toContainEqual(
       expect.objectContaining({ code: 'promise_to_pay', active: false })
     )
   })
@@ -110,7 +86,9 @@ describe.each(engines)('configuration edits reach the worker on %s', (engine) =>
     })
     await vi.waitFor(
       () => {
-        const billing = store.configuration().complaintCategories.find((c) => c.code === 'billing')
+        const billing = ana.store
+          .configuration()
+          .complaintCategories.find((c) => c.code === 'billing')
         expect(billing?.subcategories.map((s) => s.code)).toEqual([
           'double_charge',
           'wrong_amount',

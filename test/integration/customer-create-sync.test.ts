@@ -2,51 +2,20 @@
  * Quick-create and the online lookup through the data worker's store and sync engine, against
  * the real central server (buildApp on PGlite, seeded, on 127.0.0.1).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { systemTimers } from '../../src/renderer/src/workers/data/backoff'
 import { matchCaller } from '../../src/renderer/src/workers/data/customer-match'
 import { createOnlineLookup } from '../../src/renderer/src/workers/data/customer-online'
 import type { LocalStore } from '../../src/renderer/src/workers/data/local-store'
-import type { SessionTokens } from '../../src/shared/contract/worker'
-import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'
-import { startEngine } from '../support/worker-sync'
-import { TestServer } from '../support/worker-server'
+import { useTestServer } from '../support/worker-server'
 import { openTestStore } from '../support/worker-store'
+import { useSyncClients } from '../support/worker-sync'
 
 describe('customer.create and the online lookup against the central server', () => {
-  let server: TestServer
-  const tokens: Record<string, SessionTokens> = {}
-  const cleanups: (() => Promise<void>)[] = []
-
-  beforeAll(async () => {
-    server = await TestServer.create()
-    await server.start()
-    for (const user of ['ana', 'bruno', 'diego']) {
-      const login = await server.login(user)
-      tokens[user] = { accessToken: login.accessToken, refreshToken: login.refreshToken }
-    }
-  }, 120_000)
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-  })
-  afterAll(async () => {
-    await server.close()
-  })
-
-  async function client(user: string) {
-    const dir = await makeStoreDir()
-    const store = await openTestStore(dir)
-    const userTokens = tokens[user]
-    if (!userTokens) throw new Error(`no tokens for ${user}`)
-    const harness = startEngine({ store, serverUrl: server.url, tokens: userTokens })
-    cleanups.push(async () => {
-      await harness.engine.stop()
-      await store.close()
-      await removeStoreDir(dir)
-    })
-    return { store, harness, dir }
-  }
+  const { server, tokens } = useTestServer({ users: ['ana', 'bruno', 'diego'] })
+  const clients = useSyncClients(server)
+  const client = (user: 'ana' | 'bruno' | 'diego') => clients.open({ tokens: tokens(user) })
 
   const matchNumber = (store: LocalStore, callerNumber: string) =>
     store.matchCustomer({ callerNumber, ctiCustomerId: null, defaultCountry: 'ES' })
@@ -91,16 +60,11 @@ describe('customer.create and the online lookup against the central server', () 
   })
 
   it('finds an uncached caller online in time and caches the result', async () => {
-    const dir = await makeStoreDir()
-    const store = await openTestStore(dir)
-    cleanups.push(async () => {
-      await store.close()
-      await removeStoreDir(dir)
-    })
+    const { store } = await clients.openStore()
     const online = createOnlineLookup({
       fetch: (url, init) => fetch(url, init),
       serverUrl: server.url,
-      accessToken: () => tokens['ana']?.accessToken ?? '',
+      accessToken: () => tokens('ana').accessToken,
       timers: systemTimers
     })
     const deps = {

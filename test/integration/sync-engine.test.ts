@@ -4,14 +4,13 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import type { FetchLike } from '../../src/renderer/src/workers/data/sync-http'
 import type { SessionTokens } from '../../src/shared/contract/worker'
-import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'
-import { type EngineHarness, startEngine } from '../support/worker-sync'
-import { TestServer } from '../support/worker-server'
+import { useTestServer } from '../support/worker-server'
 import { openTestStore } from '../support/worker-store'
+import { type EngineHarness, startEngine, useSyncClients } from '../support/worker-sync'
 
 const complaint = (description: string, customerId: string | null = null) =>
   ({
@@ -22,42 +21,16 @@ const complaint = (description: string, customerId: string | null = null) =>
   }) as const
 
 describe('sync engine against the central server', () => {
-  let server: TestServer
-  let tokens: SessionTokens
-  const cleanups: (() => Promise<void>)[] = []
-
-  beforeAll(async () => {
-    server = await TestServer.create()
-    await server.start()
-    const login = await server.login('ana')
-    tokens = { accessToken: login.accessToken, refreshToken: login.refreshToken }
-  }, 120_000)
-
+  const { server, tokens } = useTestServer({ users: ['ana'] })
+  // Registered before the clients, so it runs after they are closed: a test may stop the server.
   afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
     await server.start()
   })
-  afterAll(async () => {
-    await server.close()
-  })
+  const clients = useSyncClients(server)
 
-  /** A fresh store in its own temp dir, plus an engine on it; both closed after the test. */
-  async function client(options: { tokens?: SessionTokens; fetch?: FetchLike } = {}) {
-    const dir = await makeStoreDir()
-    const store = await openTestStore(dir)
-    const harness = startEngine({
-      store,
-      serverUrl: server.url,
-      tokens: options.tokens ?? tokens,
-      ...(options.fetch ? { fetch: options.fetch } : {})
-    })
-    cleanups.push(async () => {
-      await harness.engine.stop()
-      await store.close()
-      await removeStoreDir(dir)
-    })
-    return { store, harness, dir }
-  }
+  /** A fresh store in its own temp dir, plus an engine on it (Ana's unless told); closed after the test. */
+  const client = (options: { tokens?: SessionTokens; fetch?: FetchLike } = {}) =>
+    clients.open({ ...options, tokens: options.tokens ?? tokens('ana') })
 
   it('loads the 5,000 demo customers on the first pull and pops José Núñez by number', async () => {
     const { store, harness } = await client()
@@ -147,7 +120,7 @@ describe('sync engine against the central server', () => {
     )
     // A restart replays the journal; the server answers the re-sent mutation with its stored result.
     const reopened = await openTestStore(dir)
-    const again = startEngine({ store: reopened, serverUrl: server.url, tokens })
+    const again = startEngine({ store: reopened, serverUrl: server.url, tokens: tokens('ana') })
     const after = await again.engine.syncNow()
     await again.engine.stop()
     expect(after.rejected).toBe(1)

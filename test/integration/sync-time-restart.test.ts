@@ -5,62 +5,32 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 
-import type { LocalStore } from '../../src/renderer/src/workers/data/local-store'
 import type { FetchLike } from '../../src/renderer/src/workers/data/sync-http'
-import type { SessionTokens } from '../../src/shared/contract/worker'
 import { cacheFreshness, STALE_CACHE_AFTER_MS } from '../../src/shared/domain/cache-freshness'
 import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'
-import { startEngine, type EngineHarness } from '../support/worker-sync'
-import { TestServer } from '../support/worker-server'
-import { openTestStore } from '../support/worker-store'
+import { useTestServer } from '../support/worker-server'
+import { startEngine, useSyncClients, type SyncClient } from '../support/worker-sync'
 
 /** The network is down: every request fails before reaching any server. */
 const offline: FetchLike = () => Promise.reject(new TypeError('fetch failed'))
 
 describe('last sync time across restarts', () => {
-  let server: TestServer
-  let tokens: SessionTokens
+  const { server, tokens } = useTestServer({ users: ['ana'] })
   let dir: string
-  const running: { store: LocalStore; harness: EngineHarness }[] = []
-
-  beforeAll(async () => {
-    server = await TestServer.create()
-    await server.start()
-    const login = await server.login('ana')
-    tokens = { accessToken: login.accessToken, refreshToken: login.refreshToken }
-  }, 120_000)
-
+  // Registered before the clients, so the folder goes once they are closed.
   afterEach(async () => {
-    await Promise.all(running.splice(0).map(stop))
     await removeStoreDir(dir)
   })
+  const clients = useSyncClients(server)
 
-  afterAll(async () => {
-    await server.close()
-  })
-
-  async function start(fetch?: FetchLike) {
-    const store = await openTestStore(dir)
-    const harness = startEngine({
-      store,
-      serverUrl: server.url,
-      tokens,
-      ...(fetch ? { fetch } : {})
-    })
-    const client = { store, harness }
-    running.push(client)
-    return client
-  }
+  /** Opens the workstation in `dir` again: a restart of the app. */
+  const start = (fetch?: FetchLike) =>
+    clients.open({ dir, tokens: tokens('ana'), ...(fetch ? { fetch } : {}) })
 
   /** Stops syncing and closes the store without a final snapshot (as a killed worker would). */
-  async function stop(client: { store: LocalStore; harness: EngineHarness }): Promise<void> {
-    const index = running.indexOf(client)
-    if (index >= 0) running.splice(index, 1)
-    await client.harness.engine.stop()
-    await client.store.close().catch(() => undefined)
-  }
+  const stop = (client: SyncClient) => client.close()
 
   it('an offline restart shows the last sync and warns once it is stale', async () => {
     dir = await makeStoreDir()
@@ -105,7 +75,7 @@ describe('last sync time across restarts', () => {
       category: 'billing',
       description: 'Factura duplicada'
     })
-    const second = startEngine({ store: first.store, serverUrl: server.url, tokens })
+    const second = startEngine({ store: first.store, serverUrl: server.url, tokens: tokens('ana') })
     const later = await second.engine.syncNow()
     await second.engine.stop()
     expect(later.lastError).toBeNull()

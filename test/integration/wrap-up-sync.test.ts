@@ -5,39 +5,22 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import type { SessionTokens } from '../../src/shared/contract/worker'
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/shared/sync/protocol'
-import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'
-import { TestServer } from '../support/worker-server'
-import { openTestStore } from '../support/worker-store'
+import { useTestServer } from '../support/worker-server'
+import { openTestStore, useSharedStoreDir } from '../support/worker-store'
 import { startEngine } from '../support/worker-sync'
 
 describe('dispositions and callbacks in the worker', () => {
-  let server: TestServer
-  let tokens: SessionTokens
-  let anaId: string
-  let dir: string
-
-  beforeAll(async () => {
-    server = await TestServer.create()
-    await server.start()
-    const login = await server.login('ana')
-    tokens = { accessToken: login.accessToken, refreshToken: login.refreshToken }
-    anaId = login.user.id
-    dir = await makeStoreDir()
-  }, 120_000)
-
-  afterAll(async () => {
-    await server.close()
-    await removeStoreDir(dir)
-  })
+  const { server, tokens, userId } = useTestServer({ users: ['ana'] })
+  const dir = useSharedStoreDir()
 
   it('writes a call’s disposition and a callback offline, survives a restart, and syncs each once', async () => {
+    const anaId = userId('ana')
     await server.stop()
     const callId = `call-${randomUUID()}`
-    let store = await openTestStore(dir)
+    let store = await openTestStore(dir())
     const now = Date.now()
     const interaction = await store.recordInteraction({
       callId,
@@ -74,8 +57,8 @@ describe('dispositions and callbacks in the worker', () => {
     expect(store.myOpenCallbacks(anaId, 10)).toEqual([])
     await store.close()
 
-    store = await openTestStore(dir)
-    const harness = startEngine({ store, serverUrl: server.url, tokens })
+    store = await openTestStore(dir())
+    const harness = startEngine({ store, serverUrl: server.url, tokens: tokens('ana') })
     try {
       expect(store.dispositionForCall(callId, anaId)?.id).toBe(disposition.id)
       expect(store.outboxCounts().pending).toBe(4)
@@ -97,6 +80,7 @@ describe('dispositions and callbacks in the worker', () => {
   })
 
   it('brings a callback a teammate assigned to this agent into "my callbacks"', async () => {
+    const anaId = userId('ana')
     const bruno = await server.login('bruno')
     const id = randomUUID()
     const response = await fetch(`${server.url}/api/sync/push`, {
@@ -130,8 +114,8 @@ describe('dispositions and callbacks in the worker', () => {
       })
     })
     expect(response.status).toBe(200)
-    const store = await openTestStore(dir)
-    const harness = startEngine({ store, serverUrl: server.url, tokens })
+    const store = await openTestStore(dir())
+    const harness = startEngine({ store, serverUrl: server.url, tokens: tokens('ana') })
     try {
       await harness.engine.syncNow()
       expect(store.myOpenCallbacks(anaId, 10)).toMatchObject([
