@@ -74,6 +74,12 @@ const DEFAULTS = {
 } as const
 
 async function registerPlugins(app: ZodApp, hub: RealtimeHub): Promise<void> {
+  // A WebSocket upgrade that arrives while the server closes is an open socket nothing will
+  // close: the server's close would wait for it for ever (a client reconnecting at shutdown).
+  let closing = false
+  app.server.prependListener('upgrade', (_request, socket) => {
+    if (closing) socket.destroy()
+  })
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Atiende central server', version: String(PROTOCOL_VERSION) },
@@ -88,6 +94,7 @@ async function registerPlugins(app: ZodApp, hub: RealtimeHub): Promise<void> {
     options: { maxPayload: 64 * 1024 },
     // The default hook closes clients without a code; ours says "going away" so they reconnect.
     preClose: async function (this: FastifyInstance) {
+      closing = true
       await hub.stop()
       this.websocketServer.close()
     }

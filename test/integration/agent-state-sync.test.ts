@@ -5,12 +5,16 @@
  */
 import { describe, expect, it } from 'vitest'
 
+import { createTestDatabase, engines } from '../support/server-db'
 import { useTestServer } from '../support/worker-server'
 import { openTestStore, useSharedStoreDir } from '../support/worker-store'
 import { startEngine } from '../support/worker-sync'
 
-describe('agent states and configuration in the worker', () => {
-  const { server, tokens, userId } = useTestServer({ users: ['ana'] })
+describe.each(engines)('agent states and configuration in the worker on %s', (engine) => {
+  const { server, tokens, userId } = useTestServer({
+    users: ['ana'],
+    database: () => createTestDatabase(engine)
+  })
   const dir = useSharedStoreDir()
 
   it('records states offline, syncs each once, and reads the current one and the configuration', async () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import type { LocalStore } from '../../src/renderer/src/workers/data/local-store'
 import type { LocalComplaint } from '../../src/shared/contract/worker'
 import { editableValuesOf } from '../../src/shared/domain/complaint-edit'
+import { createTestDatabase, engines } from '../support/server-db'
 import { useTestServer } from '../support/worker-server'
 import { useSyncClients } from '../support/worker-sync'
 
@@ -18,8 +19,11 @@ function shown(store: LocalStore, id: string): LocalComplaint {
   return found
 }
 
-describe('complaint edits between two clients', () => {
-  const { server, tokens, userId } = useTestServer({ users: ['ana', 'carla'] })
+describe.each(engines)('complaint edits between two clients on %s', (engine) => {
+  const { server, tokens, userId } = useTestServer({
+    users: ['ana', 'carla'],
+    database: () => createTestDatabase(engine)
+  })
   const clients = useSyncClients(server)
 
   async function client(user: 'ana' | 'carla') {

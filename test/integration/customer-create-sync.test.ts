@@ -8,92 +8,101 @@ import { systemTimers } from '../../src/renderer/src/workers/data/backoff'
 import { matchCaller } from '../../src/renderer/src/workers/data/customer-match'
 import { createOnlineLookup } from '../../src/renderer/src/workers/data/customer-online'
 import type { LocalStore } from '../../src/renderer/src/workers/data/local-store'
+import { createTestDatabase, engines } from '../support/server-db'
 import { useTestServer } from '../support/worker-server'
 import { openTestStore } from '../support/worker-store'
 import { useSyncClients } from '../support/worker-sync'
 
-describe('customer.create and the online lookup against the central server', () => {
-  const { server, tokens } = useTestServer({ users: ['ana', 'bruno', 'diego'] })
-  const clients = useSyncClients(server)
-  const client = (user: 'ana' | 'bruno' | 'diego') => clients.open({ tokens: tokens(user) })
-
-  const matchNumber = (store: LocalStore, callerNumber: string) =>
-    store.matchCustomer({ callerNumber, ctiCustomerId: null, defaultCountry: 'ES' })
-
-  it('pushes a quick-created contact, which syncs back to the team and survives a restart', async () => {
-    const ana = await client('ana')
-    await ana.harness.engine.syncNow()
-    const created = await ana.store.createCustomer({
-      firstName: 'Marta',
-      lastName: 'Quiroga',
-      phoneE164: '+34699000111',
-      email: null,
-      preferredLanguage: 'es'
+describe.each(engines)(
+  'customer.create and the online lookup against the central server on %s',
+  (engine) => {
+    const { server, tokens } = useTestServer({
+      users: ['ana', 'bruno', 'diego'],
+      database: () => createTestDatabase(engine)
     })
-    // Local at once: the next ring from that number pops her card, even before any sync.
-    expect(matchNumber(ana.store, '699 000 111').customers.map((c) => c.id)).toEqual([created.id])
-    expect(ana.store.outboxCounts().pending).toBe(1)
+    const clients = useSyncClients(server)
+    const client = (user: 'ana' | 'bruno' | 'diego') => clients.open({ tokens: tokens(user) })
 
-    const status = await ana.harness.engine.syncNow()
-    expect(status).toMatchObject({ pending: 0, rejected: 0, lastError: null })
-    const rows = await server.db.query<{ first_name: string; created_by: string }>(
-      'SELECT first_name, created_by FROM customers WHERE id = $1',
-      [created.id]
-    )
-    expect(rows.map((r) => r.first_name)).toEqual(['Marta'])
+    const matchNumber = (store: LocalStore, callerNumber: string) =>
+      store.matchCustomer({ callerNumber, ctiCustomerId: null, defaultCountry: 'ES' })
 
-    const bruno = await client('bruno')
-    await bruno.harness.engine.syncNow()
-    expect(matchNumber(bruno.store, '+34699000111').customers.map((c) => c.id)).toEqual([
-      created.id
-    ])
-    const diego = await client('diego')
-    await diego.harness.engine.syncNow()
-    expect(matchNumber(diego.store, '+34699000111').matchedBy).toBe('none')
+    it('pushes a quick-created contact, which syncs back to the team and survives a restart', async () => {
+      const ana = await client('ana')
+      await ana.harness.engine.syncNow()
+      const created = await ana.store.createCustomer({
+        firstName: 'Marta',
+        lastName: 'Quiroga',
+        phoneE164: '+34699000111',
+        email: null,
+        preferredLanguage: 'es'
+      })
+      // Local at once: the next ring from that number pops her card, even before any sync.
+      expect(matchNumber(ana.store, '699 000 111').customers.map((c) => c.id)).toEqual([created.id])
+      expect(ana.store.outboxCounts().pending).toBe(1)
 
-    // A restart before any snapshot replays the journal: the contact is still there, once.
-    await ana.harness.engine.stop()
-    await ana.store.close()
-    const reopened = await openTestStore(ana.dir)
-    expect(reopened.getCustomer(created.id)?.firstName).toBe('Marta')
-    await reopened.close()
-  })
+      const status = await ana.harness.engine.syncNow()
+      expect(status).toMatchObject({ pending: 0, rejected: 0, lastError: null })
+      const rows = await server.db.query<{ first_name: string; created_by: string }>(
+        'SELECT first_name, created_by FROM customers WHERE id = $1',
+        [created.id]
+      )
+      expect(rows.map((r) => r.first_name)).toEqual(['Marta'])
 
-  it('finds an uncached caller online in time and caches the result', async () => {
-    const { store } = await clients.openStore()
-    const online = createOnlineLookup({
-      fetch: (url, init) => fetch(url, init),
-      serverUrl: server.url,
-      accessToken: () => tokens('ana').accessToken,
-      timers: systemTimers
+      const bruno = await client('bruno')
+      await bruno.harness.engine.syncNow()
+      expect(matchNumber(bruno.store, '+34699000111').customers.map((c) => c.id)).toEqual([
+        created.id
+      ])
+      const diego = await client('diego')
+      await diego.harness.engine.syncNow()
+      expect(matchNumber(diego.store, '+34699000111').matchedBy).toBe('none')
+
+      // A restart before any snapshot replays the journal: the contact is still there, once.
+      await ana.harness.engine.stop()
+      await ana.store.close()
+      const reopened = await openTestStore(ana.dir)
+      expect(reopened.getCustomer(created.id)?.firstName).toBe('Marta')
+      await reopened.close()
     })
-    const deps = {
-      matchLocal: (a: Parameters<LocalStore['matchCustomer']>[0]) => store.matchCustomer(a),
-      cacheCustomers: (c: Parameters<LocalStore['cacheCustomers']>[0]) => {
-        store.cacheCustomers(c)
-      },
-      online
-    }
-    const args = { callerNumber: '612 34 56 78', ctiCustomerId: null, defaultCountry: 'ES' }
-    const first = await matchCaller(deps, args)
-    expect(first.matchedBy).toBe('online')
-    expect(first.customers.map((c) => `${c.firstName} ${c.lastName}`)).toEqual(['José Núñez Peña'])
-    expect((await matchCaller(deps, args)).matchedBy).toBe('phone')
-  })
 
-  it('gives up on a server that does not answer within the timeout', async () => {
-    const online = createOnlineLookup({
-      fetch: (_url, init) =>
-        new Promise<Response>((_resolve, reject) => {
-          init.signal?.addEventListener('abort', () => {
-            reject(new Error('aborted'))
-          })
-        }),
-      serverUrl: server.url,
-      accessToken: () => '',
-      timers: systemTimers,
-      timeoutMs: 50
+    it('finds an uncached caller online in time and caches the result', async () => {
+      const { store } = await clients.openStore()
+      const online = createOnlineLookup({
+        fetch: (url, init) => fetch(url, init),
+        serverUrl: server.url,
+        accessToken: () => tokens('ana').accessToken,
+        timers: systemTimers
+      })
+      const deps = {
+        matchLocal: (a: Parameters<LocalStore['matchCustomer']>[0]) => store.matchCustomer(a),
+        cacheCustomers: (c: Parameters<LocalStore['cacheCustomers']>[0]) => {
+          store.cacheCustomers(c)
+        },
+        online
+      }
+      const args = { callerNumber: '612 34 56 78', ctiCustomerId: null, defaultCountry: 'ES' }
+      const first = await matchCaller(deps, args)
+      expect(first.matchedBy).toBe('online')
+      expect(first.customers.map((c) => `${c.firstName} ${c.lastName}`)).toEqual([
+        'José Núñez Peña'
+      ])
+      expect((await matchCaller(deps, args)).matchedBy).toBe('phone')
     })
-    expect(await online('+34612345678')).toBeNull()
-  })
-})
+
+    it('gives up on a server that does not answer within the timeout', async () => {
+      const online = createOnlineLookup({
+        fetch: (_url, init) =>
+          new Promise<Response>((_resolve, reject) => {
+            init.signal?.addEventListener('abort', () => {
+              reject(new Error('aborted'))
+            })
+          }),
+        serverUrl: server.url,
+        accessToken: () => '',
+        timers: systemTimers,
+        timeoutMs: 50
+      })
+      expect(await online('+34612345678')).toBeNull()
+    })
+  }
+)

@@ -10,14 +10,18 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { FetchLike } from '../../src/renderer/src/workers/data/sync-http'
 import { cacheFreshness, STALE_CACHE_AFTER_MS } from '../../src/shared/domain/cache-freshness'
 import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'
+import { createTestDatabase, engines } from '../support/server-db'
 import { useTestServer } from '../support/worker-server'
 import { startEngine, useSyncClients, type SyncClient } from '../support/worker-sync'
 
 /** The network is down: every request fails before reaching any server. */
 const offline: FetchLike = () => Promise.reject(new TypeError('fetch failed'))
 
-describe('last sync time across restarts', () => {
-  const { server, tokens } = useTestServer({ users: ['ana'] })
+describe.each(engines)('last sync time across restarts on %s', (engine) => {
+  const { server, tokens } = useTestServer({
+    users: ['ana'],
+    database: () => createTestDatabase(engine)
+  })
   let dir: string
   // Registered before the clients, so the folder goes once they are closed.
   afterEach(async () => {

@@ -8,12 +8,16 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/shared/sync/protocol'
+import { createTestDatabase, engines } from '../support/server-db'
 import { useTestServer } from '../support/worker-server'
 import { openTestStore, useSharedStoreDir } from '../support/worker-store'
 import { startEngine } from '../support/worker-sync'
 
-describe('dispositions and callbacks in the worker', () => {
-  const { server, tokens, userId } = useTestServer({ users: ['ana'] })
+describe.each(engines)('dispositions and callbacks in the worker on %s', (engine) => {
+  const { server, tokens, userId } = useTestServer({
+    users: ['ana'],
+    database: () => createTestDatabase(engine)
+  })
   const dir = useSharedStoreDir()
 
   it('writes a call’s disposition and a callback offline, survives a restart, and syncs each once', async () => {

@@ -54,6 +54,7 @@ export class RealtimeHub {
   private unlisten: Unlisten | null = null
   private keepalive: NodeJS.Timeout | null = null
   private pokeTimer: NodeJS.Timeout | null = null
+  private stopped = false
 
   constructor(
     private readonly protocolVersion: number,
@@ -77,6 +78,12 @@ export class RealtimeHub {
 
   /** Adds an authenticated client with what it may pull, and greets it. */
   add(socket: RealtimeSocket, scope: Visibility): void {
+    // A client whose token was still being checked when the server began to stop: an open
+    // socket the hub no longer knows would keep the server's close waiting for ever.
+    if (this.stopped) {
+      socket.close(GOING_AWAY, 'server shutting down')
+      return
+    }
     this.sockets.set(socket, scope)
     socket.on('close', () => this.sockets.delete(socket))
     send(socket, { type: 'hello', protocolVersion: this.protocolVersion })
@@ -106,6 +113,7 @@ export class RealtimeHub {
 
   /** Stops listening and closes every client. */
   async stop(): Promise<void> {
+    this.stopped = true
     if (this.keepalive) clearInterval(this.keepalive)
     if (this.pokeTimer) clearTimeout(this.pokeTimer)
     this.pokeTimer = null

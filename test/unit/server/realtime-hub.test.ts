@@ -15,15 +15,19 @@ import {
   pokePayload
 } from '../../../src/server/sync/change-log'
 
-function recordingSocket(): RealtimeSocket & { sent: string[] } {
+function recordingSocket(): RealtimeSocket & { sent: string[]; closedWith: number[] } {
   const sent: string[] = []
+  const closedWith: number[] = []
   return {
     sent,
+    closedWith,
     readyState: 1,
     OPEN: 1,
     send: (data) => sent.push(data),
     ping: () => undefined,
-    close: () => undefined,
+    close: (code) => {
+      closedWith.push(code)
+    },
     on: () => undefined
   }
 }
@@ -53,6 +57,20 @@ describe('RealtimeHub', () => {
       expect(socket.sent.at(-1)).toBe(JSON.stringify({ type: 'poke', cursor: 12 }))
     })
     await hub.stop()
+  })
+
+  it('closes a client that finishes authenticating after the hub stopped, instead of keeping it', async () => {
+    const hub = new RealtimeHub(1, 20)
+    await hub.start(db)
+    const early = recordingSocket()
+    hub.add(early, { kind: 'shared' })
+    await hub.stop()
+    const late = recordingSocket()
+    hub.add(late, { kind: 'shared' })
+    expect(early.closedWith).toEqual([1001])
+    expect(late.closedWith).toEqual([1001])
+    expect(late.sent).toEqual([])
+    expect(hub.size).toBe(0)
   })
 
   it('pokes a client only for changes it may pull', async () => {
