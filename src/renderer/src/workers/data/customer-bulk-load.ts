@@ -127,8 +127,9 @@ export class CustomerBulkLoad {
   writeBlock(json: Uint8Array): number {
     const [count] = this.putBlock.get([json])
     this.putBlock.reset()
-    if (typeof count !== 'number')
+    if (typeof count !== 'number') {
       throw new Error('bulk pull: a customer block is not a JSON array')
+    }
     const first = this.nextKey
     this.insertCustomer.run([first])
     const stored = this.db.getRowsModified()
