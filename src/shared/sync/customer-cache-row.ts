@@ -21,7 +21,11 @@ export const CUSTOMER_ROW_LAYOUT = 2
 /** The card's fields, positionally; see customerLayout for the order. */
 export type CustomerLayout = unknown[]
 
-/** `[id, externalRef, nameFolded, lastNameFolded, documentKey, layout, emailKeys]`. */
+/**
+ * `[id, externalRef, nameFolded, lastNameFolded, documentKey, layout, emailKeys, phoneKeys]`.
+ * The phones are also in the layout; their keys are repeated at the top so the cache fills its
+ * phone index without walking into every layout (a third of the time of that step).
+ */
 export type CustomerCacheRow = [
   string,
   string,
@@ -29,6 +33,7 @@ export type CustomerCacheRow = [
   string,
   string | null,
   CustomerLayout,
+  string[],
   string[]
 ]
 
@@ -108,10 +113,14 @@ export function customerLayout(c: Customer): CustomerLayout {
   ]
 }
 
-/** Where the phones (`[[e164, kind], …]`) sit in the stored array, for SQL's json_each. */
-export const PHONES_JSON_PATH = '$[4]'
-
 /** The whole cache row of a customer. */
 export function customerCacheRow(c: Customer): CustomerCacheRow {
-  return [c.id, c.externalRef, ...customerColumns(c), customerLayout(c), [...emailKeys(c)]]
+  return [
+    c.id,
+    c.externalRef,
+    ...customerColumns(c),
+    customerLayout(c),
+    [...emailKeys(c)],
+    [...new Set(c.phones.map((p) => p.e164))]
+  ]
 }

@@ -13,17 +13,22 @@ describe('customerCacheRow', () => {
     firstName: 'José',
     lastName: 'Núñez Peña',
     documentId: '79.467.173-b',
-    phones: [{ e164: '+34612345678', kind: 'mobile' }],
+    phones: [
+      { e164: '+34612345678', kind: 'mobile' },
+      { e164: '+34612345678', kind: 'work' },
+      { e164: '+34911234567', kind: 'home' }
+    ],
     emails: [' Jose.Nunez@Example.com', 'jose.nunez@example.com']
   })
 
   it('carries the indexed columns folded and normalised as the cache searches them', () => {
-    const [id, externalRef, nameFolded, lastNameFolded, documentKey, , emailKeys] =
+    const [id, externalRef, nameFolded, lastNameFolded, documentKey, , emailKeys, phoneKeys] =
       customerCacheRow(jose)
     expect([id, externalRef]).toEqual([jose.id, jose.externalRef])
     expect([nameFolded, lastNameFolded]).toEqual(['jose nunez pena', 'nunez pena'])
     expect(documentKey).toBe('79467173B')
     expect(emailKeys).toEqual(['jose.nunez@example.com'])
+    expect(phoneKeys).toEqual(['+34612345678', '+34911234567'])
   })
 
   it('stores the card in a layout the cache reads back to the same customer', () => {
@@ -36,5 +41,6 @@ describe('customerCacheRow', () => {
     const row = customerCacheRow(bare)
     expect(row[4]).toBeNull()
     expect(row[6]).toEqual([])
+    expect(row[7]).toEqual(bare.phones.map((p) => p.e164))
   })
 })

@@ -20,11 +20,7 @@
 import type { Database, Statement } from 'sql.js'
 
 import type { Customer } from '../../../../shared/domain/customer'
-import {
-  CUSTOMER_ROW_LAYOUT,
-  customerCacheRow,
-  PHONES_JSON_PATH
-} from '../../../../shared/sync/customer-cache-row'
+import { CUSTOMER_ROW_LAYOUT, customerCacheRow } from '../../../../shared/sync/customer-cache-row'
 
 import { asNumber, queryOne } from './sql'
 
@@ -62,10 +58,7 @@ const STORABLE_ROW = `j.type = 'array'
   AND json_type(j.value, '$[3]') = 'text' AND json_type(j.value, '$[4]') IN ('text', 'null')
   AND json_type(j.value, '$[5]') = 'array'
   AND json_extract(j.value, '$[5][0]') = ${CUSTOMER_ROW_LAYOUT}
-  AND json_type(j.value, '$[6]') = 'array'`
-
-/** The phones inside a cache row: in its layout (element 5). */
-const ROW_PHONES_PATH = `$[5]${PHONES_JSON_PATH.slice(1)}`
+  AND json_type(j.value, '$[6]') = 'array' AND json_type(j.value, '$[7]') = 'array'`
 
 export class CustomerBulkLoad {
   private nextKey: number
@@ -90,7 +83,7 @@ export class CustomerBulkLoad {
     this.putBlock = db.prepare(`INSERT OR REPLACE INTO bulk_block (id, b)
       VALUES (1, jsonb(CAST(? AS TEXT))) RETURNING json_array_length(b)`)
     // Each element is a cache row: [id, external_ref, name_folded, last_name_folded,
-    // document_id, data, emails] (src/shared/sync/customer-cache-row.ts).
+    // document_id, data, emails, phones] (src/shared/sync/customer-cache-row.ts).
     this.insertCustomer = db.prepare(`INSERT INTO customers (key, id, external_ref, name_folded,
         last_name_folded, document_id, data)
       SELECT ?1 + j.key, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3,
@@ -103,8 +96,8 @@ export class CustomerBulkLoad {
       WHERE j.type = 'array' AND e.type = 'text'`)
     // From the parsed block: reading them back from the stored rows parsed every row again.
     this.insertPhone = db.prepare(`INSERT INTO bulk_phones (e164, customer_key)
-      SELECT p.value ->> 0, ?1 + j.key FROM bulk_block k, jsonb_each(k.b) j, json_each(j.value, ?2) p
-      WHERE j.type = 'array' AND json_type(p.value, '$[0]') = 'text'`)
+      SELECT p.value, ?1 + j.key FROM bulk_block k, jsonb_each(k.b) j, json_each(j.value, '$[7]') p
+      WHERE j.type = 'array' AND p.type = 'text'`)
   }
 
   get count(): number {
@@ -134,7 +127,7 @@ export class CustomerBulkLoad {
     this.insertCustomer.run([first])
     const stored = this.db.getRowsModified()
     this.insertEmail.run([first])
-    this.insertPhone.run([first, ROW_PHONES_PATH])
+    this.insertPhone.run([first])
     if (stored < count) {
       for (const table of ['bulk_emails', 'bulk_phones']) {
         this.db.run(

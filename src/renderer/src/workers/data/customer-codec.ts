@@ -12,8 +12,6 @@ import {
 } from '../../../../shared/domain/customer'
 import { CUSTOMER_ROW_LAYOUT, customerLayout } from '../../../../shared/sync/customer-cache-row'
 
-export { PHONES_JSON_PATH } from '../../../../shared/sync/customer-cache-row'
-
 /**
  * SQL for the tier of the stored customer aliased `alias`: its index in `valueTiers` (layouts
  * 2 and later) or its name (layout 1 and plain-object rows).
