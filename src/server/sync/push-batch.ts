@@ -14,10 +14,11 @@ import type { AccessClaims } from '../auth/access-tokens'
 import type { Db, Queryable } from '../db/db'
 import {
   CHANGES_CHANNEL,
-  appendChanges,
+  appendLoggedChanges,
   headCursor,
   pokeKeysOf,
   pokePayload,
+  type LoggedChange,
   type NewChange
 } from './change-log'
 import { dispatch, parseMutation, replayed, resultOf } from './apply-mutation'
@@ -98,11 +99,17 @@ async function flushSegment(tx: Queryable, segment: Segment, changes: NewChange[
   segment.items = []
 }
 
-/** Applies every push of the batch in one transaction; resolves with one response per push. */
+/** What a committed batch answers: one response per push, and the changes it logged. */
+export interface BatchOutcome {
+  responses: PushResponse[]
+  logged: LoggedChange[]
+}
+
+/** Applies every push of the batch in one transaction. */
 export async function applyPushBatch(
   db: Db,
   pushes: readonly PendingPush[]
-): Promise<PushResponse[]> {
+): Promise<BatchOutcome> {
   return db.transaction(async (tx) => {
     const stored = await storedResults(tx, pushes)
     const fresh = new Map<string, { userId: string; slot: Slot }>()
@@ -156,15 +163,17 @@ export async function applyPushBatch(
     await flushSegment(tx, segment, changes)
     await recordResults(tx, records)
     let cursor: number
+    let logged: LoggedChange[] = []
     if (changes.length > 0) {
-      cursor = await appendChanges(tx, changes)
+      ;({ last: cursor, logged } = await appendLoggedChanges(tx, changes))
       const teams = pokeKeysOf(changes)
       // Delivered at commit, so no instance pokes its clients about rows they cannot read yet.
       await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, pokePayload({ cursor, teams })])
     } else {
       cursor = await headCursor(tx)
     }
-    return answers.map((own) => ({ results: own.map((answer) => answer()), cursor }))
+    const responses = answers.map((own) => ({ results: own.map((answer) => answer()), cursor }))
+    return { responses, logged }
   })
 }
 
@@ -180,7 +189,9 @@ export class PushBatcher {
 
   constructor(
     private readonly db: Db,
-    private readonly alone: (pending: PendingPush) => Promise<PushResponse>
+    private readonly alone: (pending: PendingPush) => Promise<PushResponse>,
+    /** Told of each committed batch's changes (this instance's pull tail). */
+    private readonly onCommitted: (logged: readonly LoggedChange[]) => void = () => undefined
   ) {}
 
   push(claims: AccessClaims, request: PushRequest): Promise<PushResponse> {
@@ -213,13 +224,15 @@ export class PushBatcher {
   }
 
   private async run(batch: Waiting[]): Promise<void> {
-    let responses: PushResponse[] | null = null
+    let outcome: BatchOutcome | null = null
     try {
-      responses = await applyPushBatch(this.db, batch)
+      outcome = await applyPushBatch(this.db, batch)
     } catch {
-      responses = null
+      outcome = null
     }
-    if (responses) {
+    if (outcome) {
+      this.onCommitted(outcome.logged)
+      const { responses } = outcome
       batch.forEach((p, i) => {
         const response = responses[i]
         if (response) p.resolve(response)

@@ -99,7 +99,14 @@ export async function pushMutations(
 ): Promise<PushResponse> {
   let batcher = batchers.get(db)
   if (!batcher) {
-    batcher = new PushBatcher(db, (pending) => pushEachAlone(db, pending.claims, pending.request))
+    const tail = pullTailFor(db)
+    batcher = new PushBatcher(
+      db,
+      (pending) => pushEachAlone(db, pending.claims, pending.request),
+      (logged) => {
+        tail.appendCommitted(logged)
+      }
+    )
     batchers.set(db, batcher)
   }
   const response = await batcher.push(claims, request)

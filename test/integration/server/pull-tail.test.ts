@@ -78,7 +78,7 @@ describe.each(engines)('pull tail on %s', (engine) => {
             const page = await tail.page(visibility, cursor, limit)
             expect(page).not.toBeNull()
             if (!page) break
-            seen.push(...page.changes.map((c) => (JSON.parse(c) as { seq: number }).seq))
+            seen.push(...page.changes.map((c) => (JSON.parse(c.toString()) as { seq: number }).seq))
             expect(page.cursor).toBeGreaterThanOrEqual(cursor)
             cursor = page.cursor
             if (!page.hasMore) break
