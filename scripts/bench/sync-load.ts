@@ -21,6 +21,7 @@ import { createAccessTokenIssuer } from '../../src/server/auth/access-tokens'
 import { startCluster } from '../../test/support/postgres-cluster'
 import { complaintArgs, complaintMutation, syncHeaders } from '../../test/support/server-app'
 import { ServerProcess } from '../../test/support/server-process'
+import { closeConnections, send, sendForText } from './http-client'
 import { emit, percentile, round } from './stats'
 
 const PUSH_EVERY_MS = 5000
@@ -49,7 +50,10 @@ function newTally(): Tally {
   return { pushMs: [], pullMs: [], appliedAt: [], sent: 0, rejected: 0, failed: 0 }
 }
 
-const headers = (token: string) => ({ ...syncHeaders(token), 'content-type': 'application/json' })
+const headers = (token: string): Record<string, string> => ({
+  ...syncHeaders(token),
+  'content-type': 'application/json'
+})
 
 /** How a pull page ends (see src/server/sync/pull.ts): the agent loop needs nothing else. */
 const PAGE_END = /"cursor":(\d+),"hasMore":(true|false)\}\s*$/
@@ -61,29 +65,30 @@ const PAGE_START = '{"changes":['
  * every teammate's complaint (a gigabyte in the 2,000-agent burst) took half of one core away
  * from the server it measures.
  */
-async function receivePage(res: Response): Promise<{ cursor: number; hasMore: boolean }> {
-  if (!res.ok || !res.body) throw new Error(`pull answered ${res.status}`)
+async function receivePage(
+  url: string,
+  token: string
+): Promise<{ cursor: number; hasMore: boolean }> {
   let head = ''
   let tail = ''
-  const reader = res.body.getReader()
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    const chunk = read.value
-    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
-    if (head.length < PAGE_START.length) head += bytes.toString('latin1', 0, PAGE_START.length)
-    tail = (tail + bytes.toString('latin1', Math.max(0, bytes.length - 64))).slice(-64)
-  }
+  const status = await send(url, { method: 'GET', headers: headers(token) }, (chunk) => {
+    if (head.length < PAGE_START.length) head += chunk.toString('latin1', 0, PAGE_START.length)
+    tail = (tail + chunk.toString('latin1', Math.max(0, chunk.length - 64))).slice(-64)
+  })
   const end = PAGE_END.exec(tail)
-  if (!head.startsWith(PAGE_START) || !end) throw new Error('pull page is not a change page')
+  if (status !== 200 || !head.startsWith(PAGE_START) || !end) {
+    throw new Error(`pull answered ${status} without a change page`)
+  }
   return { cursor: Number(end[1]), hasMore: end[2] === 'true' }
 }
 
 async function pullToHead(url: string, agent: Agent, tally: Tally): Promise<void> {
   for (;;) {
     const t0 = performance.now()
-    const res = await fetch(`${url}/api/sync/pull?cursor=${agent.cursor}&limit=1000`, {
-      headers: headers(agent.token)
-    })
-    const page = await receivePage(res)
+    const page = await receivePage(
+      `${url}/api/sync/pull?cursor=${agent.cursor}&limit=1000`,
+      agent.token
+    )
     tally.pullMs.push(performance.now() - t0)
     agent.cursor = page.cursor
     if (!page.hasMore) return
@@ -115,34 +120,34 @@ function requestPull(url: string, agent: Agent, tally: Tally, delayMs: number): 
   }, delayMs)
 }
 
-async function push(
-  url: string,
-  agent: Agent,
-  marker: string,
-  count: number,
-  tally: Tally
-): Promise<void> {
+/** A push of `count` new complaints, as the agent's outbox would send it. */
+function pushBody(agent: Agent, marker: string, count: number): string {
   const mutations = Array.from({ length: count }, () => {
     const id = randomUUID()
     return complaintMutation(complaintArgs({ id, callId: null, description: `${marker} ${id}` }))
   })
-  const body = JSON.stringify({
-    protocolVersion: PROTOCOL_VERSION,
-    clientId: agent.clientId,
-    mutations
-  })
+  return JSON.stringify({ protocolVersion: PROTOCOL_VERSION, clientId: agent.clientId, mutations })
+}
+
+async function push(
+  url: string,
+  agent: Agent,
+  body: string,
+  count: number,
+  tally: Tally
+): Promise<void> {
   tally.sent += count
   const t0 = performance.now()
   try {
-    const res = await fetch(`${url}/api/sync/push`, {
+    const res = await sendForText(`${url}/api/sync/push`, {
       method: 'POST',
       headers: headers(agent.token),
       body
     })
-    const answer = pushResponseSchema.safeParse(await res.json())
+    const answer = pushResponseSchema.safeParse(JSON.parse(res.text))
     tally.pushMs.push(performance.now() - t0)
     const now = Date.now()
-    if (!answer.success) {
+    if (res.status !== 200 || !answer.success) {
       tally.failed += count
       return
     }
@@ -306,10 +311,9 @@ export async function benchSyncLoad(options: SyncLoadOptions): Promise<void> {
     const offset = (i / agentCount) * PUSH_EVERY_MS
     timers.push(
       setTimeout(() => {
-        inflight.push(push(url, agent, marker, 1, tally))
-        timers.push(
-          setInterval(() => inflight.push(push(url, agent, marker, 1, tally)), PUSH_EVERY_MS)
-        )
+        const once = () => push(url, agent, pushBody(agent, marker, 1), 1, tally)
+        inflight.push(once())
+        timers.push(setInterval(() => inflight.push(once()), PUSH_EVERY_MS))
       }, offset)
     )
   })
@@ -324,14 +328,17 @@ export async function benchSyncLoad(options: SyncLoadOptions): Promise<void> {
   const burst = newTally()
   let burstSeconds = 0
   if (options.burst > 0) {
+    // The backlog is already in each agent's outbox when the connection comes back.
+    const backlogs = agents.map((a) => pushBody(a, marker, options.burst))
     await sleep(2000)
     const t0 = performance.now()
-    await Promise.all(agents.map((a) => push(url, a, marker, options.burst, burst)))
+    await Promise.all(agents.map((a, i) => push(url, a, backlogs[i] ?? '', options.burst, burst)))
     burstSeconds = (performance.now() - t0) / 1000
   }
   agents.forEach((a) => {
     a.socket?.terminate()
   })
+  closeConnections()
 
   const counted = await db.query<{ rows: string; distinct: string }>(
     `SELECT count(*) AS rows, count(DISTINCT description) AS distinct FROM complaints

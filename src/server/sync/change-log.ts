@@ -64,6 +64,8 @@ export interface NewChange {
   data: unknown
   /** A customer in the client cache's stored form (customer-cache-row.ts), JSON text. */
   cacheRow?: string
+  /** `data` already serialised, when the writer had to serialise it anyway. */
+  json?: string | undefined
 }
 
 /** Poke keys: a private row reaches its agent and the team's leads, other rows their team. */
@@ -105,15 +107,16 @@ export async function appendLoggedChanges(
   if (last === undefined) throw new Error('change_log_head is missing; migrations did not run')
   const first = last - changes.length + 1
   const logged = changes.map((c, i): LoggedChange => {
-    const data = JSON.stringify(c.data) as string | undefined
-    if (data === undefined) throw new Error(`change of ${c.entity} ${c.entityId} has no data`)
+    // Undefined data would make the statement below fail, as it did before.
+    const data = c.json ?? JSON.stringify(c.data)
     return { seq: first + i, entity: c.entity, teamId: c.teamId, userId: c.userId ?? null, data }
   })
   // The JSON array is assembled from the serialised data rather than serialised again whole.
   const rows = logged.map(
     (c, i) =>
       `{"entity":${JSON.stringify(c.entity)},"entityId":${JSON.stringify(changes[i]?.entityId)},` +
-      `"teamId":${JSON.stringify(c.teamId)},"userId":${JSON.stringify(c.userId)},"data":${c.data}}`
+      `"teamId":${JSON.stringify(c.teamId)},"userId":${JSON.stringify(c.userId)},` +
+      `"cacheRow":${JSON.stringify(changes[i]?.cacheRow ?? null)},"data":${c.data}}`
   )
   await tx.query(
     `INSERT INTO change_log (seq, entity, entity_id, team_id, user_id, data, cache_row)
