@@ -5,7 +5,9 @@
  */
 import http from 'node:http'
 
-const agent = new http.Agent({ keepAlive: true })
+// Every simulated agent keeps its connection, as a real client does (the default keeps 256 idle
+// ones and closes the rest, so thousands of agents would reconnect all the time).
+const agent = new http.Agent({ keepAlive: true, maxFreeSockets: Infinity })
 
 export interface HttpRequest {
   method: 'GET' | 'POST'

@@ -16,7 +16,11 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import pg from 'pg'
 import WebSocket from 'ws'
 
-import { PROTOCOL_VERSION, pushResponseSchema } from '../../src/shared/sync/protocol'
+import {
+  PROTOCOL_VERSION,
+  pushResponseSchema,
+  realtimeMessageSchema
+} from '../../src/shared/sync/protocol'
 import { createAccessTokenIssuer } from '../../src/server/auth/access-tokens'
 import { startCluster } from '../../test/support/postgres-cluster'
 import { complaintArgs, complaintMutation, syncHeaders } from '../../test/support/server-app'
@@ -58,6 +62,8 @@ const headers = (token: string): Record<string, string> => ({
 /** How a pull page ends (see src/server/sync/pull.ts): the agent loop needs nothing else. */
 const PAGE_END = /"cursor":(\d+),"hasMore":(true|false)\}\s*$/
 const PAGE_START = '{"changes":['
+/** Every pull and its bytes since the start, so a phase can be measured by difference. */
+const pulled = { pulls: 0, bytes: 0 }
 
 /**
  * Receives a pull page whole but reads only its start and its end. A real agent parses the rows
@@ -71,7 +77,9 @@ async function receivePage(
 ): Promise<{ cursor: number; hasMore: boolean }> {
   let head = ''
   let tail = ''
+  pulled.pulls++
   const status = await send(url, { method: 'GET', headers: headers(token) }, (chunk) => {
+    pulled.bytes += chunk.length
     if (head.length < PAGE_START.length) head += chunk.toString('latin1', 0, PAGE_START.length)
     tail = (tail + chunk.toString('latin1', Math.max(0, chunk.length - 64))).slice(-64)
   })
@@ -172,7 +180,9 @@ function connect(url: string, agent: Agent, tally: Tally): Promise<void> {
       resolve()
     })
     ws.on('message', (data: Buffer) => {
-      if (data.toString().includes('"poke"')) {
+      // As the data worker does: a poke about changes it already pulled asks for nothing.
+      const message = realtimeMessageSchema.safeParse(JSON.parse(data.toString()))
+      if (message.success && message.data.type === 'poke' && message.data.cursor > agent.cursor) {
         requestPull(url, agent, tally, Math.random() * POKE_SPREAD_MS)
       }
     })
@@ -327,13 +337,18 @@ export async function benchSyncLoad(options: SyncLoadOptions): Promise<void> {
   // Everyone back from an outage at the same moment, each with a backlog in one push.
   const burst = newTally()
   let burstSeconds = 0
+  let burstPulls = 0
+  let burstPulledMB = 0
   if (options.burst > 0) {
     // The backlog is already in each agent's outbox when the connection comes back.
     const backlogs = agents.map((a) => pushBody(a, marker, options.burst))
     await sleep(2000)
+    const before = { ...pulled }
     const t0 = performance.now()
     await Promise.all(agents.map((a, i) => push(url, a, backlogs[i] ?? '', options.burst, burst)))
     burstSeconds = (performance.now() - t0) / 1000
+    burstPulls = pulled.pulls - before.pulls
+    burstPulledMB = (pulled.bytes - before.bytes) / 1e6
   }
   agents.forEach((a) => {
     a.socket?.terminate()
@@ -372,6 +387,8 @@ export async function benchSyncLoad(options: SyncLoadOptions): Promise<void> {
     burstPerAgent: options.burst,
     burstMutationsPerSec: burstSeconds > 0 ? round(burst.appliedAt.length / burstSeconds, 0) : 0,
     burstPushP99Ms: percentile(burst.pushMs, 99),
+    burstPulls,
+    burstPulledMB: round(burstPulledMB, 0),
     rejected: tally.rejected + burst.rejected,
     failed: tally.failed + burst.failed,
     lost: applied - distinct,
