@@ -25,21 +25,6 @@ import { dispatch, parseMutation, replayed, resultOf } from './apply-mutation'
 import { applyComplaintCreates } from './mutations/complaint-create'
 import { changesOf, rejected } from './mutations/mutation-outcome'
 
-/** Upper bound of mutations in one transaction, so one batch never holds locks for long. */
-const MAX_BATCH_MUTATIONS = 2000
-/**
- * Under a burst a second batch runs while the first one waits on the database (and the first
- * one's commit waits for the disk), so the server and PostgreSQL work at the same time instead
- * of in turns. Batches only meet at the change-log counter, taken last and held until commit,
- * so their sequence numbers still become visible in order.
- */
-const MAX_BATCHES_IN_FLIGHT = 2
-/**
- * Mutations that must be waiting before a second batch starts: below that, pushes wait for the
- * running batch and are committed together (fewer, larger commits at a steady load).
- */
-const PIPELINE_BACKLOG = 500
-
 export interface PendingPush {
   claims: AccessClaims
   request: PushRequest
@@ -187,90 +172,4 @@ export async function applyPushBatch(
     const responses = answers.map((own) => ({ results: own.map((answer) => answer()), cursor }))
     return { responses, logged }
   })
-}
-
-interface Waiting extends PendingPush {
-  resolve: (response: PushResponse) => void
-  reject: (error: unknown) => void
-}
-
-/**
- * Queues pushes and applies them in group-committed batches: one at a time, or two when a
- * backlog builds up (see {@link MAX_BATCHES_IN_FLIGHT}).
- *
- * @remarks Two batches in flight cannot apply one mutation twice: a `(clientId, mutationId)`
- * or a record id both batches insert makes the later one wait for the earlier one's commit and
- * fail on the unique key, and a failed batch is re-applied one mutation per transaction, which
- * then finds the first result.
- */
-export class PushBatcher {
-  private readonly queue: Waiting[] = []
-  private queuedMutations = 0
-  private running = 0
-
-  constructor(
-    private readonly db: Db,
-    private readonly alone: (pending: PendingPush) => Promise<PushResponse>,
-    /** Told of each committed batch's changes (this instance's pull tail). */
-    private readonly onCommitted: (logged: readonly LoggedChange[]) => void = () => undefined
-  ) {}
-
-  push(claims: AccessClaims, request: PushRequest): Promise<PushResponse> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ claims, request, resolve, reject })
-      this.queuedMutations += request.mutations.length
-      this.drain()
-    })
-  }
-
-  private drain(): void {
-    while (this.queue.length > 0 && this.mayStartBatch()) {
-      this.running++
-      const batch = this.takeBatch()
-      void this.run(batch).finally(() => {
-        this.running--
-        this.drain()
-      })
-    }
-  }
-
-  private mayStartBatch(): boolean {
-    if (this.running === 0) return true
-    return this.running < MAX_BATCHES_IN_FLIGHT && this.queuedMutations >= PIPELINE_BACKLOG
-  }
-
-  private takeBatch(): Waiting[] {
-    let count = 0
-    let n = 0
-    while (n < this.queue.length) {
-      const size = this.queue[n]?.request.mutations.length ?? 0
-      if (n > 0 && count + size > MAX_BATCH_MUTATIONS) break
-      count += size
-      n++
-    }
-    this.queuedMutations -= count
-    return this.queue.splice(0, n)
-  }
-
-  private async run(batch: Waiting[]): Promise<void> {
-    let outcome: BatchOutcome | null = null
-    try {
-      outcome = await applyPushBatch(this.db, batch)
-    } catch {
-      outcome = null
-    }
-    if (outcome) {
-      this.onCommitted(outcome.logged)
-      const { responses } = outcome
-      batch.forEach((p, i) => {
-        const response = responses[i]
-        if (response) p.resolve(response)
-        else p.reject(new Error('push batch answered fewer pushes than it was given'))
-      })
-      return
-    }
-    for (const p of batch) {
-      await this.alone(p).then(p.resolve, p.reject)
-    }
-  }
 }
