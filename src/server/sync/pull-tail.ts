@@ -6,10 +6,12 @@
  * The tail holds every change with `start < seq <= end`, read from the database in one
  * statement together with the head, so it is complete for that range (sequence numbers become
  * visible in order; see change-log). A pull whose cursor falls inside it is answered from it,
- * filtered by visibility exactly like the SQL, with `end` as the head. The tail is refreshed
- * (one query, shared by the pulls waiting for it) when this instance learns of a newer commit —
- * its own pushes, and every instance's NOTIFY — or when it is older than {@link MAX_AGE_MS}, so
- * a missed notification delays a pull by at most that long. Pulls outside it go to the database.
+ * filtered by visibility exactly like the SQL, with `end` as the head. This instance's own push
+ * batches hand it their changes at commit (`appendCommitted`), which it takes when they continue
+ * what it holds. Otherwise it is refreshed (one query, shared by the pulls waiting for it) when
+ * this instance learns of a newer commit — a batch that did not continue it, and every
+ * instance's NOTIFY — or when it is older than {@link MAX_AGE_MS}, so a missed notification
+ * delays a pull by at most that long. Pulls outside it go to the database.
  */
 import type { Db, Queryable, Unlisten } from '../db/db'
 import {
