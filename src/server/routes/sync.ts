@@ -54,7 +54,7 @@ export function registerSyncRoutes(app: ZodApp, ctx: RouteContext): void {
     },
     async (request, reply) => {
       const body = await pullChanges(ctx.db, claimsOf(request), request.query)
-      // Already JSON text: a string with a JSON content type is sent as is, not re-serialised.
+      // Already JSON: sent as is, not re-serialised.
       return reply.type('application/json; charset=utf-8').send(body)
     }
   )

@@ -64,6 +64,8 @@ export interface NewChange {
   data: unknown
   /** A customer in the client cache's stored form (customer-cache-row.ts), JSON text. */
   cacheRow?: string
+  /** `data` already serialised, when the writer had to serialise it anyway. */
+  json?: string | undefined
 }
 
 /** Poke keys: a private row reaches its agent and the team's leads, other rows their team. */
@@ -78,27 +80,62 @@ export function pokeKeysOf(changes: readonly NewChange[]): (string | null)[] {
   return [...keys]
 }
 
+/** A change as the log stores it: its sequence number, and its data as the JSON text stored. */
+export interface LoggedChange {
+  seq: number
+  entity: ChangeEntity
+  teamId: string | null
+  userId: string | null
+  data: string
+}
+
 /**
- * Appends `changes` with consecutive sequence numbers and returns the last one.
+ * Appends `changes` with consecutive sequence numbers and returns them as logged, each
+ * serialised once (the caller can hand the same text to its pull tail).
  *
  * @remarks Call it as late as possible in the transaction: it holds the counter's lock until commit.
  */
-export async function appendChanges(tx: Queryable, changes: readonly NewChange[]): Promise<number> {
+export async function appendLoggedChanges(
+  tx: Queryable,
+  changes: readonly NewChange[]
+): Promise<{ last: number; logged: LoggedChange[] }> {
   const head = await tx.query<{ seq: number }>(
     'UPDATE change_log_head SET seq = seq + $1 WHERE id = 1 RETURNING seq',
     [changes.length]
   )
   const last = head[0]?.seq
   if (last === undefined) throw new Error('change_log_head is missing; migrations did not run')
+  const first = last - changes.length + 1
+  const logged = changes.map((c, i): LoggedChange => {
+    // Undefined data would make the statement below fail, as it did before.
+    const data = c.json ?? JSON.stringify(c.data)
+    return { seq: first + i, entity: c.entity, teamId: c.teamId, userId: c.userId ?? null, data }
+  })
+  // The JSON array is assembled from the serialised data rather than serialised again whole.
+  const rows = logged.map(
+    (c, i) =>
+      `{"entity":${JSON.stringify(c.entity)},"entityId":${JSON.stringify(changes[i]?.entityId)},` +
+      `"teamId":${JSON.stringify(c.teamId)},"userId":${JSON.stringify(c.userId)},` +
+      `"cacheRow":${JSON.stringify(changes[i]?.cacheRow ?? null)},"data":${c.data}}`
+  )
   await tx.query(
     `INSERT INTO change_log (seq, entity, entity_id, team_id, user_id, data, cache_row)
      SELECT $1::bigint + e.ord, e.value->>'entity', (e.value->>'entityId')::uuid,
             (e.value->>'teamId')::uuid, (e.value->>'userId')::uuid, e.value->'data',
             e.value->>'cacheRow'
      FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(value, ord)`,
-    [last - changes.length, JSON.stringify(changes)]
+    [first - 1, `[${rows.join(',')}]`]
   )
-  return last
+  return { last, logged }
+}
+
+/**
+ * Appends `changes` with consecutive sequence numbers and returns the last one.
+ *
+ * @remarks Call it as late as possible in the transaction: it holds the counter's lock until commit.
+ */
+export async function appendChanges(tx: Queryable, changes: readonly NewChange[]): Promise<number> {
+  return (await appendLoggedChanges(tx, changes)).last
 }
 
 /** The newest sequence number; every change up to it is committed. */

@@ -6,13 +6,21 @@
  * The tail holds every change with `start < seq <= end`, read from the database in one
  * statement together with the head, so it is complete for that range (sequence numbers become
  * visible in order; see change-log). A pull whose cursor falls inside it is answered from it,
- * filtered by visibility exactly like the SQL, with `end` as the head. The tail is refreshed
- * (one query, shared by the pulls waiting for it) when this instance learns of a newer commit —
- * its own pushes, and every instance's NOTIFY — or when it is older than {@link MAX_AGE_MS}, so
- * a missed notification delays a pull by at most that long. Pulls outside it go to the database.
+ * filtered by visibility exactly like the SQL, with `end` as the head. This instance's own push
+ * batches hand it their changes at commit (`appendCommitted`), which it takes when they continue
+ * what it holds. Otherwise it is refreshed (one query, shared by the pulls waiting for it) when
+ * this instance learns of a newer commit — a batch that did not continue it, and every
+ * instance's NOTIFY — or when it is older than {@link MAX_AGE_MS}, so a missed notification
+ * delays a pull by at most that long. Pulls outside it go to the database.
  */
 import type { Db, Queryable, Unlisten } from '../db/db'
-import { CHANGES_CHANNEL, parsePokePayload, type ChangeEntity, type Visibility } from './change-log'
+import {
+  CHANGES_CHANNEL,
+  parsePokePayload,
+  type ChangeEntity,
+  type LoggedChange,
+  type Visibility
+} from './change-log'
 
 /** Rows kept; older ones are dropped (their pulls go to the database). */
 const MAX_ROWS = 50_000
@@ -25,18 +33,27 @@ const MAX_AGE_MS = 200
 
 interface TailRow {
   seq: number
-  entity: ChangeEntity
   teamId: string | null
   userId: string | null
-  /** The change as the pull serialises it. */
-  json: string
+  /** The change as the pull sends it, encoded once for every pull that sends it. */
+  json: Buffer
 }
 
 export interface TailPage {
-  /** Each change as JSON text (an element of `pullResponseSchema.changes`). */
-  changes: string[]
+  /** Each change as UTF-8 JSON (an element of `pullResponseSchema.changes`). */
+  changes: Buffer[]
   cursor: number
   hasMore: boolean
+}
+
+function tailRow(change: LoggedChange): TailRow {
+  const json = `{"seq":${change.seq},"entity":${JSON.stringify(change.entity)},"data":${change.data}}`
+  return {
+    seq: change.seq,
+    teamId: change.teamId,
+    userId: change.userId,
+    json: Buffer.from(json)
+  }
 }
 
 function visible(row: TailRow, visibility: Visibility): boolean {
@@ -53,8 +70,24 @@ function visible(row: TailRow, visibility: Visibility): boolean {
   }
 }
 
+/** The index of the first row with seq > cursor (rows are in seq order). */
+function indexAfter(rows: readonly TailRow[], cursor: number): number {
+  let lo = 0
+  let hi = rows.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((rows[mid]?.seq ?? Infinity) <= cursor) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 export class PullTail {
+  /** Every row held, in seq order. */
   private rows: TailRow[] = []
+  /** The same rows by team: shared rows (no team) and each team's, each list in seq order. */
+  private shared: TailRow[] = []
+  private teams = new Map<string, TailRow[]>()
   /** Every change with start < seq <= end is in `rows`; -1 until the first refresh. */
   private start = -1
   private end = -1
@@ -77,6 +110,21 @@ export class PullTail {
   }
 
   /**
+   * Changes this instance has just committed, in seq order and consecutive. When they continue
+   * the tail they are added at once, so the pulls that follow a push need no query; otherwise
+   * (another instance committed in between) the next refresh reads them with the rest.
+   */
+  appendCommitted(changes: readonly LoggedChange[]): void {
+    const last = changes.at(-1)
+    if (!last) return
+    this.committed(last.seq)
+    if (this.end < 0 || changes[0]?.seq !== this.end + 1) return
+    for (const change of changes) this.add(tailRow(change))
+    this.head = Math.max(this.head, this.end)
+    this.trim()
+  }
+
+  /**
    * A page of visible changes after `cursor`, or null when the tail cannot answer (the cursor
    * is older than what it holds, or it could not be read) and the database must.
    */
@@ -86,11 +134,10 @@ export class PullTail {
       await this.refresh()
     }
     if (this.start < 0 || cursor < this.start || cursor > this.end) return null
-    const changes: string[] = []
+    const changes: Buffer[] = []
     let last = cursor
-    for (let i = this.indexAfter(cursor); i < this.rows.length; i++) {
-      const row = this.rows[i]
-      if (row === undefined || !visible(row, visibility)) continue
+    for (const row of this.candidates(visibility, cursor)) {
+      if (!visible(row, visibility)) continue
       if (changes.length === limit) return { changes, cursor: last, hasMore: true }
       changes.push(row.json)
       last = row.seq
@@ -104,6 +151,59 @@ export class PullTail {
     await unlisten?.()
   }
 
+  /**
+   * The rows after `cursor` that `visibility` may see, and perhaps a few private rows it may
+   * not, in seq order: for a team, its rows merged with the shared ones, so a pull never walks
+   * the other teams' rows.
+   */
+  private *candidates(visibility: Visibility, cursor: number): Generator<TailRow> {
+    if (visibility.kind === 'all') {
+      for (let i = indexAfter(this.rows, cursor); i < this.rows.length; i++) {
+        const row = this.rows[i]
+        if (row) yield row
+      }
+      return
+    }
+    const shared = this.shared
+    const team = visibility.kind === 'team' ? (this.teams.get(visibility.teamId) ?? []) : []
+    let i = indexAfter(shared, cursor)
+    let j = indexAfter(team, cursor)
+    for (;;) {
+      const a = shared[i]
+      const b = team[j]
+      if (a && (!b || a.seq < b.seq)) {
+        i++
+        yield a
+      } else if (b) {
+        j++
+        yield b
+      } else return
+    }
+  }
+
+  private add(row: TailRow): void {
+    this.rows.push(row)
+    if (row.teamId === null) this.shared.push(row)
+    else {
+      const team = this.teams.get(row.teamId)
+      if (team) team.push(row)
+      else this.teams.set(row.teamId, [row])
+    }
+    this.end = row.seq
+  }
+
+  /** Drops the oldest rows beyond {@link MAX_ROWS}; their pulls go to the database. */
+  private trim(): void {
+    if (this.rows.length <= MAX_ROWS) return
+    const dropped = this.rows.splice(0, this.rows.length - MAX_ROWS)
+    this.start = dropped.at(-1)?.seq ?? this.start
+    this.shared.splice(0, indexAfter(this.shared, this.start))
+    for (const [teamId, rows] of this.teams) {
+      rows.splice(0, indexAfter(rows, this.start))
+      if (rows.length === 0) this.teams.delete(teamId)
+    }
+  }
+
   private listen(): void {
     this.unlisten ??= this.db
       .listen(CHANGES_CHANNEL, (payload) => {
@@ -113,18 +213,6 @@ export class PullTail {
       .catch(() => null)
   }
 
-  /** The index of the first row with seq > cursor (rows are in seq order). */
-  private indexAfter(cursor: number): number {
-    let lo = 0
-    let hi = this.rows.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if ((this.rows[mid]?.seq ?? Infinity) <= cursor) lo = mid + 1
-      else hi = mid
-    }
-    return lo
-  }
-
   private refresh(): Promise<void> {
     this.refreshing ??= this.read(this.db)
       .catch(() => {
@@ -132,6 +220,8 @@ export class PullTail {
         this.start = -1
         this.end = -1
         this.rows = []
+        this.shared = []
+        this.teams = new Map()
       })
       .finally(() => {
         this.refreshing = null
@@ -170,23 +260,23 @@ export class PullTail {
     }
     for (const r of rows) {
       if (r.seq === null || r.entity === null || r.data === null) continue
-      this.rows.push({
-        seq: r.seq,
-        entity: r.entity,
-        teamId: r.team_id,
-        userId: r.user_id,
-        json: `{"seq":${r.seq},"entity":${JSON.stringify(r.entity)},"data":${r.data}}`
-      })
-      this.end = r.seq
+      // Added meanwhile by this instance's own commit (appendCommitted).
+      if (r.seq <= this.end) continue
+      this.add(
+        tailRow({
+          seq: r.seq,
+          entity: r.entity,
+          teamId: r.team_id,
+          userId: r.user_id,
+          data: r.data
+        })
+      )
     }
     // A page that was not full reached the head.
     if (rows.length < REFRESH_LIMIT) this.end = Math.max(this.end, head)
-    this.head = head
+    this.head = Math.max(this.head, head)
     this.committed(head)
     this.refreshedAt = startedAt
-    if (this.rows.length > MAX_ROWS) {
-      const dropped = this.rows.splice(0, this.rows.length - MAX_ROWS)
-      this.start = dropped.at(-1)?.seq ?? this.start
-    }
+    this.trim()
   }
 }

@@ -28,19 +28,29 @@ export async function announceChanges(db: Db, poke: Poke): Promise<void> {
   await db.notify(CHANGES_CHANNEL, pokePayload(poke))
 }
 
+const PAGE_OPEN = Buffer.from('{"changes":[')
+const COMMA = Buffer.from(',')
+
 /**
- * Returns the pull response as JSON text (it matches `pullResponseSchema`).
+ * Returns the pull response as UTF-8 JSON (it matches `pullResponseSchema`).
  *
  * @remarks The head is read with the page, in one snapshot: everything up to it is committed, so
  * `(cursor, head]` can never miss a row, and when the page is not full the cursor jumps to the
  * head, skipping changes this caller may not see. Recent cursors (the pulls after a poke) are
- * answered from the instance's in-memory tail of the log instead (see pull-tail).
+ * answered from the instance's in-memory tail of the log instead (see pull-tail), whose rows are
+ * already encoded: a page is then one copy of them, not a string to build and encode per pull.
  */
-export async function pullChanges(db: Db, claims: AccessClaims, query: PullQuery): Promise<string> {
+export async function pullChanges(db: Db, claims: AccessClaims, query: PullQuery): Promise<Buffer> {
   const visibility = visibilityOf(claims)
   const recent = await pullTailFor(db).page(visibility, query.cursor, query.limit)
   if (recent) {
-    return `{"changes":[${recent.changes.join(',')}],"cursor":${recent.cursor},"hasMore":${recent.hasMore}}`
+    const parts: Buffer[] = [PAGE_OPEN]
+    recent.changes.forEach((change, i) => {
+      if (i > 0) parts.push(COMMA)
+      parts.push(change)
+    })
+    parts.push(Buffer.from(`],"cursor":${recent.cursor},"hasMore":${recent.hasMore}}`))
+    return Buffer.concat(parts)
   }
   const { head, rows } = await readPage(db, visibility, {
     after: query.cursor,
@@ -53,5 +63,5 @@ export async function pullChanges(db: Db, claims: AccessClaims, query: PullQuery
   const changes = page.map(
     (r) => `{"seq":${r.seq},"entity":${JSON.stringify(r.entity)},"data":${r.data}}`
   )
-  return `{"changes":[${changes.join(',')}],"cursor":${cursor},"hasMore":${hasMore}}`
+  return Buffer.from(`{"changes":[${changes.join(',')}],"cursor":${cursor},"hasMore":${hasMore}}`)
 }

@@ -14,18 +14,16 @@ import type { AccessClaims } from '../auth/access-tokens'
 import type { Db, Queryable } from '../db/db'
 import {
   CHANGES_CHANNEL,
-  appendChanges,
+  appendLoggedChanges,
   headCursor,
   pokeKeysOf,
   pokePayload,
+  type LoggedChange,
   type NewChange
 } from './change-log'
 import { dispatch, parseMutation, replayed, resultOf } from './apply-mutation'
 import { applyComplaintCreates } from './mutations/complaint-create'
 import { changesOf, rejected } from './mutations/mutation-outcome'
-
-/** Upper bound of mutations in one transaction, so one batch never holds locks for long. */
-const MAX_BATCH_MUTATIONS = 2000
 
 export interface PendingPush {
   claims: AccessClaims
@@ -98,11 +96,17 @@ async function flushSegment(tx: Queryable, segment: Segment, changes: NewChange[
   segment.items = []
 }
 
-/** Applies every push of the batch in one transaction; resolves with one response per push. */
+/** What a committed batch answers: one response per push, and the changes it logged. */
+export interface BatchOutcome {
+  responses: PushResponse[]
+  logged: LoggedChange[]
+}
+
+/** Applies every push of the batch in one transaction. */
 export async function applyPushBatch(
   db: Db,
   pushes: readonly PendingPush[]
-): Promise<PushResponse[]> {
+): Promise<BatchOutcome> {
   return db.transaction(async (tx) => {
     const stored = await storedResults(tx, pushes)
     const fresh = new Map<string, { userId: string; slot: Slot }>()
@@ -156,79 +160,16 @@ export async function applyPushBatch(
     await flushSegment(tx, segment, changes)
     await recordResults(tx, records)
     let cursor: number
+    let logged: LoggedChange[] = []
     if (changes.length > 0) {
-      cursor = await appendChanges(tx, changes)
+      ;({ last: cursor, logged } = await appendLoggedChanges(tx, changes))
       const teams = pokeKeysOf(changes)
       // Delivered at commit, so no instance pokes its clients about rows they cannot read yet.
       await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, pokePayload({ cursor, teams })])
     } else {
       cursor = await headCursor(tx)
     }
-    return answers.map((own) => ({ results: own.map((answer) => answer()), cursor }))
+    const responses = answers.map((own) => ({ results: own.map((answer) => answer()), cursor }))
+    return { responses, logged }
   })
-}
-
-interface Waiting extends PendingPush {
-  resolve: (response: PushResponse) => void
-  reject: (error: unknown) => void
-}
-
-/** Queues pushes and applies them in group-committed batches, one batch at a time. */
-export class PushBatcher {
-  private readonly queue: Waiting[] = []
-  private running = false
-
-  constructor(
-    private readonly db: Db,
-    private readonly alone: (pending: PendingPush) => Promise<PushResponse>
-  ) {}
-
-  push(claims: AccessClaims, request: PushRequest): Promise<PushResponse> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ claims, request, resolve, reject })
-      this.drain()
-    })
-  }
-
-  private drain(): void {
-    if (this.running || this.queue.length === 0) return
-    this.running = true
-    const batch = this.takeBatch()
-    void this.run(batch).finally(() => {
-      this.running = false
-      this.drain()
-    })
-  }
-
-  private takeBatch(): Waiting[] {
-    let count = 0
-    let n = 0
-    while (n < this.queue.length) {
-      const size = this.queue[n]?.request.mutations.length ?? 0
-      if (n > 0 && count + size > MAX_BATCH_MUTATIONS) break
-      count += size
-      n++
-    }
-    return this.queue.splice(0, n)
-  }
-
-  private async run(batch: Waiting[]): Promise<void> {
-    let responses: PushResponse[] | null = null
-    try {
-      responses = await applyPushBatch(this.db, batch)
-    } catch {
-      responses = null
-    }
-    if (responses) {
-      batch.forEach((p, i) => {
-        const response = responses[i]
-        if (response) p.resolve(response)
-        else p.reject(new Error('push batch answered fewer pushes than it was given'))
-      })
-      return
-    }
-    for (const p of batch) {
-      await this.alone(p).then(p.resolve, p.reject)
-    }
-  }
 }

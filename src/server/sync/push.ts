@@ -10,7 +10,7 @@ import { applyValidated, replayed, resultOf, type RawMutation } from './apply-mu
 import { CHANGES_CHANNEL, appendChanges, headCursor, pokeKeysOf, pokePayload } from './change-log'
 import { pullTailFor } from './pull'
 import { changesOf } from './mutations/mutation-outcome'
-import { PushBatcher } from './push-batch'
+import { PushBatcher } from './push-batcher'
 
 /** Races between duplicate pushes end in a unique violation; the retry then sees the winner. */
 const MAX_ATTEMPTS = 3
@@ -99,7 +99,13 @@ export async function pushMutations(
 ): Promise<PushResponse> {
   let batcher = batchers.get(db)
   if (!batcher) {
-    batcher = new PushBatcher(db, (pending) => pushEachAlone(db, pending.claims, pending.request))
+    const tail = pullTailFor(db)
+    batcher = new PushBatcher(db, {
+      alone: (pending) => pushEachAlone(db, pending.claims, pending.request),
+      onCommitted: (logged) => {
+        tail.appendCommitted(logged)
+      }
+    })
     batchers.set(db, batcher)
   }
   const response = await batcher.push(claims, request)

@@ -6,8 +6,10 @@ import { randomUUID } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { Db } from '../../../src/server/db/db'
 import {
   appendChanges,
+  appendLoggedChanges,
   headCursor,
   readChanges,
   type NewChange,
@@ -78,7 +80,7 @@ describe.each(engines)('pull tail on %s', (engine) => {
             const page = await tail.page(visibility, cursor, limit)
             expect(page).not.toBeNull()
             if (!page) break
-            seen.push(...page.changes.map((c) => (JSON.parse(c) as { seq: number }).seq))
+            seen.push(...page.changes.map((c) => (JSON.parse(c.toString()) as { seq: number }).seq))
             expect(page.cursor).toBeGreaterThanOrEqual(cursor)
             cursor = page.cursor
             if (!page.hasMore) break
@@ -90,6 +92,53 @@ describe.each(engines)('pull tail on %s', (engine) => {
     }
     // A cursor the log has not reached (another server's future): the database answers.
     expect(await tail.page({ kind: 'all' }, head + 1000, 10)).toBeNull()
+    await tail.stop()
+  })
+
+  it('adds its own commits without a query and reads the ones it did not make', async () => {
+    let queries = 0
+    const counted: Db = {
+      kind: database.db.kind,
+      query: (sql, params) => {
+        queries++
+        return database.db.query(sql, params)
+      },
+      transaction: (fn) => database.db.transaction(fn),
+      listen: (channel, callback) => database.db.listen(channel, callback),
+      notify: (channel, payload) => database.db.notify(channel, payload),
+      close: () => database.db.close()
+    }
+    // A frozen clock: the tail refreshes only when it learns of a commit it does not hold.
+    const tail = new PullTail(counted, () => 0)
+    const start = await headCursor(database.db)
+    await tail.page({ kind: 'all' }, start, 10)
+    const ownCommit = async (from: number) => {
+      const changes = Array.from({ length: 9 }, (_, i) => change(from + i))
+      const { logged } = await database.db.transaction((tx) => appendLoggedChanges(tx, changes))
+      tail.appendCommitted(logged)
+    }
+    await ownCommit(0)
+    const before = queries
+    const page = await tail.page({ kind: 'all' }, start, 100)
+    expect(queries).toBe(before)
+    expect(page?.changes).toHaveLength(9)
+    // Another writer commits first; this instance's next commit does not continue the tail.
+    await database.db.transaction((tx) => appendChanges(tx, [change(100), change(101)]))
+    await ownCommit(200)
+    const head = await headCursor(database.db)
+    for (const visibility of visibilities) {
+      const expected = await readChanges(database.db, visibility, {
+        after: start,
+        upTo: head,
+        limit: 1000
+      })
+      const answered = await tail.page(visibility, start, 1000)
+      expect(answered?.cursor).toBe(head)
+      expect(answered?.changes.map((c) => JSON.parse(c.toString()) as unknown)).toEqual(
+        expected.map((r) => ({ seq: r.seq, entity: r.entity, data: JSON.parse(r.data) as unknown }))
+      )
+    }
+    expect(queries).toBeGreaterThan(before)
     await tail.stop()
   })
 })
