@@ -53,6 +53,29 @@ export function complaintMutation(args: Record<string, unknown> = complaintArgs(
   return { id: randomUUID(), name: 'complaint.create', args }
 }
 
+/** A valid call record (`interaction.record`) with fresh ids, answered and ended by the caller. */
+export function interactionMutation(overrides: Record<string, unknown> = {}) {
+  return {
+    id: randomUUID(),
+    name: 'interaction.record',
+    args: {
+      id: randomUUID(),
+      callId: `call-${randomUUID()}`,
+      direction: 'inbound',
+      remoteNumber: '612 34 56 78',
+      remoteE164: '+34612345678',
+      customerId: null,
+      ringAt: '2026-11-24T10:00:00.000Z',
+      answeredAt: '2026-11-24T10:00:04.000Z',
+      endedAt: '2026-11-24T10:02:00.000Z',
+      holdSeconds: 0,
+      result: 'answered',
+      endedBy: 'remote',
+      ...overrides
+    }
+  }
+}
+
 export async function push(
   app: ZodApp,
   token: string,

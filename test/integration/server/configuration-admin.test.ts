@@ -15,6 +15,7 @@ import {
   buildTestApp,
   complaintArgs,
   complaintMutation,
+  interactionMutation,
   login,
   pullAll,
   push
@@ -149,24 +150,7 @@ describe.each(engines)('configuration editing on %s', (engine) => {
 
     // A call wrapped up offline with the code before the retirement reached the agent.
     const callId = `call-${randomUUID()}`
-    const call = {
-      id: randomUUID(),
-      name: 'interaction.record',
-      args: {
-        id: randomUUID(),
-        callId,
-        direction: 'inbound',
-        remoteNumber: '612 34 56 78',
-        remoteE164: '+34612345678',
-        customerId: null,
-        ringAt: '2026-11-24T10:00:00.000Z',
-        answeredAt: '2026-11-24T10:00:04.000Z',
-        endedAt: '2026-11-24T10:02:00.000Z',
-        holdSeconds: 0,
-        result: 'answered',
-        endedBy: 'remote'
-      }
-    }
+    const call = interactionMutation({ callId })
     const wrapUp = {
       id: randomUUID(),
       name: 'disposition.record',

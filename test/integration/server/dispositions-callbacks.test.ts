@@ -9,30 +9,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { ZodApp } from '../../../src/server/routes/route-context'
 import { PROTOCOL_VERSION } from '../../../src/shared/sync/protocol'
-import { buildTestApp, login, pullAll, push, syncHeaders } from '../../support/server-app'
+import {
+  buildTestApp,
+  interactionMutation,
+  login,
+  pullAll,
+  push,
+  syncHeaders
+} from '../../support/server-app'
 import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
 
 type Session = Awaited<ReturnType<typeof login>>
 
 function interaction(callId: string) {
-  return {
-    id: randomUUID(),
-    name: 'interaction.record',
-    args: {
-      id: randomUUID(),
-      callId,
-      direction: 'inbound',
-      remoteNumber: '612 34 56 78',
-      remoteE164: '+34612345678',
-      customerId: null,
-      ringAt: '2026-11-24T10:00:00.000Z',
-      answeredAt: '2026-11-24T10:00:04.000Z',
-      endedAt: '2026-11-24T10:02:00.000Z',
-      holdSeconds: 0,
-      result: 'answered',
-      endedBy: 'remote'
-    }
-  }
+  return interactionMutation({ callId })
 }
 
 function disposition(callId: string, interactionId: string | null, overrides = {}) {

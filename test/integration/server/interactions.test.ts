@@ -3,29 +3,11 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { ZodApp } from '../../../src/server/routes/route-context'
-import { buildTestApp, login, pullAll, push } from '../../support/server-app'
+import { buildTestApp, interactionMutation, login, pullAll, push } from '../../support/server-app'
 import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
 
 function record(overrides: Record<string, unknown> = {}) {
-  return {
-    id: randomUUID(),
-    name: 'interaction.record',
-    args: {
-      id: randomUUID(),
-      callId: `call-${randomUUID()}`,
-      direction: 'inbound',
-      remoteNumber: '612 34 56 78',
-      remoteE164: '+34612345678',
-      customerId: null,
-      ringAt: '2026-11-24T10:00:00.000Z',
-      answeredAt: '2026-11-24T10:00:04.000Z',
-      endedAt: '2026-11-24T10:02:00.000Z',
-      holdSeconds: 3.5,
-      result: 'answered',
-      endedBy: 'local',
-      ...overrides
-    }
-  }
+  return interactionMutation({ holdSeconds: 3.5, endedBy: 'local', ...overrides })
 }
 
 describe.each(engines)('interaction records on %s', (engine) => {

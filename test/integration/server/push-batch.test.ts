@@ -12,7 +12,7 @@ import { pushEachAlone } from '../../../src/server/sync/push'
 import { applyPushBatch, type PendingPush } from '../../../src/server/sync/push-batch'
 import { PushBatcher } from '../../../src/server/sync/push-batcher'
 import { PROTOCOL_VERSION, type PushResponse } from '../../../src/shared/sync/protocol'
-import { complaintArgs, complaintMutation } from '../../support/server-app'
+import { complaintArgs, complaintMutation, interactionMutation } from '../../support/server-app'
 import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
 
 interface Mutation {
@@ -40,24 +40,7 @@ function transition(complaintId: string, action: string): Mutation {
 }
 
 function interaction(): Mutation {
-  return {
-    id: randomUUID(),
-    name: 'interaction.record',
-    args: {
-      id: randomUUID(),
-      callId: `call-${randomUUID()}`,
-      direction: 'inbound',
-      remoteNumber: '612 34 56 78',
-      remoteE164: '+34612345678',
-      customerId: null,
-      ringAt: '2026-11-24T10:00:00.000Z',
-      answeredAt: '2026-11-24T10:00:04.000Z',
-      endedAt: '2026-11-24T10:02:00.000Z',
-      holdSeconds: 0,
-      result: 'answered',
-      endedBy: 'local'
-    }
-  }
+  return interactionMutation({ endedBy: 'local' })
 }
 
 function agentState(): Mutation {
