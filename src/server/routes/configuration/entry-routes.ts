@@ -158,7 +158,7 @@ export function registerRetireRestoreRoutes<S extends z.ZodType<Entry>>(
     assertRetirable?: (code: string) => void
   } = {}
 ): void {
-  // Typed as any schema: the reply is the locked entry, serialised (and checked) by kind.schema.
+  // Widened to ZodType: the reply is the locked entry, serialised and checked by kind.schema.
   const response: z.ZodType = kind.schema
   for (const active of [false, true]) {
     const verb = active ? 'restore' : 'retire'
