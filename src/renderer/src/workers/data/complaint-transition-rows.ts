@@ -92,7 +92,7 @@ const REFUSABLE_STEPS = `name IN ('complaint.transition', 'complaint.escalate', 
 
 /**
  * Drops the refused steps of a complaint (lifecycle, escalation, assignment) once the user has
- * read why (the case keeps the server's state). Returns whether there was any.
+ * read why (the case keeps the server's state). Returns whether one was dropped.
  */
 export function discardRefusedTransitions(db: Database, complaintId: string): boolean {
   const found = queryOne(
