@@ -13,19 +13,42 @@ import { ctiHeaderNames, defaultCountry } from '../settings/caller-id-settings'
 
 const noMatch: CustomerMatch = { matchedBy: 'none', normalizedNumber: null, customers: [] }
 
-/** Runs on ring: the card must be on screen before the agent answers. */
-export async function popCustomerFor(info: CallInfo): Promise<void> {
-  const client = dataClient()
-  const pending = client?.send('customer:match', {
+/**
+ * Sends the caller's lookup to the data worker (cache first, then the server); resolves with
+ * its answer, no match on failure. Null when there is no data worker.
+ */
+export function lookUpCaller(info: CallInfo): Promise<CustomerMatch> | null {
+  const pending = dataClient()?.send('customer:match', {
     callerNumber: info.remoteNumber,
     ctiCustomerId: null,
     ctiIds: ctiIdsFrom(info.ctiHeaders, ctiHeaderNames()),
     defaultCountry: defaultCountry()
   })
-  useAppStore.getState().popLookupStarted(info.id)
-  if (!pending) return
-  const result = await pending
-  useAppStore.getState().popMatched(info.id, result.ok ? result.data : noMatch)
+  return pending ? pending.then((result) => (result.ok ? result.data : noMatch)) : null
+}
+
+/**
+ * Puts a lookup on the card: the match when it is already known (the ring waited for it),
+ * else "looking" now and the match when it answers.
+ */
+export function showLookup(
+  callId: string,
+  lookup: Promise<CustomerMatch> | null,
+  known?: CustomerMatch
+): void {
+  const store = useAppStore.getState()
+  store.popLookupStarted(callId)
+  if (known) store.popMatched(callId, known)
+  else if (lookup) {
+    void lookup.then((match) => {
+      useAppStore.getState().popMatched(callId, match)
+    })
+  }
+}
+
+/** Pops the card for a call brought to the front (dialled, picked, or wrapped up next). */
+export function popCustomerFor(info: CallInfo): void {
+  showLookup(info.id, lookUpCaller(info))
 }
 
 /** Shows a customer's card outside a call (from search), or on top of the current pop. */

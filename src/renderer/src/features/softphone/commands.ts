@@ -10,12 +10,13 @@ import { wrapUpBlocker } from '../../app/wrap-up-guards'
 import { getDesktop } from '../../platform/desktop'
 import { useAppStore } from '../../stores/app-store'
 import { audioState } from '../devices/audio-runtime'
+import type { CustomerMatch } from '../../../../shared/contract/worker'
 import { CallState, type CallInfo, type CallSession } from '../../telephony/call-session'
 import { PracticeCall } from '../../telephony/practice-call'
-import { popCustomerFor } from '../screen-pop/commands'
+import { lookUpCaller, popCustomerFor, showLookup } from '../screen-pop/commands'
 import { CallLines, type Line } from './call-lines'
 import { setCallWaitingTone } from './call-waiting-tone'
-import { autoAnswerDelay, loadPhonePreferences } from './phone-preferences'
+import { autoAnswerDelay, loadPhonePreferences, type PhonePreferences } from './phone-preferences'
 import type { PracticeScenario } from './practice-scenarios'
 import { recordInteractionOf } from './record-interaction'
 
@@ -81,7 +82,7 @@ function showInFront(line: Line): void {
     answeredAt: line.answeredAt,
     isMuted: line.isMuted
   })
-  void popCustomerFor(session.info)
+  popCustomerFor(session.info)
   publishLines()
 }
 
@@ -168,7 +169,7 @@ export function placeCall(session: CallSession): void {
   follow(session)
   startRingTimeout(session)
   useAppStore.getState().callDialing(session.info)
-  void popCustomerFor(session.info)
+  popCustomerFor(session.info)
   publishLines()
 }
 
@@ -218,9 +219,42 @@ export function incomingCall(session: CallSession): void {
     alertIfHidden(session, 'softphone.callWaiting')
     return
   }
-  // The lookup goes to the data worker first, so it runs while this thread renders the ring.
-  void popCustomerFor(session.info)
-  store.callRinging(session.info)
+  const lookup = lookUpCaller(session.info)
+  if (!lookup) {
+    showRinging(session, preferences, null)
+    return
+  }
+  // The cache answers in 1–3 ms. Rendering the ringing view before that answer made the card
+  // wait behind it (and often behind a frame painted without it): ring and card render once.
+  void answeredWithin(lookup, RING_WAITS_FOR_CARD_MS).then((match) => {
+    showRinging(session, preferences, lookup, match)
+  })
+}
+
+/** How long the ringing view may wait for the cache's answer: one frame at 60 Hz. */
+const RING_WAITS_FOR_CARD_MS = 16
+
+function answeredWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms)
+    void promise.then((value) => {
+      clearTimeout(timer)
+      resolve(value)
+    })
+  })
+}
+
+/** The ringing view, with the card when its match is `known`; the card follows otherwise. */
+function showRinging(
+  session: CallSession,
+  preferences: PhonePreferences,
+  lookup: Promise<CustomerMatch> | null,
+  known?: CustomerMatch
+): void {
+  // The caller may have hung up (or been taken over) while the ring waited for the cache.
+  if (lines.front?.session !== session || session.state !== CallState.Ringing) return
+  showLookup(session.info.id, lookup, known)
+  useAppStore.getState().callRinging(session.info)
   publishLines()
   alertIfHidden(session, 'softphone.ringing')
   const delay = autoAnswerDelay(preferences.autoAnswer, session.info.answerAfterSeconds)
@@ -258,7 +292,10 @@ async function holdFront(): Promise<void> {
 export function answerCall(): void {
   const front = lines.front
   if (front?.session.state === CallState.Ringing) {
-    front.session.answer().catch(reportError)
+    // Not before its ringing view is up (it may still be waiting for the card).
+    if (useAppStore.getState().phone.call?.id === front.session.info.id) {
+      front.session.answer().catch(reportError)
+    }
     return
   }
   const waiting = lines.waiting
@@ -408,7 +445,7 @@ export function finishWrapUp(): void {
   if (next) {
     // The next call that ended while this one was in front: its own wrap-up and caller's card.
     store.wrapUpNext(next.info, next.answeredAt, next.endedAt)
-    void popCustomerFor(next.info)
+    popCustomerFor(next.info)
     return
   }
   store.wrapUpFinished()

@@ -152,6 +152,11 @@ export class LocalStore {
   private readonly lock = new WriteLock()
   private writesSinceSnapshot = 0
   private dirty = false
+  /**
+   * The configuration decoded once: every panel asks for it after each agent-state change, and
+   * decoding every row (scripts included) each time kept the worker busy when the next call rang.
+   */
+  private configurationRead: ConfigurationSnapshot | null = null
   private closed = false
   private closing = false
   private bulkLoading = false
@@ -270,7 +275,7 @@ export class LocalStore {
     if (complaint.customerId === null) {
       throw workerError('invalid_argument', 'A compensation needs a complaint with a customer')
     }
-    const limits = readConfiguration(this.db).compensationLimits
+    const limits = this.configuration().compensationLimits
     const tier = this.getCustomer(complaint.customerId)?.tier
     const now = this.options.now()
     let expected: 'granted' | 'pending' = 'pending'
@@ -540,7 +545,8 @@ export class LocalStore {
   }
 
   configuration(): ConfigurationSnapshot {
-    return readConfiguration(this.db)
+    this.configurationRead ??= readConfiguration(this.db)
+    return this.configurationRead
   }
 
   listInteractions(customerId: string | null, limit: number): LocalInteraction[] {
@@ -601,7 +607,9 @@ export class LocalStore {
       try {
         for (const change of changes) {
           if (change.entity === 'customer') customers.write(change.data)
-          else applyServerChange(this.db, change)
+          else if (applyServerChange(this.db, change) === 'configuration') {
+            this.configurationRead = null
+          }
         }
       } finally {
         customers.free()
@@ -683,7 +691,7 @@ export class LocalStore {
           report.entities.add('customer')
         } else if (parsed.kind === 'change') {
           const change = parsed.change
-          applyServerChange(this.db, change)
+          if (applyServerChange(this.db, change) === 'configuration') this.configurationRead = null
           report.otherChanges++
           report.entities.add(change.entity)
         } else if (parsed.kind === 'trailer') {

@@ -15,33 +15,37 @@ import { upsertConfigRow } from './config-rows'
 import { upsertServerDisposition } from './disposition-rows'
 import { upsertServerInteraction } from './interaction-rows'
 
+/** What a pulled change wrote: a record, or configuration (which the store keeps decoded). */
+export type AppliedKind = 'record' | 'configuration'
+
 export function applyServerChange(
   db: Database,
   change: Exclude<Change, { entity: 'customer' }>
-): void {
+): AppliedKind {
   switch (change.entity) {
     case 'complaint':
       upsertServerComplaint(db, change.data)
-      return
+      return 'record'
     case 'complaint_event':
       upsertServerComplaintEvent(db, change.data)
-      return
+      return 'record'
     case 'compensation':
       upsertServerCompensation(db, change.data)
-      return
+      return 'record'
     case 'interaction':
       upsertServerInteraction(db, change.data)
-      return
+      return 'record'
     case 'agent_state':
       upsertServerAgentState(db, change.data)
-      return
+      return 'record'
     case 'disposition':
       upsertServerDisposition(db, change.data)
-      return
+      return 'record'
     case 'callback':
       upsertServerCallback(db, change.data)
-      return
+      return 'record'
     default:
       upsertConfigRow(db, change)
+      return 'configuration'
   }
 }
