@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react'
+import { memo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import type { Customer } from '../../../../../shared/domain/customer'
@@ -16,8 +16,11 @@ function resultLabel(c: Customer): string {
   return sanitizeDisplayText([fullName(c), phone, c.documentId ?? ''].filter(Boolean).join(' · '))
 }
 
-/** Keyboard-first search: Ctrl+K or `/` to focus, arrows to move, Enter to open the card. */
-export function CustomerSearch() {
+/**
+ * Keyboard-first search: Ctrl+K or `/` to focus, arrows to move, Enter to open the card.
+ * Memoised: it sits in the card, and a ring must not re-render it with the caller's card.
+ */
+export const CustomerSearch = memo(function CustomerSearch() {
   const { t } = useTranslation()
   const input = useRef<HTMLInputElement>(null)
   const [query, setQuery] = useState('')
@@ -85,4 +88,4 @@ export function CustomerSearch() {
       )}
     </div>
   )
-}
+})

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '../../../stores/app-store'
@@ -7,7 +8,7 @@ import { useCallQuality } from '../../devices/hooks/useCallQuality'
  * The live call's quality: MOS estimate as a meter plus jitter, loss and RTT as text. Only the
  * level word is a live region, so a screen reader hears "poor" when it happens, not every reading.
  */
-export function CallQuality() {
+export const CallQuality = memo(function CallQuality() {
   const { t } = useTranslation()
   const callId = useAppStore((s) => (s.phone.call?.kind === 'sip' ? s.phone.call.id : null))
   const phase = useAppStore((s) => s.phone.phase)
@@ -46,4 +47,4 @@ export function CallQuality() {
       )}
     </div>
   )
-}
+})

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '../../../stores/app-store'
@@ -8,7 +9,7 @@ import { TransferControls } from './TransferControls'
 const TONES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const
 
 /** Mute, hold, transfer and the DTMF keypad, for calls that offer them (real SIP calls). */
-export function InCallControls() {
+export const InCallControls = memo(function InCallControls() {
   const { t } = useTranslation()
   const phase = useAppStore((s) => s.phone.phase)
   const isMuted = useAppStore((s) => s.phone.isMuted)
@@ -61,4 +62,4 @@ export function InCallControls() {
       <p className="hint">{t('softphone.callShortcuts')}</p>
     </>
   )
-}
+})

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { sanitizeDisplayText } from '../../../../../shared/domain/text'
@@ -5,7 +6,7 @@ import { useAppStore } from '../../../stores/app-store'
 import { RegistrationState } from '../../../telephony/sip-user-agent'
 
 /** The SIP registration, always in view: an agent must know whether calls can reach them. */
-export function LineStatus() {
+export const LineStatus = memo(function LineStatus() {
   const { t } = useTranslation()
   const line = useAppStore((s) => s.phone.line)
   const text =
@@ -17,4 +18,4 @@ export function LineStatus() {
       {text}
     </p>
   )
-}
+})

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 
@@ -11,7 +12,7 @@ import { callShortcuts } from '../hooks/useCallShortcuts'
  * The agent's other calls: a call waiting (announced, with its caller ID, answer and decline),
  * and held or transferring calls (switch to, hang up).
  */
-export function OtherLines() {
+export const OtherLines = memo(function OtherLines() {
   const { t } = useTranslation()
   const lines = useAppStore(useShallow((s) => s.phone.lines))
   if (lines.length === 0) return null
@@ -70,4 +71,4 @@ export function OtherLines() {
       </ul>
     </section>
   )
-}
+})

@@ -28,7 +28,11 @@ const phaseKey = {
   wrap_up: 'softphone.wrapUp'
 } as const
 
-/** The settings forms depend on nothing the call changes: a ring must not re-render them. */
+/**
+ * The settings forms depend on nothing the call changes: a ring must not re-render them. (The
+ * line status, other lines, in-call controls and call quality are memoised for the same reason
+ * and read the store themselves.)
+ */
 const PhoneSettings = memo(function PhoneSettings() {
   return (
     <>
