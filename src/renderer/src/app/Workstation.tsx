@@ -23,6 +23,10 @@ import { LanguageSelect } from './LanguageSelect'
 export function Workstation() {
   const { t } = useTranslation()
   const user = useAppStore((s) => s.auth.user)
+  // Panels a role does not see are not mounted: their queries would run for nothing on every
+  // change they watch (the team board on every agent-state change, its clock every second).
+  const isAdmin = user?.role === 'admin'
+  const isLead = isAdmin || user?.role === 'team_lead'
   useAudioRuntime()
   useEffect(() => watchWrapUp(), [])
   return (
@@ -56,21 +60,29 @@ export function Workstation() {
           <ErrorBoundary area={t('callbacks.heading')}>
             <CallbacksPanel />
           </ErrorBoundary>
-          <ErrorBoundary area={t('compensation.approvals.heading')}>
-            <PendingApprovals />
-          </ErrorBoundary>
-          <ErrorBoundary area={t('team.heading')}>
-            <TeamBoard />
-          </ErrorBoundary>
+          {isLead && (
+            <ErrorBoundary area={t('compensation.approvals.heading')}>
+              <PendingApprovals />
+            </ErrorBoundary>
+          )}
+          {isLead && (
+            <ErrorBoundary area={t('team.heading')}>
+              <TeamBoard />
+            </ErrorBoundary>
+          )}
           <ErrorBoundary area={t('complaints.heading')}>
             <ComplaintsPanel />
           </ErrorBoundary>
-          <ErrorBoundary area={t('analysis.heading')}>
-            <ComplaintAnalysisPanel />
-          </ErrorBoundary>
-          <ErrorBoundary area={t('configuration.heading')}>
-            <ConfigurationPanel />
-          </ErrorBoundary>
+          {isLead && (
+            <ErrorBoundary area={t('analysis.heading')}>
+              <ComplaintAnalysisPanel />
+            </ErrorBoundary>
+          )}
+          {isAdmin && (
+            <ErrorBoundary area={t('configuration.heading')}>
+              <ConfigurationPanel />
+            </ErrorBoundary>
+          )}
         </div>
       </main>
     </div>

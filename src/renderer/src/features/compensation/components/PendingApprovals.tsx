@@ -84,11 +84,8 @@ function PendingRequest({ request, agentName }: { request: LocalCompensation; ag
 export function PendingApprovals() {
   const { t } = useTranslation()
   const me = useAppStore((s) => s.auth.user)
-  const role = me?.role ?? null
-  const isLead = role === 'team_lead' || role === 'admin'
   const requests = useCompensations(null, 'pending')
   const { users } = useCompensationDirectory()
-  if (!isLead) return null
   // Nobody decides their own request (one written here and not yet synced is one too).
   const decidable = requests.filter((r) => r.requestedBy !== null && r.requestedBy !== me?.id)
   const nameOf = (id: string | null) => {

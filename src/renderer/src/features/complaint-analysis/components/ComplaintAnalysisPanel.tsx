@@ -42,7 +42,6 @@ export function ComplaintAnalysisPanel() {
   const [teamId, setTeamId] = useState('')
   const [report, setReport] = useState<ComplaintAnalysisReport | null>(null)
   const [error, setError] = useState<string | null>(null)
-  if (role !== 'team_lead' && role !== 'admin') return null
 
   const load = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault()

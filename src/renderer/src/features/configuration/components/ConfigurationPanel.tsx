@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next'
 import type { ConfigurationSnapshot } from '../../../../../shared/contract/worker'
 import { WATCHDOG_PAUSE_REASON } from '../../../../../shared/domain/configuration-edit'
 import { useConfiguration } from '../../../data/use-configuration'
-import { useAppStore } from '../../../stores/app-store'
 import { CodeListEditor, type EditableEntry } from './CodeListEditor'
 
 const bySortOrder = (a: { sortOrder: number }, b: { sortOrder: number }) =>
@@ -22,14 +21,13 @@ const complaintCategories = (c: ConfigurationSnapshot): EditableEntry[] =>
 /**
  * Admins add and retire disposition codes, pause reasons and complaint categories here; the rest
  * (labels, order, subcategories, compensation limits) is in the admin API (see the README).
+ * Mounted for admins only.
  */
 export function ConfigurationPanel() {
   const { t } = useTranslation()
-  const role = useAppStore((s) => s.auth.user?.role)
   const codes = useConfiguration('disposition_code', dispositionCodes)
   const reasons = useConfiguration('pause_reason', pauseReasons)
   const categories = useConfiguration('complaint_category', complaintCategories)
-  if (role !== 'admin') return null
   return (
     <details className="configuration-panel">
       <summary>{t('configuration.heading')}</summary>

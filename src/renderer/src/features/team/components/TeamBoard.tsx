@@ -16,16 +16,14 @@ function elapsed(since: string, now: Date): string {
 
 /**
  * The lead's view of the floor: every agent of the team, their status and for how long, and a
- * warning when a pause runs over the reason's limit.
+ * warning when a pause runs over the reason's limit. Mounted for leads and admins only.
  */
 export function TeamBoard() {
   const { t, i18n } = useTranslation()
   const user = useAppStore((s) => s.auth.user)
-  const isLead = user?.role === 'team_lead' || user?.role === 'admin'
   const members = useTeamBoard(user?.role === 'admin' ? null : (user?.teamId ?? null))
   const reasons = usePauseReasons()
   const now = useNow(1000)
-  if (!isLead) return null
   const language = i18n.language.startsWith('en') ? 'en' : 'es'
   return (
     <section className="panel team-board" aria-label={t('team.heading')}>
