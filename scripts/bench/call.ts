@@ -21,13 +21,19 @@ import type { Page } from '@playwright/test'
 import { build } from 'vite'
 
 import { launchPhone, toneFile, type Phone } from '../../test/e2e/support/phones'
-import { KamailioProcess } from '../../test/support/kamailio'
 import { ServerProcess } from '../../test/support/server-process'
+import {
+  DESK_EXTENSION,
+  loginAgent,
+  openDeskPhone,
+  phoneStatus,
+  SIP_DOMAIN,
+  startSipProxy,
+  waitIdle
+} from './sip-rig'
 import { emit, percentile, round } from './stats'
-import { UdpSipEndpoint } from './udp-sip-endpoint'
+import type { UdpSipEndpoint } from './udp-sip-endpoint'
 
-const DOMAIN = 'atiende.local'
-const DESK = '7001'
 const BARE = '7002'
 /** Discarded calls per client: the first calls compile code paths the later ones reuse. */
 const WARM_UP = 2
@@ -80,26 +86,6 @@ async function serveBareClient(): Promise<{ server: Server; url: string }> {
   return { server, url: `http://127.0.0.1:${address.port}` }
 }
 
-function phoneStatus(page: Page) {
-  return page.getByRole('status', { name: 'Teléfono' })
-}
-
-async function waitIdle(page: Page): Promise<void> {
-  await phoneStatus(page).getByText('Disponible').waitFor()
-}
-
-async function login(phone: Phone, url: string, username: string): Promise<void> {
-  const { page } = phone
-  await page.goto(url)
-  await page.getByLabel('Usuario').fill(username)
-  await page.getByLabel('Contraseña').fill('atiende')
-  await page.getByRole('button', { name: 'Entrar' }).click()
-  await page
-    .getByRole('status', { name: 'Línea telefónica' })
-    .getByText('Registrado', { exact: true })
-    .waitFor({ timeout: 60_000 })
-}
-
 /** Clicks "Call" inside the page and returns the wall-clock time of the click. */
 async function clickDial(page: Page, number: string): Promise<number> {
   await page.getByLabel('Número a marcar').fill(number)
@@ -115,7 +101,7 @@ async function clickDial(page: Page, number: string): Promise<number> {
 }
 
 async function atiendeDialToInvite(page: Page, desk: UdpSipEndpoint): Promise<number> {
-  const clicked = await clickDial(page, DESK)
+  const clicked = await clickDial(page, DESK_EXTENSION)
   const arrival = await desk.nextInvite()
   await waitIdle(page)
   return arrival.at - clicked
@@ -124,7 +110,7 @@ async function atiendeDialToInvite(page: Page, desk: UdpSipEndpoint): Promise<nu
 async function bareDialToInvite(page: Page, desk: UdpSipEndpoint): Promise<number> {
   const dialled = await page.evaluate(
     (target) => window.bare?.dial(target) ?? Number.NaN,
-    `sip:${DESK}@${DOMAIN}`
+    `sip:${DESK_EXTENSION}@${SIP_DOMAIN}`
   )
   const arrival = await desk.nextInvite()
   return arrival.at - dialled
@@ -227,27 +213,22 @@ export async function benchCall(calls: number): Promise<void> {
     throw new Error('bench:call serves the built browser edition: run `npm run build:app` first')
   }
   const dir = mkdtempSync(join(tmpdir(), 'atiende-bench-call-'))
-  const kamailio = await KamailioProcess.create()
-  await kamailio.start()
-  const server = await ServerProcess.create({ ATIENDE_SIP_WS: kamailio.wsUrl })
+  const proxy = await startSipProxy()
+  const { kamailio } = proxy
+  const server = await ServerProcess.create(proxy.serverEnv)
   const bareSite = await serveBareClient()
-  const desk = await UdpSipEndpoint.open({
-    proxyPort: kamailio.sipPort,
-    user: DESK,
-    domain: DOMAIN
-  })
+  const desk = await openDeskPhone(proxy)
   const phones: Phone[] = []
   try {
     await server.start()
-    await desk.register()
     const ana = await launchPhone(toneFile(dir, 440))
     phones.push(ana)
     const bruno = await launchPhone(toneFile(dir, 1000))
     phones.push(bruno)
-    await login(ana, server.url, 'ana')
-    await login(bruno, server.url, 'bruno')
+    await loginAgent(ana.page, server.url, 'ana')
+    await loginAgent(bruno.page, server.url, 'bruno')
     const bare = await (await ana.browser.newContext()).newPage()
-    const bareUri = encodeURIComponent(`sip:${BARE}@${DOMAIN}`)
+    const bareUri = encodeURIComponent(`sip:${BARE}@${SIP_DOMAIN}`)
     await bare.goto(`${bareSite.url}/?uri=${bareUri}&ws=${encodeURIComponent(kamailio.wsUrl)}`)
     await bare.waitForFunction(() => window.bare !== undefined)
     await bare.evaluate(() => window.bare?.ready)

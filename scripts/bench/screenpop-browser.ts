@@ -1,59 +1,112 @@
 /**
- * Ring → card painted, in Debian's Chromium on the browser edition: log in, wait for the first
- * sync of the whole cache, then ring practice calls and time each pop inside the page, from the
- * click that rings (the practice call rings synchronously, like a SIP INVITE handler) to the
- * first frame after the customer's name is in the card.
+ * SIP INVITE received → card painted, in Debian's Chromium on the browser edition: bruno logs in,
+ * his line registers on a real Kamailio, the whole cache syncs; then a desk phone in this Node
+ * process calls him through Kamailio as a known customer, and the page times each pop from the
+ * moment its WebSocket delivers the INVITE to the first frame after the customer's name is in
+ * the card. Bruno rejects each call and is available again before the next one.
  */
 import { chromium, type Page } from '@playwright/test'
 
+import { practiceScenarios } from '../../src/renderer/src/features/softphone/practice-scenarios'
 import { chromiumArgs, chromiumPath } from '../../test/e2e/support/chromium'
+import { loginAgent, openDeskPhone, waitIdle, type SipProxy } from './sip-rig'
 import { percentile, round } from './stats'
+import type { UdpSipEndpoint } from './udp-sip-endpoint'
 
-/** Two callers found by different indexes: José by number, Carmen by a CTI header. */
+/** Bruno's extension in the demo data. */
+const AGENT_EXTENSION = '1002'
+/** Discarded pops: the first ones compile code paths the later ones reuse. */
+const WARM_UP = 2
+
+interface Caller {
+  /** The customer the card must show. */
+  name: string
+  displayName: string | null
+  /** The From user part, as a carrier would signal it (no spaces in a SIP URI). */
+  number: string
+  headers: string[]
+}
+
+/** A practice scenario's caller, sent over SIP: the same callers the practice calls ring. */
+function callerOf(scenarioId: string, name: string): Caller {
+  const scenario = practiceScenarios.find((s) => s.id === scenarioId)
+  if (!scenario) throw new Error(`no practice scenario ${scenarioId}`)
+  return {
+    name,
+    displayName: scenario.remoteDisplayName,
+    number: scenario.remoteNumber.replace(/\s/g, ''),
+    // Header names are case-insensitive; written the way an IVR sends them (X-Account).
+    headers: Object.entries(scenario.ctiHeaders ?? {}).map(
+      ([header, value]) => `${header.replace(/(^|-)[a-z]/g, (s) => s.toUpperCase())}: ${value}`
+    )
+  }
+}
+
+/** Two callers found by different indexes: José by his national number, Carmen by X-Account. */
 const callers = [
-  { scenario: 'Cliente conocido (número nacional)', name: 'José Núñez Peña' },
-  { scenario: 'Cliente identificado por el IVR', name: 'Carmen Ortega Ruiz' }
+  callerOf('known-national', 'José Núñez Peña'),
+  callerOf('cti-ivr', 'Carmen Ortega Ruiz')
 ] as const
+
+interface PopTiming {
+  ms: number
+  frame: number
+}
+
+declare global {
+  interface Window {
+    /** Armed by `armPop`; called once with `performance.now()` when an INVITE arrives. */
+    __benchOnInvite?: ((at: number) => void) | undefined
+    __benchPop?: Promise<PopTiming>
+  }
+}
 
 export interface BrowserFigures {
   firstSyncMs: number
   popP50Ms: number
   popP95Ms: number
-  /** The frame that painted the card, counted from the ring (1 = the first frame after it). */
+  /** The frame that painted the card, counted from the INVITE (1 = the first frame after it). */
   popFrameP50: number
   popFrameP95: number
-  /** Share of pops painted in the first frame after the ring. */
+  /** Share of pops painted in the first frame after the INVITE. */
   popFirstFrameShare: number
   pops: number
 }
 
-async function login(page: Page, url: string): Promise<void> {
-  await page.goto(url)
-  await page.getByLabel('Usuario').fill('bruno')
-  await page.getByLabel('Contraseña').fill('atiende')
-  await page.getByRole('button', { name: 'Entrar' }).click()
+/**
+ * Init script: t0 is when the page's JavaScript receives the INVITE. SIP.js adds its `message`
+ * listener right after `new WebSocket(...)`, so a listener added inside the constructor is the
+ * socket's first and runs before SIP.js parses anything or the app reacts. A Proxy rather than a
+ * subclass, and handlers assigned to properties: tsx wraps named classes and object-literal
+ * functions in a helper that does not exist inside the page.
+ */
+function stampInvites(): void {
+  const handler: ProxyHandler<typeof WebSocket> = {}
+  handler.construct = (Native, args: ConstructorParameters<typeof WebSocket>) => {
+    const socket = new Native(...args)
+    socket.addEventListener('message', (event: MessageEvent) => {
+      const armed = window.__benchOnInvite
+      if (!armed || typeof event.data !== 'string' || !event.data.startsWith('INVITE ')) return
+      window.__benchOnInvite = undefined
+      armed(performance.now())
+    })
+    return socket
+  }
+  window.WebSocket = new Proxy(window.WebSocket, handler)
 }
 
 /**
- * Runs inside the page: rings, then resolves with the ms until the name is painted and the
- * frame that painted it, counted from the ring (1: the first frame the browser produced after
- * the INVITE, which is as soon as a card can be on screen).
+ * Runs inside the page before the desk phone calls: `window.__benchPop` resolves with the ms from
+ * the INVITE until the name is painted and the frame that painted it, counted from the INVITE
+ * (1: the first frame the browser produced after it, as soon as a card can be on screen).
  */
-function timePop(expectedName: string): Promise<{ ms: number; frame: number }> {
-  return new Promise((resolve, reject) => {
-    const button = Array.from(document.querySelectorAll('button')).find(
-      (b) => b.textContent === 'Iniciar llamada de práctica'
-    )
-    const card = document.querySelector('section.card')
-    if (!button || !card) {
-      reject(new Error('start button or card not found'))
-      return
-    }
+function armPop(expectedName: string): void {
+  const card = document.querySelector('section.card')
+  if (!card) throw new Error('card not found')
+  window.__benchPop = new Promise((resolve, reject) => {
     let t0 = 0
     let frames = 0
     let counting = true
-    // Registered before any callback of the pop, so it runs first in every frame. (Assigned to a
-    // property: tsx wraps named functions in a helper that does not exist inside the page.)
     const loop: { tick?: () => void } = {}
     loop.tick = () => {
       if (!counting || !loop.tick) return
@@ -61,8 +114,9 @@ function timePop(expectedName: string): Promise<{ ms: number; frame: number }> {
       requestAnimationFrame(loop.tick)
     }
     const observer = new MutationObserver(() => {
-      if (card.querySelector('article h3')?.textContent !== expectedName) return
+      if (t0 === 0 || card.querySelector('article h3')?.textContent !== expectedName) return
       observer.disconnect()
+      clearTimeout(giveUp)
       // The frame after the DOM change: the card is on screen.
       requestAnimationFrame(() => {
         counting = false
@@ -73,27 +127,48 @@ function timePop(expectedName: string): Promise<{ ms: number; frame: number }> {
       })
     })
     observer.observe(card, { childList: true, subtree: true, characterData: true })
-    t0 = performance.now()
-    requestAnimationFrame(loop.tick)
-    button.click()
+    const giveUp = setTimeout(() => {
+      observer.disconnect()
+      reject(new Error(`no card for ${expectedName}; the card reads: ${card.textContent}`))
+    }, 15_000)
+    window.__benchOnInvite = (at) => {
+      t0 = at
+      // Requested in the INVITE's own task, before SIP.js has seen it: the counter's callback
+      // comes before any the pop requests, so it runs first in every frame from here on.
+      if (loop.tick) requestAnimationFrame(loop.tick)
+    }
   })
 }
 
-async function pop(page: Page, i: number): Promise<{ ms: number; frame: number }> {
+async function pop(page: Page, desk: UdpSipEndpoint, i: number): Promise<PopTiming> {
   const caller = callers[i % callers.length] ?? callers[0]
-  await page.getByLabel('Escenario de práctica').selectOption({ label: caller.scenario })
-  const timing = await page.evaluate(timePop, caller.name)
+  await page.evaluate(armPop, caller.name)
+  const { final } = desk.invite(AGENT_EXTENSION, caller.displayName, {
+    number: caller.number,
+    headers: caller.headers
+  })
+  const timing = await page.evaluate(
+    () => window.__benchPop ?? Promise.reject(new Error('pop not armed'))
+  )
   await page.getByRole('button', { name: 'Rechazar' }).click()
-  await page.getByRole('status', { name: 'Teléfono' }).getByText('Disponible').waitFor()
+  await final
+  await waitIdle(page)
   return timing
 }
 
-export async function benchBrowserPop(url: string, pops: number): Promise<BrowserFigures> {
+export async function benchBrowserPop(
+  url: string,
+  proxy: SipProxy,
+  pops: number
+): Promise<BrowserFigures> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() })
+  const desk = await openDeskPhone(proxy)
   try {
-    const page = await (await browser.newContext({ locale: 'es-ES' })).newPage()
+    const context = await browser.newContext({ locale: 'es-ES' })
+    await context.addInitScript(stampInvites)
+    const page = await context.newPage()
     const t0 = performance.now()
-    await login(page, url)
+    await loginAgent(page, url, 'bruno')
     const sync = page.getByRole('status', { name: 'Estado de sincronización' })
     await sync.waitFor()
     // Ready once the first pass pulled the whole cache: the last sync stops reading "never".
@@ -108,10 +183,9 @@ export async function benchBrowserPop(url: string, pops: number): Promise<Browse
     const firstSyncMs = performance.now() - t0
     const samples: number[] = []
     const frames: number[] = []
-    // Two warm-up rings: the first pops compile code paths the later ones reuse.
-    for (let i = 0; i < pops + 2; i++) {
-      const timing = await pop(page, i)
-      if (i < 2) continue
+    for (let i = 0; i < pops + WARM_UP; i++) {
+      const timing = await pop(page, desk, i)
+      if (i < WARM_UP) continue
       samples.push(timing.ms)
       frames.push(timing.frame)
     }
@@ -125,6 +199,7 @@ export async function benchBrowserPop(url: string, pops: number): Promise<Browse
       pops: samples.length
     }
   } finally {
+    await desk.close()
     await browser.close()
   }
 }

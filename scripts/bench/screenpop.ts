@@ -14,6 +14,7 @@ import { loginAs } from '../../test/support/server-api'
 import { ServerProcess } from '../../test/support/server-process'
 import { benchBrowserPop, type BrowserFigures } from './screenpop-browser'
 import { benchCache } from './screenpop-cache'
+import { kamailioMissing, startSipProxy, type SipProxy } from './sip-rig'
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/shared/sync/protocol'
 import { emit, percentile, round } from './stats'
 
@@ -59,26 +60,39 @@ async function serverStreamMs(url: string, token: string): Promise<number> {
   return performance.now() - t0
 }
 
-function browserAvailable(): boolean {
-  const built = existsSync(resolve(import.meta.dirname, '../../out/renderer/index.html'))
-  return built && existsSync(process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium')
+/** Why the pops cannot run here (they need the built app, Chromium and Kamailio), or null. */
+function browserMissing(): string | null {
+  if (!existsSync(resolve(import.meta.dirname, '../../out/renderer/index.html'))) {
+    return 'the browser edition is not built (npx electron-vite build)'
+  }
+  const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+  if (!existsSync(chromium)) return `Chromium not found at ${chromium}`
+  return kamailioMissing()
 }
 
 export async function benchScreenPop(options: ScreenPopOptions): Promise<void> {
+  const missing = options.browser ? browserMissing() : null
+  if (missing !== null) {
+    process.stderr.write(`bench:screenpop: the browser pops are skipped: ${missing}\n`)
+  }
+  // Started before the server, which provisions the softphones with Kamailio's address.
+  const proxy: SipProxy | null = options.browser && missing === null ? await startSipProxy() : null
   const server = await ServerProcess.create({
     ATIENDE_SEED_CUSTOMERS: String(options.customers),
-    ...(options.serverData === undefined ? {} : { ATIENDE_DATA_DIR: options.serverData })
+    ...(options.serverData === undefined ? {} : { ATIENDE_DATA_DIR: options.serverData }),
+    ...proxy?.serverEnv
   })
   const t0 = performance.now()
-  await server.start(HOUR_MS)
-  const seedMs = performance.now() - t0
   try {
+    await server.start(HOUR_MS)
+    const seedMs = performance.now() - t0
     const login = async () => (await loginAs(server.url, 'ana')).accessToken
     const cache = await benchCache(server.url, login)
     const onlineLookupP50Ms = await onlineLookups(server.url, await login(), cache.sampleNumbers)
     const bulkStreamMs = await serverStreamMs(server.url, await login())
-    const browser: BrowserFigures | null =
-      options.browser && browserAvailable() ? await benchBrowserPop(server.url, options.pops) : null
+    const browser: BrowserFigures | null = proxy
+      ? await benchBrowserPop(server.url, proxy, options.pops)
+      : null
     const figures = cache
     emit({
       bench: 'screenpop',
@@ -114,11 +128,14 @@ export async function benchScreenPop(options: ScreenPopOptions): Promise<void> {
       loadAverage: round(loadavg()[0] ?? 0, 1),
       sources: {
         node: 'cacheLoadMs startupMs memory*(RSS growth, after gc) lookup* search* onlineLookupP50Ms',
-        chromium: browser ? 'popP50Ms popP95Ms popFrame* browserFirstSyncMs' : 'not run'
+        chromium: browser ? 'popP50Ms popP95Ms popFrame* browserFirstSyncMs' : 'not run',
+        // Each pop is timed from a real SIP INVITE through Kamailio, as the page receives it.
+        popSource: browser ? 'sip-invite' : 'not run'
       }
     })
   } finally {
     await server.stop()
+    await proxy?.kamailio.stop()
     await rm(server.dataDir, { recursive: true, force: true })
   }
 }

@@ -124,12 +124,19 @@ export class UdpSipEndpoint {
 
   /**
    * Sends an INVITE to `user` with a plain audio offer; returns the wall-clock send time and the
-   * final status once the callee answers or declines (ACKed here when it is not a 2xx).
+   * final status once the callee answers or declines (ACKed here when it is not a 2xx). `caller`
+   * stands in for what a carrier or IVR signals: the number in From (this endpoint's user when
+   * absent; e.g. `anonymous`) and extra header lines such as `X-Account: CUST-0000002`.
    */
-  invite(user: string, displayName: string): { sentAt: number; final: Promise<number> } {
+  invite(
+    user: string,
+    displayName: string | null,
+    caller: { number?: string; headers?: readonly string[] } = {}
+  ): { sentAt: number; final: Promise<number> } {
     const branch = `z9hG4bK${token()}`
     const callId = `${token(8)}@127.0.0.1`
-    const from = `"${displayName}" <sip:${this.#user}@${this.#domain}>;tag=${token(4)}`
+    const name = displayName === null ? '' : `"${displayName}" `
+    const from = `${name}<sip:${caller.number ?? this.#user}@${this.#domain}>;tag=${token(4)}`
     const requestUri = `sip:${user}@${this.#domain}`
     const sdp = [
       'v=0',
@@ -155,6 +162,7 @@ export class UdpSipEndpoint {
         `Call-ID: ${callId}`,
         'CSeq: 1 INVITE',
         `Contact: ${this.#contact}`,
+        ...(caller.headers ?? []),
         'Content-Type: application/sdp',
         `Content-Length: ${Buffer.byteLength(sdp)}`
       ],

@@ -14,8 +14,13 @@ const root = resolve(import.meta.dirname, '../..')
 export const KAMAILIO_CONFIG = join(root, 'resources/kamailio/kamailio.cfg')
 const BINARIES = ['/usr/sbin/kamailio', '/usr/local/sbin/kamailio', '/usr/bin/kamailio']
 
+/** The Kamailio binary (`KAMAILIO_PATH` first), or undefined when it is not installed. */
+export function kamailioPath(): string | undefined {
+  return [process.env['KAMAILIO_PATH'], ...BINARIES].find((p) => p !== undefined && existsSync(p))
+}
+
 function findKamailio(): string {
-  const path = [process.env['KAMAILIO_PATH'], ...BINARIES].find((p) => p && existsSync(p))
+  const path = kamailioPath()
   if (!path) {
     throw new Error(
       'kamailio not found: install it with scripts/install-system-deps.sh ' +
