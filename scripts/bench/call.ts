@@ -20,6 +20,7 @@ import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { build } from 'vite'
 
+import { WorkstationPage } from '../../test/e2e/pages/workstation-page'
 import { launchPhone, toneFile, type Phone } from '../../test/e2e/support/phones'
 import { ServerProcess } from '../../test/support/server-process'
 import {
@@ -202,7 +203,8 @@ async function answerToAudio(caller: Page, callee: Page, extension: string): Pro
   )
   await callee.getByRole('button', { name: 'Colgar' }).click()
   for (const page of [caller, callee]) {
-    await page.getByRole('button', { name: 'Terminar y quedar disponible' }).click()
+    // The wrap-up ends only with a disposition.
+    await new WorkstationPage(page).finishWithDisposition()
     await waitIdle(page)
   }
   return Math.max(...heard) - answeredAt.at
