@@ -1,4 +1,4 @@
-import { useState, type SyntheticEvent } from 'react'
+import { memo, type SyntheticEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { sanitizeDisplayText } from '../../../../../shared/domain/text'
@@ -8,8 +8,11 @@ import { dial, redial, type DialRefusal } from '../phone-line'
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const
 
-/** Number field plus keypad for outbound calls; pasted numbers in any format are normalised. */
-export function DialPad() {
+/**
+ * Number field plus keypad for outbound calls; pasted numbers in any format are normalised.
+ * `hidden` during a call (kept mounted: see SoftphonePanel).
+ */
+export const DialPad = memo(function DialPad({ hidden }: { hidden: boolean }) {
   const { t } = useTranslation()
   const [number, setNumber] = useState('')
   const [refusal, setRefusal] = useState<DialRefusal | null>(null)
@@ -21,7 +24,12 @@ export function DialPad() {
   }
 
   return (
-    <form className="dial-pad" aria-label={t('softphone.dialPad')} onSubmit={submit}>
+    <form
+      className="dial-pad"
+      aria-label={t('softphone.dialPad')}
+      hidden={hidden}
+      onSubmit={submit}
+    >
       <label>
         {t('softphone.number')}
         <input
@@ -69,4 +77,4 @@ export function DialPad() {
       )}
     </form>
   )
-}
+})

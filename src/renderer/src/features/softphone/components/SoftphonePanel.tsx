@@ -128,29 +128,29 @@ export function SoftphonePanel() {
       <OtherLines />
       <InCallControls />
       <CallQuality />
-      {phase === 'idle' && isLineUp && <DialPad />}
-      {phase === 'idle' && (
-        <div className="practice">
-          <label>
-            {t('practice.scenario')}
-            <select
-              value={scenarioId}
-              onChange={(e) => {
-                setScenarioId(e.target.value)
-              }}
-            >
-              {practiceScenarios.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {t(s.labelKey)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="button" onClick={practice} aria-keyshortcuts={callShortcuts.practice}>
-            {t('softphone.practiceCall')}
-          </button>
-        </div>
-      )}
+      {/* Hidden during a call rather than unmounted: a ring then costs one attribute instead of
+          tearing the pad down (and the number being typed survives it). */}
+      {isLineUp && <DialPad hidden={phase !== 'idle'} />}
+      <div className="practice" hidden={phase !== 'idle'}>
+        <label>
+          {t('practice.scenario')}
+          <select
+            value={scenarioId}
+            onChange={(e) => {
+              setScenarioId(e.target.value)
+            }}
+          >
+            {practiceScenarios.map((s) => (
+              <option key={s.id} value={s.id}>
+                {t(s.labelKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={practice} aria-keyshortcuts={callShortcuts.practice}>
+          {t('softphone.practiceCall')}
+        </button>
+      </div>
       {lastError && (
         <p role="alert" className="error">
           {lastError}
