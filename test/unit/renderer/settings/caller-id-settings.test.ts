@@ -94,6 +94,15 @@ describe('the settings the screen pop uses', () => {
     expect(defaultCountry()).toBe('AR')
   })
 
+  it('sees at the next ring what another window stored after a read', () => {
+    expect(ctiHeaderNames()).toEqual(['x-customer-id', 'x-account'])
+    storage.setItem('atiende.ctiHeaders', 'x-ivr-ref')
+    expect(ctiHeaderNames()).toEqual(['x-ivr-ref'])
+    storage.setItem('atiende.callerId', JSON.stringify({ ctiHeaders: [], defaultCountry: 'PE' }))
+    expect(defaultCountry()).toBe('PE')
+    expect(ctiHeaderNames()).toEqual(['x-customer-id', 'x-account'])
+  })
+
   it('falls back to the defaults when the stored value is corrupt', () => {
     storage.setItem('atiende.callerId', '{"ctiHeaders":')
     expect(ctiHeaderNames()).toEqual(['x-customer-id', 'x-account'])

@@ -21,7 +21,9 @@ function storageWith(value: string): Storage {
     clear: () => undefined,
     key: () => null,
     removeItem: () => undefined,
-    setItem: () => undefined,
+    setItem: (key: string, stored: string) => {
+      items.set(key, stored)
+    },
     getItem: (key: string) => items.get(key) ?? null
   }
 }
@@ -56,6 +58,13 @@ describe('phone preferences', () => {
       singleLine: true
     })
     expect(loadPhonePreferences(storageWith('{not json'))).toEqual(defaultPhonePreferences)
+  })
+
+  it('sees a change stored after a read (here, or by another window)', () => {
+    const storage = storageWith(JSON.stringify({ singleLine: true }))
+    expect(loadPhonePreferences(storage).singleLine).toBe(true)
+    storage.setItem('atiende.softphone-preferences', JSON.stringify({ singleLine: false }))
+    expect(loadPhonePreferences(storage).singleLine).toBe(false)
   })
 })
 

@@ -40,6 +40,14 @@ export const createScriptRunSlice: StateCreator<AppState, [], [], ScriptRunSlice
     set((s) => ({ scriptRun: { ...s.scriptRun, error: message } }))
   },
   scriptRunCleared: () => {
-    set((s) => ({ scriptRun: { ...s.scriptRun, ...empty } }))
+    // Every ring clears the runner: when nothing shows, no change (and no re-render) follows.
+    set((s) =>
+      s.scriptRun.callId === null &&
+      s.scriptRun.state === null &&
+      s.scriptRun.view === null &&
+      s.scriptRun.error === null
+        ? s
+        : { scriptRun: { ...s.scriptRun, ...empty } }
+    )
   }
 })

@@ -63,9 +63,27 @@ function storageOrNull(): Storage | null {
   }
 }
 
+/** The last settings read from each storage, by the stored text they were parsed from. */
+const lastRead = new WeakMap<Storage, { text: string; settings: CallerIdSettings }>()
+
+/**
+ * Read on every ring (the CTI header names and the country): the stored text is parsed again only
+ * when it changed, so a save here or in another window is seen at the next call.
+ */
 export function loadCallerIdSettings(storage: Storage | null = storageOrNull()): CallerIdSettings {
   if (!storage) return noSettings
-  if (storage.getItem(STORAGE_KEY) === null) return legacySettings(storage)
+  const stored = storage.getItem(STORAGE_KEY)
+  const text =
+    stored ??
+    `legacy\n${storage.getItem(LEGACY_HEADERS_KEY) ?? ''}\n${storage.getItem(LEGACY_SIP_OVERRIDES_KEY) ?? ''}`
+  const last = lastRead.get(storage)
+  if (last?.text === text) return last.settings
+  const settings = stored === null ? legacySettings(storage) : parseStored(storage)
+  lastRead.set(storage, { text, settings })
+  return settings
+}
+
+function parseStored(storage: Storage): CallerIdSettings {
   const parsed = callerIdSettingsSchema.safeParse(readJson(storage, STORAGE_KEY))
   return parsed.success ? parsed.data : noSettings
 }

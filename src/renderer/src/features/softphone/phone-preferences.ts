@@ -44,9 +44,22 @@ const storedSchema = z.object({
   autoAnswer: phonePreferencesSchema.shape.autoAnswer.catch(defaultPhonePreferences.autoAnswer)
 })
 
+/** The last preferences read from each storage, by the stored text they were parsed from. */
+const lastRead = new WeakMap<Storage, { text: string | null; preferences: PhonePreferences }>()
+
+/** Read on every ring: parsed again only when the stored text changed. */
 export function loadPhonePreferences(storage: Storage = localStorage): PhonePreferences {
+  const text = storage.getItem(STORAGE_KEY)
+  const last = lastRead.get(storage)
+  if (last !== undefined && last.text === text) return last.preferences
+  const preferences = parsePreferences(text)
+  lastRead.set(storage, { text, preferences })
+  return preferences
+}
+
+function parsePreferences(text: string | null): PhonePreferences {
   try {
-    const parsed = storedSchema.safeParse(JSON.parse(storage.getItem(STORAGE_KEY) ?? '{}'))
+    const parsed = storedSchema.safeParse(JSON.parse(text ?? '{}'))
     return parsed.success ? parsed.data : defaultPhonePreferences
   } catch {
     return defaultPhonePreferences

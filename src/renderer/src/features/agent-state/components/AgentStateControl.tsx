@@ -1,6 +1,7 @@
-import { useEffect, type ChangeEvent } from 'react'
+import { memo, useEffect, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import type { PauseReason } from '../../../../../shared/domain/configuration'
 import { useAppStore } from '../../../stores/app-store'
 import { builtInPauseReasons, effectiveAgentState, type Availability } from '../agent-state'
 import { watchAgentStateRecords } from '../record-agent-state'
@@ -22,31 +23,29 @@ function toggleAvailability(): void {
   else store.agentReady()
 }
 
+/** The label of a pause reason: the server's once pulled, else the built-in translation. */
+function useReasonLabel(configured: readonly PauseReason[]): (code: string) => string {
+  const { t, i18n } = useTranslation()
+  const language = i18n.language.startsWith('en') ? 'en' : 'es'
+  return (code) => {
+    const reason = configured.find((r) => r.code === code)
+    return reason ? reason.label[language] : t(`agentState.reasons.${code}`, { defaultValue: code })
+  }
+}
+
 /**
  * The agent's status in the top bar: chosen by the agent (Ready / paused with a reason), shown as
  * "on call" or "wrap-up" while the phone decides, and held paused while the phone cannot ring.
  */
 export function AgentStateControl() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const availability = useAppStore((s) => s.agent.availability)
   const phase = useAppStore((s) => s.phone.phase)
   const blocked = useAppStore((s) => s.agent.phoneProblems.length > 0)
   const recordError = useAppStore((s) => s.agent.recordError)
   const state = effectiveAgentState(availability, phase)
   const configured = usePauseReasons()
-  const language = i18n.language.startsWith('en') ? 'en' : 'es'
-  const labelOf = (code: string): string => {
-    const reason = configured.find((r) => r.code === code)
-    return reason ? reason.label[language] : t(`agentState.reasons.${code}`, { defaultValue: code })
-  }
-  // The server's list once pulled; the built-in one (the same codes) before.
-  const choices =
-    configured.length > 0
-      ? configured
-          .filter((r) => r.selectable && r.active)
-          .sort((a, b) => a.sortOrder - b.sortOrder)
-          .map((r) => r.code)
-      : [...builtInPauseReasons]
+  const labelOf = useReasonLabel(configured)
 
   useEffect(() => watchAgentStateRecords(), [])
 
@@ -62,11 +61,6 @@ export function AgentStateControl() {
     }
   }, [])
 
-  const onChange = (event: ChangeEvent<HTMLSelectElement>) => {
-    const store = useAppStore.getState()
-    if (event.target.value === READY) store.agentReady()
-    else store.agentNotReady(event.target.value)
-  }
   const reasonText = availability.kind === 'not_ready' ? labelOf(availability.reason) : ''
 
   return (
@@ -74,26 +68,7 @@ export function AgentStateControl() {
       <span role="status" aria-label={t('agentState.current')} className={`agent-${state}`}>
         {t(`agentState.states.${state}`, { reason: reasonText })}
       </span>
-      <select
-        aria-label={t('agentState.choose')}
-        aria-keyshortcuts={AGENT_STATE_SHORTCUT}
-        value={selectValue(availability)}
-        onChange={onChange}
-      >
-        <option value={READY} disabled={blocked}>
-          {t('agentState.states.ready')}
-        </option>
-        {choices.map((reason) => (
-          <option key={reason} value={reason}>
-            {t('agentState.pauseWith', { reason: labelOf(reason) })}
-          </option>
-        ))}
-        {availability.kind === 'not_ready' && !choices.includes(availability.reason) && (
-          <option value={availability.reason} disabled>
-            {t('agentState.pauseWith', { reason: labelOf(availability.reason) })}
-          </option>
-        )}
-      </select>
+      <AvailabilitySelect availability={availability} blocked={blocked} configured={configured} />
       {recordError && (
         <span role="alert" className="error">
           {t('agentState.recordFailed', { message: recordError })}
@@ -102,3 +77,52 @@ export function AgentStateControl() {
     </div>
   )
 }
+
+/** The agent's own choice; memoised, since a ring changes the status above and not this. */
+const AvailabilitySelect = memo(function AvailabilitySelect({
+  availability,
+  blocked,
+  configured
+}: {
+  availability: Availability
+  blocked: boolean
+  configured: readonly PauseReason[]
+}) {
+  const { t } = useTranslation()
+  const labelOf = useReasonLabel(configured)
+  // The server's list once pulled; the built-in one (the same codes) before.
+  const choices =
+    configured.length > 0
+      ? configured
+          .filter((r) => r.selectable && r.active)
+          .sort((a, b) => a.sortOrder - b.sortOrder)
+          .map((r) => r.code)
+      : [...builtInPauseReasons]
+  const onChange = (event: ChangeEvent<HTMLSelectElement>) => {
+    const store = useAppStore.getState()
+    if (event.target.value === READY) store.agentReady()
+    else store.agentNotReady(event.target.value)
+  }
+  return (
+    <select
+      aria-label={t('agentState.choose')}
+      aria-keyshortcuts={AGENT_STATE_SHORTCUT}
+      value={selectValue(availability)}
+      onChange={onChange}
+    >
+      <option value={READY} disabled={blocked}>
+        {t('agentState.states.ready')}
+      </option>
+      {choices.map((reason) => (
+        <option key={reason} value={reason}>
+          {t('agentState.pauseWith', { reason: labelOf(reason) })}
+        </option>
+      ))}
+      {availability.kind === 'not_ready' && !choices.includes(availability.reason) && (
+        <option value={availability.reason} disabled>
+          {t('agentState.pauseWith', { reason: labelOf(availability.reason) })}
+        </option>
+      )}
+    </select>
+  )
+})
