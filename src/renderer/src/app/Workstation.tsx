@@ -61,14 +61,14 @@ export function Workstation() {
             <CallbacksPanel />
           </ErrorBoundary>
           {isLead && (
-            <ErrorBoundary area={t('compensation.approvals.heading')}>
-              <PendingApprovals />
-            </ErrorBoundary>
-          )}
-          {isLead && (
-            <ErrorBoundary area={t('team.heading')}>
-              <TeamBoard />
-            </ErrorBoundary>
+            <>
+              <ErrorBoundary area={t('compensation.approvals.heading')}>
+                <PendingApprovals />
+              </ErrorBoundary>
+              <ErrorBoundary area={t('team.heading')}>
+                <TeamBoard />
+              </ErrorBoundary>
+            </>
           )}
           <ErrorBoundary area={t('complaints.heading')}>
             <ComplaintsPanel />

@@ -13,6 +13,7 @@ import {
   type CtiHeaderNameProblem
 } from '../../../../shared/domain/cti-headers'
 import type { CountryCode } from '../../../../shared/phone/normalize'
+import { parsedByText } from '../../platform/parsed-by-text'
 
 const STORAGE_KEY = 'atiende.callerId'
 /** Before this screen existed, sites set a comma-separated list here by hand. */
@@ -63,24 +64,18 @@ function storageOrNull(): Storage | null {
   }
 }
 
-/** The last settings read from each storage, by the stored text they were parsed from. */
-const lastRead = new WeakMap<Storage, { text: string; settings: CallerIdSettings }>()
+const readSettings = parsedByText<CallerIdSettings>()
 
-/**
- * Read on every ring (the CTI header names and the country): the stored text is parsed again only
- * when it changed, so a save here or in another window is seen at the next call.
- */
+/** Read on every ring (the CTI header names and the country). */
 export function loadCallerIdSettings(storage: Storage | null = storageOrNull()): CallerIdSettings {
   if (!storage) return noSettings
   const stored = storage.getItem(STORAGE_KEY)
   const text =
     stored ??
     `legacy\n${storage.getItem(LEGACY_HEADERS_KEY) ?? ''}\n${storage.getItem(LEGACY_SIP_OVERRIDES_KEY) ?? ''}`
-  const last = lastRead.get(storage)
-  if (last?.text === text) return last.settings
-  const settings = stored === null ? legacySettings(storage) : parseStored(storage)
-  lastRead.set(storage, { text, settings })
-  return settings
+  return readSettings(storage, text, () =>
+    stored === null ? legacySettings(storage) : parseStored(storage)
+  )
 }
 
 function parseStored(storage: Storage): CallerIdSettings {

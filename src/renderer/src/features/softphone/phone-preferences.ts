@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 
+import { parsedByText } from '../../platform/parsed-by-text'
 import { DTMF_METHODS } from '../../telephony/call-session'
 
 const STORAGE_KEY = 'atiende.softphone-preferences'
@@ -44,17 +45,12 @@ const storedSchema = z.object({
   autoAnswer: phonePreferencesSchema.shape.autoAnswer.catch(defaultPhonePreferences.autoAnswer)
 })
 
-/** The last preferences read from each storage, by the stored text they were parsed from. */
-const lastRead = new WeakMap<Storage, { text: string | null; preferences: PhonePreferences }>()
+const readPreferences = parsedByText<PhonePreferences>()
 
-/** Read on every ring: parsed again only when the stored text changed. */
+/** Read on every ring. */
 export function loadPhonePreferences(storage: Storage = localStorage): PhonePreferences {
   const text = storage.getItem(STORAGE_KEY)
-  const last = lastRead.get(storage)
-  if (last !== undefined && last.text === text) return last.preferences
-  const preferences = parsePreferences(text)
-  lastRead.set(storage, { text, preferences })
-  return preferences
+  return readPreferences(storage, text, () => parsePreferences(text))
 }
 
 function parsePreferences(text: string | null): PhonePreferences {

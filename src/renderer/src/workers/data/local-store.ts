@@ -544,6 +544,11 @@ export class LocalStore {
     return latestAgentStates(this.db, userId)
   }
 
+  /** A pulled change other than a customer; configuration is decoded again at the next read. */
+  private applyPulledChange(change: Exclude<Change, { entity: 'customer' }>): void {
+    if (applyServerChange(this.db, change) === 'configuration') this.configurationRead = null
+  }
+
   configuration(): ConfigurationSnapshot {
     this.configurationRead ??= readConfiguration(this.db)
     return this.configurationRead
@@ -607,9 +612,7 @@ export class LocalStore {
       try {
         for (const change of changes) {
           if (change.entity === 'customer') customers.write(change.data)
-          else if (applyServerChange(this.db, change) === 'configuration') {
-            this.configurationRead = null
-          }
+          else this.applyPulledChange(change)
         }
       } finally {
         customers.free()
@@ -691,7 +694,7 @@ export class LocalStore {
           report.entities.add('customer')
         } else if (parsed.kind === 'change') {
           const change = parsed.change
-          if (applyServerChange(this.db, change) === 'configuration') this.configurationRead = null
+          this.applyPulledChange(change)
           report.otherChanges++
           report.entities.add(change.entity)
         } else if (parsed.kind === 'trailer') {
