@@ -11,6 +11,13 @@
 import { parse } from 'csv-parse/sync'
 import { z } from 'zod'
 
+import {
+  IDENTIFIER_FLAW_MESSAGE,
+  identifierText,
+  lineText,
+  multilineText
+} from '../../shared/text/text-schemas'
+import { cleanLine } from '../../shared/text/unsafe-text'
 import type { CustomerPhone, Language } from '../../shared/domain/customer'
 import { normalizePhone, type CountryCode } from '../../shared/phone/normalize'
 
@@ -50,10 +57,10 @@ const yes = new Set(['true', 'yes', 'si', 'sí', '1', 'x'])
 const no = new Set(['false', 'no', '0', ''])
 
 const rowSchema = z.object({
-  external_ref: z.string().trim().min(1, 'external_ref is required').max(64),
-  first_name: z.string().trim().min(1, 'first_name is required').max(120),
-  last_name: z.string().trim().min(1, 'last_name is required').max(120),
-  document_id: z.string().trim().max(64).default(''),
+  external_ref: identifierText().trim().min(1, 'external_ref is required').max(64),
+  first_name: lineText().trim().min(1, 'first_name is required').max(120),
+  last_name: lineText().trim().min(1, 'last_name is required').max(120),
+  document_id: identifierText().trim().max(64).default(''),
   phones: z.string().default(''),
   emails: z.string().default(''),
   preferred_language: z
@@ -70,7 +77,7 @@ const rowSchema = z.object({
     .default('')
     .refine((v) => yes.has(v) || no.has(v), 'do_not_call must be yes or no')
     .transform((v) => yes.has(v)),
-  notes: z.string().max(4000).default(''),
+  notes: multilineText().max(4000).default(''),
   recency_days: z.coerce.number().int().min(0).default(365),
   frequency_12m: z.coerce.number().int().min(0).default(0),
   monetary_12m: z.coerce.number().default(0),
@@ -91,7 +98,7 @@ function phonesOf(raw: string, country: CountryCode, errors: string[]): Customer
   for (const value of splitList(raw)) {
     const n = normalizePhone(value, country)
     if (n.kind === 'e164') phones.set(n.e164, { e164: n.e164, kind: 'mobile' })
-    else errors.push(`phone "${value}" is not a valid number for ${country}`)
+    else errors.push(`phone "${cleanLine(value)}" is not a valid number for ${country}`)
   }
   return [...phones.values()]
 }
@@ -99,7 +106,7 @@ function phonesOf(raw: string, country: CountryCode, errors: string[]): Customer
 function emailsOf(raw: string, errors: string[]): string[] {
   const emails = splitList(raw).map((e) => e.toLowerCase())
   for (const e of emails)
-    if (!emailSchema.safeParse(e).success) errors.push(`email "${e}" is invalid`)
+    if (!emailSchema.safeParse(e).success) errors.push(`email "${cleanLine(e)}" is invalid`)
   return [...new Set(emails)]
 }
 
@@ -139,8 +146,12 @@ export function parseCustomerCsv(text: string, country: CountryCode): ParsedCsv 
   records.forEach(({ record, line }) => {
     const parsed = rowSchema.safeParse(record)
     if (!parsed.success) {
-      const errors = parsed.error.issues.map((i) => i.message)
-      issues.push({ line, externalRef: record['external_ref']?.trim() || null, errors })
+      const errors = parsed.error.issues.map((i) =>
+        i.message === IDENTIFIER_FLAW_MESSAGE ? `${i.path.join('.')} ${i.message}` : i.message
+      )
+      // The report echoes what the row said, made safe to show and to log.
+      const ref = cleanLine(record['external_ref'] ?? '').trim()
+      issues.push({ line, externalRef: ref || null, errors })
       return
     }
     const r = parsed.data

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 
+import { identifierText, lineText, multilineText } from '../text/text-schemas'
 export const MAX_CALLBACK_NOTE = 1000
 export const callbackStatuses = ['open', 'done'] as const
 export type CallbackStatus = (typeof callbackStatuses)[number]
@@ -14,16 +15,16 @@ const e164Schema = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be E.164')
 const fields = z.strictObject({
   customerId: z.uuid().nullable(),
   /** Who to ask for, as the agent wrote it (the customer's name, prefilled from the card). */
-  contactName: z.string().trim().max(200),
+  contactName: lineText().trim().max(200),
   phoneE164: e164Schema,
   dueAt: z.iso.datetime(),
-  note: z.string().trim().max(MAX_CALLBACK_NOTE),
+  note: multilineText().trim().max(MAX_CALLBACK_NOTE),
   /** Who makes the call: the scheduling agent unless they chose a teammate. */
   assigneeId: z.uuid(),
   /** Scheduled during a practice call: never dialled for real, never in production figures. */
   practice: z.boolean(),
   /** The call it was promised on, if any. */
-  callId: z.string().min(1).max(256).nullable()
+  callId: identifierText().min(1).max(256).nullable()
 })
 
 /** What the page hands the data worker; the assignee defaults to the signed-in user. */
@@ -48,10 +49,10 @@ export type CallbackCompleteArgs = z.infer<typeof callbackCompleteArgsSchema>
 export const callbackSchema = z.object({
   id: z.uuid(),
   customerId: z.uuid().nullable(),
-  contactName: z.string(),
+  contactName: lineText(),
   phoneE164: z.string(),
   dueAt: z.string(),
-  note: z.string(),
+  note: multilineText(),
   assigneeId: z.uuid(),
   practice: z.boolean(),
   callId: z.string().nullable(),

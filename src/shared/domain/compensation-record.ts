@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 
+import { multilineText } from '../text/text-schemas'
 import { compensationTypes } from './configuration'
 import { currencySchema } from './compensation'
 import { valueTiers } from './customer'
@@ -37,7 +38,7 @@ export const compensationGrantArgsSchema = z.object({
   amount: compensationAmountSchema,
   currency: currencySchema,
   /** Why the customer gets it: read by the lead who approves, kept in the timeline. */
-  reason: z.string().trim().min(1).max(2000),
+  reason: multilineText().trim().min(1).max(2000),
   /** What the agent's screen decided; the server decides again and its answer wins. */
   expected: z.enum(['granted', 'pending']),
   at: z.iso.datetime()
@@ -54,7 +55,7 @@ export const compensationDecideArgsSchema = z
     compensationId: z.uuid(),
     decision: z.enum(compensationDecisions),
     /** Required to reject: the agent and the customer are owed an explanation. */
-    reason: z.string().trim().max(2000),
+    reason: multilineText().trim().max(2000),
     at: z.iso.datetime()
   })
   .refine((a) => a.decision === 'approve' || a.reason.length > 0, {
@@ -72,7 +73,7 @@ export const compensationSchema = z.object({
   type: z.enum(compensationTypes),
   amount: z.number(),
   currency: currencySchema,
-  reason: z.string(),
+  reason: multilineText(),
   /** The customer's value tier when it was granted, as the server knew it. */
   tier: z.enum(valueTiers),
   status: z.enum(compensationStatuses),
@@ -82,7 +83,7 @@ export const compensationSchema = z.object({
   requestedAt: z.iso.datetime(),
   decidedBy: z.uuid().nullable(),
   decidedAt: z.iso.datetime().nullable(),
-  decisionReason: z.string().nullable()
+  decisionReason: multilineText().nullable()
 })
 export type Compensation = z.infer<typeof compensationSchema>
 

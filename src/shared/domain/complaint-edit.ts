@@ -7,6 +7,8 @@
  */
 import { z } from 'zod'
 
+import { identifierText, lineText, multilineText } from '../text/text-schemas'
+import { cleanMultiline } from '../text/unsafe-text'
 import {
   complaintChannels,
   PRODUCT_CODE_MAX,
@@ -35,7 +37,7 @@ export type EditableComplaintField = (typeof editableComplaintFields)[number]
 export type EditValue = string | null
 export type EditableValues = Record<EditableComplaintField, EditValue>
 
-const freeText = z.string().max(2000)
+const freeText = lineText().max(2000)
 
 /**
  * The product is one editable field although it is stored as code and name: the two move
@@ -43,9 +45,9 @@ const freeText = z.string().max(2000)
  * the other's name. Its value is the canonical JSON of both ({@link productEditValue}).
  */
 const productValueSchema = z.object({
-  code: z.string().min(1).max(PRODUCT_CODE_MAX).nullable(),
+  code: identifierText().min(1).max(PRODUCT_CODE_MAX).nullable(),
   // Not trimmed here: a name being typed keeps its spaces; the forms trim what they save.
-  name: z.string().max(PRODUCT_NAME_MAX)
+  name: lineText().max(PRODUCT_NAME_MAX)
 })
 type ProductFields = Pick<ComplaintDetails, 'productCode' | 'productName'>
 
@@ -87,7 +89,7 @@ const productEditSchema = z
 
 /** What a new value must be, per field (the same rules as when the complaint was filed). */
 export const editValueSchemas: Record<EditableComplaintField, z.ZodType<EditValue>> = {
-  description: z.string().min(3).max(4000),
+  description: multilineText().min(3).max(4000),
   category: configCodeSchema,
   subcategory: configCodeSchema.nullable(),
   severity: z.enum(severities),
@@ -97,6 +99,12 @@ export const editValueSchemas: Record<EditableComplaintField, z.ZodType<EditValu
   requestedRemedy: freeText,
   product: productEditSchema,
   channel: z.enum(complaintChannels).nullable()
+}
+
+function cleanedValue(field: EditableComplaintField, value: EditValue): EditValue {
+  if (value === null) return null
+  const parsed = editValueSchemas[field].safeParse(value)
+  return parsed.success ? parsed.data : cleanMultiline(value)
 }
 
 /** A whole set of editable values, each checked by its field's rule. */
@@ -119,6 +127,13 @@ export const fieldEditSchema = z
       })
     }
   })
+  // The value as its field's rule reads it (free text cleaned); the base is what the editor saw
+  // of a stored value, cleaned the same way so an old row still compares equal.
+  .overwrite((edit) => ({
+    ...edit,
+    base: cleanedValue(edit.field, edit.base),
+    value: cleanedValue(edit.field, edit.value)
+  }))
 export type FieldEdit = z.infer<typeof fieldEditSchema>
 
 export const complaintUpdateArgsSchema = z.object({

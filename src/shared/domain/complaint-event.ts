@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 
+import { multilineText } from '../text/text-schemas'
 import { editableComplaintFields } from './complaint-edit'
 import { lifecycleActions } from './complaint-lifecycle'
 
@@ -34,7 +35,7 @@ export const complaintEventSchema = z.object({
   action: z.enum(complaintEventActions),
   fromStatus: z.string(),
   toStatus: z.string(),
-  note: z.string().nullable(),
+  note: multilineText().nullable(),
   actorId: z.uuid(),
   at: z.iso.datetime(),
   compensationId: z.uuid().nullable(),
@@ -49,7 +50,7 @@ export const complaintNoteArgsSchema = z.object({
   /** The timeline event's id, generated on the client so a retry is the same note. */
   id: z.uuid(),
   complaintId: z.uuid(),
-  note: z.string().trim().min(1).max(2000),
+  note: multilineText().trim().min(1).max(2000),
   at: z.iso.datetime()
 })
 export type ComplaintNoteArgs = z.infer<typeof complaintNoteArgsSchema>

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod'
 
+import { multilineText } from '../text/text-schemas'
 import { countsAgainstSla, lifecycleStatuses, type LifecycleStatus } from './complaint-lifecycle'
 import type { Role } from './user'
 
@@ -18,7 +19,7 @@ export const complaintEscalateArgsSchema = z.object({
   /** The timeline event's id, generated on the client so a retry is the same escalation. */
   id: z.uuid(),
   complaintId: z.uuid(),
-  reason: z.string().trim().min(3).max(2000),
+  reason: multilineText().trim().min(3).max(2000),
   at: z.iso.datetime()
 })
 export type ComplaintEscalateArgs = z.infer<typeof complaintEscalateArgsSchema>

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 
+import { multilineText } from '../text/text-schemas'
 import { lifecycleActions } from './complaint-lifecycle'
 
 export const complaintTransitionArgsSchema = z.object({
@@ -11,7 +12,7 @@ export const complaintTransitionArgsSchema = z.object({
   id: z.uuid(),
   complaintId: z.uuid(),
   action: z.enum(lifecycleActions),
-  note: z.string().trim().max(2000).nullable().default(null),
+  note: multilineText().trim().max(2000).nullable().default(null),
   at: z.iso.datetime()
 })
 export type ComplaintTransitionArgs = z.infer<typeof complaintTransitionArgsSchema>

@@ -6,6 +6,7 @@ import { z } from 'zod'
 
 import { DEFAULT_SLA_HOURS, severities, slaDueAt, type SlaHours } from './complaint-severity'
 import { lifecycleStatuses } from './complaint-lifecycle'
+import { identifierText, lineText, multilineText } from '../text/text-schemas'
 import { configCodeSchema } from './configuration'
 import { qualityDimensions } from './quality-dimensions'
 
@@ -21,7 +22,7 @@ export type ComplaintCategory = (typeof complaintCategories)[number]
 
 export const complaintStatuses = lifecycleStatuses
 
-const freeText = z.string().trim().max(2000)
+const freeText = lineText().trim().max(2000)
 
 /** Where the customer complained (the form proposes the phone while a call is on). */
 export const complaintChannels = [
@@ -38,8 +39,8 @@ export type ComplaintChannel = (typeof complaintChannels)[number]
 /** The same limits as a product on the customer's card. */
 export const PRODUCT_CODE_MAX = 32
 export const PRODUCT_NAME_MAX = 120
-export const productCodeSchema = z.string().trim().min(1).max(PRODUCT_CODE_MAX)
-export const productNameSchema = z.string().trim().max(PRODUCT_NAME_MAX)
+export const productCodeSchema = identifierText().trim().min(1).max(PRODUCT_CODE_MAX)
+export const productNameSchema = lineText().trim().max(PRODUCT_NAME_MAX)
 
 /**
  * What the richer form adds. Every field has a default, so an outbox written before the form had
@@ -74,9 +75,9 @@ export const complaintCreateArgsSchema = z
   .object({
     id: z.uuid(),
     customerId: z.uuid().nullable(),
-    callId: z.string().max(128).nullable(),
+    callId: identifierText().max(128).nullable(),
     category: configCodeSchema,
-    description: z.string().trim().min(3).max(4000),
+    description: multilineText().trim().min(3).max(4000),
     createdAt: z.iso.datetime()
   })
   .extend(complaintDetailsSchema.shape)
@@ -84,6 +85,9 @@ export type ComplaintCreateArgs = z.infer<typeof complaintCreateArgsSchema>
 
 /** The server's authoritative complaint. */
 export const complaintSchema = complaintCreateArgsSchema.extend({
+  // Rows the server already holds are cleaned, never refused: one old row must not fail a pull.
+  callId: lineText().max(128).nullable(),
+  productCode: lineText().max(PRODUCT_CODE_MAX).nullable().default(null),
   caseNumber: z.string(),
   status: z.enum(complaintStatuses),
   agentId: z.uuid(),
@@ -95,7 +99,7 @@ export const complaintSchema = complaintCreateArgsSchema.extend({
   assigneeId: z.uuid().nullable().default(null),
   /** When an agent escalated it to the team lead (null when not, or answered by an assignment). */
   escalatedAt: z.string().nullable().default(null),
-  escalationReason: z.string().nullable().default(null)
+  escalationReason: multilineText().nullable().default(null)
 })
 export type Complaint = z.infer<typeof complaintSchema>
 

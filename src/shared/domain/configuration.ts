@@ -5,13 +5,17 @@
  */
 import { z } from 'zod'
 
+import { lineText } from '../text/text-schemas'
 import { valueTiers } from './customer'
 import { roles } from './user'
 
 export const configCodeSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/)
 
 /** Every label in both first-class languages. */
-export const localizedLabelSchema = z.object({ es: z.string().min(1), en: z.string().min(1) })
+export const localizedLabelSchema = z.object({
+  es: lineText().min(1),
+  en: lineText().min(1)
+})
 export type LocalizedLabel = z.infer<typeof localizedLabelSchema>
 
 /** Wrap-up codes: how a call ended, chosen by the agent after it. */
@@ -79,12 +83,12 @@ export type CompensationLimits = z.infer<typeof compensationLimitsSchema>
 export const directoryUserSchema = z.object({
   id: z.uuid(),
   username: z.string(),
-  displayName: z.string(),
+  displayName: lineText(),
   role: z.enum(roles),
   teamId: z.uuid().nullable(),
   sipExtension: z.string().nullable()
 })
 export type DirectoryUser = z.infer<typeof directoryUserSchema>
 
-export const teamSchema = z.object({ id: z.uuid(), name: z.string() })
+export const teamSchema = z.object({ id: z.uuid(), name: lineText() })
 export type Team = z.infer<typeof teamSchema>

@@ -6,14 +6,15 @@
 import { isValidPhoneNumber } from 'libphonenumber-js'
 import { z } from 'zod'
 
+import { lineText } from '../text/text-schemas'
 import { languages, type Customer } from './customer'
 
 const E164 = /^\+[1-9]\d{6,14}$/
 
 export const customerCreateArgsSchema = z.object({
   id: z.uuid(),
-  firstName: z.string().trim().min(1).max(120),
-  lastName: z.string().trim().max(120),
+  firstName: lineText().trim().min(1).max(120),
+  lastName: lineText().trim().max(120),
   phoneE164: z
     .string()
     .regex(E164, 'must be E.164')

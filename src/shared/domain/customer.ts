@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 
+import { lineText, multilineText } from '../text/text-schemas'
 export const languages = ['es', 'en'] as const
 export type Language = (typeof languages)[number]
 
@@ -19,15 +20,19 @@ export const customerPhoneSchema = z.object({
 
 export const productHeldSchema = z.object({
   code: z.string().max(32),
-  name: z.string().max(120),
+  name: lineText().max(120),
   since: z.iso.date()
 })
 
+/**
+ * Read from pulls and the cache: display text is cleaned (see text-schemas.ts), keys are taken as
+ * the server has them, so one old row never fails a page.
+ */
 export const customerSchema = z.object({
   id: z.uuid(),
   externalRef: z.string().max(64),
-  firstName: z.string().max(120),
-  lastName: z.string().max(120),
+  firstName: lineText().max(120),
+  lastName: lineText().max(120),
   documentId: z.string().max(64).nullable(),
   phones: z.array(customerPhoneSchema).max(20),
   emails: z.array(z.string().max(254)).max(20),
@@ -39,7 +44,7 @@ export const customerSchema = z.object({
   lifetimeValue: z.number(),
   products: z.array(productHeldSchema).max(100),
   doNotCall: z.boolean(),
-  notes: z.string().max(4000),
+  notes: multilineText().max(4000),
   updatedAt: z.string()
 })
 

@@ -6,19 +6,20 @@
  */
 import { z } from 'zod'
 
+import { identifierText, multilineText } from '../text/text-schemas'
 import { configCodeSchema } from './configuration'
 
 export const MAX_DISPOSITION_NOTE = 1000
 
 const fields = z.strictObject({
   /** The call's id in the telephony layer. */
-  callId: z.string().min(1).max(256),
+  callId: identifierText().min(1).max(256),
   /** The call's interaction record; null exactly for a practice call (which has none). */
   interactionId: z.uuid().nullable(),
   practice: z.boolean(),
   /** A configured disposition code. */
   code: configCodeSchema,
-  note: z.string().trim().max(MAX_DISPOSITION_NOTE),
+  note: multilineText().trim().max(MAX_DISPOSITION_NOTE),
   customerId: z.uuid().nullable(),
   recordedAt: z.iso.datetime()
 })
@@ -45,7 +46,7 @@ export const dispositionSchema = z.object({
   interactionId: z.uuid().nullable(),
   practice: z.boolean(),
   code: z.string(),
-  note: z.string(),
+  note: multilineText(),
   customerId: z.uuid().nullable(),
   recordedAt: z.string(),
   agentId: z.uuid(),

@@ -4,16 +4,17 @@
  */
 import { z } from 'zod'
 
+import { identifierText, lineText } from '../text/text-schemas'
 export const interactionResults = ['answered', 'missed', 'declined', 'failed'] as const
 export type InteractionResult = (typeof interactionResults)[number]
 
 /** A call as the app saw it; `id` is added by the store that journals it. */
 const interactionFieldsSchema = z.object({
   /** The call's id in the telephony layer. */
-  callId: z.string().min(1).max(256),
+  callId: identifierText().min(1).max(256),
   direction: z.enum(['inbound', 'outbound']),
   /** The remote party as signalled; hostile input, kept for the record, shown only as text. */
-  remoteNumber: z.string().max(128),
+  remoteNumber: lineText().max(128),
   remoteE164: z
     .string()
     .regex(/^\+[1-9]\d{6,14}$/)
@@ -49,7 +50,7 @@ export const interactionSchema = z.object({
   id: z.uuid(),
   callId: z.string(),
   direction: z.enum(['inbound', 'outbound']),
-  remoteNumber: z.string(),
+  remoteNumber: lineText(),
   remoteE164: z.string().nullable(),
   customerId: z.uuid().nullable(),
   ringAt: z.string(),

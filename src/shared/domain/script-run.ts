@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 
+import { identifierText, lineText } from '../text/text-schemas'
 import { answerValueSchema } from '../scripts/run-state'
 import { languages } from './customer'
 
@@ -14,7 +15,7 @@ export const scriptRunStatuses = ['closed', 'abandoned'] as const
 export const MAX_RUN_STEPS = 500
 
 export const scriptRunStepSchema = z.strictObject({
-  nodeId: z.string().min(1).max(64),
+  nodeId: identifierText().min(1).max(64),
   enteredAt: z.iso.datetime(),
   /** Time on the step until the next one (or the end of the run), in seconds. */
   seconds: z.number().min(0).max(86_400),
@@ -23,27 +24,27 @@ export const scriptRunStepSchema = z.strictObject({
    * An offer step that had something to offer: the product code. Its answer, when the agent
    * recorded one, is `accepted` or `declined`.
    */
-  offered: z.string().min(1).max(64).optional()
+  offered: identifierText().min(1).max(64).optional()
 })
 export type ScriptRunStep = z.infer<typeof scriptRunStepSchema>
 
 const fields = z.strictObject({
   /** The call this run guided; null for a run outside a call (never recorded today). */
-  callId: z.string().min(1).max(256).nullable(),
+  callId: identifierText().min(1).max(256).nullable(),
   practice: z.boolean(),
   customerId: z.uuid().nullable(),
-  scriptId: z.string().min(1).max(64),
+  scriptId: identifierText().min(1).max(64),
   scriptVersion: z.int().min(1),
   language: z.enum(languages),
   status: z.enum(scriptRunStatuses),
   /** The disposition of the end step, for a closed run. */
-  outcome: z.string().max(64).nullable(),
-  abandonReason: z.string().max(200).nullable(),
+  outcome: identifierText().max(64).nullable(),
+  abandonReason: lineText().max(200).nullable(),
   startedAt: z.iso.datetime(),
   endedAt: z.iso.datetime(),
   steps: z.array(scriptRunStepSchema).min(1).max(MAX_RUN_STEPS),
   confirmations: z
-    .array(z.strictObject({ nodeId: z.string().min(1).max(64), at: z.iso.datetime() }))
+    .array(z.strictObject({ nodeId: identifierText().min(1).max(64), at: z.iso.datetime() }))
     .max(MAX_RUN_STEPS)
 })
 type Fields = z.infer<typeof fields>

@@ -8,10 +8,11 @@
  */
 import { z } from 'zod'
 
+import { multilineText } from '../text/text-schemas'
 import { languages } from '../domain/customer'
 import { effectSchema } from './effects'
 
-export const answerValueSchema = z.union([z.string().max(4000), z.number(), z.boolean()])
+export const answerValueSchema = z.union([multilineText().max(4000), z.number(), z.boolean()])
 export type AnswerValue = z.infer<typeof answerValueSchema>
 
 export const runEventSchema = z.discriminatedUnion('type', [

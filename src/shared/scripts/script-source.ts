@@ -6,6 +6,7 @@
 import { LineCounter, parseDocument, type Document } from 'yaml'
 import type { z } from 'zod'
 
+import { describeFinding, findUnsafeText } from '../text/unsafe-text'
 import { issue, type DocPath, type LocatedIssue, type ScriptIssue } from './issues'
 import { scriptSchema, type Script } from './schema'
 import { validateScript } from './validate-script'
@@ -81,8 +82,19 @@ export function checkScriptSource(text: string): CheckedSource {
     }
   }
   const data: unknown = doc.toJS()
-  const parsed = scriptSchema.safeParse(data)
   const place = (i: ScriptIssue): LocatedIssue => ({ ...i, ...locate(doc, counter, i.path) })
+  // A script is typed by a person: an escaped control character or broken Unicode is refused
+  // where it stands, never cleaned (see src/shared/text/unsafe-text.ts).
+  const unsafe = findUnsafeText(data)
+  if (unsafe.length > 0) {
+    return {
+      script: null,
+      issues: unsafe.map((f) =>
+        place(issue('schema', describeFinding(f), nodeIdAt(data, f.path), f.path))
+      )
+    }
+  }
+  const parsed = scriptSchema.safeParse(data)
   if (!parsed.success) {
     return { script: null, issues: schemaIssues(data, parsed.error.issues).map(place) }
   }

@@ -1,15 +1,16 @@
 /** Authentication bodies shared by the server routes and the client. */
 import { z } from 'zod'
 
+import { identifierText } from '../text/text-schemas'
 import { sessionUserSchema } from '../domain/user'
 
 export const loginRequestSchema = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256)
+  username: identifierText().trim().min(1).max(64),
+  password: identifierText().min(1).max(256)
 })
 
 export const refreshRequestSchema = z.object({
-  refreshToken: z.string().min(20).max(512)
+  refreshToken: identifierText().min(20).max(512)
 })
 
 export const tokenResponseSchema = z.object({

@@ -24,8 +24,7 @@ const UNSAFE_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
 /** Tab, LF and CR: harmless in free text, never part of an identifier. */
 const LAYOUT_CONTROL = /[\t\n\r]/
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
-const LONE_SURROGATES =
-  /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 
 /** What is wrong with a text: a control character, or broken Unicode (a lone surrogate). */
 export type TextFlaw = 'control' | 'surrogate'
@@ -62,7 +61,7 @@ export function cleanMultiline(text: string): string {
 /** One unsafe string found in a structured value, by its path (`mutations.0.args.description`). */
 export interface UnsafeTextFinding {
   path: (string | number)[]
-  flaw: TextFlaw
+  flaw: TextFlaw | 'too_deep'
 }
 
 const MAX_DEPTH = 64
@@ -83,7 +82,7 @@ export function findUnsafeText(value: unknown, limit = 20): UnsafeTextFinding[] 
     }
     if (typeof node !== 'object' || node === null) return
     if (path.length >= MAX_DEPTH) {
-      found.push({ path, flaw: 'control' })
+      found.push({ path, flaw: 'too_deep' })
       return
     }
     if (Array.isArray(node)) {
@@ -105,7 +104,30 @@ export function findUnsafeText(value: unknown, limit = 20): UnsafeTextFinding[] 
 /** `description: contains a control character` — the message a refusal carries. */
 export function describeFinding(finding: UnsafeTextFinding): string {
   const field = finding.path.length > 0 ? finding.path.join('.') : 'value'
+  if (finding.flaw === 'too_deep') return `${field}: nested too deeply`
   return finding.flaw === 'control'
     ? `${field}: contains a control character`
     : `${field}: contains broken Unicode (a lone surrogate)`
+}
+
+/**
+ * A copy of `value` with every string and key cleaned as multi-line text: for what the server
+ * stores about a request it refused (a rejection's details may quote the hostile keys).
+ */
+export function cleanDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return cleanMultiline(value)
+  if (typeof value !== 'object' || value === null) return value
+  if (depth >= MAX_DEPTH) return null
+  if (Array.isArray(value)) return value.map((item) => cleanDeep(item, depth + 1))
+  const copy: Record<string, unknown> = {}
+  for (const [key, item] of Object.entries(value)) {
+    // defineProperty: a key named __proto__ stays a plain key instead of setting the prototype.
+    Object.defineProperty(copy, cleanMultiline(key), {
+      value: cleanDeep(item, depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true
+    })
+  }
+  return copy
 }

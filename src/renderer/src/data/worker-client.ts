@@ -15,6 +15,7 @@ import type {
   WorkerRequestMessage,
   WorkerRequestName
 } from '../../../shared/contract/worker'
+import { localizeUnsafeText } from './unsafe-text-message'
 
 type Listener = (payload: unknown) => void
 
@@ -68,7 +69,10 @@ export function createDataClient(worker: Worker, options: DataClientOptions = {}
       const id = nextId++
       const message: WorkerRequestMessage = { kind: 'request', id, name, args }
       return new Promise((resolve) => {
-        pending.set(id, resolve as (result: Result<unknown>) => void)
+        const answer = resolve as (result: Result<unknown>) => void
+        pending.set(id, (result) => {
+          answer(result.ok ? result : fail(localizeUnsafeText(name, result.error)))
+        })
         worker.postMessage(message)
       })
     },

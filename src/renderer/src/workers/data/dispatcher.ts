@@ -9,6 +9,7 @@ import { fail, ok, type Result } from '../../../../shared/contract/result'
 import type { WorkerReply, WorkerRequestName } from '../../../../shared/contract/worker'
 
 import { requestSchemas } from './request-schemas'
+import { refuseTypedText } from './request-text-rule'
 import type { SessionHost } from './session-host'
 import { toAppError } from './worker-error'
 
@@ -138,5 +139,7 @@ export function dispatch(
   name: WorkerRequestName,
   args: unknown
 ): Promise<Result<unknown>> {
+  const refusal = refuseTypedText(name, args)
+  if (refusal) return Promise.resolve(fail(refusal))
   return routes[name](args)
 }
