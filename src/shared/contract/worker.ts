@@ -48,6 +48,13 @@ export interface SyncStatus {
   pending: number
   /** Local writes the server refused; each is shown with its reason. */
   rejected: number
+  /**
+   * Local writes the server kept failing (not an outage): left aside until "sync now" so the
+   * ones behind them flow on, except those naming a record a stuck one creates.
+   */
+  stuck: number
+  /** Why the oldest stuck write failed, as the server last answered. */
+  stuckReason: AppError | null
   lastSyncAt: string | null
   lastError: AppError | null
   cursor: number

@@ -55,6 +55,12 @@ export const PROTOCOL_VERSION = 7
 export const PROTOCOL_HEADER = 'x-atiende-protocol'
 
 export const MAX_MUTATIONS_PER_PUSH = 200
+/**
+ * A push is also sized in bytes (UTF-8 JSON of its mutations): half the server's 1 MiB body limit,
+ * so the envelope and any growth fit, yet 200 long complaints never loop on 413. A single mutation
+ * larger than this still goes, alone.
+ */
+export const MAX_PUSH_BYTES = 512 * 1024
 export const MAX_PULL_LIMIT = 5000
 export const DEFAULT_PULL_LIMIT = 1000
 
@@ -218,6 +224,17 @@ export const pullResponseSchema = z.object({
   hasMore: z.boolean()
 })
 export type PullResponse = z.infer<typeof pullResponseSchema>
+
+/**
+ * A pull page as a client reads it: the envelope strictly, each change left to be parsed on its
+ * own, so one change this build cannot read never makes a whole page (and the pull) fail.
+ */
+export const pullEnvelopeSchema = z.object({
+  changes: z.array(z.unknown()),
+  cursor: z.number().int().min(0),
+  hasMore: z.boolean()
+})
+export type PullEnvelope = z.infer<typeof pullEnvelopeSchema>
 
 /** Messages on the realtime WebSocket (`/api/realtime`). */
 export const realtimeMessageSchema = z.discriminatedUnion('type', [

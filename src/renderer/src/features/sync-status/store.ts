@@ -11,6 +11,8 @@ export interface SyncSlice {
 export const initialSyncStatus: SyncStatus = {
   pending: 0,
   rejected: 0,
+  stuck: 0,
+  stuckReason: null,
   lastSyncAt: null,
   lastError: null,
   cursor: 0,

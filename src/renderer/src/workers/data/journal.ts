@@ -12,21 +12,37 @@
  * - Open: every process start appends to a fresh generation, so a torn tail left by a crash is
  *   never glued to a new line.
  * - Replay: a last line without its newline was torn by a crash mid-write; it was never
- *   acknowledged, so it is skipped and counted.
+ *   acknowledged, so it is skipped and counted. A complete line the schema refuses is kept as
+ *   unreadable (see {@link UnreadableLine}); only a line that is not a named entry is corrupt.
  */
-import { mutationSchema, type Mutation } from '../../../../shared/sync/protocol'
+import type { AppError } from '../../../../shared/contract/errors'
+import type { Mutation } from '../../../../shared/sync/protocol'
 
 import type { DurableFiles } from './durable-files'
+import { readStoredMutation } from './unreadable-entry'
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 
+/**
+ * A complete line naming a mutation (`id` and `name`) that this build's schema refuses, say an
+ * identifier with a control character written by an older version. It is kept, with its raw
+ * args and why, so replay queues it as rejected where the user sees it, instead of losing it.
+ */
+export interface UnreadableLine {
+  id: string
+  name: string
+  args: unknown
+  reason: AppError
+}
+
 /** What a replay of one journal file found. */
 export interface ParsedJournal {
   mutations: Mutation[]
+  unreadable: UnreadableLine[]
   /** 1 when the file ends in a line without its newline (a crash mid-append). */
   tornLines: number
-  /** Complete lines that are not a valid entry (should never happen; counted, not fatal). */
+  /** Complete lines that are not even a named entry (should never happen; counted, not fatal). */
   corruptLines: number
 }
 
@@ -36,24 +52,36 @@ export function parseJournal(bytes: Uint8Array): ParsedJournal {
   const lines = text.split('\n')
   // After the final newline split() leaves '' behind; anything else there is a torn line.
   const tail = lines.pop() ?? ''
-  const parsed: ParsedJournal = { mutations: [], tornLines: tail === '' ? 0 : 1, corruptLines: 0 }
+  const parsed: ParsedJournal = {
+    mutations: [],
+    unreadable: [],
+    tornLines: tail === '' ? 0 : 1,
+    corruptLines: 0
+  }
   for (const line of lines) {
     if (line === '') continue
-    const mutation = parseLine(line)
-    if (mutation) parsed.mutations.push(mutation)
-    else parsed.corruptLines++
+    const entry = parseLine(line)
+    if (entry === null) parsed.corruptLines++
+    else if ('reason' in entry) parsed.unreadable.push(entry)
+    else parsed.mutations.push(entry)
   }
   return parsed
 }
 
-function parseLine(line: string): Mutation | null {
+function parseLine(line: string): Mutation | UnreadableLine | null {
+  let entry: unknown
   try {
-    const entry: unknown = JSON.parse(line)
-    const result = mutationSchema.safeParse(entry)
-    return result.success ? result.data : null
+    entry = JSON.parse(line)
   } catch {
     return null
   }
+  const read = readStoredMutation(entry)
+  if (read.kind === 'mutation') return read.mutation
+  if (typeof entry !== 'object' || entry === null) return null
+  const id = 'id' in entry ? entry.id : undefined
+  const name = 'name' in entry ? entry.name : undefined
+  if (typeof id !== 'string' || typeof name !== 'string') return null
+  return { id, name, args: 'args' in entry ? entry.args : null, reason: read.reason }
 }
 
 /** Encodes one journal line. */

@@ -1,6 +1,7 @@
 /**
  * Applying journaled mutations: on a local write and on replay at startup. Replay is
- * idempotent, since a mutation whose row already exists was applied before the snapshot.
+ * idempotent, since a mutation whose row already exists was applied before the snapshot. A line
+ * this build cannot read is queued as rejected, with its raw args, unless already queued.
  */
 import type { Database } from 'sql.js'
 
@@ -32,6 +33,7 @@ import { applyLocalDisposition, hasDisposition } from './disposition-rows'
 import { applyLocalInteraction, hasInteraction } from './interaction-rows'
 import type { Journal } from './journal'
 import type { OpenReport } from './local-store'
+import { enqueueRejected } from './outbox'
 import { applyLocalScriptRun, isScriptRunQueued } from './script-run-rows'
 import { inTransaction } from './sql'
 
@@ -46,7 +48,13 @@ export async function replayJournal(
   journal: Journal,
   covered: number
 ): Promise<ReplayResult> {
-  const report = { restoredWrites: 0, skippedWrites: 0, tornLines: 0, corruptLines: 0 }
+  const report = {
+    restoredWrites: 0,
+    skippedWrites: 0,
+    unreadableWrites: 0,
+    tornLines: 0,
+    corruptLines: 0
+  }
   const generations = await journal.listGenerations()
   for (const generation of generations.filter((g) => g >= covered)) {
     const parsed = await journal.read(generation)
@@ -60,6 +68,11 @@ export async function replayJournal(
           applyMutation(db, mutation)
           report.restoredWrites++
         }
+      }
+      // Idempotent by mutation id like the rest: an entry already queued keeps its state.
+      for (const line of parsed.unreadable) {
+        if (enqueueRejected(db, line, line.reason)) report.unreadableWrites++
+        else report.skippedWrites++
       }
     })
   }

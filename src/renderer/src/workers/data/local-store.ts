@@ -90,9 +90,15 @@ import {
   markApplied,
   markRejected,
   outboxCounts,
-  pendingMutations,
   type OutboxCounts
 } from './outbox'
+import {
+  recordFailedAttempt,
+  releaseStuck,
+  stuckSummary,
+  type StuckSummary
+} from './outbox-attempts'
+import { nextPushBatch } from './outbox-batch'
 import { applyServerChange } from './server-changes'
 import { asNumber, getMeta, inTransaction, queryOne, setMeta } from './sql'
 import { SyncMark } from './sync-mark'
@@ -123,6 +129,8 @@ export interface OpenReport {
   restoredWrites: number
   /** Entries skipped because they were already in the snapshot (replay is idempotent). */
   skippedWrites: number
+  /** Entries this build cannot read, queued as rejected so the user sees them. */
+  unreadableWrites: number
   /** Lines torn by a crash mid-append (never acknowledged, so safely ignored). */
   tornLines: number
   corruptLines: number
@@ -170,7 +178,7 @@ export class LocalStore {
     private readonly syncMark: SyncMark
   ) {
     // Replayed entries live only in journals until the next snapshot: count them as writes.
-    this.writesSinceSnapshot = report.restoredWrites
+    this.writesSinceSnapshot = report.restoredWrites + report.unreadableWrites
   }
 
   /** Loads the snapshot, replays the journal and starts a fresh journal generation. */
@@ -747,8 +755,37 @@ export class LocalStore {
     await this.syncMark.persist(cursor, at)
   }
 
-  pendingMutations(limit: number): Mutation[] {
-    return pendingMutations(this.db, limit)
+  /**
+   * The next push: at most `limit` mutations and about `maxBytes` of JSON (always one at least).
+   * Entries this build cannot read are rejected on the way, where the user sees them.
+   */
+  pendingMutations(limit: number, maxBytes = Number.POSITIVE_INFINITY): Mutation[] {
+    this.assertOpen()
+    const batch = inTransaction(this.db, () =>
+      nextPushBatch(this.db, { count: limit, bytes: maxBytes })
+    )
+    if (batch.rejected > 0) this.dirty = true
+    return batch.mutations
+  }
+
+  /** The server failed `mutation` alone (not an outage); true when that made it stuck. */
+  recordFailedAttempt(mutation: Mutation, reason: AppError): boolean {
+    this.assertOpen()
+    const stuck = inTransaction(this.db, () => recordFailedAttempt(this.db, mutation.id, reason))
+    this.dirty = true
+    return stuck
+  }
+
+  stuckSummary(): StuckSummary {
+    return stuckSummary(this.db)
+  }
+
+  /** Stuck entries go back to pending with a fresh count (the user asked to sync again). */
+  releaseStuck(): number {
+    this.assertOpen()
+    const released = inTransaction(this.db, () => releaseStuck(this.db))
+    if (released > 0) this.dirty = true
+    return released
   }
 
   outboxCounts(): OutboxCounts {

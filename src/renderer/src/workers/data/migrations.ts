@@ -250,6 +250,11 @@ const steps: readonly string[] = [
     data TEXT NOT NULL
   );
   CREATE INDEX complaint_conflicts_complaint ON complaint_conflicts (complaint_id);
+  `,
+  // 12: the failed answers each outbox entry got from the server (outages never count), so a
+  // record the server keeps failing is shown as stuck instead of holding back the ones behind it.
+  `
+  ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
   `
 ]
 

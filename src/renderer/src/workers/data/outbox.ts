@@ -6,9 +6,21 @@ import type { Database } from 'sql.js'
 
 import type { AppError } from '../../../../shared/contract/errors'
 import type { CompensationStatus } from '../../../../shared/domain/compensation-record'
-import { mutationSchema, type Mutation } from '../../../../shared/sync/protocol'
+import type { Mutation } from '../../../../shared/sync/protocol'
 
-import { asNumber, asString, queryAll, queryOne } from './sql'
+import { asNumber, asString, queryOne } from './sql'
+
+/**
+ * Failed answers from the server (never outages) a mutation may collect before it is shown as
+ * stuck and the records behind it go on without it.
+ */
+export const MAX_PUSH_ATTEMPTS = 5
+
+/** An outbox entry as rejection needs it: its args may be ones this build cannot read. */
+export interface OutboxEntry {
+  id: string
+  args: unknown
+}
 
 /** Queues `mutation` after every other one; the caller's transaction also writes its row. */
 export function enqueueMutation(db: Database, mutation: Mutation): void {
@@ -19,23 +31,8 @@ export function enqueueMutation(db: Database, mutation: Mutation): void {
   )
 }
 
-/** The oldest pending mutations, in the order they were written. */
-export function pendingMutations(db: Database, limit: number): Mutation[] {
-  const rows = queryAll(
-    db,
-    "SELECT mutation_id, name, args FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?",
-    [limit]
-  )
-  const mutations: Mutation[] = []
-  for (const row of rows) {
-    const args: unknown = JSON.parse(asString(row['args']))
-    const parsed = mutationSchema.safeParse({ id: row['mutation_id'], name: row['name'], args })
-    if (parsed.success) mutations.push(parsed.data)
-  }
-  return mutations
-}
-
 export interface OutboxCounts {
+  /** Waiting for the server; stuck ones are counted apart (see outbox-attempts.ts). */
   pending: number
   rejected: number
 }
@@ -43,8 +40,9 @@ export interface OutboxCounts {
 export function outboxCounts(db: Database): OutboxCounts {
   const row = queryOne(
     db,
-    `SELECT COALESCE(SUM(state = 'pending'), 0) AS pending,
-            COALESCE(SUM(state = 'rejected'), 0) AS rejected FROM outbox`
+    `SELECT COALESCE(SUM(state = 'pending' AND attempts < ?), 0) AS pending,
+            COALESCE(SUM(state = 'rejected'), 0) AS rejected FROM outbox`,
+    [MAX_PUSH_ATTEMPTS]
   )
   return { pending: asNumber(row?.['pending']), rejected: asNumber(row?.['rejected']) }
 }
@@ -76,24 +74,53 @@ export function markApplied(
   db.run("UPDATE callbacks SET sync_state = 'synced' WHERE id = ?", [mutation.args.id])
 }
 
-/** The server refused it: both the outbox entry and the row keep the reason the user sees. */
-export function markRejected(db: Database, mutation: Mutation, reason: AppError): void {
+/**
+ * The server refused it, or this build could not read it: both the outbox entry and the row keep
+ * the reason the user sees, so the fix/discard of any rejection applies.
+ */
+export function markRejected(db: Database, entry: OutboxEntry, reason: AppError): void {
   db.run("UPDATE outbox SET state = 'rejected', last_error = ? WHERE mutation_id = ?", [
     JSON.stringify(reason),
-    mutation.id
+    entry.id
   ])
+  const rowId = createdId(entry.args)
+  if (rowId === null) return
   db.run("UPDATE complaints SET sync_state = 'rejected', reject_reason = ? WHERE id = ?", [
     reason.message,
-    mutation.args.id
+    rowId
   ])
-  db.run("UPDATE interactions SET sync_state = 'rejected' WHERE id = ?", [mutation.args.id])
+  db.run("UPDATE interactions SET sync_state = 'rejected' WHERE id = ?", [rowId])
   db.run("UPDATE compensations SET sync_state = 'rejected', reject_reason = ? WHERE id = ?", [
     reason.message,
-    mutation.args.id
+    rowId
   ])
-  db.run("UPDATE agent_states SET sync_state = 'rejected' WHERE id = ?", [mutation.args.id])
-  db.run("UPDATE dispositions SET sync_state = 'rejected' WHERE id = ?", [mutation.args.id])
-  db.run("UPDATE callbacks SET sync_state = 'rejected' WHERE id = ?", [mutation.args.id])
+  db.run("UPDATE agent_states SET sync_state = 'rejected' WHERE id = ?", [rowId])
+  db.run("UPDATE dispositions SET sync_state = 'rejected' WHERE id = ?", [rowId])
+  db.run("UPDATE callbacks SET sync_state = 'rejected' WHERE id = ?", [rowId])
+}
+
+/** The id of the record a mutation's args create or name (`args.id`), when there is one. */
+export function createdId(args: unknown): string | null {
+  if (typeof args !== 'object' || args === null || !('id' in args)) return null
+  return typeof args.id === 'string' ? args.id : null
+}
+
+/**
+ * Queues an entry this build cannot read (a journal line from an older version) straight as
+ * rejected, with its raw args, unless that mutation is already in the outbox.
+ */
+export function enqueueRejected(
+  db: Database,
+  entry: OutboxEntry & { name: string },
+  reason: AppError
+): boolean {
+  if (queryOne(db, 'SELECT 1 AS found FROM outbox WHERE mutation_id = ?', [entry.id])) return false
+  db.run(
+    `INSERT INTO outbox (mutation_id, seq, name, args, state, last_error)
+     VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox), ?, ?, 'rejected', ?)`,
+    [entry.id, entry.name, JSON.stringify(entry.args ?? null), JSON.stringify(reason)]
+  )
+  return true
 }
 
 /**

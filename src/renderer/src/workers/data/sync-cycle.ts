@@ -1,16 +1,22 @@
 /**
- * One sync pass: push the outbox in order, in batches, then pull until the server has nothing
- * more. Failures come back as outcomes; the engine decides whether to retry, refresh or stop.
+ * One sync pass: push the outbox in order, in batches (push-outbox.ts), then pull until the
+ * server has nothing more. Failures come back as outcomes; the engine decides whether to retry,
+ * refresh or stop. A push that failed on one mutation's account still lets the pull run.
  */
 import { appError, type AppError } from '../../../../shared/contract/errors'
 import type { SyncEntity } from '../../../../shared/contract/worker'
 import type { CompensationStatus } from '../../../../shared/domain/compensation-record'
-import type { Change, Mutation, PullResponse, PushResponse } from '../../../../shared/sync/protocol'
-import { MAX_MUTATIONS_PER_PUSH } from '../../../../shared/sync/protocol'
+import type { Change, Mutation, PushResponse } from '../../../../shared/sync/protocol'
 
 import { ndjsonLines, type StreamLine } from './bulk-stream'
 import type { BulkLoadReport, ConflictedMutation, RejectedMutation } from './local-store'
+import { createLogger } from './logger'
+import type { StuckSummary } from './outbox-attempts'
+import type { PullPage } from './pull-page'
+import { pushAll } from './push-outbox'
 import type { HttpOutcome } from './sync-http'
+
+const log = createLogger('sync-cycle')
 
 /** The slice of the local store that sync needs. */
 export interface SyncStore {
@@ -18,7 +24,13 @@ export interface SyncStore {
   readonly cursor: number
   /** The cache has never been loaded: the next pass starts with a bulk pull. */
   readonly needsInitialLoad: boolean
-  pendingMutations(limit: number): Mutation[]
+  /** The next push, at most `limit` mutations and about `maxBytes` of JSON (one at least). */
+  pendingMutations(limit: number, maxBytes: number): Mutation[]
+  /** The server failed `mutation` alone (not an outage); true when that made it stuck. */
+  recordFailedAttempt(mutation: Mutation, reason: AppError): boolean
+  stuckSummary(): StuckSummary
+  /** Puts stuck mutations back in the queue with a fresh count; answers how many. */
+  releaseStuck(): number
   applyPushResults(
     applied: readonly Mutation[],
     rejected: readonly RejectedMutation[],
@@ -38,52 +50,13 @@ export interface SyncStore {
 /** Requests made with a valid access token (the engine refreshes it on a 401). */
 export interface AuthedRequests {
   push(mutations: Mutation[], clientId: string): Promise<HttpOutcome<PushResponse>>
-  pull(cursor: number, limit: number): Promise<HttpOutcome<PullResponse>>
+  pull(cursor: number, limit: number): Promise<HttpOutcome<PullPage>>
   bulkPull(cursor: number): Promise<HttpOutcome<ReadableStream<Uint8Array>>>
 }
 
 export type CycleFailure = Exclude<HttpOutcome<unknown>, { kind: 'ok' }>
 export type CycleResult =
   { kind: 'ok'; entities: Set<SyncEntity> } | (CycleFailure & { entities: Set<SyncEntity> })
-
-/** Pushes every pending mutation, oldest first; stops at the first failed request. */
-async function pushAll(
-  store: SyncStore,
-  requests: AuthedRequests,
-  entities: Set<SyncEntity>
-): Promise<CycleFailure | null> {
-  for (;;) {
-    const batch = store.pendingMutations(MAX_MUTATIONS_PER_PUSH)
-    if (batch.length === 0) return null
-    const outcome = await requests.push(batch, store.clientId)
-    if (outcome.kind !== 'ok') return outcome
-    const results = new Map(outcome.data.results.map((r) => [r.id, r]))
-    const applied: Mutation[] = []
-    const rejected: RejectedMutation[] = []
-    const compensations = new Map<string, CompensationStatus>()
-    const conflicted: ConflictedMutation[] = []
-    for (const mutation of batch) {
-      const result = results.get(mutation.id)
-      if (result?.status === 'applied') {
-        applied.push(mutation)
-        if (result.compensation) compensations.set(mutation.id, result.compensation)
-      } else if (result?.status === 'rejected') rejected.push({ mutation, reason: result.reason })
-      else if (result?.status === 'conflict' && mutation.name === 'complaint.update') {
-        conflicted.push({ mutation, conflicts: result.conflicts })
-      }
-    }
-    if (applied.length + rejected.length + conflicted.length === 0) {
-      return { kind: 'fatal', error: missingResults() }
-    }
-    store.applyPushResults(applied, rejected, compensations, conflicted)
-    entities.add('complaint')
-    if (compensations.size > 0) entities.add('compensation')
-  }
-}
-
-function missingResults(): AppError {
-  return appError('internal', 'the server answered a push without results for its mutations')
-}
 
 /**
  * A cache that never synced loads everything in one stream (see src/shared/sync/bulk-pull.ts);
@@ -118,6 +91,12 @@ async function pullAll(
     const outcome = await requests.pull(cursor, limit)
     if (outcome.kind !== 'ok') return outcome
     const page = outcome.data
+    if (page.skipped.length > 0) {
+      // Never fatal: the rest of the page is applied and the cursor moves past these.
+      log.warn(`skipped ${page.skipped.length} pulled change(s) this build cannot read`, {
+        skipped: page.skipped
+      })
+    }
     store.applyPull(page.changes, page.cursor)
     for (const change of page.changes) entities.add(change.entity)
     // A page that does not move the cursor would loop forever; the next poke resumes.
@@ -133,13 +112,15 @@ export async function runSyncCycle(
   pullLimit: number
 ): Promise<CycleResult> {
   const entities = new Set<SyncEntity>()
-  const pushFailure = await pushAll(store, requests, entities)
-  if (pushFailure) return { ...pushFailure, entities }
+  const pushStop = await pushAll(store, requests, entities)
+  if (pushStop && !pushStop.pullAnyway) return { ...pushStop.failure, entities }
   if (store.needsInitialLoad) {
     const bulkFailure = await bulkLoad(store, requests, entities)
     if (bulkFailure) return { ...bulkFailure, entities }
   }
   const pullFailure = await pullAll(store, requests, pullLimit, entities)
   if (pullFailure) return { ...pullFailure, entities }
+  // The failed mutation still fails the pass, so the engine backs off before trying it again.
+  if (pushStop) return { ...pushStop.failure, entities }
   return { kind: 'ok', entities }
 }

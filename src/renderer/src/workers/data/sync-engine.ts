@@ -13,6 +13,8 @@
  *   stops syncing, while local writes keep working.
  * - 426: stops with an `incompatible_version` error until `syncNow()` is called.
  * - Other 4xx: recorded as the last error; the next trigger tries again.
+ * - A mutation the server keeps failing becomes stuck (see push-outbox.ts) and is shown;
+ *   `syncNow()`, the user's retry, puts stuck mutations back in the queue.
  */
 import { appError, type AppError } from '../../../../shared/contract/errors'
 import type {
@@ -132,6 +134,7 @@ export class SyncEngine {
   /** Runs a pass now (skipping any backoff wait) and answers with the status after it. */
   async syncNow(): Promise<SyncStatus> {
     if (this.stopped === 'incompatible') this.stopped = null
+    if (this.stopped !== 'closed') this.options.store.releaseStuck()
     this.trigger()
     await this.running
     return this.status()
@@ -180,9 +183,12 @@ export class SyncEngine {
 
   status(): SyncStatus {
     const counts = this.options.store.outboxCounts()
+    const stuck = this.options.store.stuckSummary()
     return {
       pending: counts.pending,
       rejected: counts.rejected,
+      stuck: stuck.count,
+      stuckReason: stuck.reason,
       lastSyncAt: this.lastSyncAt,
       lastError: this.lastError,
       cursor: this.options.store.cursor,

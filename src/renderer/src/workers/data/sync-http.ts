@@ -17,16 +17,20 @@ import { BULK_PULL_PATH } from '../../../../shared/sync/bulk-pull'
 import {
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
-  pullResponseSchema,
   pushResponseSchema,
-  type PullResponse,
   type PushRequest,
   type PushResponse
 } from '../../../../shared/sync/protocol'
 
+import { pullPageSchema, type PullPage } from './pull-page'
+
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
 
-/** What one request came to. */
+/**
+ * What one request came to. `status` is there when the server answered with an error status, so
+ * a push can tell an answer about its mutations (500, 400, 413) from an outage (no answer, 502,
+ * 503, 504, 408, 429), which never counts against a record.
+ */
 export type HttpOutcome<T> =
   | { kind: 'ok'; data: T }
   /** 401: the access token (or the refresh token, for a refresh) was refused. */
@@ -34,9 +38,28 @@ export type HttpOutcome<T> =
   /** 426: this client speaks an older or newer protocol than the server. */
   | { kind: 'incompatible'; error: AppError }
   /** Network failure, 5xx, 429: try again later. */
-  | { kind: 'retryable'; error: AppError }
+  | { kind: 'retryable'; error: AppError; status?: number }
   /** Anything else: retrying the same request will not help. */
-  | { kind: 'fatal'; error: AppError }
+  | { kind: 'fatal'; error: AppError; status?: number }
+
+/** Statuses that say the server (or a proxy before it) is away or busy, not what it thinks. */
+const OUTAGE_STATUSES: ReadonlySet<number> = new Set([408, 429, 502, 503, 504])
+
+/** True when the server itself answered the request with a failure (not an outage). */
+export function isServerRefusal(outcome: HttpOutcome<unknown>): boolean {
+  if (outcome.kind !== 'retryable' && outcome.kind !== 'fatal') return false
+  return outcome.status !== undefined && !OUTAGE_STATUSES.has(outcome.status)
+}
+
+/** The code an error body without an envelope (a proxy's, a body-limit refusal) stands for. */
+function codeForStatus(status: number): ErrorCode {
+  if (status === 400) return 'invalid_argument'
+  if (status === 413) return 'payload_too_large'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'not_found'
+  if (status === 409) return 'conflict'
+  return 'internal'
+}
 
 interface Schema<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false }
@@ -83,9 +106,9 @@ async function classify<T>(response: Response, schema: Schema<T>): Promise<HttpO
     return { kind: 'incompatible', error: await errorFrom(response, 'incompatible_version') }
   }
   if (status >= 500 || status === 429 || status === 408) {
-    return { kind: 'retryable', error: await errorFrom(response, 'unavailable') }
+    return { kind: 'retryable', error: await errorFrom(response, 'unavailable'), status }
   }
-  return { kind: 'fatal', error: await errorFrom(response, 'internal') }
+  return { kind: 'fatal', error: await errorFrom(response, codeForStatus(status)), status }
 }
 
 /** For failures only: classify() reads error bodies itself and never reaches a schema. */
@@ -105,9 +128,10 @@ export class SyncHttp {
     })
   }
 
-  pull(accessToken: string, cursor: number, limit: number): Promise<HttpOutcome<PullResponse>> {
+  /** A page whose changes are parsed one by one (see pull-page.ts). */
+  pull(accessToken: string, cursor: number, limit: number): Promise<HttpOutcome<PullPage>> {
     const query = `?cursor=${cursor}&limit=${limit}`
-    return this.send(`/api/sync/pull${query}`, pullResponseSchema, {
+    return this.send(`/api/sync/pull${query}`, pullPageSchema, {
       method: 'GET',
       headers: this.headers(accessToken, false)
     })

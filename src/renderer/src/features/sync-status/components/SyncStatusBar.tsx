@@ -19,6 +19,12 @@ export function SyncStatusBar() {
       {sync.rejected > 0 && (
         <span className="warn">{t('sync.rejected', { count: sync.rejected })}</span>
       )}
+      {sync.stuck > 0 && (
+        <span className="warn">
+          {t('sync.stuck', { count: sync.stuck })}
+          {sync.stuckReason && ` · ${t('sync.stuckReason', { message: sync.stuckReason.message })}`}
+        </span>
+      )}
       <span>{t('sync.lastSync', { time })}</span>
       {sync.lastError && (
         <span className="error">{t('sync.lastError', { message: sync.lastError.message })}</span>
