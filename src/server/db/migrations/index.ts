@@ -13,6 +13,7 @@ import { migration012ComplaintOwnership } from './012-complaint-ownership'
 import { migration013ComplaintEdits } from './013-complaint-edits'
 import { migration014ComplaintProductChannel } from './014-complaint-product-channel'
 import { migration015CustomerCacheRows } from './015-customer-cache-rows'
+import { migration016CleanUnsafeText } from './016-clean-unsafe-text'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -31,5 +32,6 @@ export const migrations: readonly Migration[] = [
   migration012ComplaintOwnership,
   migration013ComplaintEdits,
   migration014ComplaintProductChannel,
-  migration015CustomerCacheRows
+  migration015CustomerCacheRows,
+  migration016CleanUnsafeText
 ]
