@@ -140,6 +140,11 @@ export class SyncEngine {
     return this.status()
   }
 
+  /** Resolves once no pass is running, including passes a trigger queued meanwhile. */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running
+  }
+
   /**
    * A local write asks for a push: at once, unless the engine is backing off after failures.
    * Then the scheduled retry carries the write (and a retry in flight that succeeds runs once
