@@ -3,7 +3,11 @@ import { randomUUID } from 'node:crypto'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { createRoutes, type Routes } from '../../../src/renderer/src/workers/data/dispatcher'
+import {
+  createRoutes,
+  dispatch,
+  type Routes
+} from '../../../src/renderer/src/workers/data/dispatcher'
 import { SessionHost } from '../../../src/renderer/src/workers/data/session-host'
 import type { ReleaseLock } from '../../../src/renderer/src/workers/data/store-lock'
 import { FakeSockets, json, ManualTimers, scriptedFetch } from '../../support/worker-fakes'
@@ -113,6 +117,45 @@ describe('worker dispatcher and session host', () => {
     expect(list).toMatchObject({
       ok: true,
       data: { complaints: [{ description: 'El pedido no llegó' }] }
+    })
+  })
+
+  it('refuses typed text with a control character naming the field, and cleans signalled text', async () => {
+    const r = routes()
+    await r['session:open'](openArgs)
+    const pasted = await dispatch(r, 'complaint:create', {
+      customerId: null,
+      callId: null,
+      category: 'billing',
+      description: 'Pegado\u0000 de otra app'
+    })
+    expect(pasted).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_argument',
+        message: 'description: contains a control character',
+        details: { unsafeText: [{ field: 'description', flaw: 'control' }] }
+      }
+    })
+    expect(await r['sync:status']({})).toMatchObject({ ok: true, data: { pending: 0 } })
+
+    // A caller's number is what the network signalled: kept for the record, cleaned.
+    const call = await dispatch(r, 'interaction:record', {
+      callId: 'c-9',
+      direction: 'inbound',
+      remoteNumber: '612\u0000 34\ud800',
+      remoteE164: null,
+      customerId: null,
+      ringAt: '2026-12-01T10:00:00.000Z',
+      answeredAt: null,
+      endedAt: '2026-12-01T10:00:09.000Z',
+      holdSeconds: 0,
+      result: 'missed',
+      endedBy: 'remote'
+    })
+    expect(call).toMatchObject({
+      ok: true,
+      data: { interaction: { remoteNumber: '612 34\ufffd' } }
     })
   })
 
