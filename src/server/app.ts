@@ -38,6 +38,8 @@ import { noSipServer, registerSipAccountRoutes, type SipServerConfig } from './r
 import type { RouteContext, ZodApp } from './routes/route-context'
 import { isAppNavigation, registerStaticSite } from './routes/static-site'
 import { registerSyncRoutes } from './routes/sync'
+import { configurePushFaults, type PushFaultHooks } from './sync/push-faults'
+import { installTextRule } from './routes/text-rule'
 import { appError } from '../shared/contract/errors'
 
 export interface AppOptions {
@@ -64,6 +66,11 @@ export interface AppOptions {
   trustProxy?: boolean | string[]
   /** The SIP proxy softphones register with; none by default (practice calls only). */
   sip?: SipServerConfig
+  /**
+   * Tests only: makes the apply of chosen pushed mutations throw, to prove one mutation's
+   * failure stays that mutation's. Never read from the environment.
+   */
+  faults?: PushFaultHooks
 }
 
 const DEFAULTS = {
@@ -124,10 +131,20 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandling(app)
+  installTextRule(app)
   const hub = new RealtimeHub(PROTOCOL_VERSION)
   await registerPlugins(app, hub)
 
   const ctx = routeContext(options)
+  configurePushFaults(options.db, {
+    hooks: options.faults,
+    report: (error, mutation) => {
+      app.log.error(
+        { err: error, mutation: mutation.name, mutationId: mutation.id },
+        'a pushed mutation failed; it was answered with an internal rejection'
+      )
+    }
+  })
   app.addHook('onReady', () => hub.start(options.db))
 
   registerHealthRoutes(app, ctx)

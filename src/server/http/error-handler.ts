@@ -1,11 +1,14 @@
 /**
  * Maps everything that can go wrong in a request to `{ error: { code, message, details } }` with a
- * status that means what it says. Bad input is always a 4xx; only our own faults are a 5xx.
+ * status that means what it says. Bad input is always a 4xx; only our own faults are a 5xx, and a
+ * database that is down or shutting down is a 503 the client retries, never a 500 that reads as
+ * "this request is broken".
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 
 import { appError, type AppError, type ErrorCode } from '../../shared/contract/errors'
+import { isRetryableFault } from '../db/fault-kind'
 import { HttpAppError } from './app-error'
 
 const codeByStatus: Record<number, ErrorCode> = {
@@ -18,6 +21,11 @@ const codeByStatus: Record<number, ErrorCode> = {
   426: 'incompatible_version',
   429: 'rate_limited'
 }
+
+const UNAVAILABLE_MESSAGE = 'The server cannot reach its database or is busy; try again shortly'
+
+/** Seconds a client is asked to wait before retrying a 503. */
+const RETRY_AFTER_SECONDS = 2
 
 function statusOf(error: unknown): number {
   if (typeof error !== 'object' || error === null || !('statusCode' in error)) return 500
@@ -44,6 +52,9 @@ export function toAppError(error: unknown): { status: number; body: AppError } {
     }
   }
   const status = statusOf(error)
+  if (status >= 500 && isRetryableFault(error)) {
+    return { status: 503, body: appError('unavailable', UNAVAILABLE_MESSAGE) }
+  }
   if (status >= 500) return { status: 500, body: appError('internal', 'Internal server error') }
   const code = codeByStatus[status] ?? 'invalid_argument'
   return { status, body: appError(code, messageOf(error, 'Bad request')) }
@@ -51,7 +62,10 @@ export function toAppError(error: unknown): { status: number; body: AppError } {
 
 function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const { status, body } = toAppError(error)
-  if (status >= 500) request.log.error({ err: error }, 'request failed')
+  if (status === 503) {
+    request.log.warn({ err: error }, 'request failed: database unavailable')
+    void reply.header('retry-after', String(RETRY_AFTER_SECONDS))
+  } else if (status >= 500) request.log.error({ err: error }, 'request failed')
   else request.log.info({ code: body.code, status }, body.message)
   void reply.code(status).send({ error: body })
 }

@@ -4,9 +4,9 @@
  * so exactly-once holds as before; what is shared is the transaction, the idempotency lookup,
  * the change-log append, the NOTIFY and the commit (one WAL flush for the whole group).
  *
- * @remarks A batch that throws (a duplicate raced in from another instance, a database error) is
- * rolled back whole and its pushes are applied again one mutation per transaction, exactly as
- * without batching, so a failure never mixes one client's fate with another's.
+ * @remarks A batch that throws is rolled back whole. An error while applying a mutation is thrown
+ * as an {@link ApplyFault} naming it, so the group can be run again without it (see push-group);
+ * the {@link BatchPlan} says what such a re-run leaves out.
  */
 import type { ComplaintCreateArgs } from '../../shared/domain/complaint'
 import type { MutationResult, PushRequest, PushResponse } from '../../shared/sync/protocol'
@@ -21,14 +21,32 @@ import {
   type LoggedChange,
   type NewChange
 } from './change-log'
-import { dispatch, parseMutation, replayed, resultOf } from './apply-mutation'
+import { dispatch, parseMutation, replayed, resultOf, type RawMutation } from './apply-mutation'
 import { applyComplaintCreates } from './mutations/complaint-create'
-import { changesOf, rejected } from './mutations/mutation-outcome'
+import { changesOf, rejected, type MutationOutcome } from './mutations/mutation-outcome'
+import { ApplyFault, beforeApply, mutationKey, type PushFaultHooks } from './push-faults'
 
 export interface PendingPush {
   claims: AccessClaims
   request: PushRequest
 }
+
+/** What a run of the group leaves out or applies apart, after earlier runs failed. */
+export interface BatchPlan {
+  /**
+   * Mutations (`clientId/mutationId`) that failed in an earlier run: each is left out with the
+   * rest of its push after it, which is then applied one mutation per transaction, in order.
+   */
+  deferred: ReadonlySet<string>
+  /**
+   * Complaint creations whose segment threw, so any of them may be the culprit: applied one by
+   * one, so a failure names its mutation.
+   */
+  single: ReadonlySet<string>
+  hooks?: PushFaultHooks | undefined
+}
+
+const FIRST_RUN: BatchPlan = { deferred: new Set(), single: new Set() }
 
 interface StoredResult {
   client_id: string
@@ -80,12 +98,44 @@ type Slot = { result: MutationResult | null }
  * depend on them) or the end of the batch comes.
  */
 interface Segment {
-  items: { claims: AccessClaims; args: ComplaintCreateArgs; slot: Slot; record: NewRecord }[]
+  items: {
+    key: string
+    raw: RawMutation
+    claims: AccessClaims
+    args: ComplaintCreateArgs
+    slot: Slot
+    record: NewRecord
+  }[]
 }
 
-async function flushSegment(tx: Queryable, segment: Segment, changes: NewChange[]): Promise<void> {
+/**
+ * Applies a segment; it fails as a whole, since one statement inserts all of it and the error
+ * does not say which row it was.
+ */
+async function applySegment(
+  tx: Queryable,
+  segment: Segment,
+  hooks: PushFaultHooks | undefined
+): Promise<MutationOutcome[]> {
+  try {
+    if (hooks) for (const item of segment.items) await beforeApply(hooks, item.raw, 'batch')
+    return await applyComplaintCreates(tx, segment.items)
+  } catch (error) {
+    throw new ApplyFault(
+      segment.items.map((i) => i.key),
+      error
+    )
+  }
+}
+
+async function flushSegment(
+  tx: Queryable,
+  segment: Segment,
+  changes: NewChange[],
+  hooks: PushFaultHooks | undefined
+): Promise<void> {
   if (segment.items.length === 0) return
-  const outcomes = await applyComplaintCreates(tx, segment.items)
+  const outcomes = await applySegment(tx, segment, hooks)
   segment.items.forEach((item, i) => {
     const outcome = outcomes[i] ?? rejected('internal', 'The complaint was not applied')
     const result = resultOf(item.record.mutationId, outcome)
@@ -102,11 +152,33 @@ export interface BatchOutcome {
   logged: LoggedChange[]
 }
 
-/** Applies every push of the batch in one transaction. */
+/** Applies one mutation of another kind than a segment's; its error names it. */
+async function applyOne(
+  tx: Queryable,
+  claims: AccessClaims,
+  raw: RawMutation,
+  parsed: ReturnType<typeof parseMutation>,
+  key: string,
+  hooks: PushFaultHooks | undefined
+): Promise<MutationOutcome> {
+  try {
+    if (hooks) await beforeApply(hooks, raw, 'batch')
+    return parsed.kind === 'valid' ? await dispatch(tx, claims, parsed.mutation) : parsed.outcome
+  } catch (error) {
+    throw new ApplyFault([key], error)
+  }
+}
+
+/**
+ * Applies every push of the batch in one transaction. A push with a deferred mutation (see
+ * {@link BatchPlan}) is answered with the results of the mutations before it only.
+ */
 export async function applyPushBatch(
   db: Db,
-  pushes: readonly PendingPush[]
+  pushes: readonly PendingPush[],
+  plan: BatchPlan = FIRST_RUN
 ): Promise<BatchOutcome> {
+  const { hooks } = plan
   return db.transaction(async (tx) => {
     const stored = await storedResults(tx, pushes)
     const fresh = new Map<string, { userId: string; slot: Slot }>()
@@ -117,7 +189,8 @@ export async function applyPushBatch(
     for (const { claims, request } of pushes) {
       const own: (() => MutationResult)[] = []
       for (const raw of request.mutations) {
-        const key = `${request.clientId}/${raw.id}`
+        const key = mutationKey(request.clientId, raw.id)
+        if (plan.deferred.has(key)) break
         const previous = stored.get(key)
         if (previous) {
           const result = replayed(previous, claims, raw.id)
@@ -144,20 +217,23 @@ export async function applyPushBatch(
         records.push(record)
         own.push(() => slot.result ?? resultOf(raw.id, rejected('internal', 'Not applied')))
         const parsed = parseMutation(raw)
-        if (parsed.kind === 'valid' && parsed.mutation.name === 'complaint.create') {
-          segment.items.push({ claims, args: parsed.mutation.args, slot, record })
+        if (
+          parsed.kind === 'valid' &&
+          parsed.mutation.name === 'complaint.create' &&
+          !plan.single.has(key)
+        ) {
+          segment.items.push({ key, raw, claims, args: parsed.mutation.args, slot, record })
           continue
         }
-        await flushSegment(tx, segment, changes)
-        const outcome =
-          parsed.kind === 'valid' ? await dispatch(tx, claims, parsed.mutation) : parsed.outcome
+        await flushSegment(tx, segment, changes, hooks)
+        const outcome = await applyOne(tx, claims, raw, parsed, key, hooks)
         slot.result = resultOf(raw.id, outcome)
         record.result = slot.result
         changes.push(...changesOf(outcome))
       }
       answers.push(own)
     }
-    await flushSegment(tx, segment, changes)
+    await flushSegment(tx, segment, changes, hooks)
     await recordResults(tx, records)
     let cursor: number
     let logged: LoggedChange[] = []

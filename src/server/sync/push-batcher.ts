@@ -6,7 +6,9 @@ import type { PushRequest, PushResponse } from '../../shared/sync/protocol'
 import type { AccessClaims } from '../auth/access-tokens'
 import type { Db } from '../db/db'
 import type { LoggedChange } from './change-log'
-import { applyPushBatch, type BatchOutcome, type PendingPush } from './push-batch'
+import type { PendingPush } from './push-batch'
+import { pushFaultsFor, type PushFaultHooks } from './push-faults'
+import { commitGroup, type WaitingPush } from './push-group'
 
 export interface BatchLimits {
   /** Mutations in one transaction at most, so one batch never holds locks for long. */
@@ -32,16 +34,16 @@ export const DEFAULT_BATCH_LIMITS: BatchLimits = {
 }
 
 export interface PushBatcherOptions {
-  /** Applies one push one mutation per transaction: the fallback for a batch that failed. */
+  /**
+   * Applies one push one mutation per transaction: the fallback for a batch that failed, and
+   * the path of the rest of a push from a mutation that failed in a batch.
+   */
   alone: (pending: PendingPush) => Promise<PushResponse>
   /** Told of each committed batch's changes (this instance's pull tail). */
   onCommitted?: (logged: readonly LoggedChange[]) => void
   limits?: BatchLimits
-}
-
-interface Waiting extends PendingPush {
-  resolve: (response: PushResponse) => void
-  reject: (error: unknown) => void
+  /** Test-only fault injection; by default, what the database's push settings say. */
+  hooks?: PushFaultHooks | undefined
 }
 
 /**
@@ -50,11 +52,11 @@ interface Waiting extends PendingPush {
  *
  * @remarks Batches in flight together cannot apply one mutation twice: a `(clientId,
  * mutationId)` or a record id that two of them insert makes the later one wait for the earlier
- * one's commit and fail on the unique key, and a failed batch is applied again one mutation per
- * transaction, which then finds the first result.
+ * one's commit and fail on the unique key, and the failed batch is run again (see push-group),
+ * which then finds the first result.
  */
 export class PushBatcher {
-  private readonly queue: Waiting[] = []
+  private readonly queue: WaitingPush[] = []
   private queuedMutations = 0
   private running = 0
   private readonly limits: BatchLimits
@@ -92,7 +94,7 @@ export class PushBatcher {
     )
   }
 
-  private takeBatch(): Waiting[] {
+  private takeBatch(): WaitingPush[] {
     let count = 0
     let n = 0
     while (n < this.queue.length) {
@@ -105,25 +107,11 @@ export class PushBatcher {
     return this.queue.splice(0, n)
   }
 
-  private async run(batch: Waiting[]): Promise<void> {
-    let outcome: BatchOutcome | null = null
-    try {
-      outcome = await applyPushBatch(this.db, batch)
-    } catch {
-      outcome = null
-    }
-    if (outcome) {
-      this.options.onCommitted?.(outcome.logged)
-      const { responses } = outcome
-      batch.forEach((p, i) => {
-        const response = responses[i]
-        if (response) p.resolve(response)
-        else p.reject(new Error('push batch answered fewer pushes than it was given'))
-      })
-      return
-    }
-    for (const p of batch) {
-      await this.options.alone(p).then(p.resolve, p.reject)
-    }
+  private run(batch: WaitingPush[]): Promise<void> {
+    return commitGroup(this.db, batch, {
+      alone: this.options.alone,
+      onCommitted: this.options.onCommitted,
+      hooks: this.options.hooks ?? pushFaultsFor(this.db).hooks
+    })
   }
 }
