@@ -105,8 +105,16 @@ describe('toAppError for faults', () => {
     }
   })
 
-  it('keeps a fault of the request a 500, and a 4xx a 4xx even when it carries such a code', () => {
-    expect(toAppError(sqlError('22021')).status).toBe(500)
+  it('answers a value the database refused with 400, another fault of ours with 500', () => {
+    const refused = toAppError(sqlError('22003', 'value "99999999999" is out of range'))
+    expect(refused.status).toBe(400)
+    expect(refused.body.code).toBe('invalid_argument')
+    expect(refused.body.message).not.toMatch(/99999/)
+    expect(toAppError(sqlError('23503')).status).toBe(500)
+    expect(toAppError(new TypeError('x is undefined')).status).toBe(500)
+  })
+
+  it('keeps a 4xx a 4xx even when it carries such a code', () => {
     expect(toAppError(Object.assign(sqlError('08006'), { statusCode: 400 })).status).toBe(400)
   })
 })
