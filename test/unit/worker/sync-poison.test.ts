@@ -222,6 +222,8 @@ describe('sync with a poisoned record', () => {
       ['antes'],
       ['customer.create']
     ])
+    // The server answered, so the pull still ran.
+    expect(requests.filter((r) => new URL(r.url).pathname === '/api/sync/pull')).toHaveLength(1)
     // Not stuck yet: order is kept, the pass fails and the engine backs off.
     expect(first).toMatchObject({
       pending: 4,

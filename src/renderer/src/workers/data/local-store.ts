@@ -771,7 +771,7 @@ export class LocalStore {
   /** The server failed `mutation` alone (not an outage); true when that made it stuck. */
   recordFailedAttempt(mutation: Mutation, reason: AppError): boolean {
     this.assertOpen()
-    const stuck = inTransaction(this.db, () => recordFailedAttempt(this.db, mutation.id, reason))
+    const stuck = recordFailedAttempt(this.db, mutation.id, reason)
     this.dirty = true
     return stuck
   }
@@ -780,10 +780,13 @@ export class LocalStore {
     return stuckSummary(this.db)
   }
 
-  /** Stuck entries go back to pending with a fresh count (the user asked to sync again). */
+  /**
+   * Stuck entries go back to pending with a fresh count (the user asked to sync again). One
+   * statement, no transaction of its own: the user may ask while an initial load holds one.
+   */
   releaseStuck(): number {
     this.assertOpen()
-    const released = inTransaction(this.db, () => releaseStuck(this.db))
+    const released = releaseStuck(this.db)
     if (released > 0) this.dirty = true
     return released
   }

@@ -12,7 +12,7 @@ import { mutationRejectionSchema } from '../../../../shared/sync/protocol'
 import { MAX_PUSH_ATTEMPTS } from './outbox'
 import { asNullableString, asNumber, queryOne } from './sql'
 
-/** Counts one failed answer for `mutationId`; true when that made it stuck. */
+/** Counts one failed answer for `mutationId` (one statement); true when that made it stuck. */
 export function recordFailedAttempt(db: Database, mutationId: string, reason: AppError): boolean {
   db.run(
     `UPDATE outbox SET attempts = attempts + 1, last_error = ?

@@ -12,9 +12,10 @@
  *   `auth:tokens-changed`) and the request repeated; a refused refresh emits `auth:expired` and
  *   stops syncing, while local writes keep working.
  * - 426: stops with an `incompatible_version` error until `syncNow()` is called.
- * - Other 4xx: recorded as the last error; the next trigger tries again.
- * - A mutation the server keeps failing becomes stuck (see push-outbox.ts) and is shown;
- *   `syncNow()`, the user's retry, puts stuck mutations back in the queue.
+ * - Other 4xx: recorded as the last error; the next trigger tries again. On a push, a failure
+ *   answer (500, 4xx) is narrowed to the mutation at fault (push-outbox.ts): rejected when bad
+ *   input, else counted; one the server keeps failing becomes stuck and is shown, and the
+ *   others go on. `syncNow()`, the user's retry, puts stuck mutations back in the queue.
  */
 import { appError, type AppError } from '../../../../shared/contract/errors'
 import type {
