@@ -55,8 +55,8 @@ export function nextPushBatch(db: Database, limits: PushLimits): PushBatch {
       const candidate = consider(db, row, waiting)
       if (candidate.kind === 'unreadable') batch.rejected++
       if (candidate.kind !== 'ready') continue
-      const isFull = bytes + candidate.size > limits.bytes || candidate.alone
-      if (batch.mutations.length > 0 && isFull) return batch
+      const startsNext = bytes + candidate.size > limits.bytes || candidate.alone
+      if (batch.mutations.length > 0 && startsNext) return batch
       batch.mutations.push(candidate.mutation)
       bytes += candidate.size
       if (candidate.alone || batch.mutations.length >= limits.count) return batch
