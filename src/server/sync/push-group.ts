@@ -41,7 +41,7 @@ interface Plan extends BatchPlan {
   single: Set<string>
 }
 
-type Next = 'run again' | 'unavailable' | 'each alone'
+type Next = 'run again' | 'unavailable' | 'split'
 
 /** What a failed run means for the next one; records the culprits in `plan`. */
 function nextAfter(error: unknown, plan: Plan): Next {
@@ -51,7 +51,7 @@ function nextAfter(error: unknown, plan: Plan): Next {
   if (kind === 'transient') return 'run again'
   if (!(error instanceof ApplyFault)) {
     // A group alongside committed the same idempotency record first: the next run replays it.
-    return sqlStateOf(cause) === UNIQUE_VIOLATION ? 'run again' : 'each alone'
+    return sqlStateOf(cause) === UNIQUE_VIOLATION ? 'run again' : 'split'
   }
   const [only] = error.keys
   if (error.keys.length === 1 && only !== undefined) plan.deferred.add(only)
@@ -121,7 +121,7 @@ export async function commitGroup(
         for (const pending of group) pending.reject(causeOf(error))
         return
       }
-      if (next === 'each alone') break
+      if (next === 'split') break
       continue
     }
     options.onCommitted?.(outcome.logged)
