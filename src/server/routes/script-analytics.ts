@@ -14,7 +14,7 @@ import type { RouteContext, ZodApp } from './route-context'
 
 const paramsSchema = z.object({
   scriptId: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/),
-  version: z.coerce.number().int().min(1)
+  version: z.coerce.number().int().min(1).max(2_147_483_647)
 })
 const querySchema = z.object({
   practice: z.enum(['true', 'false']).optional()

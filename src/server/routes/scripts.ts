@@ -23,7 +23,7 @@ import type { RouteContext, ZodApp } from './route-context'
 const uploadSchema = z.object({ source: z.string().min(1).max(MAX_SCRIPT_SOURCE_BYTES) })
 const versionParams = z.object({
   scriptId: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/),
-  version: z.coerce.number().int().min(1)
+  version: z.coerce.number().int().min(1).max(2_147_483_647)
 })
 
 function requireAuthor(claims: AccessClaims): void {

@@ -10,7 +10,7 @@ import type { MutationResult } from '../../shared/sync/protocol'
 import type { AccessClaims } from '../auth/access-tokens'
 import { UNIQUE_VIOLATION, sqlStateOf, type Db } from '../db/db'
 import { faultKindOf, isRetryableFault } from '../db/fault-kind'
-import { applyValidated, replayed, resultOf, type RawMutation } from './apply-mutation'
+import { applyValidated, replayed, resultOf, storedName, type RawMutation } from './apply-mutation'
 import { appendChanges, pokeKeysOf } from './change-log'
 import { changesOf } from './mutations/mutation-outcome'
 import {
@@ -52,7 +52,7 @@ async function applyOnce(
     await tx.query(
       `INSERT INTO applied_mutations (client_id, mutation_id, user_id, name, result)
        VALUES ($1, $2, $3, $4, $5::jsonb)`,
-      [clientId, raw.id, claims.userId, raw.name, JSON.stringify(result)]
+      [clientId, raw.id, claims.userId, storedName(raw), JSON.stringify(result)]
     )
     const changes = changesOf(outcome)
     if (changes.length > 0) await appendChanges(tx, changes)
@@ -101,7 +101,7 @@ async function storeFault(
          VALUES ($1, $2, $3, $4, $5::jsonb)
          ON CONFLICT (client_id, mutation_id) DO NOTHING
          RETURNING mutation_id`,
-        [clientId, raw.id, claims.userId, raw.name, JSON.stringify(result)]
+        [clientId, raw.id, claims.userId, storedName(raw), JSON.stringify(result)]
       )
       if (inserted.length > 0) return null
       return tx.query<{ user_id: string; result: unknown }>(

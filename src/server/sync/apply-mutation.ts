@@ -28,11 +28,22 @@ import { applyDispositionRecord } from './mutations/disposition-record'
 import { applyInteractionRecord } from './mutations/interaction-record'
 import { rejected, type MutationOutcome } from './mutations/mutation-outcome'
 import { applyScriptRunRecord } from './mutations/script-run-record'
+import { cleanLine } from '../../shared/text/unsafe-text'
 
 export type RawMutation = PushRequest['mutations'][number]
 
+/** The schema's findings, made safe to store: they may quote a hostile key of the input. */
 function issuesOf(error: z.ZodError): { path: string; message: string; code: string }[] {
-  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }))
+  return error.issues.map((i) => ({
+    path: cleanLine(i.path.join('.')),
+    message: cleanLine(i.message),
+    code: i.code
+  }))
+}
+
+/** The mutation's name as stored with its result: the client's text, made safe to store. */
+export function storedName(raw: RawMutation): string {
+  return cleanLine(raw.name)
 }
 
 /** Routes a validated mutation to its handler; a new mutation name fails to compile here. */
@@ -83,7 +94,11 @@ export function parseMutation(
   if (parsed.success) return { kind: 'valid', mutation: parsed.data }
   return {
     kind: 'invalid',
-    outcome: rejected('invalid_argument', `Mutation ${raw.name} is invalid`, issuesOf(parsed.error))
+    outcome: rejected(
+      'invalid_argument',
+      `Mutation ${storedName(raw)} is invalid`,
+      issuesOf(parsed.error)
+    )
   }
 }
 

@@ -21,7 +21,14 @@ import {
   type LoggedChange,
   type NewChange
 } from './change-log'
-import { dispatch, parseMutation, replayed, resultOf, type RawMutation } from './apply-mutation'
+import {
+  dispatch,
+  parseMutation,
+  replayed,
+  resultOf,
+  storedName,
+  type RawMutation
+} from './apply-mutation'
 import { applyComplaintCreates } from './mutations/complaint-create'
 import { changesOf, rejected, type MutationOutcome } from './mutations/mutation-outcome'
 import { ApplyFault, beforeApply, mutationKey, type PushFaultHooks } from './push-faults'
@@ -210,7 +217,7 @@ export async function applyPushBatch(
           clientId: request.clientId,
           mutationId: raw.id,
           userId: claims.userId,
-          name: raw.name,
+          name: storedName(raw),
           result: { id: raw.id, status: 'applied' }
         }
         fresh.set(key, { userId: claims.userId, slot })

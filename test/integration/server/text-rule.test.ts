@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { ZodApp } from '../../../src/server/routes/route-context'
@@ -110,9 +112,10 @@ describe.each(engines)('the text rule at the HTTP edge, on %s', (engine) => {
 
   it('cleans pushed free text, refuses a pushed identifier, and applies the rest of the push', async () => {
     const clean = complaintMutation(complaintArgs({ description: 'First, all fine' }))
-    const dirty = complaintMutation(
-      complaintArgs({ description: `Second${NUL} with${LONE} poison\r\nand a break` })
-    )
+    const dirtyArgs = complaintArgs({
+      description: `Second${NUL} with${LONE} poison\r\nand a break`
+    })
+    const dirty = complaintMutation(dirtyArgs)
     const badId = complaintMutation(complaintArgs({ callId: `call${NUL}` }))
     const last = complaintMutation(complaintArgs({ description: 'Last, all fine' }))
     const response = await push(app, anaToken, [clean, dirty, badId, last])
@@ -124,8 +127,27 @@ describe.each(engines)('the text rule at the HTTP edge, on %s', (engine) => {
     ])
     const rows = await database.db.query<{ description: string }>(
       'SELECT description FROM complaints WHERE id = $1',
-      [dirty.args.id]
+      [dirtyArgs.id]
     )
     expect(rows[0]?.description).toBe('Second with\ufffd poison\nand a break')
+  })
+
+  it('stores the refusal of a hostile name or key, cleaned, so a re-send gets the same answer', async () => {
+    const badName = { ...complaintMutation(), name: `complaint.create${NUL}` }
+    const badKey = {
+      id: randomUUID(),
+      name: 'callback.complete',
+      args: { id: randomUUID(), completedAt: new Date().toISOString(), [`x${NUL}${LONE}`]: 1 }
+    }
+    const clientId = randomUUID()
+    const first = await push(app, anaToken, [badName, badKey], clientId)
+    // Refused for what they are (not a fault of the server's) and stored that way.
+    expect(first.results.map((r) => r.status === 'rejected' && r.reason.code)).toEqual([
+      'invalid_argument',
+      'invalid_argument'
+    ])
+    expect(JSON.stringify(first.results)).not.toMatch(/\\u0000|\\ud800/)
+    const again = await push(app, anaToken, [badName, badKey], clientId)
+    expect(again.results).toEqual(first.results)
   })
 })
