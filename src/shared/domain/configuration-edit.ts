@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 
+import { lineText } from '../text/text-schemas'
 import {
   compensationLimitsSchema,
   complaintCategoryConfigSchema,
@@ -16,7 +17,8 @@ import {
 /** Set only by the phone watchdog when the phone cannot take calls: it can never be retired. */
 export const WATCHDOG_PAUSE_REASON = 'phone_problem'
 
-const label = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters')
+// Unsafe characters were refused at the HTTP edge; a pasted line break becomes a space here.
+const label = lineText().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters')
 
 /** A label in both first-class languages: neither may be left out. */
 export const editedLabelSchema = z.strictObject({ es: label, en: label })
