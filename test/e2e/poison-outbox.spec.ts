@@ -6,7 +6,12 @@
  *
  * After an update the app opens that journal: the description is cleaned and synced, the bad
  * identifier is refused visibly (never silently pending), and what the agent writes next reaches
- * the server.
+ * the server. The refused records (that complaint, and a callback with a NUL in its number, a
+ * kind with no discard of its own) have no row this build could read: the agent finds them in the
+ * sync bar's list of records with problems, with their reason, and discards them.
+ *
+ * With `ATIENDE_SCREENSHOTS=<dir>` the open list is captured there at 1366x768, in Spanish and
+ * English, for a person to look at.
  */
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -48,6 +53,27 @@ function oldComplaintLine(description: string, callId: string | null): string {
   })}\n`
 }
 
+/** A callback an older version journaled with a NUL in its number (the schema refuses it). */
+function oldCallbackLine(contactName: string, assigneeId: string): string {
+  const now = new Date()
+  return `${JSON.stringify({
+    id: randomUUID(),
+    name: 'callback.schedule',
+    args: {
+      id: randomUUID(),
+      customerId: null,
+      contactName,
+      phoneE164: '+34600\u0000111222',
+      dueAt: new Date(now.getTime() + 3_600_000).toISOString(),
+      note: '',
+      assigneeId,
+      practice: false,
+      callId: null,
+      createdAt: now.toISOString()
+    }
+  })}\n`
+}
+
 /**
  * Appends a journal generation after the newest one in the origin's OPFS, from a page of the
  * same origin where the app has not opened its store.
@@ -74,6 +100,25 @@ async function plantJournal(page: Page, prefix: string, text: string): Promise<s
   )
 }
 
+/** Where `ATIENDE_SCREENSHOTS` asks for captures of the list, or null when it does not. */
+function screenshotDir(): string | null {
+  const dir = process.env['ATIENDE_SCREENSHOTS']
+  return dir === undefined || dir === '' ? null : dir
+}
+
+/** The open list at 1366x768, in Spanish then English, for a person to look at. */
+async function screenshots(page: Page): Promise<void> {
+  const dir = screenshotDir()
+  if (dir === null) return
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.screenshot({ path: join(dir, 'sync-problems-es.png') })
+  await page.getByLabel('Idioma').selectOption('en')
+  await expect(page.getByText('Show records with problems (2)')).toBeVisible()
+  await page.screenshot({ path: join(dir, 'sync-problems-en.png') })
+  await page.getByLabel('Language').selectOption('es')
+  await expect(page.getByText('Ver registros con problemas (2)')).toBeVisible()
+}
+
 test('a poisoned record from an older version neither blocks nor hides the records behind it', async () => {
   test.setTimeout(180_000)
   const server = await ServerProcess.create()
@@ -97,7 +142,8 @@ test('a poisoned record from an older version neither blocks nor hides the recor
       planted.page,
       `atiende-${ana.user.id}-journal-`,
       oldComplaintLine(pasted, null) +
-        oldComplaintLine(`Identificador roto ${marker}`, `call\u0000${marker}`)
+        oldComplaintLine(`Identificador roto ${marker}`, `call\u0000${marker}`) +
+        oldCallbackLine(`Luis ${marker}`, ana.user.id)
     )
     await planted.page.goto(server.url)
     const ws = new WorkstationPage(planted.page)
@@ -106,9 +152,44 @@ test('a poisoned record from an older version neither blocks nor hides the recor
     const after = `Escrita después ${marker}`
     await ws.logComplaint('Facturación', after)
     await expect(ws.syncStatus).toContainText('Pendientes: 0', { timeout: 60_000 })
-    // The refused one is in sight with its reason, not pending for ever.
-    await expect(ws.syncStatus).toContainText('Rechazadas: 1')
+    // The refused ones are in sight with their reason, not pending for ever.
+    await expect(ws.syncStatus).toContainText('Rechazadas: 2')
     await expect(ws.complaint(after)).toContainText(/Sincronizada · QR-\d+/)
+
+    // Neither has a row this build could read: the sync bar's list is where they are.
+    await planted.page.getByText('Ver registros con problemas (2)').click()
+    const problems = planted.page.getByRole('region', { name: 'Registros con problemas' })
+    const refusedComplaint = problems.getByRole('listitem').filter({ hasText: 'Queja' })
+    await expect(refusedComplaint).toContainText(`Identificador roto ${marker}`)
+    await expect(refusedComplaint).toContainText('Motivo: Lo guardó una versión anterior')
+    const refusedCallback = problems
+      .getByRole('listitem')
+      .filter({ hasText: 'Devolución de llamada' })
+    await expect(refusedCallback).toContainText(`Luis ${marker}`)
+    await screenshots(planted.page)
+
+    // Discarding takes a second, confirming click; the keyboard stays on the item meanwhile.
+    await problems
+      .getByRole('button', { name: `Descartar Queja «Identificador roto ${marker}»` })
+      .click()
+    const confirm = problems.getByRole('button', {
+      name: `Confirmar: descartar Queja «Identificador roto ${marker}»`
+    })
+    await expect(confirm).toBeFocused()
+    const dir = screenshotDir()
+    if (dir !== null)
+      await planted.page.screenshot({ path: join(dir, 'sync-problems-confirm.png') })
+    await confirm.click()
+    await expect(ws.syncStatus).toContainText('Rechazadas: 1')
+    await expect(problems.getByRole('listitem')).toHaveCount(1)
+    await problems
+      .getByRole('button', { name: `Descartar Devolución de llamada «Luis ${marker}` })
+      .click()
+    await problems
+      .getByRole('button', { name: /^Confirmar: descartar Devolución de llamada/ })
+      .click()
+    await expect(ws.syncStatus).not.toContainText('Rechazadas')
+    await expect(planted.page.getByText(/Ver registros con problemas/)).toHaveCount(0)
     await planted.context.close()
 
     const onServer = await serverComplaints(server.url)

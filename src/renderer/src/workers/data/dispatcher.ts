@@ -129,7 +129,13 @@ export function createRoutes(host: SessionHost): Routes {
     })),
     'config:get': route(s['config:get'], () => host.session.store.configuration()),
     'sync:status': route(s['sync:status'], () => host.session.engine.status()),
-    'sync:now': route(s['sync:now'], () => host.session.engine.syncNow())
+    'sync:now': route(s['sync:now'], () => host.session.engine.syncNow()),
+    'sync:problems': route(s['sync:problems'], ({ limit }) =>
+      host.session.store.syncProblems(limit)
+    ),
+    'sync:discard': route(s['sync:discard'], async ({ mutationId }) => ({
+      discarded: await host.session.discardRejected(mutationId)
+    }))
   }
 }
 

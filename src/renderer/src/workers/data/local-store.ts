@@ -31,6 +31,7 @@ import type {
   LocalDisposition,
   LocalInteraction,
   NewCustomerInput,
+  SyncProblem,
   TimelineEntry
 } from '../../../../shared/contract/worker'
 import { decideGrant } from '../../../../shared/domain/compensation'
@@ -87,6 +88,7 @@ import { applyMutation, replayJournal } from './local-mutations'
 import { migrate } from './migrations'
 import {
   discardRejectedComplaint,
+  discardRejectedEntry,
   markApplied,
   markRejected,
   outboxCounts,
@@ -100,6 +102,7 @@ import {
 } from './outbox-attempts'
 import { nextPushBatch } from './outbox-batch'
 import { applyServerChange } from './server-changes'
+import { listSyncProblems } from './sync-problems'
 import { asNumber, getMeta, inTransaction, queryOne, setMeta } from './sql'
 import { SyncMark } from './sync-mark'
 import { workerError } from './worker-error'
@@ -610,6 +613,28 @@ export class LocalStore {
     })
     if (discarded) await this.snapshot()
     return discarded
+  }
+
+  /** The rejected and stuck writes, oldest first (see sync-problems.ts). */
+  syncProblems(limit?: number): { problems: SyncProblem[]; total: number } {
+    this.assertOpen()
+    return listSyncProblems(this.db, limit)
+  }
+
+  /**
+   * Discards one rejected write and the rejected record it created; answers its mutation name,
+   * or null when it is not (or no longer) rejected. Snapshotted at once like a discarded
+   * complaint: a replay of the journal would otherwise bring the write back.
+   */
+  async discardRejected(mutationId: string): Promise<string | null> {
+    const name = await this.lock.run(() => {
+      this.assertOpen()
+      return Promise.resolve(
+        inTransaction(this.db, () => discardRejectedEntry(this.db, mutationId))
+      )
+    })
+    if (name !== null) await this.snapshot()
+    return name
   }
 
   /** Applies a page of pulled changes and the new cursor in one transaction. */

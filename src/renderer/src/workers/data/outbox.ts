@@ -135,7 +135,60 @@ export function discardRejectedComplaint(db: Database, complaintId: string): boo
     [complaintId]
   )
   if (!row) return false
-  db.run('DELETE FROM outbox WHERE mutation_id = ?', [asString(row['mutation_id'])])
-  db.run("DELETE FROM complaints WHERE id = ? AND sync_state = 'rejected'", [complaintId])
-  return true
+  return discardRejectedEntry(db, asString(row['mutation_id'])) !== null
+}
+
+/**
+ * The table of the record each mutation creates under its `args.id`: the rows `markRejected`
+ * flags. Other mutations name a fresh id of their own (a step, a note), or no local row at all.
+ */
+const CREATED_ROWS: Partial<Record<string, string>> = {
+  'complaint.create': 'complaints',
+  'compensation.grant': 'compensations',
+  'interaction.record': 'interactions',
+  'agent_state.record': 'agent_states',
+  'disposition.record': 'dispositions',
+  'callback.schedule': 'callbacks'
+}
+
+/**
+ * Discards one rejected outbox entry, once the agent has read why, with the local record it
+ * created while that record is flagged rejected (a synced one is never removed). Answers the
+ * entry's name, or null when it is not (or no longer) rejected: pending and stuck work stays.
+ */
+export function discardRejectedEntry(db: Database, mutationId: string): string | null {
+  const row = queryOne(
+    db,
+    "SELECT name, args FROM outbox WHERE mutation_id = ? AND state = 'rejected'",
+    [mutationId]
+  )
+  if (!row) return null
+  const name = asString(row['name'])
+  db.run('DELETE FROM outbox WHERE mutation_id = ?', [mutationId])
+  const recordId = createdId(parseStoredArgs(asString(row['args'])))
+  if (recordId === null) return name
+  const table = CREATED_ROWS[name]
+  if (table !== undefined) {
+    db.run(`DELETE FROM ${table} WHERE id = ? AND sync_state = 'rejected'`, [recordId])
+  } else if (name === 'callback.complete') {
+    // The callback is someone's record, not this write's: a refused completion only reopens it,
+    // as the server still has it, unless its own schedule is still queued here.
+    db.run(
+      `UPDATE callbacks SET status = 'open', data = json_set(data, '$.completedAt', NULL),
+         sync_state = COALESCE((SELECT state FROM outbox WHERE name = 'callback.schedule'
+           AND json_extract(args, '$.id') = ?1), 'synced')
+       WHERE id = ?1 AND sync_state = 'rejected'`,
+      [recordId]
+    )
+  }
+  return name
+}
+
+/** Stored args, or null when an older version left them unparseable (nothing to read then). */
+export function parseStoredArgs(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
 }

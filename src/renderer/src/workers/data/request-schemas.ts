@@ -167,7 +167,10 @@ export const requestSchemas = {
   'callback:mine': z.object({ limit }),
   'config:get': empty,
   'sync:status': empty,
-  'sync:now': empty
+  'sync:now': empty,
+  'sync:problems': z.object({ limit: z.number().int().min(1).max(200).optional() }).strict(),
+  // Not a uuid: an older version's journal line may name its entry by any string.
+  'sync:discard': z.object({ mutationId: z.string().min(1).max(1024) }).strict()
 } satisfies { [K in WorkerRequestName]: z.ZodType<WorkerArgs<K>> }
 
 export function isRequestName(name: string): name is WorkerRequestName {

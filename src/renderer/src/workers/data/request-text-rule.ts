@@ -48,7 +48,11 @@ export const requestTextSources: Record<WorkerRequestName, TextSource> = {
   'callback:mine': 'typed',
   'config:get': 'typed',
   'sync:status': 'typed',
-  'sync:now': 'typed'
+  'sync:now': 'typed',
+  'sync:problems': 'typed',
+  // Echoes an id the worker listed, which an older version may have written with a control
+  // character: refusing it would leave that entry impossible to discard. It is only matched.
+  'sync:discard': 'signalled'
 }
 
 /** Details of a refusal: which fields, and what is wrong with each. */

@@ -31,6 +31,7 @@ import type { AnalyticsFetchOptions } from './authorized-get'
 import { fetchScriptAnalytics } from './script-analytics-fetch'
 import { createLogger } from './logger'
 import { SyncEngine, type EmitEvent, type SyncRuntime } from './sync-engine'
+import { entitiesShowing } from './sync-problems'
 
 const log = createLogger('session')
 
@@ -251,6 +252,19 @@ export class Session {
       this.engine.emitStatus()
     }
     return discarded
+  }
+
+  /**
+   * Drops one rejected write (and the rejected record it created), once the agent has read why;
+   * the views it showed in and the counts refresh.
+   */
+  async discardRejected(mutationId: string): Promise<boolean> {
+    const name = await this.store.discardRejected(mutationId)
+    if (name === null) return false
+    const entities = entitiesShowing(name)
+    if (entities.length > 0) this.options.emit('data:changed', { entities })
+    this.engine.emitStatus()
+    return true
   }
 
   /** Journals a quick-created contact, then lets sync push it. */

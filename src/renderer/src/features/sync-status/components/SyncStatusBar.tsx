@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { dataClient } from '../../../data/data-client'
 import { useAppStore } from '../../../stores/app-store'
 import { dateTimeFormat } from '../../../i18n/formatters'
+import { SyncProblems } from './SyncProblems'
 
 export function SyncStatusBar() {
   const { t, i18n } = useTranslation()
@@ -10,25 +11,31 @@ export function SyncStatusBar() {
   const time = sync.lastSyncAt
     ? dateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(new Date(sync.lastSyncAt))
     : t('sync.never')
+  const problems = sync.rejected + sync.stuck
+  // The list is outside the live region: its items and buttons are not status to announce.
   return (
-    <div role="status" aria-label={t('sync.status')} className="sync-status">
-      <span className={sync.isLive ? 'live' : 'offline'}>
-        {sync.isLive ? t('sync.live') : t('sync.offline')}
-      </span>
-      <span>{t('sync.pending', { count: sync.pending })}</span>
-      {sync.rejected > 0 && (
-        <span className="warn">{t('sync.rejected', { count: sync.rejected })}</span>
-      )}
-      {sync.stuck > 0 && (
-        <span className="warn">
-          {t('sync.stuck', { count: sync.stuck })}
-          {sync.stuckReason && ` · ${t('sync.stuckReason', { message: sync.stuckReason.message })}`}
+    <div className="sync-status">
+      <div role="status" aria-label={t('sync.status')} className="sync-status-counts">
+        <span className={sync.isLive ? 'live' : 'offline'}>
+          {sync.isLive ? t('sync.live') : t('sync.offline')}
         </span>
-      )}
-      <span>{t('sync.lastSync', { time })}</span>
-      {sync.lastError && (
-        <span className="error">{t('sync.lastError', { message: sync.lastError.message })}</span>
-      )}
+        <span>{t('sync.pending', { count: sync.pending })}</span>
+        {sync.rejected > 0 && (
+          <span className="warn">{t('sync.rejected', { count: sync.rejected })}</span>
+        )}
+        {sync.stuck > 0 && (
+          <span className="warn">
+            {t('sync.stuck', { count: sync.stuck })}
+            {sync.stuckReason &&
+              ` · ${t('sync.stuckReason', { message: sync.stuckReason.message })}`}
+          </span>
+        )}
+        <span>{t('sync.lastSync', { time })}</span>
+        {sync.lastError && (
+          <span className="error">{t('sync.lastError', { message: sync.lastError.message })}</span>
+        )}
+      </div>
+      {problems > 0 && <SyncProblems count={problems} />}
       <button type="button" onClick={() => void dataClient()?.send('sync:now', {})}>
         {t('sync.syncNow')}
       </button>
