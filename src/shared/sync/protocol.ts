@@ -51,7 +51,11 @@ import { interactionRecordArgsSchema, interactionSchema } from '../domain/intera
 import { publishedScriptSchema } from '../domain/published-script'
 import { scriptRunRecordArgsSchema } from '../domain/script-run'
 
-export const PROTOCOL_VERSION = 7
+/**
+ * 8: the text rule (src/shared/text): free text is cleaned and identifiers refused by the schemas
+ * on both ends; pushes are sized in bytes too.
+ */
+export const PROTOCOL_VERSION = 8
 export const PROTOCOL_HEADER = 'x-atiende-protocol'
 
 export const MAX_MUTATIONS_PER_PUSH = 200
