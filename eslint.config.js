@@ -7,6 +7,16 @@ import reactRefresh from 'eslint-plugin-react-refresh'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+/**
+ * Mutations (by name) and pulled changes (by entity) are dispatched by exhaustive tables
+ * (src/shared/tables/handler-table.ts): a forgotten handler is then a type error, not a default.
+ */
+const noSwitchOnTags = {
+  selector:
+    "SwitchStatement[discriminant.type='MemberExpression'][discriminant.property.name=/^(name|entity)$/]",
+  message: 'Dispatch mutations and changes with a HandlerTable, not a switch.'
+}
+
 /** Layer boundaries from STYLE.md: each layer may import only what it is allowed to know. */
 const restrict = (patterns) => ({
   'no-restricted-imports': ['error', { patterns }]
@@ -45,7 +55,8 @@ export default tseslint.config(
           selector:
             "CallExpression[callee.property.name='only'][callee.object.name=/^(it|test|describe)$/]",
           message: 'Focused tests silence the rest of the suite.'
-        }
+        },
+        noSwitchOnTags
       ]
     }
   },
@@ -67,7 +78,8 @@ export default tseslint.config(
         {
           selector: 'JSXText[value=/[A-Za-zÁÉÍÓÚáéíóúñÑ]{2,}/]',
           message: 'Visible text must come from i18n (t()).'
-        }
+        },
+        noSwitchOnTags
       ]
     }
   },

@@ -11,6 +11,7 @@ import {
   type MutationResult,
   type PushRequest
 } from '../../shared/sync/protocol'
+import { runHandler, type HandlerTable } from '../../shared/tables/handler-table'
 import type { AccessClaims } from '../auth/access-tokens'
 import type { Queryable } from '../db/db'
 import { applyAgentStateRecord } from './mutations/agent-state-record'
@@ -46,44 +47,37 @@ export function storedName(raw: RawMutation): string {
   return cleanLine(raw.name)
 }
 
-/** Routes a validated mutation to its handler; a new mutation name fails to compile here. */
+interface ApplyContext {
+  tx: Queryable
+  claims: AccessClaims
+}
+
+/** Every mutation's handler: a mutation added to the protocol without one fails to compile. */
+const handlers: HandlerTable<Mutation, 'name', ApplyContext, Promise<MutationOutcome>> = {
+  'complaint.create': ({ tx, claims }, m) => applyComplaintCreate(tx, claims, m.args),
+  'complaint.transition': ({ tx, claims }, m) => applyComplaintTransition(tx, claims, m.args),
+  'complaint.note': ({ tx, claims }, m) => applyComplaintNote(tx, claims, m.args),
+  'complaint.escalate': ({ tx, claims }, m) => applyComplaintEscalate(tx, claims, m.args),
+  'complaint.assign': ({ tx, claims }, m) => applyComplaintAssign(tx, claims, m.args),
+  'complaint.update': ({ tx, claims }, m) => applyComplaintUpdate(tx, claims, m.args),
+  'compensation.grant': ({ tx, claims }, m) => applyCompensationGrant(tx, claims, m.args),
+  'compensation.decide': ({ tx, claims }, m) => applyCompensationDecide(tx, claims, m.args),
+  'customer.create': ({ tx, claims }, m) => applyCustomerCreate(tx, claims, m.args),
+  'interaction.record': ({ tx, claims }, m) => applyInteractionRecord(tx, claims, m.args),
+  'agent_state.record': ({ tx, claims }, m) => applyAgentStateRecord(tx, claims, m.args),
+  'script_run.record': ({ tx, claims }, m) => applyScriptRunRecord(tx, claims, m.args),
+  'disposition.record': ({ tx, claims }, m) => applyDispositionRecord(tx, claims, m.args),
+  'callback.schedule': ({ tx, claims }, m) => applyCallbackSchedule(tx, claims, m.args),
+  'callback.complete': ({ tx, claims }, m) => applyCallbackComplete(tx, claims, m.args)
+}
+
+/** Routes a validated mutation to its handler. */
 export function dispatch(
   tx: Queryable,
   claims: AccessClaims,
   mutation: Mutation
 ): Promise<MutationOutcome> {
-  switch (mutation.name) {
-    case 'complaint.create':
-      return applyComplaintCreate(tx, claims, mutation.args)
-    case 'complaint.transition':
-      return applyComplaintTransition(tx, claims, mutation.args)
-    case 'complaint.note':
-      return applyComplaintNote(tx, claims, mutation.args)
-    case 'complaint.escalate':
-      return applyComplaintEscalate(tx, claims, mutation.args)
-    case 'complaint.assign':
-      return applyComplaintAssign(tx, claims, mutation.args)
-    case 'complaint.update':
-      return applyComplaintUpdate(tx, claims, mutation.args)
-    case 'compensation.grant':
-      return applyCompensationGrant(tx, claims, mutation.args)
-    case 'compensation.decide':
-      return applyCompensationDecide(tx, claims, mutation.args)
-    case 'customer.create':
-      return applyCustomerCreate(tx, claims, mutation.args)
-    case 'interaction.record':
-      return applyInteractionRecord(tx, claims, mutation.args)
-    case 'agent_state.record':
-      return applyAgentStateRecord(tx, claims, mutation.args)
-    case 'script_run.record':
-      return applyScriptRunRecord(tx, claims, mutation.args)
-    case 'disposition.record':
-      return applyDispositionRecord(tx, claims, mutation.args)
-    case 'callback.schedule':
-      return applyCallbackSchedule(tx, claims, mutation.args)
-    case 'callback.complete':
-      return applyCallbackComplete(tx, claims, mutation.args)
-  }
+  return runHandler(handlers, 'name', { tx, claims }, mutation)
 }
 
 /** A pushed mutation checked against its schema: valid, or already the rejection to answer. */

@@ -19,6 +19,7 @@ import {
   type PublishedScript
 } from '../../../../shared/domain/published-script'
 import type { Change } from '../../../../shared/sync/protocol'
+import { runHandler, type HandlerTable } from '../../../../shared/tables/handler-table'
 
 import { asString, queryAll } from './sql'
 
@@ -38,22 +39,21 @@ export type ConfigChange = Exclude<
   }
 >
 
+/** The key each kind of configuration row is kept under (the latest version of a key wins). */
+const keys: HandlerTable<ConfigChange, 'entity', null, string> = {
+  disposition_code: (_, c) => c.data.code,
+  pause_reason: (_, c) => c.data.code,
+  complaint_category: (_, c) => c.data.code,
+  compensation_limits: () => 'default',
+  user: (_, c) => c.data.id,
+  team: (_, c) => c.data.id,
+  // Every published version is kept: publishing an older draft later must not replace a newer
+  // version; the reader takes the highest.
+  script: (_, c) => `${c.data.scriptId}@${String(c.data.version).padStart(6, '0')}`
+}
+
 function keyOf(change: ConfigChange): string {
-  switch (change.entity) {
-    case 'disposition_code':
-    case 'pause_reason':
-    case 'complaint_category':
-      return change.data.code
-    case 'compensation_limits':
-      return 'default'
-    case 'user':
-    case 'team':
-      return change.data.id
-    case 'script':
-      // Every published version is kept: publishing an older draft later must not replace a
-      // newer version; the reader takes the highest.
-      return `${change.data.scriptId}@${String(change.data.version).padStart(6, '0')}`
-  }
+  return runHandler(keys, 'entity', null, change)
 }
 
 export function upsertConfigRow(db: Database, change: ConfigChange): void {

@@ -6,6 +6,7 @@
 import type { Database } from 'sql.js'
 
 import type { Mutation } from '../../../../shared/sync/protocol'
+import { runHandler, type HandlerTable } from '../../../../shared/tables/handler-table'
 
 import { applyLocalAgentState, hasAgentState } from './agent-state-rows'
 import {
@@ -79,83 +80,48 @@ export async function replayJournal(
   return { report, lastGeneration: generations.at(-1) ?? 0 }
 }
 
+/** Whether the store already holds each mutation's effect (a replay must not apply it twice). */
+const appliedChecks: HandlerTable<Mutation, 'name', Database, boolean> = {
+  'customer.create': (db, m) => hasCustomer(db, m.args.id),
+  'complaint.create': (db, m) => hasComplaint(db, m.args.id),
+  'complaint.transition': (db, m) => isComplaintTransitionQueued(db, m.id),
+  'complaint.note': (db, m) => isComplaintNoteQueued(db, m.id),
+  'complaint.escalate': (db, m) => isOwnershipStepQueued(db, m.id),
+  'complaint.assign': (db, m) => isOwnershipStepQueued(db, m.id),
+  'complaint.update': (db, m) => isComplaintUpdateApplied(db, m),
+  'compensation.grant': (db, m) => hasCompensation(db, m.args.id),
+  'compensation.decide': (db, m) => isCompensationDecisionQueued(db, m.id),
+  'interaction.record': (db, m) => hasInteraction(db, m.args.id),
+  'agent_state.record': (db, m) => hasAgentState(db, m.args.id),
+  'script_run.record': (db, m) => isScriptRunQueued(db, m.id),
+  'disposition.record': (db, m) => hasDisposition(db, m.args.id),
+  'callback.schedule': (db, m) => hasCallback(db, m.args.id),
+  'callback.complete': (db, m) => isCallbackCompletionQueued(db, m.id)
+}
+
 function isApplied(db: Database, mutation: Mutation): boolean {
-  switch (mutation.name) {
-    case 'customer.create':
-      return hasCustomer(db, mutation.args.id)
-    case 'complaint.create':
-      return hasComplaint(db, mutation.args.id)
-    case 'complaint.transition':
-      return isComplaintTransitionQueued(db, mutation.id)
-    case 'complaint.note':
-      return isComplaintNoteQueued(db, mutation.id)
-    case 'complaint.escalate':
-    case 'complaint.assign':
-      return isOwnershipStepQueued(db, mutation.id)
-    case 'complaint.update':
-      return isComplaintUpdateApplied(db, mutation)
-    case 'compensation.grant':
-      return hasCompensation(db, mutation.args.id)
-    case 'compensation.decide':
-      return isCompensationDecisionQueued(db, mutation.id)
-    case 'interaction.record':
-      return hasInteraction(db, mutation.args.id)
-    case 'agent_state.record':
-      return hasAgentState(db, mutation.args.id)
-    case 'script_run.record':
-      return isScriptRunQueued(db, mutation.id)
-    case 'disposition.record':
-      return hasDisposition(db, mutation.args.id)
-    case 'callback.schedule':
-      return hasCallback(db, mutation.args.id)
-    case 'callback.complete':
-      return isCallbackCompletionQueued(db, mutation.id)
-  }
+  return runHandler(appliedChecks, 'name', db, mutation)
+}
+
+/** How each mutation changes the local store (its rows and its outbox entry). */
+const localAppliers: HandlerTable<Mutation, 'name', Database, void> = {
+  'customer.create': applyLocalCustomerCreate,
+  'complaint.create': applyLocalMutation,
+  'complaint.transition': applyLocalComplaintTransition,
+  'complaint.note': applyLocalComplaintNote,
+  'complaint.escalate': applyLocalComplaintOwnership,
+  'complaint.assign': applyLocalComplaintOwnership,
+  'complaint.update': applyLocalComplaintUpdate,
+  'compensation.grant': applyLocalCompensationGrant,
+  'compensation.decide': applyLocalCompensationDecide,
+  'interaction.record': applyLocalInteraction,
+  'agent_state.record': applyLocalAgentState,
+  'script_run.record': applyLocalScriptRun,
+  'disposition.record': applyLocalDisposition,
+  'callback.schedule': applyLocalCallbackSchedule,
+  'callback.complete': applyLocalCallbackComplete
 }
 
 export function applyMutation(db: Database, mutation: Mutation): void {
-  switch (mutation.name) {
-    case 'customer.create':
-      applyLocalCustomerCreate(db, mutation)
-      return
-    case 'complaint.create':
-      applyLocalMutation(db, mutation)
-      return
-    case 'complaint.transition':
-      applyLocalComplaintTransition(db, mutation)
-      return
-    case 'complaint.note':
-      applyLocalComplaintNote(db, mutation)
-      return
-    case 'complaint.escalate':
-    case 'complaint.assign':
-      applyLocalComplaintOwnership(db, mutation)
-      return
-    case 'complaint.update':
-      applyLocalComplaintUpdate(db, mutation)
-      return
-    case 'compensation.grant':
-      applyLocalCompensationGrant(db, mutation)
-      return
-    case 'compensation.decide':
-      applyLocalCompensationDecide(db, mutation)
-      return
-    case 'interaction.record':
-      applyLocalInteraction(db, mutation)
-      return
-    case 'agent_state.record':
-      applyLocalAgentState(db, mutation)
-      return
-    case 'script_run.record':
-      applyLocalScriptRun(db, mutation)
-      return
-    case 'disposition.record':
-      applyLocalDisposition(db, mutation)
-      return
-    case 'callback.schedule':
-      applyLocalCallbackSchedule(db, mutation)
-      return
-    case 'callback.complete':
-      applyLocalCallbackComplete(db, mutation)
-  }
+  runHandler(localAppliers, 'name', db, mutation)
 }

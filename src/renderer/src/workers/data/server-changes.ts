@@ -5,47 +5,52 @@
 import type { Database } from 'sql.js'
 
 import type { Change } from '../../../../shared/sync/protocol'
+import { runHandler, type HandlerTable } from '../../../../shared/tables/handler-table'
 
 import { upsertServerAgentState } from './agent-state-rows'
 import { upsertServerCallback } from './callback-rows'
 import { upsertServerCompensation } from './compensation-rows'
 import { upsertServerComplaintEvent } from './complaint-event-rows'
 import { upsertServerComplaint } from './complaint-rows'
-import { upsertConfigRow } from './config-rows'
+import { upsertConfigRow, type ConfigChange } from './config-rows'
 import { upsertServerDisposition } from './disposition-rows'
 import { upsertServerInteraction } from './interaction-rows'
 
 /** What a pulled change wrote: a record, or configuration (which the store keeps decoded). */
 export type AppliedKind = 'record' | 'configuration'
 
-export function applyServerChange(
-  db: Database,
-  change: Exclude<Change, { entity: 'customer' }>
-): AppliedKind {
-  switch (change.entity) {
-    case 'complaint':
-      upsertServerComplaint(db, change.data)
-      return 'record'
-    case 'complaint_event':
-      upsertServerComplaintEvent(db, change.data)
-      return 'record'
-    case 'compensation':
-      upsertServerCompensation(db, change.data)
-      return 'record'
-    case 'interaction':
-      upsertServerInteraction(db, change.data)
-      return 'record'
-    case 'agent_state':
-      upsertServerAgentState(db, change.data)
-      return 'record'
-    case 'disposition':
-      upsertServerDisposition(db, change.data)
-      return 'record'
-    case 'callback':
-      upsertServerCallback(db, change.data)
-      return 'record'
-    default:
-      upsertConfigRow(db, change)
-      return 'configuration'
+type PulledChange = Exclude<Change, { entity: 'customer' }>
+
+const record =
+  <T>(upsert: (db: Database, data: T) => void) =>
+  (db: Database, change: { data: T }): AppliedKind => {
+    upsert(db, change.data)
+    return 'record'
   }
+
+const configuration = (db: Database, change: ConfigChange): AppliedKind => {
+  upsertConfigRow(db, change)
+  return 'configuration'
+}
+
+/** Every entity a pull may bring: one added to the protocol without a writer fails to compile. */
+const writers: HandlerTable<PulledChange, 'entity', Database, AppliedKind> = {
+  complaint: record(upsertServerComplaint),
+  complaint_event: record(upsertServerComplaintEvent),
+  compensation: record(upsertServerCompensation),
+  interaction: record(upsertServerInteraction),
+  agent_state: record(upsertServerAgentState),
+  disposition: record(upsertServerDisposition),
+  callback: record(upsertServerCallback),
+  disposition_code: configuration,
+  pause_reason: configuration,
+  complaint_category: configuration,
+  compensation_limits: configuration,
+  user: configuration,
+  team: configuration,
+  script: configuration
+}
+
+export function applyServerChange(db: Database, change: PulledChange): AppliedKind {
+  return runHandler(writers, 'entity', db, change)
 }
