@@ -53,7 +53,7 @@ export default tseslint.config(
         'error',
         {
           selector:
-            "CallExpression[callee.property.name='only'][callee.object.name=/^(it|test|describe)$/]",
+            "CallExpression[callee.property.name='only'][callee.object.name=/^(it|test|describe)$/], CallExpression[callee.property.name='only'][callee.object.property.name='describe']",
           message: 'Focused tests silence the rest of the suite.'
         },
         noSwitchOnTags

@@ -11,6 +11,8 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 15_000 },
   retries: 0,
+  // A focused test left in by mistake must fail CI rather than silence the rest of the suite.
+  forbidOnly: Boolean(process.env['CI']),
   reporter: process.env['CI']
     ? [['list'], ['junit', { outputFile: '../../test-results/e2e-junit.xml' }]]
     : [['list']],

@@ -30,28 +30,7 @@ import { resetAppStore, useAppStore } from '../../../../src/renderer/src/stores/
 import { CallState } from '../../../../src/renderer/src/telephony/call-session'
 import es from '../../../../src/renderer/src/i18n/es.json'
 import { FakeCall, settle } from './fake-call'
-
-class MemoryStorage implements Storage {
-  readonly #items = new Map<string, string>()
-  get length(): number {
-    return this.#items.size
-  }
-  clear(): void {
-    this.#items.clear()
-  }
-  key(index: number): string | null {
-    return [...this.#items.keys()][index] ?? null
-  }
-  removeItem(key: string): void {
-    this.#items.delete(key)
-  }
-  getItem(key: string): string | null {
-    return this.#items.get(key) ?? null
-  }
-  setItem(key: string, value: string): void {
-    this.#items.set(key, value)
-  }
-}
+import { MemoryStorage } from '../../../support/memory-storage'
 
 const phone = () => useAppStore.getState().phone
 const lineStates = () => phone().lines.map((l) => `${l.info.remoteNumber}:${l.state}`)

@@ -8,28 +8,7 @@ import {
   saveOverrides
 } from '../../../../src/renderer/src/features/settings/sip-overrides'
 import type { SipAccount } from '../../../../src/shared/domain/sip-account'
-
-class MemoryStorage implements Storage {
-  #items = new Map<string, string>()
-  get length() {
-    return this.#items.size
-  }
-  clear() {
-    this.#items.clear()
-  }
-  getItem(key: string) {
-    return this.#items.get(key) ?? null
-  }
-  key(index: number) {
-    return [...this.#items.keys()][index] ?? null
-  }
-  removeItem(key: string) {
-    this.#items.delete(key)
-  }
-  setItem(key: string, value: string) {
-    this.#items.set(key, value)
-  }
-}
+import { MemoryStorage } from '../../../support/memory-storage'
 
 const account: SipAccount = {
   configured: true,
