@@ -5,10 +5,12 @@
 import { benchCall } from './bench/call'
 import { benchLocalWrite } from './bench/local-write'
 import { benchPhone } from './bench/phone'
+import { benchSchemaParse } from './bench/schema-parse'
 import { benchScreenPop } from './bench/screenpop'
 import { benchServerSync } from './bench/server-sync'
 
 benchPhone(50_000)
+benchSchemaParse()
 await benchLocalWrite(2000)
 await benchServerSync(40, 50)
 // A small cache here; `npm run bench:screenpop -- --customers N` for the figures at scale.
