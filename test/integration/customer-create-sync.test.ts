@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { systemTimers } from '../../src/renderer/src/workers/data/backoff'
+import { systemTimers } from '../../src/renderer/src/workers/data/system-timers'
 import { matchCaller } from '../../src/renderer/src/workers/data/customer-match'
 import { createOnlineLookup } from '../../src/renderer/src/workers/data/customer-online'
 import type { LocalStore } from '../../src/renderer/src/workers/data/local-store'

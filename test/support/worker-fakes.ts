@@ -4,7 +4,7 @@
  * produce on demand (503 storms, lost sockets, exact timer delays). The integration test runs
  * the same engine against the real server.
  */
-import type { Timers } from '../../src/renderer/src/workers/data/backoff'
+import type { Timers } from '../../src/shared/retry/backoff'
 import type { SocketHandlers } from '../../src/renderer/src/workers/data/realtime-channel'
 
 /** Timers that only fire when the test says so. */

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import { systemTimers } from '../../src/renderer/src/workers/data/backoff'
+import { systemTimers } from '../../src/renderer/src/workers/data/system-timers'
 import type { SocketFactory } from '../../src/renderer/src/workers/data/realtime-channel'
 import { Session } from '../../src/renderer/src/workers/data/session'
 import type { EmitEvent } from '../../src/renderer/src/workers/data/sync-engine'

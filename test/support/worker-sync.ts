@@ -7,7 +7,7 @@
 import { afterEach } from 'vitest'
 import WebSocket from 'ws'
 
-import { systemTimers } from '../../src/renderer/src/workers/data/backoff'
+import { systemTimers } from '../../src/renderer/src/workers/data/system-timers'
 import type { LocalStore } from '../../src/renderer/src/workers/data/local-store'
 import type { SocketFactory } from '../../src/renderer/src/workers/data/realtime-channel'
 import { SyncEngine, type EmitEvent } from '../../src/renderer/src/workers/data/sync-engine'

@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { backoffDelay } from '../../../src/renderer/src/workers/data/backoff'
+import { backoffDelay } from '../../../src/shared/retry/backoff'
 import type { LocalStore } from '../../../src/renderer/src/workers/data/local-store'
 import { SyncEngine } from '../../../src/renderer/src/workers/data/sync-engine'
 import type { WorkerEventName } from '../../../src/shared/contract/worker'

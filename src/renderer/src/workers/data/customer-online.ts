@@ -6,7 +6,7 @@ import { z } from 'zod'
 
 import { customerSchema } from '../../../../shared/domain/customer'
 
-import type { Timers } from './backoff'
+import type { Timers } from '../../../../shared/retry/backoff'
 import type { OnlineLookup } from './customer-match'
 import type { FetchLike } from './sync-http'
 

@@ -10,7 +10,7 @@ import { appError } from '../../../../shared/contract/errors'
 import { fail } from '../../../../shared/contract/result'
 import type { WorkerOutboundMessage } from '../../../../shared/contract/worker'
 
-import { systemTimers } from './backoff'
+import { systemTimers } from './system-timers'
 import { openBrowserSocket } from './browser-socket'
 import { DesktopDurableFiles } from './desktop-files'
 import { createRoutes, dispatch } from './dispatcher'

@@ -4,7 +4,7 @@
  */
 import { realtimeMessageSchema } from '../../../../shared/sync/protocol'
 
-import { backoffDelay, type Timers } from './backoff'
+import { backoffDelay, type Timers } from '../../../../shared/retry/backoff'
 
 /** What the channel hears from a socket. */
 export interface SocketHandlers {

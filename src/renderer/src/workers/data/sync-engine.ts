@@ -30,7 +30,7 @@ import {
   type Mutation
 } from '../../../../shared/sync/protocol'
 
-import { backoffDelay, type Timers } from './backoff'
+import { backoffDelay, type Timers } from '../../../../shared/retry/backoff'
 import { createLogger } from './logger'
 import { RealtimeChannel, type SocketFactory } from './realtime-channel'
 import { runSyncCycle, type AuthedRequests, type SyncStore } from './sync-cycle'

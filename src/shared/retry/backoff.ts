@@ -10,31 +10,6 @@ export interface Timers {
   clearTimeout(handle: unknown): void
 }
 
-const nativeHandles = new Map<number, ReturnType<typeof setTimeout>>()
-let nextHandle = 1
-
-/**
- * The platform's timers. Handles are our own numbers because the native ones differ between a
- * worker (number) and Node (an object), and clearing must work in both.
- */
-export const systemTimers: Timers = {
-  now: () => Date.now(),
-  setTimeout: (run, ms) => {
-    const handle = nextHandle++
-    const native = setTimeout(() => {
-      nativeHandles.delete(handle)
-      run()
-    }, ms)
-    nativeHandles.set(handle, native)
-    return handle
-  },
-  clearTimeout: (handle) => {
-    if (typeof handle !== 'number') return
-    clearTimeout(nativeHandles.get(handle))
-    nativeHandles.delete(handle)
-  }
-}
-
 export interface BackoffOptions {
   baseMs: number
   capMs: number
