@@ -165,7 +165,7 @@ export function validValue(schema: JsonSchema, rng: Rng): JsonValue {
   if (types.has('number')) return numberValue(main, rng, false)
   if (types.has('boolean')) return rng.next() < 0.5
   if (types.has('null')) return null
-  // An unconstrained value (`z.unknown()`): any JSON will do.
+  // An unconstrained value (`z.unknown()`): whatever JSON will do.
   return 'x'
 }
 

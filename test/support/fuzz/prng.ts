@@ -2,6 +2,7 @@
  * The fuzz suite's randomness: one small seeded generator (mulberry32), so a failing run can be
  * replayed exactly. `FUZZ_SEED=<n>` overrides the fixed default; failures print the seed.
  */
+import { createPrng } from '../../../src/server/seed/prng'
 
 export interface Rng {
   readonly seed: number
@@ -25,28 +26,18 @@ export function fuzzSeed(): number {
   return seed
 }
 
-/** mulberry32: 32 bits of state, good enough to spread test inputs, and tiny. */
+/** The demo seed's generator (mulberry32), with the seed kept and a pick from any list. */
 export function mulberry32(seed: number): Rng {
-  let state = seed >>> 0
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1))
-  const hex = (n: number): string =>
-    Array.from({ length: n }, () => int(0, 15).toString(16)).join('')
+  const prng = createPrng(seed)
   return {
     seed,
-    next,
-    int,
+    next: () => prng.next(),
+    int: (min, max) => prng.int(min, max),
     pick<T>(items: readonly T[]): T {
-      const item = items[int(0, items.length - 1)]
+      const item = items[prng.int(0, items.length - 1)]
       if (item === undefined) throw new Error('pick() from an empty list')
       return item
     },
-    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'.charAt(int(0, 3))}${hex(3)}-${hex(12)}`
+    uuid: () => prng.uuid()
   }
 }

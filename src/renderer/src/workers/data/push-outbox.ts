@@ -5,7 +5,7 @@
  * When the server answers a batch of several with a failure (a 500, a 4xx other than
  * 401/408/426/429), the client cannot tell which mutation caused it: the batch goes again one
  * mutation at a time, oldest first, until the one at fault fails alone. A mutation failed alone
- * with 400 or 413 is bad input: rejected at once with the server's reason (fix/discard as any
+ * with 400 or 413 is bad input: rejected at once with the server's reason (fix/discard like every
  * rejection). Any other failure answer counts an attempt; after `MAX_PUSH_ATTEMPTS` it is stuck
  * and the outbox goes on without it (see outbox-batch.ts). Outages (no answer, 502/503/504,
  * 408, 429) count nothing and end the push: the engine's backoff retries.
