@@ -8,7 +8,7 @@
  */
 import type { MutationResult } from '../../shared/sync/protocol'
 import type { AccessClaims } from '../auth/access-tokens'
-import { UNIQUE_VIOLATION, sqlStateOf, type Db } from '../db/db'
+import { UNIQUE_VIOLATION, sqlStateOf, type Db, type Queryable } from '../db/db'
 import { faultKindOf, isRetryableFault } from '../db/fault-kind'
 import { applyValidated, replayed, resultOf, storedName, type RawMutation } from './apply-mutation'
 import { appendChanges, pokeKeysOf } from './change-log'
@@ -32,6 +32,24 @@ export interface Applied {
   teams: (string | null)[]
 }
 
+interface StoredResult {
+  user_id: string
+  result: unknown
+}
+
+/** The result recorded for `(clientId, mutationId)`, when one is. */
+async function storedResult(
+  tx: Queryable,
+  clientId: string,
+  mutationId: string
+): Promise<StoredResult | undefined> {
+  const rows = await tx.query<StoredResult>(
+    'SELECT user_id, result FROM applied_mutations WHERE client_id = $1 AND mutation_id = $2',
+    [clientId, mutationId]
+  )
+  return rows[0]
+}
+
 async function applyOnce(
   db: Db,
   claims: AccessClaims,
@@ -40,11 +58,7 @@ async function applyOnce(
   hooks: PushFaultHooks | undefined
 ): Promise<Applied> {
   return db.transaction(async (tx) => {
-    const stored = await tx.query<{ user_id: string; result: unknown }>(
-      'SELECT user_id, result FROM applied_mutations WHERE client_id = $1 AND mutation_id = $2',
-      [clientId, raw.id]
-    )
-    const previous = stored[0]
+    const previous = await storedResult(tx, clientId, raw.id)
     if (previous) return { result: replayed(previous, claims, raw.id), teams: [] }
     await beforeApply(hooks, raw, 'alone')
     const outcome = await applyValidated(tx, claims, raw)
@@ -104,13 +118,9 @@ async function storeFault(
         [clientId, raw.id, claims.userId, storedName(raw), JSON.stringify(result)]
       )
       if (inserted.length > 0) return null
-      return tx.query<{ user_id: string; result: unknown }>(
-        'SELECT user_id, result FROM applied_mutations WHERE client_id = $1 AND mutation_id = $2',
-        [clientId, raw.id]
-      )
+      return storedResult(tx, clientId, raw.id)
     })
-    const winner = stored?.[0]
-    return winner ? replayed(winner, claims, raw.id) : result
+    return stored ? replayed(stored, claims, raw.id) : result
   } catch (error) {
     if (isRetryableFault(error)) throw error
     return result
