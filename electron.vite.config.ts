@@ -3,8 +3,13 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 
+import { viteAliases } from './scripts/config/path-aliases'
+
+const resolveAliases = { alias: viteAliases(import.meta.dirname) }
+
 export default defineConfig({
   main: {
+    resolve: resolveAliases,
     build: {
       outDir: 'out/main',
       // Bundle zod so the packaged main process needs nothing from node_modules.
@@ -13,6 +18,7 @@ export default defineConfig({
     }
   },
   preload: {
+    resolve: resolveAliases,
     build: {
       outDir: 'out/preload',
       // The sandboxed preload must be one CommonJS file that requires only 'electron'.
@@ -26,6 +32,7 @@ export default defineConfig({
     root: 'src/renderer',
     base: './',
     plugins: [react()],
+    resolve: resolveAliases,
     define: { __APP_VERSION__: JSON.stringify(process.env['npm_package_version'] ?? '0.0.0') },
     worker: { format: 'es' },
     build: {

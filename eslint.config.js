@@ -17,9 +17,23 @@ const noSwitchOnTags = {
   message: 'Dispatch mutations and changes with a HandlerTable, not a switch.'
 }
 
+/** Import patterns for aliases (scripts/config/path-aliases.ts), so a layer rule bites through them. */
+const aliases = (...names) => names.flatMap((name) => [name, `${name}/**`])
+
 /** Layer boundaries from STYLE.md: each layer may import only what it is allowed to know. */
 const restrict = (patterns) => ({
-  'no-restricted-imports': ['error', { patterns }]
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        ...patterns,
+        {
+          group: ['**/test/support/**', ...aliases('@support', '@scripts')],
+          message: 'the app never imports tests or tooling.'
+        }
+      ]
+    }
+  ]
 })
 
 export default tseslint.config(
@@ -87,7 +101,13 @@ export default tseslint.config(
     files: ['src/shared/**/*.ts'],
     rules: restrict([
       {
-        group: ['**/main/**', '**/renderer/**', '**/server/**', '**/preload/**'],
+        group: [
+          '**/main/**',
+          '**/renderer/**',
+          '**/server/**',
+          '**/preload/**',
+          ...aliases('@main', '@renderer', '@server', '@preload')
+        ],
         message: 'shared imports only shared.'
       },
       { group: ['node:*', 'electron', 'fs', 'path'], message: 'shared is pure: no I/O.' }
@@ -97,7 +117,7 @@ export default tseslint.config(
     files: ['src/renderer/**/*.{ts,tsx}'],
     rules: restrict([
       {
-        group: ['**/main/**', '**/server/**', 'electron', 'node:*'],
+        group: ['**/main/**', '**/server/**', 'electron', 'node:*', ...aliases('@main', '@server')],
         message: 'renderer never imports main or server.'
       }
     ])
@@ -111,7 +131,8 @@ export default tseslint.config(
           '**/renderer/**',
           '**/server/**',
           '**/shared/domain/**',
-          '**/shared/sync/**'
+          '**/shared/sync/**',
+          ...aliases('@main', '@renderer', '@server', '@shared/domain', '@shared/sync')
         ],
         message: 'preload imports only electron and shared/contract.'
       }
@@ -121,7 +142,13 @@ export default tseslint.config(
     files: ['src/server/**/*.ts'],
     rules: restrict([
       {
-        group: ['**/main/**', '**/renderer/**', '**/preload/**', 'electron'],
+        group: [
+          '**/main/**',
+          '**/renderer/**',
+          '**/preload/**',
+          'electron',
+          ...aliases('@main', '@renderer', '@preload')
+        ],
         message: 'server imports only shared.'
       }
     ])
@@ -130,7 +157,7 @@ export default tseslint.config(
     files: ['src/main/**/*.ts'],
     rules: restrict([
       {
-        group: ['**/renderer/**', '**/server/**'],
+        group: ['**/renderer/**', '**/server/**', ...aliases('@renderer', '@server')],
         message: 'main never imports renderer or server.'
       }
     ])

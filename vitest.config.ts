@@ -1,13 +1,17 @@
 import { defineConfig } from 'vitest/config'
 
+import { viteAliases } from './scripts/config/path-aliases'
+
 const reporters = process.env['CI'] ? ['default', 'junit'] : ['default']
 
 export default defineConfig({
+  resolve: { alias: viteAliases(import.meta.dirname) },
   test: {
     reporters,
     outputFile: { junit: 'test-results/vitest-junit.xml' },
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
@@ -15,6 +19,7 @@ export default defineConfig({
         }
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],

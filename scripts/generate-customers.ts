@@ -10,7 +10,7 @@ import { once } from 'node:events'
 import { parseArgs } from 'node:util'
 import type { Writable } from 'node:stream'
 
-import { generateCustomers } from '../src/server/seed/generate-customers'
+import { generateCustomers } from '@server/seed/generate-customers'
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback

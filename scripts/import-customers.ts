@@ -9,11 +9,11 @@ import { userInfo } from 'node:os'
 
 import { getCountries } from 'libphonenumber-js'
 
-import { readConfig } from '../src/server/config'
-import { migrate } from '../src/server/db/migrate'
-import { openDb } from '../src/server/db/open-db'
-import { importCustomersCsv } from '../src/server/import/import-customers'
-import type { CountryCode } from '../src/shared/phone/normalize'
+import { readConfig } from '@server/config'
+import { migrate } from '@server/db/migrate'
+import { openDb } from '@server/db/open-db'
+import { importCustomersCsv } from '@server/import/import-customers'
+import type { CountryCode } from '@shared/phone/normalize'
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`)

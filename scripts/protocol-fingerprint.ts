@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 
-import { PROTOCOL_VERSION } from '../src/shared/sync/protocol'
+import { PROTOCOL_VERSION } from '@shared/sync/protocol'
 
 const root = resolve(import.meta.dirname, '..')
 export const fingerprintFile = join(root, 'src/shared/sync/protocol-fingerprints.json')

@@ -8,12 +8,8 @@
  */
 import { readFileSync } from 'node:fs'
 
-import {
-  formatReport,
-  formatReportJson,
-  type FileReport
-} from '../src/shared/scripts/format-issues'
-import { checkScriptSource } from '../src/shared/scripts/script-source'
+import { formatReport, formatReportJson, type FileReport } from '@shared/scripts/format-issues'
+import { checkScriptSource } from '@shared/scripts/script-source'
 import { uploadScript } from './script-upload'
 
 const usage =

@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs'
 
 import { z } from 'zod'
 
-import { scriptVersionSchema } from '../src/shared/domain/published-script'
-import { errorEnvelopeSchema, tokenResponseSchema } from '../src/shared/sync/auth'
+import { scriptVersionSchema } from '@shared/domain/published-script'
+import { errorEnvelopeSchema, tokenResponseSchema } from '@shared/sync/auth'
 
 export interface UploadOptions {
   file: string

@@ -22,7 +22,7 @@ import { build } from 'vite'
 
 import { WorkstationPage } from '../../test/e2e/pages/workstation-page'
 import { launchPhone, toneFile, type Phone } from '../../test/e2e/support/phones'
-import { ServerProcess } from '../../test/support/server-process'
+import { ServerProcess } from '@support/server-process'
 import {
   DESK_EXTENSION,
   loginAgent,

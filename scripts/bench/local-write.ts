@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { openTestStore } from '../../test/support/worker-store'
+import { openTestStore } from '@support/worker-store'
 import { emit, percentile, round } from './stats'
 
 export async function benchLocalWrite(writes: number): Promise<void> {

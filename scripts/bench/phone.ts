@@ -1,5 +1,5 @@
 /** Caller-number normalization, run once per ring and per imported phone. */
-import { normalizePhone } from '../../src/shared/phone/normalize'
+import { normalizePhone } from '@shared/phone/normalize'
 import { emit, round } from './stats'
 
 const samples = ['612 34 56 78', '0034 612-345-678', '+52 1 55 1234 5678', '(415) 555-2671', '2001']

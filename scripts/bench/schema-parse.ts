@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import { changeSchema, mutationSchema } from '../../src/shared/sync/protocol'
+import { changeSchema, mutationSchema } from '@shared/sync/protocol'
 import { emit, round } from './stats'
 
 const description = 'El cliente dice que le cobraron dos veces la factura de marzo. '.repeat(6)

@@ -7,7 +7,7 @@
  */
 import { chromium, type Page } from '@playwright/test'
 
-import { practiceScenarios } from '../../src/renderer/src/features/softphone/practice-scenarios'
+import { practiceScenarios } from '@renderer/features/softphone/practice-scenarios'
 import { chromiumArgs, chromiumPath } from '../../test/e2e/support/chromium'
 import { loginAgent, openDeskPhone, waitIdle, type SipProxy } from './sip-rig'
 import { percentile, round } from './stats'

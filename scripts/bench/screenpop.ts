@@ -10,12 +10,12 @@ import { rm } from 'node:fs/promises'
 import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
 
-import { loginAs } from '../../test/support/server-api'
-import { ServerProcess } from '../../test/support/server-process'
+import { loginAs } from '@support/server-api'
+import { ServerProcess } from '@support/server-process'
 import { benchBrowserPop, type BrowserFigures } from './screenpop-browser'
 import { benchCache } from './screenpop-cache'
 import { kamailioMissing, startSipProxy, type SipProxy } from './sip-rig'
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/shared/sync/protocol'
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@shared/sync/protocol'
 import { emit, percentile, round } from './stats'
 
 export interface ScreenPopOptions {

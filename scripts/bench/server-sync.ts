@@ -6,14 +6,10 @@ import { randomUUID } from 'node:crypto'
 
 import initSqlJs from 'sql.js'
 
-import { LocalStore } from '../../src/renderer/src/workers/data/local-store'
-import {
-  PROTOCOL_VERSION,
-  pullResponseSchema,
-  pushResponseSchema
-} from '../../src/shared/sync/protocol'
-import { complaintArgs, complaintMutation, syncHeaders } from '../../test/support/server-app'
-import { TestServer } from '../../test/support/worker-server'
+import { LocalStore } from '@renderer/workers/data/local-store'
+import { PROTOCOL_VERSION, pullResponseSchema, pushResponseSchema } from '@shared/sync/protocol'
+import { complaintArgs, complaintMutation, syncHeaders } from '@support/server-app'
+import { TestServer } from '@support/worker-server'
 import { emit, percentile, round } from './stats'
 
 const headers = (token: string) => ({ ...syncHeaders(token), 'content-type': 'application/json' })

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test'
 
-import { KamailioProcess, kamailioPath } from '../../test/support/kamailio'
+import { KamailioProcess, kamailioPath } from '@support/kamailio'
 import { UdpSipEndpoint } from './udp-sip-endpoint'
 
 /** The demo data's SIP domain, which Kamailio's config and the server both default to. */

@@ -16,15 +16,11 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import pg from 'pg'
 import WebSocket from 'ws'
 
-import {
-  PROTOCOL_VERSION,
-  pushResponseSchema,
-  realtimeMessageSchema
-} from '../../src/shared/sync/protocol'
-import { createAccessTokenIssuer } from '../../src/server/auth/access-tokens'
-import { startCluster } from '../../test/support/postgres-cluster'
-import { complaintArgs, complaintMutation, syncHeaders } from '../../test/support/server-app'
-import { ServerProcess } from '../../test/support/server-process'
+import { PROTOCOL_VERSION, pushResponseSchema, realtimeMessageSchema } from '@shared/sync/protocol'
+import { createAccessTokenIssuer } from '@server/auth/access-tokens'
+import { startCluster } from '@support/postgres-cluster'
+import { complaintArgs, complaintMutation, syncHeaders } from '@support/server-app'
+import { ServerProcess } from '@support/server-process'
 import { closeConnections, send, sendForText } from './http-client'
 import { emit, percentile, round } from './stats'
 

@@ -17,7 +17,7 @@ import {
   shell
 } from 'electron'
 
-import { ipcEvents } from '../shared/contract/ipc'
+import { ipcEvents } from '@shared/contract/ipc'
 
 import { appEntryUrl, ConfigError, loadConfig, type MainConfig } from './config'
 import { createHandle } from './ipc/handle'

@@ -1,5 +1,5 @@
 /** What the preload adds to the renderer's `window`; absent in the browser edition. */
-import type { DesktopApi } from '../shared/contract/desktop-api'
+import type { DesktopApi } from '@shared/contract/desktop-api'
 
 declare global {
   interface Window {

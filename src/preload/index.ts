@@ -5,9 +5,9 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 
-import type { CallShortcutAction, DesktopApi } from '../shared/contract/desktop-api'
-import type { IpcArgs, IpcChannel, IpcResult, ipcEvents } from '../shared/contract/ipc'
-import type { Result } from '../shared/contract/result'
+import type { CallShortcutAction, DesktopApi } from '@shared/contract/desktop-api'
+import type { IpcArgs, IpcChannel, IpcResult, ipcEvents } from '@shared/contract/ipc'
+import type { Result } from '@shared/contract/result'
 
 // DesktopApi takes any Uint8Array while the zod contract infers Uint8Array<ArrayBuffer>; bytes
 // are copied by structured clone anyway, so the preload accepts either (main re-validates).

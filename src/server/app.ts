@@ -19,7 +19,7 @@ import {
   type ZodTypeProvider
 } from 'fastify-type-provider-zod'
 
-import { PROTOCOL_VERSION } from '../shared/sync/protocol'
+import { PROTOCOL_VERSION } from '@shared/sync/protocol'
 import { createAccessTokenIssuer } from './auth/access-tokens'
 import type { Db } from './db/db'
 import { envelopeOf } from './http/app-error'
@@ -40,7 +40,7 @@ import { isAppNavigation, registerStaticSite } from './routes/static-site'
 import { registerSyncRoutes } from './routes/sync'
 import { configurePushFaults, type PushFaultHooks } from './sync/push-faults'
 import { installTextRule } from './routes/text-rule'
-import { appError } from '../shared/contract/errors'
+import { appError } from '@shared/contract/errors'
 
 export interface AppOptions {
   db: Db

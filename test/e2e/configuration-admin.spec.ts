@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test'
 
-import { adminConfigurationSchema } from '../../src/shared/domain/configuration-edit'
+import { adminConfigurationSchema } from '@shared/domain/configuration-edit'
 import { loginAs } from '../support/server-api'
 import { ServerProcess } from '../support/server-process'
 import { WorkstationPage } from './pages/workstation-page'

@@ -4,6 +4,8 @@ import { chromiumArgs, chromiumPath } from './support/chromium'
 
 export default defineConfig({
   testDir: '.',
+  // The import aliases (@shared/…, @support/…) live in the base config's `paths`.
+  tsconfig: '../../tsconfig.base.json',
   testMatch: '**/*.spec.ts',
   globalSetup: './support/global-setup.ts',
   fullyParallel: false,

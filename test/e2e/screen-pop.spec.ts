@@ -5,11 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test'
 
-import {
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
-  pullResponseSchema
-} from '../../src/shared/sync/protocol'
+import { PROTOCOL_HEADER, PROTOCOL_VERSION, pullResponseSchema } from '@shared/sync/protocol'
 import { WorkstationPage } from './pages/workstation-page'
 import { loginAs } from '../support/server-api'
 import { ServerProcess } from '../support/server-process'

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import type { LocalStore } from '../../src/renderer/src/workers/data/local-store'
-import type { LocalComplaint } from '../../src/shared/contract/worker'
-import { editableValuesOf } from '../../src/shared/domain/complaint-edit'
+import type { LocalStore } from '@renderer/workers/data/local-store'
+import type { LocalComplaint } from '@shared/contract/worker'
+import { editableValuesOf } from '@shared/domain/complaint-edit'
 import { createTestDatabase, engines } from '../support/server-db'
 import { useTestServer } from '../support/worker-server'
 import { useSyncClients } from '../support/worker-sync'

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { offeredDispositionCodes } from '../../src/renderer/src/features/wrap-up/offered-codes'
+import { offeredDispositionCodes } from '@renderer/features/wrap-up/offered-codes'
 import { createTestDatabase, engines } from '../support/server-db'
 import { useTestServer } from '../support/worker-server'
 import { openSyncClient, type SyncClient } from '../support/worker-sync'

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { systemTimers } from '../../src/renderer/src/workers/data/system-timers'
-import { matchCaller } from '../../src/renderer/src/workers/data/customer-match'
-import { createOnlineLookup } from '../../src/renderer/src/workers/data/customer-online'
-import type { LocalStore } from '../../src/renderer/src/workers/data/local-store'
+import { systemTimers } from '@renderer/workers/data/system-timers'
+import { matchCaller } from '@renderer/workers/data/customer-match'
+import { createOnlineLookup } from '@renderer/workers/data/customer-online'
+import type { LocalStore } from '@renderer/workers/data/local-store'
 import { createTestDatabase, engines } from '../support/server-db'
 import { useTestServer } from '../support/worker-server'
 import { openTestStore } from '../support/worker-store'

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import type { LocalComplaint } from '../../src/shared/contract/worker'
+import type { LocalComplaint } from '@shared/contract/worker'
 import { CuttingProxy } from '../support/cutting-proxy'
 import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'
 import { TestServer } from '../support/worker-server'

@@ -8,8 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { ZodApp } from '../../src/server/routes/route-context'
-import { mutationSchema } from '../../src/shared/sync/protocol'
+import type { ZodApp } from '@server/routes/route-context'
+import { mutationSchema } from '@shared/sync/protocol'
 import { prototypePollution } from '../support/fuzz/hostile'
 import { baseMutation, mutationOptions, type Pusher, type World } from '../support/fuzz/mutations'
 import { fuzzSeed, mulberry32 } from '../support/fuzz/prng'

@@ -7,11 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import {
-  PROTOCOL_VERSION,
-  pullResponseSchema,
-  pushResponseSchema
-} from '../../src/shared/sync/protocol'
+import { PROTOCOL_VERSION, pullResponseSchema, pushResponseSchema } from '@shared/sync/protocol'
 import { RealtimeClient } from '../support/realtime-client'
 import { loginAs } from '../support/server-api'
 import { complaintArgs, complaintMutation, syncHeaders } from '../support/server-app'

@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto'
 
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import type { FetchLike } from '../../src/renderer/src/workers/data/sync-http'
-import type { SessionTokens } from '../../src/shared/contract/worker'
+import type { FetchLike } from '@renderer/workers/data/sync-http'
+import type { SessionTokens } from '@shared/contract/worker'
 import { useTestServer } from '../support/worker-server'
 import { openTestStore } from '../support/worker-store'
 import { type EngineHarness, startEngine, useSyncClients } from '../support/worker-sync'

@@ -1,7 +1,7 @@
 /** A realtime WebSocket client for tests: queues every message until a test waits for it. */
 import WebSocket from 'ws'
 
-import { realtimeMessageSchema, type RealtimeMessage } from '../../src/shared/sync/protocol'
+import { realtimeMessageSchema, type RealtimeMessage } from '@shared/sync/protocol'
 
 /** A WebSocket client that queues every message so tests can wait for the one they expect. */
 export class RealtimeClient {

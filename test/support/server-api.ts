@@ -4,14 +4,14 @@ import {
   PROTOCOL_VERSION,
   pullResponseSchema,
   type Change
-} from '../../src/shared/sync/protocol'
-import { tokenResponseSchema } from '../../src/shared/sync/auth'
-import type { AgentState } from '../../src/shared/domain/agent-state'
-import type { Callback } from '../../src/shared/domain/callback'
-import type { Complaint } from '../../src/shared/domain/complaint'
-import type { Disposition } from '../../src/shared/domain/disposition'
-import type { Interaction } from '../../src/shared/domain/interaction'
-import { scriptAnalyticsSchema, type ScriptAnalytics } from '../../src/shared/scripts/run-analytics'
+} from '@shared/sync/protocol'
+import { tokenResponseSchema } from '@shared/sync/auth'
+import type { AgentState } from '@shared/domain/agent-state'
+import type { Callback } from '@shared/domain/callback'
+import type { Complaint } from '@shared/domain/complaint'
+import type { Disposition } from '@shared/domain/disposition'
+import type { Interaction } from '@shared/domain/interaction'
+import { scriptAnalyticsSchema, type ScriptAnalytics } from '@shared/scripts/run-analytics'
 
 export async function loginAs(baseUrl: string, username: string, password = 'atiende') {
   const res = await fetch(`${baseUrl}/api/auth/login`, {

@@ -1,12 +1,12 @@
 /** Builds the central server on a test database and offers the calls tests make over and over. */
 import { randomUUID } from 'node:crypto'
 
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/shared/sync/protocol'
-import type { PullResponse, PushResponse } from '../../src/shared/sync/protocol'
-import type { TokenResponse } from '../../src/shared/sync/auth'
-import { buildApp, type AppOptions } from '../../src/server/app'
-import type { Db } from '../../src/server/db/db'
-import type { ZodApp } from '../../src/server/routes/route-context'
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@shared/sync/protocol'
+import type { PullResponse, PushResponse } from '@shared/sync/protocol'
+import type { TokenResponse } from '@shared/sync/auth'
+import { buildApp, type AppOptions } from '@server/app'
+import type { Db } from '@server/db/db'
+import type { ZodApp } from '@server/routes/route-context'
 
 export const TEST_JWT_SECRET = new TextEncoder().encode('test-secret-test-secret-test-secret-42')
 export const DEMO_PASSWORD = 'atiende'

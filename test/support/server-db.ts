@@ -7,12 +7,12 @@ import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { inject } from 'vitest'
 
-import type { Db, DbKind } from '../../src/server/db/db'
-import { migrate } from '../../src/server/db/migrate'
-import { openPgliteDb } from '../../src/server/db/pglite-db'
-import { openPostgresDb } from '../../src/server/db/postgres-db'
-import { seedConfiguration } from '../../src/server/seed/seed-configuration'
-import { seedDemoData } from '../../src/server/seed/seed-demo'
+import type { Db, DbKind } from '@server/db/db'
+import { migrate } from '@server/db/migrate'
+import { openPgliteDb } from '@server/db/pglite-db'
+import { openPostgresDb } from '@server/db/postgres-db'
+import { seedConfiguration } from '@server/seed/seed-configuration'
+import { seedDemoData } from '@server/seed/seed-demo'
 
 export const engines: readonly DbKind[] = ['pglite', 'postgres']
 

@@ -4,8 +4,8 @@
  * produce on demand (503 storms, lost sockets, exact timer delays). The integration test runs
  * the same engine against the real server.
  */
-import type { Timers } from '../../src/shared/retry/backoff'
-import type { SocketHandlers } from '../../src/renderer/src/workers/data/realtime-channel'
+import type { Timers } from '@shared/retry/backoff'
+import type { SocketHandlers } from '@renderer/workers/data/realtime-channel'
 
 /** Timers that only fire when the test says so. */
 export class ManualTimers implements Timers {

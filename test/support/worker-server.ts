@@ -9,14 +9,14 @@ import type { AddressInfo } from 'node:net'
 
 import { afterAll, beforeAll } from 'vitest'
 
-import type { Db } from '../../src/server/db/db'
-import { migrate } from '../../src/server/db/migrate'
-import { openPgliteDb } from '../../src/server/db/pglite-db'
-import type { ZodApp } from '../../src/server/routes/route-context'
-import { seedConfiguration } from '../../src/server/seed/seed-configuration'
-import { seedDemoData } from '../../src/server/seed/seed-demo'
-import type { SessionTokens } from '../../src/shared/contract/worker'
-import { tokenResponseSchema, type TokenResponse } from '../../src/shared/sync/auth'
+import type { Db } from '@server/db/db'
+import { migrate } from '@server/db/migrate'
+import { openPgliteDb } from '@server/db/pglite-db'
+import type { ZodApp } from '@server/routes/route-context'
+import { seedConfiguration } from '@server/seed/seed-configuration'
+import { seedDemoData } from '@server/seed/seed-demo'
+import type { SessionTokens } from '@shared/contract/worker'
+import { tokenResponseSchema, type TokenResponse } from '@shared/sync/auth'
 
 import { buildTestApp, DEMO_PASSWORD } from './server-app'
 

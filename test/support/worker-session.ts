@@ -6,13 +6,13 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import { systemTimers } from '../../src/renderer/src/workers/data/system-timers'
-import type { SocketFactory } from '../../src/renderer/src/workers/data/realtime-channel'
-import { Session } from '../../src/renderer/src/workers/data/session'
-import type { EmitEvent } from '../../src/renderer/src/workers/data/sync-engine'
-import type { FetchLike } from '../../src/renderer/src/workers/data/sync-http'
-import type { SessionTokens } from '../../src/shared/contract/worker'
-import type { Role } from '../../src/shared/domain/user'
+import { systemTimers } from '@renderer/workers/data/system-timers'
+import type { SocketFactory } from '@renderer/workers/data/realtime-channel'
+import { Session } from '@renderer/workers/data/session'
+import type { EmitEvent } from '@renderer/workers/data/sync-engine'
+import type { FetchLike } from '@renderer/workers/data/sync-http'
+import type { SessionTokens } from '@shared/contract/worker'
+import type { Role } from '@shared/domain/user'
 
 import { NodeDurableFiles } from './worker-node-files'
 import { openNodeSocket } from './worker-sync'

@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto'
 import initSqlJs, { type SqlJsStatic } from 'sql.js'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 
-import { LocalStore } from '../../src/renderer/src/workers/data/local-store'
-import type { Customer } from '../../src/shared/domain/customer'
+import { LocalStore } from '@renderer/workers/data/local-store'
+import type { Customer } from '@shared/domain/customer'
 
 import { makeStoreDir, NodeDurableFiles, removeStoreDir } from './worker-node-files'
 

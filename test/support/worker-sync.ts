@@ -7,12 +7,12 @@
 import { afterEach } from 'vitest'
 import WebSocket from 'ws'
 
-import { systemTimers } from '../../src/renderer/src/workers/data/system-timers'
-import type { LocalStore } from '../../src/renderer/src/workers/data/local-store'
-import type { SocketFactory } from '../../src/renderer/src/workers/data/realtime-channel'
-import { SyncEngine, type EmitEvent } from '../../src/renderer/src/workers/data/sync-engine'
-import type { FetchLike } from '../../src/renderer/src/workers/data/sync-http'
-import type { SessionTokens, WorkerEventName, WorkerEvents } from '../../src/shared/contract/worker'
+import { systemTimers } from '@renderer/workers/data/system-timers'
+import type { LocalStore } from '@renderer/workers/data/local-store'
+import type { SocketFactory } from '@renderer/workers/data/realtime-channel'
+import { SyncEngine, type EmitEvent } from '@renderer/workers/data/sync-engine'
+import type { FetchLike } from '@renderer/workers/data/sync-http'
+import type { SessionTokens, WorkerEventName, WorkerEvents } from '@shared/contract/worker'
 
 import { makeStoreDir, removeStoreDir } from './worker-node-files'
 import { openTestStore } from './worker-store'

@@ -4,14 +4,9 @@
  */
 import type { z } from 'zod'
 
-import { appError, type AppError } from '../../shared/contract/errors'
-import {
-  ipcContract,
-  type IpcArgs,
-  type IpcChannel,
-  type IpcResult
-} from '../../shared/contract/ipc'
-import { fail, ok, type Result } from '../../shared/contract/result'
+import { appError, type AppError } from '@shared/contract/errors'
+import { ipcContract, type IpcArgs, type IpcChannel, type IpcResult } from '@shared/contract/ipc'
+import { fail, ok, type Result } from '@shared/contract/result'
 import { createLogger, errorFields, type Logger } from '../logger'
 import { isAppUrl } from '../security/trusted-url'
 

@@ -4,7 +4,7 @@
  * they do not steal a key a text field needs; one another application already owns is skipped
  * and logged, never fought over.
  */
-import { callShortcutActions, type CallShortcutAction } from '../../shared/contract/desktop-api'
+import { callShortcutActions, type CallShortcutAction } from '@shared/contract/desktop-api'
 import { createLogger, type Logger } from '../logger'
 
 export const globalCallShortcuts: Readonly<Record<CallShortcutAction, string>> = {

@@ -4,7 +4,7 @@ import { createSecretKey } from 'node:crypto'
 import { SignJWT, jwtVerify } from 'jose'
 import { z } from 'zod'
 
-import { roles, type Role } from '../../shared/domain/user'
+import { roles, type Role } from '@shared/domain/user'
 
 export interface AccessClaims {
   userId: string

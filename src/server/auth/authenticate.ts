@@ -1,7 +1,7 @@
 /** Turns a request's bearer token into claims, or refuses it with 401. */
 import type { FastifyRequest } from 'fastify'
 
-import type { Role } from '../../shared/domain/user'
+import type { Role } from '@shared/domain/user'
 import { HttpAppError } from '../http/app-error'
 import type { AccessClaims, AccessTokenIssuer } from './access-tokens'
 

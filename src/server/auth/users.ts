@@ -1,6 +1,6 @@
 /** Reads users as the API shows them. */
-import type { SessionUser } from '../../shared/domain/user'
-import { roles, type Role } from '../../shared/domain/user'
+import type { SessionUser } from '@shared/domain/user'
+import { roles, type Role } from '@shared/domain/user'
 import type { Queryable } from '../db/db'
 
 interface UserRow {

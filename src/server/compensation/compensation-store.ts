@@ -2,11 +2,8 @@
  * The server's own data for compensation decisions: the configured limits, what an agent and a
  * customer got today, and the compensation rows as the protocol sends them.
  */
-import { compensationSchema, type Compensation } from '../../shared/domain/compensation-record'
-import {
-  compensationLimitsSchema,
-  type CompensationLimits
-} from '../../shared/domain/configuration'
+import { compensationSchema, type Compensation } from '@shared/domain/compensation-record'
+import { compensationLimitsSchema, type CompensationLimits } from '@shared/domain/configuration'
 import type { Queryable } from '../db/db'
 
 /** The limits as configured in the database (what clients pull is published from the same). */

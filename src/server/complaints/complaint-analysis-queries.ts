@@ -9,7 +9,7 @@ import {
   RETENTION_WINDOW_DAYS,
   UNSPECIFIED_KEY,
   type ComplaintAnalysisReport
-} from '../../shared/domain/complaint-analysis'
+} from '@shared/domain/complaint-analysis'
 import type { Queryable } from '../db/db'
 
 export interface AnalysisScope {

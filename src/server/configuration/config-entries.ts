@@ -7,7 +7,7 @@ import type {
   ComplaintCategoryConfig,
   DispositionCode,
   PauseReason
-} from '../../shared/domain/configuration'
+} from '@shared/domain/configuration'
 import type { SqlParam, Queryable } from '../db/db'
 
 interface DispositionCodeRow {

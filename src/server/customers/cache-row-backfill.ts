@@ -4,8 +4,8 @@
  * (one empty index probe) once done. Instances starting together may both fill a row: they write
  * the same value.
  */
-import { customerSchema } from '../../shared/domain/customer'
-import { customerCacheRow } from '../../shared/sync/customer-cache-row'
+import { customerSchema } from '@shared/domain/customer'
+import { customerCacheRow } from '@shared/sync/customer-cache-row'
 import type { Db } from '../db/db'
 
 const BATCH = 5000

@@ -2,8 +2,8 @@
  * Writes and reads customers. Every write also appends the customer to the change log with no
  * team, so every client's initial load streams it.
  */
-import type { Customer } from '../../shared/domain/customer'
-import { customerSchema } from '../../shared/domain/customer'
+import type { Customer } from '@shared/domain/customer'
+import { customerSchema } from '@shared/domain/customer'
 import type { Queryable } from '../db/db'
 import { appendChanges, type Visibility } from '../sync/change-log'
 

@@ -1,5 +1,5 @@
 /** Errors the routes throw on purpose; the error handler turns them into the envelope. */
-import { appError, httpStatusOf, type AppError, type ErrorCode } from '../../shared/contract/errors'
+import { appError, httpStatusOf, type AppError, type ErrorCode } from '@shared/contract/errors'
 
 export class HttpAppError extends Error {
   readonly appError: AppError

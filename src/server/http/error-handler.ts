@@ -7,7 +7,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 
-import { appError, type AppError, type ErrorCode } from '../../shared/contract/errors'
+import { appError, type AppError, type ErrorCode } from '@shared/contract/errors'
 import { sqlStateOf } from '../db/db'
 import { isRetryableFault } from '../db/fault-kind'
 import { HttpAppError } from './app-error'

@@ -16,10 +16,10 @@ import {
   identifierText,
   lineText,
   multilineText
-} from '../../shared/text/text-schemas'
-import { cleanLine } from '../../shared/text/unsafe-text'
-import type { CustomerPhone, Language } from '../../shared/domain/customer'
-import { normalizePhone, type CountryCode } from '../../shared/phone/normalize'
+} from '@shared/text/text-schemas'
+import { cleanLine } from '@shared/text/unsafe-text'
+import type { CustomerPhone, Language } from '@shared/domain/customer'
+import { normalizePhone, type CountryCode } from '@shared/phone/normalize'
 
 export const MAX_IMPORT_ROWS = 200_000
 

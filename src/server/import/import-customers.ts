@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import type { Customer } from '../../shared/domain/customer'
-import { valueTier } from '../../shared/domain/value-tier'
-import type { CountryCode } from '../../shared/phone/normalize'
+import type { Customer } from '@shared/domain/customer'
+import { valueTier } from '@shared/domain/value-tier'
+import type { CountryCode } from '@shared/phone/normalize'
 import { writeAudit } from '../auth/audit-log'
 import { upsertCustomers } from '../customers/customer-store'
 import type { Db, Queryable } from '../db/db'

@@ -4,7 +4,7 @@
  * only for changes it may pull, and pokes are coalesced, so fan-out stays proportional to the
  * clients that have something new rather than to pushes × clients.
  */
-import type { RealtimeMessage } from '../../shared/sync/protocol'
+import type { RealtimeMessage } from '@shared/sync/protocol'
 import type { Db, Unlisten } from '../db/db'
 import { CHANGES_CHANNEL, parsePokePayload, type Visibility } from '../sync/change-log'
 

@@ -7,8 +7,8 @@ import {
   refreshRequestSchema,
   tokenResponseSchema,
   type TokenResponse
-} from '../../shared/sync/auth'
-import { sessionUserSchema, type SessionUser } from '../../shared/domain/user'
+} from '@shared/sync/auth'
+import { sessionUserSchema, type SessionUser } from '@shared/domain/user'
 import { writeAudit } from '../auth/audit-log'
 import { authenticate } from '../auth/authenticate'
 import { verifyAgainstDummy, verifyPassword } from '../auth/password'

@@ -7,7 +7,7 @@ import {
   boundInstant,
   complaintAnalysisQuerySchema,
   complaintAnalysisReportSchema
-} from '../../shared/domain/complaint-analysis'
+} from '@shared/domain/complaint-analysis'
 import type { AccessClaims } from '../auth/access-tokens'
 import { claimsOf, requireAuth } from '../auth/authenticate'
 import { complaintAnalysis } from '../complaints/complaint-analysis-queries'

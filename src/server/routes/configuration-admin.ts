@@ -6,7 +6,7 @@
  * states and complaints name these codes, some written offline before a retirement reaches
  * them, so a retired entry stays valid for records and is only no longer offered.
  */
-import { adminConfigurationSchema } from '../../shared/domain/configuration-edit'
+import { adminConfigurationSchema } from '@shared/domain/configuration-edit'
 import { requireRole } from '../auth/authenticate'
 import { readCompensationLimits } from '../compensation/compensation-store'
 import {

@@ -5,7 +5,7 @@
 import { getCountries } from 'libphonenumber-js'
 import { z } from 'zod'
 
-import type { CountryCode } from '../../shared/phone/normalize'
+import type { CountryCode } from '@shared/phone/normalize'
 import { claimsOf, requireAuth } from '../auth/authenticate'
 import { HttpAppError } from '../http/app-error'
 import { CsvFormatError } from '../import/customer-csv'

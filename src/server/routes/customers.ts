@@ -1,8 +1,8 @@
 /** Online customer lookup, the fallback when a client's local cache misses. */
 import { z } from 'zod'
 
-import { customerSchema } from '../../shared/domain/customer'
-import { toE164, type CountryCode } from '../../shared/phone/normalize'
+import { customerSchema } from '@shared/domain/customer'
+import { toE164, type CountryCode } from '@shared/phone/normalize'
 import { getCountries } from 'libphonenumber-js'
 import { claimsOf, requireAuth } from '../auth/authenticate'
 import { findCustomersByPhone } from '../customers/customer-store'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { PROTOCOL_VERSION } from '../../shared/sync/protocol'
+import { PROTOCOL_VERSION } from '@shared/sync/protocol'
 import { HttpAppError } from '../http/app-error'
 import type { RouteContext, ZodApp } from './route-context'
 

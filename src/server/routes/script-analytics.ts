@@ -5,8 +5,8 @@
  */
 import { z } from 'zod'
 
-import { scriptAnalytics, scriptAnalyticsReportSchema } from '../../shared/scripts/run-analytics'
-import { answerValueSchema } from '../../shared/scripts/run-state'
+import { scriptAnalytics, scriptAnalyticsReportSchema } from '@shared/scripts/run-analytics'
+import { answerValueSchema } from '@shared/scripts/run-state'
 import type { AccessClaims } from '../auth/access-tokens'
 import { claimsOf, requireAuth } from '../auth/authenticate'
 import { HttpAppError } from '../http/app-error'

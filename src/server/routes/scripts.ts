@@ -9,8 +9,8 @@ import {
   MAX_SCRIPT_SOURCE_BYTES,
   scriptVersionSchema,
   type PublishedScript
-} from '../../shared/domain/published-script'
-import { checkScriptSource } from '../../shared/scripts/script-source'
+} from '@shared/domain/published-script'
+import { checkScriptSource } from '@shared/scripts/script-source'
 import type { AccessClaims } from '../auth/access-tokens'
 import { writeAudit } from '../auth/audit-log'
 import { claimsOf, requireAuth } from '../auth/authenticate'

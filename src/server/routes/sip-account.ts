@@ -10,7 +10,7 @@ import {
   sipWsUrlSchema,
   type IceServer,
   type SipAccount
-} from '../../shared/domain/sip-account'
+} from '@shared/domain/sip-account'
 import { claimsOf, requireAuth } from '../auth/authenticate'
 import { HttpAppError } from '../http/app-error'
 import type { RouteContext, ZodApp } from './route-context'

@@ -4,17 +4,13 @@
  */
 import { Readable } from 'node:stream'
 
-import {
-  BULK_PULL_CONTENT_TYPE,
-  BULK_PULL_PATH,
-  bulkPullQuerySchema
-} from '../../shared/sync/bulk-pull'
+import { BULK_PULL_CONTENT_TYPE, BULK_PULL_PATH, bulkPullQuerySchema } from '@shared/sync/bulk-pull'
 import {
   PROTOCOL_VERSION,
   pullQuerySchema,
   pushRequestSchema,
   pushResponseSchema
-} from '../../shared/sync/protocol'
+} from '@shared/sync/protocol'
 import { claimsOf, requireAuth } from '../auth/authenticate'
 import { HttpAppError } from '../http/app-error'
 import { bulkChanges } from '../sync/bulk-pull'

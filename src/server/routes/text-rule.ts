@@ -10,7 +10,7 @@
  */
 import type { FastifyRequest } from 'fastify'
 
-import { describeFinding, findUnsafeText } from '../../shared/text/unsafe-text'
+import { describeFinding, findUnsafeText } from '@shared/text/unsafe-text'
 import { HttpAppError } from '../http/app-error'
 import type { ZodApp } from './route-context'
 

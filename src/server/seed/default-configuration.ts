@@ -8,7 +8,7 @@ import type {
   ComplaintCategoryConfig,
   DispositionCode,
   PauseReason
-} from '../../shared/domain/configuration'
+} from '@shared/domain/configuration'
 
 export const defaultDispositionCodes: readonly DispositionCode[] = [
   ['resolved', 'Resuelto en la llamada', 'Resolved on the call', false],

@@ -2,7 +2,7 @@
  * Demo teams and users. Every demo user's password is `atiende`: demo only, never for a real
  * deployment (set ATIENDE_SEED=0 there).
  */
-import type { Role } from '../../shared/domain/user'
+import type { Role } from '@shared/domain/user'
 
 export const DEMO_PASSWORD = 'atiende'
 

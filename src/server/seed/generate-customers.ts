@@ -2,9 +2,9 @@
  * Deterministic demo customers. The same (count, seed) always yields the same customers, and the
  * generator streams, so a million rows never sit in memory at once.
  */
-import type { Customer, Language } from '../../shared/domain/customer'
-import { valueTier, type ValueMetrics } from '../../shared/domain/value-tier'
-import type { CountryCode } from '../../shared/phone/normalize'
+import type { Customer, Language } from '@shared/domain/customer'
+import { valueTier, type ValueMetrics } from '@shared/domain/value-tier'
+import type { CountryCode } from '@shared/phone/normalize'
 import { catalog } from './catalog'
 import { englishFirstNames, englishLastNames, spanishFirstNames, spanishLastNames } from './names'
 import { randomPhone } from './phones'

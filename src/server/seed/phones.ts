@@ -4,8 +4,8 @@
  */
 import { isValidPhoneNumber } from 'libphonenumber-js'
 
-import type { CustomerPhone } from '../../shared/domain/customer'
-import { toE164, type CountryCode } from '../../shared/phone/normalize'
+import type { CustomerPhone } from '@shared/domain/customer'
+import { toE164, type CountryCode } from '@shared/phone/normalize'
 import type { Prng } from './prng'
 
 type PhoneKind = CustomerPhone['kind']

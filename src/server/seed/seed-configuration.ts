@@ -3,8 +3,8 @@
  * to the change log, so every client pulls it into its cache. Skipped when pause reasons exist.
  */
 
-import type { DirectoryUser, Team } from '../../shared/domain/configuration'
-import { roles, type Role } from '../../shared/domain/user'
+import type { DirectoryUser, Team } from '@shared/domain/configuration'
+import { roles, type Role } from '@shared/domain/user'
 import { replaceCompensationLimits } from '../compensation/compensation-store'
 import type { Db, Queryable } from '../db/db'
 import { SCHEMA_LOCK_KEY } from '../db/migrate'

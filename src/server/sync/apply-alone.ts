@@ -6,7 +6,7 @@
  * rest of its push is applied and a re-send gets the same answer. An infrastructure fault is
  * thrown instead (a 503): it says nothing about the mutation, and nothing is stored for it.
  */
-import type { MutationResult } from '../../shared/sync/protocol'
+import type { MutationResult } from '@shared/sync/protocol'
 import type { AccessClaims } from '../auth/access-tokens'
 import { UNIQUE_VIOLATION, sqlStateOf, type Db, type Queryable } from '../db/db'
 import { faultKindOf, isRetryableFault } from '../db/fault-kind'

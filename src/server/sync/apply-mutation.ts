@@ -10,8 +10,8 @@ import {
   type Mutation,
   type MutationResult,
   type PushRequest
-} from '../../shared/sync/protocol'
-import { runHandler, type HandlerTable } from '../../shared/tables/handler-table'
+} from '@shared/sync/protocol'
+import { runHandler, type HandlerTable } from '@shared/tables/handler-table'
 import type { AccessClaims } from '../auth/access-tokens'
 import type { Queryable } from '../db/db'
 import { applyAgentStateRecord } from './mutations/agent-state-record'
@@ -29,7 +29,7 @@ import { applyDispositionRecord } from './mutations/disposition-record'
 import { applyInteractionRecord } from './mutations/interaction-record'
 import { rejected, type MutationOutcome } from './mutations/mutation-outcome'
 import { applyScriptRunRecord } from './mutations/script-run-record'
-import { cleanLine } from '../../shared/text/unsafe-text'
+import { cleanLine } from '@shared/text/unsafe-text'
 
 export type RawMutation = PushRequest['mutations'][number]
 

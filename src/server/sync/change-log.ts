@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 
-import type { Change } from '../../shared/sync/protocol'
+import type { Change } from '@shared/sync/protocol'
 import type { Queryable } from '../db/db'
 
 export const CHANGES_CHANNEL = 'atiende_changes'

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify'
 
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/sync/protocol'
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@shared/sync/protocol'
 import { HttpAppError } from '../http/app-error'
 
 /**

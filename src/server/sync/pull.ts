@@ -1,5 +1,5 @@
 /** Pull: one page of visible changes after a cursor, serialised without re-parsing the rows. */
-import type { PullQuery } from '../../shared/sync/protocol'
+import type { PullQuery } from '@shared/sync/protocol'
 import type { AccessClaims } from '../auth/access-tokens'
 import type { Db } from '../db/db'
 import { CHANGES_CHANNEL, pokePayload, readPage, type Poke } from './change-log'

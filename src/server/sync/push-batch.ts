@@ -8,8 +8,8 @@
  * as an {@link ApplyFault} naming it, so the group can be run again without it (see push-group);
  * the {@link BatchPlan} says what such a re-run leaves out.
  */
-import type { ComplaintCreateArgs } from '../../shared/domain/complaint'
-import type { MutationResult, PushRequest, PushResponse } from '../../shared/sync/protocol'
+import type { ComplaintCreateArgs } from '@shared/domain/complaint'
+import type { MutationResult, PushRequest, PushResponse } from '@shared/sync/protocol'
 import type { AccessClaims } from '../auth/access-tokens'
 import type { Db, Queryable } from '../db/db'
 import {

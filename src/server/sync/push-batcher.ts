@@ -2,7 +2,7 @@
  * The queue in front of group commit (see push-batch): pushes arriving while a batch runs wait
  * and are applied together in the next one; under a backlog a second batch runs alongside.
  */
-import type { PushRequest, PushResponse } from '../../shared/sync/protocol'
+import type { PushRequest, PushResponse } from '@shared/sync/protocol'
 import type { AccessClaims } from '../auth/access-tokens'
 import type { Db } from '../db/db'
 import type { LoggedChange } from './change-log'

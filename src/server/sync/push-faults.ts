@@ -4,7 +4,7 @@
  * makes a chosen mutation throw, since no real input should reach that point once text is
  * checked at the edge.
  */
-import type { MutationResult } from '../../shared/sync/protocol'
+import type { MutationResult } from '@shared/sync/protocol'
 import type { Db } from '../db/db'
 import type { RawMutation } from './apply-mutation'
 import { rejected } from './mutations/mutation-outcome'

@@ -10,7 +10,7 @@
  * or a group that still fails after {@link MAX_RUNS} runs is split: each push is committed as a
  * group of its own, and a single push that fails so is applied one mutation per transaction.
  */
-import type { PushResponse } from '../../shared/sync/protocol'
+import type { PushResponse } from '@shared/sync/protocol'
 import { UNIQUE_VIOLATION, sqlStateOf, type Db } from '../db/db'
 import { faultKindOf } from '../db/fault-kind'
 import type { LoggedChange } from './change-log'

@@ -4,7 +4,7 @@
  * the one-mutation-per-transaction path here (see apply-alone) is the fallback when a group
  * cannot be committed.
  */
-import type { MutationResult, PushRequest, PushResponse } from '../../shared/sync/protocol'
+import type { MutationResult, PushRequest, PushResponse } from '@shared/sync/protocol'
 import type { AccessClaims } from '../auth/access-tokens'
 import type { Db } from '../db/db'
 import { applyAlone } from './apply-alone'

@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 
-import { backfillCustomerCacheRows } from '../../../src/server/customers/cache-row-backfill'
-import type { ZodApp } from '../../../src/server/routes/route-context'
-import { bulkPullTrailerSchema } from '../../../src/shared/sync/bulk-pull'
-import { customerCacheRow } from '../../../src/shared/sync/customer-cache-row'
-import { changeSchema, PROTOCOL_VERSION, type Change } from '../../../src/shared/sync/protocol'
+import { backfillCustomerCacheRows } from '@server/customers/cache-row-backfill'
+import type { ZodApp } from '@server/routes/route-context'
+import { bulkPullTrailerSchema } from '@shared/sync/bulk-pull'
+import { customerCacheRow } from '@shared/sync/customer-cache-row'
+import { changeSchema, PROTOCOL_VERSION, type Change } from '@shared/sync/protocol'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 import {
   buildTestApp,

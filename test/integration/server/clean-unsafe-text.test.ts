@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { migration016CleanUnsafeText } from '../../../src/server/db/migrations/016-clean-unsafe-text'
+import { migration016CleanUnsafeText } from '@server/db/migrations/016-clean-unsafe-text'
 import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
 
 describe.each(engines)(

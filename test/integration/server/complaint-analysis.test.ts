@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { complaintAnalysisReportSchema } from '../../../src/shared/domain/complaint-analysis'
-import type { ZodApp } from '../../../src/server/routes/route-context'
+import { complaintAnalysisReportSchema } from '@shared/domain/complaint-analysis'
+import type { ZodApp } from '@server/routes/route-context'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 import {
   buildTestApp,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { complaintSchema, type Complaint } from '../../../src/shared/domain/complaint'
-import type { ZodApp } from '../../../src/server/routes/route-context'
+import { complaintSchema, type Complaint } from '@shared/domain/complaint'
+import type { ZodApp } from '@server/routes/route-context'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 import {
   buildTestApp,

@@ -7,10 +7,10 @@ import { randomUUID } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { complaintSchema } from '../../../src/shared/domain/complaint'
-import { complaintEventSchema } from '../../../src/shared/domain/complaint-event'
-import { DEFAULT_SLA_HOURS } from '../../../src/shared/domain/complaint-severity'
-import type { ZodApp } from '../../../src/server/routes/route-context'
+import { complaintSchema } from '@shared/domain/complaint'
+import { complaintEventSchema } from '@shared/domain/complaint-event'
+import { DEFAULT_SLA_HOURS } from '@shared/domain/complaint-severity'
+import type { ZodApp } from '@server/routes/route-context'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 import {
   buildTestApp,
@@ -21,7 +21,7 @@ import {
   push,
   syncHeaders
 } from '../../support/server-app'
-import { PROTOCOL_VERSION } from '../../../src/shared/sync/protocol'
+import { PROTOCOL_VERSION } from '@shared/sync/protocol'
 
 const HOUR_MS = 3_600_000
 

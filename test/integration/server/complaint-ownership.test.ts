@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { complaintSchema } from '../../../src/shared/domain/complaint'
-import { complaintEventSchema } from '../../../src/shared/domain/complaint-event'
-import type { ZodApp } from '../../../src/server/routes/route-context'
+import { complaintSchema } from '@shared/domain/complaint'
+import { complaintEventSchema } from '@shared/domain/complaint-event'
+import type { ZodApp } from '@server/routes/route-context'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 import {
   buildTestApp,

@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { complaintSchema, type Complaint } from '../../../src/shared/domain/complaint'
-import { productEditValue } from '../../../src/shared/domain/complaint-edit'
-import type { ZodApp } from '../../../src/server/routes/route-context'
+import { complaintSchema, type Complaint } from '@shared/domain/complaint'
+import { productEditValue } from '@shared/domain/complaint-edit'
+import type { ZodApp } from '@server/routes/route-context'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 import {
   buildTestApp,

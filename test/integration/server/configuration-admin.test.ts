@@ -7,10 +7,10 @@ import { randomUUID } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { ZodApp } from '../../../src/server/routes/route-context'
-import { defaultCompensationLimits } from '../../../src/server/seed/default-configuration'
-import type { CompensationLimits } from '../../../src/shared/domain/configuration'
-import type { Change } from '../../../src/shared/sync/protocol'
+import type { ZodApp } from '@server/routes/route-context'
+import { defaultCompensationLimits } from '@server/seed/default-configuration'
+import type { CompensationLimits } from '@shared/domain/configuration'
+import type { Change } from '@shared/sync/protocol'
 import {
   buildTestApp,
   complaintArgs,

@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { ZodApp } from '../../../src/server/routes/route-context'
-import { customerSchema, type Customer } from '../../../src/shared/domain/customer'
+import type { ZodApp } from '@server/routes/route-context'
+import { customerSchema, type Customer } from '@shared/domain/customer'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 import { buildTestApp, login, pullAll, push } from '../../support/server-app'
 

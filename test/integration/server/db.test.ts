@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { migrate } from '../../../src/server/db/migrate'
-import { migrations } from '../../../src/server/db/migrations/index'
-import { seedDemoData } from '../../../src/server/seed/seed-demo'
-import { demoUsers } from '../../../src/server/seed/demo-users'
+import { migrate } from '@server/db/migrate'
+import { migrations } from '@server/db/migrations/index'
+import { seedDemoData } from '@server/seed/seed-demo'
+import { demoUsers } from '@server/seed/demo-users'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 
 describe.each(engines)('database layer on %s', (engine) => {

@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { ZodApp } from '../../../src/server/routes/route-context'
-import { PROTOCOL_VERSION } from '../../../src/shared/sync/protocol'
+import type { ZodApp } from '@server/routes/route-context'
+import { PROTOCOL_VERSION } from '@shared/sync/protocol'
 import {
   buildTestApp,
   interactionMutation,

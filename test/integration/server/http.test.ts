@@ -4,9 +4,9 @@ import { join } from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Customer } from '../../../src/shared/domain/customer'
-import { PROTOCOL_VERSION } from '../../../src/shared/sync/protocol'
-import type { ZodApp } from '../../../src/server/routes/route-context'
+import type { Customer } from '@shared/domain/customer'
+import { PROTOCOL_VERSION } from '@shared/sync/protocol'
+import type { ZodApp } from '@server/routes/route-context'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 import { buildTestApp, login, syncHeaders } from '../../support/server-app'
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Db } from '../../../src/server/db/db'
+import type { Db } from '@server/db/db'
 import {
   appendChanges,
   appendLoggedChanges,
@@ -14,8 +14,8 @@ import {
   readChanges,
   type NewChange,
   type Visibility
-} from '../../../src/server/sync/change-log'
-import { PullTail } from '../../../src/server/sync/pull-tail'
+} from '@server/sync/change-log'
+import { PullTail } from '@server/sync/pull-tail'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 
 const TEAM_A = randomUUID()

@@ -7,11 +7,11 @@ import { randomUUID } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { AccessClaims } from '../../../src/server/auth/access-tokens'
-import { pushEachAlone } from '../../../src/server/sync/push'
-import { applyPushBatch, type PendingPush } from '../../../src/server/sync/push-batch'
-import { PushBatcher } from '../../../src/server/sync/push-batcher'
-import { PROTOCOL_VERSION, type PushResponse } from '../../../src/shared/sync/protocol'
+import type { AccessClaims } from '@server/auth/access-tokens'
+import { pushEachAlone } from '@server/sync/push'
+import { applyPushBatch, type PendingPush } from '@server/sync/push-batch'
+import { PushBatcher } from '@server/sync/push-batcher'
+import { PROTOCOL_VERSION, type PushResponse } from '@shared/sync/protocol'
 import { complaintArgs, complaintMutation, interactionMutation } from '../../support/server-app'
 import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
 

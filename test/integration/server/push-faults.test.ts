@@ -8,15 +8,15 @@ import { randomUUID } from 'node:crypto'
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import type { AccessClaims } from '../../../src/server/auth/access-tokens'
-import type { ZodApp } from '../../../src/server/routes/route-context'
-import type { RawMutation } from '../../../src/server/sync/apply-mutation'
-import { pushEachAlone } from '../../../src/server/sync/push'
-import type { PendingPush } from '../../../src/server/sync/push-batch'
-import { MAX_RUNS } from '../../../src/server/sync/push-group'
-import { PushBatcher } from '../../../src/server/sync/push-batcher'
-import type { ApplyPath, PushFaultHooks } from '../../../src/server/sync/push-faults'
-import { PROTOCOL_VERSION, type PushResponse } from '../../../src/shared/sync/protocol'
+import type { AccessClaims } from '@server/auth/access-tokens'
+import type { ZodApp } from '@server/routes/route-context'
+import type { RawMutation } from '@server/sync/apply-mutation'
+import { pushEachAlone } from '@server/sync/push'
+import type { PendingPush } from '@server/sync/push-batch'
+import { MAX_RUNS } from '@server/sync/push-group'
+import { PushBatcher } from '@server/sync/push-batcher'
+import type { ApplyPath, PushFaultHooks } from '@server/sync/push-faults'
+import { PROTOCOL_VERSION, type PushResponse } from '@shared/sync/protocol'
 import {
   buildTestApp,
   complaintMutation,

@@ -5,9 +5,9 @@
 import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { ZodApp } from '../../../src/server/routes/route-context'
-import { defaultCompensationLimits } from '../../../src/server/seed/default-configuration'
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../src/shared/sync/protocol'
+import type { ZodApp } from '@server/routes/route-context'
+import { defaultCompensationLimits } from '@server/seed/default-configuration'
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@shared/sync/protocol'
 import { buildTestApp, complaintMutation, login } from '../../support/server-app'
 import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
 

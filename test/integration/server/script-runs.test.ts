@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { ZodApp } from '../../../src/server/routes/route-context'
-import type { ScriptAnalytics } from '../../../src/shared/scripts/run-analytics'
+import type { ZodApp } from '@server/routes/route-context'
+import type { ScriptAnalytics } from '@shared/scripts/run-analytics'
 import { buildTestApp, login, push, syncHeaders } from '../../support/server-app'
 import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
 

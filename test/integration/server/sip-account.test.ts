@@ -4,9 +4,9 @@ import { join } from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { sipAccountSchema } from '../../../src/shared/domain/sip-account'
-import { readSipConfig } from '../../../src/server/routes/sip-account'
-import type { ZodApp } from '../../../src/server/routes/route-context'
+import { sipAccountSchema } from '@shared/domain/sip-account'
+import { readSipConfig } from '@server/routes/sip-account'
+import type { ZodApp } from '@server/routes/route-context'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 import { buildTestApp, login } from '../../support/server-app'
 

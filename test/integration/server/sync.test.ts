@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { complaintSchema, type Complaint } from '../../../src/shared/domain/complaint'
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../src/shared/sync/protocol'
-import type { ZodApp } from '../../../src/server/routes/route-context'
+import { complaintSchema, type Complaint } from '@shared/domain/complaint'
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@shared/sync/protocol'
+import type { ZodApp } from '@server/routes/route-context'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 import {
   buildTestApp,

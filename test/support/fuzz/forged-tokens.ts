@@ -5,7 +5,7 @@
  */
 import { SignJWT, type JWTPayload } from 'jose'
 
-import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '../../../src/server/auth/access-tokens'
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@server/auth/access-tokens'
 
 export interface ForgedToken {
   label: string

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod'
 
-import { mutationSchema } from '../../../src/shared/sync/protocol'
+import { mutationSchema } from '@shared/sync/protocol'
 import {
   asJsonSchema,
   fieldsOf,

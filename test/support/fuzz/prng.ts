@@ -2,7 +2,7 @@
  * The fuzz suite's randomness: one small seeded generator (mulberry32), so a failing run can be
  * replayed exactly. `FUZZ_SEED=<n>` overrides the fixed default; failures print the seed.
  */
-import { createPrng } from '../../../src/server/seed/prng'
+import { createPrng } from '@server/seed/prng'
 
 export interface Rng {
   readonly seed: number

@@ -12,8 +12,8 @@ import {
   PROTOCOL_VERSION,
   pushResponseSchema,
   type MutationResult
-} from '../../../src/shared/sync/protocol'
-import type { ZodApp } from '../../../src/server/routes/route-context'
+} from '@shared/sync/protocol'
+import type { ZodApp } from '@server/routes/route-context'
 import { toJsonText, type JsonValue } from './json-text'
 import type { Pusher, Setup } from './mutations'
 

@@ -23,7 +23,7 @@ import {
 } from './json-text'
 import { operationName, percentEncode, type Operation } from './openapi'
 import type { Rng } from './prng'
-import { PROTOCOL_VERSION } from '../../../src/shared/sync/protocol'
+import { PROTOCOL_VERSION } from '@shared/sync/protocol'
 
 export interface RouteRequest {
   method: Operation['method']

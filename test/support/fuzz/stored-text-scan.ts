@@ -3,7 +3,7 @@
  * table in the public schema, read back and searched for what must never be stored: C0 controls
  * other than tab and line feed (so CR too: CRLF becomes LF), DEL, and lone surrogates.
  */
-import type { Db } from '../../../src/server/db/db'
+import type { Db } from '@server/db/db'
 
 export interface StoredFinding {
   table: string

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { appEntryUrl, ConfigError, DEFAULT_SERVER_URL, loadConfig } from '../../../src/main/config'
+import { appEntryUrl, ConfigError, DEFAULT_SERVER_URL, loadConfig } from '@main/config'
 
 describe('loadConfig', () => {
   it('defaults to the local central server', () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { createLogger, errorFields, setLogSink, type LogRecord } from '../../../src/main/logger'
+import { createLogger, errorFields, setLogSink, type LogRecord } from '@main/logger'
 
 let restore = (): void => undefined
 

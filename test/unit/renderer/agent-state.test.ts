@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { effectiveAgentState } from '../../../src/renderer/src/features/agent-state/agent-state'
+import { effectiveAgentState } from '@renderer/features/agent-state/agent-state'
 import {
   LINE_DOWN_GRACE_MS,
   phoneProblems,
   type PhoneHealthInputs
-} from '../../../src/renderer/src/features/agent-state/phone-watchdog'
-import type { PhonePhase } from '../../../src/renderer/src/features/softphone/store'
-import { resetAppStore, useAppStore } from '../../../src/renderer/src/stores/app-store'
+} from '@renderer/features/agent-state/phone-watchdog'
+import type { PhonePhase } from '@renderer/features/softphone/store'
+import { resetAppStore, useAppStore } from '@renderer/stores/app-store'
 
 const now = new Date('2026-11-24T10:00:00.000Z')
 const healthy: PhoneHealthInputs = {

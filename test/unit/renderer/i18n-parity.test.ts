@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import en from '../../../src/renderer/src/i18n/en.json'
-import es from '../../../src/renderer/src/i18n/es.json'
+import en from '@renderer/i18n/en.json'
+import es from '@renderer/i18n/es.json'
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix]

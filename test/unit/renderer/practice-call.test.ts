@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { CallState, canTransition } from '../../../src/renderer/src/telephony/call-session'
-import { PracticeCall } from '../../../src/renderer/src/telephony/practice-call'
+import { CallState, canTransition } from '@renderer/telephony/call-session'
+import { PracticeCall } from '@renderer/telephony/practice-call'
 
 describe('PracticeCall', () => {
   it('rings, connects and ends through the CallSession interface', async () => {

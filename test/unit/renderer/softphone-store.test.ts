@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { resetAppStore, useAppStore } from '../../../src/renderer/src/stores/app-store'
-import { CallState, type CallInfo } from '../../../src/renderer/src/telephony/call-session'
+import { resetAppStore, useAppStore } from '@renderer/stores/app-store'
+import { CallState, type CallInfo } from '@renderer/telephony/call-session'
 
 const info: CallInfo = {
   id: 'c1',

@@ -1,10 +1,10 @@
 import i18next from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { appError } from '../../../src/shared/contract/errors'
-import { localizeUnsafeText } from '../../../src/renderer/src/data/unsafe-text-message'
-import en from '../../../src/renderer/src/i18n/en.json'
-import es from '../../../src/renderer/src/i18n/es.json'
+import { appError } from '@shared/contract/errors'
+import { localizeUnsafeText } from '@renderer/data/unsafe-text-message'
+import en from '@renderer/i18n/en.json'
+import es from '@renderer/i18n/es.json'
 
 describe('the refusal of typed text, in the person’s language', () => {
   beforeAll(async () => {

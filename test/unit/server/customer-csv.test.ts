@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { CsvFormatError, parseCustomerCsv } from '../../../src/server/import/customer-csv'
+import { CsvFormatError, parseCustomerCsv } from '@server/import/customer-csv'
 
 const header = 'external_ref,first_name,last_name,phones,emails,preferred_language,do_not_call'
 

@@ -7,8 +7,8 @@ import { createServer, type AddressInfo } from 'node:net'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 
-import { faultKindOf, isRetryableFault } from '../../../src/server/db/fault-kind'
-import { toAppError } from '../../../src/server/http/error-handler'
+import { faultKindOf, isRetryableFault } from '@server/db/fault-kind'
+import { toAppError } from '@server/http/error-handler'
 
 function sqlError(code: string, message = 'database error'): Error {
   return Object.assign(new Error(message), { code, severity: 'ERROR' })

@@ -1,13 +1,10 @@
 import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js'
 import { describe, expect, it } from 'vitest'
 
-import { customerSchema, type Customer } from '../../../src/shared/domain/customer'
-import { valueTier } from '../../../src/shared/domain/value-tier'
-import {
-  FIRST_CUSTOMER_PHONE,
-  generateCustomers
-} from '../../../src/server/seed/generate-customers'
-import { createPrng } from '../../../src/server/seed/prng'
+import { customerSchema, type Customer } from '@shared/domain/customer'
+import { valueTier } from '@shared/domain/value-tier'
+import { FIRST_CUSTOMER_PHONE, generateCustomers } from '@server/seed/generate-customers'
+import { createPrng } from '@server/seed/prng'
 
 async function collect(count: number, seed: number): Promise<Customer[]> {
   const customers: Customer[] = []

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../../src/server/auth/password'
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '@server/auth/password'
 
 describe('password hashing', () => {
   it('verifies the password it hashed and rejects another', async () => {

@@ -5,15 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import type { Db } from '../../../src/server/db/db'
-import { openPgliteDb } from '../../../src/server/db/pglite-db'
-import { RealtimeHub, type RealtimeSocket } from '../../../src/server/realtime/realtime-hub'
-import {
-  CHANGES_CHANNEL,
-  parsePokePayload,
-  pokeKeysOf,
-  pokePayload
-} from '../../../src/server/sync/change-log'
+import type { Db } from '@server/db/db'
+import { openPgliteDb } from '@server/db/pglite-db'
+import { RealtimeHub, type RealtimeSocket } from '@server/realtime/realtime-hub'
+import { CHANGES_CHANNEL, parsePokePayload, pokeKeysOf, pokePayload } from '@server/sync/change-log'
 
 function recordingSocket(): RealtimeSocket & { sent: string[]; closedWith: number[] } {
   const sent: string[] = []

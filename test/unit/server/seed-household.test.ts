@@ -4,8 +4,8 @@ import {
   FIRST_CUSTOMER_PHONE,
   HOUSEHOLD_PHONE,
   generateCustomers
-} from '../../../src/server/seed/generate-customers'
-import type { Customer } from '../../../src/shared/domain/customer'
+} from '@server/seed/generate-customers'
+import type { Customer } from '@shared/domain/customer'
 
 async function collect(count: number, seed: number): Promise<Customer[]> {
   const customers: Customer[] = []

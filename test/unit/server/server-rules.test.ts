@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
-import { formatCaseNumber } from '../../../src/server/sync/mutations/complaint-create'
-import { PRACTICE_SCOPE_ID, visibilityOf } from '../../../src/server/sync/visibility'
-import { contentSecurityPolicy } from '../../../src/server/routes/static-site'
-import { toAppError } from '../../../src/server/http/error-handler'
-import { HttpAppError } from '../../../src/server/http/app-error'
+import { formatCaseNumber } from '@server/sync/mutations/complaint-create'
+import { PRACTICE_SCOPE_ID, visibilityOf } from '@server/sync/visibility'
+import { contentSecurityPolicy } from '@server/routes/static-site'
+import { toAppError } from '@server/http/error-handler'
+import { HttpAppError } from '@server/http/app-error'
 
 const TEAM = '5b0e4a3c-1d2e-4f60-8a9b-0c1d2e3f4a5b'
 const USER = '6c1f5b4d-2e3f-4a71-9bac-1d2e3f4a5b6c'

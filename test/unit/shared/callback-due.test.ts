@@ -6,7 +6,7 @@ import {
   dueFromScript,
   DUE_SOON_MS,
   OVERDUE_GRACE_MS
-} from '../../../src/shared/domain/callback-due'
+} from '@shared/domain/callback-due'
 
 const now = new Date('2026-11-24T10:00:00.000Z')
 const at = (offsetMs: number): string => new Date(now.getTime() + offsetMs).toISOString()

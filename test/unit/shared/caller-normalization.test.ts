@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { classifyCaller } from '../../../src/renderer/src/workers/data/customer-queries'
-import { ctiIdsFrom, parseCtiHeaderNames } from '../../../src/shared/domain/cti-headers'
+import { classifyCaller } from '@renderer/workers/data/customer-queries'
+import { ctiIdsFrom, parseCtiHeaderNames } from '@shared/domain/cti-headers'
 
 const table: [raw: string, country: string, kind: string, e164: string | null][] = [
   // Spain: national, with spaces/dashes/dots, 00 and + prefixes, landlines.

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto'
 
 import { describe, expect, it } from 'vitest'
 
-import { decideGrant, type GrantContext } from '../../../src/shared/domain/compensation'
+import { decideGrant, type GrantContext } from '@shared/domain/compensation'
 import {
   compensationDecideArgsSchema,
   compensationGrantArgsSchema,
   decisionRefusal
-} from '../../../src/shared/domain/compensation-record'
-import type { CompensationLimits } from '../../../src/shared/domain/configuration'
+} from '@shared/domain/compensation-record'
+import type { CompensationLimits } from '@shared/domain/configuration'
 
 const limits: CompensationLimits = {
   currency: 'USD',

@@ -5,7 +5,7 @@ import {
   complaintAnalysisQuerySchema,
   pareto,
   rate
-} from '../../../src/shared/domain/complaint-analysis'
+} from '@shared/domain/complaint-analysis'
 
 describe('pareto', () => {
   it('sorts biggest first with shares and a cumulative line ending at exactly 1', () => {

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import {
-  complaintCreateArgsSchema,
-  complaintDetailsSchema
-} from '../../../src/shared/domain/complaint'
+import { complaintCreateArgsSchema, complaintDetailsSchema } from '@shared/domain/complaint'
 
 const written = {
   id: '6f1c2a57-4c1b-4f5e-9a51-2b1d3c4e5f60',

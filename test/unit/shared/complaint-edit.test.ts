@@ -10,7 +10,7 @@ import {
   type EditableValues,
   type FieldEdit,
   type MergeResult
-} from '../../../src/shared/domain/complaint-edit'
+} from '@shared/domain/complaint-edit'
 
 const filed: EditableValues = {
   description: 'Cobro duplicado',

@@ -9,7 +9,7 @@ import {
   type AssigneeCandidate,
   type OwnedComplaint,
   type OwnershipActor
-} from '../../../src/shared/domain/complaint-ownership'
+} from '@shared/domain/complaint-ownership'
 
 const NORTE = '00000000-0000-4000-8000-00000000000a'
 const SUR = '00000000-0000-4000-8000-00000000000b'

@@ -8,20 +8,20 @@ import {
   lifecycleTransition,
   type LifecycleAction,
   type LifecycleStatus
-} from '../../../src/shared/domain/complaint-lifecycle'
+} from '@shared/domain/complaint-lifecycle'
 import {
   DEFAULT_SLA_HOURS,
   slaDueAt,
   slaRemainingMs,
   slaStatus,
   type Severity
-} from '../../../src/shared/domain/complaint-severity'
+} from '@shared/domain/complaint-severity'
 import {
   compensationRequestSchema,
   decideAuthority,
   type GrantContext
-} from '../../../src/shared/domain/compensation'
-import type { CompensationLimits } from '../../../src/shared/domain/configuration'
+} from '@shared/domain/compensation'
+import type { CompensationLimits } from '@shared/domain/configuration'
 
 describe('complaint lifecycle', () => {
   // Every (status, action) pair: the status it leads to for an agent, or null when refused.

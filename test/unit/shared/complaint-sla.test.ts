@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { cacheFreshness } from '../../../src/shared/domain/cache-freshness'
-import { complaintSla, isOpenComplaint } from '../../../src/shared/domain/complaint-sla'
+import { cacheFreshness } from '@shared/domain/cache-freshness'
+import { complaintSla, isOpenComplaint } from '@shared/domain/complaint-sla'
 
 const now = new Date('2025-06-30T12:00:00.000Z')
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000).toISOString()

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { decodeCustomer } from '../../../src/renderer/src/workers/data/customer-codec'
-import { customerCacheRow } from '../../../src/shared/sync/customer-cache-row'
+import { decodeCustomer } from '@renderer/workers/data/customer-codec'
+import { customerCacheRow } from '@shared/sync/customer-cache-row'
 import { customer } from '../../support/worker-store'
 
 describe('customerCacheRow', () => {

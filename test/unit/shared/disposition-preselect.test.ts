@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import type { DispositionCode } from '../../../src/shared/domain/configuration'
-import { dispositionFromOutcome } from '../../../src/shared/domain/disposition-preselect'
-import { defaultDispositionCodes } from '../../../src/server/seed/default-configuration'
+import type { DispositionCode } from '@shared/domain/configuration'
+import { dispositionFromOutcome } from '@shared/domain/disposition-preselect'
+import { defaultDispositionCodes } from '@server/seed/default-configuration'
 
 const codes: readonly DispositionCode[] = defaultDispositionCodes
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import type { Customer, ValueTier } from '../../../src/shared/domain/customer'
-import { nextBestOffer } from '../../../src/shared/domain/next-best-offer'
+import type { Customer, ValueTier } from '@shared/domain/customer'
+import { nextBestOffer } from '@shared/domain/next-best-offer'
 
 const holder = (
   codes: string[],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { normalizePhone, toE164, type CountryCode } from '../../../src/shared/phone/normalize'
+import { normalizePhone, toE164, type CountryCode } from '@shared/phone/normalize'
 
 const table: [raw: string, country: CountryCode, expected: string | null][] = [
   ['612 34 56 78', 'ES', '+34612345678'],

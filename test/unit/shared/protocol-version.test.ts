@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { contractFingerprint, recordedFingerprints } from '../../../scripts/protocol-fingerprint'
-import { PROTOCOL_VERSION } from '../../../src/shared/sync/protocol'
+import { contractFingerprint, recordedFingerprints } from '@scripts/protocol-fingerprint'
+import { PROTOCOL_VERSION } from '@shared/sync/protocol'
 
 describe('the wire contract', () => {
   it('has not changed without a bump of PROTOCOL_VERSION', () => {

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import {
-  mutationSchema,
-  pullQuerySchema,
-  pushRequestSchema
-} from '../../../src/shared/sync/protocol'
+import { mutationSchema, pullQuerySchema, pushRequestSchema } from '@shared/sync/protocol'
 
 const complaint = {
   id: '8c1f2f5e-1d2a-4c3b-9f0e-2b7a6d5c4e3f',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { foldForSearch, sanitizeDisplayText } from '../../../src/shared/domain/text'
+import { foldForSearch, sanitizeDisplayText } from '@shared/domain/text'
 
 describe('foldForSearch', () => {
   it('folds accents and case', () => {

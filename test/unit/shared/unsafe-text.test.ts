@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 
-import { complaintCreateArgsSchema, complaintSchema } from '../../../src/shared/domain/complaint'
-import { complaintUpdateArgsSchema } from '../../../src/shared/domain/complaint-edit'
-import { loginRequestSchema } from '../../../src/shared/sync/auth'
-import { mutationSchema } from '../../../src/shared/sync/protocol'
-import { identifierText, lineText, multilineText } from '../../../src/shared/text/text-schemas'
+import { complaintCreateArgsSchema, complaintSchema } from '@shared/domain/complaint'
+import { complaintUpdateArgsSchema } from '@shared/domain/complaint-edit'
+import { loginRequestSchema } from '@shared/sync/auth'
+import { mutationSchema } from '@shared/sync/protocol'
+import { identifierText, lineText, multilineText } from '@shared/text/text-schemas'
 import {
   cleanDeep,
   cleanLine,
@@ -14,7 +14,7 @@ import {
   findUnsafeText,
   freeTextFlaw,
   identifierFlaw
-} from '../../../src/shared/text/unsafe-text'
+} from '@shared/text/unsafe-text'
 
 const NUL = '\u0000'
 const LONE_HIGH = '\ud800'

@@ -5,7 +5,7 @@ import {
   frequencySegment,
   valueTier,
   type ValueMetrics
-} from '../../../src/shared/domain/value-tier'
+} from '@shared/domain/value-tier'
 
 const base: ValueMetrics = {
   recencyDays: 30,

@@ -5,14 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import {
-  matchCaller,
-  type OnlineLookup
-} from '../../../src/renderer/src/workers/data/customer-match'
-import type { LocalMatchArgs } from '../../../src/renderer/src/workers/data/customer-queries'
-import type { LocalStore } from '../../../src/renderer/src/workers/data/local-store'
-import { ctiIdsFrom, DEFAULT_CTI_HEADERS } from '../../../src/shared/domain/cti-headers'
-import type { Customer } from '../../../src/shared/domain/customer'
+import { matchCaller, type OnlineLookup } from '@renderer/workers/data/customer-match'
+import type { LocalMatchArgs } from '@renderer/workers/data/customer-queries'
+import type { LocalStore } from '@renderer/workers/data/local-store'
+import { ctiIdsFrom, DEFAULT_CTI_HEADERS } from '@shared/domain/cti-headers'
+import type { Customer } from '@shared/domain/customer'
 import { makeStoreDir, removeStoreDir } from '../../support/worker-node-files'
 import { customer, openTestStore } from '../../support/worker-store'
 

@@ -1,9 +1,9 @@
 /// <reference types="node" />
 import { describe, expect, it } from 'vitest'
 
-import type { LocalStore } from '../../../src/renderer/src/workers/data/local-store'
-import type { Compensation } from '../../../src/shared/domain/compensation-record'
-import type { CompensationLimits } from '../../../src/shared/domain/configuration'
+import type { LocalStore } from '@renderer/workers/data/local-store'
+import type { Compensation } from '@shared/domain/compensation-record'
+import type { CompensationLimits } from '@shared/domain/configuration'
 import { TEST_USER_ID, customer, useTestStores } from '../../support/worker-store'
 
 const limits: CompensationLimits = {

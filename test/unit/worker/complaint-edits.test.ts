@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto'
 
 import { describe, expect, it } from 'vitest'
 
-import type { LocalStore } from '../../../src/renderer/src/workers/data/local-store'
-import { appError } from '../../../src/shared/contract/errors'
-import type { LocalComplaint } from '../../../src/shared/contract/worker'
-import { complaintSchema, type Complaint } from '../../../src/shared/domain/complaint'
-import { editableValuesOf, productEditValue } from '../../../src/shared/domain/complaint-edit'
-import type { Mutation, MutationOf } from '../../../src/shared/sync/protocol'
+import type { LocalStore } from '@renderer/workers/data/local-store'
+import { appError } from '@shared/contract/errors'
+import type { LocalComplaint } from '@shared/contract/worker'
+import { complaintSchema, type Complaint } from '@shared/domain/complaint'
+import { editableValuesOf, productEditValue } from '@shared/domain/complaint-edit'
+import type { Mutation, MutationOf } from '@shared/sync/protocol'
 import { useTestStores } from '../../support/worker-store'
 
 const HOUR_MS = 3_600_000

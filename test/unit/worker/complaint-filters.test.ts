@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import type { LocalStore } from '../../../src/renderer/src/workers/data/local-store'
-import { complaintSchema, type Complaint } from '../../../src/shared/domain/complaint'
-import { complaintFilterSchema } from '../../../src/shared/domain/complaint-filter'
+import type { LocalStore } from '@renderer/workers/data/local-store'
+import { complaintSchema, type Complaint } from '@shared/domain/complaint'
+import { complaintFilterSchema } from '@shared/domain/complaint-filter'
 import { makeStoreDir, removeStoreDir } from '../../support/worker-node-files'
 import { customer, openTestStore } from '../../support/worker-store'
 

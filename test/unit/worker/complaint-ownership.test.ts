@@ -1,9 +1,9 @@
 /// <reference types="node" />
 import { describe, expect, it } from 'vitest'
 
-import { complaintSchema } from '../../../src/shared/domain/complaint'
-import { complaintFilterSchema } from '../../../src/shared/domain/complaint-filter'
-import type { LocalStore } from '../../../src/renderer/src/workers/data/local-store'
+import { complaintSchema } from '@shared/domain/complaint'
+import { complaintFilterSchema } from '@shared/domain/complaint-filter'
+import type { LocalStore } from '@renderer/workers/data/local-store'
 import { useTestStores } from '../../support/worker-store'
 
 const ANA = '11111111-1111-4111-8111-111111111111'

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import type { StreamLine } from '../../../src/renderer/src/workers/data/bulk-stream'
-import type { PauseReason } from '../../../src/shared/domain/configuration'
+import type { StreamLine } from '@renderer/workers/data/bulk-stream'
+import type { PauseReason } from '@shared/domain/configuration'
 import { customer, useTestStores } from '../../support/worker-store'
 
 const pause = (code: string, es: string): PauseReason => ({

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import {
-  decodeCustomer,
-  encodeCustomer
-} from '../../../src/renderer/src/workers/data/customer-codec'
+import { decodeCustomer, encodeCustomer } from '@renderer/workers/data/customer-codec'
 import { customer } from '../../support/worker-store'
 
 describe('the cache row of a customer', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { LocalStore } from '../../../src/renderer/src/workers/data/local-store'
-import type { Change } from '../../../src/shared/sync/protocol'
+import type { LocalStore } from '@renderer/workers/data/local-store'
+import type { Change } from '@shared/sync/protocol'
 import { makeStoreDir, removeStoreDir } from '../../support/worker-node-files'
 import { customer, openTestStore } from '../../support/worker-store'
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { phonePrefixes } from '../../../src/renderer/src/workers/data/customer-search'
-import type { LocalStore } from '../../../src/renderer/src/workers/data/local-store'
+import { phonePrefixes } from '@renderer/workers/data/customer-search'
+import type { LocalStore } from '@renderer/workers/data/local-store'
 import { makeStoreDir, removeStoreDir } from '../../support/worker-node-files'
 import { customer, openTestStore } from '../../support/worker-store'
 

@@ -3,13 +3,9 @@ import { randomUUID } from 'node:crypto'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import {
-  createRoutes,
-  dispatch,
-  type Routes
-} from '../../../src/renderer/src/workers/data/dispatcher'
-import { SessionHost } from '../../../src/renderer/src/workers/data/session-host'
-import type { ReleaseLock } from '../../../src/renderer/src/workers/data/store-lock'
+import { createRoutes, dispatch, type Routes } from '@renderer/workers/data/dispatcher'
+import { SessionHost } from '@renderer/workers/data/session-host'
+import type { ReleaseLock } from '@renderer/workers/data/store-lock'
 import { FakeSockets, json, ManualTimers, scriptedFetch } from '../../support/worker-fakes'
 import { makeStoreDir, NodeDurableFiles, removeStoreDir } from '../../support/worker-node-files'
 import { loadSql } from '../../support/worker-store'

@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import { describe, expect, it } from 'vitest'
 
-import type { Interaction } from '../../../src/shared/domain/interaction'
+import type { Interaction } from '@shared/domain/interaction'
 import { useTestStores } from '../../support/worker-store'
 
 const call = {

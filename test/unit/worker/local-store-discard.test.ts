@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import { describe, expect, it } from 'vitest'
 
-import type { LocalStore } from '../../../src/renderer/src/workers/data/local-store'
+import type { LocalStore } from '@renderer/workers/data/local-store'
 import { useTestStores } from '../../support/worker-store'
 
 const complaint = (description: string) =>

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import type { LocalStore } from '../../../src/renderer/src/workers/data/local-store'
+import type { LocalStore } from '@renderer/workers/data/local-store'
 import { makeStoreDir, removeStoreDir } from '../../support/worker-node-files'
 import { openTestStore } from '../../support/worker-store'
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
-import { migrate, SCHEMA_VERSION } from '../../../src/renderer/src/workers/data/migrations'
-import { queryAll, queryOne } from '../../../src/renderer/src/workers/data/sql'
-import { encodeCustomer } from '../../../src/renderer/src/workers/data/customer-codec'
-import { getCustomer, matchCustomer } from '../../../src/renderer/src/workers/data/customer-queries'
-import { searchCustomers } from '../../../src/renderer/src/workers/data/customer-search'
-import { foldForSearch } from '../../../src/shared/domain/text'
+import { migrate, SCHEMA_VERSION } from '@renderer/workers/data/migrations'
+import { queryAll, queryOne } from '@renderer/workers/data/sql'
+import { encodeCustomer } from '@renderer/workers/data/customer-codec'
+import { getCustomer, matchCustomer } from '@renderer/workers/data/customer-queries'
+import { searchCustomers } from '@renderer/workers/data/customer-search'
+import { foldForSearch } from '@shared/domain/text'
 import { customer, loadSql } from '../../support/worker-store'
 
 describe('local store migrations', () => {

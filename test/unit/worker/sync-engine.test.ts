@@ -7,15 +7,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { backoffDelay } from '../../../src/shared/retry/backoff'
-import type { LocalStore } from '../../../src/renderer/src/workers/data/local-store'
-import { SyncEngine } from '../../../src/renderer/src/workers/data/sync-engine'
-import type { WorkerEventName } from '../../../src/shared/contract/worker'
-import {
-  MAX_MUTATIONS_PER_PUSH,
-  mutationSchema,
-  type PushRequest
-} from '../../../src/shared/sync/protocol'
+import { backoffDelay } from '@shared/retry/backoff'
+import type { LocalStore } from '@renderer/workers/data/local-store'
+import { SyncEngine } from '@renderer/workers/data/sync-engine'
+import type { WorkerEventName } from '@shared/contract/worker'
+import { MAX_MUTATIONS_PER_PUSH, mutationSchema, type PushRequest } from '@shared/sync/protocol'
 import {
   emptyPull,
   FakeSockets,

@@ -7,15 +7,15 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import type { LocalStore } from '../../../src/renderer/src/workers/data/local-store'
-import { MAX_PUSH_ATTEMPTS } from '../../../src/renderer/src/workers/data/outbox'
-import { SyncEngine } from '../../../src/renderer/src/workers/data/sync-engine'
+import type { LocalStore } from '@renderer/workers/data/local-store'
+import { MAX_PUSH_ATTEMPTS } from '@renderer/workers/data/outbox'
+import { SyncEngine } from '@renderer/workers/data/sync-engine'
 import {
   MAX_PUSH_BYTES,
   mutationSchema,
   type Mutation,
   type PushRequest
-} from '../../../src/shared/sync/protocol'
+} from '@shared/sync/protocol'
 import {
   emptyPull,
   FakeSockets,

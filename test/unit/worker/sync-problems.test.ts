@@ -10,18 +10,18 @@ import { join } from 'node:path'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import type { WorkerEvents } from '../../../src/shared/contract/worker'
-import { createRoutes, dispatch } from '../../../src/renderer/src/workers/data/dispatcher'
-import type { LocalStore } from '../../../src/renderer/src/workers/data/local-store'
-import { MAX_PUSH_ATTEMPTS } from '../../../src/renderer/src/workers/data/outbox'
-import { SessionHost } from '../../../src/renderer/src/workers/data/session-host'
+import type { WorkerEvents } from '@shared/contract/worker'
+import { createRoutes, dispatch } from '@renderer/workers/data/dispatcher'
+import type { LocalStore } from '@renderer/workers/data/local-store'
+import { MAX_PUSH_ATTEMPTS } from '@renderer/workers/data/outbox'
+import { SessionHost } from '@renderer/workers/data/session-host'
 import {
   problemSummary,
   problemTime,
   SUMMARY_MAX_CHARS
-} from '../../../src/renderer/src/workers/data/sync-problems'
-import { UNREADABLE_MESSAGE } from '../../../src/renderer/src/workers/data/unreadable-entry'
-import type { Mutation } from '../../../src/shared/sync/protocol'
+} from '@renderer/workers/data/sync-problems'
+import { UNREADABLE_MESSAGE } from '@renderer/workers/data/unreadable-entry'
+import type { Mutation } from '@shared/sync/protocol'
 import { FakeSockets, json, ManualTimers, scriptedFetch } from '../../support/worker-fakes'
 import { makeStoreDir, NodeDurableFiles, removeStoreDir } from '../../support/worker-node-files'
 import { loadSql, TEST_USER_ID, useTestStores } from '../../support/worker-store'

@@ -9,9 +9,9 @@ import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { UNREADABLE_MESSAGE } from '../../../src/renderer/src/workers/data/unreadable-entry'
-import { snapshotFile } from '../../../src/renderer/src/workers/data/local-store'
-import type { Mutation } from '../../../src/shared/sync/protocol'
+import { UNREADABLE_MESSAGE } from '@renderer/workers/data/unreadable-entry'
+import { snapshotFile } from '@renderer/workers/data/local-store'
+import type { Mutation } from '@shared/sync/protocol'
 import { loadSql, TEST_USER_ID, useTestStores } from '../../support/worker-store'
 
 const STORE = `atiende-${TEST_USER_ID}`

@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm'
 
 import { describe, expect, it } from 'vitest'
 
-import { WriteLock } from '../../../src/renderer/src/workers/data/write-lock'
+import { WriteLock } from '@renderer/workers/data/write-lock'
 
 setFlagsFromString('--expose-gc')
 const gc: unknown = runInNewContext('gc')

@@ -1,5 +1,5 @@
 /** IPC handler for app information. */
-import type { AppInfo } from '../../../shared/contract/desktop-api'
+import type { AppInfo } from '@shared/contract/desktop-api'
 import type { IpcImpls } from '../handle'
 
 /** Maps Node's platform onto the contract's; other Unixes behave like Linux for us. */

@@ -1,5 +1,5 @@
 /** IPC handlers for durable files (journal and snapshots of the local store). */
-import { appError } from '../../../shared/contract/errors'
+import { appError } from '@shared/contract/errors'
 import type { JournalFiles } from '../../services/journal-file'
 import { IpcFailure, type IpcImpls } from '../handle'
 

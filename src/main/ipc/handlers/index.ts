@@ -1,5 +1,5 @@
 /** Registers every IPC channel of the contract, each exactly once. */
-import { ipcContract, type IpcChannel } from '../../../shared/contract/ipc'
+import { ipcContract, type IpcChannel } from '@shared/contract/ipc'
 import type { Handle, IpcImpls } from '../handle'
 
 const isChannel = (name: string): name is IpcChannel => name in ipcContract

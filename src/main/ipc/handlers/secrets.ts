@@ -1,5 +1,5 @@
 /** IPC handlers for secrets kept with safeStorage. */
-import { appError } from '../../../shared/contract/errors'
+import { appError } from '@shared/contract/errors'
 import type { Logger } from '../../logger'
 import {
   isPlainTextBackend,

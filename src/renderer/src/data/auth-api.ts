@@ -1,16 +1,7 @@
 /** Login and token refresh against the central server. */
-import {
-  appError,
-  errorCodes,
-  type AppError,
-  type ErrorCode
-} from '../../../shared/contract/errors'
-import { fail, ok, type Result } from '../../../shared/contract/result'
-import {
-  errorEnvelopeSchema,
-  tokenResponseSchema,
-  type TokenResponse
-} from '../../../shared/sync/auth'
+import { appError, errorCodes, type AppError, type ErrorCode } from '@shared/contract/errors'
+import { fail, ok, type Result } from '@shared/contract/result'
+import { errorEnvelopeSchema, tokenResponseSchema, type TokenResponse } from '@shared/sync/auth'
 
 function asErrorCode(code: string): ErrorCode {
   return errorCodes.find((c) => c === code) ?? 'internal'

@@ -2,7 +2,7 @@
  * Owns the data worker for the logged-in session. The worker holds sql.js, the journal and the
  * sync engine; the page only talks to it through the typed client.
  */
-import { answerDurableCall } from '../../../shared/contract/worker'
+import { answerDurableCall } from '@shared/contract/worker'
 import { getDesktop, isElectron } from '../platform/desktop'
 import { createDataClient, type DataClient } from './worker-client'
 

@@ -5,8 +5,8 @@
  */
 import i18next from 'i18next'
 
-import type { AppError } from '../../../shared/contract/errors'
-import type { WorkerRequestName } from '../../../shared/contract/worker'
+import type { AppError } from '@shared/contract/errors'
+import type { WorkerRequestName } from '@shared/contract/worker'
 
 /** The form label of a refused field, per request where one field name means two things. */
 const labelKeys: Partial<Record<WorkerRequestName, Record<string, string>>> = {

@@ -1,4 +1,4 @@
-import type { ConfigurationSnapshot, SyncEntity } from '../../../shared/contract/worker'
+import type { ConfigurationSnapshot, SyncEntity } from '@shared/contract/worker'
 import { dataClient } from './data-client'
 import { useWorkerQuery } from './use-worker-query'
 

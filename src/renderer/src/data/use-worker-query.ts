@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 
-import type { SyncEntity } from '../../../shared/contract/worker'
+import type { SyncEntity } from '@shared/contract/worker'
 import { dataClient } from './data-client'
 
 /**

@@ -2,8 +2,8 @@
  * Typed client for the data worker: `send(name, args)` resolves with the handler's Result,
  * `listen(event, cb)` subscribes to worker events. The page never touches sql.js directly.
  */
-import { appError } from '../../../shared/contract/errors'
-import { fail, type Result } from '../../../shared/contract/result'
+import { appError } from '@shared/contract/errors'
+import { fail, type Result } from '@shared/contract/result'
 import type {
   DurableReplyMessage,
   DurableMethod,
@@ -14,7 +14,7 @@ import type {
   WorkerReply,
   WorkerRequestMessage,
   WorkerRequestName
-} from '../../../shared/contract/worker'
+} from '@shared/contract/worker'
 import { localizeUnsafeText } from './unsafe-text-message'
 
 type Listener = (payload: unknown) => void

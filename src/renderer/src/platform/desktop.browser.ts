@@ -2,9 +2,9 @@
  * Browser-edition fallbacks for the desktop API: async OPFS files (writables commit atomically
  * on close) for durable files and secrets, Web Notifications.
  */
-import type { DesktopApi } from '../../../shared/contract/desktop-api'
-import { appError } from '../../../shared/contract/errors'
-import { fail, ok, type Result } from '../../../shared/contract/result'
+import type { DesktopApi } from '@shared/contract/desktop-api'
+import { appError } from '@shared/contract/errors'
+import { fail, ok, type Result } from '@shared/contract/result'
 
 const SECRET_PREFIX = 'secret-'
 

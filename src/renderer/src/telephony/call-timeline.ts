@@ -2,7 +2,7 @@
  * Follows one call's states and turns them into the interaction record saved when it ends:
  * ring, answer and end times, time on hold, who hung up, and what came of it.
  */
-import type { InteractionRecordArgs, InteractionResult } from '../../../shared/domain/interaction'
+import type { InteractionRecordArgs, InteractionResult } from '@shared/domain/interaction'
 import type { CallInfo, EndedBy } from './call-session'
 import { CallState } from './call-session'
 

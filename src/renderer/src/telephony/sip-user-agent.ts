@@ -16,8 +16,8 @@
  */
 import { Invitation, Registerer, RegistererState, SIPExtension, UserAgent } from 'sip.js'
 
-import type { IceServer } from '../../../shared/domain/sip-account'
-import { backoffDelay, type BackoffOptions } from '../../../shared/retry/backoff'
+import type { IceServer } from '@shared/domain/sip-account'
+import { backoffDelay, type BackoffOptions } from '@shared/retry/backoff'
 import { SipCall } from './sip-call'
 import { dialTarget, domainOf } from './sip-headers'
 import { createSessionDescriptionHandlerFactory } from './sip-media'

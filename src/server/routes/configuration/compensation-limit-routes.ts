@@ -1,6 +1,6 @@
 /** The compensation limits table: replaced whole by an admin, never edited row by row. */
-import { compensationLimitsSchema } from '../../../shared/domain/configuration'
-import { compensationLimitsEditSchema } from '../../../shared/domain/configuration-edit'
+import { compensationLimitsSchema } from '@shared/domain/configuration'
+import { compensationLimitsEditSchema } from '@shared/domain/configuration-edit'
 import {
   readCompensationLimits,
   replaceCompensationLimits

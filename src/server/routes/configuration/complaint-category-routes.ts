@@ -9,12 +9,12 @@ import {
   complaintCategoryConfigSchema,
   configCodeSchema,
   type ComplaintCategoryConfig
-} from '../../../shared/domain/configuration'
+} from '@shared/domain/configuration'
 import {
   complaintCategoryCreateSchema,
   complaintCategoryUpdateSchema,
   type ComplaintCategoryCreate
-} from '../../../shared/domain/configuration-edit'
+} from '@shared/domain/configuration-edit'
 import type { AuditAction } from '../../auth/audit-log'
 import {
   labelColumns,

@@ -1,9 +1,9 @@
 /** Disposition (wrap-up) codes: added, updated, retired and restored by admins. */
-import { dispositionCodeSchema } from '../../../shared/domain/configuration'
+import { dispositionCodeSchema } from '@shared/domain/configuration'
 import {
   dispositionCodeCreateSchema,
   dispositionCodeUpdateSchema
-} from '../../../shared/domain/configuration-edit'
+} from '@shared/domain/configuration-edit'
 import {
   labelColumns,
   lockDispositionCode,

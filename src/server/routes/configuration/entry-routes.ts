@@ -7,7 +7,7 @@
 import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
 
-import { configCodeSchema } from '../../../shared/domain/configuration'
+import { configCodeSchema } from '@shared/domain/configuration'
 import type { AuditAction } from '../../auth/audit-log'
 import { updateColumns, type ColumnValues } from '../../configuration/config-entries'
 import type { Queryable } from '../../db/db'

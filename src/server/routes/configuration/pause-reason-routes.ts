@@ -2,12 +2,12 @@
  * Pause (not ready) reasons: added, updated, retired and restored by admins, except that the
  * reason the phone watchdog sets can never be retired.
  */
-import { pauseReasonSchema } from '../../../shared/domain/configuration'
+import { pauseReasonSchema } from '@shared/domain/configuration'
 import {
   WATCHDOG_PAUSE_REASON,
   pauseReasonCreateSchema,
   pauseReasonUpdateSchema
-} from '../../../shared/domain/configuration-edit'
+} from '@shared/domain/configuration-edit'
 import { labelColumns, lockPauseReason, nextSortOrder } from '../../configuration/config-entries'
 import { HttpAppError } from '../../http/app-error'
 

@@ -2,7 +2,7 @@
  * `agent_state.record`: one change of an agent's state. The agent and team come from the access
  * token; the row is private to the agent, their team's leads and admins (`change_log.user_id`).
  */
-import type { AgentState, AgentStateRecordArgs } from '../../../shared/domain/agent-state'
+import type { AgentState, AgentStateRecordArgs } from '@shared/domain/agent-state'
 import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'
 import { rejected, repeatOf, type MutationOutcome } from './mutation-outcome'

@@ -3,7 +3,7 @@
  * team may mark it done (a practice callback: its author only). Completing one already done is
  * harmless and changes nothing: a teammate got there first.
  */
-import type { CallbackCompleteArgs } from '../../../shared/domain/callback'
+import type { CallbackCompleteArgs } from '@shared/domain/callback'
 import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'
 import { PRACTICE_SCOPE_ID } from '../visibility'

@@ -1,5 +1,5 @@
 /** Reading a callback back as the change log sends it (whole, on every change). */
-import type { Callback } from '../../../shared/domain/callback'
+import type { Callback } from '@shared/domain/callback'
 import type { Queryable } from '../../db/db'
 
 interface CallbackRow {

@@ -4,7 +4,7 @@
  * assigned to a teammate; a practice callback stays with its author in the practice scope.
  * Trainers schedule practice callbacks only.
  */
-import type { CallbackScheduleArgs } from '../../../shared/domain/callback'
+import type { CallbackScheduleArgs } from '@shared/domain/callback'
 import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'
 import { recordScope } from '../visibility'

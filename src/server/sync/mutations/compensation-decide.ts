@@ -3,10 +3,7 @@
  * compensation above the agent's authority. A request is decided once: the row is locked and
  * its status checked, so a second decision, even a simultaneous one, is refused.
  */
-import {
-  decisionRefusal,
-  type CompensationDecideArgs
-} from '../../../shared/domain/compensation-record'
+import { decisionRefusal, type CompensationDecideArgs } from '@shared/domain/compensation-record'
 import { writeAudit } from '../../auth/audit-log'
 import type { AccessClaims } from '../../auth/access-tokens'
 import {

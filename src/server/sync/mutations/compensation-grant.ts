@@ -4,8 +4,8 @@
  * clock), whatever the client claims. Within authority the compensation is granted; above it, it
  * becomes a request for the team's lead. The result tells the client which.
  */
-import { decideGrant } from '../../../shared/domain/compensation'
-import type { CompensationGrantArgs } from '../../../shared/domain/compensation-record'
+import { decideGrant } from '@shared/domain/compensation'
+import type { CompensationGrantArgs } from '@shared/domain/compensation-record'
 import { writeAudit } from '../../auth/audit-log'
 import type { AccessClaims } from '../../auth/access-tokens'
 import {
@@ -17,7 +17,7 @@ import {
   type CompensationRow
 } from '../../compensation/compensation-store'
 import type { Queryable } from '../../db/db'
-import { valueTiers } from '../../../shared/domain/customer'
+import { valueTiers } from '@shared/domain/customer'
 import { recordComplaintEvent } from './complaint-events'
 import { rejected, type MutationOutcome } from './mutation-outcome'
 

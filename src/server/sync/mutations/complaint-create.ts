@@ -2,11 +2,7 @@
  * `complaint.create`: files a complaint written on the client. The author and team come from
  * the access token, never from the body; the server numbers the case.
  */
-import {
-  complaintDueAt,
-  type Complaint,
-  type ComplaintCreateArgs
-} from '../../../shared/domain/complaint'
+import { complaintDueAt, type Complaint, type ComplaintCreateArgs } from '@shared/domain/complaint'
 import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'
 import { rejected, type MutationOutcome } from './mutation-outcome'

@@ -2,11 +2,8 @@
  * Writing a complaint's timeline: one row per event, and the change that takes it to every
  * client of the case's team (the complaint detail shows it in order, with who and when).
  */
-import {
-  complaintEventSchema,
-  type ComplaintEventAction
-} from '../../../shared/domain/complaint-event'
-import type { EditableComplaintField } from '../../../shared/domain/complaint-edit'
+import { complaintEventSchema, type ComplaintEventAction } from '@shared/domain/complaint-event'
+import type { EditableComplaintField } from '@shared/domain/complaint-edit'
 import type { Queryable } from '../../db/db'
 import type { NewChange } from '../change-log'
 

@@ -2,7 +2,7 @@
  * `complaint.note`: a note in a complaint's timeline, by anyone who works the case (its team's
  * agents and leads, admins). It changes nothing else on the case.
  */
-import type { ComplaintNoteArgs } from '../../../shared/domain/complaint-event'
+import type { ComplaintNoteArgs } from '@shared/domain/complaint-event'
 import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'
 import { recordComplaintEvent } from './complaint-events'

@@ -12,8 +12,8 @@ import {
   type ComplaintAssignArgs,
   type ComplaintEscalateArgs,
   type OwnershipRefusal
-} from '../../../shared/domain/complaint-ownership'
-import { roles } from '../../../shared/domain/user'
+} from '@shared/domain/complaint-ownership'
+import { roles } from '@shared/domain/user'
 import { writeAudit } from '../../auth/audit-log'
 import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'

@@ -7,9 +7,9 @@ import {
   lifecycleStatuses,
   lifecycleTransition,
   type TransitionRefusal
-} from '../../../shared/domain/complaint-lifecycle'
-import { complaintSchema, type Complaint } from '../../../shared/domain/complaint'
-import type { ComplaintTransitionArgs } from '../../../shared/domain/complaint-transition'
+} from '@shared/domain/complaint-lifecycle'
+import { complaintSchema, type Complaint } from '@shared/domain/complaint'
+import type { ComplaintTransitionArgs } from '@shared/domain/complaint-transition'
 import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'
 import { recordComplaintEvent } from './complaint-events'

@@ -15,9 +15,9 @@ import {
   type EditableComplaintField,
   type FieldConflict,
   type MergeResult
-} from '../../../shared/domain/complaint-edit'
-import { complaintDueAt } from '../../../shared/domain/complaint'
-import { severities } from '../../../shared/domain/complaint-severity'
+} from '@shared/domain/complaint-edit'
+import { complaintDueAt } from '@shared/domain/complaint'
+import { severities } from '@shared/domain/complaint-severity'
 import { writeAudit } from '../../auth/audit-log'
 import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable, SqlParam } from '../../db/db'

@@ -3,10 +3,7 @@
  * author come from the access token; the contact is logged for that team only, so it syncs back
  * to the team's clients and nobody else's (practice and other teams never see it).
  */
-import {
-  customerFromCreateArgs,
-  type CustomerCreateArgs
-} from '../../../shared/domain/customer-create'
+import { customerFromCreateArgs, type CustomerCreateArgs } from '@shared/domain/customer-create'
 import type { AccessClaims } from '../../auth/access-tokens'
 import { customerChange } from '../../customers/customer-change'
 import { insertCreatedCustomer } from '../../customers/customer-store'

@@ -5,7 +5,7 @@
  * interaction and goes to the practice scope, so practice never mixes with production. One per
  * call: another id for the same call is a conflict.
  */
-import type { Disposition, DispositionRecordArgs } from '../../../shared/domain/disposition'
+import type { Disposition, DispositionRecordArgs } from '@shared/domain/disposition'
 import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'
 import { recordScope } from '../visibility'

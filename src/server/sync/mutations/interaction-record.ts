@@ -2,7 +2,7 @@
  * `interaction.record`: stores one finished call. The agent and team come from the access token;
  * a customer that no longer exists is dropped from the record rather than losing the call.
  */
-import type { Interaction, InteractionRecordArgs } from '../../../shared/domain/interaction'
+import type { Interaction, InteractionRecordArgs } from '@shared/domain/interaction'
 import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'
 import { rejected, repeatOf, type MutationOutcome } from './mutation-outcome'

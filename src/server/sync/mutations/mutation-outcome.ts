@@ -1,7 +1,7 @@
-import type { AppError } from '../../../shared/contract/errors'
-import { appError } from '../../../shared/contract/errors'
-import type { CompensationStatus } from '../../../shared/domain/compensation-record'
-import type { FieldConflict } from '../../../shared/domain/complaint-edit'
+import type { AppError } from '@shared/contract/errors'
+import { appError } from '@shared/contract/errors'
+import type { CompensationStatus } from '@shared/domain/compensation-record'
+import type { FieldConflict } from '@shared/domain/complaint-edit'
 import type { Queryable } from '../../db/db'
 import type { NewChange } from '../change-log'
 

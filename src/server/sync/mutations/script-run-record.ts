@@ -4,7 +4,7 @@
  * team, so practice never mixes with production figures. Runs are read through the analytics
  * API, not pulled, so the mutation writes no change-log rows.
  */
-import type { ScriptRunRecordArgs } from '../../../shared/domain/script-run'
+import type { ScriptRunRecordArgs } from '@shared/domain/script-run'
 import type { AccessClaims } from '../../auth/access-tokens'
 import type { Queryable } from '../../db/db'
 import { rejected, repeatOf, type MutationOutcome } from './mutation-outcome'

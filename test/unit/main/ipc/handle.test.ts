@@ -8,22 +8,22 @@ import { join } from 'node:path'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { ipcContract } from '../../../../src/shared/contract/ipc'
+import { ipcContract } from '@shared/contract/ipc'
 import {
   createHandle,
   IpcFailure,
   type IpcImpls,
   type IpcListener,
   type SenderEvent
-} from '../../../../src/main/ipc/handle'
-import { appInfoImpls } from '../../../../src/main/ipc/handlers/app-info'
-import { durableFileImpls } from '../../../../src/main/ipc/handlers/durable-file'
-import { ipcChannels, registerIpcHandlers } from '../../../../src/main/ipc/handlers/index'
-import { notificationImpls } from '../../../../src/main/ipc/handlers/notifications'
-import { secretsImpls } from '../../../../src/main/ipc/handlers/secrets'
-import { createLogger, setLogSink, type LogRecord } from '../../../../src/main/logger'
-import { openJournalFiles } from '../../../../src/main/services/journal-file'
-import { createSecretStore, type SecretCipher } from '../../../../src/main/services/secret-store'
+} from '@main/ipc/handle'
+import { appInfoImpls } from '@main/ipc/handlers/app-info'
+import { durableFileImpls } from '@main/ipc/handlers/durable-file'
+import { ipcChannels, registerIpcHandlers } from '@main/ipc/handlers/index'
+import { notificationImpls } from '@main/ipc/handlers/notifications'
+import { secretsImpls } from '@main/ipc/handlers/secrets'
+import { createLogger, setLogSink, type LogRecord } from '@main/logger'
+import { openJournalFiles } from '@main/services/journal-file'
+import { createSecretStore, type SecretCipher } from '@main/services/secret-store'
 
 const fromApp: SenderEvent = { senderFrame: { url: 'app://atiende/index.html' } }
 

@@ -1,18 +1,12 @@
 /** The small capability handlers with fakes for Electron's Notification (it cannot run here). */
 import { describe, expect, it } from 'vitest'
 
-import { appInfoImpls, toAppPlatform } from '../../../../src/main/ipc/handlers/app-info'
-import {
-  notificationImpls,
-  type NotificationLike
-} from '../../../../src/main/ipc/handlers/notifications'
-import { secretsImpls, warnIfPlainTextSecrets } from '../../../../src/main/ipc/handlers/secrets'
-import { IpcFailure } from '../../../../src/main/ipc/handle'
-import { createLogger, setLogSink, type LogRecord } from '../../../../src/main/logger'
-import {
-  SecretsUnavailableError,
-  type SecretStore
-} from '../../../../src/main/services/secret-store'
+import { appInfoImpls, toAppPlatform } from '@main/ipc/handlers/app-info'
+import { notificationImpls, type NotificationLike } from '@main/ipc/handlers/notifications'
+import { secretsImpls, warnIfPlainTextSecrets } from '@main/ipc/handlers/secrets'
+import { IpcFailure } from '@main/ipc/handle'
+import { createLogger, setLogSink, type LogRecord } from '@main/logger'
+import { SecretsUnavailableError, type SecretStore } from '@main/services/secret-store'
 
 class FakeNotification implements NotificationLike {
   readonly listeners = new Map<string, () => void>()

@@ -4,8 +4,8 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 
-import type { DesktopApi } from '../../../../src/shared/contract/desktop-api'
-import { ipcContract, ipcEvents } from '../../../../src/shared/contract/ipc'
+import type { DesktopApi } from '@shared/contract/desktop-api'
+import { ipcContract, ipcEvents } from '@shared/contract/ipc'
 
 type Listener = (event: unknown, payload: unknown) => void
 
@@ -67,7 +67,7 @@ let exposed: unknown = null
 let api: DesktopApi | null = null
 
 beforeAll(async () => {
-  await import('../../../../src/preload/index')
+  await import('@preload/index')
   exposed = bridge.exposed.get('desktop')
   if (!isDesktopApi(exposed)) throw new Error('desktop was not exposed')
   api = exposed

@@ -4,11 +4,7 @@ import { join, resolve } from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import {
-  contentTypeFor,
-  resolveAppRequest,
-  serveAppRequest
-} from '../../../../src/main/security/app-protocol'
+import { contentTypeFor, resolveAppRequest, serveAppRequest } from '@main/security/app-protocol'
 
 const root = resolve('/srv/atiende/renderer')
 

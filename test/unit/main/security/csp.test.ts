@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { buildCsp, connectSources } from '../../../../src/main/security/csp'
+import { buildCsp, connectSources } from '@main/security/csp'
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(

@@ -8,7 +8,7 @@ import {
   parseDialUri,
   toSafeExternalUrl,
   trustedRendererPredicate
-} from '../../../../src/main/security/trusted-url'
+} from '@main/security/trusted-url'
 
 describe('isAppUrl', () => {
   it.each([

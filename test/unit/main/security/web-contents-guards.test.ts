@@ -4,8 +4,8 @@ import {
   decideNavigation,
   decidePermission,
   decideWindowOpen
-} from '../../../../src/main/security/web-contents-guards'
-import { trustedRendererPredicate } from '../../../../src/main/security/trusted-url'
+} from '@main/security/web-contents-guards'
+import { trustedRendererPredicate } from '@main/security/trusted-url'
 
 describe('decidePermission', () => {
   const app = 'app://atiende/index.html'

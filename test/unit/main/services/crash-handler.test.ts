@@ -5,12 +5,8 @@ import { join } from 'node:path'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { createLogger, setLogSink, type LogRecord } from '../../../../src/main/logger'
-import {
-  crashFileName,
-  formatCrashReport,
-  installCrashHandler
-} from '../../../../src/main/services/crash-handler'
+import { createLogger, setLogSink, type LogRecord } from '@main/logger'
+import { crashFileName, formatCrashReport, installCrashHandler } from '@main/services/crash-handler'
 
 const time = new Date('2025-03-04T05:06:07.089Z')
 let dir = ''

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { createLogger } from '../../../../src/main/logger'
-import { createDialRouter } from '../../../../src/main/services/dial-links'
+import { createLogger } from '@main/logger'
+import { createDialRouter } from '@main/services/dial-links'
 
 const quiet = createLogger('dial-test')
 

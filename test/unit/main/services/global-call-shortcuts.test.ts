@@ -4,13 +4,13 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import type { Logger } from '../../../../src/main/logger'
+import type { Logger } from '@main/logger'
 import {
   globalCallShortcuts,
   registerGlobalCallShortcuts,
   type GlobalShortcutRegistry
-} from '../../../../src/main/services/global-call-shortcuts'
-import type { CallShortcutAction } from '../../../../src/shared/contract/desktop-api'
+} from '@main/services/global-call-shortcuts'
+import type { CallShortcutAction } from '@shared/contract/desktop-api'
 
 function fakeRegistry(takenByOthers: readonly string[] = []) {
   const callbacks = new Map<string, () => void>()

@@ -8,14 +8,14 @@ import { join } from 'node:path'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { openJournalFiles } from '../../../../src/main/services/journal-file'
+import { openJournalFiles } from '@main/services/journal-file'
 import {
   cipherFromSafeStorage,
   createSecretStore,
   isPlainTextBackend,
   SecretsUnavailableError,
   type SafeStorageLike
-} from '../../../../src/main/services/secret-store'
+} from '@main/services/secret-store'
 
 // Reversible "encryption" that is visibly not plain text: enough to check what reaches disk.
 const scramble = (text: string): Buffer => Buffer.from(`x${Buffer.from(text).toString('base64')}`)

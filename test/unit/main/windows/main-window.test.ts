@@ -42,7 +42,7 @@ vi.mock('electron', async () => {
 })
 
 const { createMainWindow, focusWindow, mainWindowOptions } =
-  await import('../../../../src/main/windows/main-window')
+  await import('@main/windows/main-window')
 
 interface RecordedWindow extends EventEmitter {
   options: unknown

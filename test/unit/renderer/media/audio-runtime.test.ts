@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { RegistrationState } from '../../../../src/renderer/src/telephony/sip-user-agent'
+import { RegistrationState } from '@renderer/telephony/sip-user-agent'
 
 class FakeTrack {
   readyState: MediaStreamTrackState = 'live'
@@ -83,10 +83,9 @@ describe('audio runtime', () => {
   it('opens the chosen microphone on registration, falls back when unplugged, returns to it', async () => {
     const devices = fakeMediaDevices()
     vi.stubGlobal('navigator', { mediaDevices: devices.mediaDevices })
-    const runtime = await import('../../../../src/renderer/src/features/devices/audio-runtime')
-    const { useAppStore } = await import('../../../../src/renderer/src/stores/app-store')
-    const { warmMicrophone } =
-      await import('../../../../src/renderer/src/telephony/warm-microphone')
+    const runtime = await import('@renderer/features/devices/audio-runtime')
+    const { useAppStore } = await import('@renderer/stores/app-store')
+    const { warmMicrophone } = await import('@renderer/telephony/warm-microphone')
     stop = runtime.startAudioRuntime()
     await expect.poll(() => runtime.audioState().inUse.microphoneId).toBe('usb-mic')
 

@@ -9,7 +9,7 @@ import {
   mosFromR,
   qualityLevel,
   snapshotOf
-} from '../../../../src/renderer/src/telephony/call-quality'
+} from '@renderer/telephony/call-quality'
 
 describe('E-model pieces (ITU-T G.107)', () => {
   it('converts R to MOS with the standard curve and its bounds', () => {

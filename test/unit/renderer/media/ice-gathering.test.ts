@@ -1,10 +1,7 @@
 /** When an offer may leave without waiting for Chromium to declare ICE gathering complete. */
 import { describe, expect, it } from 'vitest'
 
-import {
-  candidatesSuffice,
-  iceServerKinds
-} from '../../../../src/renderer/src/telephony/ice-gathering'
+import { candidatesSuffice, iceServerKinds } from '@renderer/telephony/ice-gathering'
 
 const host = { type: 'host', protocol: 'udp' } as const
 const hostTcp = { type: 'host', protocol: 'tcp' } as const

@@ -7,7 +7,7 @@ import {
   resolveDevice,
   vanishedRoles,
   type AudioDevice
-} from '../../../../src/renderer/src/telephony/media-devices'
+} from '@renderer/telephony/media-devices'
 
 const headsetMic: AudioDevice = { deviceId: 'hs-in', kind: 'audioinput', label: 'Headset' }
 const headset: AudioDevice = { deviceId: 'hs-out', kind: 'audiooutput', label: 'Headset' }

@@ -1,13 +1,10 @@
 /** Pre-call check summaries, the microphone level, and the per-machine device choice. */
 import { describe, expect, it } from 'vitest'
 
-import {
-  loadDeviceChoice,
-  saveDeviceChoice
-} from '../../../../src/renderer/src/features/devices/device-preferences'
-import { rmsLevel } from '../../../../src/renderer/src/features/precall/hooks/useMicrophoneLevel'
-import { summariseIce } from '../../../../src/renderer/src/features/precall/network-check'
-import { MemoryStorage } from '../../../support/memory-storage'
+import { loadDeviceChoice, saveDeviceChoice } from '@renderer/features/devices/device-preferences'
+import { rmsLevel } from '@renderer/features/precall/hooks/useMicrophoneLevel'
+import { summariseIce } from '@renderer/features/precall/network-check'
+import { MemoryStorage } from '@support/memory-storage'
 
 describe('ICE check summary', () => {
   const host = { type: 'host', protocol: 'udp' } as const

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { WarmMicrophone } from '../../../../src/renderer/src/telephony/warm-microphone'
+import { WarmMicrophone } from '@renderer/telephony/warm-microphone'
 
 class FakeTrack {
   readyState: MediaStreamTrackState = 'live'

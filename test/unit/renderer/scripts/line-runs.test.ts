@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
-import { LineRuns, pausesOf } from '../../../../src/renderer/src/features/scripts/line-runs'
-import { applyEvent, startRun } from '../../../../src/shared/scripts/interpreter'
-import type { RunContext } from '../../../../src/shared/scripts/run-context'
-import { runRecordOf } from '../../../../src/shared/scripts/run-record'
-import type { RunState } from '../../../../src/shared/scripts/run-state'
+import { LineRuns, pausesOf } from '@renderer/features/scripts/line-runs'
+import { applyEvent, startRun } from '@shared/scripts/interpreter'
+import type { RunContext } from '@shared/scripts/run-context'
+import { runRecordOf } from '@shared/scripts/run-record'
+import type { RunState } from '@shared/scripts/run-state'
 import { scriptFrom } from '../../shared/scripts/support'
-import inboundSource from '../../../../resources/scripts/inbound-service.yaml?raw'
+import inboundSource from '@resources/scripts/inbound-service.yaml?raw'
 
 const script = scriptFrom(inboundSource)
 const at = (second: number): RunContext => ({

@@ -1,11 +1,11 @@
 import i18next from 'i18next'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { wrapUpBlocker } from '../../../../src/renderer/src/app/wrap-up-guards'
+import { wrapUpBlocker } from '@renderer/app/wrap-up-guards'
 import {
   applyPublishedScripts,
   loadBundledScripts
-} from '../../../../src/renderer/src/features/scripts/bundled-scripts'
+} from '@renderer/features/scripts/bundled-scripts'
 import {
   answerAndNext,
   resetLineRuns,
@@ -13,12 +13,12 @@ import {
   scriptFor,
   sendScriptEvent,
   startScript
-} from '../../../../src/renderer/src/features/scripts/commands'
-import { watchScriptCalls } from '../../../../src/renderer/src/features/scripts/watch-script-calls'
-import { resetAppStore, useAppStore } from '../../../../src/renderer/src/stores/app-store'
-import es from '../../../../src/renderer/src/i18n/es.json'
-import surveySource from '../../../../resources/scripts/satisfaction-survey.yaml?raw'
-import { CallState, type CallInfo } from '../../../../src/renderer/src/telephony/call-session'
+} from '@renderer/features/scripts/commands'
+import { watchScriptCalls } from '@renderer/features/scripts/watch-script-calls'
+import { resetAppStore, useAppStore } from '@renderer/stores/app-store'
+import es from '@renderer/i18n/es.json'
+import surveySource from '@resources/scripts/satisfaction-survey.yaml?raw'
+import { CallState, type CallInfo } from '@renderer/telephony/call-session'
 
 const call = (patch: Partial<CallInfo> = {}): CallInfo => ({
   id: 'call-1',

@@ -12,8 +12,8 @@ import {
   parseCallerIdForm,
   rememberProvisionedCountry,
   saveCallerIdSettings
-} from '../../../../src/renderer/src/features/settings/caller-id-settings'
-import { MemoryStorage } from '../../../support/memory-storage'
+} from '@renderer/features/settings/caller-id-settings'
+import { MemoryStorage } from '@support/memory-storage'
 
 describe('the caller-identification form', () => {
   it('keeps valid header names in order, lower-cased and once each', () => {

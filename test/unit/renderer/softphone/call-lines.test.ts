@@ -23,14 +23,14 @@ import {
   resetCallLines,
   swapLines,
   transferBlind
-} from '../../../../src/renderer/src/features/softphone/commands'
-import { savePhonePreferences } from '../../../../src/renderer/src/features/softphone/phone-preferences'
-import { defaultPhonePreferences } from '../../../../src/renderer/src/features/softphone/phone-preferences'
-import { resetAppStore, useAppStore } from '../../../../src/renderer/src/stores/app-store'
-import { CallState } from '../../../../src/renderer/src/telephony/call-session'
-import es from '../../../../src/renderer/src/i18n/es.json'
+} from '@renderer/features/softphone/commands'
+import { savePhonePreferences } from '@renderer/features/softphone/phone-preferences'
+import { defaultPhonePreferences } from '@renderer/features/softphone/phone-preferences'
+import { resetAppStore, useAppStore } from '@renderer/stores/app-store'
+import { CallState } from '@renderer/telephony/call-session'
+import es from '@renderer/i18n/es.json'
 import { FakeCall, settle } from './fake-call'
-import { MemoryStorage } from '../../../support/memory-storage'
+import { MemoryStorage } from '@support/memory-storage'
 
 const phone = () => useAppStore.getState().phone
 const lineStates = () => phone().lines.map((l) => `${l.info.remoteNumber}:${l.state}`)

@@ -9,7 +9,7 @@ import {
   type CallSession,
   type CallSessionDelegate,
   type EndedBy
-} from '../../../../src/renderer/src/telephony/call-session'
+} from '@renderer/telephony/call-session'
 
 let next = 0
 

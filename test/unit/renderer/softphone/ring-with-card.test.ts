@@ -1,9 +1,9 @@
 import i18next from 'i18next'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
-import type { CustomerMatch } from '../../../../src/shared/contract/worker'
-import { ok, type Result } from '../../../../src/shared/contract/result'
-import { customer } from '../../../support/worker-store'
+import type { CustomerMatch } from '@shared/contract/worker'
+import { ok, type Result } from '@shared/contract/result'
+import { customer } from '@support/worker-store'
 
 // The audio device runtime reads its saved choice when imported; give it an empty store.
 vi.hoisted(() => {
@@ -19,7 +19,7 @@ const worker = vi.hoisted(() => ({
   answerMatch: null as ((result: Result<unknown>) => void) | null,
   matches: 0
 }))
-vi.mock('../../../../src/renderer/src/data/data-client', () => ({
+vi.mock('@renderer/data/data-client', () => ({
   dataClient: () => ({
     send: (name: string) =>
       new Promise((resolve) => {
@@ -34,14 +34,10 @@ vi.mock('../../../../src/renderer/src/data/data-client', () => ({
   })
 }))
 
-import {
-  answerCall,
-  incomingCall,
-  resetCallLines
-} from '../../../../src/renderer/src/features/softphone/commands'
-import { resetAppStore, useAppStore } from '../../../../src/renderer/src/stores/app-store'
-import { CallState } from '../../../../src/renderer/src/telephony/call-session'
-import es from '../../../../src/renderer/src/i18n/es.json'
+import { answerCall, incomingCall, resetCallLines } from '@renderer/features/softphone/commands'
+import { resetAppStore, useAppStore } from '@renderer/stores/app-store'
+import { CallState } from '@renderer/telephony/call-session'
+import es from '@renderer/i18n/es.json'
 import { FakeCall, settle } from './fake-call'
 
 const jose = customer({ firstName: 'José', phones: [{ e164: '+34612345678', kind: 'mobile' }] })

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { CallState, type CallInfo } from '../../../../src/renderer/src/telephony/call-session'
-import { CallTimeline } from '../../../../src/renderer/src/telephony/call-timeline'
-import { interactionRecordInputSchema } from '../../../../src/shared/domain/interaction'
+import { CallState, type CallInfo } from '@renderer/telephony/call-session'
+import { CallTimeline } from '@renderer/telephony/call-timeline'
+import { interactionRecordInputSchema } from '@shared/domain/interaction'
 
 const info = (direction: CallInfo['direction']): CallInfo => ({
   id: 'call-1',

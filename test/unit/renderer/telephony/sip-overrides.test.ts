@@ -6,9 +6,9 @@ import {
   noOverrides,
   parseOverrideForm,
   saveOverrides
-} from '../../../../src/renderer/src/features/settings/sip-overrides'
-import type { SipAccount } from '../../../../src/shared/domain/sip-account'
-import { MemoryStorage } from '../../../support/memory-storage'
+} from '@renderer/features/settings/sip-overrides'
+import type { SipAccount } from '@shared/domain/sip-account'
+import { MemoryStorage } from '@support/memory-storage'
 
 const account: SipAccount = {
   configured: true,

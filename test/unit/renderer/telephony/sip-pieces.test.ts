@@ -4,17 +4,14 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { planDial } from '../../../../src/renderer/src/features/softphone/dial-number'
+import { planDial } from '@renderer/features/softphone/dial-number'
 import {
   cleanIdentity,
   dialTarget,
   domainOf,
   readCtiHeaders
-} from '../../../../src/renderer/src/telephony/sip-headers'
-import {
-  serverForAttempt,
-  toRtcIceServers
-} from '../../../../src/renderer/src/telephony/sip-user-agent'
+} from '@renderer/telephony/sip-headers'
+import { serverForAttempt, toRtcIceServers } from '@renderer/telephony/sip-user-agent'
 
 /** Reads headers by name whatever the case, as SIP.js does. */
 function headerReader(headers: Record<string, string>): (name: string) => string | undefined {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 
-import { linkTarget, planDial } from '../../../../src/renderer/src/features/softphone/dial-number'
+import { linkTarget, planDial } from '@renderer/features/softphone/dial-number'
 import {
   autoAnswerDelay,
   defaultPhonePreferences,
   loadPhonePreferences
-} from '../../../../src/renderer/src/features/softphone/phone-preferences'
-import { dtmfFromInfoBody, sipfragStatus } from '../../../../src/renderer/src/telephony/sip-call'
-import { requestedAnswerDelay } from '../../../../src/renderer/src/telephony/sip-headers'
+} from '@renderer/features/softphone/phone-preferences'
+import { dtmfFromInfoBody, sipfragStatus } from '@renderer/telephony/sip-call'
+import { requestedAnswerDelay } from '@renderer/telephony/sip-headers'
 
 const headers =
   (values: Record<string, string>) =>

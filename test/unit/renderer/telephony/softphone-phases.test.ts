@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { resetAppStore, useAppStore } from '../../../../src/renderer/src/stores/app-store'
-import { CallState, canTransition } from '../../../../src/renderer/src/telephony/call-session'
-import type { CallInfo } from '../../../../src/renderer/src/telephony/call-session'
+import { resetAppStore, useAppStore } from '@renderer/stores/app-store'
+import { CallState, canTransition } from '@renderer/telephony/call-session'
+import type { CallInfo } from '@renderer/telephony/call-session'
 
 const outbound: CallInfo = {
   id: 'o1',

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { watchForWake } from '../../../../src/renderer/src/telephony/wake-detector'
+import { watchForWake } from '@renderer/telephony/wake-detector'
 
 describe('wake detector', () => {
   beforeEach(() => {

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import type { Condition } from '../../../../src/shared/scripts/condition-schema'
-import {
-  compare,
-  evaluateCondition,
-  inTimeRange
-} from '../../../../src/shared/scripts/evaluate-condition'
-import { minutesOfDay } from '../../../../src/shared/scripts/run-context'
-import { answerOperandProblem } from '../../../../src/shared/scripts/validate-conditions'
+import type { Condition } from '@shared/scripts/condition-schema'
+import { compare, evaluateCondition, inTimeRange } from '@shared/scripts/evaluate-condition'
+import { minutesOfDay } from '@shared/scripts/run-context'
+import { answerOperandProblem } from '@shared/scripts/validate-conditions'
 import { context, customer } from './support'
 
 describe('compare', () => {

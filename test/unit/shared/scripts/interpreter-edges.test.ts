@@ -1,9 +1,9 @@
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 
-import { applyEvent, startRun } from '../../../../src/shared/scripts/interpreter'
-import { scriptSchema } from '../../../../src/shared/scripts/schema'
-import { checkScriptSource } from '../../../../src/shared/scripts/script-source'
+import { applyEvent, startRun } from '@shared/scripts/interpreter'
+import { scriptSchema } from '@shared/scripts/schema'
+import { checkScriptSource } from '@shared/scripts/script-source'
 import { sampleYaml } from './sample-script'
 import { context, customer, expectOk, scriptFrom } from './support'
 

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import { applyEvent, startRun, viewRun } from '../../../../src/shared/scripts/interpreter'
-import type { RunContext } from '../../../../src/shared/scripts/run-context'
-import type { RunSuccess } from '../../../../src/shared/scripts/run-result'
-import {
-  runStateSchema,
-  type AnswerValue,
-  type RunEvent
-} from '../../../../src/shared/scripts/run-state'
+import { applyEvent, startRun, viewRun } from '@shared/scripts/interpreter'
+import type { RunContext } from '@shared/scripts/run-context'
+import type { RunSuccess } from '@shared/scripts/run-result'
+import { runStateSchema, type AnswerValue, type RunEvent } from '@shared/scripts/run-state'
 import { sampleYaml } from './sample-script'
 import { context, customer, expectOk, scriptFrom } from './support'
 

@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { applyEvent, startRun } from '../../../../src/shared/scripts/interpreter'
-import type { RunContext } from '../../../../src/shared/scripts/run-context'
-import { scriptAnalytics } from '../../../../src/shared/scripts/run-analytics'
-import { runRecordOf } from '../../../../src/shared/scripts/run-record'
-import type { RunSuccess } from '../../../../src/shared/scripts/run-result'
-import type { RunEvent } from '../../../../src/shared/scripts/run-state'
+import { applyEvent, startRun } from '@shared/scripts/interpreter'
+import type { RunContext } from '@shared/scripts/run-context'
+import { scriptAnalytics } from '@shared/scripts/run-analytics'
+import { runRecordOf } from '@shared/scripts/run-record'
+import type { RunSuccess } from '@shared/scripts/run-result'
+import type { RunEvent } from '@shared/scripts/run-state'
 import { context, customer, expectOk, scriptFrom } from './support'
 
 const script = scriptFrom(`

@@ -3,12 +3,12 @@ import { resolve } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { scriptRunRecordInputSchema } from '../../../../src/shared/domain/script-run'
-import { applyEvent, startRun } from '../../../../src/shared/scripts/interpreter'
-import type { RunContext } from '../../../../src/shared/scripts/run-context'
-import type { RunEvent, RunState } from '../../../../src/shared/scripts/run-state'
-import { runRecordOf } from '../../../../src/shared/scripts/run-record'
-import { scriptAnalytics, type RunForAnalytics } from '../../../../src/shared/scripts/run-analytics'
+import { scriptRunRecordInputSchema } from '@shared/domain/script-run'
+import { applyEvent, startRun } from '@shared/scripts/interpreter'
+import type { RunContext } from '@shared/scripts/run-context'
+import type { RunEvent, RunState } from '@shared/scripts/run-state'
+import { runRecordOf } from '@shared/scripts/run-record'
+import { scriptAnalytics, type RunForAnalytics } from '@shared/scripts/run-analytics'
 import { scriptFrom } from './support'
 
 const at = (second: number): RunContext => ({

@@ -3,10 +3,10 @@ import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { applyEvent, startRun } from '../../../../src/shared/scripts/interpreter'
-import type { RunContext } from '../../../../src/shared/scripts/run-context'
-import type { RunEvent } from '../../../../src/shared/scripts/run-state'
-import { checkScriptSource } from '../../../../src/shared/scripts/script-source'
+import { applyEvent, startRun } from '@shared/scripts/interpreter'
+import type { RunContext } from '@shared/scripts/run-context'
+import type { RunEvent } from '@shared/scripts/run-state'
+import { checkScriptSource } from '@shared/scripts/script-source'
 import { context, customer, expectOk, scriptFrom } from './support'
 
 const dir = join(import.meta.dirname, '../../../../resources/scripts')

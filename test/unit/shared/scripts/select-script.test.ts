@@ -8,7 +8,7 @@ import {
   selectionRulesSchema,
   selectScript,
   type SelectionContext
-} from '../../../../src/shared/scripts/select-script'
+} from '@shared/scripts/select-script'
 
 const rules = selectionRulesSchema.parse(
   parse(

@@ -1,9 +1,9 @@
 /** Builders for script tests: a parsed script from inline YAML, a customer, a context. */
-import type { Customer } from '../../../../src/shared/domain/customer'
-import type { RunContext } from '../../../../src/shared/scripts/run-context'
-import type { RunResult, RunSuccess } from '../../../../src/shared/scripts/run-result'
-import type { Script } from '../../../../src/shared/scripts/schema'
-import { parseScript } from '../../../../src/shared/scripts/script-source'
+import type { Customer } from '@shared/domain/customer'
+import type { RunContext } from '@shared/scripts/run-context'
+import type { RunResult, RunSuccess } from '@shared/scripts/run-result'
+import type { Script } from '@shared/scripts/schema'
+import { parseScript } from '@shared/scripts/script-source'
 
 export function scriptFrom(yaml: string): Script {
   const parsed = parseScript(yaml)

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import {
-  parseVariable,
-  partsToText,
-  renderTemplate,
-  variablesIn
-} from '../../../../src/shared/scripts/template'
+import { parseVariable, partsToText, renderTemplate, variablesIn } from '@shared/scripts/template'
 
 describe('parseVariable', () => {
   it.each([

@@ -3,8 +3,8 @@ import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import type { IssueCode } from '../../../../src/shared/scripts/issues'
-import { checkScriptSource, parseScript } from '../../../../src/shared/scripts/script-source'
+import type { IssueCode } from '@shared/scripts/issues'
+import { checkScriptSource, parseScript } from '@shared/scripts/script-source'
 import { sampleYaml } from './sample-script'
 
 const corpus = join(import.meta.dirname, '../../../fixtures/scripts/broken')

@@ -3,7 +3,7 @@
  * Ready and Not Ready (with a pause reason); while a call is up or being wrapped up the phone
  * decides instead, so nobody has to remember to set "on call".
  */
-import { WATCHDOG_PAUSE_REASON } from '../../../../shared/domain/configuration-edit'
+import { WATCHDOG_PAUSE_REASON } from '@shared/domain/configuration-edit'
 import type { PhonePhase } from '../softphone/store'
 
 export type Availability =

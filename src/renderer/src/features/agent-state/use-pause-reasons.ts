@@ -1,5 +1,5 @@
-import type { ConfigurationSnapshot } from '../../../../shared/contract/worker'
-import type { PauseReason } from '../../../../shared/domain/configuration'
+import type { ConfigurationSnapshot } from '@shared/contract/worker'
+import type { PauseReason } from '@shared/domain/configuration'
 import { useConfiguration } from '../../data/use-configuration'
 
 const pauseReasons = (configuration: ConfigurationSnapshot): PauseReason[] =>

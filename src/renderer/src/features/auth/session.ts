@@ -5,8 +5,8 @@
  */
 import { z } from 'zod'
 
-import type { SessionTokens } from '../../../../shared/contract/worker'
-import { sessionUserSchema, type SessionUser } from '../../../../shared/domain/user'
+import type { SessionTokens } from '@shared/contract/worker'
+import { sessionUserSchema, type SessionUser } from '@shared/domain/user'
 import { setAccessToken } from '../../data/access-token'
 import * as authApi from '../../data/auth-api'
 import { startDataWorker, stopDataWorker } from '../../data/data-client'

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
 
-import type { SessionUser } from '../../../../shared/domain/user'
+import type { SessionUser } from '@shared/domain/user'
 import type { AppState } from '../../stores/app-store'
 
 export type AuthStatus = 'booting' | 'logged_out' | 'logging_in' | 'ready'

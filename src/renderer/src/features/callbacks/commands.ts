@@ -3,10 +3,10 @@
  * through the softphone's click-to-call. Practice callbacks are never dialled: their numbers
  * belong to practice scenarios, not to customers waiting for a call.
  */
-import type { LocalCallback } from '../../../../shared/contract/worker'
-import type { CallbackScheduleInput } from '../../../../shared/domain/callback'
-import { appError } from '../../../../shared/contract/errors'
-import { fail, ok, type Result } from '../../../../shared/contract/result'
+import type { LocalCallback } from '@shared/contract/worker'
+import type { CallbackScheduleInput } from '@shared/domain/callback'
+import { appError } from '@shared/contract/errors'
+import { fail, ok, type Result } from '@shared/contract/result'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 import { dial } from '../softphone/phone-line'

@@ -1,5 +1,5 @@
-import type { CompensationInput, LocalCompensation } from '../../../../shared/contract/worker'
-import type { CompensationDecision } from '../../../../shared/domain/compensation-record'
+import type { CompensationInput, LocalCompensation } from '@shared/contract/worker'
+import type { CompensationDecision } from '@shared/domain/compensation-record'
 import { dataClient } from '../../data/data-client'
 
 export type CommandResult =

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next'
 
-import { complaintCategories } from '../../../../shared/domain/complaint'
-import type { ComplaintCategoryConfig } from '../../../../shared/domain/configuration'
+import { complaintCategories } from '@shared/domain/complaint'
+import type { ComplaintCategoryConfig } from '@shared/domain/configuration'
 
 /** The user's language as the configuration labels it (Spanish unless English). */
 export function labelLanguage(language: string): 'es' | 'en' {

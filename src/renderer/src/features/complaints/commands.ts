@@ -1,11 +1,8 @@
-import type { LocalComplaint } from '../../../../shared/contract/worker'
-import type { ComplaintDetails } from '../../../../shared/domain/complaint'
-import type {
-  EditableComplaintField,
-  EditableValues
-} from '../../../../shared/domain/complaint-edit'
-import type { LifecycleAction } from '../../../../shared/domain/complaint-lifecycle'
-import type { Role } from '../../../../shared/domain/user'
+import type { LocalComplaint } from '@shared/contract/worker'
+import type { ComplaintDetails } from '@shared/domain/complaint'
+import type { EditableComplaintField, EditableValues } from '@shared/domain/complaint-edit'
+import type { LifecycleAction } from '@shared/domain/complaint-lifecycle'
+import type { Role } from '@shared/domain/user'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 import { defaultComplaintListFilter, type ComplaintListFilter } from './store'

@@ -3,7 +3,7 @@
  * (picked by code, saved with its name as the card shows it now), or, when the card lists none,
  * a name typed freely.
  */
-import type { ComplaintDetails } from '../../../../shared/domain/complaint'
+import type { ComplaintDetails } from '@shared/domain/complaint'
 
 /** What the form holds: the code picked from the card, and the text typed when there is none. */
 export interface ProductChoice {

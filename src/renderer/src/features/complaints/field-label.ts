@@ -1,15 +1,15 @@
 import type { TFunction } from 'i18next'
 
-import { complaintChannels } from '../../../../shared/domain/complaint'
+import { complaintChannels } from '@shared/domain/complaint'
 import {
   productOfEditValue,
   type EditableComplaintField,
   type EditValue
-} from '../../../../shared/domain/complaint-edit'
-import { severities } from '../../../../shared/domain/complaint-severity'
-import type { ComplaintCategoryConfig } from '../../../../shared/domain/configuration'
-import { qualityDimensions } from '../../../../shared/domain/quality-dimensions'
-import { sanitizeDisplayText } from '../../../../shared/domain/text'
+} from '@shared/domain/complaint-edit'
+import { severities } from '@shared/domain/complaint-severity'
+import type { ComplaintCategoryConfig } from '@shared/domain/configuration'
+import { qualityDimensions } from '@shared/domain/quality-dimensions'
+import { sanitizeDisplayText } from '@shared/domain/text'
 import { categoryLabel, labelLanguage } from './category-label'
 
 /** The form label of each editable field (the same words the complaint form uses). */

@@ -1,10 +1,10 @@
 import type { StateCreator } from 'zustand'
 
-import type { LocalComplaint } from '../../../../shared/contract/worker'
-import type { ComplaintChannel, ComplaintDetailsInput } from '../../../../shared/domain/complaint'
-import type { LifecycleStatus } from '../../../../shared/domain/complaint-lifecycle'
-import type { Severity } from '../../../../shared/domain/complaint-severity'
-import type { ValueTier } from '../../../../shared/domain/customer'
+import type { LocalComplaint } from '@shared/contract/worker'
+import type { ComplaintChannel, ComplaintDetailsInput } from '@shared/domain/complaint'
+import type { LifecycleStatus } from '@shared/domain/complaint-lifecycle'
+import type { Severity } from '@shared/domain/complaint-severity'
+import type { ValueTier } from '@shared/domain/customer'
 import type { AppState } from '../../stores/app-store'
 
 /** A complaint brought back into the form to be corrected and saved again. */

@@ -3,9 +3,9 @@
  * session's access token. An expired token is renewed by a sync pass of the data worker (which
  * refreshes it and announces the new one), then the request is made once more.
  */
-import { appError, errorCodes, type AppError } from '../../../../shared/contract/errors'
-import { fail, ok, type Result } from '../../../../shared/contract/result'
-import { errorEnvelopeSchema } from '../../../../shared/sync/auth'
+import { appError, errorCodes, type AppError } from '@shared/contract/errors'
+import { fail, ok, type Result } from '@shared/contract/result'
+import { errorEnvelopeSchema } from '@shared/sync/auth'
 import { currentAccessToken } from '../../data/access-token'
 import { dataClient } from '../../data/data-client'
 import { serverUrl } from '../../data/server-url'

@@ -3,9 +3,9 @@
  * quick-create an unknown caller. Matching runs in the data worker (cache first, then the
  * server); the page only moves the store.
  */
-import type { CustomerMatch, NewCustomerInput } from '../../../../shared/contract/worker'
-import { ctiIdsFrom } from '../../../../shared/domain/cti-headers'
-import type { Customer } from '../../../../shared/domain/customer'
+import type { CustomerMatch, NewCustomerInput } from '@shared/contract/worker'
+import { ctiIdsFrom } from '@shared/domain/cti-headers'
+import type { Customer } from '@shared/domain/customer'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 import type { CallInfo } from '../../telephony/call-session'

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
 
-import type { CustomerMatch } from '../../../../shared/contract/worker'
-import type { Customer } from '../../../../shared/domain/customer'
+import type { CustomerMatch } from '@shared/contract/worker'
+import type { Customer } from '@shared/domain/customer'
 import type { AppState } from '../../stores/app-store'
 
 export type ScreenPopStatus = 'idle' | 'looking' | 'done'

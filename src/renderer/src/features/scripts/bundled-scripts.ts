@@ -5,13 +5,13 @@
  */
 import { parse } from 'yaml'
 
-import type { PublishedScript } from '../../../../shared/domain/published-script'
-import { parseScript } from '../../../../shared/scripts/script-source'
-import type { Script } from '../../../../shared/scripts/schema'
-import { selectionRulesSchema, type SelectionRule } from '../../../../shared/scripts/select-script'
+import type { PublishedScript } from '@shared/domain/published-script'
+import { parseScript } from '@shared/scripts/script-source'
+import type { Script } from '@shared/scripts/schema'
+import { selectionRulesSchema, type SelectionRule } from '@shared/scripts/select-script'
 
 const sources = import.meta.glob<string>(
-  ['../../../../../resources/scripts/*.yaml', '../../../../../resources/script-selection.yaml'],
+  ['@resources/scripts/*.yaml', '@resources/script-selection.yaml'],
   {
     query: '?raw',
     import: 'default',

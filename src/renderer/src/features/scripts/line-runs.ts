@@ -9,7 +9,7 @@
  * on that call. Bringing the line back resumes the run where it was. The run leaves the book
  * when its call ends, with its pauses, to be recorded once for that call.
  */
-import type { RunState } from '../../../../shared/scripts/run-state'
+import type { RunState } from '@shared/scripts/run-state'
 
 /** A span of time the run's line spent in the background. */
 export interface Pause {

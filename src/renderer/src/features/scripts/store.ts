@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
 
-import type { RunState } from '../../../../shared/scripts/run-state'
-import type { RunView } from '../../../../shared/scripts/run-view'
+import type { RunState } from '@shared/scripts/run-state'
+import type { RunView } from '@shared/scripts/run-view'
 import type { AppState } from '../../stores/app-store'
 
 export interface ScriptRunSlice {

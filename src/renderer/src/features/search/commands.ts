@@ -1,5 +1,5 @@
 /** Customer search for the search box: runs in the data worker, over the local cache only. */
-import type { Customer } from '../../../../shared/domain/customer'
+import type { Customer } from '@shared/domain/customer'
 import { dataClient } from '../../data/data-client'
 import { defaultCountry } from '../settings/caller-id-settings'
 

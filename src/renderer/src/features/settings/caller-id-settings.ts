@@ -11,8 +11,8 @@ import {
   checkCtiHeaderNames,
   parseCtiHeaderNames,
   type CtiHeaderNameProblem
-} from '../../../../shared/domain/cti-headers'
-import type { CountryCode } from '../../../../shared/phone/normalize'
+} from '@shared/domain/cti-headers'
+import type { CountryCode } from '@shared/phone/normalize'
 import { parsedByText } from '../../platform/parsed-by-text'
 
 const STORAGE_KEY = 'atiende.callerId'

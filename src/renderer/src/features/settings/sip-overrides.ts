@@ -10,7 +10,7 @@ import {
   sipWsUrlSchema,
   type IceServer,
   type SipAccount
-} from '../../../../shared/domain/sip-account'
+} from '@shared/domain/sip-account'
 
 const STORAGE_KEY = 'atiende.sip-overrides'
 

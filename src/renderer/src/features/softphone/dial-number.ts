@@ -2,7 +2,7 @@
  * Turns what the agent typed or pasted into what the phone dials: extensions as typed, SIP URIs
  * as given, anything else normalised to E.164 (with the site's dial prefix, if any).
  */
-import { normalizePhone, type CountryCode } from '../../../../shared/phone/normalize'
+import { normalizePhone, type CountryCode } from '@shared/phone/normalize'
 
 export type DialPlan =
   { ok: true; target: string } | { ok: false; reason: 'empty' | 'invalid' | 'withheld' }

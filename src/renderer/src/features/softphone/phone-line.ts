@@ -4,7 +4,7 @@
  */
 import i18next from 'i18next'
 
-import { sipAccountSchema, type SipAccount } from '../../../../shared/domain/sip-account'
+import { sipAccountSchema, type SipAccount } from '@shared/domain/sip-account'
 import { serverUrl } from '../../data/server-url'
 import { getDesktop } from '../../platform/desktop'
 import { useAppStore } from '../../stores/app-store'

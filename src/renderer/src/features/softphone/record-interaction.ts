@@ -2,7 +2,7 @@
  * Saves every finished SIP call as an interaction record through the data worker (journaled,
  * then synced). Practice calls are left out: practice never mixes with production figures.
  */
-import { toE164 } from '../../../../shared/phone/normalize'
+import { toE164 } from '@shared/phone/normalize'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 import type { CallSession } from '../../telephony/call-session'

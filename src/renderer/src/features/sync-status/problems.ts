@@ -2,9 +2,9 @@
  * The records that need attention, as the sync bar's list shows them: loaded from the worker
  * when the list is open, and one rejected record discarded at the agent's request.
  */
-import type { AppError } from '../../../../shared/contract/errors'
-import type { SyncProblem } from '../../../../shared/contract/worker'
-import type { MutationName } from '../../../../shared/sync/protocol'
+import type { AppError } from '@shared/contract/errors'
+import type { SyncProblem } from '@shared/contract/worker'
+import type { MutationName } from '@shared/sync/protocol'
 import { dataClient } from '../../data/data-client'
 
 export type ProblemsLoad =

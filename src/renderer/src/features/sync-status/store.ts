@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
 
-import type { SyncStatus } from '../../../../shared/contract/worker'
+import type { SyncStatus } from '@shared/contract/worker'
 import type { AppState } from '../../stores/app-store'
 
 export interface SyncSlice {

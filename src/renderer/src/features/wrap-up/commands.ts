@@ -4,8 +4,8 @@
  */
 import i18next from 'i18next'
 
-import { fullName } from '../../../../shared/domain/customer'
-import { toE164 } from '../../../../shared/phone/normalize'
+import { fullName } from '@shared/domain/customer'
+import { toE164 } from '@shared/phone/normalize'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 import { defaultCountry } from '../settings/caller-id-settings'

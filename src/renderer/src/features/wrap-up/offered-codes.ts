@@ -1,5 +1,5 @@
-import type { ConfigurationSnapshot } from '../../../../shared/contract/worker'
-import type { DispositionCode } from '../../../../shared/domain/configuration'
+import type { ConfigurationSnapshot } from '@shared/contract/worker'
+import type { DispositionCode } from '@shared/domain/configuration'
 
 /**
  * The codes the wrap-up offers: the active ones, in their configured order. Retired codes stay in

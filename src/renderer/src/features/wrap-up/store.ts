@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
 
-import type { LocalDisposition } from '../../../../shared/contract/worker'
+import type { LocalDisposition } from '@shared/contract/worker'
 import type { AppState } from '../../stores/app-store'
 
 /** What the callback form opens with: from the wrap-up, the card or a script. */

@@ -1,4 +1,4 @@
-import type { DispositionCode } from '../../../../shared/domain/configuration'
+import type { DispositionCode } from '@shared/domain/configuration'
 import { useConfiguration } from '../../data/use-configuration'
 import { offeredDispositionCodes } from './offered-codes'
 

@@ -5,13 +5,13 @@
  */
 import type { Database } from 'sql.js'
 
-import type { LocalAgentState, LocalSyncState } from '../../../../shared/contract/worker'
+import type { LocalAgentState, LocalSyncState } from '@shared/contract/worker'
 import {
   agentStateRecordArgsSchema,
   type AgentState,
   type AgentStateRecordArgs
-} from '../../../../shared/domain/agent-state'
-import type { MutationOf } from '../../../../shared/sync/protocol'
+} from '@shared/domain/agent-state'
+import type { MutationOf } from '@shared/sync/protocol'
 
 import { enqueueMutation } from './outbox'
 import { asNullableString, asString, queryAll, queryOne, type Row } from './sql'

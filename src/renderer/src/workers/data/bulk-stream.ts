@@ -5,14 +5,9 @@
  * before the server kept cache rows) is checked by a hand-written guard instead of zod (20 µs a
  * row); the cache checks every customer against the full schema again when it reads one.
  */
-import {
-  languages,
-  phoneKinds,
-  valueTiers,
-  type Customer
-} from '../../../../shared/domain/customer'
-import { bulkPullTrailerSchema } from '../../../../shared/sync/bulk-pull'
-import { changeSchema, type Change } from '../../../../shared/sync/protocol'
+import { languages, phoneKinds, valueTiers, type Customer } from '@shared/domain/customer'
+import { bulkPullTrailerSchema } from '@shared/sync/bulk-pull'
+import { changeSchema, type Change } from '@shared/sync/protocol'
 
 export type BulkLine =
   | { kind: 'customer'; customer: Customer }

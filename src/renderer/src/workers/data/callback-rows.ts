@@ -4,9 +4,9 @@
  */
 import type { Database } from 'sql.js'
 
-import type { LocalCallback, LocalSyncState } from '../../../../shared/contract/worker'
-import { callbackStatuses, type Callback } from '../../../../shared/domain/callback'
-import type { MutationOf } from '../../../../shared/sync/protocol'
+import type { LocalCallback, LocalSyncState } from '@shared/contract/worker'
+import { callbackStatuses, type Callback } from '@shared/domain/callback'
+import type { MutationOf } from '@shared/sync/protocol'
 
 import { enqueueMutation } from './outbox'
 import { asString, queryAll, queryOne, type Row } from './sql'

@@ -5,15 +5,15 @@
 import type { Database } from 'sql.js'
 import { z } from 'zod'
 
-import type { LocalCompensation, LocalSyncState } from '../../../../shared/contract/worker'
+import type { LocalCompensation, LocalSyncState } from '@shared/contract/worker'
 import {
   compensationDecideArgsSchema,
   compensationSchema,
   type Compensation,
   type CompensationStatus
-} from '../../../../shared/domain/compensation-record'
-import { fullName, valueTiers } from '../../../../shared/domain/customer'
-import type { MutationOf } from '../../../../shared/sync/protocol'
+} from '@shared/domain/compensation-record'
+import { fullName, valueTiers } from '@shared/domain/customer'
+import type { MutationOf } from '@shared/sync/protocol'
 
 import { getCustomer } from './customer-queries'
 import { enqueueMutation } from './outbox'

@@ -5,7 +5,7 @@
 import {
   complaintAnalysisReportSchema,
   type ComplaintAnalysisReport
-} from '../../../../shared/domain/complaint-analysis'
+} from '@shared/domain/complaint-analysis'
 import { authorizedGet, type AnalyticsFetchOptions } from './authorized-get'
 import { workerError } from './worker-error'
 

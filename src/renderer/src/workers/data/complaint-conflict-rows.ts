@@ -10,7 +10,7 @@ import {
   fieldConflictSchema,
   type EditableComplaintField,
   type FieldConflict
-} from '../../../../shared/domain/complaint-edit'
+} from '@shared/domain/complaint-edit'
 
 import { asString, queryAll, queryOne } from './sql'
 

@@ -7,8 +7,8 @@
  */
 import type { Database } from 'sql.js'
 
-import type { AppError } from '../../../../shared/contract/errors'
-import { complaintDueAt } from '../../../../shared/domain/complaint'
+import type { AppError } from '@shared/contract/errors'
+import { complaintDueAt } from '@shared/domain/complaint'
 import {
   complaintUpdateArgsSchema,
   editableValuesOf,
@@ -17,9 +17,9 @@ import {
   type EditableValues,
   type EditValue,
   type FieldConflict
-} from '../../../../shared/domain/complaint-edit'
-import { severities } from '../../../../shared/domain/complaint-severity'
-import type { MutationOf } from '../../../../shared/sync/protocol'
+} from '@shared/domain/complaint-edit'
+import { severities } from '@shared/domain/complaint-severity'
+import type { MutationOf } from '@shared/sync/protocol'
 
 import { storeConflicts } from './complaint-conflict-rows'
 import { complaintSearchText, detailsJson, toDetails } from './complaint-row-codec'

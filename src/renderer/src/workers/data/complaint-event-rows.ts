@@ -4,21 +4,21 @@
  */
 import type { Database } from 'sql.js'
 
-import type { TimelineEntry } from '../../../../shared/contract/worker'
+import type { TimelineEntry } from '@shared/contract/worker'
 import {
   complaintEventSchema,
   complaintNoteArgsSchema,
   type ComplaintEvent
-} from '../../../../shared/domain/complaint-event'
-import { lifecycleActions } from '../../../../shared/domain/complaint-lifecycle'
+} from '@shared/domain/complaint-event'
+import { lifecycleActions } from '@shared/domain/complaint-lifecycle'
 import {
   complaintAssignArgsSchema,
   complaintEscalateArgsSchema
-} from '../../../../shared/domain/complaint-ownership'
-import { complaintUpdateArgsSchema } from '../../../../shared/domain/complaint-edit'
-import { complaintTransitionArgsSchema } from '../../../../shared/domain/complaint-transition'
-import { compensationDecideArgsSchema } from '../../../../shared/domain/compensation-record'
-import type { MutationOf } from '../../../../shared/sync/protocol'
+} from '@shared/domain/complaint-ownership'
+import { complaintUpdateArgsSchema } from '@shared/domain/complaint-edit'
+import { complaintTransitionArgsSchema } from '@shared/domain/complaint-transition'
+import { compensationDecideArgsSchema } from '@shared/domain/compensation-record'
+import type { MutationOf } from '@shared/sync/protocol'
 
 import { enqueueMutation } from './outbox'
 

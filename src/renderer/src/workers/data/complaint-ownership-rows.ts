@@ -8,8 +8,8 @@ import type { Database } from 'sql.js'
 import {
   complaintAssignArgsSchema,
   complaintEscalateArgsSchema
-} from '../../../../shared/domain/complaint-ownership'
-import type { MutationOf } from '../../../../shared/sync/protocol'
+} from '@shared/domain/complaint-ownership'
+import type { MutationOf } from '@shared/sync/protocol'
 
 import { reasonOf } from './complaint-transition-rows'
 import { enqueueMutation } from './outbox'

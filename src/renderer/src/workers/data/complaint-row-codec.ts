@@ -2,8 +2,8 @@
  * How a complaint's fields sit in its local row: severity as a column, the rest of the form in
  * the `details` JSON, and a folded text (case number and description) that search matches.
  */
-import { complaintDetailsSchema, type ComplaintDetails } from '../../../../shared/domain/complaint'
-import { foldForSearch } from '../../../../shared/domain/text'
+import { complaintDetailsSchema, type ComplaintDetails } from '@shared/domain/complaint'
+import { foldForSearch } from '@shared/domain/text'
 
 const noDetails = complaintDetailsSchema.parse({})
 

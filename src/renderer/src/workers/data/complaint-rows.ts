@@ -4,15 +4,12 @@
  */
 import type { Database } from 'sql.js'
 
-import type { LocalComplaint, LocalSyncState } from '../../../../shared/contract/worker'
-import {
-  complaintFilterSchema,
-  type ComplaintFilter
-} from '../../../../shared/domain/complaint-filter'
-import { complaintDueAt, type Complaint } from '../../../../shared/domain/complaint'
-import { valueTiers } from '../../../../shared/domain/customer'
-import { foldForSearch } from '../../../../shared/domain/text'
-import type { MutationOf } from '../../../../shared/sync/protocol'
+import type { LocalComplaint, LocalSyncState } from '@shared/contract/worker'
+import { complaintFilterSchema, type ComplaintFilter } from '@shared/domain/complaint-filter'
+import { complaintDueAt, type Complaint } from '@shared/domain/complaint'
+import { valueTiers } from '@shared/domain/customer'
+import { foldForSearch } from '@shared/domain/text'
+import type { MutationOf } from '@shared/sync/protocol'
 
 import { localOwnership } from './complaint-ownership-rows'
 import { conflictsByComplaint } from './complaint-conflict-rows'

@@ -9,9 +9,9 @@ import {
   lifecycleStatuses,
   lifecycleTransition,
   type LifecycleStatus
-} from '../../../../shared/domain/complaint-lifecycle'
-import { complaintTransitionArgsSchema } from '../../../../shared/domain/complaint-transition'
-import type { MutationOf } from '../../../../shared/sync/protocol'
+} from '@shared/domain/complaint-lifecycle'
+import { complaintTransitionArgsSchema } from '@shared/domain/complaint-transition'
+import type { MutationOf } from '@shared/sync/protocol'
 
 import { enqueueMutation } from './outbox'
 import { asString, queryAll, queryOne } from './sql'

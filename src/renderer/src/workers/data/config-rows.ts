@@ -5,7 +5,7 @@
  */
 import type { Database } from 'sql.js'
 
-import type { ConfigurationSnapshot } from '../../../../shared/contract/worker'
+import type { ConfigurationSnapshot } from '@shared/contract/worker'
 import {
   compensationLimitsSchema,
   complaintCategoryConfigSchema,
@@ -13,13 +13,10 @@ import {
   dispositionCodeSchema,
   pauseReasonSchema,
   teamSchema
-} from '../../../../shared/domain/configuration'
-import {
-  publishedScriptSchema,
-  type PublishedScript
-} from '../../../../shared/domain/published-script'
-import type { Change } from '../../../../shared/sync/protocol'
-import { runHandler, type HandlerTable } from '../../../../shared/tables/handler-table'
+} from '@shared/domain/configuration'
+import { publishedScriptSchema, type PublishedScript } from '@shared/domain/published-script'
+import type { Change } from '@shared/sync/protocol'
+import { runHandler, type HandlerTable } from '@shared/tables/handler-table'
 
 import { asString, queryAll } from './sql'
 

@@ -19,8 +19,8 @@
  */
 import type { Database, Statement } from 'sql.js'
 
-import type { Customer } from '../../../../shared/domain/customer'
-import { CUSTOMER_ROW_LAYOUT, customerCacheRow } from '../../../../shared/sync/customer-cache-row'
+import type { Customer } from '@shared/domain/customer'
+import { CUSTOMER_ROW_LAYOUT, customerCacheRow } from '@shared/sync/customer-cache-row'
 
 import { asNumber, queryOne } from './sql'
 

@@ -9,8 +9,8 @@ import {
   phoneKinds,
   valueTiers,
   type Customer
-} from '../../../../shared/domain/customer'
-import { CUSTOMER_ROW_LAYOUT, customerLayout } from '../../../../shared/sync/customer-cache-row'
+} from '@shared/domain/customer'
+import { CUSTOMER_ROW_LAYOUT, customerLayout } from '@shared/sync/customer-cache-row'
 
 /**
  * SQL for the tier of the stored customer aliased `alias`: its index in `valueTiers` (layouts

@@ -3,8 +3,8 @@
  * when the cache has nothing and the server is reachable, the server's online lookup with a
  * short timeout. Whatever the server finds joins the cache, so the next ring is local.
  */
-import type { CustomerMatch } from '../../../../shared/contract/worker'
-import type { Customer } from '../../../../shared/domain/customer'
+import type { CustomerMatch } from '@shared/contract/worker'
+import type { Customer } from '@shared/domain/customer'
 
 import type { LocalMatchArgs } from './customer-queries'
 

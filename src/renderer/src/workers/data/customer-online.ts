@@ -4,9 +4,9 @@
  */
 import { z } from 'zod'
 
-import { customerSchema } from '../../../../shared/domain/customer'
+import { customerSchema } from '@shared/domain/customer'
 
-import type { Timers } from '../../../../shared/retry/backoff'
+import type { Timers } from '@shared/retry/backoff'
 import type { OnlineLookup } from './customer-match'
 import type { FetchLike } from './sync-http'
 

@@ -5,9 +5,9 @@
 import { isSupportedCountry } from 'libphonenumber-js'
 import type { Database } from 'sql.js'
 
-import type { CallerKind, CustomerMatch } from '../../../../shared/contract/worker'
-import type { Customer } from '../../../../shared/domain/customer'
-import { normalizePhone } from '../../../../shared/phone/normalize'
+import type { CallerKind, CustomerMatch } from '@shared/contract/worker'
+import type { Customer } from '@shared/domain/customer'
+import { normalizePhone } from '@shared/phone/normalize'
 
 import { CUSTOMER_COLUMNS, rowToCustomer } from './customer-rows'
 import { queryAll, type BindParamsList } from './sql'

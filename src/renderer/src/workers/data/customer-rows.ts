@@ -5,10 +5,10 @@
  */
 import type { Database, Statement } from 'sql.js'
 
-import type { Customer } from '../../../../shared/domain/customer'
-import { customerFromCreateArgs } from '../../../../shared/domain/customer-create'
-import { customerColumns, emailKeys } from '../../../../shared/sync/customer-cache-row'
-import type { MutationOf } from '../../../../shared/sync/protocol'
+import type { Customer } from '@shared/domain/customer'
+import { customerFromCreateArgs } from '@shared/domain/customer-create'
+import { customerColumns, emailKeys } from '@shared/sync/customer-cache-row'
+import type { MutationOf } from '@shared/sync/protocol'
 
 import { decodeCustomer, encodeCustomer } from './customer-codec'
 import { enqueueMutation } from './outbox'

@@ -10,9 +10,9 @@
 import { getCountryCallingCode, isSupportedCountry } from 'libphonenumber-js'
 import type { Database } from 'sql.js'
 
-import type { Customer } from '../../../../shared/domain/customer'
-import { foldForSearch } from '../../../../shared/domain/text'
-import { normalizeDocumentId } from '../../../../shared/sync/customer-cache-row'
+import type { Customer } from '@shared/domain/customer'
+import { foldForSearch } from '@shared/domain/text'
+import { normalizeDocumentId } from '@shared/sync/customer-cache-row'
 
 import { customersWhere } from './customer-queries'
 import { CUSTOMER_COLUMNS, rowToCustomer } from './customer-rows'

@@ -3,8 +3,8 @@
  * page as a `durable-call` message; the page runs it on the preload API (main fdatasyncs) and
  * answers with a `durable-reply` carrying the same id.
  */
-import type { Result } from '../../../../shared/contract/result'
-import type { DurableMethod, WorkerOutboundMessage } from '../../../../shared/contract/worker'
+import type { Result } from '@shared/contract/result'
+import type { DurableMethod, WorkerOutboundMessage } from '@shared/contract/worker'
 
 import type { DurableFiles } from './durable-files'
 

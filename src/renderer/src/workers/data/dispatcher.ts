@@ -4,9 +4,9 @@
  */
 import type { z } from 'zod'
 
-import { appError } from '../../../../shared/contract/errors'
-import { fail, ok, type Result } from '../../../../shared/contract/result'
-import type { WorkerReply, WorkerRequestName } from '../../../../shared/contract/worker'
+import { appError } from '@shared/contract/errors'
+import { fail, ok, type Result } from '@shared/contract/result'
+import type { WorkerReply, WorkerRequestName } from '@shared/contract/worker'
 
 import { requestSchemas } from './request-schemas'
 import { refuseTypedText } from './request-text-rule'

@@ -4,13 +4,13 @@
  */
 import type { Database } from 'sql.js'
 
-import type { LocalDisposition, LocalSyncState } from '../../../../shared/contract/worker'
+import type { LocalDisposition, LocalSyncState } from '@shared/contract/worker'
 import {
   dispositionRecordArgsSchema,
   type Disposition,
   type DispositionRecordArgs
-} from '../../../../shared/domain/disposition'
-import type { MutationOf } from '../../../../shared/sync/protocol'
+} from '@shared/domain/disposition'
+import type { MutationOf } from '@shared/sync/protocol'
 
 import { enqueueMutation } from './outbox'
 import { asNullableString, asString, queryOne, type Row } from './sql'

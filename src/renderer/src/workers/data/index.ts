@@ -6,9 +6,9 @@
 import initSqlJs, { type SqlJsStatic } from 'sql.js'
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url'
 
-import { appError } from '../../../../shared/contract/errors'
-import { fail } from '../../../../shared/contract/result'
-import type { WorkerOutboundMessage } from '../../../../shared/contract/worker'
+import { appError } from '@shared/contract/errors'
+import { fail } from '@shared/contract/result'
+import type { WorkerOutboundMessage } from '@shared/contract/worker'
 
 import { systemTimers } from './system-timers'
 import { openBrowserSocket } from './browser-socket'

@@ -4,13 +4,13 @@
  */
 import type { Database } from 'sql.js'
 
-import type { LocalInteraction, LocalSyncState } from '../../../../shared/contract/worker'
+import type { LocalInteraction, LocalSyncState } from '@shared/contract/worker'
 import {
   interactionRecordArgsSchema,
   type Interaction,
   type InteractionRecordArgs
-} from '../../../../shared/domain/interaction'
-import type { MutationOf } from '../../../../shared/sync/protocol'
+} from '@shared/domain/interaction'
+import type { MutationOf } from '@shared/sync/protocol'
 
 import { enqueueMutation } from './outbox'
 import { asString, queryAll, queryOne, type Row } from './sql'

@@ -15,8 +15,8 @@
  *   acknowledged, so it is skipped and counted. A complete line the schema refuses is kept as
  *   unreadable (see {@link UnreadableLine}); only a line that is not a named entry is corrupt.
  */
-import type { AppError } from '../../../../shared/contract/errors'
-import type { Mutation } from '../../../../shared/sync/protocol'
+import type { AppError } from '@shared/contract/errors'
+import type { Mutation } from '@shared/sync/protocol'
 
 import type { DurableFiles } from './durable-files'
 import { readStoredMutation } from './unreadable-entry'

@@ -5,8 +5,8 @@
  */
 import type { Database } from 'sql.js'
 
-import type { Mutation } from '../../../../shared/sync/protocol'
-import { runHandler, type HandlerTable } from '../../../../shared/tables/handler-table'
+import type { Mutation } from '@shared/sync/protocol'
+import { runHandler, type HandlerTable } from '@shared/tables/handler-table'
 
 import { applyLocalAgentState, hasAgentState } from './agent-state-rows'
 import {

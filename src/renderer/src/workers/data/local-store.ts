@@ -19,7 +19,7 @@
  */
 import type { Database, SqlJsStatic } from 'sql.js'
 
-import type { AppError } from '../../../../shared/contract/errors'
+import type { AppError } from '@shared/contract/errors'
 import type {
   CompensationInput,
   ConfigurationSnapshot,
@@ -33,33 +33,27 @@ import type {
   NewCustomerInput,
   SyncProblem,
   TimelineEntry
-} from '../../../../shared/contract/worker'
-import { decideGrant } from '../../../../shared/domain/compensation'
-import type {
-  CompensationDecision,
-  CompensationStatus
-} from '../../../../shared/domain/compensation-record'
-import type { AgentStateInput } from '../../../../shared/domain/agent-state'
-import type { CallbackScheduleInput } from '../../../../shared/domain/callback'
-import type { DispositionInput } from '../../../../shared/domain/disposition'
+} from '@shared/contract/worker'
+import { decideGrant } from '@shared/domain/compensation'
+import type { CompensationDecision, CompensationStatus } from '@shared/domain/compensation-record'
+import type { AgentStateInput } from '@shared/domain/agent-state'
+import type { CallbackScheduleInput } from '@shared/domain/callback'
+import type { DispositionInput } from '@shared/domain/disposition'
 import {
   editsBetween,
   type EditableComplaintField,
   type EditableValues,
   type FieldConflict
-} from '../../../../shared/domain/complaint-edit'
-import type { ComplaintFilter } from '../../../../shared/domain/complaint-filter'
-import type { LifecycleAction } from '../../../../shared/domain/complaint-lifecycle'
-import {
-  complaintDetailsSchema,
-  type ComplaintDetailsInput
-} from '../../../../shared/domain/complaint'
-import type { Customer } from '../../../../shared/domain/customer'
-import { customerFromCreateArgs } from '../../../../shared/domain/customer-create'
-import type { InteractionRecordArgs } from '../../../../shared/domain/interaction'
-import type { ScriptRunRecordInput } from '../../../../shared/domain/script-run'
-import type { Role } from '../../../../shared/domain/user'
-import type { Change, Mutation, MutationOf } from '../../../../shared/sync/protocol'
+} from '@shared/domain/complaint-edit'
+import type { ComplaintFilter } from '@shared/domain/complaint-filter'
+import type { LifecycleAction } from '@shared/domain/complaint-lifecycle'
+import { complaintDetailsSchema, type ComplaintDetailsInput } from '@shared/domain/complaint'
+import type { Customer } from '@shared/domain/customer'
+import { customerFromCreateArgs } from '@shared/domain/customer-create'
+import type { InteractionRecordArgs } from '@shared/domain/interaction'
+import type { ScriptRunRecordInput } from '@shared/domain/script-run'
+import type { Role } from '@shared/domain/user'
+import type { Change, Mutation, MutationOf } from '@shared/sync/protocol'
 
 import { currentAgentState, getAgentState, latestAgentStates } from './agent-state-rows'
 import { getCallback, myOpenCallbacks } from './callback-rows'

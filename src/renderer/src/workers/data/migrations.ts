@@ -4,7 +4,7 @@
  */
 import type { Database } from 'sql.js'
 
-import { foldForSearch } from '../../../../shared/domain/text'
+import { foldForSearch } from '@shared/domain/text'
 
 import { asNumber, inTransaction, queryOne } from './sql'
 

@@ -6,8 +6,8 @@
  */
 import type { Database } from 'sql.js'
 
-import { appError, type AppError } from '../../../../shared/contract/errors'
-import { mutationRejectionSchema } from '../../../../shared/sync/protocol'
+import { appError, type AppError } from '@shared/contract/errors'
+import { mutationRejectionSchema } from '@shared/sync/protocol'
 
 import { MAX_PUSH_ATTEMPTS } from './outbox'
 import { asNullableString, asNumber, queryOne } from './sql'

@@ -12,7 +12,7 @@
  */
 import type { Database } from 'sql.js'
 
-import type { Mutation } from '../../../../shared/sync/protocol'
+import type { Mutation } from '@shared/sync/protocol'
 
 import { MAX_PUSH_ATTEMPTS, createdId, markRejected } from './outbox'
 import { asNumber, asString, queryAll, type Row } from './sql'

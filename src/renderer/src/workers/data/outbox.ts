@@ -4,9 +4,9 @@
  */
 import type { Database } from 'sql.js'
 
-import type { AppError } from '../../../../shared/contract/errors'
-import type { CompensationStatus } from '../../../../shared/domain/compensation-record'
-import type { Mutation } from '../../../../shared/sync/protocol'
+import type { AppError } from '@shared/contract/errors'
+import type { CompensationStatus } from '@shared/domain/compensation-record'
+import type { Mutation } from '@shared/sync/protocol'
 
 import { asNumber, asString, queryOne } from './sql'
 

@@ -8,7 +8,7 @@ import {
   pullEnvelopeSchema,
   type Change,
   type PullEnvelope
-} from '../../../../shared/sync/protocol'
+} from '@shared/sync/protocol'
 
 /** A change left out, named by what little could be read of it. */
 export interface SkippedChange {

@@ -10,15 +10,15 @@
  * and the outbox goes on without it (see outbox-batch.ts). Outages (no answer, 502/503/504,
  * 408, 429) count nothing and end the push: the engine's backoff retries.
  */
-import type { SyncEntity } from '../../../../shared/contract/worker'
-import type { CompensationStatus } from '../../../../shared/domain/compensation-record'
+import type { SyncEntity } from '@shared/contract/worker'
+import type { CompensationStatus } from '@shared/domain/compensation-record'
 import {
   MAX_MUTATIONS_PER_PUSH,
   MAX_PUSH_BYTES,
   type Mutation,
   type PushResponse
-} from '../../../../shared/sync/protocol'
-import { appError } from '../../../../shared/contract/errors'
+} from '@shared/sync/protocol'
+import { appError } from '@shared/contract/errors'
 
 import type { ConflictedMutation, RejectedMutation } from './local-store'
 import { createLogger } from './logger'

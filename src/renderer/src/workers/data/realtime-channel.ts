@@ -2,9 +2,9 @@
  * The realtime channel: a WebSocket on which the server pokes clients to pull now. It
  * reconnects with backoff; every (re)connection is a chance to sync at once.
  */
-import { realtimeMessageSchema } from '../../../../shared/sync/protocol'
+import { realtimeMessageSchema } from '@shared/sync/protocol'
 
-import { backoffDelay, type Timers } from '../../../../shared/retry/backoff'
+import { backoffDelay, type Timers } from '@shared/retry/backoff'
 
 /** What the channel hears from a socket. */
 export interface SocketHandlers {

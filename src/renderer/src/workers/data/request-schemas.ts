@@ -4,28 +4,25 @@
  */
 import { z } from 'zod'
 
-import type { WorkerArgs, WorkerRequestName } from '../../../../shared/contract/worker'
-import { agentStateInputSchema } from '../../../../shared/domain/agent-state'
-import { callbackScheduleInputSchema } from '../../../../shared/domain/callback'
-import { complaintDetailsSchema } from '../../../../shared/domain/complaint'
-import {
-  editableComplaintFields,
-  editableValuesSchema
-} from '../../../../shared/domain/complaint-edit'
-import { complaintFilterSchema } from '../../../../shared/domain/complaint-filter'
-import { lifecycleActions } from '../../../../shared/domain/complaint-lifecycle'
-import { currencySchema } from '../../../../shared/domain/compensation'
+import type { WorkerArgs, WorkerRequestName } from '@shared/contract/worker'
+import { agentStateInputSchema } from '@shared/domain/agent-state'
+import { callbackScheduleInputSchema } from '@shared/domain/callback'
+import { complaintDetailsSchema } from '@shared/domain/complaint'
+import { editableComplaintFields, editableValuesSchema } from '@shared/domain/complaint-edit'
+import { complaintFilterSchema } from '@shared/domain/complaint-filter'
+import { lifecycleActions } from '@shared/domain/complaint-lifecycle'
+import { currencySchema } from '@shared/domain/compensation'
 import {
   compensationAmountSchema,
   compensationDecisions,
   compensationStatuses
-} from '../../../../shared/domain/compensation-record'
-import { compensationTypes, configCodeSchema } from '../../../../shared/domain/configuration'
-import { languages } from '../../../../shared/domain/customer'
-import { dispositionInputSchema } from '../../../../shared/domain/disposition'
-import { interactionRecordInputSchema } from '../../../../shared/domain/interaction'
-import { scriptRunRecordInputSchema } from '../../../../shared/domain/script-run'
-import { sessionUserSchema } from '../../../../shared/domain/user'
+} from '@shared/domain/compensation-record'
+import { compensationTypes, configCodeSchema } from '@shared/domain/configuration'
+import { languages } from '@shared/domain/customer'
+import { dispositionInputSchema } from '@shared/domain/disposition'
+import { interactionRecordInputSchema } from '@shared/domain/interaction'
+import { scriptRunRecordInputSchema } from '@shared/domain/script-run'
+import { sessionUserSchema } from '@shared/domain/user'
 
 const empty = z.object({}).strict()
 const limit = z.number().int().min(1).max(500)

@@ -5,9 +5,9 @@
  * signalled (a caller's number and CTI headers, a call's record, a finished script run): their
  * free text is cleaned by the shared schemas instead, and a record is never refused for it.
  */
-import { appError, type AppError } from '../../../../shared/contract/errors'
-import type { WorkerRequestName } from '../../../../shared/contract/worker'
-import { describeFinding, findUnsafeText } from '../../../../shared/text/unsafe-text'
+import { appError, type AppError } from '@shared/contract/errors'
+import type { WorkerRequestName } from '@shared/contract/worker'
+import { describeFinding, findUnsafeText } from '@shared/text/unsafe-text'
 
 type TextSource = 'typed' | 'signalled'
 

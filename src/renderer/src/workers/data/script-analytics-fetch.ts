@@ -5,7 +5,7 @@
 import {
   scriptAnalyticsReportSchema,
   type ScriptAnalyticsReport
-} from '../../../../shared/scripts/run-analytics'
+} from '@shared/scripts/run-analytics'
 import { authorizedGet, type AnalyticsFetchOptions } from './authorized-get'
 import { workerError } from './worker-error'
 

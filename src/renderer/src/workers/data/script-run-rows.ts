@@ -6,7 +6,7 @@
  */
 import type { Database } from 'sql.js'
 
-import type { MutationOf } from '../../../../shared/sync/protocol'
+import type { MutationOf } from '@shared/sync/protocol'
 
 import { enqueueMutation } from './outbox'
 import { queryOne } from './sql'

@@ -4,8 +4,8 @@
  */
 import type { Database } from 'sql.js'
 
-import type { Change } from '../../../../shared/sync/protocol'
-import { runHandler, type HandlerTable } from '../../../../shared/tables/handler-table'
+import type { Change } from '@shared/sync/protocol'
+import { runHandler, type HandlerTable } from '@shared/tables/handler-table'
 
 import { upsertServerAgentState } from './agent-state-rows'
 import { upsertServerCallback } from './callback-rows'

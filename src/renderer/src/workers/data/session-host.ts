@@ -4,7 +4,7 @@
  */
 import type { SqlJsStatic } from 'sql.js'
 
-import type { WorkerArgs, WorkerReply, WorkerStorageKind } from '../../../../shared/contract/worker'
+import type { WorkerArgs, WorkerReply, WorkerStorageKind } from '@shared/contract/worker'
 
 import type { DurableFiles } from './durable-files'
 import { Session } from './session'

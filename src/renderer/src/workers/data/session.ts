@@ -16,11 +16,11 @@ import type {
   SyncEntity,
   TimelineEntry,
   WorkerArgs
-} from '../../../../shared/contract/worker'
-import type { Role } from '../../../../shared/domain/user'
-import type { Customer } from '../../../../shared/domain/customer'
-import type { ScriptAnalyticsReport } from '../../../../shared/scripts/run-analytics'
-import type { ComplaintAnalysisReport } from '../../../../shared/domain/complaint-analysis'
+} from '@shared/contract/worker'
+import type { Role } from '@shared/domain/user'
+import type { Customer } from '@shared/domain/customer'
+import type { ScriptAnalyticsReport } from '@shared/scripts/run-analytics'
+import type { ComplaintAnalysisReport } from '@shared/domain/complaint-analysis'
 
 import { matchCaller } from './customer-match'
 import { createOnlineLookup } from './customer-online'

@@ -3,10 +3,10 @@
  * server has nothing more. Failures come back as outcomes; the engine decides whether to retry,
  * refresh or stop. A push that failed on one mutation's account still lets the pull run.
  */
-import { appError, type AppError } from '../../../../shared/contract/errors'
-import type { SyncEntity } from '../../../../shared/contract/worker'
-import type { CompensationStatus } from '../../../../shared/domain/compensation-record'
-import type { Change, Mutation, PushResponse } from '../../../../shared/sync/protocol'
+import { appError, type AppError } from '@shared/contract/errors'
+import type { SyncEntity } from '@shared/contract/worker'
+import type { CompensationStatus } from '@shared/domain/compensation-record'
+import type { Change, Mutation, PushResponse } from '@shared/sync/protocol'
 
 import { ndjsonLines, type StreamLine } from './bulk-stream'
 import type { BulkLoadReport, ConflictedMutation, RejectedMutation } from './local-store'

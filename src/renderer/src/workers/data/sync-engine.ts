@@ -17,20 +17,11 @@
  *   input, else counted; one the server keeps failing becomes stuck and is shown, and the
  *   others go on. `syncNow()`, the user's retry, puts stuck mutations back in the queue.
  */
-import { appError, type AppError } from '../../../../shared/contract/errors'
-import type {
-  SessionTokens,
-  SyncEntity,
-  SyncStatus,
-  WorkerEvents
-} from '../../../../shared/contract/worker'
-import {
-  DEFAULT_PULL_LIMIT,
-  PROTOCOL_VERSION,
-  type Mutation
-} from '../../../../shared/sync/protocol'
+import { appError, type AppError } from '@shared/contract/errors'
+import type { SessionTokens, SyncEntity, SyncStatus, WorkerEvents } from '@shared/contract/worker'
+import { DEFAULT_PULL_LIMIT, PROTOCOL_VERSION, type Mutation } from '@shared/sync/protocol'
 
-import { backoffDelay, type Timers } from '../../../../shared/retry/backoff'
+import { backoffDelay, type Timers } from '@shared/retry/backoff'
 import { createLogger } from './logger'
 import { RealtimeChannel, type SocketFactory } from './realtime-channel'
 import { runSyncCycle, type AuthedRequests, type SyncStore } from './sync-cycle'

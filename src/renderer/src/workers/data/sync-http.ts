@@ -2,25 +2,16 @@
  * The HTTP side of sync: push, pull and token refresh, each answered as an outcome the engine
  * can act on (retry, refresh, stop) instead of a thrown error.
  */
-import {
-  appError,
-  errorCodes,
-  type AppError,
-  type ErrorCode
-} from '../../../../shared/contract/errors'
-import {
-  errorEnvelopeSchema,
-  tokenResponseSchema,
-  type TokenResponse
-} from '../../../../shared/sync/auth'
-import { BULK_PULL_PATH } from '../../../../shared/sync/bulk-pull'
+import { appError, errorCodes, type AppError, type ErrorCode } from '@shared/contract/errors'
+import { errorEnvelopeSchema, tokenResponseSchema, type TokenResponse } from '@shared/sync/auth'
+import { BULK_PULL_PATH } from '@shared/sync/bulk-pull'
 import {
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   pushResponseSchema,
   type PushRequest,
   type PushResponse
-} from '../../../../shared/sync/protocol'
+} from '@shared/sync/protocol'
 
 import { pullPageSchema, type PullPage } from './pull-page'
 

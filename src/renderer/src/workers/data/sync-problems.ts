@@ -6,10 +6,10 @@
  */
 import type { Database } from 'sql.js'
 
-import { appError, type AppError } from '../../../../shared/contract/errors'
-import type { SyncEntity, SyncProblem } from '../../../../shared/contract/worker'
-import { mutationRejectionSchema } from '../../../../shared/sync/protocol'
-import { cleanLine } from '../../../../shared/text/unsafe-text'
+import { appError, type AppError } from '@shared/contract/errors'
+import type { SyncEntity, SyncProblem } from '@shared/contract/worker'
+import { mutationRejectionSchema } from '@shared/sync/protocol'
+import { cleanLine } from '@shared/text/unsafe-text'
 
 import { MAX_PUSH_ATTEMPTS, parseStoredArgs } from './outbox'
 import { asNullableString, asNumber, asString, queryAll, queryOne } from './sql'

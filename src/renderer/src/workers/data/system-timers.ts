@@ -1,5 +1,5 @@
 /** The platform's clock and timers, for the sync engine and the realtime channel. */
-import type { Timers } from '../../../../shared/retry/backoff'
+import type { Timers } from '@shared/retry/backoff'
 
 const nativeHandles = new Map<number, ReturnType<typeof setTimeout>>()
 let nextHandle = 1

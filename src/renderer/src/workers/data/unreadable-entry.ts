@@ -4,8 +4,8 @@
  */
 import type { z } from 'zod'
 
-import { appError, type AppError } from '../../../../shared/contract/errors'
-import { mutationSchema, type Mutation } from '../../../../shared/sync/protocol'
+import { appError, type AppError } from '@shared/contract/errors'
+import { mutationSchema, type Mutation } from '@shared/sync/protocol'
 
 export const UNREADABLE_MESSAGE = 'The stored record could not be read; fix it or discard it'
 

@@ -1,5 +1,5 @@
 /** Errors inside the worker carry an AppError; at the edge every failure becomes one. */
-import { appError, type AppError, type ErrorCode } from '../../../../shared/contract/errors'
+import { appError, type AppError, type ErrorCode } from '@shared/contract/errors'
 
 /** Thrown inside the worker when the failure already has a code the page should see. */
 export class WorkerError extends Error {

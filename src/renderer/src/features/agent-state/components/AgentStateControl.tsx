@@ -1,8 +1,8 @@
 import { memo, useEffect, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import type { PauseReason } from '../../../../../shared/domain/configuration'
-import { useAppStore } from '../../../stores/app-store'
+import type { PauseReason } from '@shared/domain/configuration'
+import { useAppStore } from '@renderer/stores/app-store'
 import { builtInPauseReasons, effectiveAgentState, type Availability } from '../agent-state'
 import { watchAgentStateRecords } from '../record-agent-state'
 import { usePauseReasons } from '../use-pause-reasons'

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { useAppStore } from '../../../stores/app-store'
+import { useAppStore } from '@renderer/stores/app-store'
 import { watchPhoneHealth } from '../watch-phone-health'
 
 /** Says loudly why the phone cannot take calls, and when it can again. */

@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { useAppStore } from '../../../stores/app-store'
+import { useAppStore } from '@renderer/stores/app-store'
 import { login } from '../session'
 
 export function LoginForm() {

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { MAX_CALLBACK_NOTE } from '../../../../../shared/domain/callback'
-import { toE164 } from '../../../../../shared/phone/normalize'
-import { useAppStore } from '../../../stores/app-store'
+import { MAX_CALLBACK_NOTE } from '@shared/domain/callback'
+import { toE164 } from '@shared/phone/normalize'
+import { useAppStore } from '@renderer/stores/app-store'
 import { defaultCountry } from '../../settings/caller-id-settings'
 import type { CallbackDraft } from '../../wrap-up/store'
 import { scheduleCallback } from '../commands'

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import type { LocalCallback } from '../../../../../shared/contract/worker'
-import { callbacksComingDue } from '../../../../../shared/domain/callback-due'
-import { sanitizeDisplayText } from '../../../../../shared/domain/text'
+import type { LocalCallback } from '@shared/contract/worker'
+import { callbacksComingDue } from '@shared/domain/callback-due'
+import { sanitizeDisplayText } from '@shared/domain/text'
 
 type CallbackReminderProps = { callbacks: readonly LocalCallback[]; now: Date }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 
-import type { LocalCallback } from '../../../../../shared/contract/worker'
-import { dataClient } from '../../../data/data-client'
+import type { LocalCallback } from '@shared/contract/worker'
+import { dataClient } from '@renderer/data/data-client'
 
 const LIMIT = 200
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 
-import { sanitizeDisplayText } from '../../../../../shared/domain/text'
+import { sanitizeDisplayText } from '@shared/domain/text'
 import { formatAmount } from '../format-amount'
 import { useCompensations } from '../hooks/use-compensations'
 import { CompensationStatusBadge } from './CompensationStatusBadge'

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 
-import type { LocalCompensation } from '../../../../../shared/contract/worker'
+import type { LocalCompensation } from '@shared/contract/worker'
 
 const badgeClass = { granted: 'ok', approved: 'ok', pending: 'pending', rejected: 'warn' } as const
 

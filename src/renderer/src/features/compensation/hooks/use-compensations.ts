@@ -1,8 +1,8 @@
-import type { LocalCompensation, TimelineEntry } from '../../../../../shared/contract/worker'
-import type { CompensationStatus } from '../../../../../shared/domain/compensation-record'
-import type { CompensationLimits, DirectoryUser } from '../../../../../shared/domain/configuration'
-import { dataClient } from '../../../data/data-client'
-import { useWorkerQuery } from '../../../data/use-worker-query'
+import type { LocalCompensation, TimelineEntry } from '@shared/contract/worker'
+import type { CompensationStatus } from '@shared/domain/compensation-record'
+import type { CompensationLimits, DirectoryUser } from '@shared/domain/configuration'
+import { dataClient } from '@renderer/data/data-client'
+import { useWorkerQuery } from '@renderer/data/use-worker-query'
 
 const LIMIT = 100
 

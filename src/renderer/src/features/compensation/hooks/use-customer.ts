@@ -1,6 +1,6 @@
-import type { Customer } from '../../../../../shared/domain/customer'
-import { dataClient } from '../../../data/data-client'
-import { useWorkerQuery } from '../../../data/use-worker-query'
+import type { Customer } from '@shared/domain/customer'
+import { dataClient } from '@renderer/data/data-client'
+import { useWorkerQuery } from '@renderer/data/use-worker-query'
 
 /** One customer from the local cache (null while loading or when not cached). */
 export function useCustomer(id: string | null): Customer | null {

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 
-import type { ComplaintAnalysisReport } from '../../../../../shared/domain/complaint-analysis'
-import { valueTiers } from '../../../../../shared/domain/customer'
-import { compensationTypes } from '../../../../../shared/domain/configuration'
+import type { ComplaintAnalysisReport } from '@shared/domain/complaint-analysis'
+import { valueTiers } from '@shared/domain/customer'
+import { compensationTypes } from '@shared/domain/configuration'
 import { formatAmount } from '../../compensation/format-amount'
 
 /** SLA compliance, recovery rate and compensation given, as tables (one caption each). */

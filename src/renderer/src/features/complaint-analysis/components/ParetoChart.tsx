@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
 
-import type { ParetoRow } from '../../../../../shared/domain/complaint-analysis'
+import type { ParetoRow } from '@shared/domain/complaint-analysis'
 
 type ParetoChartProps = {
   /** The chart's accessible name, also the table's caption. */

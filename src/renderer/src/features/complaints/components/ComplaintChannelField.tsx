@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 
-import { complaintChannels, type ComplaintChannel } from '../../../../../shared/domain/complaint'
-import { useAppStore } from '../../../stores/app-store'
+import { complaintChannels, type ComplaintChannel } from '@shared/domain/complaint'
+import { useAppStore } from '@renderer/stores/app-store'
 import { defaultChannel } from '../complaint-channel'
 
 import { ChoiceSelect } from './ChoiceSelect'

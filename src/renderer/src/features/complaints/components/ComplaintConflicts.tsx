@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next'
 
-import type { LocalComplaint } from '../../../../../shared/contract/worker'
-import { sanitizeDisplayText } from '../../../../../shared/domain/text'
-import { useAppStore } from '../../../stores/app-store'
+import type { LocalComplaint } from '@shared/contract/worker'
+import { sanitizeDisplayText } from '@shared/domain/text'
+import { useAppStore } from '@renderer/stores/app-store'
 import { useCompensationDirectory } from '../../compensation/hooks/use-compensations'
 import { resolveEditConflict } from '../commands'
 import { fieldLabel, fieldValueText } from '../field-label'
 import { useComplaintCategories } from '../hooks/use-complaint-categories'
-import { dateTimeFormat } from '../../../i18n/formatters'
+import { dateTimeFormat } from '@renderer/i18n/formatters'
 
 /**
  * Fields this user edited that someone else had changed first: the server kept theirs. Each one

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 
-import type { LocalComplaint } from '../../../../../shared/contract/worker'
-import { useAppStore } from '../../../stores/app-store'
+import type { LocalComplaint } from '@shared/contract/worker'
+import { useAppStore } from '@renderer/stores/app-store'
 import { CompensationForm } from '../../compensation/components/CompensationForm'
 import { CompensationList } from '../../compensation/components/CompensationList'
 import { useCompensations } from '../../compensation/hooks/use-compensations'

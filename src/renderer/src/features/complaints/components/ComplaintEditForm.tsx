@@ -1,18 +1,18 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import type { LocalComplaint } from '../../../../../shared/contract/worker'
-import { complaintCategories, complaintChannels } from '../../../../../shared/domain/complaint'
+import type { LocalComplaint } from '@shared/contract/worker'
+import { complaintCategories, complaintChannels } from '@shared/domain/complaint'
 import {
   editableValuesOf,
   productEditValue,
   productOfEditValue,
   type EditableValues,
   type EditValue
-} from '../../../../../shared/domain/complaint-edit'
-import { severities } from '../../../../../shared/domain/complaint-severity'
-import { qualityDimensions } from '../../../../../shared/domain/quality-dimensions'
-import { sanitizeDisplayText } from '../../../../../shared/domain/text'
+} from '@shared/domain/complaint-edit'
+import { severities } from '@shared/domain/complaint-severity'
+import { qualityDimensions } from '@shared/domain/quality-dimensions'
+import { sanitizeDisplayText } from '@shared/domain/text'
 import { categoryLabel, labelLanguage } from '../category-label'
 import { updateComplaint } from '../commands'
 import { useComplaintCategories } from '../hooks/use-complaint-categories'

@@ -1,12 +1,8 @@
 import type { KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { PRODUCT_NAME_MAX } from '../../../../../shared/domain/complaint'
-import {
-  productEditValue,
-  productOfEditValue,
-  type EditValue
-} from '../../../../../shared/domain/complaint-edit'
+import { PRODUCT_NAME_MAX } from '@shared/domain/complaint'
+import { productEditValue, productOfEditValue, type EditValue } from '@shared/domain/complaint-edit'
 import { useCustomer } from '../../compensation/hooks/use-customer'
 import { productText } from '../field-label'
 

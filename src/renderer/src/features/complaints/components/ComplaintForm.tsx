@@ -5,15 +5,12 @@ import {
   complaintCategories,
   complaintDueAt,
   type ComplaintChannel
-} from '../../../../../shared/domain/complaint'
-import { severities, type Severity } from '../../../../../shared/domain/complaint-severity'
-import { fullName } from '../../../../../shared/domain/customer'
-import {
-  qualityDimensions,
-  type QualityDimension
-} from '../../../../../shared/domain/quality-dimensions'
-import { sanitizeDisplayText } from '../../../../../shared/domain/text'
-import { useAppStore } from '../../../stores/app-store'
+} from '@shared/domain/complaint'
+import { severities, type Severity } from '@shared/domain/complaint-severity'
+import { fullName } from '@shared/domain/customer'
+import { qualityDimensions, type QualityDimension } from '@shared/domain/quality-dimensions'
+import { sanitizeDisplayText } from '@shared/domain/text'
+import { useAppStore } from '@renderer/stores/app-store'
 import { categoryLabel, labelLanguage } from '../category-label'
 import { saveComplaint } from '../commands'
 import { defaultChannel } from '../complaint-channel'
@@ -23,7 +20,7 @@ import type { ComplaintDraft } from '../store'
 import { ChoiceSelect } from './ChoiceSelect'
 import { ComplaintChannelField } from './ComplaintChannelField'
 import { ComplaintProductField } from './ComplaintProductField'
-import { dateTimeFormat } from '../../../i18n/formatters'
+import { dateTimeFormat } from '@renderer/i18n/formatters'
 
 const FREE_TEXT_MAX = 2000
 

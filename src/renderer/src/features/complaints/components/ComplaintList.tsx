@@ -1,16 +1,16 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import type { LocalComplaint } from '../../../../../shared/contract/worker'
+import type { LocalComplaint } from '@shared/contract/worker'
 import {
   availableActions,
   countsAgainstSla,
   lifecycleStatuses
-} from '../../../../../shared/domain/complaint-lifecycle'
-import { slaStatus } from '../../../../../shared/domain/complaint-severity'
-import type { Role } from '../../../../../shared/domain/user'
-import { sanitizeDisplayText } from '../../../../../shared/domain/text'
-import { useAppStore } from '../../../stores/app-store'
+} from '@shared/domain/complaint-lifecycle'
+import { slaStatus } from '@shared/domain/complaint-severity'
+import type { Role } from '@shared/domain/user'
+import { sanitizeDisplayText } from '@shared/domain/text'
+import { useAppStore } from '@renderer/stores/app-store'
 import { categoryLabel } from '../category-label'
 import { useNow } from '../../screen-pop/hooks/useNow'
 import { discardComplaint, fixComplaint, transitionComplaint } from '../commands'
@@ -21,7 +21,7 @@ import { ComplaintEditForm } from './ComplaintEditForm'
 import { ComplaintFilters } from './ComplaintFilters'
 import { ComplaintOwnership } from './ComplaintOwnership'
 import { SlaCountdown } from './SlaCountdown'
-import { dateTimeFormat } from '../../../i18n/formatters'
+import { dateTimeFormat } from '@renderer/i18n/formatters'
 
 function SyncBadge({ complaint }: { complaint: LocalComplaint }) {
   const { t } = useTranslation()

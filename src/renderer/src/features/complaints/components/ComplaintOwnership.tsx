@@ -1,16 +1,16 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import type { LocalComplaint } from '../../../../../shared/contract/worker'
+import type { LocalComplaint } from '@shared/contract/worker'
 import {
   assignmentRefusal,
   escalationRefusal,
   isEscalationOpen,
   ownerOf,
   type OwnedComplaint
-} from '../../../../../shared/domain/complaint-ownership'
-import type { SessionUser } from '../../../../../shared/domain/user'
-import { sanitizeDisplayText } from '../../../../../shared/domain/text'
+} from '@shared/domain/complaint-ownership'
+import type { SessionUser } from '@shared/domain/user'
+import { sanitizeDisplayText } from '@shared/domain/text'
 import { useCompensationDirectory } from '../../compensation/hooks/use-compensations'
 import { assignComplaint, escalateComplaint } from '../commands'
 

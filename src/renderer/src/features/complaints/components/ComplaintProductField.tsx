@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 
-import { PRODUCT_NAME_MAX } from '../../../../../shared/domain/complaint'
-import { sanitizeDisplayText } from '../../../../../shared/domain/text'
-import { useAppStore } from '../../../stores/app-store'
+import { PRODUCT_NAME_MAX } from '@shared/domain/complaint'
+import { sanitizeDisplayText } from '@shared/domain/text'
+import { useAppStore } from '@renderer/stores/app-store'
 import type { ProductChoice } from '../complaint-product'
 
 const NONE = ''

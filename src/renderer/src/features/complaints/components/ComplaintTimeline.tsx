@@ -1,17 +1,17 @@
 import { useState, type KeyboardEvent, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import type { LocalCompensation } from '../../../../../shared/contract/worker'
-import { sanitizeDisplayText } from '../../../../../shared/domain/text'
-import { dataClient } from '../../../data/data-client'
-import { useAppStore } from '../../../stores/app-store'
+import type { LocalCompensation } from '@shared/contract/worker'
+import { sanitizeDisplayText } from '@shared/domain/text'
+import { dataClient } from '@renderer/data/data-client'
+import { useAppStore } from '@renderer/stores/app-store'
 import { formatAmount } from '../../compensation/format-amount'
 import { fieldLabel } from '../field-label'
 import {
   useCompensationDirectory,
   useComplaintTimeline
 } from '../../compensation/hooks/use-compensations'
-import { dateTimeFormat } from '../../../i18n/formatters'
+import { dateTimeFormat } from '@renderer/i18n/formatters'
 
 /** Adds a note to the timeline: journaled like every write, synced as `complaint.note`. */
 function NoteForm({ complaintId }: { complaintId: string }) {

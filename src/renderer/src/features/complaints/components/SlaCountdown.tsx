@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 
-import { slaRemainingMs } from '../../../../../shared/domain/complaint-severity'
+import { slaRemainingMs } from '@shared/domain/complaint-severity'
 
 const MINUTE_MS = 60_000
 

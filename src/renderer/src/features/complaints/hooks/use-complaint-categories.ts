@@ -1,6 +1,6 @@
-import type { ConfigurationSnapshot } from '../../../../../shared/contract/worker'
-import type { ComplaintCategoryConfig } from '../../../../../shared/domain/configuration'
-import { useConfiguration } from '../../../data/use-configuration'
+import type { ConfigurationSnapshot } from '@shared/contract/worker'
+import type { ComplaintCategoryConfig } from '@shared/domain/configuration'
+import { useConfiguration } from '@renderer/data/use-configuration'
 
 function activeInOrder(configuration: ConfigurationSnapshot): ComplaintCategoryConfig[] {
   return configuration.complaintCategories

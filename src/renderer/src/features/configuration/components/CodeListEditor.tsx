@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import type { AppError } from '../../../../../shared/contract/errors'
-import type { LocalizedLabel } from '../../../../../shared/domain/configuration'
+import type { AppError } from '@shared/contract/errors'
+import type { LocalizedLabel } from '@shared/domain/configuration'
 import { addEntry, setRetired, type ConfigKind } from '../config-api'
 
 export interface EditableEntry {

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 
-import type { ConfigurationSnapshot } from '../../../../../shared/contract/worker'
-import { WATCHDOG_PAUSE_REASON } from '../../../../../shared/domain/configuration-edit'
-import { useConfiguration } from '../../../data/use-configuration'
+import type { ConfigurationSnapshot } from '@shared/contract/worker'
+import { WATCHDOG_PAUSE_REASON } from '@shared/domain/configuration-edit'
+import { useConfiguration } from '@renderer/data/use-configuration'
 import { CodeListEditor, type EditableEntry } from './CodeListEditor'
 
 const bySortOrder = (a: { sortOrder: number }, b: { sortOrder: number }) =>

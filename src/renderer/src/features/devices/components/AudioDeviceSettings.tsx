@@ -6,7 +6,7 @@ import {
   type AudioDevice,
   type AudioDeviceChoice,
   type AudioDeviceKind
-} from '../../../telephony/media-devices'
+} from '@renderer/telephony/media-devices'
 import { chooseDevice } from '../audio-runtime'
 import { useAudioState } from '../hooks/useAudioRuntime'
 

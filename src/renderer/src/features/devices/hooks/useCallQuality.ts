@@ -5,8 +5,8 @@ import {
   readQualitySnapshot,
   type CallQuality,
   type QualitySnapshot
-} from '../../../telephony/call-quality'
-import { liveCallMedia } from '../../../telephony/sip-media'
+} from '@renderer/telephony/call-quality'
+import { liveCallMedia } from '@renderer/telephony/sip-media'
 
 /** How often the indicator reads getStats(): often enough to see a problem, cheap enough. */
 export const QUALITY_INTERVAL_MS = 2000

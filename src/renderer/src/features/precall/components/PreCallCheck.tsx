@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { useAppStore } from '../../../stores/app-store'
-import { playTestTone } from '../../../telephony/ringtone'
-import { iceServersInUse } from '../../../telephony/sip-media'
+import { useAppStore } from '@renderer/stores/app-store'
+import { playTestTone } from '@renderer/telephony/ringtone'
+import { iceServersInUse } from '@renderer/telephony/sip-media'
 import { useAudioState } from '../../devices/hooks/useAudioRuntime'
 import { checkIce, checkWebSocket, type IceCheck, type WebSocketCheck } from '../network-check'
 import { useMicrophoneLevel } from '../hooks/useMicrophoneLevel'

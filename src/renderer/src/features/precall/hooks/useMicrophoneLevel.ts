@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 
-import { warmMicrophone } from '../../../telephony/warm-microphone'
+import { warmMicrophone } from '@renderer/telephony/warm-microphone'
 
 const READS_PER_SECOND = 10
 

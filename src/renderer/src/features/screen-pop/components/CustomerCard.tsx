@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 
-import type { CustomerMatch } from '../../../../../shared/contract/worker'
-import { useAppStore } from '../../../stores/app-store'
+import type { CustomerMatch } from '@shared/contract/worker'
+import { useAppStore } from '@renderer/stores/app-store'
 import { CustomerSearch } from '../../search/components/CustomerSearch'
 import type { ScreenPopSource } from '../store'
 import { CustomerChooser } from './CustomerChooser'

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next'
 
-import type { CustomerMatch } from '../../../../../shared/contract/worker'
-import { fullName } from '../../../../../shared/domain/customer'
-import { sanitizeDisplayText } from '../../../../../shared/domain/text'
-import { useAppStore } from '../../../stores/app-store'
+import type { CustomerMatch } from '@shared/contract/worker'
+import { fullName } from '@shared/domain/customer'
+import { sanitizeDisplayText } from '@shared/domain/text'
+import { useAppStore } from '@renderer/stores/app-store'
 
 type CustomerChooserProps = { match: CustomerMatch }
 

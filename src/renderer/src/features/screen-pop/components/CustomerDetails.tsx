@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next'
 
-import type { Customer } from '../../../../../shared/domain/customer'
-import { fullName } from '../../../../../shared/domain/customer'
-import { nextBestOffer } from '../../../../../shared/domain/next-best-offer'
-import { activitySegment, frequencySegment } from '../../../../../shared/domain/value-tier'
+import type { Customer } from '@shared/domain/customer'
+import { fullName } from '@shared/domain/customer'
+import { nextBestOffer } from '@shared/domain/next-best-offer'
+import { activitySegment, frequencySegment } from '@shared/domain/value-tier'
 import { CallablePhones } from '../../softphone/components/CallablePhones'
-import { useAppStore } from '../../../stores/app-store'
+import { useAppStore } from '@renderer/stores/app-store'
 import { CacheFreshnessNote } from './CacheFreshnessNote'
 import { OpenComplaints } from './OpenComplaints'
 import { RecentInteractions } from './RecentInteractions'
 import { show } from './show'
-import { numberFormat } from '../../../i18n/formatters'
+import { numberFormat } from '@renderer/i18n/formatters'
 
 function Badges({ customer }: { customer: Customer }) {
   const { t } = useTranslation()

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 
-import type { LocalComplaint } from '../../../../../shared/contract/worker'
-import { complaintSla, type SlaState } from '../../../../../shared/domain/complaint-sla'
-import { slaStatus } from '../../../../../shared/domain/complaint-severity'
+import type { LocalComplaint } from '@shared/contract/worker'
+import { complaintSla, type SlaState } from '@shared/domain/complaint-sla'
+import { slaStatus } from '@shared/domain/complaint-severity'
 import { categoryLabel } from '../../complaints/category-label'
 import { useComplaintCategories } from '../../complaints/hooks/use-complaint-categories'
 import { useOpenComplaints } from '../hooks/useCustomerComplaints'

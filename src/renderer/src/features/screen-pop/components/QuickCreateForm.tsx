@@ -1,8 +1,8 @@
 import { useState, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { languages, type Language } from '../../../../../shared/domain/customer'
-import { toE164 } from '../../../../../shared/phone/normalize'
+import { languages, type Language } from '@shared/domain/customer'
+import { toE164 } from '@shared/phone/normalize'
 import { createContact } from '../commands'
 import { defaultCountry } from '../../settings/caller-id-settings'
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 
 import { useRecentInteractions } from '../hooks/useRecentInteractions'
-import { dateTimeFormat } from '../../../i18n/formatters'
+import { dateTimeFormat } from '@renderer/i18n/formatters'
 
 /** The last calls with this customer: who called whom, when, and how it ended. */
 export function RecentInteractions({ customerId }: { customerId: string }) {

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 
-import type { CustomerMatch } from '../../../../../shared/contract/worker'
-import { sanitizeDisplayText } from '../../../../../shared/domain/text'
-import { useAppStore } from '../../../stores/app-store'
+import type { CustomerMatch } from '@shared/contract/worker'
+import { sanitizeDisplayText } from '@shared/domain/text'
+import { useAppStore } from '@renderer/stores/app-store'
 import { QuickCreateForm } from './QuickCreateForm'
 
 type UnknownCallerProps = { match: CustomerMatch | null }

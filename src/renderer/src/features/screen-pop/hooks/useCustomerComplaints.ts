@@ -1,12 +1,9 @@
 import { useEffect, useState } from 'react'
 
-import type { LocalComplaint } from '../../../../../shared/contract/worker'
-import {
-  countsAgainstSla,
-  lifecycleStatuses
-} from '../../../../../shared/domain/complaint-lifecycle'
-import { dataClient } from '../../../data/data-client'
-import { useAppStore } from '../../../stores/app-store'
+import type { LocalComplaint } from '@shared/contract/worker'
+import { countsAgainstSla, lifecycleStatuses } from '@shared/domain/complaint-lifecycle'
+import { dataClient } from '@renderer/data/data-client'
+import { useAppStore } from '@renderer/stores/app-store'
 
 const LIMIT = 50
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 
-import type { LocalInteraction } from '../../../../../shared/contract/worker'
-import { dataClient } from '../../../data/data-client'
+import type { LocalInteraction } from '@shared/contract/worker'
+import { dataClient } from '@renderer/data/data-client'
 
 /** As many as fit the card without scrolling on a laptop screen. */
 const LIMIT = 5

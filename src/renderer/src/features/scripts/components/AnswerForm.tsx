@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import type { AskView } from '../../../../../shared/scripts/run-view'
+import type { AskView } from '@shared/scripts/run-view'
 import { answerAndNext, sendScriptEvent } from '../commands'
 
 interface Props {

@@ -1,11 +1,11 @@
 import { useState, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { sanitizeDisplayText } from '../../../../../shared/domain/text'
-import { pickText } from '../../../../../shared/scripts/localized-text'
-import type { ScriptAnalyticsReport } from '../../../../../shared/scripts/run-analytics'
-import { dataClient } from '../../../data/data-client'
-import { useAppStore } from '../../../stores/app-store'
+import { sanitizeDisplayText } from '@shared/domain/text'
+import { pickText } from '@shared/scripts/localized-text'
+import type { ScriptAnalyticsReport } from '@shared/scripts/run-analytics'
+import { dataClient } from '@renderer/data/data-client'
+import { useAppStore } from '@renderer/stores/app-store'
 import { scriptCatalog } from '../bundled-scripts'
 
 /**

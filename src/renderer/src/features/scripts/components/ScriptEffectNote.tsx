@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next'
 
-import { nextBestOffer } from '../../../../../shared/domain/next-best-offer'
-import { sanitizeDisplayText } from '../../../../../shared/domain/text'
-import type { ScriptEffect } from '../../../../../shared/scripts/effects'
-import { useAppStore } from '../../../stores/app-store'
+import { nextBestOffer } from '@shared/domain/next-best-offer'
+import { sanitizeDisplayText } from '@shared/domain/text'
+import type { ScriptEffect } from '@shared/scripts/effects'
+import { useAppStore } from '@renderer/stores/app-store'
 
 /**
  * What an action step did or asks for: a transfer waiting in the phone's transfer field for the

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 
-import { sanitizeDisplayText } from '../../../../../shared/domain/text'
-import type { RunView } from '../../../../../shared/scripts/run-view'
+import { sanitizeDisplayText } from '@shared/domain/text'
+import type { RunView } from '@shared/scripts/run-view'
 import { sendScriptEvent } from '../commands'
 import { AnswerForm } from './AnswerForm'
 import { ScriptEffectNote } from './ScriptEffectNote'

@@ -1,6 +1,6 @@
 import { useEffect, type RefObject } from 'react'
 
-import { useAppStore } from '../../../stores/app-store'
+import { useAppStore } from '@renderer/stores/app-store'
 import { sendScriptEvent } from '../commands'
 
 function isTyping(target: EventTarget | null): boolean {

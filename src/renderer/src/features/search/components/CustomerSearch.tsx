@@ -1,9 +1,9 @@
 import { memo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import type { Customer } from '../../../../../shared/domain/customer'
-import { fullName } from '../../../../../shared/domain/customer'
-import { sanitizeDisplayText } from '../../../../../shared/domain/text'
+import type { Customer } from '@shared/domain/customer'
+import { fullName } from '@shared/domain/customer'
+import { sanitizeDisplayText } from '@shared/domain/text'
 import { openCustomer } from '../../screen-pop/commands'
 import { useSearchResults } from '../hooks/useSearchResults'
 import { useSearchShortcut } from '../hooks/useSearchShortcut'

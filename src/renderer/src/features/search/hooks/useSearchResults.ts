@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 
-import type { Customer } from '../../../../../shared/domain/customer'
+import type { Customer } from '@shared/domain/customer'
 import { searchCustomers } from '../commands'
 
 /** Results arrive while typing; a short pause coalesces fast keystrokes into one query. */

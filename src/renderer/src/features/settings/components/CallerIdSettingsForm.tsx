@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { DEFAULT_CTI_HEADERS } from '../../../../../shared/domain/cti-headers'
+import { DEFAULT_CTI_HEADERS } from '@shared/domain/cti-headers'
 import {
   loadCallerIdSettings,
   parseCallerIdForm,

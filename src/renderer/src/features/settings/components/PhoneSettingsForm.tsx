@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { AudioDeviceSettings } from '../../devices/components/AudioDeviceSettings'
 import { PreCallCheck } from '../../precall/components/PreCallCheck'
 import { restartPhoneLine } from '../../softphone/phone-line'
-import type { IceServer } from '../../../../../shared/domain/sip-account'
+import type { IceServer } from '@shared/domain/sip-account'
 import {
   loadOverrides,
   parseOverrideForm,

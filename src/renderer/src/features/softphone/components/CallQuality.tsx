@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { useAppStore } from '../../../stores/app-store'
+import { useAppStore } from '@renderer/stores/app-store'
 import { useCallQuality } from '../../devices/hooks/useCallQuality'
 
 /**

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 
-import { sanitizeDisplayText } from '../../../../../shared/domain/text'
-import { useAppStore } from '../../../stores/app-store'
-import { RegistrationState } from '../../../telephony/sip-user-agent'
+import { sanitizeDisplayText } from '@shared/domain/text'
+import { useAppStore } from '@renderer/stores/app-store'
+import { RegistrationState } from '@renderer/telephony/sip-user-agent'
 import { dial } from '../phone-line'
 
 type CallablePhonesProps = { phones: readonly string[] }

@@ -1,8 +1,8 @@
 import { memo, type SyntheticEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { sanitizeDisplayText } from '../../../../../shared/domain/text'
-import { useAppStore } from '../../../stores/app-store'
+import { sanitizeDisplayText } from '@shared/domain/text'
+import { useAppStore } from '@renderer/stores/app-store'
 import { callShortcuts } from '../hooks/useCallShortcuts'
 import { dial, redial, type DialRefusal } from '../phone-line'
 

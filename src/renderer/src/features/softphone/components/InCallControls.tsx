@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { useAppStore } from '../../../stores/app-store'
+import { useAppStore } from '@renderer/stores/app-store'
 import { sendDigit, toggleHold, toggleMute } from '../commands'
 import { callShortcuts } from '../hooks/useCallShortcuts'
 import { TransferControls } from './TransferControls'

@@ -1,9 +1,9 @@
 import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { sanitizeDisplayText } from '../../../../../shared/domain/text'
-import { useAppStore } from '../../../stores/app-store'
-import { RegistrationState } from '../../../telephony/sip-user-agent'
+import { sanitizeDisplayText } from '@shared/domain/text'
+import { useAppStore } from '@renderer/stores/app-store'
+import { RegistrationState } from '@renderer/telephony/sip-user-agent'
 
 /** The SIP registration, always in view: an agent must know whether calls can reach them. */
 export const LineStatus = memo(function LineStatus() {

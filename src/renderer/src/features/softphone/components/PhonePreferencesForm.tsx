@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { DTMF_METHODS, type DtmfMethod } from '../../../telephony/call-session'
+import { DTMF_METHODS, type DtmfMethod } from '@renderer/telephony/call-session'
 import {
   AUTO_ANSWER_MODES,
   loadPhonePreferences,

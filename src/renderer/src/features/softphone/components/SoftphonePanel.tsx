@@ -1,9 +1,9 @@
 import { memo, useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { sanitizeDisplayText } from '../../../../../shared/domain/text'
-import { useAppStore } from '../../../stores/app-store'
-import { RegistrationState } from '../../../telephony/sip-user-agent'
+import { sanitizeDisplayText } from '@shared/domain/text'
+import { useAppStore } from '@renderer/stores/app-store'
+import { RegistrationState } from '@renderer/telephony/sip-user-agent'
 import { CallerIdSettingsForm } from '../../settings/components/CallerIdSettingsForm'
 import { PhoneSettingsForm } from '../../settings/components/PhoneSettingsForm'
 import { WrapUpForm } from '../../wrap-up/components/WrapUpForm'

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { useAppStore } from '../../../stores/app-store'
+import { useAppStore } from '@renderer/stores/app-store'
 import { callerLabel } from '../caller-label'
 import { cancelConsult, completeTransfer } from '../commands'
 import { callShortcuts, OPEN_TRANSFER_EVENT } from '../hooks/useCallShortcuts'

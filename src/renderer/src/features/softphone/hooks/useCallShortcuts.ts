@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 
-import type { CallShortcutAction } from '../../../../../shared/contract/desktop-api'
-import { getDesktop } from '../../../platform/desktop'
+import type { CallShortcutAction } from '@shared/contract/desktop-api'
+import { getDesktop } from '@renderer/platform/desktop'
 import { answerCall, declineCall, hangUp, swapLines, toggleHold, toggleMute } from '../commands'
 import { redial } from '../phone-line'
 

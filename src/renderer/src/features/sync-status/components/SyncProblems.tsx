@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import type { SyncProblem } from '../../../../../shared/contract/worker'
-import { dateTimeFormat } from '../../../i18n/formatters'
-import { useAppStore } from '../../../stores/app-store'
+import type { SyncProblem } from '@shared/contract/worker'
+import { dateTimeFormat } from '@renderer/i18n/formatters'
+import { useAppStore } from '@renderer/stores/app-store'
 import { discardSyncProblem, kindKey, loadSyncProblems, type ProblemsLoad } from '../problems'
 
 /**

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 
-import { dataClient } from '../../../data/data-client'
-import { useAppStore } from '../../../stores/app-store'
-import { dateTimeFormat } from '../../../i18n/formatters'
+import { dataClient } from '@renderer/data/data-client'
+import { useAppStore } from '@renderer/stores/app-store'
+import { dateTimeFormat } from '@renderer/i18n/formatters'
 import { SyncProblems } from './SyncProblems'
 
 export function SyncStatusBar() {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 
-import { sanitizeDisplayText } from '../../../../../shared/domain/text'
-import { useAppStore } from '../../../stores/app-store'
+import { sanitizeDisplayText } from '@shared/domain/text'
+import { useAppStore } from '@renderer/stores/app-store'
 import { useNow } from '../../screen-pop/hooks/useNow'
 import { usePauseReasons } from '../../agent-state/use-pause-reasons'
 import { useTeamBoard } from '../hooks/useTeamBoard'

@@ -1,7 +1,7 @@
-import type { LocalAgentState } from '../../../../../shared/contract/worker'
-import type { DirectoryUser } from '../../../../../shared/domain/configuration'
-import { dataClient } from '../../../data/data-client'
-import { useWorkerQuery } from '../../../data/use-worker-query'
+import type { LocalAgentState } from '@shared/contract/worker'
+import type { DirectoryUser } from '@shared/domain/configuration'
+import { dataClient } from '@renderer/data/data-client'
+import { useWorkerQuery } from '@renderer/data/use-worker-query'
 
 const WATCHED = ['agent_state', 'user'] as const
 
