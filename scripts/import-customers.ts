@@ -12,7 +12,7 @@ import { getCountries } from 'libphonenumber-js'
 import { readConfig } from '@server/config'
 import { migrate } from '@server/db/migrate'
 import { openDb } from '@server/db/open-db'
-import { importCustomersCsv } from '@server/import/import-customers'
+import { importCustomersCsv } from '@server/customers/import/import-customers'
 import type { CountryCode } from '@shared/phone/normalize'
 
 function arg(name: string): string | undefined {

@@ -7,7 +7,7 @@ import { readConfig } from './config'
 import { backfillCustomerCacheRows } from './customers/cache-row-backfill'
 import { migrate } from './db/migrate'
 import { openDb } from './db/open-db'
-import { readSipConfig } from './routes/sip-account'
+import { readSipConfig } from './sip/sip-account-routes'
 import { seedConfiguration } from './seed/seed-configuration'
 import { seedDemoData } from './seed/seed-demo'
 

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { ZodApp } from '@server/routes/route-context'
+import type { ZodApp } from '@server/http/route-context'
 import { mutationSchema } from '@shared/sync/protocol'
 import { prototypePollution } from '../support/fuzz/hostile'
 import { baseMutation, mutationOptions, type Pusher, type World } from '../support/fuzz/mutations'

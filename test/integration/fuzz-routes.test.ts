@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { ZodApp } from '@server/routes/route-context'
+import type { ZodApp } from '@server/http/route-context'
 import { forgedTokens } from '../support/fuzz/forged-tokens'
 import { prototypePollution } from '../support/fuzz/hostile'
 import { operationName, operationsOf, type Operation } from '../support/fuzz/openapi'

@@ -6,7 +6,7 @@ import type { PullResponse, PushResponse } from '@shared/sync/protocol'
 import type { TokenResponse } from '@shared/sync/auth'
 import { buildApp, type AppOptions } from '@server/app'
 import type { Db } from '@server/db/db'
-import type { ZodApp } from '@server/routes/route-context'
+import type { ZodApp } from '@server/http/route-context'
 
 export const TEST_JWT_SECRET = new TextEncoder().encode('test-secret-test-secret-test-secret-42')
 export const DEMO_PASSWORD = 'atiende'

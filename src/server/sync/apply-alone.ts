@@ -12,7 +12,7 @@ import { UNIQUE_VIOLATION, sqlStateOf, type Db, type Queryable } from '../db/db'
 import { faultKindOf, isRetryableFault } from '../db/fault-kind'
 import { applyValidated, replayed, resultOf, storedName, type RawMutation } from './apply-mutation'
 import { appendChanges, pokeKeysOf } from './change-log'
-import { changesOf } from './mutations/mutation-outcome'
+import { changesOf } from './mutation-outcome'
 import {
   beforeApply,
   faultRejection,

@@ -29,8 +29,8 @@ import {
   storedName,
   type RawMutation
 } from './apply-mutation'
-import { applyComplaintCreates } from './mutations/complaint-create'
-import { changesOf, rejected, type MutationOutcome } from './mutations/mutation-outcome'
+import { applyComplaintCreates } from '../complaints/complaint-create'
+import { changesOf, rejected, type MutationOutcome } from './mutation-outcome'
 import { ApplyFault, beforeApply, mutationKey, type PushFaultHooks } from './push-faults'
 
 export interface PendingPush {

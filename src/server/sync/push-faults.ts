@@ -7,7 +7,7 @@
 import type { MutationResult } from '@shared/sync/protocol'
 import type { Db } from '../db/db'
 import type { RawMutation } from './apply-mutation'
-import { rejected } from './mutations/mutation-outcome'
+import { rejected } from './mutation-outcome'
 import { resultOf } from './apply-mutation'
 
 /** Where a mutation is being applied: in a group-committed batch, or in a transaction of its own. */

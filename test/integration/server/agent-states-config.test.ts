@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Change } from '@shared/sync/protocol'
-import type { ZodApp } from '@server/routes/route-context'
+import type { ZodApp } from '@server/http/route-context'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 import { buildTestApp, login, pullAll, push } from '../../support/server-app'
 

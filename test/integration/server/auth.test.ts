@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TokenResponse } from '@shared/sync/auth'
 import type { SessionUser } from '@shared/domain/user'
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@server/auth/access-tokens'
-import type { ZodApp } from '@server/routes/route-context'
+import type { ZodApp } from '@server/http/route-context'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 import { TEST_JWT_SECRET, buildTestApp, login } from '../../support/server-app'
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 
 import { backfillCustomerCacheRows } from '@server/customers/cache-row-backfill'
-import type { ZodApp } from '@server/routes/route-context'
+import type { ZodApp } from '@server/http/route-context'
 import { bulkPullTrailerSchema } from '@shared/sync/bulk-pull'
 import { customerCacheRow } from '@shared/sync/customer-cache-row'
 import { changeSchema, PROTOCOL_VERSION, type Change } from '@shared/sync/protocol'

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { compensationSchema } from '@shared/domain/compensation-record'
 import { complaintEventSchema } from '@shared/domain/complaint-event'
-import type { ZodApp } from '@server/routes/route-context'
+import type { ZodApp } from '@server/http/route-context'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 import {
   buildTestApp,

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { complaintAnalysisReportSchema } from '@shared/domain/complaint-analysis'
-import type { ZodApp } from '@server/routes/route-context'
+import type { ZodApp } from '@server/http/route-context'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 import {
   buildTestApp,

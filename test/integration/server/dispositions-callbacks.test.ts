@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { ZodApp } from '@server/routes/route-context'
+import type { ZodApp } from '@server/http/route-context'
 import { PROTOCOL_VERSION } from '@shared/sync/protocol'
 import {
   buildTestApp,

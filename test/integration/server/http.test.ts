@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Customer } from '@shared/domain/customer'
 import { PROTOCOL_VERSION } from '@shared/sync/protocol'
-import type { ZodApp } from '@server/routes/route-context'
+import type { ZodApp } from '@server/http/route-context'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 import { buildTestApp, login, syncHeaders } from '../../support/server-app'
 

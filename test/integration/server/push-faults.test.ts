@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import type { AccessClaims } from '@server/auth/access-tokens'
-import type { ZodApp } from '@server/routes/route-context'
+import type { ZodApp } from '@server/http/route-context'
 import type { RawMutation } from '@server/sync/apply-mutation'
 import { pushEachAlone } from '@server/sync/push'
 import type { PendingPush } from '@server/sync/push-batch'

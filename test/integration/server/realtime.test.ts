@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PROTOCOL_VERSION } from '@shared/sync/protocol'
-import type { ZodApp } from '@server/routes/route-context'
+import type { ZodApp } from '@server/http/route-context'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 import { RealtimeClient } from '../../support/realtime-client'
 import { buildTestApp, complaintMutation, login, pull, push } from '../../support/server-app'

@@ -5,7 +5,7 @@
 import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { ZodApp } from '@server/routes/route-context'
+import type { ZodApp } from '@server/http/route-context'
 import { defaultCompensationLimits } from '@server/seed/default-configuration'
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@shared/sync/protocol'
 import { buildTestApp, complaintMutation, login } from '../../support/server-app'

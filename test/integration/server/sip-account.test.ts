@@ -5,8 +5,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { sipAccountSchema } from '@shared/domain/sip-account'
-import { readSipConfig } from '@server/routes/sip-account'
-import type { ZodApp } from '@server/routes/route-context'
+import { readSipConfig } from '@server/sip/sip-account-routes'
+import type { ZodApp } from '@server/http/route-context'
 import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
 import { buildTestApp, login } from '../../support/server-app'
 

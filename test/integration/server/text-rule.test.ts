@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { ZodApp } from '@server/routes/route-context'
+import type { ZodApp } from '@server/http/route-context'
 import {
   buildTestApp,
   complaintArgs,

@@ -13,7 +13,7 @@ import {
   pushResponseSchema,
   type MutationResult
 } from '@shared/sync/protocol'
-import type { ZodApp } from '@server/routes/route-context'
+import type { ZodApp } from '@server/http/route-context'
 import { toJsonText, type JsonValue } from './json-text'
 import type { Pusher, Setup } from './mutations'
 

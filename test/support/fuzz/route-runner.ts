@@ -1,6 +1,6 @@
 /** Sends route fuzz cases as an admin and without a token; nothing may get a 5xx. */
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@shared/sync/protocol'
-import type { ZodApp } from '@server/routes/route-context'
+import type { ZodApp } from '@server/http/route-context'
 import type { RouteCase, RouteRequest } from './route-cases'
 
 export interface RouteFailure {

@@ -1,0 +1,162 @@
+/**
+ * `compensation.grant`: the server decides authority again with its own data (the actor's role,
+ * the customer's tier in its database, what this agent and this customer got today by its own
+ * clock), whatever the client claims. Within authority the compensation is granted; above it, it
+ * becomes a request for the team's lead. The result tells the client which.
+ */
+import { decideGrant } from '@shared/domain/compensation'
+import type { CompensationGrantArgs } from '@shared/domain/compensation-record'
+import { writeAudit } from '../auth/audit-log'
+import type { AccessClaims } from '../auth/access-tokens'
+import {
+  COMPENSATION_COLUMNS,
+  compensationOf,
+  grantedToday,
+  readCompensationLimits,
+  startOfServerDay,
+  type CompensationRow
+} from './compensation-store'
+import type { Queryable } from '../db/db'
+import { valueTiers } from '@shared/domain/customer'
+import { recordComplaintEvent } from '../complaints/complaint-events'
+import { rejected, type MutationOutcome } from '../sync/mutation-outcome'
+
+const GRANTING_ROLES: readonly string[] = ['agent', 'team_lead', 'admin']
+
+export async function applyCompensationGrant(
+  tx: Queryable,
+  claims: AccessClaims,
+  args: CompensationGrantArgs
+): Promise<MutationOutcome> {
+  // The same grant re-sent under a new mutation id is a retry: it answers what was decided.
+  const previous = await tx.query<{ requested_by: string; status: string }>(
+    'SELECT requested_by, status FROM compensations WHERE id = $1',
+    [args.id]
+  )
+  const earlier = previous[0]
+  if (earlier) {
+    if (earlier.requested_by !== claims.userId) {
+      return rejected('conflict', 'A compensation with this id belongs to another user')
+    }
+    const status = earlier.status === 'granted' ? 'granted' : 'pending'
+    return { status: 'applied', changes: [], compensation: status }
+  }
+  if (!GRANTING_ROLES.includes(claims.role)) {
+    return rejected('forbidden', 'Your role cannot grant compensation')
+  }
+  const complaints = await tx.query<{
+    id: string
+    customer_id: string | null
+    team_id: string | null
+    status: string
+  }>('SELECT id, customer_id, team_id, status FROM complaints WHERE id = $1 FOR UPDATE', [
+    args.complaintId
+  ])
+  const complaint = complaints[0]
+  if (!complaint) {
+    return rejected('not_found', 'The complaint does not exist', { complaintId: args.complaintId })
+  }
+  if (claims.role !== 'admin' && (claims.teamId === null || complaint.team_id !== claims.teamId)) {
+    return rejected('forbidden', "This complaint belongs to another team's queue")
+  }
+  if (complaint.customer_id === null) {
+    return rejected('invalid_argument', 'A compensation needs a complaint with a known customer')
+  }
+  if (complaint.status === 'closed') {
+    return rejected('conflict', 'A closed complaint takes no compensation')
+  }
+  // Concurrent grants by this person or to this customer wait for each other, so two of them
+  // can never both fit under a cap that only one fits under (users first, then customers).
+  await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [claims.userId])
+  const customers = await tx.query<{ tier: string }>(
+    'SELECT tier FROM customers WHERE id = $1 FOR UPDATE',
+    [complaint.customer_id]
+  )
+  const tier = valueTiers.find((t) => t === customers[0]?.tier)
+  if (tier === undefined) return rejected('not_found', "The complaint's customer does not exist")
+  const limits = await readCompensationLimits(tx)
+  const today = await grantedToday(tx, {
+    agentId: claims.userId,
+    customerId: complaint.customer_id,
+    currency: limits.currency,
+    since: startOfServerDay(new Date())
+  })
+  const outcome = decideGrant(
+    limits,
+    {
+      role: claims.role,
+      tier,
+      grantedTodayByAgent: today.byAgent,
+      grantedTodayToCustomer: today.toCustomer
+    },
+    args
+  )
+  const inserted = await tx.query<CompensationRow>(
+    `INSERT INTO compensations (id, complaint_id, customer_id, team_id, type, amount, currency,
+       reason, tier, status, approval_reason, requested_by, requested_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     RETURNING ${COMPENSATION_COLUMNS}`,
+    [
+      args.id,
+      complaint.id,
+      complaint.customer_id,
+      complaint.team_id,
+      args.type,
+      args.amount,
+      args.currency,
+      args.reason,
+      tier,
+      outcome.status,
+      outcome.approvalReason,
+      claims.userId,
+      args.at
+    ]
+  )
+  const row = inserted[0]
+  if (!row) throw new Error('compensation insert returned no row')
+  const compensation = compensationOf(row)
+  const granted = outcome.status === 'granted'
+  const event = await recordComplaintEvent(tx, {
+    // One event per compensation: its id is the compensation's, so a retry cannot double it.
+    id: compensation.id,
+    complaintId: complaint.id,
+    teamId: complaint.team_id,
+    action: granted ? 'compensation_granted' : 'compensation_requested',
+    fromStatus: complaint.status,
+    toStatus: complaint.status,
+    note: args.reason,
+    actorId: claims.userId,
+    at: args.at,
+    compensationId: compensation.id
+  })
+  await writeAudit(tx, {
+    action: granted ? 'compensation.granted' : 'compensation.requested',
+    actorId: claims.userId,
+    target: compensation.id,
+    details: {
+      complaintId: complaint.id,
+      customerId: complaint.customer_id,
+      type: args.type,
+      amount: args.amount,
+      currency: args.currency,
+      tier,
+      status: outcome.status,
+      approvalReason: outcome.approvalReason,
+      // A client that showed "granted" for what the server sends to a lead is worth knowing.
+      clientExpected: args.expected
+    }
+  })
+  return {
+    status: 'applied',
+    changes: [
+      {
+        entity: 'compensation',
+        entityId: compensation.id,
+        teamId: compensation.teamId,
+        data: compensation
+      },
+      event
+    ],
+    compensation: outcome.status
+  }
+}
