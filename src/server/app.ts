@@ -4,33 +4,29 @@
  */
 import { resolve } from 'node:path'
 
-import fastifyRateLimit from '@fastify/rate-limit'
-import fastifySwagger from '@fastify/swagger'
-import fastifyWebsocket from '@fastify/websocket'
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyServerOptions
-} from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify'
 import {
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider
 } from 'fastify-type-provider-zod'
 
+import { appError } from '@shared/contract/errors'
 import { PROTOCOL_VERSION } from '@shared/sync/protocol'
 import { createAccessTokenIssuer } from './auth/access-tokens'
-import type { Db } from './db/db'
-import { envelopeOf } from './http/app-error'
-import { installErrorHandling } from './http/error-handler'
-import { RealtimeHub } from './realtime/realtime-hub'
 import { registerAuthRoutes } from './auth/auth-routes'
 import { registerComplaintAnalysisRoutes } from './complaints/complaint-analysis-routes'
 import { registerConfigurationAdminRoutes } from './configuration/configuration-routes'
-import { registerCustomerImportRoutes } from './customers/import/customer-import-routes'
 import { registerCustomerRoutes } from './customers/customer-routes'
+import type { Db } from './db/db'
+import { envelopeOf } from './http/app-error'
+import { installErrorHandling } from './http/error-handler'
 import { registerHealthRoutes } from './http/health-routes'
+import { registerPlugins } from './http/plugins'
+import type { RouteContext, ZodApp } from './http/route-context'
+import { isAppNavigation, registerStaticSite } from './http/static-site'
+import { installTextRule } from './http/text-rule'
+import { RealtimeHub } from './realtime/realtime-hub'
 import { registerRealtimeRoutes } from './realtime/realtime-routes'
 import { registerScriptAnalyticsRoutes } from './scripts/script-analytics-routes'
 import { registerScriptRoutes } from './scripts/script-routes'
@@ -39,12 +35,8 @@ import {
   registerSipAccountRoutes,
   type SipServerConfig
 } from './sip/sip-account-routes'
-import type { RouteContext, ZodApp } from './http/route-context'
-import { isAppNavigation, registerStaticSite } from './http/static-site'
-import { registerSyncRoutes } from './sync/sync-routes'
 import { configurePushFaults, type PushFaultHooks } from './sync/push-faults'
-import { installTextRule } from './http/text-rule'
-import { appError } from '@shared/contract/errors'
+import { registerSyncRoutes } from './sync/sync-routes'
 
 export interface AppOptions {
   db: Db
@@ -83,34 +75,6 @@ const DEFAULTS = {
   bodyLimit: 1024 * 1024,
   loginRateLimit: { max: 10, timeWindowMs: 60_000 }
 } as const
-
-async function registerPlugins(app: ZodApp, hub: RealtimeHub): Promise<void> {
-  // A WebSocket upgrade that arrives while the server closes is an open socket nothing will
-  // close: the server's close would wait for it for ever (a client reconnecting at shutdown).
-  let closing = false
-  app.server.prependListener('upgrade', (_request, socket) => {
-    if (closing) socket.destroy()
-  })
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: { title: 'Atiende central server', version: String(PROTOCOL_VERSION) },
-      components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } }
-      }
-    },
-    transform: jsonSchemaTransform
-  })
-  await app.register(fastifyRateLimit, { global: false })
-  await app.register(fastifyWebsocket, {
-    options: { maxPayload: 64 * 1024 },
-    // The default hook closes clients without a code; ours says "going away" so they reconnect.
-    preClose: async function (this: FastifyInstance) {
-      closing = true
-      await hub.stop()
-      this.websocketServer.close()
-    }
-  })
-}
 
 function routeContext(options: AppOptions): RouteContext {
   return {
@@ -151,11 +115,11 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   })
   app.addHook('onReady', () => hub.start(options.db))
 
+  // Registration order is the OpenAPI document's order: keep it when adding a capability.
   registerHealthRoutes(app, ctx)
   registerAuthRoutes(app, ctx)
   registerSyncRoutes(app, ctx)
   registerCustomerRoutes(app, ctx)
-  registerCustomerImportRoutes(app, ctx)
   registerRealtimeRoutes(app, ctx, hub)
   registerScriptAnalyticsRoutes(app, ctx)
   registerComplaintAnalysisRoutes(app, ctx)

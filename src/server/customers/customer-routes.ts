@@ -8,6 +8,7 @@ import { claimsOf, requireAuth } from '../http/auth-hooks'
 import { findCustomersByPhone } from './customer-store'
 import { HttpAppError } from '../http/app-error'
 import { visibilityOf } from '../sync/visibility'
+import { registerCustomerImportRoutes } from './import/customer-import-routes'
 import type { RouteContext, ZodApp } from '../http/route-context'
 
 const countries: readonly string[] = getCountries()
@@ -30,7 +31,7 @@ const lookupResponseSchema = z.object({
   customers: z.array(customerSchema)
 })
 
-/** `GET /api/customers/lookup?phone=...&country=ES`. */
+/** `GET /api/customers/lookup?phone=...&country=ES`, then the CSV import. */
 export function registerCustomerRoutes(app: ZodApp, ctx: RouteContext): void {
   app.get(
     '/api/customers/lookup',
@@ -54,4 +55,5 @@ export function registerCustomerRoutes(app: ZodApp, ctx: RouteContext): void {
       return { e164, customers: await findCustomersByPhone(ctx.db, e164, visibility) }
     }
   )
+  registerCustomerImportRoutes(app, ctx)
 }

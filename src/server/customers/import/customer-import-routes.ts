@@ -1,6 +1,6 @@
 /**
  * `POST /api/admin/customers/import?country=ES` (admin only): a CSV body in, a per-row
- * validation report out. See src/server/import/customer-csv.ts for the columns.
+ * validation report out. See ./customer-csv.ts for the columns.
  */
 import { getCountries } from 'libphonenumber-js'
 import { z } from 'zod'
