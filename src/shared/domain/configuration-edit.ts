@@ -1,5 +1,5 @@
 /**
- * What an admin sends to change the configuration (see src/server/routes/configuration-admin.ts):
+ * What an admin sends to change the configuration (see src/server/configuration/configuration-routes.ts):
  * new entries, partial updates, and the whole compensation limits table. Entries are retired,
  * never deleted, so the records that name them (offline ones too) stay valid.
  */
