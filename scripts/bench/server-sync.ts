@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto'
 
 import initSqlJs from 'sql.js'
 
-import { LocalStore } from '@renderer/workers/data/local-store'
+import { LocalStore } from '@renderer/workers/data/store/local-store'
 import { PROTOCOL_VERSION, pullResponseSchema, pushResponseSchema } from '@shared/sync/protocol'
 import { complaintArgs, complaintMutation, syncHeaders } from '@support/server-app'
 import { TestServer } from '@support/worker-server'

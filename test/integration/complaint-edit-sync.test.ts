@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import type { LocalStore } from '@renderer/workers/data/local-store'
+import type { LocalStore } from '@renderer/workers/data/store/local-store'
 import type { LocalComplaint } from '@shared/contract/worker'
 import { editableValuesOf } from '@shared/domain/complaint-edit'
 import { createTestDatabase, engines } from '../support/server-db'

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { systemTimers } from '@renderer/workers/data/system-timers'
-import { matchCaller } from '@renderer/workers/data/customer-match'
-import { createOnlineLookup } from '@renderer/workers/data/customer-online'
-import type { LocalStore } from '@renderer/workers/data/local-store'
+import { systemTimers } from '@renderer/workers/data/runtime/system-timers'
+import { matchCaller } from '@renderer/workers/data/customers/match'
+import { createOnlineLookup } from '@renderer/workers/data/customers/online-lookup'
+import type { LocalStore } from '@renderer/workers/data/store/local-store'
 import { createTestDatabase, engines } from '../support/server-db'
 import { useTestServer } from '../support/worker-server'
 import { openTestStore } from '../support/worker-store'

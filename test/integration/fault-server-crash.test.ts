@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { z } from 'zod'
 
-import type { FetchLike } from '@renderer/workers/data/sync-http'
+import type { FetchLike } from '@renderer/workers/data/sync/http'
 import { loginAs, serverComplaints } from '../support/server-api'
 import { ServerProcess } from '../support/server-process'
 import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto'
 
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import type { FetchLike } from '@renderer/workers/data/sync-http'
+import type { FetchLike } from '@renderer/workers/data/sync/http'
 import type { SessionTokens } from '@shared/contract/worker'
 import { useTestServer } from '../support/worker-server'
 import { openTestStore } from '../support/worker-store'

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 
 import { MAX_MUTATIONS_PER_PUSH, MAX_PUSH_BYTES } from '@shared/sync/protocol'
-import type { FetchLike } from '@renderer/workers/data/sync-http'
+import type { FetchLike } from '@renderer/workers/data/sync/http'
 import { useTestServer } from '../support/worker-server'
 import { useSyncClients } from '../support/worker-sync'
 

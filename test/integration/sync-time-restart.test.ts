@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
-import type { FetchLike } from '@renderer/workers/data/sync-http'
+import type { FetchLike } from '@renderer/workers/data/sync/http'
 import { cacheFreshness, STALE_CACHE_AFTER_MS } from '@shared/domain/cache-freshness'
 import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'
 import { createTestDatabase, engines } from '../support/server-db'

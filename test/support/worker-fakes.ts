@@ -5,7 +5,7 @@
  * the same engine against the real server.
  */
 import type { Timers } from '@shared/retry/backoff'
-import type { SocketHandlers } from '@renderer/workers/data/realtime-channel'
+import type { SocketHandlers } from '@renderer/workers/data/sync/realtime-channel'
 
 /** Timers that only fire when the test says so. */
 export class ManualTimers implements Timers {

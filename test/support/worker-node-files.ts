@@ -7,7 +7,7 @@ import { mkdtemp, open, readdir, readFile, rename, rm, type FileHandle } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import type { DurableFiles } from '@renderer/workers/data/durable-files'
+import type { DurableFiles } from '@renderer/workers/data/store/durable-files'
 
 const TEMP_SUFFIX = '.tmp'
 

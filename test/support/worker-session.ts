@@ -6,11 +6,11 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import { systemTimers } from '@renderer/workers/data/system-timers'
-import type { SocketFactory } from '@renderer/workers/data/realtime-channel'
-import { Session } from '@renderer/workers/data/session'
-import type { EmitEvent } from '@renderer/workers/data/sync-engine'
-import type { FetchLike } from '@renderer/workers/data/sync-http'
+import { systemTimers } from '@renderer/workers/data/runtime/system-timers'
+import type { SocketFactory } from '@renderer/workers/data/sync/realtime-channel'
+import { Session } from '@renderer/workers/data/session/session'
+import type { EmitEvent } from '@renderer/workers/data/sync/engine'
+import type { FetchLike } from '@renderer/workers/data/sync/http'
 import type { SessionTokens } from '@shared/contract/worker'
 import type { Role } from '@shared/domain/user'
 

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import initSqlJs, { type SqlJsStatic } from 'sql.js'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 
-import { LocalStore } from '@renderer/workers/data/local-store'
+import { LocalStore } from '@renderer/workers/data/store/local-store'
 import type { Customer } from '@shared/domain/customer'
 
 import { makeStoreDir, NodeDurableFiles, removeStoreDir } from './worker-node-files'

@@ -7,11 +7,11 @@
 import { afterEach } from 'vitest'
 import WebSocket from 'ws'
 
-import { systemTimers } from '@renderer/workers/data/system-timers'
-import type { LocalStore } from '@renderer/workers/data/local-store'
-import type { SocketFactory } from '@renderer/workers/data/realtime-channel'
-import { SyncEngine, type EmitEvent } from '@renderer/workers/data/sync-engine'
-import type { FetchLike } from '@renderer/workers/data/sync-http'
+import { systemTimers } from '@renderer/workers/data/runtime/system-timers'
+import type { LocalStore } from '@renderer/workers/data/store/local-store'
+import type { SocketFactory } from '@renderer/workers/data/sync/realtime-channel'
+import { SyncEngine, type EmitEvent } from '@renderer/workers/data/sync/engine'
+import type { FetchLike } from '@renderer/workers/data/sync/http'
 import type { SessionTokens, WorkerEventName, WorkerEvents } from '@shared/contract/worker'
 
 import { makeStoreDir, removeStoreDir } from './worker-node-files'

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { classifyCaller } from '@renderer/workers/data/customer-queries'
+import { classifyCaller } from '@renderer/workers/data/customers/queries'
 import { ctiIdsFrom, parseCtiHeaderNames } from '@shared/domain/cti-headers'
 
 const table: [raw: string, country: string, kind: string, e164: string | null][] = [

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { decodeCustomer } from '@renderer/workers/data/customer-codec'
+import { decodeCustomer } from '@renderer/workers/data/customers/codec'
 import { customerCacheRow } from '@shared/sync/customer-cache-row'
 import { customer } from '../../support/worker-store'
 

@@ -10,8 +10,8 @@ import type { WorkerReply, WorkerRequestName } from '@shared/contract/worker'
 
 import { requestSchemas } from './request-schemas'
 import { refuseTypedText } from './request-text-rule'
-import type { SessionHost } from './session-host'
-import { toAppError } from './worker-error'
+import type { SessionHost } from './session/session-host'
+import { toAppError } from './runtime/worker-error'
 
 type Route<R> = (raw: unknown) => Promise<Result<R>>
 export type Routes = { [K in WorkerRequestName]: Route<WorkerReply<K>> }

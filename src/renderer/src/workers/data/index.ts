@@ -10,15 +10,15 @@ import { appError } from '@shared/contract/errors'
 import { fail } from '@shared/contract/result'
 import type { WorkerOutboundMessage } from '@shared/contract/worker'
 
-import { systemTimers } from './system-timers'
-import { openBrowserSocket } from './browser-socket'
-import { DesktopDurableFiles } from './desktop-files'
+import { systemTimers } from './runtime/system-timers'
+import { openBrowserSocket } from './sync/browser-socket'
+import { DesktopDurableFiles } from './store/desktop-files'
 import { createRoutes, dispatch } from './dispatcher'
-import { setLogSink } from './logger'
-import { OpfsDurableFiles } from './opfs-files'
+import { setLogSink } from './runtime/logger'
+import { OpfsDurableFiles } from './store/opfs-files'
 import { inboundMessageSchema, isRequestName } from './request-schemas'
-import { SessionHost } from './session-host'
-import { acquireStoreLock } from './store-lock'
+import { SessionHost } from './session/session-host'
+import { acquireStoreLock } from './store/store-lock'
 
 const post = (message: WorkerOutboundMessage): void => {
   postMessage(message)

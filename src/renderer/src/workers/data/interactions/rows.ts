@@ -1,0 +1,78 @@
+/**
+ * The local record of calls: written when a call ends (journaled like every local write) and
+ * replaced by the server's row when it arrives in a pull. The card shows the latest ones.
+ */
+import type { Database } from 'sql.js'
+
+import type { LocalInteraction, LocalSyncState } from '@shared/contract/worker'
+import {
+  interactionRecordArgsSchema,
+  type Interaction,
+  type InteractionRecordArgs
+} from '@shared/domain/interaction'
+import type { MutationOf } from '@shared/sync/protocol'
+
+import { enqueueMutation } from '../sync/outbox'
+import { asString, queryAll, queryOne, type Row } from '../store/sql'
+
+const syncStates: readonly LocalSyncState[] = ['pending', 'synced', 'rejected']
+
+function toLocal(row: Row): LocalInteraction | null {
+  const args = interactionRecordArgsSchema.safeParse(JSON.parse(asString(row['data'])))
+  if (!args.success) return null
+  const state = syncStates.find((s) => s === row['sync_state']) ?? 'pending'
+  return { ...args.data, syncState: state }
+}
+
+function upsert(db: Database, record: InteractionRecordArgs, state: LocalSyncState): void {
+  db.run(
+    `INSERT INTO interactions (id, customer_id, ring_at, data, sync_state) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, data = excluded.data,
+       sync_state = excluded.sync_state`,
+    [record.id, record.customerId, record.ringAt, JSON.stringify(record), state]
+  )
+}
+
+export function hasInteraction(db: Database, id: string): boolean {
+  return queryOne(db, 'SELECT 1 AS found FROM interactions WHERE id = ?', [id]) !== null
+}
+
+/** The optimistic row and its outbox entry; the caller's transaction holds both. */
+export function applyLocalInteraction(
+  db: Database,
+  mutation: MutationOf<'interaction.record'>
+): void {
+  upsert(db, mutation.args, 'pending')
+  enqueueMutation(db, mutation)
+}
+
+/** The server's row wins: same call, now acknowledged (the server-only fields are stripped). */
+export function upsertServerInteraction(db: Database, interaction: Interaction): void {
+  const record = interactionRecordArgsSchema.safeParse(interaction)
+  if (record.success) upsert(db, record.data, 'synced')
+}
+
+export function getInteraction(db: Database, id: string): LocalInteraction | null {
+  const row = queryOne(db, 'SELECT data, sync_state FROM interactions WHERE id = ?', [id])
+  return row ? toLocal(row) : null
+}
+
+/** Newest first, for one customer or for everyone. */
+export function listInteractions(
+  db: Database,
+  customerId: string | null,
+  limit: number
+): LocalInteraction[] {
+  const rows =
+    customerId === null
+      ? queryAll(db, 'SELECT data, sync_state FROM interactions ORDER BY ring_at DESC LIMIT ?', [
+          limit
+        ])
+      : queryAll(
+          db,
+          `SELECT data, sync_state FROM interactions WHERE customer_id = ?
+           ORDER BY ring_at DESC LIMIT ?`,
+          [customerId, limit]
+        )
+  return rows.map(toLocal).filter((r): r is LocalInteraction => r !== null)
+}
