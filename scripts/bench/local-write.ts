@@ -8,6 +8,7 @@ import { join } from 'node:path'
 
 import { openTestStore } from '@support/worker-store'
 import { emit, percentile, round } from './stats'
+import { createComplaint } from '@renderer/workers/data/complaints/commands'
 
 export async function benchLocalWrite(writes: number): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'atiende-bench-'))
@@ -17,7 +18,7 @@ export async function benchLocalWrite(writes: number): Promise<void> {
   const started = performance.now()
   for (let i = 0; i < writes; i++) {
     const t0 = performance.now()
-    await store.createComplaint({
+    await createComplaint(store, {
       customerId: null,
       callId: null,
       category: 'billing',

@@ -10,9 +10,13 @@ import { join } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 
-import { snapshotFile, type LocalStore } from '@renderer/workers/data/store/local-store'
+import type { LocalStore } from '@renderer/workers/data/store/local-store'
+import { snapshotFile } from '@renderer/workers/data/store/store-files'
 import { runSyncCycle, type AuthedRequests } from '@renderer/workers/data/sync/cycle'
 import { SyncHttp, type HttpOutcome } from '@renderer/workers/data/sync/http'
+import { createCustomer } from '@renderer/workers/data/customers/commands'
+import { matchCustomer, sampleCustomers } from '@renderer/workers/data/customers/queries'
+import { searchCustomers } from '@renderer/workers/data/customers/search'
 import type { Customer } from '@shared/domain/customer'
 import { PROTOCOL_VERSION } from '@shared/sync/protocol'
 import { foldForSearch } from '@shared/domain/text'
@@ -140,7 +144,7 @@ function searchQueries(customers: readonly Customer[]): string[] {
 function measureQueries(store: LocalStore, customers: readonly Customer[]) {
   const lookups = customers.map((c) =>
     time(() =>
-      store.matchCustomer({
+      matchCustomer(store.db, {
         callerNumber: c.phones[0]?.e164 ?? '',
         ctiCustomerId: null,
         defaultCountry: 'ES'
@@ -148,7 +152,7 @@ function measureQueries(store: LocalStore, customers: readonly Customer[]) {
     )
   )
   const searches = searchQueries(customers).map((q) =>
-    time(() => store.searchCustomers(q, 20, 'ES'))
+    time(() => searchCustomers(store.db, q, 20, 'ES'))
   )
   return {
     lookupP50Ms: percentile(lookups, 50),
@@ -179,7 +183,7 @@ export async function benchCache(url: string, login: TokenSource): Promise<Cache
       await new NodeDurableFiles(dir).read(snapshotFile(`atiende-${TEST_USER_ID}`))
     ).byteLength
     for (let i = 0; i < JOURNALED_WRITES; i++) {
-      await store.createCustomer({
+      await createCustomer(store, {
         firstName: `Bench ${i}`,
         lastName: 'Journal',
         phoneE164: null,
@@ -193,7 +197,7 @@ export async function benchCache(url: string, login: TokenSource): Promise<Cache
     const startupMs = performance.now() - t2
     const memoryReopenedMb = await settledRssMb(rssBefore)
     const sqlDbMb = reopened.databaseBytes() / 1_048_576
-    const customers = reopened.sampleCustomers(2000)
+    const customers = sampleCustomers(reopened.db, 2000)
     const figures = measureQueries(reopened, customers)
     const sampleNumbers = customers.flatMap((c) => c.phones.slice(0, 1).map((p) => p.e164))
     const restoredWrites = reopened.report.restoredWrites

@@ -9,6 +9,8 @@ import { createTestDatabase, engines } from '../support/server-db'
 import { useTestServer } from '../support/worker-server'
 import { openTestStore, useSharedStoreDir } from '../support/worker-store'
 import { startEngine } from '../support/worker-sync'
+import { recordAgentState } from '@renderer/workers/data/agent-state/commands'
+import { currentAgentState, latestAgentStates } from '@renderer/workers/data/agent-state/rows'
 
 describe.each(engines)('agent states and configuration in the worker on %s', (engine) => {
   const { server, tokens, userId } = useTestServer({
@@ -24,18 +26,18 @@ describe.each(engines)('agent states and configuration in the worker on %s', (en
     try {
       await server.stop()
       const t0 = Date.now() - 60_000
-      const ready = await store.recordAgentState({
+      const ready = await recordAgentState(store, {
         state: 'ready',
         pauseReason: null,
         since: new Date(t0).toISOString()
       })
-      const paused = await store.recordAgentState({
+      const paused = await recordAgentState(store, {
         state: 'not_ready',
         pauseReason: 'lunch',
         since: new Date(t0 + 1000).toISOString()
       })
       expect(paused).toMatchObject({ state: 'not_ready', agentId: null, syncState: 'pending' })
-      expect(store.currentAgentState(anaId)?.id).toBe(paused.id)
+      expect(currentAgentState(store.db, anaId)?.id).toBe(paused.id)
       expect((await harness.engine.syncNow()).pending).toBe(2)
 
       await server.start()
@@ -46,15 +48,15 @@ describe.each(engines)('agent states and configuration in the worker on %s', (en
         [ready.id, paused.id]
       )
       expect(counted).toHaveLength(2)
-      expect(store.currentAgentState(anaId)).toMatchObject({
+      expect(currentAgentState(store.db, anaId)).toMatchObject({
         id: paused.id,
         pauseReason: 'lunch',
         agentId: anaId,
         syncState: 'synced'
       })
-      expect(store.latestAgentStates(anaId).map((s) => s.id)).toEqual([paused.id])
+      expect(latestAgentStates(store.db, anaId).map((s) => s.id)).toEqual([paused.id])
 
-      const config = store.configuration()
+      const config = store.configuration.current()
       expect(config.pauseReasons.map((p) => p.code)).toEqual([
         'break',
         'lunch',
@@ -88,7 +90,7 @@ describe.each(engines)('agent states and configuration in the worker on %s', (en
     const anaId = userId('ana')
     await server.stop()
     const store = await openTestStore(dir())
-    const recorded = await store.recordAgentState({
+    const recorded = await recordAgentState(store, {
       state: 'wrap_up',
       pauseReason: null,
       since: new Date().toISOString()
@@ -96,7 +98,7 @@ describe.each(engines)('agent states and configuration in the worker on %s', (en
     await store.close()
     const reopened = await openTestStore(dir())
     try {
-      expect(reopened.currentAgentState(anaId)).toMatchObject({
+      expect(currentAgentState(reopened.db, anaId)).toMatchObject({
         id: recorded.id,
         state: 'wrap_up',
         syncState: 'pending'

@@ -10,6 +10,7 @@ import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'
 import { TestServer } from '../support/worker-server'
 import { openTestStore } from '../support/worker-store'
 import { startEngine } from '../support/worker-sync'
+import { countCustomers, matchCustomer } from '@renderer/workers/data/customers/queries'
 
 describe('initial load with the bulk pull cut mid-stream', () => {
   let server: TestServer
@@ -48,8 +49,8 @@ describe('initial load with the bulk pull cut mid-stream', () => {
       { timeout: 60_000, interval: 50 }
     )
     expect(proxy.cuts).toBe(1)
-    expect(store.customerCount()).toBe(seeded)
-    const jose = store.matchCustomer({
+    expect(countCustomers(store.db)).toBe(seeded)
+    const jose = matchCustomer(store.db, {
       callerNumber: '612 34 56 78',
       ctiCustomerId: null,
       defaultCountry: 'ES'
@@ -61,7 +62,7 @@ describe('initial load with the bulk pull cut mid-stream', () => {
     // The load is in the snapshot alone: a restart neither loads it again nor replays it.
     const reopened = await openTestStore(dir)
     expect(reopened.report).toMatchObject({ snapshotLoaded: true, restoredWrites: 0 })
-    expect(reopened.customerCount()).toBe(seeded)
+    expect(countCustomers(reopened.db)).toBe(seeded)
     expect(reopened.needsInitialLoad).toBe(false)
     await reopened.close()
   })

@@ -7,6 +7,13 @@
 import { describe, expect, it } from 'vitest'
 
 import type { LocalStore } from '@renderer/workers/data/store/local-store'
+import { createComplaint } from '@renderer/workers/data/complaints/commands'
+import {
+  resolveEditConflict,
+  updateComplaint
+} from '@renderer/workers/data/complaints/edit-commands'
+import { listComplaints } from '@renderer/workers/data/complaints/rows'
+import { complaintTimeline } from '@renderer/workers/data/complaints/events'
 import type { LocalComplaint } from '@shared/contract/worker'
 import { editableValuesOf } from '@shared/domain/complaint-edit'
 import { createTestDatabase, engines } from '../support/server-db'
@@ -14,7 +21,7 @@ import { useTestServer } from '../support/worker-server'
 import { useSyncClients } from '../support/worker-sync'
 
 function shown(store: LocalStore, id: string): LocalComplaint {
-  const found = store.listComplaints(null, 50).find((c) => c.id === id)
+  const found = listComplaints(store.db, null, 50).find((c) => c.id === id)
   if (!found) throw new Error(`complaint ${id} is not in the store`)
   return found
 }
@@ -35,7 +42,7 @@ describe.each(engines)('complaint edits between two clients on %s', (engine) => 
     const ana = await client('ana')
     const carla = await client('carla')
     await ana.sync()
-    const filed = await ana.store.createComplaint({
+    const filed = await createComplaint(ana.store, {
       customerId: null,
       callId: null,
       category: 'billing',
@@ -48,13 +55,13 @@ describe.each(engines)('complaint edits between two clients on %s', (engine) => 
     const carlaSaw = editableValuesOf(shown(carla.store, filed.id))
 
     // Carla edits online first; Ana edits from the same starting point before she syncs.
-    await carla.store.updateComplaint({
+    await updateComplaint(carla.store, {
       complaintId: filed.id,
       before: carlaSaw,
       after: { ...carlaSaw, expected: 'Devolución (Carla)', received: 'Dos cargos' }
     })
     expect((await carla.sync()).lastError).toBeNull()
-    await ana.store.updateComplaint({
+    await updateComplaint(ana.store, {
       complaintId: filed.id,
       before: anaSaw,
       after: { ...anaSaw, expected: 'Un solo cargo (Ana)', severity: 'high' }
@@ -78,7 +85,7 @@ describe.each(engines)('complaint edits between two clients on %s', (engine) => 
     ])
     expect(ana.store.outboxCounts()).toEqual({ pending: 0, rejected: 0 })
 
-    await ana.store.resolveEditConflict({
+    await resolveEditConflict(ana.store, {
       complaintId: filed.id,
       field: 'expected',
       choice: 'mine'
@@ -95,8 +102,7 @@ describe.each(engines)('complaint edits between two clients on %s', (engine) => 
       severity: 'high'
     })
     // Carla's timeline holds the three edits with their fields.
-    const edits = carla.store
-      .complaintTimeline(filed.id)
+    const edits = complaintTimeline(carla.store.db, filed.id)
       .filter((e) => e.action === 'edited')
       .map((e) => e.fields)
     expect(edits).toEqual([['expected', 'received'], ['severity'], ['expected']])

@@ -23,7 +23,7 @@ describe.each(engines)('configuration edits reach the worker on %s', (engine) =>
     await vi.waitFor(
       () => {
         expect(ana.harness.engine.status()).toMatchObject({ isLive: true, pending: 0 })
-        expect(ana.store.configuration().dispositionCodes.length).toBeGreaterThan(0)
+        expect(ana.store.configuration.current().dispositionCodes.length).toBeGreaterThan(0)
       },
       { timeout: 30_000, interval: 50 }
     )
@@ -43,7 +43,8 @@ describe.each(engines)('configuration edits reach the worker on %s', (engine) =>
     })
     expect(response.status).toBeLessThan(300)
   }
-  const offered = () => offeredDispositionCodes(ana.store.configuration()).map((c) => c.code)
+  const offered = () =>
+    offeredDispositionCodes(ana.store.configuration.current()).map((c) => c.code)
 
   it('offers a code an admin added in the wrap-up, in its place, and stops offering it once retired', async () => {
     expect(offered()).not.toContain('promise_to_pay')
@@ -58,7 +59,7 @@ describe.each(engines)('configuration edits reach the worker on %s', (engine) =>
       },
       { timeout: 10_000, interval: 20 }
     )
-    expect(ana.store.configuration().dispositionCodes).toContainEqual({
+    expect(ana.store.configuration.current().dispositionCodes).toContainEqual({
       code: 'promise_to_pay',
       label: { es: 'Promesa de pago', en: 'Promise to pay' },
       needsCallback: false,
@@ -74,7 +75,7 @@ describe.each(engines)('configuration edits reach the worker on %s', (engine) =>
       { timeout: 10_000, interval: 20 }
     )
     // Still known: a call wrapped up with it before shows its label.
-    expect(ana.store.configuration().dispositionCodes).toContainEqual(
+    expect(ana.store.configuration.current().dispositionCodes).toContainEqual(
       expect.objectContaining({ code: 'promise_to_pay', active: false })
     )
   })
@@ -86,8 +87,8 @@ describe.each(engines)('configuration edits reach the worker on %s', (engine) =>
     })
     await vi.waitFor(
       () => {
-        const billing = ana.store
-          .configuration()
+        const billing = ana.store.configuration
+          .current()
           .complaintCategories.find((c) => c.code === 'billing')
         expect(billing?.subcategories.map((s) => s.code)).toEqual([
           'double_charge',

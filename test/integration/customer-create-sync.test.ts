@@ -8,6 +8,13 @@ import { systemTimers } from '@renderer/workers/data/runtime/system-timers'
 import { matchCaller } from '@renderer/workers/data/customers/match'
 import { createOnlineLookup } from '@renderer/workers/data/customers/online-lookup'
 import type { LocalStore } from '@renderer/workers/data/store/local-store'
+import { cacheCustomers, createCustomer } from '@renderer/workers/data/customers/commands'
+import {
+  getCustomer,
+  matchCustomer,
+  type LocalMatchArgs
+} from '@renderer/workers/data/customers/queries'
+import type { Customer } from '@shared/domain/customer'
 import { createTestDatabase, engines } from '../support/server-db'
 import { useTestServer } from '../support/worker-server'
 import { openTestStore } from '../support/worker-store'
@@ -24,12 +31,12 @@ describe.each(engines)(
     const client = (user: 'ana' | 'bruno' | 'diego') => clients.open({ tokens: tokens(user) })
 
     const matchNumber = (store: LocalStore, callerNumber: string) =>
-      store.matchCustomer({ callerNumber, ctiCustomerId: null, defaultCountry: 'ES' })
+      matchCustomer(store.db, { callerNumber, ctiCustomerId: null, defaultCountry: 'ES' })
 
     it('pushes a quick-created contact, which syncs back to the team and survives a restart', async () => {
       const ana = await client('ana')
       await ana.harness.engine.syncNow()
-      const created = await ana.store.createCustomer({
+      const created = await createCustomer(ana.store, {
         firstName: 'Marta',
         lastName: 'Quiroga',
         phoneE164: '+34699000111',
@@ -61,7 +68,7 @@ describe.each(engines)(
       await ana.harness.engine.stop()
       await ana.store.close()
       const reopened = await openTestStore(ana.dir)
-      expect(reopened.getCustomer(created.id)?.firstName).toBe('Marta')
+      expect(getCustomer(reopened.db, created.id)?.firstName).toBe('Marta')
       await reopened.close()
     })
 
@@ -74,9 +81,9 @@ describe.each(engines)(
         timers: systemTimers
       })
       const deps = {
-        matchLocal: (a: Parameters<LocalStore['matchCustomer']>[0]) => store.matchCustomer(a),
-        cacheCustomers: (c: Parameters<LocalStore['cacheCustomers']>[0]) => {
-          store.cacheCustomers(c)
+        matchLocal: (a: LocalMatchArgs) => matchCustomer(store.db, a),
+        cacheCustomers: (c: readonly Customer[]) => {
+          cacheCustomers(store, c)
         },
         online
       }

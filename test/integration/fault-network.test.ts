@@ -14,6 +14,10 @@ import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'
 import { TestServer } from '../support/worker-server'
 import { openTestStore } from '../support/worker-store'
 import { startEngine } from '../support/worker-sync'
+import { recordAgentState } from '@renderer/workers/data/agent-state/commands'
+import { createComplaint } from '@renderer/workers/data/complaints/commands'
+import { listComplaints } from '@renderer/workers/data/complaints/rows'
+import { recordInteraction } from '@renderer/workers/data/interactions/commands'
 
 const complaint = (description: string) =>
   ({ customerId: null, callId: null, category: 'delivery', description }) as const
@@ -65,7 +69,8 @@ describe('network faults during sync', () => {
     await harness.engine.syncNow()
     proxy.cutNextResponseTo('POST /api/sync/push')
     const written: LocalComplaint[] = []
-    for (let i = 0; i < 150; i++) written.push(await store.createComplaint(complaint(`Corte ${i}`)))
+    for (let i = 0; i < 150; i++)
+      written.push(await createComplaint(store, complaint(`Corte ${i}`)))
     harness.engine.trigger()
     await vi.waitFor(
       () => {
@@ -75,9 +80,9 @@ describe('network faults during sync', () => {
     )
     expect(proxy.cuts).toBe(1)
     await expectOnServerOnce(written)
-    expect(store.listComplaints(null, 200).filter((c) => c.syncState === 'synced')).toHaveLength(
-      150
-    )
+    expect(
+      listComplaints(store.db, null, 200).filter((c) => c.syncState === 'synced')
+    ).toHaveLength(150)
     await harness.engine.stop()
     await store.close()
   })
@@ -89,7 +94,7 @@ describe('network faults during sync', () => {
     const marker = randomUUID().slice(0, 6)
     const written: LocalComplaint[] = []
     for (let i = 0; i < 1000; i++) {
-      written.push(await store.createComplaint(complaint(`Apagón ${marker} ${i}`)))
+      written.push(await createComplaint(store, complaint(`Apagón ${marker} ${i}`)))
       // The worker triggers a pass after every write; each one fails and backs off.
       harness.engine.trigger()
     }
@@ -131,9 +136,9 @@ describe('network faults during sync', () => {
         harness = startEngine({ store, serverUrl: server.url, tokens: first.tokens })
       }
       if (i % 3 === 0) {
-        complaints.push(await store.createComplaint(complaint(`Turno sin red ${i}`)))
+        complaints.push(await createComplaint(store, complaint(`Turno sin red ${i}`)))
       } else if (i % 3 === 1) {
-        const call = await store.recordInteraction({
+        const call = await recordInteraction(store, {
           callId: `offline-${i}`,
           direction: 'inbound',
           remoteNumber: '+34612345678',
@@ -148,7 +153,7 @@ describe('network faults during sync', () => {
         })
         calls.push(call.id)
       } else {
-        const state = await store.recordAgentState({
+        const state = await recordAgentState(store, {
           state: i % 2 === 0 ? 'ready' : 'wrap_up',
           pauseReason: null,
           since: at(i)

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 
 import type { FetchLike } from '@renderer/workers/data/sync/http'
+import { createComplaint } from '@renderer/workers/data/complaints/commands'
 import { loginAs, serverComplaints } from '../support/server-api'
 import { ServerProcess } from '../support/server-process'
 import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'
@@ -46,7 +47,7 @@ describe('server killed mid-push', () => {
     const store = await openTestStore(dir)
     const marker = randomUUID().slice(0, 8)
     for (let i = 0; i < TOTAL; i++) {
-      await store.createComplaint({
+      await createComplaint(store, {
         customerId: null,
         callId: null,
         category: 'billing',

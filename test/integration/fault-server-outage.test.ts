@@ -18,6 +18,16 @@ import type { Session } from '@renderer/workers/data/session/session'
 import type { SocketFactory } from '@renderer/workers/data/sync/realtime-channel'
 import type { EmitEvent } from '@renderer/workers/data/sync/engine'
 import type { FetchLike } from '@renderer/workers/data/sync/http'
+import { scheduleCallback } from '@renderer/workers/data/callbacks/commands'
+import { myOpenCallbacks } from '@renderer/workers/data/callbacks/rows'
+import { createComplaint } from '@renderer/workers/data/complaints/commands'
+import { createCustomer } from '@renderer/workers/data/customers/commands'
+import { recordDisposition } from '@renderer/workers/data/dispositions/commands'
+import { recordInteraction } from '@renderer/workers/data/interactions/commands'
+import { listComplaints } from '@renderer/workers/data/complaints/rows'
+import { getCustomer } from '@renderer/workers/data/customers/queries'
+import { dispositionForCall } from '@renderer/workers/data/dispositions/rows'
+import { listInteractions } from '@renderer/workers/data/interactions/rows'
 import type { SessionTokens, SyncStatus } from '@shared/contract/worker'
 import type { DbKind } from '@server/db/db'
 import { openDb } from '@server/db/open-db'
@@ -114,66 +124,94 @@ async function writeRecord(
   switch (kind) {
     case 'customer': {
       const phone = `+3469${String(i).padStart(7, '0')}`
-      const customer = await session.createCustomer({
-        firstName: `Cliente ${i}`,
-        lastName: `Apagón ${marker}`,
-        phoneE164: phone,
-        email: null,
-        preferredLanguage: 'es'
-      })
+      const customer = await session.write(
+        (store) =>
+          createCustomer(store, {
+            firstName: `Cliente ${i}`,
+            lastName: `Apagón ${marker}`,
+            phoneE164: phone,
+            email: null,
+            preferredLanguage: 'es'
+          }),
+        ['customer']
+      )
       last.customerId = customer.id
       last.phone = phone
       return { kind, id: customer.id }
     }
     case 'interaction': {
       last.callId = `apagon-${marker}-${i}`
-      const call = await session.recordInteraction({
-        callId: last.callId,
-        direction: 'inbound',
-        remoteNumber: last.phone,
-        remoteE164: last.phone,
-        customerId: last.customerId,
-        ringAt: new Date(now - 95_000).toISOString(),
-        answeredAt: new Date(now - 90_000).toISOString(),
-        endedAt: new Date(now - 1_000).toISOString(),
-        holdSeconds: 0,
-        result: 'answered',
-        endedBy: 'remote'
-      })
+      const call = await session.write(
+        (store) =>
+          recordInteraction(store, {
+            callId: last.callId,
+            direction: 'inbound',
+            remoteNumber: last.phone,
+            remoteE164: last.phone,
+            customerId: last.customerId,
+            ringAt: new Date(now - 95_000).toISOString(),
+            answeredAt: new Date(now - 90_000).toISOString(),
+            endedAt: new Date(now - 1_000).toISOString(),
+            holdSeconds: 0,
+            result: 'answered',
+            endedBy: 'remote'
+          }),
+        ['interaction']
+      )
       return { kind, id: call.id }
     }
     case 'disposition': {
-      const disposition = await session.recordDisposition({
-        callId: last.callId,
-        practice: false,
-        code: i % 2 === 0 ? 'resolved' : 'information_given',
-        note: `Apagón ${marker} ${i}`,
-        customerId: last.customerId
-      })
-      if (session.store.dispositionForCall(last.callId, userId)?.id !== disposition.id) {
+      const disposition = await session.write(
+        (store) =>
+          recordDisposition(
+            store,
+            {
+              callId: last.callId,
+              practice: false,
+              code: i % 2 === 0 ? 'resolved' : 'information_given',
+              note: `Apagón ${marker} ${i}`,
+              customerId: last.customerId
+            },
+            session.userId
+          ),
+        ['disposition']
+      )
+      if (dispositionForCall(session.store.db, last.callId, userId)?.id !== disposition.id) {
         throw new Error(`disposition ${i} is not the call's`)
       }
       return { kind, id: disposition.id }
     }
     case 'callback': {
-      const callback = await session.scheduleCallback({
-        customerId: last.customerId,
-        contactName: `Cliente ${i}`,
-        phoneE164: last.phone,
-        dueAt: new Date(now + 86_400_000).toISOString(),
-        note: `Apagón ${marker} ${i}`,
-        practice: false,
-        callId: last.callId
-      })
+      const callback = await session.write(
+        (store) =>
+          scheduleCallback(
+            store,
+            {
+              customerId: last.customerId,
+              contactName: `Cliente ${i}`,
+              phoneE164: last.phone,
+              dueAt: new Date(now + 86_400_000).toISOString(),
+              note: `Apagón ${marker} ${i}`,
+              practice: false,
+              callId: last.callId
+            },
+            session.userId
+          ),
+        ['callback']
+      )
       return { kind, id: callback.id }
     }
     case 'complaint': {
-      const complaint = await session.createComplaint({
-        customerId: last.customerId,
-        callId: last.callId,
-        category: 'delivery',
-        description: `Apagón ${marker} ${i}`
-      })
+      const complaint = await session.write(
+        (store) =>
+          createComplaint(store, {
+            customerId: last.customerId,
+            callId: last.callId,
+            category: 'delivery',
+            description: `Apagón ${marker} ${i}`
+          }),
+        ['complaint']
+      )
       return { kind, id: complaint.id }
     }
   }
@@ -188,20 +226,23 @@ function localCounts(session: Session, userId: string, written: Map<Kind, string
     return { held: mine.length, synced: mine.filter((r) => r.syncState === 'synced').length }
   }
   const customers = written.get('customer') ?? []
-  const held = customers.filter((id) => store.getCustomer(id) !== null).length
-  const calls = store.listInteractions(null, 10 * RECORDS)
+  const held = customers.filter((id) => getCustomer(store.db, id) !== null).length
+  const calls = listInteractions(store.db, null, 10 * RECORDS)
   const callIds = new Set(written.get('interaction') ?? [])
   const dispositions = calls
     .filter((c) => callIds.has(c.id))
-    .map((c) => store.dispositionForCall(c.callId, userId))
+    .map((c) => dispositionForCall(store.db, c.callId, userId))
     .filter((d) => d !== null)
   return {
     // A quick-created customer has no pending state of its own: the outbox count says it.
     customer: { held, synced: held },
     interaction: synced(calls, written.get('interaction') ?? []),
     disposition: synced(dispositions, written.get('disposition') ?? []),
-    callback: synced(store.myOpenCallbacks(userId, 10 * RECORDS), written.get('callback') ?? []),
-    complaint: synced(store.listComplaints(null, 10 * RECORDS), written.get('complaint') ?? [])
+    callback: synced(
+      myOpenCallbacks(store.db, userId, 10 * RECORDS),
+      written.get('callback') ?? []
+    ),
+    complaint: synced(listComplaints(store.db, null, 10 * RECORDS), written.get('complaint') ?? [])
   }
 }
 

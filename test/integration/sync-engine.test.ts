@@ -7,6 +7,10 @@ import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import type { FetchLike } from '@renderer/workers/data/sync/http'
+import { createComplaint } from '@renderer/workers/data/complaints/commands'
+import { listComplaints } from '@renderer/workers/data/complaints/rows'
+import { countCustomers, matchCustomer } from '@renderer/workers/data/customers/queries'
+import { searchCustomers } from '@renderer/workers/data/customers/search'
 import type { SessionTokens } from '@shared/contract/worker'
 import { useTestServer } from '../support/worker-server'
 import { openTestStore } from '../support/worker-store'
@@ -36,18 +40,18 @@ describe('sync engine against the central server', () => {
     const { store, harness } = await client()
     const status = await harness.engine.syncNow()
     expect(status.lastError).toBeNull()
-    expect(store.customerCount()).toBe(5000)
+    expect(countCustomers(store.db)).toBe(5000)
     expect(status.cursor).toBeGreaterThan(0)
-    const match = store.matchCustomer({
+    const match = matchCustomer(store.db, {
       callerNumber: '612 34 56 78',
       ctiCustomerId: null,
       defaultCountry: 'ES'
     })
     expect(match.matchedBy).toBe('phone')
     expect(match.customers.map((c) => `${c.firstName} ${c.lastName}`)).toContain('José Núñez Peña')
-    expect(store.searchCustomers('jose nunez', 20).some((c) => c.lastName === 'Núñez Peña')).toBe(
-      true
-    )
+    expect(
+      searchCustomers(store.db, 'jose nunez', 20).some((c) => c.lastName === 'Núñez Peña')
+    ).toBe(true)
     expect(harness.eventsNamed('data:changed').flatMap((e) => e.entities)).toContain('customer')
   })
 
@@ -55,7 +59,8 @@ describe('sync engine against the central server', () => {
     await server.stop()
     const { store, harness } = await client()
     const written = []
-    for (let i = 0; i < 3; i++) written.push(await store.createComplaint(complaint(`Sin red ${i}`)))
+    for (let i = 0; i < 3; i++)
+      written.push(await createComplaint(store, complaint(`Sin red ${i}`)))
     const offline = await harness.engine.syncNow()
     expect(offline.lastError?.code).toBe('unavailable')
     expect(offline.pending).toBe(3)
@@ -65,7 +70,7 @@ describe('sync engine against the central server', () => {
     expect(online).toMatchObject({ pending: 0, rejected: 0, lastError: null })
     const ids = written.map((c) => c.id)
     expect([...(await server.complaintCounts(ids)).values()]).toEqual([1, 1, 1])
-    const local = store.listComplaints(null, 10)
+    const local = listComplaints(store.db, null, 10)
     expect(local).toHaveLength(3)
     for (const c of local) {
       expect(c.syncState).toBe('synced')
@@ -86,8 +91,8 @@ describe('sync engine against the central server', () => {
     }
     const { store, harness } = await client({ fetch: losingFetch })
     await harness.engine.syncNow()
-    const a = await store.createComplaint(complaint('Respuesta perdida A'))
-    const b = await store.createComplaint(complaint('Respuesta perdida B'))
+    const a = await createComplaint(store, complaint('Respuesta perdida A'))
+    const b = await createComplaint(store, complaint('Respuesta perdida B'))
     // The worker's session triggers a pass after each write; so does this test.
     harness.engine.trigger()
     await vi.waitFor(
@@ -100,16 +105,16 @@ describe('sync engine against the central server', () => {
     const status = await harness.engine.syncNow()
     expect(status).toMatchObject({ pending: 0, rejected: 0, lastError: null })
     expect([...(await server.complaintCounts([a.id, b.id])).values()]).toEqual([1, 1])
-    expect(store.listComplaints(null, 10).every((c) => c.caseNumber !== null)).toBe(true)
+    expect(listComplaints(store.db, null, 10).every((c) => c.caseNumber !== null)).toBe(true)
   })
 
   it('keeps a rejected complaint visible with its reason, across a restart', async () => {
     const { store, harness, dir } = await client()
-    const orphan = await store.createComplaint(complaint('Cliente inexistente', randomUUID()))
-    const good = await store.createComplaint(complaint('Cliente nulo, válida'))
+    const orphan = await createComplaint(store, complaint('Cliente inexistente', randomUUID()))
+    const good = await createComplaint(store, complaint('Cliente nulo, válida'))
     const status = await harness.engine.syncNow()
     expect(status).toMatchObject({ pending: 0, rejected: 1 })
-    const rejected = store.listComplaints(null, 10).find((c) => c.id === orphan.id)
+    const rejected = listComplaints(store.db, null, 10).find((c) => c.id === orphan.id)
     expect(rejected).toMatchObject({ syncState: 'rejected', caseNumber: null })
     expect(rejected?.rejectReason).toMatch(/customer does not exist/i)
     expect(await server.complaintCounts([orphan.id, good.id])).toEqual(
@@ -124,7 +129,7 @@ describe('sync engine against the central server', () => {
     const after = await again.engine.syncNow()
     await again.engine.stop()
     expect(after.rejected).toBe(1)
-    expect(reopened.listComplaints(null, 10).find((c) => c.id === orphan.id)?.syncState).toBe(
+    expect(listComplaints(reopened.db, null, 10).find((c) => c.id === orphan.id)?.syncState).toBe(
       'rejected'
     )
     expect((await server.complaintCounts([orphan.id, good.id])).get(good.id)).toBe(1)
@@ -141,10 +146,10 @@ describe('sync engine against the central server', () => {
       { timeout: 10_000 }
     )
     const writer = await client()
-    const written = await writer.store.createComplaint(complaint('Aviso en tiempo real'))
+    const written = await createComplaint(writer.store, complaint('Aviso en tiempo real'))
     await vi.waitFor(
       () => {
-        const seen = watcher.store.listComplaints(null, 50).find((c) => c.id === written.id)
+        const seen = listComplaints(watcher.store.db, null, 50).find((c) => c.id === written.id)
         expect(seen?.caseNumber).toMatch(/^QR-/)
       },
       { timeout: 10_000 }
@@ -170,7 +175,7 @@ describe('sync engine against the central server', () => {
     const status = await harness.engine.syncNow()
     expect(status.lastError?.code).toBe('unauthenticated')
     expect(harness.eventsNamed('auth:expired')).toHaveLength(1)
-    const written = await store.createComplaint(complaint('Escrita sin sesión'))
+    const written = await createComplaint(store, complaint('Escrita sin sesión'))
     harness.engine.trigger()
     expect(harness.engine.status().pending).toBe(1)
     expect((await server.complaintCounts([written.id])).get(written.id)).toBe(0)

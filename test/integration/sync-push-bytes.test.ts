@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 
 import { MAX_MUTATIONS_PER_PUSH, MAX_PUSH_BYTES } from '@shared/sync/protocol'
 import type { FetchLike } from '@renderer/workers/data/sync/http'
+import { createComplaint } from '@renderer/workers/data/complaints/commands'
 import { useTestServer } from '../support/worker-server'
 import { useSyncClients } from '../support/worker-sync'
 
@@ -27,7 +28,7 @@ describe('byte-sized pushes against the central server', () => {
     const { store, harness } = await clients.open({ tokens: tokens('ana'), fetch: measuringFetch })
     const ids: string[] = []
     for (let i = 0; i < MAX_MUTATIONS_PER_PUSH; i++) {
-      const written = await store.createComplaint({
+      const written = await createComplaint(store, {
         customerId: null,
         callId: `call-${randomUUID().slice(0, 8)}`,
         category: 'billing',

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import type { FetchLike } from '@renderer/workers/data/sync/http'
+import { createComplaint } from '@renderer/workers/data/complaints/commands'
 import { cacheFreshness, STALE_CACHE_AFTER_MS } from '@shared/domain/cache-freshness'
 import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'
 import { createTestDatabase, engines } from '../support/server-db'
@@ -73,7 +74,7 @@ describe.each(engines)('last sync time across restarts on %s', (engine) => {
     expect(snapshotted).not.toBeNull()
 
     // The server logs a new complaint; the next pass pulls it back into memory only.
-    await first.store.createComplaint({
+    await createComplaint(first.store, {
       customerId: null,
       callId: `call-${randomUUID().slice(0, 8)}`,
       category: 'billing',

@@ -12,6 +12,11 @@ import { createTestDatabase, engines } from '../support/server-db'
 import { useTestServer } from '../support/worker-server'
 import { openTestStore, useSharedStoreDir } from '../support/worker-store'
 import { startEngine } from '../support/worker-sync'
+import { completeCallback, scheduleCallback } from '@renderer/workers/data/callbacks/commands'
+import { myOpenCallbacks } from '@renderer/workers/data/callbacks/rows'
+import { recordDisposition } from '@renderer/workers/data/dispositions/commands'
+import { dispositionForCall } from '@renderer/workers/data/dispositions/rows'
+import { recordInteraction } from '@renderer/workers/data/interactions/commands'
 
 describe.each(engines)('dispositions and callbacks in the worker on %s', (engine) => {
   const { server, tokens, userId } = useTestServer({
@@ -26,7 +31,7 @@ describe.each(engines)('dispositions and callbacks in the worker on %s', (engine
     const callId = `call-${randomUUID()}`
     let store = await openTestStore(dir())
     const now = Date.now()
-    const interaction = await store.recordInteraction({
+    const interaction = await recordInteraction(store, {
       callId,
       direction: 'inbound',
       remoteNumber: '612 34 56 78',
@@ -40,10 +45,13 @@ describe.each(engines)('dispositions and callbacks in the worker on %s', (engine
       endedBy: 'remote'
     })
     const input = { callId, practice: false, code: 'dropped', note: 'Se cortó', customerId: null }
-    const disposition = await store.recordDisposition(input, anaId)
+    const disposition = await recordDisposition(store, input, anaId)
     expect(disposition).toMatchObject({ interactionId: interaction.id, syncState: 'pending' })
-    await expect(store.recordDisposition(input, anaId)).rejects.toThrow('already has a disposition')
-    const callback = await store.scheduleCallback(
+    await expect(recordDisposition(store, input, anaId)).rejects.toThrow(
+      'already has a disposition'
+    )
+    const callback = await scheduleCallback(
+      store,
       {
         customerId: null,
         contactName: 'José Núñez',
@@ -56,15 +64,15 @@ describe.each(engines)('dispositions and callbacks in the worker on %s', (engine
       anaId
     )
     expect(callback).toMatchObject({ assigneeId: anaId, status: 'open', syncState: 'pending' })
-    expect(store.myOpenCallbacks(anaId, 10).map((c) => c.id)).toEqual([callback.id])
-    await store.completeCallback(callback.id)
-    expect(store.myOpenCallbacks(anaId, 10)).toEqual([])
+    expect(myOpenCallbacks(store.db, anaId, 10).map((c) => c.id)).toEqual([callback.id])
+    await completeCallback(store, callback.id)
+    expect(myOpenCallbacks(store.db, anaId, 10)).toEqual([])
     await store.close()
 
     store = await openTestStore(dir())
     const harness = startEngine({ store, serverUrl: server.url, tokens: tokens('ana') })
     try {
-      expect(store.dispositionForCall(callId, anaId)?.id).toBe(disposition.id)
+      expect(dispositionForCall(store.db, callId, anaId)?.id).toBe(disposition.id)
       expect(store.outboxCounts().pending).toBe(4)
       await server.start()
       const status = await harness.engine.syncNow()
@@ -75,8 +83,8 @@ describe.each(engines)('dispositions and callbacks in the worker on %s', (engine
         [interaction.id, callback.id]
       )
       expect(rows[0]?.n).toBe(2)
-      expect(store.dispositionForCall(callId, anaId)).toMatchObject({ syncState: 'synced' })
-      expect(store.myOpenCallbacks(anaId, 10)).toEqual([])
+      expect(dispositionForCall(store.db, callId, anaId)).toMatchObject({ syncState: 'synced' })
+      expect(myOpenCallbacks(store.db, anaId, 10)).toEqual([])
     } finally {
       await harness.engine.stop()
       await store.close()
@@ -122,7 +130,7 @@ describe.each(engines)('dispositions and callbacks in the worker on %s', (engine
     const harness = startEngine({ store, serverUrl: server.url, tokens: tokens('ana') })
     try {
       await harness.engine.syncNow()
-      expect(store.myOpenCallbacks(anaId, 10)).toMatchObject([
+      expect(myOpenCallbacks(store.db, anaId, 10)).toMatchObject([
         { id, contactName: 'Marta Gil', status: 'open', syncState: 'synced' }
       ])
     } finally {

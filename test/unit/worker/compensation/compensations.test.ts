@@ -2,6 +2,10 @@
 import { describe, expect, it } from 'vitest'
 
 import type { LocalStore } from '@renderer/workers/data/store/local-store'
+import { decideCompensation, grantCompensation } from '@renderer/workers/data/compensation/commands'
+import { listCompensations } from '@renderer/workers/data/compensation/rows'
+import { addComplaintNote, createComplaint } from '@renderer/workers/data/complaints/commands'
+import { complaintTimeline } from '@renderer/workers/data/complaints/events'
 import type { Compensation } from '@shared/domain/compensation-record'
 import type { CompensationLimits } from '@shared/domain/configuration'
 import { TEST_USER_ID, customer, useTestStores } from '@support/worker-store'
@@ -27,7 +31,7 @@ describe('compensation in the local store', () => {
       ],
       2
     )
-    const complaint = await store.createComplaint({
+    const complaint = await createComplaint(store, {
       customerId: jose.id,
       callId: null,
       category: 'billing',
@@ -46,18 +50,17 @@ describe('compensation in the local store', () => {
   it('decides offline by the pulled limits and what was granted here today, and keeps it through a restart', async () => {
     const store = await openStore()
     const { complaintId } = await prepared(store)
-    expect(await store.grantCompensation(input(complaintId, 100), agent)).toMatchObject({
+    expect(await grantCompensation(store, input(complaintId, 100), agent)).toMatchObject({
       status: 'granted',
       syncState: 'pending'
     })
     // 100 granted today leaves 50 of the customer's 150.
-    expect(await store.grantCompensation(input(complaintId, 60), agent)).toMatchObject({
+    expect(await grantCompensation(store, input(complaintId, 60), agent)).toMatchObject({
       status: 'pending'
     })
     const reopened = await openStore()
     expect(
-      reopened
-        .listCompensations({ complaintId, status: null, limit: 10 })
+      listCompensations(reopened.db, { complaintId, status: null, limit: 10 })
         .map((c) => [c.amount, c.status])
         .sort()
     ).toEqual([
@@ -73,7 +76,7 @@ describe('compensation in the local store', () => {
       ['compensation.grant', 'granted'],
       ['compensation.grant', 'pending']
     ])
-    expect(reopened.complaintTimeline(complaintId).map((e) => [e.action, e.pending])).toEqual([
+    expect(complaintTimeline(reopened.db, complaintId).map((e) => [e.action, e.pending])).toEqual([
       ['created', false],
       ['compensation_granted', true],
       ['compensation_requested', true]
@@ -83,12 +86,12 @@ describe('compensation in the local store', () => {
   it("takes the server's decision from the push result, whatever was decided here", async () => {
     const store = await openStore()
     const { complaintId } = await prepared(store)
-    const granted = await store.grantCompensation(input(complaintId, 10), agent)
+    const granted = await grantCompensation(store, input(complaintId, 10), agent)
     const mutations = store.pendingMutations(10)
     const grant = mutations.find((m) => m.name === 'compensation.grant')
     if (!grant) throw new Error('the grant should be queued')
     store.applyPushResults(mutations, [], new Map([[grant.id, 'pending']]))
-    expect(store.listCompensations({ complaintId, status: null, limit: 10 })).toEqual([
+    expect(listCompensations(store.db, { complaintId, status: null, limit: 10 })).toEqual([
       expect.objectContaining({ id: granted.id, status: 'pending', syncState: 'synced' })
     ])
   })
@@ -116,34 +119,36 @@ describe('compensation in the local store', () => {
     }
     store.applyPull([{ seq: 3, entity: 'compensation', data: request }], 3)
     expect(
-      store.listCompensations({ complaintId: null, status: 'pending', limit: 10 })
+      listCompensations(store.db, { complaintId: null, status: 'pending', limit: 10 })
     ).toHaveLength(1)
-    const decided = await store.decideCompensation({
+    const decided = await decideCompensation(store, {
       compensationId: request.id,
       decision: 'approve',
       reason: 'Cliente de valor'
     })
     expect(decided).toMatchObject({ status: 'approved', decisionPending: true })
-    expect(store.listCompensations({ complaintId: null, status: 'pending', limit: 10 })).toEqual([])
+    expect(
+      listCompensations(store.db, { complaintId: null, status: 'pending', limit: 10 })
+    ).toEqual([])
     await expect(
-      store.decideCompensation({ compensationId: request.id, decision: 'reject', reason: 'No' })
+      decideCompensation(store, { compensationId: request.id, decision: 'reject', reason: 'No' })
     ).rejects.toThrow(/already decided/)
     // Another lead decided first: the server's row says rejected, and that is what shows.
     store.applyPull(
       [{ seq: 4, entity: 'compensation', data: { ...request, status: 'rejected' } }],
       4
     )
-    expect(store.listCompensations({ complaintId, status: null, limit: 10 })[0]).toMatchObject({
+    expect(listCompensations(store.db, { complaintId, status: null, limit: 10 })[0]).toMatchObject({
       status: 'rejected'
     })
   })
   it('shows a note in the timeline at once, queued for the server, through a restart', async () => {
     const store = await openStore()
     const { complaintId } = await prepared(store)
-    await store.addComplaintNote({ complaintId, note: 'Llamar por la tarde' })
+    await addComplaintNote(store, { complaintId, note: 'Llamar por la tarde' })
     const reopened = await openStore()
     expect(
-      reopened.complaintTimeline(complaintId).map((e) => [e.action, e.note, e.pending])
+      complaintTimeline(reopened.db, complaintId).map((e) => [e.action, e.note, e.pending])
     ).toEqual([
       ['created', null, false],
       ['note', 'Llamar por la tarde', true]

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest'
 
 import { useTestStores } from '@support/worker-store'
+import { createComplaint } from '@renderer/workers/data/complaints/commands'
+import { listComplaints } from '@renderer/workers/data/complaints/rows'
 
 const HOUR_MS = 3_600_000
 
@@ -10,7 +12,7 @@ describe('complaint details in the local store', () => {
 
   it('keeps severity, due time and details through a journal replay, and queues them', async () => {
     const first = await openStore()
-    const created = await first.createComplaint({
+    const created = await createComplaint(first, {
       customerId: null,
       callId: 'call-1',
       category: 'billing',
@@ -33,7 +35,7 @@ describe('complaint details in the local store', () => {
     // High: 24 hours by default.
     expect(Date.parse(created.dueAt ?? '') - Date.parse(created.createdAt)).toBe(24 * HOUR_MS)
     const second = await openStore()
-    expect(second.listComplaints(null, 10)).toEqual([created])
+    expect(listComplaints(second.db, null, 10)).toEqual([created])
     expect(second.pendingMutations(10)[0]).toMatchObject({
       name: 'complaint.create',
       args: { severity: 'high', subcategory: 'double_charge', requestedRemedy: 'Devolución' }
@@ -42,7 +44,7 @@ describe('complaint details in the local store', () => {
 
   it('gives a complaint without details medium severity and nothing else', async () => {
     const store = await openStore()
-    const created = await store.createComplaint({
+    const created = await createComplaint(store, {
       customerId: null,
       callId: null,
       category: 'delivery',
@@ -61,7 +63,7 @@ describe('complaint details in the local store', () => {
 
   it('keeps the product from the card and the channel through a replay, and queues them', async () => {
     const first = await openStore()
-    const created = await first.createComplaint({
+    const created = await createComplaint(first, {
       customerId: null,
       callId: 'call-2',
       category: 'service_quality',
@@ -76,7 +78,7 @@ describe('complaint details in the local store', () => {
       channel: 'phone'
     })
     const second = await openStore()
-    expect(second.listComplaints(null, 10)).toEqual([created])
+    expect(listComplaints(second.db, null, 10)).toEqual([created])
     expect(second.pendingMutations(10)[0]).toMatchObject({
       name: 'complaint.create',
       args: { productCode: 'FIBER-1G', productName: 'Fibra 1 Gb', channel: 'phone' }

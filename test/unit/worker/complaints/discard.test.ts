@@ -2,6 +2,11 @@
 import { describe, expect, it } from 'vitest'
 
 import type { LocalStore } from '@renderer/workers/data/store/local-store'
+import {
+  createComplaint,
+  discardRejectedComplaint
+} from '@renderer/workers/data/complaints/commands'
+import { listComplaints } from '@renderer/workers/data/complaints/rows'
 import { useTestStores } from '@support/worker-store'
 
 const complaint = (description: string) =>
@@ -12,8 +17,8 @@ describe('discarding a rejected complaint', () => {
 
   /** Writes two complaints and has the server reject the first. */
   async function rejectedAndPending(store: LocalStore) {
-    const rejected = await store.createComplaint(complaint('Cliente inexistente'))
-    const pending = await store.createComplaint(complaint('Sigue pendiente'))
+    const rejected = await createComplaint(store, complaint('Cliente inexistente'))
+    const pending = await createComplaint(store, complaint('Sigue pendiente'))
     const [first] = store.pendingMutations(10)
     if (!first) throw new Error('no pending mutation')
     store.applyPushResults(
@@ -28,21 +33,21 @@ describe('discarding a rejected complaint', () => {
     const { rejected, pending } = await rejectedAndPending(store)
     expect(store.outboxCounts()).toEqual({ pending: 1, rejected: 1 })
 
-    expect(await store.discardRejectedComplaint(rejected.id)).toBe(true)
+    expect(await discardRejectedComplaint(store, rejected.id)).toBe(true)
     expect(store.outboxCounts()).toEqual({ pending: 1, rejected: 0 })
-    expect(store.listComplaints(null, 10).map((c) => c.id)).toEqual([pending.id])
+    expect(listComplaints(store.db, null, 10).map((c) => c.id)).toEqual([pending.id])
 
     // No close(): the journal still holds the discarded write; the snapshot must win.
     const reopened = await openStore()
     expect(reopened.outboxCounts()).toEqual({ pending: 1, rejected: 0 })
-    expect(reopened.listComplaints(null, 10).map((c) => c.id)).toEqual([pending.id])
+    expect(listComplaints(reopened.db, null, 10).map((c) => c.id)).toEqual([pending.id])
   })
 
   it('never discards a pending complaint', async () => {
     const store = await openStore()
     const { pending } = await rejectedAndPending(store)
-    expect(await store.discardRejectedComplaint(pending.id)).toBe(false)
-    expect(store.listComplaints(null, 10).map((c) => c.id)).toContain(pending.id)
+    expect(await discardRejectedComplaint(store, pending.id)).toBe(false)
+    expect(listComplaints(store.db, null, 10).map((c) => c.id)).toContain(pending.id)
     expect(store.outboxCounts().pending).toBe(1)
   })
 })

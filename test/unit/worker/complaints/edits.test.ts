@@ -4,6 +4,12 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 
 import type { LocalStore } from '@renderer/workers/data/store/local-store'
+import { discardRejectedComplaint } from '@renderer/workers/data/complaints/commands'
+import {
+  resolveEditConflict,
+  updateComplaint
+} from '@renderer/workers/data/complaints/edit-commands'
+import { listComplaints } from '@renderer/workers/data/complaints/rows'
 import { appError } from '@shared/contract/errors'
 import type { LocalComplaint } from '@shared/contract/worker'
 import { complaintSchema, type Complaint } from '@shared/domain/complaint'
@@ -34,7 +40,7 @@ function serverComplaint(overrides: Partial<Complaint> = {}): Complaint {
 }
 
 function find(store: LocalStore, id: string): LocalComplaint | undefined {
-  return store.listComplaints(null, 50).find((c) => c.id === id)
+  return listComplaints(store.db, null, 50).find((c) => c.id === id)
 }
 
 function isUpdate(m: Mutation): m is MutationOf<'complaint.update'> {
@@ -49,7 +55,7 @@ describe('complaint edits in the local store', () => {
     const server = serverComplaint()
     store.applyPull([{ seq: 1, entity: 'complaint', data: server }], 1)
     const before = editableValuesOf(server)
-    const edited = await store.updateComplaint({
+    const edited = await updateComplaint(store, {
       complaintId: server.id,
       before,
       after: { ...before, severity: 'critical', description: 'Cobro triple' }
@@ -72,7 +78,7 @@ describe('complaint edits in the local store', () => {
     // Nothing changed: nothing is queued.
     const now = find(store, server.id)
     if (!now) throw new Error('complaint missing')
-    await store.updateComplaint({
+    await updateComplaint(store, {
       complaintId: server.id,
       before: editableValuesOf(now),
       after: editableValuesOf(now)
@@ -85,7 +91,7 @@ describe('complaint edits in the local store', () => {
     const server = serverComplaint()
     store.applyPull([{ seq: 1, entity: 'complaint', data: server }], 1)
     const before = editableValuesOf(server)
-    await store.updateComplaint({
+    await updateComplaint(store, {
       complaintId: server.id,
       before,
       after: { ...before, expected: 'Mío', received: 'Dos cargos' }
@@ -112,7 +118,7 @@ describe('complaint edits in the local store', () => {
     await store.close()
     const reopened = await stores.openStore()
     expect(find(reopened, server.id)?.editConflicts).toEqual([conflict])
-    const chosen = await reopened.resolveEditConflict({
+    const chosen = await resolveEditConflict(reopened, {
       complaintId: server.id,
       field: 'expected',
       choice: 'mine'
@@ -132,7 +138,7 @@ describe('complaint edits in the local store', () => {
     const server = serverComplaint()
     store.applyPull([{ seq: 1, entity: 'complaint', data: server }], 1)
     const before = editableValuesOf(server)
-    await store.updateComplaint({
+    await updateComplaint(store, {
       complaintId: server.id,
       before,
       after: { ...before, severity: 'high' }
@@ -154,7 +160,7 @@ describe('complaint edits in the local store', () => {
         ]
       }
     ])
-    const kept = await store.resolveEditConflict({
+    const kept = await resolveEditConflict(store, {
       complaintId: server.id,
       field: 'severity',
       choice: 'theirs'
@@ -162,7 +168,7 @@ describe('complaint edits in the local store', () => {
     expect(kept).toMatchObject({ severity: 'medium', editConflicts: [] })
     expect(store.pendingMutations(10)).toEqual([])
 
-    await store.updateComplaint({
+    await updateComplaint(store, {
       complaintId: server.id,
       before: editableValuesOf(kept),
       after: { ...editableValuesOf(kept), description: 'Ya no es un cobro' }
@@ -177,7 +183,7 @@ describe('complaint edits in the local store', () => {
       description: 'Cobro duplicado',
       editRefused: 'Otro equipo'
     })
-    expect(await store.discardRejectedComplaint(server.id)).toBe(true)
+    expect(await discardRejectedComplaint(store, server.id)).toBe(true)
     expect(find(store, server.id)?.editRefused).toBeNull()
   })
 
@@ -194,7 +200,7 @@ describe('complaint edits in the local store', () => {
       productCode: 'MOB-PLUS',
       productName: 'Tarifa móvil ilimitada'
     })
-    const edited = await store.updateComplaint({
+    const edited = await updateComplaint(store, {
       complaintId: server.id,
       before,
       after: { ...before, product: mobile, channel: 'email' }

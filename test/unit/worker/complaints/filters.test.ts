@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { LocalStore } from '@renderer/workers/data/store/local-store'
+import { createComplaint, transitionComplaint } from '@renderer/workers/data/complaints/commands'
+import { listComplaints } from '@renderer/workers/data/complaints/rows'
 import { complaintSchema, type Complaint } from '@shared/domain/complaint'
 import { complaintFilterSchema } from '@shared/domain/complaint-filter'
 import { makeStoreDir, removeStoreDir } from '@support/worker-node-files'
@@ -44,10 +46,12 @@ describe('complaint lists in the local store', () => {
   })
 
   const list = (filter: Record<string, unknown>) =>
-    store.listComplaints(null, 50, complaintFilterSchema.parse(filter)).map((c) => c.description)
+    listComplaints(store.db, null, 50, complaintFilterSchema.parse(filter)).map(
+      (c) => c.description
+    )
 
   it('filters by owner, status, severity and SLA breach', async () => {
-    await store.createComplaint({
+    await createComplaint(store, {
       customerId: null,
       callId: null,
       category: 'billing',
@@ -96,13 +100,14 @@ describe('complaint lists in the local store', () => {
     expect(list({ agentId: me, breachedOnly: true })).toEqual([])
 
     // A step queued here counts at once: the shown status is what the filter judges.
-    const [mine] = store.listComplaints(
+    const [mine] = listComplaints(
+      store.db,
       null,
       1,
       complaintFilterSchema.parse({ severity: 'critical', agentId: me })
     )
     if (!mine) throw new Error('my complaint should be listed')
-    await store.transitionComplaint({ complaintId: mine.id, action: 'resolve', note: null })
+    await transitionComplaint(store, { complaintId: mine.id, action: 'resolve', note: null })
     expect(list({ status: 'resolved' }).sort()).toEqual([
       'Mía sin sincronizar',
       'Resuelta fuera de plazo'
@@ -139,7 +144,7 @@ describe('complaint lists in the local store', () => {
       ],
       4
     )
-    await store.createComplaint({
+    await createComplaint(store, {
       customerId: null,
       callId: null,
       category: 'delivery',
@@ -177,7 +182,7 @@ describe('complaint lists in the local store', () => {
       ],
       2
     )
-    await store.createComplaint({
+    await createComplaint(store, {
       customerId: null,
       callId: null,
       category: 'billing',

@@ -4,6 +4,14 @@ import { describe, expect, it } from 'vitest'
 import { complaintSchema } from '@shared/domain/complaint'
 import { complaintFilterSchema } from '@shared/domain/complaint-filter'
 import type { LocalStore } from '@renderer/workers/data/store/local-store'
+import {
+  assignComplaint,
+  createComplaint,
+  discardRejectedComplaint,
+  escalateComplaint
+} from '@renderer/workers/data/complaints/commands'
+import { complaintTimeline } from '@renderer/workers/data/complaints/events'
+import { listComplaints } from '@renderer/workers/data/complaints/rows'
 import { useTestStores } from '@support/worker-store'
 
 const ANA = '11111111-1111-4111-8111-111111111111'
@@ -52,8 +60,8 @@ describe('complaint escalation and assignment in the local store', () => {
     seed(store)
     // Pulled rows reach the disk with a snapshot; the escalation after it with the journal.
     await store.snapshot()
-    expect(store.listComplaints(null, 10).map((c) => c.id)).toEqual([newer, older])
-    const escalated = await store.escalateComplaint({
+    expect(listComplaints(store.db, null, 10).map((c) => c.id)).toEqual([newer, older])
+    const escalated = await escalateComplaint(store, {
       complaintId: older,
       reason: 'Quiere un supervisor'
     })
@@ -61,10 +69,13 @@ describe('complaint escalation and assignment in the local store', () => {
       escalationReason: 'Quiere un supervisor',
       transitionPending: true
     })
-    expect(store.listComplaints(null, 10).map((c) => c.id)).toEqual([older, newer])
+    expect(listComplaints(store.db, null, 10).map((c) => c.id)).toEqual([older, newer])
     // Through a restart (journal replay), and as the server's row once it arrives.
     const again = await openStore()
-    expect(again.listComplaints(null, 10)[0]).toMatchObject({ id: older, transitionPending: true })
+    expect(listComplaints(again.db, null, 10)[0]).toMatchObject({
+      id: older,
+      transitionPending: true
+    })
     expect(again.pendingMutations(10).map((m) => m.name)).toEqual(['complaint.escalate'])
     const [pushed] = again.pendingMutations(10)
     if (!pushed) throw new Error('the escalation should be queued')
@@ -83,7 +94,7 @@ describe('complaint escalation and assignment in the local store', () => {
       3
     )
     expect(again.outboxCounts()).toEqual({ pending: 0, rejected: 0 })
-    expect(again.listComplaints(null, 10)[0]).toMatchObject({
+    expect(listComplaints(again.db, null, 10)[0]).toMatchObject({
       id: older,
       escalatedAt: '2026-01-03T10:00:00.000Z',
       transitionPending: false
@@ -94,14 +105,16 @@ describe('complaint escalation and assignment in the local store', () => {
     const store = await openStore()
     seed(store, { assigneeId: BRUNO })
     const mine = (agentId: string) =>
-      store.listComplaints(null, 10, complaintFilterSchema.parse({ agentId })).map((c) => c.id)
+      listComplaints(store.db, null, 10, complaintFilterSchema.parse({ agentId })).map((c) => c.id)
     expect(mine(BRUNO)).toEqual([newer])
     expect(mine(ANA)).toEqual([older])
     // A queued assignment (an agent taking the case) counts at once for the assignee.
-    await store.assignComplaint({ complaintId: older, assigneeId: BRUNO })
+    await assignComplaint(store, { complaintId: older, assigneeId: BRUNO })
     expect(mine(BRUNO)).toEqual([newer, older])
-    expect(store.listComplaints(null, 10).find((c) => c.id === older)?.assigneeId).toBe(BRUNO)
-    expect(store.complaintTimeline(older).map((e) => [e.action, e.assigneeId, e.pending])).toEqual([
+    expect(listComplaints(store.db, null, 10).find((c) => c.id === older)?.assigneeId).toBe(BRUNO)
+    expect(
+      complaintTimeline(store.db, older).map((e) => [e.action, e.assigneeId, e.pending])
+    ).toEqual([
       ['created', null, false],
       ['assigned', BRUNO, true]
     ])
@@ -110,31 +123,31 @@ describe('complaint escalation and assignment in the local store', () => {
   it('shows a refused assignment with its reason until dismissed', async () => {
     const store = await openStore()
     seed(store)
-    await store.assignComplaint({ complaintId: older, assigneeId: BRUNO })
+    await assignComplaint(store, { complaintId: older, assigneeId: BRUNO })
     const [step] = store.pendingMutations(10)
     if (!step) throw new Error('the assignment should be queued')
     store.applyPushResults(
       [],
       [{ mutation: step, reason: { code: 'conflict', message: 'Already assigned' } }]
     )
-    expect(store.listComplaints(null, 10).find((c) => c.id === older)).toMatchObject({
+    expect(listComplaints(store.db, null, 10).find((c) => c.id === older)).toMatchObject({
       assigneeId: null,
       transitionRefused: 'Already assigned'
     })
-    expect(await store.discardRejectedComplaint(older)).toBe(true)
+    expect(await discardRejectedComplaint(store, older)).toBe(true)
     expect(store.outboxCounts()).toEqual({ pending: 0, rejected: 0 })
   })
 
   it('refuses to escalate a case the server does not have yet', async () => {
     const store = await openStore()
-    const created = await store.createComplaint({
+    const created = await createComplaint(store, {
       customerId: null,
       callId: null,
       category: 'billing',
       description: 'Cobro duplicado'
     })
     await expect(
-      store.escalateComplaint({ complaintId: created.id, reason: 'Supervisor' })
+      escalateComplaint(store, { complaintId: created.id, reason: 'Supervisor' })
     ).rejects.toThrow(/not on the server yet/)
   })
 })

@@ -29,28 +29,30 @@ describe('configuration read from the local store', () => {
 
   it('shows a pause reason pulled after an earlier read, and is read once between changes', async () => {
     const store = await openStore()
-    expect(store.configuration().pauseReasons).toEqual([])
+    expect(store.configuration.current().pauseReasons).toEqual([])
     store.applyPull([{ seq: 1, entity: 'pause_reason', data: pause('break', 'Descanso') }], 1)
-    const first = store.configuration()
+    const first = store.configuration.current()
     expect(first.pauseReasons.map((p) => p.label.es)).toEqual(['Descanso'])
 
     // A record changes no configuration: the decoded snapshot stays.
     store.applyPull([{ seq: 2, entity: 'customer', data: customer() }], 2)
-    expect(store.configuration()).toBe(first)
+    expect(store.configuration.current()).toBe(first)
 
     store.applyPull([{ seq: 3, entity: 'pause_reason', data: pause('break', 'Pausa corta') }], 3)
-    expect(store.configuration().pauseReasons.map((p) => p.label.es)).toEqual(['Pausa corta'])
+    expect(store.configuration.current().pauseReasons.map((p) => p.label.es)).toEqual([
+      'Pausa corta'
+    ])
   })
 
   it('shows configuration that arrived in the initial load after an earlier read', async () => {
     const store = await openStore()
-    expect(store.configuration().pauseReasons).toEqual([])
+    expect(store.configuration.current().pauseReasons).toEqual([])
     await store.applyBulk(
       lines(
         JSON.stringify({ seq: 1, entity: 'pause_reason', data: pause('lunch', 'Comida') }),
         '{"cursor":1}'
       )
     )
-    expect(store.configuration().pauseReasons.map((p) => p.code)).toEqual(['lunch'])
+    expect(store.configuration.current().pauseReasons.map((p) => p.code)).toEqual(['lunch'])
   })
 })

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { matchCaller, type OnlineLookup } from '@renderer/workers/data/customers/match'
 import type { LocalMatchArgs } from '@renderer/workers/data/customers/queries'
 import type { LocalStore } from '@renderer/workers/data/store/local-store'
+import { cacheCustomers } from '@renderer/workers/data/customers/commands'
+import { matchCustomer } from '@renderer/workers/data/customers/queries'
 import { ctiIdsFrom, DEFAULT_CTI_HEADERS } from '@shared/domain/cti-headers'
 import type { Customer } from '@shared/domain/customer'
 import { makeStoreDir, removeStoreDir } from '@support/worker-node-files'
@@ -37,9 +39,9 @@ describe('matching on ring', () => {
   const run = (args: Partial<LocalMatchArgs>, lookup: OnlineLookup | null = online) =>
     matchCaller(
       {
-        matchLocal: (a) => store.matchCustomer(a),
+        matchLocal: (a) => matchCustomer(store.db, a),
         cacheCustomers: (c) => {
-          store.cacheCustomers(c)
+          cacheCustomers(store, c)
         },
         online: lookup
       },

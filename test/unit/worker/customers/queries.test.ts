@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { LocalStore } from '@renderer/workers/data/store/local-store'
+import { getCustomer, matchCustomer } from '@renderer/workers/data/customers/queries'
+import { searchCustomers } from '@renderer/workers/data/customers/search'
 import type { Change } from '@shared/sync/protocol'
 import { makeStoreDir, removeStoreDir } from '@support/worker-node-files'
 import { customer, openTestStore } from '@support/worker-store'
@@ -47,7 +49,7 @@ describe('customer match and search', () => {
   })
 
   const match = (callerNumber: string, ctiCustomerId: string | null = null) =>
-    store.matchCustomer({ callerNumber, ctiCustomerId, defaultCountry: 'ES' })
+    matchCustomer(store.db, { callerNumber, ctiCustomerId, defaultCountry: 'ES' })
 
   it('prefers the CTI customer id over the caller number', () => {
     const result = match('+34612345678', maria.id)
@@ -78,7 +80,7 @@ describe('customer match and search', () => {
 
   it('matches a foreign number with the default country of the agent', () => {
     expect(
-      store.matchCustomer({
+      matchCustomer(store.db, {
         callerNumber: '020 7946 0000',
         ctiCustomerId: null,
         defaultCountry: 'GB'
@@ -96,24 +98,24 @@ describe('customer match and search', () => {
   )
 
   it('finds accented names without accents or case', () => {
-    expect(store.searchCustomers('jose', 10).map((c) => c.id)).toEqual([jose.id])
-    expect(store.searchCustomers('NUNEZ', 10).map((c) => c.id)).toEqual([jose.id])
-    expect(store.searchCustomers('nunez pe', 10).map((c) => c.id)).toEqual([jose.id])
-    expect(store.searchCustomers('José Núñez', 10).map((c) => c.id)).toEqual([jose.id])
-    expect(store.searchCustomers('lop', 10).map((c) => c.id)).toEqual([maria.id])
+    expect(searchCustomers(store.db, 'jose', 10).map((c) => c.id)).toEqual([jose.id])
+    expect(searchCustomers(store.db, 'NUNEZ', 10).map((c) => c.id)).toEqual([jose.id])
+    expect(searchCustomers(store.db, 'nunez pe', 10).map((c) => c.id)).toEqual([jose.id])
+    expect(searchCustomers(store.db, 'José Núñez', 10).map((c) => c.id)).toEqual([jose.id])
+    expect(searchCustomers(store.db, 'lop', 10).map((c) => c.id)).toEqual([maria.id])
   })
 
   it('finds by a phone digit fragment, an e-mail and a document id', () => {
-    expect(store.searchCustomers('2345 67', 10).map((c) => c.id)).toEqual([jose.id])
-    expect(store.searchCustomers('jose.nunez@', 10).map((c) => c.id)).toEqual([jose.id])
-    expect(store.searchCustomers('MARIA@EXAMPLE.ORG', 10).map((c) => c.id)).toEqual([maria.id])
-    expect(store.searchCustomers('12345678z', 10).map((c) => c.id)).toEqual([jose.id])
+    expect(searchCustomers(store.db, '2345 67', 10).map((c) => c.id)).toEqual([jose.id])
+    expect(searchCustomers(store.db, 'jose.nunez@', 10).map((c) => c.id)).toEqual([jose.id])
+    expect(searchCustomers(store.db, 'MARIA@EXAMPLE.ORG', 10).map((c) => c.id)).toEqual([maria.id])
+    expect(searchCustomers(store.db, '12345678z', 10).map((c) => c.id)).toEqual([jose.id])
   })
 
   it('honours the limit and finds nothing for nonsense', () => {
-    expect(store.searchCustomers('j', 10)).toHaveLength(2)
-    expect(store.searchCustomers('j', 1)).toHaveLength(1)
-    expect(store.searchCustomers('zzzz', 10)).toEqual([])
+    expect(searchCustomers(store.db, 'j', 10)).toHaveLength(2)
+    expect(searchCustomers(store.db, 'j', 1)).toHaveLength(1)
+    expect(searchCustomers(store.db, 'zzzz', 10)).toEqual([])
   })
 
   it('matches every customer sharing a number, and forgets a number its owner dropped', () => {
@@ -133,7 +135,7 @@ describe('customer match and search', () => {
     )
     expect(match('911222333').matchedBy).toBe('none')
     expect(store.cursor).toBe(4)
-    expect(store.getCustomer(maria.id)?.phones).toHaveLength(1)
+    expect(getCustomer(store.db, maria.id)?.phones).toHaveLength(1)
     store.applyPull([{ seq: 5, entity: 'customer', data: maria }], 5)
     expect(match('612345678').customers.map((c) => c.id)).toEqual([jose.id])
     expect(match('911222333').customers.map((c) => c.id)).toEqual([maria.id])

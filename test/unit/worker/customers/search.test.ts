@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { phonePrefixes } from '@renderer/workers/data/customers/search'
 import type { LocalStore } from '@renderer/workers/data/store/local-store'
+import { searchCustomers } from '@renderer/workers/data/customers/search'
 import { makeStoreDir, removeStoreDir } from '@support/worker-node-files'
 import { customer, openTestStore } from '@support/worker-store'
 
@@ -29,7 +30,7 @@ describe('customer search while typing', () => {
   let dir: string
   let store: LocalStore
   const ids = (query: string, country = 'ES', limit = 20) =>
-    store.searchCustomers(query, limit, country).map((c) => c.id)
+    searchCustomers(store.db, query, limit, country).map((c) => c.id)
 
   beforeAll(async () => {
     dir = await makeStoreDir()
@@ -69,7 +70,7 @@ describe('customer search while typing', () => {
   })
 
   it('stops at the limit, ordered by name', () => {
-    const found = store.searchCustomers('garcia', 5, 'ES')
+    const found = searchCustomers(store.db, 'garcia', 5, 'ES')
     expect(found.map((c) => c.firstName)).toEqual(['Ana00', 'Ana01', 'Ana02', 'Ana03', 'Ana04'])
     expect(ids('911 00', 'ES', 7)).toHaveLength(7)
   })

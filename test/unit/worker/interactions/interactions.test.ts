@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 
 import type { Interaction } from '@shared/domain/interaction'
 import { useTestStores } from '@support/worker-store'
+import { recordInteraction } from '@renderer/workers/data/interactions/commands'
+import { listInteractions } from '@renderer/workers/data/interactions/rows'
 
 const call = {
   callId: 'sip-call-1',
@@ -23,21 +25,21 @@ describe('interaction records in the local store', () => {
 
   it('journals a finished call, queues it for sync and survives a crash', async () => {
     const store = await openStore()
-    const saved = await store.recordInteraction(call)
+    const saved = await recordInteraction(store, call)
     expect(saved).toMatchObject({ ...call, syncState: 'pending' })
     expect(store.pendingMutations(10).map((m) => m.name)).toEqual(['interaction.record'])
 
     const reopened = await openStore()
-    expect(reopened.listInteractions(call.customerId, 5)).toEqual([saved])
+    expect(listInteractions(reopened.db, call.customerId, 5)).toEqual([saved])
     expect(reopened.outboxCounts().pending).toBe(1)
     // Replaying the same journal again does not double it.
     const again = await openStore()
-    expect(again.listInteractions(null, 10)).toHaveLength(1)
+    expect(listInteractions(again.db, null, 10)).toHaveLength(1)
   })
 
   it('becomes synced when the server acknowledges it and its row arrives in a pull', async () => {
     const store = await openStore()
-    const saved = await store.recordInteraction(call)
+    const saved = await recordInteraction(store, call)
     const [mutation] = store.pendingMutations(10)
     if (!mutation) throw new Error('nothing queued')
     store.applyPushResults([mutation], [])
@@ -49,7 +51,7 @@ describe('interaction records in the local store', () => {
       receivedAt: '2026-11-24T10:03:01.000Z'
     }
     store.applyPull([{ seq: 7, entity: 'interaction', data: server }], 7)
-    expect(store.listInteractions(null, 10)).toEqual([
+    expect(listInteractions(store.db, null, 10)).toEqual([
       { ...call, id: saved.id, syncState: 'synced' }
     ])
     expect(store.outboxCounts()).toEqual({ pending: 0, rejected: 0 })

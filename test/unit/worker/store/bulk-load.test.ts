@@ -9,8 +9,17 @@ import { describe, expect, it } from 'vitest'
 
 import { ndjsonLines, type StreamLine } from '@renderer/workers/data/sync/bulk-stream'
 import { CUSTOMER_INDEXES } from '@renderer/workers/data/customers/bulk-load'
-import { snapshotFile } from '@renderer/workers/data/store/local-store'
+import { snapshotFile } from '@renderer/workers/data/store/store-files'
 import { queryAll } from '@renderer/workers/data/store/sql'
+import { createComplaint } from '@renderer/workers/data/complaints/commands'
+import { listComplaints } from '@renderer/workers/data/complaints/rows'
+import { cacheCustomers, createCustomer } from '@renderer/workers/data/customers/commands'
+import {
+  countCustomers,
+  getCustomer,
+  matchCustomer
+} from '@renderer/workers/data/customers/queries'
+import { searchCustomers } from '@renderer/workers/data/customers/search'
 import { complaintSchema, type Complaint } from '@shared/domain/complaint'
 import type { Customer } from '@shared/domain/customer'
 import { customerCacheRow } from '@shared/sync/customer-cache-row'
@@ -123,24 +132,24 @@ describe('initial load from a bulk pull stream', () => {
       expect(report).toMatchObject({ customers: 3, otherChanges: 1, invalidLines: 0, cursor: 9 })
       expect(store.cursor).toBe(9)
       expect(store.needsInitialLoad).toBe(false)
-      expect(store.listComplaints(jose.id, 10)).toHaveLength(1)
+      expect(listComplaints(store.db, jose.id, 10)).toHaveLength(1)
       const match = (callerNumber: string) =>
-        store.matchCustomer({ callerNumber, ctiCustomerId: null, defaultCountry: 'ES' })
+        matchCustomer(store.db, { callerNumber, ctiCustomerId: null, defaultCountry: 'ES' })
       expect(match('612 34 56 78').customers.map((c) => c.id)).toEqual([jose.id])
       expect(match('963 00 01 23').customers.map((c) => c.firstName)).toEqual(['Carmen', 'Luis'])
-      const search = (q: string) => store.searchCustomers(q, 20, 'ES').map((c) => c.id)
+      const search = (q: string) => searchCustomers(store.db, q, 20, 'ES').map((c) => c.id)
       expect(search('jose nu')).toEqual([jose.id])
       expect(search('NUNEZ')).toEqual([jose.id])
       expect(search('jose.nunez@')).toEqual([jose.id])
       expect(search('79467173B')).toEqual([jose.id])
-      expect(store.getCustomer(jose.id)).toEqual(jose)
+      expect(getCustomer(store.db, jose.id)).toEqual(jose)
 
       expect(await indexesInSnapshot(dir())).toEqual(CUSTOMER_INDEXES.map((i) => i.name).sort())
       // Nothing was journaled: a reopen finds the load in the snapshot alone.
       await store.close()
       const reopened = await openStore()
       expect(reopened.report).toMatchObject({ snapshotLoaded: true, restoredWrites: 0 })
-      expect(reopened.customerCount()).toBe(3)
+      expect(countCustomers(reopened.db)).toBe(3)
       expect(reopened.cursor).toBe(9)
       expect(reopened.needsInitialLoad).toBe(false)
     }
@@ -149,7 +158,7 @@ describe('initial load from a bulk pull stream', () => {
   it('keeps the latest version of a customer seen twice, or cached before the load', async () => {
     const store = await openStore()
     const moved = { ...jose, phones: [{ e164: '+34699000111', kind: 'mobile' as const }] }
-    store.cacheCustomers([household[0] ?? jose])
+    cacheCustomers(store, [household[0] ?? jose])
     const renamed = { ...(household[0] ?? jose), firstName: 'Carmela' }
     await store.applyBulk(
       stream([
@@ -159,13 +168,13 @@ describe('initial load from a bulk pull stream', () => {
         '{"cursor":3}'
       ])
     )
-    expect(store.customerCount()).toBe(2)
+    expect(countCustomers(store.db)).toBe(2)
     const byNumber = (n: string) =>
-      store.matchCustomer({ callerNumber: n, ctiCustomerId: null, defaultCountry: 'ES' })
+      matchCustomer(store.db, { callerNumber: n, ctiCustomerId: null, defaultCountry: 'ES' })
     expect(byNumber('+34612345678').matchedBy).toBe('none')
     expect(byNumber('+34699000111').customers.map((c) => c.id)).toEqual([jose.id])
     expect(byNumber('+34963000123').customers.map((c) => c.firstName)).toEqual(['Carmela'])
-    expect(store.searchCustomers('carmen', 20, 'ES')).toEqual([])
+    expect(searchCustomers(store.db, 'carmen', 20, 'ES')).toEqual([])
   })
 
   it('keeps stream order between change lines and blocks: the block read later wins', async () => {
@@ -174,9 +183,9 @@ describe('initial load from a bulk pull stream', () => {
     await store.applyBulk(
       stream([customerLine(1, jose), blockLine(household[0] ?? jose, renamed), '{"cursor":3}'])
     )
-    expect(store.customerCount()).toBe(2)
-    expect(store.getCustomer(jose.id)?.firstName).toBe('Josefa')
-    expect(store.searchCustomers('josefa', 20, 'ES').map((c) => c.id)).toEqual([jose.id])
+    expect(countCustomers(store.db)).toBe(2)
+    expect(getCustomer(store.db, jose.id)?.firstName).toBe('Josefa')
+    expect(searchCustomers(store.db, 'josefa', 20, 'ES').map((c) => c.id)).toEqual([jose.id])
   })
 
   it('refuses a block row of the wrong shape, counts it, and keeps the rest', async () => {
@@ -187,8 +196,8 @@ describe('initial load from a bulk pull stream', () => {
     rows.push(wrongLayout, [jose.id, 'CUST-1', 'jose', 'nunez', null, 'not a layout', []], 'text')
     const report = await store.applyBulk(stream([JSON.stringify(rows), '{"cursor":2}']))
     expect(report).toMatchObject({ customers: 2, invalidLines: 3 })
-    expect(store.customerCount()).toBe(2)
-    expect(store.getCustomer(jose.id)).toBeNull()
+    expect(countCustomers(store.db)).toBe(2)
+    expect(getCustomer(store.db, jose.id)).toBeNull()
   })
 
   it('fails the whole load on a block that is not JSON, changing nothing', async () => {
@@ -197,7 +206,7 @@ describe('initial load from a bulk pull stream', () => {
     await expect(
       store.applyBulk(stream([blockLine(...household), cut, '{"cursor":2}']))
     ).rejects.toThrow(/malformed JSON/)
-    expect(store.customerCount()).toBe(0)
+    expect(countCustomers(store.db)).toBe(0)
     expect(store.needsInitialLoad).toBe(true)
   })
 
@@ -215,8 +224,8 @@ describe('initial load from a bulk pull stream', () => {
       ])
     )
     expect(report).toMatchObject({ customers: 2, invalidLines: 2 })
-    expect(store.getCustomer(hostile.id)).toEqual(hostile)
-    expect(store.getCustomer(hostileToo.id)).toEqual(hostileToo)
+    expect(getCustomer(store.db, hostile.id)).toEqual(hostile)
+    expect(getCustomer(store.db, hostileToo.id)).toEqual(hostileToo)
   })
 
   it('changes nothing when the stream is cut before its trailer, and stays usable', async () => {
@@ -224,20 +233,20 @@ describe('initial load from a bulk pull stream', () => {
     await expect(
       store.applyBulk(stream([customerLine(1, jose), customerLine(2, household[1] ?? jose)]))
     ).rejects.toThrow(/without its trailer/)
-    expect(store.customerCount()).toBe(0)
+    expect(countCustomers(store.db)).toBe(0)
     expect(store.cursor).toBe(0)
     expect(store.needsInitialLoad).toBe(true)
     // The indexes dropped inside the transaction came back with the rollback.
-    store.cacheCustomers([jose])
-    expect(store.searchCustomers('jose', 20, 'ES').map((c) => c.id)).toEqual([jose.id])
-    const written = await store.createCustomer({
+    cacheCustomers(store, [jose])
+    expect(searchCustomers(store.db, 'jose', 20, 'ES').map((c) => c.id)).toEqual([jose.id])
+    const written = await createCustomer(store, {
       firstName: 'Nuevo',
       lastName: 'Contacto',
       phoneE164: '+34600111222',
       email: null,
       preferredLanguage: 'es'
     })
-    expect(store.getCustomer(written.id)?.firstName).toBe('Nuevo')
+    expect(getCustomer(store.db, written.id)?.firstName).toBe('Nuevo')
   })
 
   it('makes a write issued during the load wait for it, and keeps both', async () => {
@@ -252,7 +261,7 @@ describe('initial load from a bulk pull stream', () => {
       yield ['{"cursor":1}']
     }
     const loading = store.applyBulk(slow())
-    const writing = store.createComplaint({
+    const writing = createComplaint(store, {
       customerId: jose.id,
       callId: null,
       category: 'billing',
@@ -261,8 +270,8 @@ describe('initial load from a bulk pull stream', () => {
     release()
     await loading
     await writing
-    expect(store.customerCount()).toBe(1)
-    expect(store.listComplaints(jose.id, 10).map((c) => c.description)).toEqual([
+    expect(countCustomers(store.db)).toBe(1)
+    expect(listComplaints(store.db, jose.id, 10).map((c) => c.description)).toEqual([
       'Escrita durante la carga'
     ])
   })

@@ -10,7 +10,12 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 import { UNREADABLE_MESSAGE } from '@renderer/workers/data/store/unreadable-entry'
-import { snapshotFile } from '@renderer/workers/data/store/local-store'
+import { snapshotFile } from '@renderer/workers/data/store/store-files'
+import {
+  createComplaint,
+  discardRejectedComplaint
+} from '@renderer/workers/data/complaints/commands'
+import { listComplaints } from '@renderer/workers/data/complaints/rows'
 import type { Mutation } from '@shared/sync/protocol'
 import { loadSql, TEST_USER_ID, useTestStores } from '@support/worker-store'
 
@@ -39,8 +44,8 @@ describe('writes this build cannot read', () => {
 
   it('replays a journaled write with a NUL in an identifier as rejected, and cleans one in free text', async () => {
     const older = await stores.openStore()
-    const bad = await older.createComplaint(complaint('Cobro duplicado', 'CALL-1'))
-    const dirty = await older.createComplaint(complaint('Cobro triplicado', 'CALL-2'))
+    const bad = await createComplaint(older, complaint('Cobro duplicado', 'CALL-1'))
+    const dirty = await createComplaint(older, complaint('Cobro triplicado', 'CALL-2'))
     // As an older version left them: a NUL in an identifier, and one in free text.
     const { lines } = await journalLines(stores.dir())
     const [badLine, dirtyLine] = lines
@@ -61,15 +66,15 @@ describe('writes this build cannot read', () => {
     expect(queued).toMatchObject({ name: 'complaint.create', args: { id: dirty.id } })
     expect(queued?.name === 'complaint.create' && queued.args.description).toBe('Cobro triplicado')
     // Its row was never applied by this build; the rejected entry stays until discarded.
-    expect(store.listComplaints(null, 10).map((c) => c.id)).toEqual([dirty.id])
-    expect(await store.discardRejectedComplaint(bad.id)).toBe(true)
+    expect(listComplaints(store.db, null, 10).map((c) => c.id)).toEqual([dirty.id])
+    expect(await discardRejectedComplaint(store, bad.id)).toBe(true)
     expect(store.outboxCounts()).toEqual({ pending: 1, rejected: 0 })
   })
 
   it('rejects an unreadable row already in the outbox with its reason, and the row shows it', async () => {
     const older = await stores.openStore()
-    const bad = await older.createComplaint(complaint('Cobro duplicado', 'CALL-1'))
-    await older.createComplaint(complaint('Sin problema', 'CALL-2'))
+    const bad = await createComplaint(older, complaint('Cobro duplicado', 'CALL-1'))
+    await createComplaint(older, complaint('Sin problema', 'CALL-2'))
     await older.snapshot()
     await older.close()
     // The snapshot holds the outbox row; an older version stored a NUL in its identifier.
@@ -91,10 +96,10 @@ describe('writes this build cannot read', () => {
       'Sin problema'
     ])
     expect(store.outboxCounts()).toEqual({ pending: 1, rejected: 1 })
-    const shown = store.listComplaints(null, 10).find((c) => c.id === bad.id)
+    const shown = listComplaints(store.db, null, 10).find((c) => c.id === bad.id)
     expect(shown).toMatchObject({ syncState: 'rejected', rejectReason: UNREADABLE_MESSAGE })
     // The existing discard works on it as on any rejection.
-    expect(await store.discardRejectedComplaint(bad.id)).toBe(true)
+    expect(await discardRejectedComplaint(store, bad.id)).toBe(true)
     expect(store.outboxCounts()).toEqual({ pending: 1, rejected: 0 })
   })
 
@@ -125,7 +130,7 @@ describe('writes this build cannot read', () => {
     expect(store.report).toMatchObject({ unreadableWrites: 1, skippedWrites: 1, corruptLines: 2 })
     expect(store.outboxCounts()).toEqual({ pending: 0, rejected: 1 })
     // Discarding it uses the raw args it was kept with.
-    expect(await store.discardRejectedComplaint(entry.args.id)).toBe(true)
+    expect(await discardRejectedComplaint(store, entry.args.id)).toBe(true)
     expect(store.outboxCounts()).toEqual({ pending: 0, rejected: 0 })
   })
 })

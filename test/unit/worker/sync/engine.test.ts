@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { backoffDelay } from '@shared/retry/backoff'
 import type { LocalStore } from '@renderer/workers/data/store/local-store'
 import { SyncEngine } from '@renderer/workers/data/sync/engine'
+import { createComplaint } from '@renderer/workers/data/complaints/commands'
 import type { WorkerEventName } from '@shared/contract/worker'
 import { MAX_MUTATIONS_PER_PUSH, mutationSchema, type PushRequest } from '@shared/sync/protocol'
 import {
@@ -81,7 +82,7 @@ describe('SyncEngine failure handling', () => {
   }
 
   const write = (n: number) =>
-    store.createComplaint({
+    createComplaint(store, {
       customerId: null,
       callId: null,
       category: 'other',

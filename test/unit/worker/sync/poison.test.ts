@@ -11,6 +11,14 @@ import type { LocalStore } from '@renderer/workers/data/store/local-store'
 import { MAX_PUSH_ATTEMPTS } from '@renderer/workers/data/sync/outbox'
 import { SyncEngine } from '@renderer/workers/data/sync/engine'
 import {
+  createComplaint,
+  discardRejectedComplaint,
+  transitionComplaint
+} from '@renderer/workers/data/complaints/commands'
+import { listComplaints } from '@renderer/workers/data/complaints/rows'
+import { createCustomer } from '@renderer/workers/data/customers/commands'
+import { getCustomer } from '@renderer/workers/data/customers/queries'
+import {
   MAX_PUSH_BYTES,
   mutationSchema,
   type Mutation,
@@ -91,7 +99,7 @@ describe('sync with a poisoned record', () => {
   }
 
   const complaint = (description: string, customerId: string | null = null) =>
-    store.createComplaint({ customerId, callId: null, category: 'other', description })
+    createComplaint(store, { customerId, callId: null, category: 'other', description })
 
   const descriptions = (requests: RecordedRequest[]) =>
     requests
@@ -161,9 +169,9 @@ describe('sync with a poisoned record', () => {
       ['buena dos', 'buena tres']
     ])
     expect(status).toMatchObject({ pending: 0, rejected: 1, stuck: 0, lastError: null })
-    const rejected = store.listComplaints(null, 10).find((c) => c.id === bad.id)
+    const rejected = listComplaints(store.db, null, 10).find((c) => c.id === bad.id)
     expect(rejected).toMatchObject({ syncState: 'rejected', rejectReason: 'refused with 400' })
-    expect(await store.discardRejectedComplaint(bad.id)).toBe(true)
+    expect(await discardRejectedComplaint(store, bad.id)).toBe(true)
   })
 
   it('counts only answers as attempts: outages never make a record stuck', async () => {
@@ -198,7 +206,7 @@ describe('sync with a poisoned record', () => {
 
   it('isolates a 500 by pushing singly, makes it stuck after 5 answers; the rest flows, its dependants wait', async () => {
     await complaint('antes')
-    const ana = await store.createCustomer({
+    const ana = await createCustomer(store, {
       firstName: 'Ana',
       lastName: 'Pérez',
       phoneE164: '+34600111222',
@@ -207,7 +215,7 @@ describe('sync with a poisoned record', () => {
     })
     const hers = await complaint('de Ana', ana.id)
     // Transitively: a step on her complaint names the complaint, not the customer.
-    await store.transitionComplaint({ complaintId: hers.id, action: 'start', note: null })
+    await transitionComplaint(store, { complaintId: hers.id, action: 'start', note: null })
     await complaint('después')
     let isFixed = false
     const { engine, requests } = engineWith(
@@ -280,8 +288,8 @@ describe('sync with a poisoned record', () => {
     })
     const status = await engine.syncNow()
     expect(status).toMatchObject({ cursor: 4, lastError: null })
-    expect(store.getCustomer(good.id)?.firstName).toBe('Lucía')
-    expect(store.getCustomer(other.id)?.firstName).toBe('Marta')
+    expect(getCustomer(store.db, good.id)?.firstName).toBe('Lucía')
+    expect(getCustomer(store.db, other.id)?.firstName).toBe('Marta')
     expect(timers.pendingDelays()).toEqual([])
   })
 })

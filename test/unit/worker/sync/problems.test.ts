@@ -21,6 +21,13 @@ import {
   SUMMARY_MAX_CHARS
 } from '@renderer/workers/data/sync/problems'
 import { UNREADABLE_MESSAGE } from '@renderer/workers/data/store/unreadable-entry'
+import { completeCallback } from '@renderer/workers/data/callbacks/commands'
+import { myOpenCallbacks } from '@renderer/workers/data/callbacks/rows'
+import { createComplaint } from '@renderer/workers/data/complaints/commands'
+import { listComplaints } from '@renderer/workers/data/complaints/rows'
+import { createCustomer } from '@renderer/workers/data/customers/commands'
+import { recordInteraction } from '@renderer/workers/data/interactions/commands'
+import { listInteractions } from '@renderer/workers/data/interactions/rows'
 import type { Mutation } from '@shared/sync/protocol'
 import { FakeSockets, json, ManualTimers, scriptedFetch } from '@support/worker-fakes'
 import { makeStoreDir, NodeDurableFiles, removeStoreDir } from '@support/worker-node-files'
@@ -137,9 +144,9 @@ describe('records that need attention', () => {
       `${JSON.stringify(old)}\n`
     )
     const store = await stores.openStore()
-    const refusedOne = await store.createComplaint(complaint('Cliente inexistente'))
-    await store.createComplaint(complaint('Sigue pendiente'))
-    await store.createCustomer({
+    const refusedOne = await createComplaint(store, complaint('Cliente inexistente'))
+    await createComplaint(store, complaint('Sigue pendiente'))
+    await createCustomer(store, {
       firstName: 'Ana',
       lastName: 'Pérez',
       phoneE164: '+34600111222',
@@ -208,9 +215,9 @@ describe('records that need attention', () => {
 
   it('discards a rejected call with its row, and never a pending or stuck entry', async () => {
     const store = await stores.openStore()
-    const refusedCall = await store.recordInteraction(call)
-    const kept = await store.recordInteraction({ ...call, callId: 'c-2' })
-    const stuckOne = await store.createComplaint(complaint('Atascada'))
+    const refusedCall = await recordInteraction(store, call)
+    const kept = await recordInteraction(store, { ...call, callId: 'c-2' })
+    const stuckOne = await createComplaint(store, complaint('Atascada'))
     const [rejected] = reject(
       store,
       (m) => m.name === 'interaction.record' && m.args.id === refusedCall.id
@@ -226,27 +233,27 @@ describe('records that need attention', () => {
     expect(await store.discardRejected(randomUUID())).toBeNull()
     expect(store.syncProblems().total).toBe(2)
 
-    expect(store.listInteractions(null, 10).map((i) => i.syncState)).toContain('rejected')
+    expect(listInteractions(store.db, null, 10).map((i) => i.syncState)).toContain('rejected')
     expect(await store.discardRejected(rejected.id)).toBe('interaction.record')
-    expect(store.listInteractions(null, 10).map((i) => i.id)).toEqual([kept.id])
+    expect(listInteractions(store.db, null, 10).map((i) => i.id)).toEqual([kept.id])
     // Once only.
     expect(await store.discardRejected(rejected.id)).toBeNull()
     expect(store.syncProblems()).toMatchObject({
       problems: [{ mutationId: stuck.id, state: 'stuck', summary: 'Atascada' }],
       total: 1
     })
-    expect(store.listComplaints(null, 10).map((c) => c.id)).toEqual([stuckOne.id])
+    expect(listComplaints(store.db, null, 10).map((c) => c.id)).toEqual([stuckOne.id])
   })
 
   it('discards a rejected complaint like the complaint discard does', async () => {
     const store = await stores.openStore()
-    const gone = await store.createComplaint(complaint('Cliente inexistente'))
-    const stays = await store.createComplaint(complaint('Sigue pendiente'))
+    const gone = await createComplaint(store, complaint('Cliente inexistente'))
+    const stays = await createComplaint(store, complaint('Sigue pendiente'))
     const [rejected] = reject(store, (m) => m.name === 'complaint.create' && m.args.id === gone.id)
     if (!rejected) throw new Error('no rejection')
     expect(await store.discardRejected(rejected.id)).toBe('complaint.create')
     expect(store.outboxCounts()).toEqual({ pending: 1, rejected: 0 })
-    expect(store.listComplaints(null, 10).map((c) => c.id)).toEqual([stays.id])
+    expect(listComplaints(store.db, null, 10).map((c) => c.id)).toEqual([stays.id])
   })
 
   it('never removes a synced callback when its refused completion is discarded: it reopens', async () => {
@@ -278,16 +285,16 @@ describe('records that need attention', () => {
       ],
       1
     )
-    await store.completeCallback(id)
+    await completeCallback(store, id)
     const [completion] = reject(store, (m) => m.name === 'callback.complete')
     if (!completion) throw new Error('no rejection')
     expect(store.syncProblems().problems).toMatchObject([
       { name: 'callback.complete', state: 'rejected', summary: null }
     ])
-    expect(store.myOpenCallbacks(TEST_USER_ID, 10)).toEqual([])
+    expect(myOpenCallbacks(store.db, TEST_USER_ID, 10)).toEqual([])
     expect(await store.discardRejected(completion.id)).toBe('callback.complete')
     // The server still has it open: here too, as it was before the refused completion.
-    expect(store.myOpenCallbacks(TEST_USER_ID, 10)).toMatchObject([
+    expect(myOpenCallbacks(store.db, TEST_USER_ID, 10)).toMatchObject([
       { id, status: 'open', completedAt: null, syncState: 'synced' }
     ])
     expect(store.outboxCounts()).toEqual({ pending: 0, rejected: 0 })

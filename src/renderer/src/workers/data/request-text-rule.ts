@@ -6,54 +6,13 @@
  * free text is cleaned by the shared schemas instead, and a record is never refused for it.
  */
 import { appError, type AppError } from '@shared/contract/errors'
-import type { WorkerRequestName } from '@shared/contract/worker'
 import { describeFinding, findUnsafeText } from '@shared/text/unsafe-text'
 
-type TextSource = 'typed' | 'signalled'
-
-/** Where each request's text comes from; a new request must say (a missing one fails to compile). */
-export const requestTextSources: Record<WorkerRequestName, TextSource> = {
-  'session:open': 'typed',
-  'session:close': 'typed',
-  'customer:match': 'signalled',
-  'customer:create': 'typed',
-  'customer:get': 'typed',
-  'customer:search': 'typed',
-  'complaint:create': 'typed',
-  'complaint:list': 'typed',
-  'complaint:transition': 'typed',
-  'complaint:escalate': 'typed',
-  'complaint:assign': 'typed',
-  'complaint:analysis': 'typed',
-  'compensation:grant': 'typed',
-  'compensation:decide': 'typed',
-  'compensation:list': 'typed',
-  'complaint:update': 'typed',
-  'complaint:resolveConflict': 'typed',
-  'complaint:timeline': 'typed',
-  'complaint:note': 'typed',
-  'interaction:record': 'signalled',
-  // Written when the run ends: refusing then would lose the whole run for one pasted answer.
-  'scriptRun:record': 'signalled',
-  'script:analytics': 'typed',
-  'interaction:list': 'typed',
-  'complaint:discard': 'typed',
-  'agentState:record': 'typed',
-  'agentState:current': 'typed',
-  'agentState:latest': 'typed',
-  'disposition:record': 'typed',
-  'disposition:forCall': 'signalled',
-  'callback:schedule': 'typed',
-  'callback:complete': 'typed',
-  'callback:mine': 'typed',
-  'config:get': 'typed',
-  'sync:status': 'typed',
-  'sync:now': 'typed',
-  'sync:problems': 'typed',
-  // Echoes an id the worker listed, which an older version may have written with a control
-  // character: refusing it would leave that entry impossible to discard. It is only matched.
-  'sync:discard': 'signalled'
-}
+/**
+ * Where a request's text comes from; every request says so in its capability's request table
+ * (a missing one fails to compile).
+ */
+export type TextSource = 'typed' | 'signalled'
 
 /** Details of a refusal: which fields, and what is wrong with each. */
 export interface UnsafeTextDetails {
@@ -61,8 +20,8 @@ export interface UnsafeTextDetails {
 }
 
 /** The refusal for a typed request with unsafe text, or null when it may go on. */
-export function refuseTypedText(name: WorkerRequestName, args: unknown): AppError | null {
-  if (requestTextSources[name] !== 'typed') return null
+export function refuseTypedText(source: TextSource, args: unknown): AppError | null {
+  if (source !== 'typed') return null
   const findings = findUnsafeText(args, 10)
   const first = findings[0]
   if (!first) return null

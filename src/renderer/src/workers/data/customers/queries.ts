@@ -10,7 +10,7 @@ import type { Customer } from '@shared/domain/customer'
 import { normalizePhone } from '@shared/phone/normalize'
 
 import { CUSTOMER_COLUMNS, rowToCustomer } from './rows'
-import { queryAll, type BindParamsList } from '../store/sql'
+import { asNumber, queryAll, queryOne, type BindParamsList } from '../store/sql'
 
 /** Customers matching a WHERE clause over the customers table (indexed by the caller). */
 export function customersWhere(db: Database, where: string, params: BindParamsList): Customer[] {
@@ -18,6 +18,11 @@ export function customersWhere(db: Database, where: string, params: BindParamsLi
   return rows.flatMap((row) => rowToCustomer(row) ?? [])
 }
 
+export function countCustomers(db: Database): number {
+  return asNumber(queryOne(db, 'SELECT COUNT(*) AS n FROM customers')?.['n'])
+}
+
+/** Random cached customers, for diagnostics and benchmarks (a full scan: never on ring). */
 export function sampleCustomers(db: Database, count: number): Customer[] {
   return customersWhere(db, '1 ORDER BY random() LIMIT ?', [count])
 }

@@ -6,6 +6,7 @@ import type { SqlJsStatic } from 'sql.js'
 
 import type { WorkerArgs, WorkerReply, WorkerStorageKind } from '@shared/contract/worker'
 
+import { countCustomers } from '../customers/queries'
 import type { DurableFiles } from '../store/durable-files'
 import { Session } from './session'
 import type { ReleaseLock } from '../store/store-lock'
@@ -50,7 +51,7 @@ export class SessionHost {
       })
       this.current = { session, release }
       return {
-        customers: session.store.customerCount(),
+        customers: countCustomers(session.store.db),
         cursor: session.store.cursor,
         restoredWrites: session.store.report.restoredWrites
       }

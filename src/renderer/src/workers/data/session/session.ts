@@ -4,34 +4,14 @@
  */
 import type { SqlJsStatic } from 'sql.js'
 
-import type {
-  CustomerMatch,
-  LocalAgentState,
-  LocalCallback,
-  LocalCompensation,
-  LocalComplaint,
-  LocalDisposition,
-  LocalInteraction,
-  SessionTokens,
-  SyncEntity,
-  TimelineEntry,
-  WorkerArgs
-} from '@shared/contract/worker'
+import type { SessionTokens, SyncEntity } from '@shared/contract/worker'
 import type { Role } from '@shared/domain/user'
-import type { Customer } from '@shared/domain/customer'
-import type { ScriptAnalyticsReport } from '@shared/scripts/run-analytics'
-import type { ComplaintAnalysisReport } from '@shared/domain/complaint-analysis'
 
-import { matchCaller } from '../customers/match'
-import { createOnlineLookup } from '../customers/online-lookup'
 import type { DurableFiles } from '../store/durable-files'
 import { LocalStore } from '../store/local-store'
-import { fetchComplaintAnalysis } from '../analytics/complaint-analysis'
-import type { AnalyticsFetchOptions } from '../analytics/authorized-get'
-import { fetchScriptAnalytics } from '../analytics/script-analytics'
 import { createLogger } from '../runtime/logger'
 import { SyncEngine, type EmitEvent, type SyncRuntime } from '../sync/engine'
-import { entitiesShowing } from '../sync/problems'
+import type { FetchLike } from '../sync/http'
 
 const log = createLogger('session')
 
@@ -51,6 +31,16 @@ export interface SessionOptions extends SyncRuntime {
   snapshotEveryWrites?: number
   /** Snapshot after this long without writes or pulled changes (default 10 s). */
   snapshotIdleMs?: number
+}
+
+/** The server, for requests that do not go through sync (online lookup, analytics). */
+export interface ServerAccess {
+  fetch: FetchLike
+  serverUrl: string
+  timers: SyncRuntime['timers']
+  accessToken: () => string
+  /** Refreshes the tokens (a sync pass does it) after a 401. */
+  refreshTokens: () => Promise<unknown>
 }
 
 export class Session {
@@ -89,218 +79,54 @@ export class Session {
     return session
   }
 
-  /** Journals the complaint (durable before this resolves), then lets sync push it. */
-  async createComplaint(args: WorkerArgs<'complaint:create'>): Promise<LocalComplaint> {
-    const complaint = await this.store.createComplaint(args)
-    this.options.emit('data:changed', { entities: ['complaint'] })
-    this.engine.emitStatus()
-    this.engine.afterLocalWrite()
-    this.scheduleSnapshot()
-    return complaint
-  }
-
-  /** Journals a lifecycle step on a complaint, then lets sync push it. */
-  async transitionComplaint(args: WorkerArgs<'complaint:transition'>): Promise<LocalComplaint> {
-    const complaint = await this.store.transitionComplaint(args)
-    this.options.emit('data:changed', { entities: ['complaint'] })
-    this.engine.emitStatus()
-    this.engine.afterLocalWrite()
-    this.scheduleSnapshot()
-    return complaint
-  }
-
-  /** Journals an escalation to the team lead, then pushes it. */
-  async escalateComplaint(args: WorkerArgs<'complaint:escalate'>): Promise<LocalComplaint> {
-    const complaint = await this.store.escalateComplaint(args)
-    this.written(['complaint', 'complaint_event'])
-    return complaint
-  }
-
-  /** Journals an edit of a complaint's fields, then pushes it. */
-  async updateComplaint(args: WorkerArgs<'complaint:update'>): Promise<LocalComplaint> {
-    const complaint = await this.store.updateComplaint(args)
-    this.written(['complaint', 'complaint_event'])
-    return complaint
-  }
-
-  /** Journals an assignment, then pushes it. */
-  async assignComplaint(args: WorkerArgs<'complaint:assign'>): Promise<LocalComplaint> {
-    const complaint = await this.store.assignComplaint(args)
-    this.written(['complaint', 'complaint_event'])
-    return complaint
-  }
-
-  /** Records the user's choice on an edit conflict ("mine" is a new edit, pushed at once). */
-  async resolveEditConflict(
-    args: WorkerArgs<'complaint:resolveConflict'>
-  ): Promise<LocalComplaint> {
-    const complaint = await this.store.resolveEditConflict(args)
-    this.written(['complaint', 'complaint_event'])
-    return complaint
-  }
-
-  /** The complaint analysis, straight from the server. */
-  complaintAnalysis(args: WorkerArgs<'complaint:analysis'>): Promise<ComplaintAnalysisReport> {
-    return fetchComplaintAnalysis(this.analyticsFetchOptions(), args)
-  }
-
-  /** Journals a compensation (granted here or requested from the lead), then pushes it. */
-  async grantCompensation(args: WorkerArgs<'compensation:grant'>): Promise<LocalCompensation> {
-    const compensation = await this.store.grantCompensation(args, {
-      userId: this.options.userId,
-      role: this.options.role
-    })
-    this.written(['compensation', 'complaint_event'])
-    return compensation
-  }
-
-  /** Journals a note in a complaint's timeline, then pushes it. */
-  async addComplaintNote(args: WorkerArgs<'complaint:note'>): Promise<TimelineEntry[]> {
-    const entries = await this.store.addComplaintNote(args)
-    this.written(['complaint_event'])
-    return entries
-  }
-
-  /** Journals a lead's decision on a request, then pushes it. */
-  async decideCompensation(args: WorkerArgs<'compensation:decide'>): Promise<LocalCompensation> {
-    const compensation = await this.store.decideCompensation(args)
-    this.written(['compensation', 'complaint_event'])
-    return compensation
-  }
-
-  /** Journals a finished call, then lets sync push it. */
-  async recordInteraction(args: WorkerArgs<'interaction:record'>): Promise<LocalInteraction> {
-    const interaction = await this.store.recordInteraction(args)
-    this.options.emit('data:changed', { entities: ['interaction'] })
-    this.engine.emitStatus()
-    this.engine.afterLocalWrite()
-    this.scheduleSnapshot()
-    return interaction
-  }
-
-  /** Journals a finished script run, then lets sync push it. */
-  async recordScriptRun(args: WorkerArgs<'scriptRun:record'>): Promise<string> {
-    const id = await this.store.recordScriptRun(args)
-    this.engine.emitStatus()
-    this.engine.afterLocalWrite()
-    this.scheduleSnapshot()
-    return id
-  }
-
-  /** A script version's analytics, straight from the server. */
-  scriptAnalytics(args: WorkerArgs<'script:analytics'>): Promise<ScriptAnalyticsReport> {
-    return fetchScriptAnalytics(this.analyticsFetchOptions(), args)
-  }
-
-  private analyticsFetchOptions(): AnalyticsFetchOptions {
-    return {
-      fetch: this.options.fetch,
-      serverUrl: this.options.serverUrl,
-      accessToken: () => this.tokens.accessToken,
-      refreshTokens: () => this.engine.syncNow()
-    }
-  }
-
   get userId(): string {
     return this.options.userId
   }
 
-  /** Journals a change of the agent's state, then lets sync push it. */
-  async recordAgentState(args: WorkerArgs<'agentState:record'>): Promise<LocalAgentState> {
-    const state = await this.store.recordAgentState(args)
-    this.options.emit('data:changed', { entities: ['agent_state'] })
-    this.engine.emitStatus()
-    this.engine.afterLocalWrite()
-    this.scheduleSnapshot()
-    return state
+  /** Who writes: a compensation is decided here by the user's role before the server decides. */
+  get actor(): { userId: string; role: Role } {
+    return { userId: this.options.userId, role: this.options.role }
   }
 
-  /** Journals the wrap-up code of a call, then lets sync push it. */
-  async recordDisposition(args: WorkerArgs<'disposition:record'>): Promise<LocalDisposition> {
-    const disposition = await this.store.recordDisposition(args, this.userId)
-    this.written(['disposition'])
-    return disposition
-  }
-
-  /** Journals a callback, then lets sync push it. */
-  async scheduleCallback(args: WorkerArgs<'callback:schedule'>): Promise<LocalCallback> {
-    const callback = await this.store.scheduleCallback(args, this.userId)
-    this.written(['callback'])
-    return callback
-  }
-
-  /** Journals that a callback was made, then lets sync push it. */
-  async completeCallback(id: string): Promise<LocalCallback> {
-    const callback = await this.store.completeCallback(id)
-    this.written(['callback'])
-    return callback
+  /**
+   * Runs a journaled command (durable before it resolves), then lets the views showing
+   * `entities` re-query, the status count it and sync push it.
+   */
+  async write<T>(command: (store: LocalStore) => Promise<T>, entities: SyncEntity[]): Promise<T> {
+    const result = await command(this.store)
+    this.written(entities)
+    return result
   }
 
   /** After a journaled write: views re-query, the status counts it, sync pushes it. */
   private written(entities: SyncEntity[]): void {
-    this.options.emit('data:changed', { entities })
-    this.engine.emitStatus()
-    this.engine.afterLocalWrite()
-    this.scheduleSnapshot()
-  }
-
-  /** Drops a complaint the server rejected, once the agent has read why. */
-  async discardComplaint(id: string): Promise<boolean> {
-    const discarded = await this.store.discardRejectedComplaint(id)
-    if (discarded) {
-      this.options.emit('data:changed', { entities: ['complaint'] })
-      this.engine.emitStatus()
-    }
-    return discarded
-  }
-
-  /**
-   * Drops one rejected write (and the rejected record it created), once the agent has read why;
-   * the views it showed in and the counts refresh.
-   */
-  async discardRejected(mutationId: string): Promise<boolean> {
-    const name = await this.store.discardRejected(mutationId)
-    if (name === null) return false
-    const entities = entitiesShowing(name)
     if (entities.length > 0) this.options.emit('data:changed', { entities })
     this.engine.emitStatus()
-    return true
-  }
-
-  /** Journals a quick-created contact, then lets sync push it. */
-  async createCustomer(args: WorkerArgs<'customer:create'>): Promise<Customer> {
-    const customer = await this.store.createCustomer(args)
-    this.options.emit('data:changed', { entities: ['customer'] })
-    this.engine.emitStatus()
     this.engine.afterLocalWrite()
     this.scheduleSnapshot()
-    return customer
   }
 
-  /** Matching on ring; the online lookup only when the last sync pass reached the server. */
-  matchCaller(args: WorkerArgs<'customer:match'>): Promise<CustomerMatch> {
-    const unreachable = this.engine.status().lastError?.code === 'unavailable'
-    const online =
-      args.online === false || unreachable
-        ? null
-        : createOnlineLookup({
-            fetch: this.options.fetch,
-            serverUrl: this.options.serverUrl,
-            accessToken: () => this.tokens.accessToken,
-            timers: this.options.timers
-          })
-    return matchCaller(
-      {
-        matchLocal: (a) => this.store.matchCustomer(a),
-        cacheCustomers: (customers) => {
-          this.store.cacheCustomers(customers)
-          this.options.emit('data:changed', { entities: ['customer'] })
-          this.scheduleSnapshot()
-        },
-        online
-      },
-      args
-    )
+  /** After a rejected write was discarded: the views it showed in and the counts refresh. */
+  discarded(entities: SyncEntity[]): void {
+    if (entities.length > 0) this.options.emit('data:changed', { entities })
+    this.engine.emitStatus()
+  }
+
+  /** After cache data arrived outside a pull: views re-query, the next snapshot keeps it. */
+  cached(entities: SyncEntity[]): void {
+    this.options.emit('data:changed', { entities })
+    this.scheduleSnapshot()
+  }
+
+  /** What a request straight to the server needs, with the access token of the moment. */
+  get server(): ServerAccess {
+    return {
+      fetch: this.options.fetch,
+      serverUrl: this.options.serverUrl,
+      timers: this.options.timers,
+      accessToken: () => this.tokens.accessToken,
+      refreshTokens: () => this.engine.syncNow()
+    }
   }
 
   private tokensChanged(tokens: SessionTokens): void {

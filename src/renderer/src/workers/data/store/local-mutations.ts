@@ -1,41 +1,25 @@
 /**
  * Applying journaled mutations: on a local write and on replay at startup. Replay is
  * idempotent, since a mutation whose row already exists was applied before the snapshot. A line
- * this build cannot read is queued as rejected, with its raw args, unless already queued.
+ * this build cannot read is queued as rejected, with its raw args, unless already queued. Each
+ * capability says how its mutations apply (its appliers.ts); one missing here fails to compile.
  */
 import type { Database } from 'sql.js'
 
 import type { Mutation } from '@shared/sync/protocol'
 import { runHandler, type HandlerTable } from '@shared/tables/handler-table'
 
-import { applyLocalAgentState, hasAgentState } from '../agent-state/rows'
-import {
-  applyLocalCallbackComplete,
-  applyLocalCallbackSchedule,
-  hasCallback,
-  isCallbackCompletionQueued
-} from '../callbacks/rows'
-import {
-  applyLocalCompensationDecide,
-  applyLocalCompensationGrant,
-  hasCompensation,
-  isCompensationDecisionQueued
-} from '../compensation/rows'
-import { applyLocalComplaintNote, isComplaintNoteQueued } from '../complaints/events'
-import { applyLocalComplaintOwnership, isOwnershipStepQueued } from '../complaints/ownership'
-import { applyLocalComplaintUpdate, isComplaintUpdateApplied } from '../complaints/edits'
-import { applyLocalMutation, hasComplaint } from '../complaints/rows'
-import {
-  applyLocalComplaintTransition,
-  isComplaintTransitionQueued
-} from '../complaints/transitions'
-import { applyLocalCustomerCreate, hasCustomer } from '../customers/rows'
-import { applyLocalDisposition, hasDisposition } from '../dispositions/rows'
-import { applyLocalInteraction, hasInteraction } from '../interactions/rows'
-import type { Journal } from './journal'
-import type { OpenReport } from './local-store'
+import { agentStateMutations } from '../agent-state/appliers'
+import { callbackMutations } from '../callbacks/appliers'
+import { compensationMutations } from '../compensation/appliers'
+import { complaintMutations } from '../complaints/appliers'
+import { customerMutations } from '../customers/appliers'
+import { dispositionMutations } from '../dispositions/appliers'
+import { interactionMutations } from '../interactions/appliers'
+import { scriptRunMutations } from '../script-runs/appliers'
 import { enqueueRejected } from '../sync/outbox'
-import { applyLocalScriptRun, isScriptRunQueued } from '../script-runs/rows'
+import type { Journal } from './journal'
+import type { OpenReport } from './store-files'
 import { inTransaction } from './sql'
 
 export interface ReplayResult {
@@ -82,21 +66,14 @@ export async function replayJournal(
 
 /** Whether the store already holds each mutation's effect (a replay must not apply it twice). */
 const appliedChecks: HandlerTable<Mutation, 'name', Database, boolean> = {
-  'customer.create': (db, m) => hasCustomer(db, m.args.id),
-  'complaint.create': (db, m) => hasComplaint(db, m.args.id),
-  'complaint.transition': (db, m) => isComplaintTransitionQueued(db, m.id),
-  'complaint.note': (db, m) => isComplaintNoteQueued(db, m.id),
-  'complaint.escalate': (db, m) => isOwnershipStepQueued(db, m.id),
-  'complaint.assign': (db, m) => isOwnershipStepQueued(db, m.id),
-  'complaint.update': (db, m) => isComplaintUpdateApplied(db, m),
-  'compensation.grant': (db, m) => hasCompensation(db, m.args.id),
-  'compensation.decide': (db, m) => isCompensationDecisionQueued(db, m.id),
-  'interaction.record': (db, m) => hasInteraction(db, m.args.id),
-  'agent_state.record': (db, m) => hasAgentState(db, m.args.id),
-  'script_run.record': (db, m) => isScriptRunQueued(db, m.id),
-  'disposition.record': (db, m) => hasDisposition(db, m.args.id),
-  'callback.schedule': (db, m) => hasCallback(db, m.args.id),
-  'callback.complete': (db, m) => isCallbackCompletionQueued(db, m.id)
+  ...customerMutations.applied,
+  ...complaintMutations.applied,
+  ...compensationMutations.applied,
+  ...interactionMutations.applied,
+  ...agentStateMutations.applied,
+  ...scriptRunMutations.applied,
+  ...dispositionMutations.applied,
+  ...callbackMutations.applied
 }
 
 function isApplied(db: Database, mutation: Mutation): boolean {
@@ -105,21 +82,14 @@ function isApplied(db: Database, mutation: Mutation): boolean {
 
 /** How each mutation changes the local store (its rows and its outbox entry). */
 const localAppliers: HandlerTable<Mutation, 'name', Database, void> = {
-  'customer.create': applyLocalCustomerCreate,
-  'complaint.create': applyLocalMutation,
-  'complaint.transition': applyLocalComplaintTransition,
-  'complaint.note': applyLocalComplaintNote,
-  'complaint.escalate': applyLocalComplaintOwnership,
-  'complaint.assign': applyLocalComplaintOwnership,
-  'complaint.update': applyLocalComplaintUpdate,
-  'compensation.grant': applyLocalCompensationGrant,
-  'compensation.decide': applyLocalCompensationDecide,
-  'interaction.record': applyLocalInteraction,
-  'agent_state.record': applyLocalAgentState,
-  'script_run.record': applyLocalScriptRun,
-  'disposition.record': applyLocalDisposition,
-  'callback.schedule': applyLocalCallbackSchedule,
-  'callback.complete': applyLocalCallbackComplete
+  ...customerMutations.apply,
+  ...complaintMutations.apply,
+  ...compensationMutations.apply,
+  ...interactionMutations.apply,
+  ...agentStateMutations.apply,
+  ...scriptRunMutations.apply,
+  ...dispositionMutations.apply,
+  ...callbackMutations.apply
 }
 
 export function applyMutation(db: Database, mutation: Mutation): void {

@@ -1,5 +1,7 @@
 /**
- * The local store: sql.js in memory, made durable by a journal plus snapshots.
+ * The local store: sql.js in memory, made durable by a journal plus snapshots. Durability only:
+ * what each write means lives with its capability (complaints/commands.ts and the like), which
+ * writes through {@link LocalStore.write}.
  *
  * @remarks
  * - Write: append the mutation to the journal and wait until it is durable, then apply it to
@@ -14,74 +16,22 @@
  * - Pulled cache data is applied without journaling (it can be pulled again); the cursor moves in
  *   the same transaction as the rows, and the next snapshot persists both.
  * - The initial load (`applyBulk`) is one transaction under the write lock, bulk-inserted without
- *   index maintenance (customer-bulk-load.ts), followed at once by a snapshot: a million
+ *   index maintenance (customers/bulk-load.ts), followed at once by a snapshot: a million
  *   customers are never journaled, and a reopen finds them in the snapshot.
  */
-import type { Database, SqlJsStatic } from 'sql.js'
+import type { Database } from 'sql.js'
 
 import type { AppError } from '@shared/contract/errors'
-import type {
-  CompensationInput,
-  ConfigurationSnapshot,
-  CustomerMatch,
-  LocalAgentState,
-  LocalCallback,
-  LocalCompensation,
-  LocalComplaint,
-  LocalDisposition,
-  LocalInteraction,
-  NewCustomerInput,
-  SyncProblem,
-  TimelineEntry
-} from '@shared/contract/worker'
-import { decideGrant } from '@shared/domain/compensation'
-import type { CompensationDecision, CompensationStatus } from '@shared/domain/compensation-record'
-import type { AgentStateInput } from '@shared/domain/agent-state'
-import type { CallbackScheduleInput } from '@shared/domain/callback'
-import type { DispositionInput } from '@shared/domain/disposition'
-import {
-  editsBetween,
-  type EditableComplaintField,
-  type EditableValues,
-  type FieldConflict
-} from '@shared/domain/complaint-edit'
-import type { ComplaintFilter } from '@shared/domain/complaint-filter'
-import type { LifecycleAction } from '@shared/domain/complaint-lifecycle'
-import { complaintDetailsSchema, type ComplaintDetailsInput } from '@shared/domain/complaint'
-import type { Customer } from '@shared/domain/customer'
-import { customerFromCreateArgs } from '@shared/domain/customer-create'
-import type { InteractionRecordArgs } from '@shared/domain/interaction'
-import type { ScriptRunRecordInput } from '@shared/domain/script-run'
-import type { Role } from '@shared/domain/user'
-import type { Change, Mutation, MutationOf } from '@shared/sync/protocol'
+import type { SyncProblem } from '@shared/contract/worker'
+import type { CompensationStatus } from '@shared/domain/compensation-record'
+import type { Change, Mutation } from '@shared/sync/protocol'
 
-import { currentAgentState, getAgentState, latestAgentStates } from '../agent-state/rows'
-import { getCallback, myOpenCallbacks } from '../callbacks/rows'
-import { getCompensation, grantedTodayHere, listCompensations } from '../compensation/rows'
-import { complaintTimeline } from '../complaints/events'
-import { conflictsByComplaint, removeConflictField } from '../complaints/conflicts'
-import { discardRefusedEdits, recordEditConflict, revertRefusedEdit } from '../complaints/edits'
-import { getComplaint, listComplaints } from '../complaints/rows'
-import { discardRefusedTransitions } from '../complaints/transitions'
-import { readConfiguration } from '../configuration/rows'
-import {
-  getCustomer,
-  matchCustomer,
-  sampleCustomers,
-  type LocalMatchArgs
-} from '../customers/queries'
-import { parseBulkLine, type StreamLine } from '../sync/bulk-stream'
+import { recordEditConflict, revertRefusedEdit } from '../complaints/edits'
+import { ConfigurationCache } from '../configuration/cache'
 import { CustomerBulkLoad } from '../customers/bulk-load'
-import { CustomerWriter, upsertCustomers } from '../customers/rows'
-import { searchCustomers } from '../customers/search'
-import { dispositionForCall, getDisposition, interactionIdOfCall } from '../dispositions/rows'
-import type { DurableFiles } from './durable-files'
-import { Journal } from './journal'
-import { getInteraction, listInteractions } from '../interactions/rows'
-import { applyMutation, replayJournal } from './local-mutations'
-import { migrate } from './migrations'
+import { CustomerWriter } from '../customers/rows'
+import type { StreamLine } from '../sync/bulk-stream'
 import {
-  discardRejectedComplaint,
   discardRejectedEntry,
   markApplied,
   markRejected,
@@ -95,79 +45,34 @@ import {
   type StuckSummary
 } from '../sync/outbox-attempts'
 import { nextPushBatch } from '../sync/outbox-batch'
-import { applyServerChange } from './server-changes'
+import type { ConflictedMutation, RejectedMutation } from '../sync/push-answers'
 import { listSyncProblems } from '../sync/problems'
+import { readBulk, type BulkLoadReport } from './bulk-read'
+import { Journal } from './journal'
+import { applyMutation, replayJournal } from './local-mutations'
+import { migrate } from './migrations'
+import { applyServerChange } from './server-changes'
 import { asNumber, getMeta, inTransaction, queryOne, setMeta } from './sql'
+import { snapshotFile, type LocalStoreOptions, type OpenReport } from './store-files'
 import { SyncMark } from './sync-mark'
-import { workerError } from '../runtime/worker-error'
 import { WriteLock } from './write-lock'
-
-/** Caps are per UTC day, as on the server (which has no centre time zone yet). */
-function startOfUtcDay(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
-}
 
 const SNAPSHOT_GENERATION_KEY = 'snapshot_journal_generation'
 const INITIAL_LOAD_KEY = 'initial_load'
-
-export interface LocalStoreOptions {
-  sql: SqlJsStatic
-  files: DurableFiles
-  /** Prefix of every file of this store, one store per user: `atiende-<userId>`. */
-  name: string
-  newId: () => string
-  now: () => Date
-}
-
-/** What opening the store found on disk. */
-export interface OpenReport {
-  snapshotLoaded: boolean
-  /** Journal entries applied on top of the snapshot. */
-  restoredWrites: number
-  /** Entries skipped because they were already in the snapshot (replay is idempotent). */
-  skippedWrites: number
-  /** Entries this build cannot read, queued as rejected so the user sees them. */
-  unreadableWrites: number
-  /** Lines torn by a crash mid-append (never acknowledged, so safely ignored). */
-  tornLines: number
-  corruptLines: number
-}
-
-/** The form's details are optional here: the omitted ones take their defaults. */
-export interface NewComplaint extends ComplaintDetailsInput {
-  customerId: string | null
-  callId: string | null
-  category: LocalComplaint['category']
-  description: string
-}
-
-/** What an initial load brought. */
-export interface BulkLoadReport {
-  customers: number
-  /** Complaints and interactions. */
-  otherChanges: number
-  /** Lines that were not a valid change (skipped, like a record a page could not parse). */
-  invalidLines: number
-  cursor: number
-  entities: Set<Change['entity']>
-}
 
 /** The local store of one user. Build it with {@link LocalStore.open}. */
 export class LocalStore {
   private readonly lock = new WriteLock()
   private writesSinceSnapshot = 0
   private dirty = false
-  /**
-   * The configuration decoded once: every panel asks for it after each agent-state change, and
-   * decoding every row (scripts included) each time kept the worker busy when the next call rang.
-   */
-  private configurationRead: ConfigurationSnapshot | null = null
   private closed = false
   private closing = false
   private bulkLoading = false
+  /** Decoded once, dropped when a pull brings configuration. */
+  readonly configuration = new ConfigurationCache(() => this.db)
 
   private constructor(
-    private db: Database,
+    private database: Database,
     private readonly options: LocalStoreOptions,
     private readonly journal: Journal,
     readonly clientId: string,
@@ -203,368 +108,25 @@ export class LocalStore {
     return store
   }
 
-  /** Journals a lifecycle step on a complaint this client has (the server validates it). */
-  async transitionComplaint(input: {
-    complaintId: string
-    action: LifecycleAction
-    note: string | null
-  }): Promise<LocalComplaint> {
-    if (getComplaint(this.db, input.complaintId) === null) {
-      throw new Error('The complaint is not in the local store')
-    }
-    await this.journaled({
-      id: this.options.newId(),
-      name: 'complaint.transition',
-      args: {
-        id: this.options.newId(),
-        complaintId: input.complaintId,
-        action: input.action,
-        note: input.note,
-        at: this.options.now().toISOString()
-      }
-    })
-    const complaint = getComplaint(this.db, input.complaintId)
-    if (complaint === null) throw new Error('complaint vanished after a transition')
-    return complaint
+  /** The database now; never kept across an `await`, since a snapshot may reopen it. */
+  get db(): Database {
+    return this.database
   }
 
-  /** Journals an escalation of a complaint to the team lead (the server validates it). */
-  async escalateComplaint(input: { complaintId: string; reason: string }): Promise<LocalComplaint> {
-    return this.ownershipStep(input.complaintId, (at) => ({
-      id: this.options.newId(),
-      name: 'complaint.escalate',
-      args: { id: this.options.newId(), ...input, at }
-    }))
+  /** A fresh id for a mutation or the record it creates. */
+  newId(): string {
+    return this.options.newId()
   }
 
-  /** Journals an assignment (or an agent taking a case) for the server to validate. */
-  async assignComplaint(input: {
-    complaintId: string
-    assigneeId: string
-  }): Promise<LocalComplaint> {
-    return this.ownershipStep(input.complaintId, (at) => ({
-      id: this.options.newId(),
-      name: 'complaint.assign',
-      args: { id: this.options.newId(), ...input, at }
-    }))
-  }
-
-  private async ownershipStep(
-    complaintId: string,
-    mutationAt: (at: string) => Mutation
-  ): Promise<LocalComplaint> {
-    const current = getComplaint(this.db, complaintId)
-    if (current === null) throw new Error('The complaint is not in the local store')
-    // Someone else's step needs the server's row (team, owner) to be judged.
-    if (current.syncState !== 'synced') {
-      throw workerError('conflict', 'The complaint is not on the server yet')
-    }
-    await this.journaled(mutationAt(this.options.now().toISOString()))
-    const complaint = getComplaint(this.db, complaintId)
-    if (complaint === null) throw new Error('complaint vanished after an ownership step')
-    return complaint
+  now(): Date {
+    return this.options.now()
   }
 
   /**
-   * Journals a compensation on a complaint: granted at once when the pulled limits allow it for
-   * this user's role, the customer's cached tier and what this client saw granted today; else
-   * a request for the team's lead. Unknown limits or tier make it a request. The server decides
-   * again on its own data and its answer replaces this one.
+   * The one journaled write: durable in the journal first, then the rows and the outbox entry
+   * in one transaction. Resolves once the write is acknowledged.
    */
-  async grantCompensation(
-    input: CompensationInput,
-    actor: { userId: string; role: Role }
-  ): Promise<LocalCompensation> {
-    const complaint = getComplaint(this.db, input.complaintId)
-    if (complaint === null) throw new Error('The complaint is not in the local store')
-    if (complaint.customerId === null) {
-      throw workerError('invalid_argument', 'A compensation needs a complaint with a customer')
-    }
-    const limits = this.configuration().compensationLimits
-    const tier = this.getCustomer(complaint.customerId)?.tier
-    const now = this.options.now()
-    let expected: 'granted' | 'pending' = 'pending'
-    if (limits !== null && tier !== undefined) {
-      const today = grantedTodayHere(this.db, {
-        userId: actor.userId,
-        customerId: complaint.customerId,
-        currency: limits.currency,
-        since: startOfUtcDay(now).toISOString()
-      })
-      expected = decideGrant(
-        limits,
-        {
-          role: actor.role,
-          tier,
-          grantedTodayByAgent: today.byAgent,
-          grantedTodayToCustomer: today.toCustomer
-        },
-        input
-      ).status
-    }
-    const id = this.options.newId()
-    await this.journaled({
-      id: this.options.newId(),
-      name: 'compensation.grant',
-      args: { id, ...input, expected, at: now.toISOString() }
-    })
-    const compensation = getCompensation(this.db, id)
-    if (compensation === null) throw new Error('compensation vanished after insert')
-    return compensation
-  }
-
-  /** Journals a lead's decision on a pending request (the server checks who and whether). */
-  async decideCompensation(input: {
-    compensationId: string
-    decision: CompensationDecision
-    reason: string
-  }): Promise<LocalCompensation> {
-    const current = getCompensation(this.db, input.compensationId)
-    if (current === null) throw new Error('The compensation is not in the local store')
-    if (current.status !== 'pending') {
-      throw workerError('conflict', `This request was already decided: ${current.status}`)
-    }
-    await this.journaled({
-      id: this.options.newId(),
-      name: 'compensation.decide',
-      args: { id: this.options.newId(), ...input, at: this.options.now().toISOString() }
-    })
-    const decided = getCompensation(this.db, input.compensationId)
-    if (decided === null) throw new Error('compensation vanished after a decision')
-    return decided
-  }
-
-  /**
-   * Journals an edit of a complaint: `before` is what the editor showed when it opened (each
-   * changed field's base), `after` what the user saved. Only the fields that differ are sent.
-   */
-  async updateComplaint(input: {
-    complaintId: string
-    before: EditableValues
-    after: EditableValues
-  }): Promise<LocalComplaint> {
-    if (getComplaint(this.db, input.complaintId) === null) {
-      throw new Error('The complaint is not in the local store')
-    }
-    const edits = editsBetween(input.before, input.after)
-    if (edits.length > 0) {
-      await this.journaled({
-        id: this.options.newId(),
-        name: 'complaint.update',
-        args: {
-          id: this.options.newId(),
-          complaintId: input.complaintId,
-          edits,
-          at: this.options.now().toISOString()
-        }
-      })
-    }
-    const complaint = getComplaint(this.db, input.complaintId)
-    if (complaint === null) throw new Error('complaint vanished after an edit')
-    return complaint
-  }
-
-  /**
-   * The user's choice on a conflicting field: `theirs` keeps the server's value; `mine` journals
-   * a new edit of that field based on the server's value, so it applies unless someone changes
-   * it again. The snapshot makes the choice durable (the conflict itself is not journaled).
-   */
-  async resolveEditConflict(input: {
-    complaintId: string
-    field: EditableComplaintField
-    choice: 'theirs' | 'mine'
-  }): Promise<LocalComplaint> {
-    this.assertOpen()
-    const conflict = conflictsByComplaint(this.db, [input.complaintId])
-      .get(input.complaintId)
-      ?.find((c) => c.field === input.field)
-    if (conflict === undefined) throw workerError('not_found', 'No such conflict on this complaint')
-    if (input.choice === 'mine') {
-      // Based on the server's value the user decided over, not on what this row shows now.
-      await this.journaled({
-        id: this.options.newId(),
-        name: 'complaint.update',
-        args: {
-          id: this.options.newId(),
-          complaintId: input.complaintId,
-          edits: [{ field: conflict.field, base: conflict.theirs, value: conflict.yours }],
-          at: this.options.now().toISOString()
-        }
-      })
-    }
-    await this.lock.run(() => {
-      this.assertOpen()
-      inTransaction(this.db, () => removeConflictField(this.db, input.complaintId, input.field))
-      this.dirty = true
-      return Promise.resolve()
-    })
-    await this.snapshot()
-    const complaint = getComplaint(this.db, input.complaintId)
-    if (complaint === null) throw new Error('complaint vanished after a conflict choice')
-    return complaint
-  }
-
-  /** Journals a note in a complaint's timeline. */
-  async addComplaintNote(input: { complaintId: string; note: string }): Promise<TimelineEntry[]> {
-    if (getComplaint(this.db, input.complaintId) === null) {
-      throw new Error('The complaint is not in the local store')
-    }
-    await this.journaled({
-      id: this.options.newId(),
-      name: 'complaint.note',
-      args: { id: this.options.newId(), ...input, at: this.options.now().toISOString() }
-    })
-    return complaintTimeline(this.db, input.complaintId)
-  }
-
-  listCompensations(query: {
-    complaintId: string | null
-    status: CompensationStatus | null
-    limit: number
-  }): LocalCompensation[] {
-    return listCompensations(this.db, query)
-  }
-
-  complaintTimeline(complaintId: string): TimelineEntry[] {
-    return complaintTimeline(this.db, complaintId)
-  }
-
-  /** Journals, applies and acknowledges a new complaint. */
-  async createComplaint(input: NewComplaint): Promise<LocalComplaint> {
-    const id = this.options.newId()
-    await this.journaled({
-      id: this.options.newId(),
-      name: 'complaint.create',
-      args: {
-        id,
-        customerId: input.customerId,
-        callId: input.callId,
-        category: input.category,
-        description: input.description,
-        ...complaintDetailsSchema.parse(input),
-        createdAt: this.options.now().toISOString()
-      }
-    })
-    const complaint = getComplaint(this.db, id)
-    if (complaint === null) throw new Error('complaint vanished after insert')
-    return complaint
-  }
-
-  /** Journals, applies and acknowledges a quick-created contact (`customer.create`). */
-  async createCustomer(input: NewCustomerInput): Promise<Customer> {
-    const args = { id: this.options.newId(), ...input, createdAt: this.options.now().toISOString() }
-    await this.journaled({ id: this.options.newId(), name: 'customer.create', args })
-    return getCustomer(this.db, args.id) ?? customerFromCreateArgs(args)
-  }
-
-  /** Journals, applies and acknowledges a finished call (`interaction.record`). */
-  async recordInteraction(input: Omit<InteractionRecordArgs, 'id'>): Promise<LocalInteraction> {
-    const args = { id: this.options.newId(), ...input }
-    await this.journaled({ id: this.options.newId(), name: 'interaction.record', args })
-    const interaction = getInteraction(this.db, args.id)
-    if (interaction === null) throw new Error('interaction vanished after insert')
-    return interaction
-  }
-
-  /** Journals a finished script run for the server; returns the run's record id. */
-  async recordScriptRun(input: ScriptRunRecordInput): Promise<string> {
-    const args = { id: this.options.newId(), ...input }
-    await this.journaled({ id: this.options.newId(), name: 'script_run.record', args })
-    return args.id
-  }
-
-  /** Journals, applies and acknowledges a change of this agent's state. */
-  async recordAgentState(input: AgentStateInput): Promise<LocalAgentState> {
-    const args = { id: this.options.newId(), ...input }
-    await this.journaled({ id: this.options.newId(), name: 'agent_state.record', args })
-    const state = getAgentState(this.db, args.id)
-    if (state === null) throw new Error('agent state vanished after insert')
-    return state
-  }
-
-  /**
-   * Journals a call's disposition. A production call links its interaction record, written
-   * when the call ended; a second disposition for the same call is refused here already.
-   */
-  async recordDisposition(input: DispositionInput, userId: string): Promise<LocalDisposition> {
-    // The call's record may still be on its way to the journal (the call just ended): writes
-    // queued before this one finish first.
-    await this.lock.run(() => Promise.resolve())
-    if (dispositionForCall(this.db, input.callId, userId)) {
-      throw workerError('conflict', 'This call already has a disposition')
-    }
-    const interactionId = input.practice ? null : interactionIdOfCall(this.db, input.callId)
-    if (!input.practice && interactionId === null) {
-      throw workerError('not_found', 'The record of this call is missing')
-    }
-    const args = {
-      id: this.options.newId(),
-      ...input,
-      interactionId,
-      recordedAt: this.options.now().toISOString()
-    }
-    await this.journaled({ id: this.options.newId(), name: 'disposition.record', args })
-    const disposition = getDisposition(this.db, args.id)
-    if (disposition === null) throw new Error('disposition vanished after insert')
-    return disposition
-  }
-
-  dispositionForCall(callId: string, userId: string): LocalDisposition | null {
-    return dispositionForCall(this.db, callId, userId)
-  }
-
-  /** Journals a callback, assigned to `userId` unless the input names someone else. */
-  async scheduleCallback(input: CallbackScheduleInput, userId: string): Promise<LocalCallback> {
-    const args = {
-      ...input,
-      id: this.options.newId(),
-      assigneeId: input.assigneeId ?? userId,
-      createdAt: this.options.now().toISOString()
-    }
-    await this.journaled({ id: this.options.newId(), name: 'callback.schedule', args })
-    const callback = getCallback(this.db, args.id)
-    if (callback === null) throw new Error('callback vanished after insert')
-    return callback
-  }
-
-  /** Journals that a callback was made; it shows as done at once. */
-  async completeCallback(id: string): Promise<LocalCallback> {
-    if (getCallback(this.db, id) === null) throw workerError('not_found', 'Unknown callback')
-    const args = { id, completedAt: this.options.now().toISOString() }
-    await this.journaled({ id: this.options.newId(), name: 'callback.complete', args })
-    const callback = getCallback(this.db, id)
-    if (callback === null) throw new Error('callback vanished after completion')
-    return callback
-  }
-
-  myOpenCallbacks(userId: string, limit: number): LocalCallback[] {
-    return myOpenCallbacks(this.db, userId, limit)
-  }
-
-  currentAgentState(userId: string): LocalAgentState | null {
-    return currentAgentState(this.db, userId)
-  }
-
-  latestAgentStates(userId: string): LocalAgentState[] {
-    return latestAgentStates(this.db, userId)
-  }
-
-  /** A pulled change other than a customer; configuration is decoded again at the next read. */
-  private applyPulledChange(change: Exclude<Change, { entity: 'customer' }>): void {
-    if (applyServerChange(this.db, change) === 'configuration') this.configurationRead = null
-  }
-
-  configuration(): ConfigurationSnapshot {
-    this.configurationRead ??= readConfiguration(this.db)
-    return this.configurationRead
-  }
-
-  listInteractions(customerId: string | null, limit: number): LocalInteraction[] {
-    return listInteractions(this.db, customerId, limit)
-  }
-
-  /** Durable in the journal first, then the row and its outbox entry in one transaction. */
-  private journaled(mutation: Mutation): Promise<void> {
+  write(mutation: Mutation): Promise<void> {
     return this.lock.run(async () => {
       this.assertOpen()
       await this.journal.append(mutation)
@@ -576,40 +138,48 @@ export class LocalStore {
     })
   }
 
-  /** Customers the online lookup found: cache data like a pull, without moving the cursor. */
-  cacheCustomers(customers: readonly Customer[]): void {
+  /** Resolves once every write queued before this call has been applied. */
+  writesSettled(): Promise<void> {
+    return this.lock.run(() => Promise.resolve())
+  }
+
+  /**
+   * Changes rows outside the journal, under the write lock, in one transaction: what the server
+   * rejected is discarded, a conflict choice recorded. When `change` answers something (true, a
+   * name), the store snapshots at once: a replay of the journal would otherwise bring it back.
+   */
+  async rewrite<T extends boolean | string | null>(change: (db: Database) => T): Promise<T> {
+    const changed = await this.lock.run(() => {
+      this.assertOpen()
+      return Promise.resolve(inTransaction(this.db, () => change(this.db)))
+    })
+    if (changed !== false && changed !== null) {
+      this.dirty = true
+      await this.snapshot()
+    }
+    return changed
+  }
+
+  /**
+   * Cache data found outside a pull (an online lookup's customers): written like a pull, without
+   * moving the cursor, and persisted by the next snapshot. Skipped during an initial load, which
+   * holds the database in its transaction and brings the same rows.
+   */
+  cache(write: (db: Database) => void): void {
     this.assertOpen()
-    // The initial load holds the database in its transaction and brings these customers too.
-    if (customers.length === 0 || this.bulkLoading) return
+    if (this.bulkLoading) return
     inTransaction(this.db, () => {
-      upsertCustomers(this.db, customers)
+      write(this.db)
     })
     this.dirty = true
   }
 
-  /**
-   * Discards what the server rejected about a complaint: the complaint itself, or else its
-   * refused lifecycle steps. The snapshot right after makes the removal durable: without it a
-   * replay of the journal would bring them back as pending.
-   */
-  async discardRejectedComplaint(complaintId: string): Promise<boolean> {
-    const discarded = await this.lock.run(() => {
-      this.assertOpen()
-      return Promise.resolve(
-        inTransaction(
-          this.db,
-          () =>
-            discardRejectedComplaint(this.db, complaintId) ||
-            discardRefusedTransitions(this.db, complaintId) ||
-            discardRefusedEdits(this.db, complaintId)
-        )
-      )
-    })
-    if (discarded) await this.snapshot()
-    return discarded
+  /** A pulled change other than a customer; configuration is decoded again at the next read. */
+  private applyPulledChange(change: Exclude<Change, { entity: 'customer' }>): void {
+    if (applyServerChange(this.db, change) === 'configuration') this.configuration.invalidate()
   }
 
-  /** The rejected and stuck writes, oldest first (see sync-problems.ts). */
+  /** The rejected and stuck writes, oldest first (see sync/problems.ts). */
   syncProblems(limit?: number): { problems: SyncProblem[]; total: number } {
     this.assertOpen()
     return listSyncProblems(this.db, limit)
@@ -620,15 +190,8 @@ export class LocalStore {
    * or null when it is not (or no longer) rejected. Snapshotted at once like a discarded
    * complaint: a replay of the journal would otherwise bring the write back.
    */
-  async discardRejected(mutationId: string): Promise<string | null> {
-    const name = await this.lock.run(() => {
-      this.assertOpen()
-      return Promise.resolve(
-        inTransaction(this.db, () => discardRejectedEntry(this.db, mutationId))
-      )
-    })
-    if (name !== null) await this.snapshot()
-    return name
+  discardRejected(mutationId: string): Promise<string | null> {
+    return this.rewrite((db) => discardRejectedEntry(db, mutationId))
   }
 
   /** Applies a page of pulled changes and the new cursor in one transaction. */
@@ -662,7 +225,13 @@ export class LocalStore {
       let loader: CustomerBulkLoad | null = null
       try {
         loader = new CustomerBulkLoad(this.db)
-        const loaded = await this.readBulk(batches, loader)
+        const loaded = await readBulk(batches, {
+          loader,
+          applyChange: (change) => {
+            this.applyPulledChange(change)
+          },
+          closing: () => this.closing
+        })
         loader.finish()
         setMeta(this.db, 'pull_cursor', String(loaded.cursor))
         setMeta(this.db, INITIAL_LOAD_KEY, 'done')
@@ -685,55 +254,6 @@ export class LocalStore {
   /** True until an initial load (bulk pull) has completed; a cache synced by pages counts. */
   get needsInitialLoad(): boolean {
     return this.cursor === 0 && getMeta(this.db, INITIAL_LOAD_KEY) === null
-  }
-
-  private async readBulk(
-    batches: AsyncIterable<readonly StreamLine[]>,
-    loader: CustomerBulkLoad
-  ): Promise<BulkLoadReport> {
-    const report: BulkLoadReport = {
-      customers: 0,
-      otherChanges: 0,
-      invalidLines: 0,
-      cursor: -1,
-      entities: new Set()
-    }
-    for await (const lines of batches) {
-      if (this.closing) throw new Error('local store is closing')
-      let customers: Customer[] = []
-      for (const line of lines) {
-        if (line.length === 0) continue
-        if (report.cursor >= 0) throw new Error('bulk pull: data after the trailer')
-        if (typeof line !== 'string') {
-          // Customers in stream order: the change lines read so far go in first.
-          loader.write(customers)
-          customers = []
-          const before = loader.count
-          report.invalidLines += loader.writeBlock(line)
-          report.customers += loader.count - before
-          report.entities.add('customer')
-          continue
-        }
-        const parsed = parseBulkLine(line)
-        if (parsed.kind === 'customer') {
-          customers.push(parsed.customer)
-          report.customers++
-          report.entities.add('customer')
-        } else if (parsed.kind === 'change') {
-          const change = parsed.change
-          this.applyPulledChange(change)
-          report.otherChanges++
-          report.entities.add(change.entity)
-        } else if (parsed.kind === 'trailer') {
-          report.cursor = parsed.cursor
-        } else {
-          report.invalidLines++
-        }
-      }
-      loader.write(customers)
-    }
-    if (report.cursor < 0) throw new Error('bulk pull: the stream ended without its trailer')
-    return report
   }
 
   /** Records the server's answers to a push. */
@@ -814,39 +334,10 @@ export class LocalStore {
     return outboxCounts(this.db)
   }
 
-  customerCount(): number {
-    return asNumber(queryOne(this.db, 'SELECT COUNT(*) AS n FROM customers')?.['n'])
-  }
-
-  matchCustomer(args: LocalMatchArgs): CustomerMatch {
-    return matchCustomer(this.db, args)
-  }
-
-  /** Random cached customers, for diagnostics and benchmarks (a full scan: never on ring). */
-  sampleCustomers(count: number): Customer[] {
-    return sampleCustomers(this.db, count)
-  }
-
   /** Size of the in-memory database (pages × page size), the bulk of the worker's memory. */
   databaseBytes(): number {
     const pages = asNumber(queryOne(this.db, 'PRAGMA page_count')?.['page_count'])
     return pages * asNumber(queryOne(this.db, 'PRAGMA page_size')?.['page_size'])
-  }
-
-  getCustomer(id: string): Customer | null {
-    return getCustomer(this.db, id)
-  }
-
-  searchCustomers(query: string, limit: number, defaultCountry?: string): Customer[] {
-    return searchCustomers(this.db, query, limit, defaultCountry)
-  }
-
-  listComplaints(
-    customerId: string | null,
-    limit: number,
-    filter?: ComplaintFilter
-  ): LocalComplaint[] {
-    return listComplaints(this.db, customerId, limit, filter, this.options.now())
   }
 
   /** Writes since the last snapshot, and whether pulled data is not yet in a snapshot. */
@@ -869,7 +360,7 @@ export class LocalStore {
       const exported = this.db.export()
       if (options.reload === true) {
         this.db.close()
-        this.db = new this.options.sql.Database(exported)
+        this.database = new this.options.sql.Database(exported)
       }
       return Promise.resolve({ bytes: exported, covered: next })
     })
@@ -889,22 +380,8 @@ export class LocalStore {
     await this.options.files.close()
   }
 
-  private assertOpen(): void {
+  /** Throws once the store is closed (reads and writes are refused from then on). */
+  assertOpen(): void {
     if (this.closed) throw new Error('local store is closed')
   }
-}
-
-export interface RejectedMutation {
-  mutation: Mutation
-  reason: AppError
-}
-
-/** An edit the server merged only in part: these fields kept someone else's value. */
-export interface ConflictedMutation {
-  mutation: MutationOf<'complaint.update'>
-  conflicts: FieldConflict[]
-}
-
-export function snapshotFile(name: string): string {
-  return `${name}-snapshot.sqlite`
 }

@@ -1,54 +1,30 @@
 /**
  * Applies one pulled change that is not a customer (customers have their own bulk writer) to
- * the local store: the server's row replaces the local one.
+ * the local store: the server's row replaces the local one. Each capability says how its
+ * entities are written (its appliers.ts); an entity added to the protocol without a writer fails
+ * to compile.
  */
 import type { Database } from 'sql.js'
 
-import type { Change } from '@shared/sync/protocol'
 import { runHandler, type HandlerTable } from '@shared/tables/handler-table'
 
-import { upsertServerAgentState } from '../agent-state/rows'
-import { upsertServerCallback } from '../callbacks/rows'
-import { upsertServerCompensation } from '../compensation/rows'
-import { upsertServerComplaintEvent } from '../complaints/events'
-import { upsertServerComplaint } from '../complaints/rows'
-import { upsertConfigRow, type ConfigChange } from '../configuration/rows'
-import { upsertServerDisposition } from '../dispositions/rows'
-import { upsertServerInteraction } from '../interactions/rows'
+import { agentStatePulled } from '../agent-state/appliers'
+import { callbackPulled } from '../callbacks/appliers'
+import { compensationPulled } from '../compensation/appliers'
+import { complaintPulled } from '../complaints/appliers'
+import { configurationPulled } from '../configuration/appliers'
+import { dispositionPulled } from '../dispositions/appliers'
+import { interactionPulled } from '../interactions/appliers'
+import type { AppliedKind, PulledChange } from './apply-tables'
 
-/** What a pulled change wrote: a record, or configuration (which the store keeps decoded). */
-export type AppliedKind = 'record' | 'configuration'
-
-type PulledChange = Exclude<Change, { entity: 'customer' }>
-
-const record =
-  <T>(upsert: (db: Database, data: T) => void) =>
-  (db: Database, change: { data: T }): AppliedKind => {
-    upsert(db, change.data)
-    return 'record'
-  }
-
-const configuration = (db: Database, change: ConfigChange): AppliedKind => {
-  upsertConfigRow(db, change)
-  return 'configuration'
-}
-
-/** Every entity a pull may bring: one added to the protocol without a writer fails to compile. */
 const writers: HandlerTable<PulledChange, 'entity', Database, AppliedKind> = {
-  complaint: record(upsertServerComplaint),
-  complaint_event: record(upsertServerComplaintEvent),
-  compensation: record(upsertServerCompensation),
-  interaction: record(upsertServerInteraction),
-  agent_state: record(upsertServerAgentState),
-  disposition: record(upsertServerDisposition),
-  callback: record(upsertServerCallback),
-  disposition_code: configuration,
-  pause_reason: configuration,
-  complaint_category: configuration,
-  compensation_limits: configuration,
-  user: configuration,
-  team: configuration,
-  script: configuration
+  ...complaintPulled,
+  ...compensationPulled,
+  ...interactionPulled,
+  ...agentStatePulled,
+  ...dispositionPulled,
+  ...callbackPulled,
+  ...configurationPulled
 }
 
 export function applyServerChange(db: Database, change: PulledChange): AppliedKind {

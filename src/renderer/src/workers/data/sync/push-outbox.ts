@@ -20,7 +20,7 @@ import {
 } from '@shared/sync/protocol'
 import { appError } from '@shared/contract/errors'
 
-import type { ConflictedMutation, RejectedMutation } from '../store/local-store'
+import type { ConflictedMutation, RejectedMutation } from './push-answers'
 import { createLogger } from '../runtime/logger'
 import type { AuthedRequests, CycleFailure, SyncStore } from './cycle'
 import { isServerRefusal } from './http'
