@@ -1,0 +1,32 @@
+/**
+ * The configuration pulled from the server, as the worker answers it.
+ */
+import type {
+  CompensationLimits,
+  ComplaintCategoryConfig,
+  DirectoryUser,
+  DispositionCode,
+  PauseReason,
+  Team
+} from '../../domain/configuration'
+import type { PublishedScript } from '../../domain/published-script'
+
+/** The configuration pulled from the server (read-only in the app). */
+export interface ConfigurationSnapshot {
+  dispositionCodes: DispositionCode[]
+  pauseReasons: PauseReason[]
+  complaintCategories: ComplaintCategoryConfig[]
+  /** Null until the first pull brought it. */
+  compensationLimits: CompensationLimits | null
+  /** Agents: their team's users (and users without a team); leads: their team; admins: all. */
+  users: DirectoryUser[]
+  teams: Team[]
+  /** The highest published version of each script on the server (source text, unparsed). */
+  scripts: PublishedScript[]
+}
+
+/** The configuration request. */
+export interface ConfigurationRequests {
+  /** The configuration as last pulled. */
+  'config:get': (args: Record<string, never>) => ConfigurationSnapshot
+}

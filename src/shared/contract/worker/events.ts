@@ -1,0 +1,18 @@
+/**
+ * The events the worker posts to the page.
+ */
+import type { SessionTokens } from './session'
+import type { SyncEntity, SyncStatus } from './sync'
+
+export interface WorkerEvents {
+  'sync:status-changed': SyncStatus
+  /** Local data changed (pull applied, write acknowledged): views re-query. */
+  'data:changed': { entities: SyncEntity[] }
+  /** Tokens were refreshed by the worker: the page persists the new refresh token. */
+  'auth:tokens-changed': SessionTokens
+  /** The refresh token was refused: the user must log in again (local data is kept). */
+  'auth:expired': Record<string, never>
+  /** A log record from the worker (it may not use `console`); the page forwards it to its logger. */
+  'worker:log': { level: 'debug' | 'info' | 'warn' | 'error'; scope: string; message: string }
+}
+export type WorkerEventName = keyof WorkerEvents

@@ -1,0 +1,22 @@
+/**
+ * Call records as the worker keeps them, and the requests to write and list them.
+ */
+import type { InteractionRecordArgs } from '../../domain/interaction'
+import type { LocalSyncState } from './sync'
+
+/** A call as the local store keeps it, pending until the server acknowledged it. */
+export interface LocalInteraction extends InteractionRecordArgs {
+  syncState: LocalSyncState
+}
+
+/** The call record requests. */
+export interface InteractionRequests {
+  /** Journals a finished call (durable before it resolves) for sync. */
+  'interaction:record': (args: Omit<InteractionRecordArgs, 'id'>) => {
+    interaction: LocalInteraction
+  }
+  /** The latest calls, for one customer (the card) or for everyone. */
+  'interaction:list': (args: { customerId: string | null; limit: number }) => {
+    interactions: LocalInteraction[]
+  }
+}

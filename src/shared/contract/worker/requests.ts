@@ -1,0 +1,36 @@
+/**
+ * The data worker's requests: every capability's, in one map. Results always cross as a
+ * `Result`; raw Error objects never cross.
+ */
+import type { AgentStateRequests } from './agent-state'
+import type { AnalyticsRequests } from './analytics'
+import type { CallbackRequests } from './callbacks'
+import type { CompensationRequests } from './compensation'
+import type { ComplaintRequests } from './complaints'
+import type { ConfigurationRequests } from './configuration'
+import type { CustomerRequests } from './customers'
+import type { DispositionRequests } from './dispositions'
+import type { InteractionRequests } from './interactions'
+import type { ScriptRunRequests } from './script-runs'
+import type { SessionRequests } from './session'
+import type { SyncRequests } from './sync'
+
+/** Every request the page may send the worker: its arguments and its reply. */
+export interface DataWorkerHandlers
+  extends
+    SessionRequests,
+    CustomerRequests,
+    ComplaintRequests,
+    CompensationRequests,
+    InteractionRequests,
+    ScriptRunRequests,
+    AnalyticsRequests,
+    AgentStateRequests,
+    DispositionRequests,
+    CallbackRequests,
+    ConfigurationRequests,
+    SyncRequests {}
+
+export type WorkerRequestName = keyof DataWorkerHandlers
+export type WorkerArgs<K extends WorkerRequestName> = Parameters<DataWorkerHandlers[K]>[0]
+export type WorkerReply<K extends WorkerRequestName> = ReturnType<DataWorkerHandlers[K]>
