@@ -28,7 +28,6 @@ import type { Change, Mutation } from '@shared/sync/protocol'
 
 import { recordEditConflict, revertRefusedEdit } from '../complaints/edits'
 import { ConfigurationCache } from '../configuration/cache'
-import { CustomerBulkLoad } from '../customers/bulk-load'
 import { CustomerWriter } from '../customers/rows'
 import type { StreamLine } from '../sync/bulk-stream'
 import {
@@ -47,18 +46,17 @@ import {
 import { nextPushBatch } from '../sync/outbox-batch'
 import type { ConflictedMutation, RejectedMutation } from '../sync/push-answers'
 import { listSyncProblems } from '../sync/problems'
-import { readBulk, type BulkLoadReport } from './bulk-read'
 import { Journal } from './journal'
 import { applyMutation, replayJournal } from './local-mutations'
 import { migrate } from './migrations'
 import { applyServerChange } from './server-changes'
+import { INITIAL_LOAD_KEY, loadBulk, type BulkLoadReport } from './bulk-load'
 import { asNumber, getMeta, inTransaction, queryOne, setMeta } from './sql'
 import { snapshotFile, type LocalStoreOptions, type OpenReport } from './store-files'
 import { SyncMark } from './sync-mark'
 import { WriteLock } from './write-lock'
 
 const SNAPSHOT_GENERATION_KEY = 'snapshot_journal_generation'
-const INITIAL_LOAD_KEY = 'initial_load'
 
 /** The local store of one user. Build it with {@link LocalStore.open}. */
 export class LocalStore {
@@ -221,26 +219,13 @@ export class LocalStore {
     const report = await this.lock.run(async () => {
       this.assertOpen()
       this.bulkLoading = true
-      this.db.run('BEGIN IMMEDIATE')
-      let loader: CustomerBulkLoad | null = null
       try {
-        loader = new CustomerBulkLoad(this.db)
-        const loaded = await readBulk(batches, {
-          loader,
+        return await loadBulk(this.db, batches, {
           applyChange: (change) => {
             this.applyPulledChange(change)
           },
           closing: () => this.closing
         })
-        loader.finish()
-        setMeta(this.db, 'pull_cursor', String(loaded.cursor))
-        setMeta(this.db, INITIAL_LOAD_KEY, 'done')
-        this.db.run('COMMIT')
-        return loaded
-      } catch (error) {
-        loader?.free()
-        this.db.run('ROLLBACK')
-        throw error
       } finally {
         this.bulkLoading = false
       }

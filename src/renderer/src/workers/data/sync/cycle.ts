@@ -9,7 +9,7 @@ import type { CompensationStatus } from '@shared/domain/compensation-record'
 import type { Change, Mutation, PushResponse } from '@shared/sync/protocol'
 
 import { ndjsonLines, type StreamLine } from './bulk-stream'
-import type { BulkLoadReport } from '../store/bulk-read'
+import type { BulkLoadReport } from '../store/bulk-load'
 import type { ConflictedMutation, RejectedMutation } from './push-answers'
 import { createLogger } from '../runtime/logger'
 import type { StuckSummary } from './outbox-attempts'

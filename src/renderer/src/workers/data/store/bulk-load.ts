@@ -1,14 +1,20 @@
 /**
- * Reading an initial load's stream into the store, inside the transaction the store opened for
- * it: customers go to the index-less bulk writer (customers/bulk-load.ts), every other change to
- * the pulled-change writers, and the trailer gives the cursor. A stream without its trailer, or
- * with data after it, throws so the caller rolls everything back.
+ * The initial load's transaction: customers go to the index-less bulk writer
+ * (customers/bulk-load.ts), every other change to the pulled-change writers, and the trailer
+ * gives the cursor, stored with the rows. All or nothing: a stream without its trailer, with data
+ * after it, an error or a close rolls everything back, cursor included, and throws.
  */
+import type { Database } from 'sql.js'
+
 import type { Customer } from '@shared/domain/customer'
 import type { Change } from '@shared/sync/protocol'
 
-import type { CustomerBulkLoad } from '../customers/bulk-load'
+import { CustomerBulkLoad } from '../customers/bulk-load'
 import { parseBulkLine, type StreamLine } from '../sync/bulk-stream'
+import { setMeta } from './sql'
+
+/** Set once an initial load has completed. */
+export const INITIAL_LOAD_KEY = 'initial_load'
 
 /** What an initial load brought. */
 export interface BulkLoadReport {
@@ -22,17 +28,39 @@ export interface BulkLoadReport {
 }
 
 export interface BulkReadTarget {
-  loader: CustomerBulkLoad
   applyChange: (change: Exclude<Change, { entity: 'customer' }>) => void
   /** True once the store is closing: the load stops between batches. */
   closing: () => boolean
 }
 
-export async function readBulk(
+/** Runs the whole load in one transaction of `db`; the caller holds the write lock. */
+export async function loadBulk(
+  db: Database,
   batches: AsyncIterable<readonly StreamLine[]>,
   target: BulkReadTarget
 ): Promise<BulkLoadReport> {
-  const { loader } = target
+  db.run('BEGIN IMMEDIATE')
+  let loader: CustomerBulkLoad | null = null
+  try {
+    loader = new CustomerBulkLoad(db)
+    const loaded = await readBulk(batches, loader, target)
+    loader.finish()
+    setMeta(db, 'pull_cursor', String(loaded.cursor))
+    setMeta(db, INITIAL_LOAD_KEY, 'done')
+    db.run('COMMIT')
+    return loaded
+  } catch (error) {
+    loader?.free()
+    db.run('ROLLBACK')
+    throw error
+  }
+}
+
+async function readBulk(
+  batches: AsyncIterable<readonly StreamLine[]>,
+  loader: CustomerBulkLoad,
+  target: BulkReadTarget
+): Promise<BulkLoadReport> {
   const report: BulkLoadReport = {
     customers: 0,
     otherChanges: 0,
