@@ -1,7 +1,7 @@
 import i18next from 'i18next'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { wrapUpBlocker } from '@renderer/app/wrap-up-guards'
+import { wrapUpBlocker } from '@renderer/features/softphone/wrap-up-guards'
 import {
   applyPublishedScripts,
   loadBundledScripts

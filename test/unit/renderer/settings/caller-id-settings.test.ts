@@ -12,7 +12,7 @@ import {
   parseCallerIdForm,
   rememberProvisionedCountry,
   saveCallerIdSettings
-} from '@renderer/features/settings/caller-id-settings'
+} from '@renderer/settings/caller-id-settings'
 import { MemoryStorage } from '@support/memory-storage'
 
 describe('the caller-identification form', () => {

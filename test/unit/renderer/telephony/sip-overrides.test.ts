@@ -6,7 +6,7 @@ import {
   noOverrides,
   parseOverrideForm,
   saveOverrides
-} from '@renderer/features/settings/sip-overrides'
+} from '@renderer/settings/sip-overrides'
 import type { SipAccount } from '@shared/domain/sip-account'
 import { MemoryStorage } from '@support/memory-storage'
 

@@ -9,7 +9,7 @@ import type { Customer } from '@shared/domain/customer'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 import type { CallInfo } from '../../telephony/call-session'
-import { ctiHeaderNames, defaultCountry } from '../settings/caller-id-settings'
+import { ctiHeaderNames, defaultCountry } from '../../settings/caller-id-settings'
 
 const noMatch: CustomerMatch = { matchedBy: 'none', normalizedNumber: null, customers: [] }
 

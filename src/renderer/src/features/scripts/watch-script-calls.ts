@@ -7,7 +7,7 @@
  */
 import i18next from 'i18next'
 
-import { registerWrapUpGuard } from '../../app/wrap-up-guards'
+import { registerWrapUpGuard } from '../softphone/wrap-up-guards'
 import { useAppStore, type AppState } from '../../stores/app-store'
 import {
   lineRunEnded,

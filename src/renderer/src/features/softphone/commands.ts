@@ -6,7 +6,7 @@
  */
 import i18next from 'i18next'
 
-import { wrapUpBlocker } from '../../app/wrap-up-guards'
+import { wrapUpBlocker } from './wrap-up-guards'
 import { getDesktop } from '../../platform/desktop'
 import { useAppStore } from '../../stores/app-store'
 import { audioState } from '../devices/audio-runtime'

@@ -15,9 +15,9 @@ import {
   ctiHeaderNames,
   defaultCountry,
   rememberProvisionedCountry
-} from '../settings/caller-id-settings'
-import { applyOverrides, loadOverrides } from '../settings/sip-overrides'
-import { clearSipPasswordFromMemory, sipPassword } from '../settings/sip-password'
+} from '../../settings/caller-id-settings'
+import { applyOverrides, loadOverrides } from '../../settings/sip-overrides'
+import { clearSipPasswordFromMemory, sipPassword } from '../../settings/sip-password'
 import {
   canDial,
   canTransfer,

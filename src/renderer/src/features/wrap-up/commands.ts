@@ -8,7 +8,7 @@ import { fullName } from '@shared/domain/customer'
 import { toE164 } from '@shared/phone/normalize'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
-import { defaultCountry } from '../settings/caller-id-settings'
+import { defaultCountry } from '../../settings/caller-id-settings'
 import { finishWrapUp } from '../softphone/commands'
 
 /** Saves the disposition of the call in wrap-up, then finishes the wrap-up if nothing else holds it. */

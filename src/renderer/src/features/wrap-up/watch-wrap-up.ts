@@ -3,7 +3,7 @@
  * the call's saved disposition read back when its wrap-up starts (after a reload, say), and a
  * clean slate once the agent moved on.
  */
-import { registerWrapUpGuard } from '../../app/wrap-up-guards'
+import { registerWrapUpGuard } from '../softphone/wrap-up-guards'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 import { dispositionPending } from './commands'

@@ -7,7 +7,7 @@ import { compensationTypes } from '@shared/domain/configuration'
 import { sanitizeDisplayText } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
 import { grantCompensation } from '../commands'
-import { formatAmount } from '../format-amount'
+import { formatAmount } from '@renderer/i18n/format-amount'
 import { useCompensationDirectory } from '../hooks/use-compensations'
 import { useCustomer } from '../hooks/use-customer'
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 
 import { sanitizeDisplayText } from '@shared/domain/text'
-import { formatAmount } from '../format-amount'
+import { formatAmount } from '@renderer/i18n/format-amount'
 import { useCompensations } from '../hooks/use-compensations'
 import { CompensationStatusBadge } from './CompensationStatusBadge'
 

@@ -6,7 +6,7 @@ import type { CompensationDecision } from '@shared/domain/compensation-record'
 import { sanitizeDisplayText } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
 import { decideCompensation } from '../commands'
-import { formatAmount } from '../format-amount'
+import { formatAmount } from '@renderer/i18n/format-amount'
 import { useCompensationDirectory, useCompensations } from '../hooks/use-compensations'
 
 function PendingRequest({ request, agentName }: { request: LocalCompensation; agentName: string }) {

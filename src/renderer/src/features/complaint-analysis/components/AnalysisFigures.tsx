@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ComplaintAnalysisReport } from '@shared/domain/complaint-analysis'
 import { valueTiers } from '@shared/domain/customer'
 import { compensationTypes } from '@shared/domain/configuration'
-import { formatAmount } from '../../compensation/format-amount'
+import { formatAmount } from '@renderer/i18n/format-amount'
 
 /** SLA compliance, recovery rate and compensation given, as tables (one caption each). */
 export function AnalysisFigures({ report }: { report: ComplaintAnalysisReport }) {

@@ -4,7 +4,7 @@ import { complaintChannels, type ComplaintChannel } from '@shared/domain/complai
 import { useAppStore } from '@renderer/stores/app-store'
 import { defaultChannel } from '../complaint-channel'
 
-import { ChoiceSelect } from './ChoiceSelect'
+import { ChoiceSelect } from '@renderer/ui/ChoiceSelect'
 
 type ComplaintChannelFieldProps = {
   /** The user's choice; undefined until they make one (then the call decides). */

@@ -16,7 +16,7 @@ import { sanitizeDisplayText } from '@shared/domain/text'
 import { categoryLabel, labelLanguage } from '../category-label'
 import { updateComplaint } from '../commands'
 import { useComplaintCategories } from '../hooks/use-complaint-categories'
-import { ChoiceSelect } from './ChoiceSelect'
+import { ChoiceSelect } from '@renderer/ui/ChoiceSelect'
 import { ComplaintEditProductField } from './ComplaintEditProductField'
 
 const FREE_TEXT_MAX = 2000

@@ -10,7 +10,7 @@ import { categoryLabel } from '../category-label'
 import { canSeeTeamQueue, effectiveComplaintFilter, filterComplaints } from '../commands'
 import { useComplaintCategories } from '../hooks/use-complaint-categories'
 
-import { ChoiceSelect } from './ChoiceSelect'
+import { ChoiceSelect } from '@renderer/ui/ChoiceSelect'
 
 /** Focuses the complaint search from anywhere (Ctrl+K and `/` belong to the customer search). */
 export const COMPLAINT_SEARCH_SHORTCUT = 'Alt+Q'

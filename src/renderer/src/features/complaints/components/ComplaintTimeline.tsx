@@ -5,7 +5,7 @@ import type { LocalCompensation } from '@shared/contract/worker'
 import { sanitizeDisplayText } from '@shared/domain/text'
 import { dataClient } from '@renderer/data/data-client'
 import { useAppStore } from '@renderer/stores/app-store'
-import { formatAmount } from '../../compensation/format-amount'
+import { formatAmount } from '@renderer/i18n/format-amount'
 import { fieldLabel } from '../field-label'
 import {
   useCompensationDirectory,

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 
 import { cacheFreshness } from '@shared/domain/cache-freshness'
 import { useAppStore } from '@renderer/stores/app-store'
-import { useNow } from '../hooks/useNow'
+import { useNow } from '@renderer/hooks/useNow'
 import { dateTimeFormat } from '@renderer/i18n/formatters'
 
 /** When the cache last synced, and a warning once what the card shows may be out of date. */

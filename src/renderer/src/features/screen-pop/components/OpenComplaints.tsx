@@ -6,7 +6,7 @@ import { slaStatus } from '@shared/domain/complaint-severity'
 import { categoryLabel } from '../../complaints/category-label'
 import { useComplaintCategories } from '../../complaints/hooks/use-complaint-categories'
 import { useOpenComplaints } from '../hooks/useCustomerComplaints'
-import { useNow } from '../hooks/useNow'
+import { useNow } from '@renderer/hooks/useNow'
 import { show } from './show'
 
 type OpenComplaintsProps = { customerId: string }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { languages, type Language } from '@shared/domain/customer'
 import { toE164 } from '@shared/phone/normalize'
 import { createContact } from '../commands'
-import { defaultCountry } from '../../settings/caller-id-settings'
+import { defaultCountry } from '@renderer/settings/caller-id-settings'
 
 type QuickCreateFormProps = { phoneE164: string | null }
 

@@ -9,7 +9,7 @@ import {
   saveCallerIdSettings,
   supportedCountries,
   type CallerIdFormErrors
-} from '../caller-id-settings'
+} from '@renderer/settings/caller-id-settings'
 
 const noErrors: CallerIdFormErrors = { ctiHeaders: [], defaultCountry: false }
 

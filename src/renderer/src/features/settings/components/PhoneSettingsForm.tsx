@@ -11,8 +11,8 @@ import {
   saveOverrides,
   type AccountForm,
   type OverrideErrors
-} from '../sip-overrides'
-import { forgetStoredSipPassword, keepSipPassword } from '../sip-password'
+} from '@renderer/settings/sip-overrides'
+import { forgetStoredSipPassword, keepSipPassword } from '@renderer/settings/sip-password'
 
 const accountFields: readonly { field: keyof AccountForm; autoComplete: string }[] = [
   { field: 'uri', autoComplete: 'off' },

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 
 import { sanitizeDisplayText } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
-import { useNow } from '../../screen-pop/hooks/useNow'
+import { useNow } from '@renderer/hooks/useNow'
 import { usePauseReasons } from '../../agent-state/use-pause-reasons'
 import { useTeamBoard } from '../hooks/useTeamBoard'
 

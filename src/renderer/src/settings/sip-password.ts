@@ -3,7 +3,7 @@
  * memory for the session; only when the agent ticks "remember" does it go to the OS keychain
  * (safeStorage in the desktop edition) or this browser's storage, and unticking deletes it.
  */
-import { getDesktop } from '../../platform/desktop'
+import { getDesktop } from '../platform/desktop'
 
 const SECRET_KEY = 'sip-password'
 

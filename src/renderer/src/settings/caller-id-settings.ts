@@ -13,7 +13,7 @@ import {
   type CtiHeaderNameProblem
 } from '@shared/domain/cti-headers'
 import type { CountryCode } from '@shared/phone/normalize'
-import { parsedByText } from '../../platform/parsed-by-text'
+import { parsedByText } from '../platform/parsed-by-text'
 
 const STORAGE_KEY = 'atiende.callerId'
 /** Before this screen existed, sites set a comma-separated list here by hand. */
