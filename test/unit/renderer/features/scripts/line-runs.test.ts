@@ -5,7 +5,7 @@ import { applyEvent, startRun } from '@shared/scripts/interpreter'
 import type { RunContext } from '@shared/scripts/run-context'
 import { runRecordOf } from '@shared/scripts/run-record'
 import type { RunState } from '@shared/scripts/run-state'
-import { scriptFrom } from '../../shared/scripts/support'
+import { scriptFrom } from '../../../shared/scripts/support'
 import inboundSource from '@resources/scripts/inbound-service.yaml?raw'
 
 const script = scriptFrom(inboundSource)
