@@ -1,10 +1,8 @@
-/** Pre-call check summaries, the microphone level, and the per-machine device choice. */
+/** Pre-call check summaries and the microphone level. */
 import { describe, expect, it } from 'vitest'
 
-import { loadDeviceChoice, saveDeviceChoice } from '@renderer/features/devices/device-preferences'
 import { rmsLevel } from '@renderer/features/precall/hooks/useMicrophoneLevel'
 import { summariseIce } from '@renderer/features/precall/network-check'
-import { MemoryStorage } from '@support/memory-storage'
 
 describe('ICE check summary', () => {
   const host = { type: 'host', protocol: 'udp' } as const
@@ -40,27 +38,5 @@ describe('microphone level', () => {
     expect(rmsLevel(new Float32Array(128))).toBe(0)
     expect(rmsLevel(Float32Array.from({ length: 128 }, (_, i) => (i % 2 ? 1 : -1)))).toBe(1)
     expect(rmsLevel(new Float32Array(0))).toBe(0)
-  })
-})
-
-describe('device choice on this machine', () => {
-  it('round-trips and starts from the system defaults', () => {
-    const storage = new MemoryStorage()
-    expect(loadDeviceChoice(storage)).toEqual({
-      microphoneId: null,
-      speakerId: null,
-      ringerId: null
-    })
-    const choice = { microphoneId: 'hs-in', speakerId: 'hs-out', ringerId: null }
-    saveDeviceChoice(choice, storage)
-    expect(loadDeviceChoice(storage)).toEqual(choice)
-  })
-
-  it('ignores a corrupt or foreign value instead of failing the phone', () => {
-    const storage = new MemoryStorage()
-    storage.setItem('atiende.audio-devices', '{not json')
-    expect(loadDeviceChoice(storage).microphoneId).toBeNull()
-    storage.setItem('atiende.audio-devices', JSON.stringify({ microphoneId: 7 }))
-    expect(loadDeviceChoice(storage).microphoneId).toBeNull()
   })
 })

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { resetAppStore, useAppStore } from '@renderer/stores/app-store'
-import { CallState, canTransition } from '@renderer/telephony/call-session'
 import type { CallInfo } from '@renderer/telephony/call-session'
 
 const outbound: CallInfo = {
@@ -50,14 +49,5 @@ describe('phone phases for SIP calls', () => {
   it('keeps the line status apart from the call', () => {
     s().lineChanged({ state: 'unconfigured' })
     expect(s().phone.line).toEqual({ state: 'unconfigured' })
-  })
-})
-
-describe('call states', () => {
-  it('lets an outbound call go from dialing to active or ended only', () => {
-    expect(canTransition(CallState.Dialing, CallState.Active)).toBe(true)
-    expect(canTransition(CallState.Dialing, CallState.Ended)).toBe(true)
-    expect(canTransition(CallState.Dialing, CallState.Connecting)).toBe(false)
-    expect(canTransition(CallState.Dialing, CallState.Held)).toBe(false)
   })
 })

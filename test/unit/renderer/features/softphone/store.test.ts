@@ -60,16 +60,3 @@ describe('softphone slice', () => {
     }).toThrow(/ringing → ringing/)
   })
 })
-
-describe('screen pop slice', () => {
-  it('ignores a late lookup answer for a previous call', () => {
-    const s = () => useAppStore.getState()
-    s().popLookupStarted('new-call')
-    s().popMatched('old-call', {
-      matchedBy: 'phone',
-      normalizedNumber: '+34612345678',
-      customers: []
-    })
-    expect(s().screenPop).toMatchObject({ status: 'looking', callId: 'new-call', match: null })
-  })
-})
