@@ -1,22 +1,23 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { AgentStateControl } from '../features/agent-state/components/AgentStateControl'
-import { PhoneProblemAlert } from '../features/agent-state/components/PhoneProblemAlert'
-import { logout } from '../features/auth/session'
-import { CallbacksPanel } from '../features/callbacks/components/CallbacksPanel'
-import { ComplaintAnalysisPanel } from '../features/complaint-analysis/components/ComplaintAnalysisPanel'
-import { PendingApprovals } from '../features/compensation/components/PendingApprovals'
-import { ConfigurationPanel } from '../features/configuration/components/ConfigurationPanel'
-import { ComplaintsPanel } from '../features/complaints/components/ComplaintsPanel'
-import { useAudioRuntime } from '../features/devices/hooks/useAudioRuntime'
-import { CustomerCard } from '../features/screen-pop/components/CustomerCard'
-import { ScriptPanel } from '../features/scripts/components/ScriptPanel'
-import { SoftphonePanel } from '../features/softphone/components/SoftphonePanel'
-import { SyncStatusBar } from '../features/sync-status/components/SyncStatusBar'
-import { TeamBoard } from '../features/team/components/TeamBoard'
-import { watchWrapUp } from '../features/wrap-up/watch-wrap-up'
-import { useAppStore } from '../stores/app-store'
+import { useAppStore } from '@renderer/stores/app-store'
+import { AgentStateControl, PhoneProblemAlert } from '../features/agent-state'
+import { useSession } from '../features/auth'
+import { CallbacksPanel } from '../features/callbacks'
+import { ComplaintAnalysisPanel } from '../features/complaint-analysis'
+import { PendingApprovals } from '../features/compensation'
+import { ComplaintsPanel } from '../features/complaints'
+import { ConfigurationPanel } from '../features/configuration'
+import { useAudioRuntime } from '../features/devices'
+import { CustomerCard } from '../features/screen-pop'
+import { ScriptPanel } from '../features/scripts'
+import { CustomerSearch } from '../features/search'
+import { CallerIdSettingsForm, PhoneSettingsForm } from '../features/settings'
+import { SoftphonePanel, useSoftphone } from '../features/softphone'
+import { SyncStatusBar } from '../features/sync-status'
+import { TeamBoard } from '../features/team'
+import { watchWrapUp, WrapUpForm } from '../features/wrap-up'
 import { ErrorBoundary } from './ErrorBoundary'
 import { LanguageSelect } from './LanguageSelect'
 
@@ -27,8 +28,10 @@ export function Workstation() {
   // change they watch (the team board on every agent-state change, its clock every second).
   const isAdmin = user?.role === 'admin'
   const isLead = isAdmin || user?.role === 'team_lead'
+  const { logout } = useSession()
+  const { calls } = useSoftphone()
   useAudioRuntime()
-  useEffect(() => watchWrapUp(), [])
+  useEffect(() => watchWrapUp(calls.wrapUpGuards), [calls])
   return (
     <div className="workstation">
       <header className="topbar">
@@ -48,10 +51,18 @@ export function Workstation() {
       <PhoneProblemAlert />
       <main className="columns">
         <ErrorBoundary area={t('softphone.heading')}>
-          <SoftphonePanel />
+          <SoftphonePanel
+            wrapUp={<WrapUpForm />}
+            settings={
+              <>
+                <PhoneSettingsForm />
+                <CallerIdSettingsForm />
+              </>
+            }
+          />
         </ErrorBoundary>
         <ErrorBoundary area={t('card.heading')}>
-          <CustomerCard />
+          <CustomerCard search={<CustomerSearch />} />
         </ErrorBoundary>
         <ErrorBoundary area={t('scripts.heading')}>
           <ScriptPanel />

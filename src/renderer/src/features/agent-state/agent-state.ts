@@ -4,7 +4,7 @@
  * decides instead, so nobody has to remember to set "on call".
  */
 import { WATCHDOG_PAUSE_REASON } from '@shared/domain/configuration-edit'
-import type { PhonePhase } from '../softphone/store'
+import type { PhonePhase } from '../softphone'
 
 export type Availability =
   | { kind: 'ready'; since: string }

@@ -8,7 +8,7 @@ import i18next from 'i18next'
 import { getDesktop } from '../../platform/desktop'
 import { useAppStore } from '../../stores/app-store'
 import { RegistrationState } from '../../telephony/sip-user-agent'
-import type { PhoneLine } from '../softphone/store'
+import type { PhoneLine } from '../softphone'
 import { phoneProblems, type MicrophonePermission, type PhoneHealthInputs } from './phone-watchdog'
 
 /** How often the line's grace period is re-checked while the line is down. */

@@ -9,7 +9,7 @@ import { appError } from '@shared/contract/errors'
 import { fail, ok, type Result } from '@shared/contract/result'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
-import { dial } from '../softphone/phone-line'
+import type { SipLine } from '../softphone'
 
 export async function scheduleCallback(
   input: CallbackScheduleInput
@@ -27,7 +27,7 @@ export async function completeCallback(id: string): Promise<string | null> {
   return result && !result.ok ? result.error.message : null
 }
 
-export function callBack(callback: LocalCallback): void {
+export function callBack(callback: LocalCallback, line: Pick<SipLine, 'dial'>): void {
   if (callback.practice) return
-  void dial(callback.phoneE164)
+  void line.dial(callback.phoneE164)
 }

@@ -6,10 +6,11 @@
 import type { CustomerMatch, NewCustomerInput } from '@shared/contract/worker'
 import { ctiIdsFrom } from '@shared/domain/cti-headers'
 import type { Customer } from '@shared/domain/customer'
-import { dataClient } from '../../data/data-client'
+import { dataClient } from '@renderer/data/data-client'
+import type { DataClient } from '@renderer/data/worker-client'
 import { useAppStore } from '../../stores/app-store'
 import type { CallInfo } from '../../telephony/call-session'
-import { ctiHeaderNames, defaultCountry } from '../../settings/caller-id-settings'
+import { ctiHeaderNames, defaultCountry } from '@renderer/settings/caller-id-settings'
 
 const noMatch: CustomerMatch = { matchedBy: 'none', normalizedNumber: null, customers: [] }
 
@@ -17,8 +18,11 @@ const noMatch: CustomerMatch = { matchedBy: 'none', normalizedNumber: null, cust
  * Sends the caller's lookup to the data worker (cache first, then the server); resolves with
  * its answer, no match on failure. Null when there is no data worker.
  */
-export function lookUpCaller(info: CallInfo): Promise<CustomerMatch> | null {
-  const pending = dataClient()?.send('customer:match', {
+export function lookUpCaller(
+  info: CallInfo,
+  client: DataClient | null = dataClient()
+): Promise<CustomerMatch> | null {
+  const pending = client?.send('customer:match', {
     callerNumber: info.remoteNumber,
     ctiCustomerId: null,
     ctiIds: ctiIdsFrom(info.ctiHeaders, ctiHeaderNames()),
@@ -44,11 +48,6 @@ export function showLookup(
       useAppStore.getState().popMatched(callId, match)
     })
   }
-}
-
-/** Pops the card for a call brought to the front (dialled, picked, or wrapped up next). */
-export function popCustomerFor(info: CallInfo): void {
-  showLookup(info.id, lookUpCaller(info))
 }
 
 /** Shows a customer's card outside a call (from search), or on top of the current pop. */

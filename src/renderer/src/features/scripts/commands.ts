@@ -17,9 +17,8 @@ import { selectScript } from '@shared/scripts/select-script'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 import type { CallInfo } from '../../telephony/call-session'
-import { transferAddress } from '../softphone/phone-line'
-import { prefillTransfer } from '../softphone/transfer-prefill'
-import { openCallbackForCall } from '../wrap-up/commands'
+import { prefillTransfer } from '../softphone'
+import { openCallbackForCall } from '../wrap-up'
 import { scriptCatalog } from './bundled-scripts'
 import { LineRuns, pausesOf, type LineRun } from './line-runs'
 
@@ -47,7 +46,8 @@ function refuse(code: string): void {
 
 /**
  * Carries out what the script asked: a prefilled complaint, a prefilled callback, a suggested
- * disposition for the wrap-up, the transfer field filled in (the agent confirms the transfer).
+ * disposition for the wrap-up, the transfer field filled in (the agent confirms the transfer;
+ * the softphone turns a queue into its address at the account's domain).
  * A preview belongs to no call: it suggests nothing to a wrap-up and transfers nothing.
  */
 function carryOut(callId: string, effects: readonly EmittedEffect[]): void {
@@ -66,7 +66,7 @@ function carryOut(callId: string, effects: readonly EmittedEffect[]): void {
         }
         break
       case 'transfer':
-        if (callId !== PREVIEW_RUN) prefillTransfer(transferAddress(effect.target))
+        if (callId !== PREVIEW_RUN) prefillTransfer(effect.target)
         break
       case 'offer_product':
         // Shown on the step, which asks whether the customer took it (recorded on the path).

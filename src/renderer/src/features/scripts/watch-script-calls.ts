@@ -7,7 +7,7 @@
  */
 import i18next from 'i18next'
 
-import { registerWrapUpGuard } from '../softphone/wrap-up-guards'
+import type { WrapUpGuardRegistry } from '../softphone'
 import { useAppStore, type AppState } from '../../stores/app-store'
 import {
   lineRunEnded,
@@ -34,8 +34,8 @@ function callsOf(phone: AppState['phone']): Set<string> {
   return ids
 }
 
-export function watchScriptCalls(): () => void {
-  const unguard = registerWrapUpGuard(mandatoryPending)
+export function watchScriptCalls(guards: WrapUpGuardRegistry): () => void {
+  const unguard = guards.register(mandatoryPending)
   const gone = new Set<string>()
   // A swap moves the front call and the other lines in two store updates, so in between a held
   // call is briefly in neither: a call counts as gone only if it is still missing once the

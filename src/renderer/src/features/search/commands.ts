@@ -1,7 +1,7 @@
 /** Customer search for the search box: runs in the data worker, over the local cache only. */
 import type { Customer } from '@shared/domain/customer'
 import { dataClient } from '../../data/data-client'
-import { defaultCountry } from '../../settings/caller-id-settings'
+import { defaultCountry } from '@renderer/settings/caller-id-settings'
 
 export const SEARCH_LIMIT = 20
 

@@ -1,45 +1,33 @@
 /**
  * The agent's SIP line for the session: fetches the provisioned account, applies the local
- * overrides, keeps a {@link SipUserAgent} registered, and hands its calls to the call commands.
+ * overrides, keeps a {@link SipUserAgent} registered, and hands its calls to the call controller.
+ * The app creates one for its lifetime; its state (the user agent, the account) is the instance's.
  */
 import i18next from 'i18next'
 
 import { sipAccountSchema, type SipAccount } from '@shared/domain/sip-account'
-import { serverUrl } from '../../data/server-url'
-import { getDesktop } from '../../platform/desktop'
-import { useAppStore } from '../../stores/app-store'
-import { dialTarget, domainOf } from '../../telephony/sip-headers'
-import { RegistrationState, SipUserAgent } from '../../telephony/sip-user-agent'
-import { watchForWake } from '../../telephony/wake-detector'
+import { serverUrl } from '@renderer/data/server-url'
+import { getDesktop } from '@renderer/platform/desktop'
 import {
   ctiHeaderNames,
   defaultCountry,
   rememberProvisionedCountry
-} from '../../settings/caller-id-settings'
-import { applyOverrides, loadOverrides } from '../../settings/sip-overrides'
-import { clearSipPasswordFromMemory, sipPassword } from '../../settings/sip-password'
-import {
-  canDial,
-  canTransfer,
-  incomingCall,
-  placeCall,
-  placeConsult,
-  prepareConsult,
-  transferBlind
-} from './commands'
+} from '@renderer/settings/caller-id-settings'
+import { applyOverrides, loadOverrides } from '@renderer/settings/sip-overrides'
+import { clearSipPasswordFromMemory, sipPassword } from '@renderer/settings/sip-password'
+import { dialTarget, domainOf } from '@renderer/telephony/sip-headers'
+import { RegistrationState, SipUserAgent } from '@renderer/telephony/sip-user-agent'
+import { watchForWake } from '@renderer/telephony/wake-detector'
+import type { CallController } from './call-controller'
+import type { CallStore } from './call-controller-options'
 import { linkTarget, planDial, type DialPlan } from './dial-number'
+import type { TransferTarget } from './transfer-prefill'
 
 export type DialRefusal = Extract<DialPlan, { ok: false }>['reason']
 
-let agent: SipUserAgent | null = null
-let provisioned: SipAccount | null = null
-let lastAccessToken = ''
-let stopDialLinks: (() => void) | null = null
-
-let stopWakeWatch: (() => void) | null = null
-
-const onOnline = (): void => {
-  agent?.reconnectNow()
+export interface SipLineOptions {
+  calls: CallController
+  store: CallStore
 }
 
 async function fetchAccount(accessToken: string): Promise<SipAccount> {
@@ -50,90 +38,9 @@ async function fetchAccount(accessToken: string): Promise<SipAccount> {
   return sipAccountSchema.parse(await response.json())
 }
 
-function lineDown(reason: string): void {
-  useAppStore
-    .getState()
-    .lineChanged({ state: RegistrationState.Unregistered, server: null, reason })
-}
-
 /** The provisioned account with this workstation's overrides (dialling rules included). */
 function effectiveAccount(base: SipAccount): SipAccount {
   return applyOverrides(base, loadOverrides())
-}
-
-async function connect(): Promise<void> {
-  if (!provisioned) return
-  const overrides = loadOverrides()
-  const account = applyOverrides(
-    provisioned,
-    overrides,
-    await sipPassword(overrides.rememberPassword)
-  )
-  if (agent) return
-  if (account.wsServers.length === 0) {
-    useAppStore.getState().lineChanged({ state: 'unconfigured' })
-    return
-  }
-  agent = new SipUserAgent({
-    account,
-    ctiHeaderNames,
-    delegate: {
-      onRegistrationChange: (status) => {
-        useAppStore.getState().lineChanged(status)
-      },
-      onIncomingCall: incomingCall
-    }
-  })
-  agent.start()
-}
-
-/** Starts the line after login; an unconfigured account leaves only practice calls. */
-export async function startPhoneLine(accessToken: string): Promise<void> {
-  lastAccessToken = accessToken
-  if (agent || provisioned) return
-  try {
-    provisioned = await fetchAccount(accessToken)
-    rememberProvisionedCountry(provisioned.defaultCountry)
-  } catch (error) {
-    lineDown(error instanceof Error ? error.message : String(error))
-    return
-  }
-  window.addEventListener('online', onOnline)
-  stopWakeWatch ??= watchForWake(() => {
-    agent?.checkAfterWake()
-  })
-  await connect()
-  stopDialLinks ??= getDesktop().onDialRequest(({ uri }) => {
-    void dialLink(uri)
-  })
-}
-
-/** A fresh access token: retry fetching the account if the first try failed (offline start). */
-export function phoneTokenRefreshed(accessToken: string): void {
-  lastAccessToken = accessToken
-  if (!provisioned) void startPhoneLine(accessToken)
-}
-
-/** After the settings changed: reconnect with the new servers. */
-export async function restartPhoneLine(): Promise<void> {
-  await agent?.stop()
-  agent = null
-  if (provisioned) await connect()
-  else await startPhoneLine(lastAccessToken)
-}
-
-export async function stopPhoneLine(): Promise<void> {
-  window.removeEventListener('online', onOnline)
-  stopWakeWatch?.()
-  stopWakeWatch = null
-  stopDialLinks?.()
-  stopDialLinks = null
-  const stopping = agent?.stop()
-  agent = null
-  provisioned = null
-  clearSipPasswordFromMemory()
-  useAppStore.getState().lineChanged({ state: 'unconfigured' })
-  await stopping
 }
 
 function plan(raw: string, account: SipAccount): DialPlan {
@@ -141,76 +48,176 @@ function plan(raw: string, account: SipAccount): DialPlan {
   return planDial(raw, defaultCountry(), account.dialPrefix)
 }
 
-function reportError(error: unknown): void {
-  useAppStore.getState().phoneError(error instanceof Error ? error.message : String(error))
-}
+export class SipLine {
+  readonly #calls: CallController
+  readonly #store: CallStore
+  #agent: SipUserAgent | null = null
+  #provisioned: SipAccount | null = null
+  #lastAccessToken = ''
+  #stopDialLinks: (() => void) | null = null
+  #stopWakeWatch: (() => void) | null = null
 
-/** Dials what the agent typed; returns why not when the input is not dialable. */
-export async function dial(raw: string): Promise<DialRefusal | null> {
-  if (!agent || !provisioned || !canDial()) return null
-  const planned = plan(raw, effectiveAccount(provisioned))
-  if (!planned.ok) return planned.reason
-  useAppStore.getState().dialled(raw)
-  try {
-    placeCall(await agent.call(planned.target))
-  } catch (error) {
-    reportError(error)
+  constructor(options: SipLineOptions) {
+    this.#calls = options.calls
+    this.#store = options.store
   }
-  return null
-}
 
-/** Dials the last number again (Alt+R). */
-export async function redial(): Promise<DialRefusal | null> {
-  const last = useAppStore.getState().phone.lastDialled
-  return last === null ? null : dial(last)
-}
-
-/**
- * Dials a `tel:` or `sip:` link (Electron's protocol handler, already reduced to a canonical
- * URI by main): `tel:+34911234567` dials the number, a SIP URI is dialled as is.
- */
-export async function dialLink(uri: string): Promise<void> {
-  const target = linkTarget(uri)
-  if (!canDial()) {
-    useAppStore.getState().phoneError(i18next.t('softphone.linkWhileBusy', { target }))
-    return
+  readonly #onOnline = (): void => {
+    this.#agent?.reconnectNow()
   }
-  const refusal = await dial(target)
-  if (refusal) useAppStore.getState().phoneError(i18next.t(`softphone.dialErrors.${refusal}`))
-}
 
-/** Attended transfer, first step: holds the current call and calls the target to consult. */
-export async function consult(raw: string): Promise<DialRefusal | null> {
-  if (!agent || !provisioned || !canTransfer()) return null
-  const planned = plan(raw, effectiveAccount(provisioned))
-  if (!planned.ok) return planned.reason
-  const phone = agent
-  try {
-    const heldCallId = await prepareConsult()
-    if (heldCallId) placeConsult(await phone.call(planned.target), heldCallId)
-  } catch (error) {
-    reportError(error)
+  #lineDown(reason: string): void {
+    this.#store
+      .getState()
+      .lineChanged({ state: RegistrationState.Unregistered, server: null, reason })
   }
-  return null
-}
 
-/**
- * What a script's transfer step puts in the transfer field: the number, or the queue's address
- * at the account's SIP domain (a PBX reaches a queue by name or number there).
- */
-export function transferAddress(
-  target: { kind: 'number'; e164: string } | { kind: 'queue'; queue: string }
-): string {
-  if (target.kind === 'number') return target.e164
-  const uri = provisioned ? effectiveAccount(provisioned).uri : null
-  return uri ? dialTarget(target.queue, domainOf(uri)) : target.queue
-}
+  async #connect(): Promise<void> {
+    if (!this.#provisioned) return
+    const overrides = loadOverrides()
+    const account = applyOverrides(
+      this.#provisioned,
+      overrides,
+      await sipPassword(overrides.rememberPassword)
+    )
+    if (this.#agent) return
+    if (account.wsServers.length === 0) {
+      this.#store.getState().lineChanged({ state: 'unconfigured' })
+      return
+    }
+    this.#agent = new SipUserAgent({
+      account,
+      ctiHeaderNames,
+      delegate: {
+        onRegistrationChange: (status) => {
+          this.#store.getState().lineChanged(status)
+        },
+        onIncomingCall: (session) => {
+          this.#calls.incomingCall(session)
+        }
+      }
+    })
+    this.#agent.start()
+  }
 
-/** Blind transfer of the current call to what the agent typed. */
-export function transferTo(raw: string): DialRefusal | null {
-  if (!agent || !provisioned || !canTransfer()) return null
-  const planned = plan(raw, effectiveAccount(provisioned))
-  if (!planned.ok) return planned.reason
-  transferBlind(agent.uriFor(planned.target))
-  return null
+  /** Starts the line after login; an unconfigured account leaves only practice calls. */
+  async start(accessToken: string): Promise<void> {
+    this.#lastAccessToken = accessToken
+    if (this.#agent || this.#provisioned) return
+    try {
+      this.#provisioned = await fetchAccount(accessToken)
+      rememberProvisionedCountry(this.#provisioned.defaultCountry)
+    } catch (error) {
+      this.#lineDown(error instanceof Error ? error.message : String(error))
+      return
+    }
+    window.addEventListener('online', this.#onOnline)
+    this.#stopWakeWatch ??= watchForWake(() => {
+      this.#agent?.checkAfterWake()
+    })
+    await this.#connect()
+    this.#stopDialLinks ??= getDesktop().onDialRequest(({ uri }) => {
+      void this.dialLink(uri)
+    })
+  }
+
+  /** A fresh access token: retry fetching the account if the first try failed (offline start). */
+  tokenRefreshed(accessToken: string): void {
+    this.#lastAccessToken = accessToken
+    if (!this.#provisioned) void this.start(accessToken)
+  }
+
+  /** After the settings changed: reconnect with the new servers. */
+  async restart(): Promise<void> {
+    await this.#agent?.stop()
+    this.#agent = null
+    if (this.#provisioned) await this.#connect()
+    else await this.start(this.#lastAccessToken)
+  }
+
+  async stop(): Promise<void> {
+    window.removeEventListener('online', this.#onOnline)
+    this.#stopWakeWatch?.()
+    this.#stopWakeWatch = null
+    this.#stopDialLinks?.()
+    this.#stopDialLinks = null
+    const stopping = this.#agent?.stop()
+    this.#agent = null
+    this.#provisioned = null
+    clearSipPasswordFromMemory()
+    this.#store.getState().lineChanged({ state: 'unconfigured' })
+    await stopping
+  }
+
+  #reportError(error: unknown): void {
+    this.#store.getState().phoneError(error instanceof Error ? error.message : String(error))
+  }
+
+  /** Dials what the agent typed; returns why not when the input is not dialable. */
+  async dial(raw: string): Promise<DialRefusal | null> {
+    if (!this.#agent || !this.#provisioned || !this.#calls.canDial()) return null
+    const planned = plan(raw, effectiveAccount(this.#provisioned))
+    if (!planned.ok) return planned.reason
+    this.#store.getState().dialled(raw)
+    try {
+      this.#calls.placeCall(await this.#agent.call(planned.target))
+    } catch (error) {
+      this.#reportError(error)
+    }
+    return null
+  }
+
+  /** Dials the last number again (Alt+R). */
+  async redial(): Promise<DialRefusal | null> {
+    const last = this.#store.getState().phone.lastDialled
+    return last === null ? null : this.dial(last)
+  }
+
+  /**
+   * Dials a `tel:` or `sip:` link (Electron's protocol handler, already reduced to a canonical
+   * URI by main): `tel:+34911234567` dials the number, a SIP URI is dialled as is.
+   */
+  async dialLink(uri: string): Promise<void> {
+    const target = linkTarget(uri)
+    if (!this.#calls.canDial()) {
+      this.#store.getState().phoneError(i18next.t('softphone.linkWhileBusy', { target }))
+      return
+    }
+    const refusal = await this.dial(target)
+    if (refusal) this.#store.getState().phoneError(i18next.t(`softphone.dialErrors.${refusal}`))
+  }
+
+  /** Attended transfer, first step: holds the current call and calls the target to consult. */
+  async consult(raw: string): Promise<DialRefusal | null> {
+    if (!this.#agent || !this.#provisioned || !this.#calls.canTransfer()) return null
+    const planned = plan(raw, effectiveAccount(this.#provisioned))
+    if (!planned.ok) return planned.reason
+    const phone = this.#agent
+    try {
+      const heldCallId = await this.#calls.prepareConsult()
+      if (heldCallId) this.#calls.placeConsult(await phone.call(planned.target), heldCallId)
+    } catch (error) {
+      this.#reportError(error)
+    }
+    return null
+  }
+
+  /**
+   * What a script's transfer step puts in the transfer field: the number, or the queue's address
+   * at the account's SIP domain (a PBX reaches a queue by name or number there).
+   */
+  transferAddress(target: TransferTarget): string {
+    if (target.kind === 'number') return target.e164
+    const uri = this.#provisioned ? effectiveAccount(this.#provisioned).uri : null
+    return uri ? dialTarget(target.queue, domainOf(uri)) : target.queue
+  }
+
+  /** Blind transfer of the current call to what the agent typed. */
+  transferTo(raw: string): DialRefusal | null {
+    if (!this.#agent || !this.#provisioned || !this.#calls.canTransfer()) return null
+    const planned = plan(raw, effectiveAccount(this.#provisioned))
+    if (!planned.ok) return planned.reason
+    this.#calls.transferBlind(this.#agent.uriFor(planned.target))
+    return null
+  }
 }

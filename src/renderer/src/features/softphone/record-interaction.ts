@@ -7,7 +7,7 @@ import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 import type { CallSession } from '../../telephony/call-session'
 import { CallTimeline, type InteractionInput } from '../../telephony/call-timeline'
-import { defaultCountry } from '../../settings/caller-id-settings'
+import { defaultCountry } from '@renderer/settings/caller-id-settings'
 
 async function save(record: InteractionInput): Promise<void> {
   const client = dataClient()

@@ -4,19 +4,26 @@
  */
 export type WrapUpGuard = () => string | null
 
-const guards = new Set<WrapUpGuard>()
-
-/** Adds a guard; returns the function that removes it. */
-export function registerWrapUpGuard(guard: WrapUpGuard): () => void {
-  guards.add(guard)
-  return () => guards.delete(guard)
+/** Where features register their guards; the call controller asks them before finishing. */
+export interface WrapUpGuardRegistry {
+  /** Adds a guard; returns the function that removes it. */
+  register(guard: WrapUpGuard): () => void
 }
 
-/** The first reason a guard gives to keep the agent in wrap-up, or null when all agree. */
-export function wrapUpBlocker(): string | null {
-  for (const guard of guards) {
-    const reason = guard()
-    if (reason) return reason
+export class WrapUpGuards implements WrapUpGuardRegistry {
+  readonly #guards = new Set<WrapUpGuard>()
+
+  register(guard: WrapUpGuard): () => void {
+    this.#guards.add(guard)
+    return () => this.#guards.delete(guard)
   }
-  return null
+
+  /** The first reason a guard gives to keep the agent in wrap-up, or null when all agree. */
+  blocker(): string | null {
+    for (const guard of this.#guards) {
+      const reason = guard()
+      if (reason) return reason
+    }
+    return null
+  }
 }

@@ -8,11 +8,17 @@ import { fullName } from '@shared/domain/customer'
 import { toE164 } from '@shared/phone/normalize'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
-import { defaultCountry } from '../../settings/caller-id-settings'
-import { finishWrapUp } from '../softphone/commands'
+import { defaultCountry } from '@renderer/settings/caller-id-settings'
 
-/** Saves the disposition of the call in wrap-up, then finishes the wrap-up if nothing else holds it. */
-export async function saveDispositionAndFinish(code: string, note: string): Promise<void> {
+/**
+ * Saves the disposition of the call in wrap-up, then `finish`es the wrap-up (the call controller's,
+ * which finishes only if nothing else holds it).
+ */
+export async function saveDispositionAndFinish(
+  code: string,
+  note: string,
+  finish: () => void
+): Promise<void> {
   const { phone, screenPop, wrapUp } = useAppStore.getState()
   const call = phone.call
   const client = dataClient()
@@ -31,7 +37,7 @@ export async function saveDispositionAndFinish(code: string, note: string): Prom
     }
     useAppStore.getState().dispositionSaved(result.data.disposition)
   }
-  finishWrapUp()
+  finish()
 }
 
 /** Opens the callback form for the call in front: its customer and number, the agent's note. */

@@ -3,7 +3,7 @@
  * the call's saved disposition read back when its wrap-up starts (after a reload, say), and a
  * clean slate once the agent moved on.
  */
-import { registerWrapUpGuard } from '../softphone/wrap-up-guards'
+import type { WrapUpGuardRegistry } from '../softphone'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 import { dispositionPending } from './commands'
@@ -16,8 +16,8 @@ async function loadSaved(callId: string): Promise<void> {
   }
 }
 
-export function watchWrapUp(): () => void {
-  const unguard = registerWrapUpGuard(dispositionPending)
+export function watchWrapUp(guards: WrapUpGuardRegistry): () => void {
+  const unguard = guards.register(dispositionPending)
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     const { phase, call } = state.phone
     if (phase === previous.phone.phase) return

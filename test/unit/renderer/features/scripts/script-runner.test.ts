@@ -1,7 +1,7 @@
 import i18next from 'i18next'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { wrapUpBlocker } from '@renderer/features/softphone/wrap-up-guards'
+import { WrapUpGuards } from '@renderer/features/softphone/wrap-up-guards'
 import {
   applyPublishedScripts,
   loadBundledScripts
@@ -35,6 +35,9 @@ const s = () => useAppStore.getState()
 beforeAll(async () => {
   await i18next.init({ lng: 'es', resources: { es: { translation: es } } })
 })
+/** Where the watcher registers its wrap-up guard (the call controller's, in the app). */
+const guards = new WrapUpGuards()
+
 afterEach(resetAppStore)
 
 describe('bundled scripts', () => {
@@ -147,16 +150,16 @@ describe('running a script', () => {
   })
 
   it('holds the wrap-up while a mandatory line on the path is unconfirmed', () => {
-    const stop = watchScriptCalls()
+    const stop = watchScriptCalls(guards)
     try {
       startScript('call-1', 'outbound-retention')
-      expect(wrapUpBlocker()).toBeNull()
+      expect(guards.blocker()).toBeNull()
       sendScriptEvent({ type: 'next' })
       expect(s().scriptRun.view?.step.nodeId).toBe('disclosure')
-      expect(wrapUpBlocker()).toBe('Confirme los pasos obligatorios del guion antes de terminar.')
+      expect(guards.blocker()).toBe('Confirme los pasos obligatorios del guion antes de terminar.')
       expect(scriptAllowsFinish()).toBe(false)
       sendScriptEvent({ type: 'confirm' })
-      expect(wrapUpBlocker()).toBeNull()
+      expect(guards.blocker()).toBeNull()
       sendScriptEvent({ type: 'abandon', reason: 'agent' })
       expect(scriptAllowsFinish()).toBe(true)
     } finally {
@@ -165,7 +168,7 @@ describe('running a script', () => {
     // Without the watcher, nothing guards the wrap-up any more.
     startScript('call-2', 'outbound-retention')
     sendScriptEvent({ type: 'next' })
-    expect(wrapUpBlocker()).toBeNull()
+    expect(guards.blocker()).toBeNull()
   })
 })
 
@@ -181,7 +184,7 @@ describe('two lines', () => {
   const settled = () => Promise.resolve()
 
   it('each call keeps its own run; the runner follows the line in front and swaps back', async () => {
-    const stop = watchScriptCalls()
+    const stop = watchScriptCalls(guards)
     try {
       s().callRinging(first)
       s().callConnecting()
@@ -239,7 +242,7 @@ describe('two lines', () => {
   })
 
   it('the call that ends in front settles its run; the held line comes forward with its own', async () => {
-    const stop = watchScriptCalls()
+    const stop = watchScriptCalls(guards)
     try {
       s().callRinging(first)
       s().callConnecting()

@@ -1,31 +1,14 @@
 import i18next from 'i18next'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
-// The audio device runtime reads its saved choice when imported; give it an empty store.
-vi.hoisted(() => {
-  const empty = { getItem: () => null, setItem: () => undefined }
-  Object.assign(globalThis, { localStorage: empty })
-})
-
+import { showLookup } from '@renderer/features/screen-pop/commands'
+import { CallController } from '@renderer/features/softphone/call-controller'
 import {
-  answerCall,
-  cancelConsult,
-  completeTransfer,
-  declineCall,
-  dropPendingWrapUps,
-  finishWrapUp,
-  hangUp,
-  hangUpLine,
-  incomingCall,
-  placeCall,
-  placeConsult,
-  prepareConsult,
-  resetCallLines,
-  swapLines,
-  transferBlind
-} from '@renderer/features/softphone/commands'
-import { savePhonePreferences } from '@renderer/features/softphone/phone-preferences'
-import { defaultPhonePreferences } from '@renderer/features/softphone/phone-preferences'
+  defaultPhonePreferences,
+  loadPhonePreferences,
+  savePhonePreferences
+} from '@renderer/features/softphone/phone-preferences'
+import { WrapUpGuards } from '@renderer/features/softphone/wrap-up-guards'
 import { resetAppStore, useAppStore } from '@renderer/stores/app-store'
 import { CallState } from '@renderer/telephony/call-session'
 import es from '@renderer/i18n/es.json'
@@ -36,6 +19,21 @@ const phone = () => useAppStore.getState().phone
 const lineStates = () => phone().lines.map((l) => `${l.info.remoteNumber}:${l.state}`)
 
 let storage: MemoryStorage
+let calls: CallController
+
+/** A controller on the real store, with no data worker (no lookup, no records) and no audio. */
+function newController(): CallController {
+  return new CallController({
+    store: useAppStore,
+    callerCard: { lookUp: () => null, show: showLookup },
+    recordInteraction: () => undefined,
+    preferences: () => loadPhonePreferences(storage),
+    callWaitingTone: () => undefined,
+    isHidden: () => false,
+    notify: () => undefined,
+    wrapUpGuards: new WrapUpGuards()
+  })
+}
 
 beforeAll(async () => {
   await i18next.init({ lng: 'es', resources: { es: { translation: es } } })
@@ -43,22 +41,19 @@ beforeAll(async () => {
 
 beforeEach(() => {
   storage = new MemoryStorage()
-  vi.stubGlobal('localStorage', storage)
-  vi.stubGlobal('document', { hidden: false })
+  calls = newController()
 })
 
 afterEach(() => {
-  resetCallLines()
   resetAppStore()
-  vi.unstubAllGlobals()
   vi.useRealTimers()
 })
 
 /** Ana is talking to the first caller. */
 async function onACall(): Promise<FakeCall> {
   const first = new FakeCall('inbound', '600000001')
-  incomingCall(first)
-  answerCall()
+  calls.incomingCall(first)
+  calls.answerCall()
   await settle()
   expect(phone().phase).toBe('active')
   return first
@@ -68,7 +63,7 @@ describe('call waiting', () => {
   it('rings a second call as waiting, without popping it, and keeps the first in front', async () => {
     const first = await onACall()
     const second = new FakeCall('inbound', '600000002')
-    incomingCall(second)
+    calls.incomingCall(second)
     expect(second.state).toBe(CallState.Ringing)
     expect(phone().call?.id).toBe(first.info.id)
     expect(phone().phase).toBe('active')
@@ -79,8 +74,8 @@ describe('call waiting', () => {
   it('answering the waiting call holds the first and brings the second to the front', async () => {
     const first = await onACall()
     const second = new FakeCall('inbound', '600000002')
-    incomingCall(second)
-    answerCall()
+    calls.incomingCall(second)
+    calls.answerCall()
     await settle()
     expect(first.asked).toEqual(['answer', 'hold'])
     expect(second.asked).toEqual(['answer'])
@@ -92,10 +87,10 @@ describe('call waiting', () => {
   it('swaps between the lines, each time holding one and resuming the other', async () => {
     const first = await onACall()
     const second = new FakeCall('inbound', '600000002')
-    incomingCall(second)
-    answerCall()
+    calls.incomingCall(second)
+    calls.answerCall()
     await settle()
-    swapLines()
+    calls.swapLines()
     await settle()
     expect(second.asked).toEqual(['answer', 'hold'])
     expect(first.asked).toEqual(['answer', 'hold', 'resume'])
@@ -106,24 +101,24 @@ describe('call waiting', () => {
   it('hanging up the front call brings the held one forward, still held; no wrap-up yet', async () => {
     const first = await onACall()
     const second = new FakeCall('inbound', '600000002')
-    incomingCall(second)
-    answerCall()
+    calls.incomingCall(second)
+    calls.answerCall()
     await settle()
-    hangUp()
+    calls.hangUp()
     await settle()
     expect(phone()).toMatchObject({ phase: 'held', call: first.info })
     expect(phone().lines).toEqual([])
-    hangUp()
+    calls.hangUp()
     expect(phone().phase).toBe('wrap_up')
   })
 
   it('hangs up a background line without touching the front call', async () => {
     const first = await onACall()
     const second = new FakeCall('inbound', '600000002')
-    incomingCall(second)
-    answerCall()
+    calls.incomingCall(second)
+    calls.answerCall()
     await settle()
-    hangUpLine(first.info.id)
+    calls.hangUpLine(first.info.id)
     expect(first.state).toBe(CallState.Ended)
     expect(phone()).toMatchObject({ phase: 'active', call: second.info, lines: [] })
   })
@@ -131,81 +126,81 @@ describe('call waiting', () => {
   it('a held call hung up behind the front one gets its own wrap-up after the front call’s', async () => {
     const first = await onACall()
     const second = new FakeCall('inbound', '600000002')
-    incomingCall(second)
-    answerCall()
+    calls.incomingCall(second)
+    calls.answerCall()
     await settle()
-    hangUpLine(first.info.id)
+    calls.hangUpLine(first.info.id)
     expect(phone()).toMatchObject({ phase: 'active', call: second.info })
-    hangUp()
+    calls.hangUp()
     expect(phone()).toMatchObject({ phase: 'wrap_up', call: second.info })
-    finishWrapUp()
+    calls.finishWrapUp()
     expect(phone()).toMatchObject({ phase: 'wrap_up', call: first.info })
     expect(phone().answeredAt).not.toBeNull()
-    finishWrapUp()
+    calls.finishWrapUp()
     expect(phone()).toMatchObject({ phase: 'idle', call: null })
   })
 
   it('the front call ending while another line is up is wrapped up after the last one', async () => {
     const first = await onACall()
     const second = new FakeCall('inbound', '600000002')
-    incomingCall(second)
-    answerCall()
+    calls.incomingCall(second)
+    calls.answerCall()
     await settle()
-    hangUp()
+    calls.hangUp()
     await settle()
     expect(phone()).toMatchObject({ phase: 'held', call: first.info })
-    hangUp()
+    calls.hangUp()
     expect(phone()).toMatchObject({ phase: 'wrap_up', call: first.info })
-    finishWrapUp()
+    calls.finishWrapUp()
     expect(phone()).toMatchObject({ phase: 'wrap_up', call: second.info })
-    finishWrapUp()
+    calls.finishWrapUp()
     expect(phone().phase).toBe('idle')
   })
 
   it('calls waiting for their wrap-up are dropped at logout, not handed to the next user', async () => {
     const first = await onACall()
     const second = new FakeCall('inbound', '600000002')
-    incomingCall(second)
-    answerCall()
+    calls.incomingCall(second)
+    calls.answerCall()
     await settle()
-    hangUpLine(first.info.id)
-    hangUp()
-    dropPendingWrapUps()
-    finishWrapUp()
+    calls.hangUpLine(first.info.id)
+    calls.hangUp()
+    calls.dropPendingWrapUps()
+    calls.finishWrapUp()
     expect(phone().phase).toBe('idle')
   })
 
   it('a waiting call never answered needs no wrap-up', async () => {
     await onACall()
     const second = new FakeCall('inbound', '600000002')
-    incomingCall(second)
-    declineCall()
+    calls.incomingCall(second)
+    calls.declineCall()
     await settle()
-    hangUp()
-    finishWrapUp()
+    calls.hangUp()
+    calls.finishWrapUp()
     expect(phone().phase).toBe('idle')
   })
 
   it('declines the waiting call, or forgets it when its caller gives up', async () => {
     await onACall()
     const second = new FakeCall('inbound', '600000002')
-    incomingCall(second)
-    declineCall()
+    calls.incomingCall(second)
+    calls.declineCall()
     expect(second.asked).toEqual(['decline'])
     expect(phone().lines).toEqual([])
     const third = new FakeCall('inbound', '600000003')
-    incomingCall(third)
+    calls.incomingCall(third)
     third.move(CallState.Ended, 'remote')
     expect(phone()).toMatchObject({ phase: 'active', lines: [] })
   })
 
   it('answering the waiting call ends a call still ringing out', async () => {
     const outbound = new FakeCall('outbound', '1003')
-    placeCall(outbound)
+    calls.placeCall(outbound)
     const caller = new FakeCall('inbound', '600000002')
-    incomingCall(caller)
+    calls.incomingCall(caller)
     expect(lineStates()).toEqual(['600000002:ringing'])
-    answerCall()
+    calls.answerCall()
     await settle()
     expect(outbound.asked).toEqual(['hangup'])
     expect(phone()).toMatchObject({ phase: 'active', call: caller.info, lines: [] })
@@ -215,14 +210,14 @@ describe('call waiting', () => {
     savePhonePreferences({ ...defaultPhonePreferences, singleLine: true }, storage)
     await onACall()
     const second = new FakeCall('inbound', '600000002')
-    incomingCall(second)
+    calls.incomingCall(second)
     expect(second.asked).toEqual(['decline'])
 
     savePhonePreferences(defaultPhonePreferences, storage)
     const waiting = new FakeCall('inbound', '600000003')
-    incomingCall(waiting)
+    calls.incomingCall(waiting)
     const third = new FakeCall('inbound', '600000004')
-    incomingCall(third)
+    calls.incomingCall(third)
     expect(third.asked).toEqual(['decline'])
     expect(lineStates()).toEqual(['600000003:ringing'])
   })
@@ -231,7 +226,7 @@ describe('call waiting', () => {
 describe('transfers', () => {
   it('blind transfer ends our leg and goes to wrap-up', async () => {
     const first = await onACall()
-    transferBlind('sip:1003@atiende.local')
+    calls.transferBlind('sip:1003@atiende.local')
     await settle()
     expect(first.asked).toEqual(['answer', 'refer sip:1003@atiende.local', 'hangup'])
     expect(phone().phase).toBe('wrap_up')
@@ -239,13 +234,13 @@ describe('transfers', () => {
 
   it('consults while the caller holds; cancelling returns to the caller, resumed', async () => {
     const first = await onACall()
-    expect(await prepareConsult()).toBe(first.info.id)
+    expect(await calls.prepareConsult()).toBe(first.info.id)
     const consult = new FakeCall('outbound', '1003')
-    placeConsult(consult, first.info.id)
+    calls.placeConsult(consult, first.info.id)
     expect(phone()).toMatchObject({ phase: 'dialing', consultFor: first.info.id })
     consult.move(CallState.Active)
     expect(phone().phase).toBe('active')
-    cancelConsult()
+    calls.cancelConsult()
     await settle()
     expect(first.asked).toEqual(['answer', 'hold', 'resume'])
     expect(phone()).toMatchObject({ phase: 'active', call: first.info, consultFor: null })
@@ -253,11 +248,11 @@ describe('transfers', () => {
 
   it('completes an attended transfer with REFER/Replaces and never resumes the caller', async () => {
     const first = await onACall()
-    await prepareConsult()
+    await calls.prepareConsult()
     const consult = new FakeCall('outbound', '1003')
-    placeConsult(consult, first.info.id)
+    calls.placeConsult(consult, first.info.id)
     consult.move(CallState.Active)
-    completeTransfer()
+    calls.completeTransfer()
     await settle()
     expect(first.asked).toEqual(['answer', 'hold', `refer-replaces ${consult.info.id}`])
     // The target replaces the consult leg and hangs it up; then we leave the caller's leg.
@@ -267,7 +262,7 @@ describe('transfers', () => {
     expect(first.asked).not.toContain('resume')
     expect(phone().phase).toBe('wrap_up')
     // One wrap-up for the transferred caller; the consultation was an internal call.
-    finishWrapUp()
+    calls.finishWrapUp()
     expect(phone().phase).toBe('idle')
   })
 
@@ -284,8 +279,8 @@ describe('transfers', () => {
   it('a call moved onto a background line is held until the agent picks it', async () => {
     const first = await onACall()
     const second = new FakeCall('inbound', '600000002')
-    incomingCall(second)
-    answerCall()
+    calls.incomingCall(second)
+    calls.answerCall()
     await settle()
     const next = new FakeCall('outbound', '1003', { replacesCallId: first.info.id })
     first.transferredTo(next)
@@ -299,7 +294,7 @@ describe('transfers', () => {
   it('an INVITE with Replaces takes over its call at once, without ringing', async () => {
     const first = await onACall()
     const replacing = new FakeCall('inbound', '1001', { replacesCallId: first.info.id })
-    incomingCall(replacing)
+    calls.incomingCall(replacing)
     expect(replacing.asked).toEqual(['answer'])
     first.move(CallState.Ended, 'remote')
     expect(phone()).toMatchObject({ phase: 'active', call: replacing.info, lines: [] })
@@ -311,13 +306,13 @@ describe('auto-answer', () => {
     vi.useFakeTimers()
     savePhonePreferences({ ...defaultPhonePreferences, autoAnswer: 'requested' }, storage)
     const plain = new FakeCall('inbound', '600000001')
-    incomingCall(plain)
+    calls.incomingCall(plain)
     await vi.advanceTimersByTimeAsync(5000)
     expect(plain.asked).toEqual([])
     plain.move(CallState.Ended, 'remote')
 
     const intercom = new FakeCall('inbound', '2001', { answerAfterSeconds: 2 })
-    incomingCall(intercom)
+    calls.incomingCall(intercom)
     await vi.advanceTimersByTimeAsync(1900)
     expect(intercom.asked).toEqual([])
     await vi.advanceTimersByTimeAsync(200)
@@ -329,11 +324,11 @@ describe('auto-answer', () => {
     vi.useFakeTimers()
     savePhonePreferences({ ...defaultPhonePreferences, autoAnswer: 'always' }, storage)
     const first = new FakeCall('inbound', '600000001')
-    incomingCall(first)
+    calls.incomingCall(first)
     await vi.advanceTimersByTimeAsync(10)
     expect(first.asked).toEqual(['answer'])
     const second = new FakeCall('inbound', '600000002')
-    incomingCall(second)
+    calls.incomingCall(second)
     await vi.advanceTimersByTimeAsync(5000)
     expect(second.asked).toEqual([])
   })
@@ -344,7 +339,7 @@ describe('outbound calls and received digits', () => {
     vi.useFakeTimers()
     savePhonePreferences({ ...defaultPhonePreferences, ringTimeoutSeconds: 5 }, storage)
     const call = new FakeCall('outbound', '1002')
-    placeCall(call)
+    calls.placeCall(call)
     await vi.advanceTimersByTimeAsync(4900)
     expect(call.asked).toEqual([])
     await vi.advanceTimersByTimeAsync(200)

@@ -4,41 +4,53 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { CustomerMatch } from '@shared/contract/worker'
 import { ok, type Result } from '@shared/contract/result'
 import { customer } from '@support/worker-store'
-
-// The audio device runtime reads its saved choice when imported; give it an empty store.
-vi.hoisted(() => {
-  const empty = { getItem: () => null, setItem: () => undefined }
-  Object.assign(globalThis, { localStorage: empty })
-})
+import type { DataClient } from '@renderer/data/worker-client'
+import { lookUpCaller, showLookup } from '@renderer/features/screen-pop/commands'
+import { CallController } from '@renderer/features/softphone/call-controller'
+import { defaultPhonePreferences } from '@renderer/features/softphone/phone-preferences'
+import { WrapUpGuards } from '@renderer/features/softphone/wrap-up-guards'
+import { resetAppStore, useAppStore } from '@renderer/stores/app-store'
+import { CallState } from '@renderer/telephony/call-session'
+import es from '@renderer/i18n/es.json'
+import { FakeCall, settle } from './fake-call'
 
 /**
  * The data worker, played by the test (no Worker exists under Node): the cache's answer to
  * `customer:match` arrives when the test says. Every other request answers empty.
  */
-const worker = vi.hoisted(() => ({
+const worker = {
   answerMatch: null as ((result: Result<unknown>) => void) | null,
   matches: 0
-}))
-vi.mock('@renderer/data/data-client', () => ({
-  dataClient: () => ({
-    send: (name: string) =>
-      new Promise((resolve) => {
-        if (name !== 'customer:match') {
-          resolve({ ok: true, data: {} })
-          return
-        }
-        worker.matches++
-        worker.answerMatch = resolve
-      }),
-    listen: () => () => undefined
-  })
-}))
+}
+const fakeClient: DataClient = {
+  // One untyped answer for every request name: the test only ever reads the match.
+  send: ((name: string) =>
+    new Promise<Result<unknown>>((resolve) => {
+      if (name !== 'customer:match') {
+        resolve({ ok: true, data: {} })
+        return
+      }
+      worker.matches++
+      worker.answerMatch = resolve
+    })) as DataClient['send'],
+  listen: () => () => undefined
+}
 
-import { answerCall, incomingCall, resetCallLines } from '@renderer/features/softphone/commands'
-import { resetAppStore, useAppStore } from '@renderer/stores/app-store'
-import { CallState } from '@renderer/telephony/call-session'
-import es from '@renderer/i18n/es.json'
-import { FakeCall, settle } from './fake-call'
+let calls: CallController
+
+/** A controller whose card asks the fake worker, as the app's asks the real one. */
+function newController(): CallController {
+  return new CallController({
+    store: useAppStore,
+    callerCard: { lookUp: (info) => lookUpCaller(info, fakeClient), show: showLookup },
+    recordInteraction: () => undefined,
+    preferences: () => defaultPhonePreferences,
+    callWaitingTone: () => undefined,
+    isHidden: () => false,
+    notify: () => undefined,
+    wrapUpGuards: new WrapUpGuards()
+  })
+}
 
 const jose = customer({ firstName: 'José', phones: [{ e164: '+34612345678', kind: 'mobile' }] })
 const found: CustomerMatch = {
@@ -65,15 +77,13 @@ beforeAll(async () => {
 })
 
 beforeEach(() => {
-  vi.stubGlobal('document', { hidden: false })
   worker.answerMatch = null
   worker.matches = 0
+  calls = newController()
 })
 
 afterEach(() => {
-  resetCallLines()
   resetAppStore()
-  vi.unstubAllGlobals()
   vi.useRealTimers()
 })
 
@@ -81,7 +91,7 @@ describe('a ring and its card', () => {
   it('show together when the cache answers within the frame: no ringing view without the card', async () => {
     const seen = watchViews()
     const call = new FakeCall('inbound', '612345678')
-    incomingCall(call)
+    calls.incomingCall(call)
     expect(worker.matches).toBe(1)
     expect(useAppStore.getState().phone.phase).toBe('idle')
     answerMatch(found)
@@ -93,7 +103,7 @@ describe('a ring and its card', () => {
 
   it('rings after one frame when the cache is slow, and the card follows', async () => {
     vi.useFakeTimers()
-    incomingCall(new FakeCall('inbound', '612345678'))
+    calls.incomingCall(new FakeCall('inbound', '612345678'))
     await vi.advanceTimersByTimeAsync(15)
     expect(useAppStore.getState().phone.phase).toBe('idle')
     await vi.advanceTimersByTimeAsync(1)
@@ -106,7 +116,7 @@ describe('a ring and its card', () => {
 
   it('leaves no ringing view for a caller who hung up while the ring waited', async () => {
     const call = new FakeCall('inbound', '612345678')
-    incomingCall(call)
+    calls.incomingCall(call)
     await call.hangup()
     answerMatch(found)
     await settle()
@@ -116,12 +126,12 @@ describe('a ring and its card', () => {
 
   it('is not answered by a shortcut before its ringing view is up', async () => {
     const call = new FakeCall('inbound', '612345678')
-    incomingCall(call)
-    answerCall()
+    calls.incomingCall(call)
+    calls.answerCall()
     expect(call.state).toBe(CallState.Ringing)
     answerMatch(found)
     await settle()
-    answerCall()
+    calls.answerCall()
     await settle()
     expect(call.asked).toEqual(['answer'])
     expect(useAppStore.getState().phone.phase).toBe('active')

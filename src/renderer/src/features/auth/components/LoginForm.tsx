@@ -2,10 +2,11 @@ import { useState, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '@renderer/stores/app-store'
-import { login } from '../session'
+import { useSession } from '../session-context'
 
 export function LoginForm() {
   const { t } = useTranslation()
+  const { login } = useSession()
   const status = useAppStore((s) => s.auth.status)
   const error = useAppStore((s) => s.auth.error)
   const [username, setUsername] = useState('')

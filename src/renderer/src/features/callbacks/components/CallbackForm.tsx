@@ -5,7 +5,7 @@ import { MAX_CALLBACK_NOTE } from '@shared/domain/callback'
 import { toE164 } from '@shared/phone/normalize'
 import { useAppStore } from '@renderer/stores/app-store'
 import { defaultCountry } from '@renderer/settings/caller-id-settings'
-import type { CallbackDraft } from '../../wrap-up/store'
+import type { CallbackDraft } from '../../wrap-up'
 import { scheduleCallback } from '../commands'
 import { defaultDue, fromLocalInput, toLocalInput } from '../local-time'
 

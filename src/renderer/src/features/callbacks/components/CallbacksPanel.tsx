@@ -7,6 +7,7 @@ import { sanitizeDisplayText } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
 import { RegistrationState } from '@renderer/telephony/sip-user-agent'
 import { useNow } from '@renderer/hooks/useNow'
+import { useSoftphone } from '../../softphone'
 import { callBack, completeCallback } from '../commands'
 import { useMyCallbacks } from '../hooks/use-my-callbacks'
 import { CallbackForm } from './CallbackForm'
@@ -16,6 +17,7 @@ const REFRESH_MS = 15_000
 
 function CallbackItem({ callback, now }: { callback: LocalCallback; now: Date }) {
   const { t, i18n } = useTranslation()
+  const { line } = useSoftphone()
   const [error, setError] = useState<string | null>(null)
   const canCall = useAppStore(
     (s) => s.phone.phase === 'idle' && s.phone.line.state === RegistrationState.Registered
@@ -42,7 +44,7 @@ function CallbackItem({ callback, now }: { callback: LocalCallback; now: Date })
           disabled={!canCall || callback.practice}
           aria-label={t('callbacks.callNow', { who })}
           onClick={() => {
-            callBack(callback)
+            callBack(callback, line)
           }}
         >
           {t('callbacks.call')}

@@ -2,9 +2,7 @@ import { useTranslation } from 'react-i18next'
 
 import type { LocalComplaint } from '@shared/contract/worker'
 import { useAppStore } from '@renderer/stores/app-store'
-import { CompensationForm } from '../../compensation/components/CompensationForm'
-import { CompensationList } from '../../compensation/components/CompensationList'
-import { useCompensations } from '../../compensation/hooks/use-compensations'
+import { CompensationForm, CompensationList, useCompensations } from '../../compensation'
 import { productText } from '../field-label'
 import { ComplaintTimeline } from './ComplaintTimeline'
 

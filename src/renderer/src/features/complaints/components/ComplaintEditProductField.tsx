@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 
 import { PRODUCT_NAME_MAX } from '@shared/domain/complaint'
 import { productEditValue, productOfEditValue, type EditValue } from '@shared/domain/complaint-edit'
-import { useCustomer } from '../../compensation/hooks/use-customer'
+import { useCustomer } from '../../compensation'
 import { productText } from '../field-label'
 
 const NONE = 'none'

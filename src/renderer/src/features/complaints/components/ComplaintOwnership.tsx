@@ -11,7 +11,7 @@ import {
 } from '@shared/domain/complaint-ownership'
 import type { SessionUser } from '@shared/domain/user'
 import { sanitizeDisplayText } from '@shared/domain/text'
-import { useCompensationDirectory } from '../../compensation/hooks/use-compensations'
+import { useCompensationDirectory } from '../../compensation'
 import { assignComplaint, escalateComplaint } from '../commands'
 
 type ComplaintOwnershipProps = { complaint: LocalComplaint; user: SessionUser }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useAppStore } from '@renderer/stores/app-store'
 import { playTestTone } from '@renderer/telephony/ringtone'
 import { iceServersInUse } from '@renderer/telephony/sip-media'
-import { useAudioState } from '../../devices/hooks/useAudioRuntime'
+import { useAudioState } from '../../devices'
 import { checkIce, checkWebSocket, type IceCheck, type WebSocketCheck } from '../network-check'
 import { useMicrophoneLevel } from '../hooks/useMicrophoneLevel'
 

@@ -1,8 +1,8 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import type { CustomerMatch } from '@shared/contract/worker'
 import { useAppStore } from '@renderer/stores/app-store'
-import { CustomerSearch } from '../../search/components/CustomerSearch'
 import type { ScreenPopSource } from '../store'
 import { CustomerChooser } from './CustomerChooser'
 import { CustomerDetails } from './CustomerDetails'
@@ -16,7 +16,12 @@ function originKey(source: ScreenPopSource, match: CustomerMatch | null): string
   return 'card.matchedByPhone'
 }
 
-export function CustomerCard() {
+type CustomerCardProps = {
+  /** The customer search (the search feature's), at the foot of the card. */
+  search: ReactNode
+}
+
+export function CustomerCard({ search }: CustomerCardProps) {
   const { t } = useTranslation()
   const status = useAppStore((s) => s.screenPop.status)
   const match = useAppStore((s) => s.screenPop.match)
@@ -40,7 +45,7 @@ export function CustomerCard() {
   return (
     <section className="panel card" aria-labelledby="card-heading">
       <h2 id="card-heading">{t('card.heading')}</h2>
-      <CustomerSearch />
+      {search}
       {body}
     </section>
   )

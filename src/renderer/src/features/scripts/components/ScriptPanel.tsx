@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { pickText } from '@shared/scripts/localized-text'
 import { sanitizeDisplayText } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
+import { useSoftphone } from '../../softphone'
 import { scriptCatalog } from '../bundled-scripts'
 import { closePreview, PREVIEW_RUN, sendScriptEvent, startScript } from '../commands'
 import { useScriptKeys } from '../hooks/useScriptKeys'
@@ -21,8 +22,9 @@ export function ScriptPanel() {
   const call = useAppStore((s) => s.phone.call)
   const run = useAppStore((s) => s.scriptRun)
   const panel = useRef<HTMLElement>(null)
+  const { calls } = useSoftphone()
   useScriptKeys(panel)
-  useEffect(() => watchScriptCalls(), [])
+  useEffect(() => watchScriptCalls(calls.wrapUpGuards), [calls])
   useEffect(() => watchPublishedScripts(), [])
   // Re-read the catalog when the server published a version.
   useAppStore((s) => s.scriptRun.catalogVersion)

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { Customer } from '@shared/domain/customer'
 import { fullName } from '@shared/domain/customer'
 import { sanitizeDisplayText } from '@shared/domain/text'
-import { openCustomer } from '../../screen-pop/commands'
+import { openCustomer } from '../../screen-pop'
 import { useSearchResults } from '../hooks/useSearchResults'
 import { useSearchShortcut } from '../hooks/useSearchShortcut'
 

@@ -1,9 +1,6 @@
 import { useState, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { AudioDeviceSettings } from '../../devices/components/AudioDeviceSettings'
-import { PreCallCheck } from '../../precall/components/PreCallCheck'
-import { restartPhoneLine } from '../../softphone/phone-line'
 import type { IceServer } from '@shared/domain/sip-account'
 import {
   loadOverrides,
@@ -13,6 +10,9 @@ import {
   type OverrideErrors
 } from '@renderer/settings/sip-overrides'
 import { forgetStoredSipPassword, keepSipPassword } from '@renderer/settings/sip-password'
+import { AudioDeviceSettings } from '../../devices'
+import { PreCallCheck } from '../../precall'
+import { useSoftphone } from '../../softphone'
 
 const accountFields: readonly { field: keyof AccountForm; autoComplete: string }[] = [
   { field: 'uri', autoComplete: 'off' },
@@ -33,6 +33,7 @@ function iceLine(server: IceServer): string {
  */
 export function PhoneSettingsForm() {
   const { t } = useTranslation()
+  const { line } = useSoftphone()
   const [initial] = useState(loadOverrides)
   const [wsServers, setWsServers] = useState(initial.wsServers.join('\n'))
   const [iceServers, setIceServers] = useState(initial.iceServers.map(iceLine).join('\n'))
@@ -73,7 +74,7 @@ export function PhoneSettingsForm() {
     }
     setPassword('')
     saveOverrides(parsed.overrides)
-    await restartPhoneLine()
+    await line.restart()
   }
 
   return (

@@ -2,7 +2,7 @@ import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '@renderer/stores/app-store'
-import { useCallQuality } from '../../devices/hooks/useCallQuality'
+import { useCallQuality } from '../../devices'
 
 /**
  * The live call's quality: MOS estimate as a meter plus jitter, loss and RTT as text. Only the

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next'
 import { sanitizeDisplayText } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
 import { RegistrationState } from '@renderer/telephony/sip-user-agent'
-import { dial } from '../phone-line'
+import { useSoftphone } from '../softphone-context'
 
 type CallablePhonesProps = { phones: readonly string[] }
 
 /** Click-to-call: a customer's numbers as buttons that dial them when the phone is free. */
 export function CallablePhones({ phones }: CallablePhonesProps) {
   const { t } = useTranslation()
+  const { line } = useSoftphone()
   const canCall = useAppStore(
     (s) => s.phone.phase === 'idle' && s.phone.line.state === RegistrationState.Registered
   )
@@ -25,7 +26,7 @@ export function CallablePhones({ phones }: CallablePhonesProps) {
               disabled={!canCall}
               aria-label={t('softphone.callNumber', { number: shown })}
               onClick={() => {
-                void dial(number)
+                void line.dial(number)
               }}
             >
               {shown}

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { sanitizeDisplayText } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
 import { callShortcuts } from '../hooks/useCallShortcuts'
-import { dial, redial, type DialRefusal } from '../phone-line'
+import type { DialRefusal } from '../phone-line'
+import { useSoftphone } from '../softphone-context'
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const
 
@@ -14,13 +15,14 @@ const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as con
  */
 export const DialPad = memo(function DialPad({ hidden }: { hidden: boolean }) {
   const { t } = useTranslation()
+  const { line } = useSoftphone()
   const [number, setNumber] = useState('')
   const [refusal, setRefusal] = useState<DialRefusal | null>(null)
   const lastDialled = useAppStore((s) => s.phone.lastDialled)
 
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault()
-    void dial(number).then(setRefusal)
+    void line.dial(number).then(setRefusal)
   }
 
   return (
@@ -64,7 +66,7 @@ export const DialPad = memo(function DialPad({ hidden }: { hidden: boolean }) {
           type="button"
           aria-keyshortcuts={callShortcuts.redial}
           onClick={() => {
-            void redial().then(setRefusal)
+            void line.redial().then(setRefusal)
           }}
         >
           {t('softphone.redial', { number: sanitizeDisplayText(lastDialled, 40) })}

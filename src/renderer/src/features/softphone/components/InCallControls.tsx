@@ -2,8 +2,8 @@ import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '@renderer/stores/app-store'
-import { sendDigit, toggleHold, toggleMute } from '../commands'
 import { callShortcuts } from '../hooks/useCallShortcuts'
+import { useSoftphone } from '../softphone-context'
 import { TransferControls } from './TransferControls'
 
 const TONES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const
@@ -11,6 +11,7 @@ const TONES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as co
 /** Mute, hold, transfer and the DTMF keypad, for calls that offer them (real SIP calls). */
 export const InCallControls = memo(function InCallControls() {
   const { t } = useTranslation()
+  const { calls } = useSoftphone()
   const phase = useAppStore((s) => s.phone.phase)
   const isMuted = useAppStore((s) => s.phone.isMuted)
   const kind = useAppStore((s) => s.phone.call?.kind)
@@ -23,7 +24,9 @@ export const InCallControls = memo(function InCallControls() {
         <button
           type="button"
           aria-pressed={isMuted}
-          onClick={toggleMute}
+          onClick={() => {
+            calls.toggleMute()
+          }}
           aria-keyshortcuts={callShortcuts.mute}
         >
           {t('softphone.mute')}
@@ -31,7 +34,9 @@ export const InCallControls = memo(function InCallControls() {
         <button
           type="button"
           aria-pressed={phase === 'held'}
-          onClick={toggleHold}
+          onClick={() => {
+            calls.toggleHold()
+          }}
           aria-keyshortcuts={callShortcuts.hold}
         >
           {t('softphone.hold')}
@@ -46,7 +51,7 @@ export const InCallControls = memo(function InCallControls() {
               type="button"
               aria-label={t('softphone.digit', { digit: tone })}
               onClick={() => {
-                sendDigit(tone)
+                calls.sendDigit(tone)
               }}
             >
               {tone}

@@ -5,8 +5,8 @@ import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '@renderer/stores/app-store'
 import { CallState } from '@renderer/telephony/call-session'
 import { callerLabel } from '../caller-label'
-import { answerCall, declineCall, hangUpLine, pickLine } from '../commands'
 import { callShortcuts } from '../hooks/useCallShortcuts'
+import { useSoftphone } from '../softphone-context'
 
 /**
  * The agent's other calls: a call waiting (announced, with its caller ID, answer and decline),
@@ -14,6 +14,7 @@ import { callShortcuts } from '../hooks/useCallShortcuts'
  */
 export const OtherLines = memo(function OtherLines() {
   const { t } = useTranslation()
+  const { calls } = useSoftphone()
   const lines = useAppStore(useShallow((s) => s.phone.lines))
   if (lines.length === 0) return null
   return (
@@ -28,14 +29,18 @@ export const OtherLines = memo(function OtherLines() {
                 <button
                   type="button"
                   className="primary"
-                  onClick={answerCall}
+                  onClick={() => {
+                    calls.answerCall()
+                  }}
                   aria-keyshortcuts={callShortcuts.answer}
                 >
                   {t('softphone.lines.answerWaiting')}
                 </button>
                 <button
                   type="button"
-                  onClick={declineCall}
+                  onClick={() => {
+                    calls.declineCall()
+                  }}
                   aria-keyshortcuts={callShortcuts.decline}
                 >
                   {t('softphone.lines.declineWaiting')}
@@ -50,7 +55,7 @@ export const OtherLines = memo(function OtherLines() {
                 <button
                   type="button"
                   onClick={() => {
-                    pickLine(info.id)
+                    calls.pickLine(info.id)
                   }}
                   aria-keyshortcuts={callShortcuts.swap}
                 >
@@ -60,7 +65,7 @@ export const OtherLines = memo(function OtherLines() {
               <button
                 type="button"
                 onClick={() => {
-                  hangUpLine(info.id)
+                  calls.hangUpLine(info.id)
                 }}
               >
                 {t('softphone.lines.hangUp', { caller })}

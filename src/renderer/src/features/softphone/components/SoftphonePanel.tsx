@@ -1,15 +1,12 @@
-import { memo, useCallback, useState } from 'react'
+import { memo, useCallback, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { sanitizeDisplayText } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
 import { RegistrationState } from '@renderer/telephony/sip-user-agent'
-import { CallerIdSettingsForm } from '../../settings/components/CallerIdSettingsForm'
-import { PhoneSettingsForm } from '../../settings/components/PhoneSettingsForm'
-import { WrapUpForm } from '../../wrap-up/components/WrapUpForm'
-import { answerCall, declineCall, finishWrapUp, hangUp, startPracticeCall } from '../commands'
 import { callShortcuts, useCallShortcuts } from '../hooks/useCallShortcuts'
 import { practiceScenarios } from '../practice-scenarios'
+import { useSoftphone } from '../softphone-context'
 import { CallQuality } from './CallQuality'
 import { CallTimer } from './CallTimer'
 import { DialPad } from './DialPad'
@@ -33,18 +30,25 @@ const phaseKey = {
  * line status, other lines, in-call controls and call quality are memoised for the same reason
  * and read the store themselves.)
  */
-const PhoneSettings = memo(function PhoneSettings() {
+const PhoneSettings = memo(function PhoneSettings({ forms }: { forms: ReactNode }) {
   return (
     <>
-      <PhoneSettingsForm />
-      <CallerIdSettingsForm />
+      {forms}
       <PhonePreferencesForm />
     </>
   )
 })
 
-export function SoftphonePanel() {
+type SoftphonePanelProps = {
+  /** The wrap-up form, shown while the call is wrapped up (the wrap-up feature's). */
+  wrapUp: ReactNode
+  /** The line and caller-ID settings forms (the settings feature's), before the preferences. */
+  settings: ReactNode
+}
+
+export function SoftphonePanel({ wrapUp, settings }: SoftphonePanelProps) {
   const { t } = useTranslation()
+  const { calls } = useSoftphone()
   const phase = useAppStore((s) => s.phone.phase)
   const call = useAppStore((s) => s.phone.call)
   const answeredAt = useAppStore((s) => s.phone.answeredAt)
@@ -54,8 +58,8 @@ export function SoftphonePanel() {
 
   const practice = useCallback(() => {
     const scenario = practiceScenarios.find((s) => s.id === scenarioId)
-    if (scenario && useAppStore.getState().phone.phase === 'idle') startPracticeCall(scenario)
-  }, [scenarioId])
+    if (scenario && useAppStore.getState().phone.phase === 'idle') calls.startPracticeCall(scenario)
+  }, [calls, scenarioId])
   useCallShortcuts(practice)
 
   const caller = call
@@ -89,19 +93,27 @@ export function SoftphonePanel() {
           )}
         </dl>
       )}
-      {phase === 'wrap_up' && <WrapUpForm />}
+      {phase === 'wrap_up' && wrapUp}
       <div className="call-controls">
         {phase === 'ringing' && (
           <>
             <button
               type="button"
               className="primary"
-              onClick={answerCall}
+              onClick={() => {
+                calls.answerCall()
+              }}
               aria-keyshortcuts={callShortcuts.answer}
             >
               {t('softphone.answer')}
             </button>
-            <button type="button" onClick={declineCall} aria-keyshortcuts={callShortcuts.decline}>
+            <button
+              type="button"
+              onClick={() => {
+                calls.declineCall()
+              }}
+              aria-keyshortcuts={callShortcuts.decline}
+            >
               {t('softphone.decline')}
             </button>
           </>
@@ -113,14 +125,21 @@ export function SoftphonePanel() {
           <button
             type="button"
             className="danger"
-            onClick={hangUp}
+            onClick={() => {
+              calls.hangUp()
+            }}
             aria-keyshortcuts={callShortcuts.hangUp}
           >
             {t('softphone.hangUp')}
           </button>
         )}
         {phase === 'wrap_up' && (
-          <button type="button" onClick={finishWrapUp}>
+          <button
+            type="button"
+            onClick={() => {
+              calls.finishWrapUp()
+            }}
+          >
             {t('softphone.finishWrapUp')}
           </button>
         )}
@@ -157,7 +176,7 @@ export function SoftphonePanel() {
         </p>
       )}
       <p className="hint">{t('softphone.shortcuts')}</p>
-      <PhoneSettings />
+      <PhoneSettings forms={settings} />
     </section>
   )
 }

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '@renderer/stores/app-store'
 import { callerLabel } from '../caller-label'
-import { cancelConsult, completeTransfer } from '../commands'
 import { callShortcuts, OPEN_TRANSFER_EVENT } from '../hooks/useCallShortcuts'
-import { consult, transferTo, type DialRefusal } from '../phone-line'
+import type { DialRefusal } from '../phone-line'
+import { useSoftphone } from '../softphone-context'
 import { PREFILL_TRANSFER_EVENT, prefilledTarget } from '../transfer-prefill'
 
 /**
@@ -14,6 +14,7 @@ import { PREFILL_TRANSFER_EVENT, prefilledTarget } from '../transfer-prefill'
  */
 export function TransferControls() {
   const { t } = useTranslation()
+  const { calls, line } = useSoftphone()
   const consultFor = useAppStore((s) => s.phone.consultFor)
   const held = useAppStore((s) => s.phone.lines.find((l) => l.info.id === s.phone.consultFor))
   const [isOpen, setIsOpen] = useState(false)
@@ -28,7 +29,7 @@ export function TransferControls() {
     const prefill = (event: Event) => {
       const prefilled = prefilledTarget(event)
       if (prefilled === null) return
-      setTarget(prefilled)
+      setTarget(line.transferAddress(prefilled))
       setRefusal(null)
       setIsOpen(true)
       // Already open: focus the field again, where Enter confirms the transfer.
@@ -40,7 +41,7 @@ export function TransferControls() {
       window.removeEventListener(OPEN_TRANSFER_EVENT, open)
       window.removeEventListener(PREFILL_TRANSFER_EVENT, prefill)
     }
-  }, [])
+  }, [line])
   useEffect(() => {
     if (isOpen) input.current?.focus()
   }, [isOpen])
@@ -49,10 +50,21 @@ export function TransferControls() {
     return (
       <div role="group" aria-label={t('softphone.transfer.heading')} className="transfer">
         {held && <p>{t('softphone.transfer.consulting', { caller: callerLabel(held.info, t) })}</p>}
-        <button type="button" className="primary" onClick={completeTransfer}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            calls.completeTransfer()
+          }}
+        >
           {t('softphone.transfer.complete')}
         </button>
-        <button type="button" onClick={cancelConsult}>
+        <button
+          type="button"
+          onClick={() => {
+            calls.cancelConsult()
+          }}
+        >
           {t('softphone.transfer.cancel')}
         </button>
       </div>
@@ -83,7 +95,7 @@ export function TransferControls() {
   }
   const blind = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault()
-    finish(transferTo(target))
+    finish(line.transferTo(target))
   }
 
   return (
@@ -111,7 +123,7 @@ export function TransferControls() {
       <button
         type="button"
         onClick={() => {
-          void consult(target).then(finish)
+          void line.consult(target).then(finish)
         }}
       >
         {t('softphone.transfer.consult')}

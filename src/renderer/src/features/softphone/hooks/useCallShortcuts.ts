@@ -2,15 +2,11 @@ import { useEffect } from 'react'
 
 import type { CallShortcutAction } from '@shared/contract/desktop-api'
 import { getDesktop } from '@renderer/platform/desktop'
-import { answerCall, declineCall, hangUp, swapLines, toggleHold, toggleMute } from '../commands'
-import { redial } from '../phone-line'
+import type { CallController } from '../call-controller'
+import { useSoftphone } from '../softphone-context'
 
 /** Fired by the Alt+T shortcut: the transfer form opens and puts the cursor in its field. */
 export const OPEN_TRANSFER_EVENT = 'atiende:open-transfer'
-
-const redialLast = (): void => {
-  void redial()
-}
 
 const openTransfer = (): void => {
   window.dispatchEvent(new Event(OPEN_TRANSFER_EVENT))
@@ -30,35 +26,59 @@ export const callShortcuts = {
 } as const
 
 /** The desktop edition's system-wide shortcuts (Ctrl/Cmd+Alt+A, H, M, O), from any window. */
-const globalActions: Record<CallShortcutAction, () => void> = {
-  answer: answerCall,
-  hangUp,
-  mute: toggleMute,
-  hold: toggleHold
+function globalActions(calls: CallController): Record<CallShortcutAction, () => void> {
+  return {
+    answer: () => {
+      calls.answerCall()
+    },
+    hangUp: () => {
+      calls.hangUp()
+    },
+    mute: () => {
+      calls.toggleMute()
+    },
+    hold: () => {
+      calls.toggleHold()
+    }
+  }
 }
 
 export function useCallShortcuts(onPractice: () => void): void {
-  useEffect(
-    () =>
-      getDesktop().onCallShortcut(({ action }) => {
-        globalActions[action]()
-      }),
-    []
-  )
+  const { calls, line } = useSoftphone()
+  useEffect(() => {
+    const actions = globalActions(calls)
+    return getDesktop().onCallShortcut(({ action }) => {
+      actions[action]()
+    })
+  }, [calls])
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return
       // `code` keeps the shortcut on the same key whatever the keyboard layout prints.
       const actions: Record<string, () => void> = {
-        KeyA: answerCall,
-        KeyD: declineCall,
-        KeyH: hangUp,
+        KeyA: () => {
+          calls.answerCall()
+        },
+        KeyD: () => {
+          calls.declineCall()
+        },
+        KeyH: () => {
+          calls.hangUp()
+        },
         KeyP: onPractice,
-        KeyM: toggleMute,
-        KeyO: toggleHold,
-        KeyS: swapLines,
+        KeyM: () => {
+          calls.toggleMute()
+        },
+        KeyO: () => {
+          calls.toggleHold()
+        },
+        KeyS: () => {
+          calls.swapLines()
+        },
         KeyT: openTransfer,
-        KeyR: redialLast
+        KeyR: () => {
+          void line.redial()
+        }
       }
       const action = actions[event.code]
       if (action) {
@@ -70,5 +90,5 @@ export function useCallShortcuts(onPractice: () => void): void {
     return () => {
       window.removeEventListener('keydown', onKey)
     }
-  }, [onPractice])
+  }, [calls, line, onPractice])
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { sanitizeDisplayText } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
 import { useNow } from '@renderer/hooks/useNow'
-import { usePauseReasons } from '../../agent-state/use-pause-reasons'
+import { usePauseReasons } from '../../agent-state'
 import { useTeamBoard } from '../hooks/useTeamBoard'
 
 function elapsed(since: string, now: Date): string {

@@ -6,7 +6,8 @@ import { dispositionFromOutcome } from '@shared/domain/disposition-preselect'
 import { MAX_DISPOSITION_NOTE } from '@shared/domain/disposition'
 import { foldForSearch } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
-import { labelLanguage } from '../../complaints/category-label'
+import { labelLanguage } from '../../complaints'
+import { useSoftphone } from '../../softphone'
 import { openCallbackForCall, saveDispositionAndFinish } from '../commands'
 import { useDispositionCodes } from '../use-disposition-codes'
 
@@ -22,6 +23,7 @@ function matches(code: DispositionCode, query: string, language: 'es' | 'en'): b
  */
 export function WrapUpForm() {
   const { t, i18n } = useTranslation()
+  const { calls } = useSoftphone()
   const language = labelLanguage(i18n.language)
   const callId = useAppStore((s) => s.phone.call?.id ?? null)
   const wrapUp = useAppStore((s) => s.wrapUp)
@@ -50,7 +52,9 @@ export function WrapUpForm() {
   const save = (): void => {
     if (!selected || isSaving) return
     setIsSaving(true)
-    void saveDispositionAndFinish(selected, note).finally(() => {
+    void saveDispositionAndFinish(selected, note, () => {
+      calls.finishWrapUp()
+    }).finally(() => {
       setIsSaving(false)
     })
   }

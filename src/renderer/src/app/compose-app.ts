@@ -1,0 +1,47 @@
+/**
+ * The app's composition root: the one call controller, SIP line and session the app runs with,
+ * wired to the real store, data worker, desktop and audio devices. Features receive them through
+ * context (see App.tsx), so none of them holds call or session state in a module.
+ */
+import { getDesktop } from '@renderer/platform/desktop'
+import { useAppStore } from '@renderer/stores/app-store'
+import { createSession, type Session } from '../features/auth'
+import { audioState } from '../features/devices'
+import { lookUpCaller, showLookup } from '../features/screen-pop'
+import {
+  CallController,
+  loadPhonePreferences,
+  recordInteractionOf,
+  setCallWaitingTone,
+  SipLine,
+  WrapUpGuards,
+  type Softphone
+} from '../features/softphone'
+
+export interface AppServices {
+  session: Session
+  softphone: Softphone
+}
+
+export function composeApp(): AppServices {
+  const calls = new CallController({
+    store: useAppStore,
+    callerCard: {
+      lookUp: (info) => lookUpCaller(info),
+      show: showLookup
+    },
+    recordInteraction: recordInteractionOf,
+    preferences: () => loadPhonePreferences(),
+    callWaitingTone: (isOn) => {
+      // The cue plays where the customer's voice does: the headset in use now.
+      setCallWaitingTone(isOn, audioState().inUse.speakerId)
+    },
+    isHidden: () => document.hidden,
+    notify: (title, body) => {
+      void getDesktop().showNotification({ title, body, focusOnClick: true })
+    },
+    wrapUpGuards: new WrapUpGuards()
+  })
+  const line = new SipLine({ calls, store: useAppStore })
+  return { session: createSession({ line, calls }), softphone: { calls, line } }
+}

@@ -1,0 +1,1 @@
+export { ComplaintAnalysisPanel } from './components/ComplaintAnalysisPanel'

@@ -1,0 +1,1 @@
+export { ConfigurationPanel } from './components/ConfigurationPanel'

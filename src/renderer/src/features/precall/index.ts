@@ -1,0 +1,1 @@
+export { PreCallCheck } from './components/PreCallCheck'

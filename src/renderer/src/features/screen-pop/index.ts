@@ -1,0 +1,2 @@
+export { lookUpCaller, openCustomer, showLookup } from './commands'
+export { CustomerCard } from './components/CustomerCard'

@@ -1,0 +1,1 @@
+export { ScriptPanel } from './components/ScriptPanel'

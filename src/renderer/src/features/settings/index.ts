@@ -1,0 +1,2 @@
+export { CallerIdSettingsForm } from './components/CallerIdSettingsForm'
+export { PhoneSettingsForm } from './components/PhoneSettingsForm'

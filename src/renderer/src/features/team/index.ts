@@ -1,0 +1,1 @@
+export { TeamBoard } from './components/TeamBoard'
