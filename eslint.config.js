@@ -21,6 +21,62 @@ const noSwitchOnTags = {
 const aliases = (...names) => names.flatMap((name) => [name, `${name}/**`])
 
 /** Layer boundaries from STYLE.md: each layer may import only what it is allowed to know. */
+const rendererLayer = {
+  group: ['**/main/**', '**/server/**', 'electron', 'node:*', ...aliases('@main', '@server')],
+  message: 'renderer never imports main or server.'
+}
+
+/**
+ * The renderer's UI (all of src/renderer/src but the worker) reaches the data worker through
+ * src/renderer/src/data only, and takes the worker's types from @shared/contract/worker.
+ */
+const workerDoor = [
+  {
+    group: aliases('@renderer/workers'),
+    message: 'the UI reaches the data worker through renderer/src/data, never its internals.'
+  },
+  {
+    regex: '^(\\.{1,2}/)+workers(/|$)|(^|/)renderer/src/workers(/|$)',
+    message: 'the UI reaches the data worker through renderer/src/data, never its internals.'
+  }
+]
+
+const featureMessage =
+  'import a feature from its index (features/<name>), never its internals; inside a feature, use relative paths.'
+
+/**
+ * Outside the features (the app shell, stores, shared UI), a feature is imported from its
+ * index. The store combines the features' slices, so `stores/` may also import their `store`.
+ */
+const featureDoor = (internal = '.') => [
+  { regex: `^@renderer/features/[^/]+/${internal}`, message: featureMessage },
+  {
+    regex: `^(\\.{1,2}/)+features/[^/]+/${internal}|(^|/)renderer/src/features/[^/]+/${internal}`,
+    message: featureMessage
+  }
+]
+
+/**
+ * Inside a feature, a file `depth` folders below the feature's own folder leaves it after
+ * `depth + 1` steps up; a path that goes on into another folder there reaches past that
+ * feature's index.
+ */
+const featureBoundary = (depth) => [
+  ...featureDoor(),
+  { regex: `^(\\.\\./){${depth + 1}}[^./][^/]*/.`, message: featureMessage },
+  {
+    group: aliases('@renderer/app'),
+    message: 'a feature never imports the app shell: the shell composes the features.'
+  },
+  {
+    regex: '^(\\.{1,2}/)+app(/|$)|(^|/)renderer/src/app(/|$)',
+    message: 'a feature never imports the app shell: the shell composes the features.'
+  }
+]
+
+/** Deep enough for every feature's folders (features/<name>/components/… is one level). */
+const FEATURE_DEPTHS = [0, 1, 2, 3]
+
 const restrict = (patterns) => ({
   'no-restricted-imports': [
     'error',
@@ -45,7 +101,9 @@ export default tseslint.config(
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',
-      '.data/**'
+      '.data/**',
+      // Files that must fail lint, linted by test/unit/tooling/lint-fixtures.test.ts as if in src/.
+      'test/lint-fixtures/**'
     ]
   },
   js.configs.recommended,
@@ -115,13 +173,21 @@ export default tseslint.config(
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
-    rules: restrict([
-      {
-        group: ['**/main/**', '**/server/**', 'electron', 'node:*', ...aliases('@main', '@server')],
-        message: 'renderer never imports main or server.'
-      }
-    ])
+    rules: restrict([rendererLayer])
   },
+  {
+    files: ['src/renderer/src/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/src/workers/**'],
+    rules: restrict([rendererLayer, ...workerDoor, ...featureDoor()])
+  },
+  {
+    files: ['src/renderer/src/stores/**/*.{ts,tsx}'],
+    rules: restrict([rendererLayer, ...workerDoor, ...featureDoor('(?!store$).')])
+  },
+  ...FEATURE_DEPTHS.map((depth) => ({
+    files: [`src/renderer/src/features/*/${'*/'.repeat(depth)}*.{ts,tsx}`],
+    rules: restrict([rendererLayer, ...workerDoor, ...featureBoundary(depth)])
+  })),
   {
     files: ['src/preload/**/*.ts'],
     rules: restrict([

@@ -1,5 +1,9 @@
 export { CompensationForm } from './components/CompensationForm'
 export { CompensationList } from './components/CompensationList'
 export { PendingApprovals } from './components/PendingApprovals'
-export { useCompensationDirectory, useCompensations } from './hooks/use-compensations'
+export {
+  useCompensationDirectory,
+  useCompensations,
+  useComplaintTimeline
+} from './hooks/use-compensations'
 export { useCustomer } from './hooks/use-customer'

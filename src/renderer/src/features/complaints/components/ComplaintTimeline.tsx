@@ -7,10 +7,7 @@ import { dataClient } from '@renderer/data/data-client'
 import { useAppStore } from '@renderer/stores/app-store'
 import { formatAmount } from '@renderer/i18n/format-amount'
 import { fieldLabel } from '../field-label'
-import {
-  useCompensationDirectory,
-  useComplaintTimeline
-} from '../../compensation/hooks/use-compensations'
+import { useCompensationDirectory, useComplaintTimeline } from '../../compensation'
 import { dateTimeFormat } from '@renderer/i18n/formatters'
 
 /** Adds a note to the timeline: journaled like every write, synced as `complaint.note`. */
