@@ -4,7 +4,10 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { composeApp } from './app/compose-app'
 import { initI18n } from './i18n'
-import './styles.css'
+// In this order: later sheets refine the earlier ones.
+import './styles/base.css'
+import './styles/shell.css'
+import './styles/panels.css'
 
 await initI18n()
 const services = composeApp()

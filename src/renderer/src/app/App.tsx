@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '@renderer/stores/app-store'
 import { LoginForm, SessionProvider, useSession } from '../features/auth'
+import { ScriptRunnerProvider } from '../features/scripts'
 import { SoftphoneProvider } from '../features/softphone'
 import type { AppServices } from './compose-app'
 import { Workstation } from './Workstation'
@@ -13,7 +14,9 @@ export function App({ services }: AppProps) {
   return (
     <SessionProvider value={services.session}>
       <SoftphoneProvider value={services.softphone}>
-        <Screen />
+        <ScriptRunnerProvider value={services.scripts}>
+          <Screen />
+        </ScriptRunnerProvider>
       </SoftphoneProvider>
     </SessionProvider>
   )

@@ -1,13 +1,14 @@
 /**
- * The app's composition root: the one call controller, SIP line and session the app runs with,
- * wired to the real store, data worker, desktop and audio devices. Features receive them through
- * context (see App.tsx), so none of them holds call or session state in a module.
+ * The app's composition root: the one call controller, SIP line, script runner and session the
+ * app runs with, wired to the real store, data worker, desktop and audio devices. Features receive
+ * them through context (see App.tsx), so none of them holds call, run or session state in a module.
  */
 import { getDesktop } from '@renderer/platform/desktop'
 import { useAppStore } from '@renderer/stores/app-store'
 import { createSession, type Session } from '../features/auth'
 import { audioState } from '../features/devices'
 import { lookUpCaller, showLookup } from '../features/screen-pop'
+import { ScriptRunner } from '../features/scripts'
 import {
   CallController,
   loadPhonePreferences,
@@ -21,6 +22,7 @@ import {
 export interface AppServices {
   session: Session
   softphone: Softphone
+  scripts: ScriptRunner
 }
 
 export function composeApp(): AppServices {
@@ -43,5 +45,9 @@ export function composeApp(): AppServices {
     wrapUpGuards: new WrapUpGuards()
   })
   const line = new SipLine({ calls, store: useAppStore })
-  return { session: createSession({ line, calls }), softphone: { calls, line } }
+  return {
+    session: createSession({ line, calls }),
+    softphone: { calls, line },
+    scripts: new ScriptRunner()
+  }
 }

@@ -1,1 +1,3 @@
 export { ScriptPanel } from './components/ScriptPanel'
+export { ScriptRunner } from './script-runner'
+export { ScriptRunnerProvider } from './script-runner-context'

@@ -9,13 +9,8 @@ import i18next from 'i18next'
 
 import type { WrapUpGuardRegistry } from '../softphone'
 import { useAppStore, type AppState } from '../../stores/app-store'
-import {
-  lineRunEnded,
-  lineRunFocused,
-  PREVIEW_RUN,
-  refreshScriptView,
-  startScriptForCall
-} from './commands'
+import { PREVIEW_RUN } from './commands'
+import type { ScriptRunner } from './script-runner'
 
 function mandatoryPending(): string | null {
   const { state, view } = useAppStore.getState().scriptRun
@@ -34,7 +29,7 @@ function callsOf(phone: AppState['phone']): Set<string> {
   return ids
 }
 
-export function watchScriptCalls(guards: WrapUpGuardRegistry): () => void {
+export function watchScriptCalls(runner: ScriptRunner, guards: WrapUpGuardRegistry): () => void {
   const unguard = guards.register(mandatoryPending)
   const gone = new Set<string>()
   // A swap moves the front call and the other lines in two store updates, so in between a held
@@ -44,7 +39,7 @@ export function watchScriptCalls(guards: WrapUpGuardRegistry): () => void {
     const calls = callsOf(useAppStore.getState().phone)
     const ended = [...gone].filter((id) => !calls.has(id))
     gone.clear()
-    for (const id of ended) lineRunEnded(id)
+    for (const id of ended) runner.lineRunEnded(id)
   }
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     const { phase, call } = state.phone
@@ -56,12 +51,12 @@ export function watchScriptCalls(guards: WrapUpGuardRegistry): () => void {
       if (left.length > 0 && gone.size === 0) queueMicrotask(settleGone)
       for (const id of left) gone.add(id)
     }
-    if (call?.id !== previous.phone.call?.id) lineRunFocused(call?.id ?? PREVIEW_RUN)
+    if (call?.id !== previous.phone.call?.id) runner.lineRunFocused(call?.id ?? PREVIEW_RUN)
     if (phase === 'active' && call && previous.phone.phase !== 'active') {
-      startScriptForCall(call)
+      runner.startScriptForCall(call)
     }
     // The agent chose the caller among several: names and tier conditions now have a customer.
-    if (state.screenPop.customer !== previous.screenPop.customer) refreshScriptView()
+    if (state.screenPop.customer !== previous.screenPop.customer) runner.refreshScriptView()
   })
   return () => {
     unguard()

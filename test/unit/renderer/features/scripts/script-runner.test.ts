@@ -6,14 +6,8 @@ import {
   applyPublishedScripts,
   loadBundledScripts
 } from '@renderer/features/scripts/bundled-scripts'
-import {
-  answerAndNext,
-  resetLineRuns,
-  scriptAllowsFinish,
-  scriptFor,
-  sendScriptEvent,
-  startScript
-} from '@renderer/features/scripts/commands'
+import { scriptFor } from '@renderer/features/scripts/commands'
+import { ScriptRunner } from '@renderer/features/scripts/script-runner'
 import { watchScriptCalls } from '@renderer/features/scripts/watch-script-calls'
 import { resetAppStore, useAppStore } from '@renderer/stores/app-store'
 import es from '@renderer/i18n/es.json'
@@ -37,6 +31,8 @@ beforeAll(async () => {
 })
 /** Where the watcher registers its wrap-up guard (the call controller's, in the app). */
 const guards = new WrapUpGuards()
+/** The runs carry over from test to test, as the app's runner does from call to call. */
+let runner = new ScriptRunner()
 
 afterEach(resetAppStore)
 
@@ -122,58 +118,60 @@ describe('script selection for a call', () => {
 
 describe('running a script', () => {
   it('refuses an illegal event with a message and keeps the state', () => {
-    startScript('call-1', 'inbound-service')
+    runner.startScript('call-1', 'inbound-service')
     const before = s().scriptRun.state
-    expect(sendScriptEvent({ type: 'back' })).toBe(false)
+    expect(runner.sendScriptEvent({ type: 'back' })).toBe(false)
     expect(s().scriptRun.error).toBe('No hay paso anterior.')
     expect(s().scriptRun.state).toBe(before)
   })
 
   it('prefills the complaint form when the script reaches its complaint action', () => {
-    startScript('call-1', 'inbound-service')
-    sendScriptEvent({ type: 'next' })
-    sendScriptEvent({ type: 'chooseOption', index: 4 })
-    answerAndNext('The router was never delivered')
+    runner.startScript('call-1', 'inbound-service')
+    runner.sendScriptEvent({ type: 'next' })
+    runner.sendScriptEvent({ type: 'chooseOption', index: 4 })
+    runner.answerAndNext('The router was never delivered')
     expect(s().complaints.draft).toEqual({
       category: 'other',
       description: 'The router was never delivered'
     })
     expect(s().scriptRun.view?.step.effect?.type).toBe('create_complaint')
-    sendScriptEvent({ type: 'next' })
+    runner.sendScriptEvent({ type: 'next' })
     expect(s().scriptRun.view?.step.outcome?.code).toBe('complaint')
   })
 
   it('switching scripts abandons the first run and starts the second', () => {
-    startScript('call-1', 'inbound-service')
-    startScript('call-1', 'satisfaction-survey')
+    runner.startScript('call-1', 'inbound-service')
+    runner.startScript('call-1', 'satisfaction-survey')
     expect(s().scriptRun.state).toMatchObject({ scriptId: 'satisfaction-survey', status: 'open' })
   })
 
   it('holds the wrap-up while a mandatory line on the path is unconfirmed', () => {
-    const stop = watchScriptCalls(guards)
+    const stop = watchScriptCalls(runner, guards)
     try {
-      startScript('call-1', 'outbound-retention')
+      runner.startScript('call-1', 'outbound-retention')
       expect(guards.blocker()).toBeNull()
-      sendScriptEvent({ type: 'next' })
+      runner.sendScriptEvent({ type: 'next' })
       expect(s().scriptRun.view?.step.nodeId).toBe('disclosure')
       expect(guards.blocker()).toBe('Confirme los pasos obligatorios del guion antes de terminar.')
-      expect(scriptAllowsFinish()).toBe(false)
-      sendScriptEvent({ type: 'confirm' })
+      expect(runner.scriptAllowsFinish()).toBe(false)
+      runner.sendScriptEvent({ type: 'confirm' })
       expect(guards.blocker()).toBeNull()
-      sendScriptEvent({ type: 'abandon', reason: 'agent' })
-      expect(scriptAllowsFinish()).toBe(true)
+      runner.sendScriptEvent({ type: 'abandon', reason: 'agent' })
+      expect(runner.scriptAllowsFinish()).toBe(true)
     } finally {
       stop()
     }
     // Without the watcher, nothing guards the wrap-up any more.
-    startScript('call-2', 'outbound-retention')
-    sendScriptEvent({ type: 'next' })
+    runner.startScript('call-2', 'outbound-retention')
+    runner.sendScriptEvent({ type: 'next' })
     expect(guards.blocker()).toBeNull()
   })
 })
 
 describe('two lines', () => {
-  afterEach(resetLineRuns)
+  afterEach(() => {
+    runner = new ScriptRunner()
+  })
   const first = call({ id: 'line-a', kind: 'sip' })
   const second = call({ id: 'line-b', kind: 'sip', remoteNumber: '+34699000111' })
   const focus = (info: CallInfo, state: CallState) => {
@@ -184,14 +182,14 @@ describe('two lines', () => {
   const settled = () => Promise.resolve()
 
   it('each call keeps its own run; the runner follows the line in front and swaps back', async () => {
-    const stop = watchScriptCalls(guards)
+    const stop = watchScriptCalls(runner, guards)
     try {
       s().callRinging(first)
       s().callConnecting()
       s().callAnswered()
       expect(s().scriptRun).toMatchObject({ callId: 'line-a' })
-      sendScriptEvent({ type: 'next' })
-      sendScriptEvent({ type: 'chooseOption', index: 1 })
+      runner.sendScriptEvent({ type: 'next' })
+      runner.sendScriptEvent({ type: 'chooseOption', index: 1 })
       const onFirst = path()
       const firstState = s().scriptRun.state
 
@@ -209,7 +207,7 @@ describe('two lines', () => {
       s().callAnswered()
       expect(s().scriptRun.callId).toBe('line-b')
       expect(path()).toEqual(['greet', 'greet-unknown'])
-      sendScriptEvent({ type: 'next' })
+      runner.sendScriptEvent({ type: 'next' })
       const onSecond = path()
 
       // Swap back: the first run is where it was, with its answer; resuming starts nothing new.
@@ -242,7 +240,7 @@ describe('two lines', () => {
   })
 
   it('the call that ends in front settles its run; the held line comes forward with its own', async () => {
-    const stop = watchScriptCalls(guards)
+    const stop = watchScriptCalls(runner, guards)
     try {
       s().callRinging(first)
       s().callConnecting()
@@ -254,7 +252,7 @@ describe('two lines', () => {
       await settled()
       s().callConnecting()
       s().callAnswered()
-      sendScriptEvent({ type: 'next' })
+      runner.sendScriptEvent({ type: 'next' })
       const onSecond = s().scriptRun.state
 
       // The first caller (held) is picked, then hangs up: the second line comes forward.
@@ -266,7 +264,7 @@ describe('two lines', () => {
       await settled()
       expect(s().scriptRun.callId).toBe('line-b')
       expect(s().scriptRun.state).toBe(onSecond)
-      expect(scriptAllowsFinish()).toBe(false)
+      expect(runner.scriptAllowsFinish()).toBe(false)
     } finally {
       stop()
     }

@@ -2,7 +2,7 @@ import { useState, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import type { AskView } from '@shared/scripts/run-view'
-import { answerAndNext, sendScriptEvent } from '../commands'
+import { useScriptRunner } from '../script-runner-context'
 
 interface Props {
   ask: AskView
@@ -18,15 +18,16 @@ function initialText(ask: AskView): string {
 /** Free answers (text, number, date, rating): type, then Enter answers and moves on. */
 function FreeAnswer({ ask, prompt }: Omit<Props, 'stepKey'>) {
   const { t } = useTranslation()
+  const runner = useScriptRunner()
   const [value, setValue] = useState(() => initialText(ask))
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault()
     if (value.trim() === '' && ask.optional) {
-      sendScriptEvent({ type: 'next' })
+      runner.sendScriptEvent({ type: 'next' })
       return
     }
     const numeric = ask.type === 'number' || ask.type === 'rating'
-    answerAndNext(numeric ? Number(value) : value)
+    runner.answerAndNext(numeric ? Number(value) : value)
   }
   const inputType =
     ask.type === 'date'
@@ -59,6 +60,7 @@ function FreeAnswer({ ask, prompt }: Omit<Props, 'stepKey'>) {
 /** Choices and yes/no: one button per option, also picked with the keys 1–9 and 0. */
 function Options({ ask }: Pick<Props, 'ask'>) {
   const { t } = useTranslation()
+  const runner = useScriptRunner()
   return (
     <ol className="script-options" aria-label={t('scripts.options')}>
       {ask.options.map((option) => (
@@ -68,7 +70,7 @@ function Options({ ask }: Pick<Props, 'ask'>) {
             aria-keyshortcuts={String(option.index % 10)}
             aria-pressed={ask.answer === option.value}
             onClick={() => {
-              sendScriptEvent({ type: 'chooseOption', index: option.index })
+              runner.sendScriptEvent({ type: 'chooseOption', index: option.index })
             }}
           >
             <kbd>{option.index % 10}</kbd> {option.label}

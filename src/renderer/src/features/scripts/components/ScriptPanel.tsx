@@ -6,7 +6,8 @@ import { sanitizeDisplayText } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
 import { useSoftphone } from '../../softphone'
 import { scriptCatalog } from '../bundled-scripts'
-import { closePreview, PREVIEW_RUN, sendScriptEvent, startScript } from '../commands'
+import { PREVIEW_RUN } from '../commands'
+import { useScriptRunner } from '../script-runner-context'
 import { useScriptKeys } from '../hooks/useScriptKeys'
 import { watchPublishedScripts } from '../watch-published-scripts'
 import { watchScriptCalls } from '../watch-script-calls'
@@ -23,8 +24,9 @@ export function ScriptPanel() {
   const run = useAppStore((s) => s.scriptRun)
   const panel = useRef<HTMLElement>(null)
   const { calls } = useSoftphone()
+  const runner = useScriptRunner()
   useScriptKeys(panel)
-  useEffect(() => watchScriptCalls(calls.wrapUpGuards), [calls])
+  useEffect(() => watchScriptCalls(runner, calls.wrapUpGuards), [runner, calls])
   useEffect(() => watchPublishedScripts(), [])
   // Re-read the catalog when the server published a version.
   useAppStore((s) => s.scriptRun.catalogVersion)
@@ -66,7 +68,7 @@ export function ScriptPanel() {
         <select
           value={view ? (run.state?.scriptId ?? '') : ''}
           onChange={(e) => {
-            if (e.target.value) startScript(owner, e.target.value)
+            if (e.target.value) runner.startScript(owner, e.target.value)
           }}
         >
           <option value="" disabled>
@@ -85,7 +87,7 @@ export function ScriptPanel() {
           <button
             type="button"
             onClick={() => {
-              closePreview()
+              runner.closePreview()
             }}
           >
             {t('scripts.closePreview')}
@@ -113,7 +115,7 @@ export function ScriptPanel() {
                   type="button"
                   disabled={jump.active}
                   onClick={() => {
-                    sendScriptEvent({ type: 'jump', jumpId: jump.id })
+                    runner.sendScriptEvent({ type: 'jump', jumpId: jump.id })
                   }}
                 >
                   {sanitizeDisplayText(jump.label, 60)}

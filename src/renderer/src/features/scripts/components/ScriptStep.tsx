@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 
 import { sanitizeDisplayText } from '@shared/domain/text'
 import type { RunView } from '@shared/scripts/run-view'
-import { sendScriptEvent } from '../commands'
+import { useScriptRunner } from '../script-runner-context'
 import { AnswerForm } from './AnswerForm'
 import { ScriptEffectNote } from './ScriptEffectNote'
 
@@ -12,6 +12,7 @@ const MAX_STEP_TEXT = 2000
 /** The current step, prominent: what to say or ask, and the one obvious way forward. */
 export function ScriptStep({ view }: { view: RunView }) {
   const { t } = useTranslation()
+  const runner = useScriptRunner()
   const { step } = view
   const open = view.status === 'open'
   const needsConfirm = step.mandatory && step.confirmedAt === null
@@ -51,7 +52,7 @@ export function ScriptStep({ view }: { view: RunView }) {
             disabled={!view.canGoBack}
             aria-keyshortcuts="Backspace"
             onClick={() => {
-              sendScriptEvent({ type: 'back' })
+              runner.sendScriptEvent({ type: 'back' })
             }}
           >
             {t('scripts.back')}
@@ -61,7 +62,7 @@ export function ScriptStep({ view }: { view: RunView }) {
               type="button"
               aria-keyshortcuts="Enter"
               onClick={() => {
-                sendScriptEvent({ type: 'confirm' })
+                runner.sendScriptEvent({ type: 'confirm' })
               }}
             >
               {t('scripts.confirm')}
@@ -71,7 +72,7 @@ export function ScriptStep({ view }: { view: RunView }) {
             <button
               type="button"
               onClick={() => {
-                sendScriptEvent({ type: 'returnFromJump' })
+                runner.sendScriptEvent({ type: 'returnFromJump' })
               }}
             >
               {t('scripts.returnFromJump')}
@@ -82,7 +83,7 @@ export function ScriptStep({ view }: { view: RunView }) {
               type="button"
               aria-keyshortcuts="Enter"
               onClick={() => {
-                sendScriptEvent({ type: 'next' })
+                runner.sendScriptEvent({ type: 'next' })
               }}
             >
               {t('scripts.next')}
@@ -92,7 +93,7 @@ export function ScriptStep({ view }: { view: RunView }) {
             type="button"
             className="secondary"
             onClick={() => {
-              sendScriptEvent({ type: 'abandon', reason: 'agent' })
+              runner.sendScriptEvent({ type: 'abandon', reason: 'agent' })
             }}
           >
             {t('scripts.abandon')}
@@ -102,7 +103,7 @@ export function ScriptStep({ view }: { view: RunView }) {
               type="button"
               disabled={!view.canClose}
               onClick={() => {
-                sendScriptEvent({ type: 'close' })
+                runner.sendScriptEvent({ type: 'close' })
               }}
             >
               {t('scripts.close')}

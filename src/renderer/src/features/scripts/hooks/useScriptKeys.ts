@@ -1,7 +1,7 @@
 import { useEffect, type RefObject } from 'react'
 
 import { useAppStore } from '@renderer/stores/app-store'
-import { sendScriptEvent } from '../commands'
+import { useScriptRunner } from '../script-runner-context'
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -16,6 +16,7 @@ function isTyping(target: EventTarget | null): boolean {
  * confirms a mandatory line or moves on, Backspace goes back. Typing in a field is left alone.
  */
 export function useScriptKeys(panel: RefObject<HTMLElement | null>): void {
+  const runner = useScriptRunner()
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return
@@ -27,13 +28,13 @@ export function useScriptKeys(panel: RefObject<HTMLElement | null>): void {
       const { step } = view
       if (/^[0-9]$/.test(event.key) && step.ask?.options.length) {
         const digit = Number(event.key)
-        sendScriptEvent({ type: 'chooseOption', index: digit === 0 ? 10 : digit })
+        runner.sendScriptEvent({ type: 'chooseOption', index: digit === 0 ? 10 : digit })
       } else if (event.key === 'Enter') {
-        if (step.mandatory && step.confirmedAt === null) sendScriptEvent({ type: 'confirm' })
-        else if (step.kind === 'end') sendScriptEvent({ type: 'close' })
-        else sendScriptEvent({ type: 'next' })
+        if (step.mandatory && step.confirmedAt === null) runner.sendScriptEvent({ type: 'confirm' })
+        else if (step.kind === 'end') runner.sendScriptEvent({ type: 'close' })
+        else runner.sendScriptEvent({ type: 'next' })
       } else if (event.key === 'Backspace' && view.canGoBack) {
-        sendScriptEvent({ type: 'back' })
+        runner.sendScriptEvent({ type: 'back' })
       } else return
       event.preventDefault()
     }
@@ -41,5 +42,5 @@ export function useScriptKeys(panel: RefObject<HTMLElement | null>): void {
     return () => {
       window.removeEventListener('keydown', onKey)
     }
-  }, [panel])
+  }, [panel, runner])
 }
