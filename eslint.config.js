@@ -20,7 +20,6 @@ const noSwitchOnTags = {
 /** Import patterns for aliases (scripts/config/path-aliases.ts), so a layer rule bites through them. */
 const aliases = (...names) => names.flatMap((name) => [name, `${name}/**`])
 
-/** Layer boundaries from STYLE.md: each layer may import only what it is allowed to know. */
 const rendererLayer = {
   group: ['**/main/**', '**/server/**', 'electron', 'node:*', ...aliases('@main', '@server')],
   message: 'renderer never imports main or server.'
@@ -77,6 +76,7 @@ const featureBoundary = (depth) => [
 /** Deep enough for every feature's folders (features/<name>/components/… is one level). */
 const FEATURE_DEPTHS = [0, 1, 2, 3]
 
+/** Layer boundaries from STYLE.md: each layer may import only what it is allowed to know. */
 const restrict = (patterns) => ({
   'no-restricted-imports': [
     'error',
