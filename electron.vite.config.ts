@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 
-import { viteAliases } from './scripts/config/path-aliases'
+import { viteAliases } from './scripts/config/path-aliases.ts'
 
 const resolveAliases = { alias: viteAliases(import.meta.dirname) }
 

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
-import { viteAliases } from './scripts/config/path-aliases'
+import { viteAliases } from './scripts/config/path-aliases.ts'
 
 const reporters = process.env['CI'] ? ['default', 'junit'] : ['default']
 
