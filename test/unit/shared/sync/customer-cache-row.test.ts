@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 
 import { decodeCustomer } from '@renderer/workers/data/customers/codec'
 import { customerCacheRow } from '@shared/sync/customer-cache-row'
-import { customer } from '../../support/worker-store'
+import { customer } from '@support/worker-store'
 
 describe('customerCacheRow', () => {
   const jose = customer({
