@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { build } from 'vite'
 
-import { WorkstationPage } from '../../test/e2e/pages/workstation-page'
+import { Workstation as WorkstationPage } from '../../test/e2e/pages/workstation'
 import { launchPhone, toneFile, type Phone } from '../../test/e2e/support/phones'
 import { ServerProcess } from '@support/server-process'
 import {

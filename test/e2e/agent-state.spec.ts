@@ -2,57 +2,43 @@
  * The agent's status as the floor sees it: chosen by the agent, taken over by the phone during a
  * call, and forced to a pause by the watchdog when the SIP line is lost (Kamailio stopped).
  */
-import { expect, test, type Page } from '@playwright/test'
+import { loginAs, serverAgentStates } from '@support/server-api'
+import { expect, test } from './fixtures'
 
-import { loginAs, serverAgentStates } from '../support/server-api'
-import { WorkstationPage } from './pages/workstation-page'
-import { startPhoneSystem, type PhoneSystem } from './support/phone-system'
-
-let system: PhoneSystem
-
-function agentState(page: Page) {
-  return page.getByRole('status', { name: 'Estado actual' })
-}
-
-test.beforeAll(async () => {
-  system = await startPhoneSystem('agent-state')
-})
-
-test.afterAll(async () => {
-  await system.stop()
-})
+// Kamailio is stopped here, and the server's whole history of Diego's states is checked.
+test.use({ phoneSystem: true, ownServer: true })
 
 test('the agent pauses and returns from the keyboard, and a call shows as on call', async ({
-  page
+  page,
+  server,
+  workstation: ws
 }) => {
-  await page.goto(system.server.url)
-  const ws = new WorkstationPage(page)
+  const { current, choose } = ws.agentState
   await ws.login('diego')
-  await expect(agentState(page)).toHaveText('Listo')
+  await expect(current).toHaveText('Listo')
 
-  const choose = page.getByRole('combobox', { name: 'Cambiar estado' })
   await expect(choose).toHaveAttribute('aria-keyshortcuts', 'Alt+E')
   await page.keyboard.press('Alt+E')
-  await expect(agentState(page)).toHaveText('En pausa: Descanso')
+  await expect(current).toHaveText('En pausa: Descanso')
   await choose.selectOption({ label: 'Pausa: Almuerzo' })
-  await expect(agentState(page)).toHaveText('En pausa: Almuerzo')
+  await expect(current).toHaveText('En pausa: Almuerzo')
   await page.keyboard.press('Alt+E')
-  await expect(agentState(page)).toHaveText('Listo')
+  await expect(current).toHaveText('Listo')
 
   await page.keyboard.press('Alt+P')
-  await expect(agentState(page)).toHaveText('En llamada')
+  await expect(current).toHaveText('En llamada')
   await page.keyboard.press('Alt+A')
-  await expect(ws.phoneStatus).toContainText('En llamada')
+  await expect(ws.softphone.status).toContainText('En llamada')
   await page.keyboard.press('Alt+H')
-  await expect(agentState(page)).toHaveText('Trabajo posterior')
+  await expect(current).toHaveText('Trabajo posterior')
   await ws.finishWithDisposition()
-  await expect(agentState(page)).toHaveText('Listo')
+  await expect(current).toHaveText('Listo')
 
   // Every change reached the server, in order, for the floor to see.
-  const diego = (await loginAs(system.server.url, 'diego')).user.id
+  const diego = (await loginAs(server.url, 'diego')).user.id
   await expect
     .poll(async () =>
-      (await serverAgentStates(system.server.url))
+      (await serverAgentStates(server.url))
         .filter((s) => s.agentId === diego)
         .sort((a, b) => a.since.localeCompare(b.since))
         .map((s) => (s.pauseReason ? `${s.state}:${s.pauseReason}` : s.state))
@@ -68,43 +54,45 @@ test('the agent pauses and returns from the keyboard, and a call shows as on cal
     ])
 })
 
-test('a lost SIP line pauses the agent with an alert until the agent returns', async ({ page }) => {
-  await page.goto(system.server.url)
-  const ws = new WorkstationPage(page)
+test('a lost SIP line pauses the agent with an alert until the agent returns', async ({
+  kamailio,
+  workstation: ws
+}) => {
+  const { current, phoneProblem: alert, phoneBack } = ws.agentState
   await ws.login('ana')
-  await expect(page.getByRole('status', { name: 'Línea telefónica' })).toHaveText('Registrado')
-  await expect(agentState(page)).toHaveText('Listo')
+  await expect(ws.softphone.line).toHaveText('Registrado')
+  await expect(current).toHaveText('Listo')
 
-  await system.kamailio.stop({ keepRunDir: true })
-  const alert = page.getByRole('alert', { name: 'El teléfono no puede recibir llamadas' })
+  await kamailio.stop({ keepRunDir: true })
   // The watchdog waits out a ten-second grace period before it alarms.
   await expect(alert).toContainText('La línea no está registrada', { timeout: 30_000 })
-  await expect(agentState(page)).toHaveText('En pausa: Teléfono sin servicio')
-  const ready = page.getByRole('option', { name: 'Listo' })
+  await expect(current).toHaveText('En pausa: Teléfono sin servicio')
+  const ready = ws.agentState.option('Listo')
   await expect(ready).toBeDisabled()
 
-  await system.kamailio.start()
-  await expect(page.getByRole('status', { name: 'Línea telefónica' })).toHaveText('Registrado', {
+  await kamailio.start()
+  await expect(ws.softphone.line).toHaveText('Registrado', {
     timeout: 60_000
   })
   await expect(alert).toHaveCount(0)
-  await expect(page.getByText('El teléfono vuelve a funcionar')).toBeVisible()
-  await expect(agentState(page)).toHaveText('En pausa: Teléfono sin servicio')
-  await page.getByRole('combobox', { name: 'Cambiar estado' }).selectOption({ label: 'Listo' })
-  await expect(agentState(page)).toHaveText('Listo')
-  await expect(page.getByText('El teléfono vuelve a funcionar')).toHaveCount(0)
+  await expect(phoneBack).toBeVisible()
+  await expect(current).toHaveText('En pausa: Teléfono sin servicio')
+  await ws.agentState.choose.selectOption({ label: 'Listo' })
+  await expect(current).toHaveText('Listo')
+  await expect(phoneBack).toHaveCount(0)
 })
 
-test("a team lead's board follows an agent's status live", async ({ page, browser }) => {
-  await page.goto(system.server.url)
-  await new WorkstationPage(page).login('carla')
-  const board = page.getByRole('region', { name: 'Mi equipo' })
-  const ana = board.getByRole('row', { name: /^Ana Ortiz/ })
-  await expect(board.getByRole('row', { name: /^Bruno/ })).toBeVisible()
+test("a team lead's board follows an agent's status live", async ({
+  colleagues,
+  workstation: lead
+}) => {
+  await lead.login('carla')
+  const ana = lead.team.agent(/^Ana Ortiz/)
+  await expect(lead.team.agent(/^Bruno/)).toBeVisible()
   // Nobody from another team is on Carla's board.
-  await expect(board.getByRole('row', { name: /^Diego/ })).toHaveCount(0)
+  await expect(lead.team.agent(/^Diego/)).toHaveCount(0)
 
-  const agent = await WorkstationPage.loggedIn(browser, system.server.url, 'ana')
+  const agent = await colleagues.open('ana')
   const agentPage = agent.page
   await expect(ana).toContainText('Listo')
   await agentPage.keyboard.press('Alt+E')
@@ -116,8 +104,7 @@ test("a team lead's board follows an agent's status live", async ({ page, browse
   await expect(ana).toContainText('Listo')
 
   // Logging out says so: the board never shows a gone agent as Ready.
-  await agentPage.getByRole('button', { name: 'Cerrar sesión' }).click()
-  await expect(agentPage.getByRole('button', { name: 'Entrar' })).toBeVisible()
+  await agent.logout()
+  await expect(agent.loginPage.submit).toBeVisible()
   await expect(ana).toContainText('Desconectado')
-  await agentPage.context().close()
 })

@@ -3,50 +3,37 @@
  * (two about billing, one about delivery; two with a quality dimension), and the lead's Pareto
  * tables show those counts, biggest first with the cumulative share.
  */
-import type { Page } from '@playwright/test'
-
 import { expect, test } from './fixtures'
-import { WorkstationPage } from './pages/workstation-page'
 
-async function file(page: Page, category: string, dimension: string | null, text: string) {
-  await page.getByLabel(/^Categoría/).selectOption({ label: category })
-  if (dimension !== null) {
-    await page.getByLabel('Dimensión de calidad').selectOption({ label: dimension })
-  }
-  await page.getByLabel('Descripción').fill(text)
-  await page.getByRole('button', { name: 'Guardar queja' }).click()
-}
+// The analysis counts every complaint of the team on the server: only this file's may be there.
+test.use({ ownServer: true })
 
 test('a lead opens the analysis and its tables count the complaints filed by the team', async ({
-  browser,
-  page,
-  server,
+  colleagues,
   workstation
 }) => {
-  await workstation.login('ana')
-  await workstation.waitForFirstSync()
+  await workstation.loginSynced('ana')
   const stamp = Date.now()
-  await file(page, 'Facturación', 'Confiabilidad', `Cobro doble ${stamp}`)
-  await file(page, 'Entrega', 'Confiabilidad', `Pedido tarde ${stamp}`)
-  await file(page, 'Facturación', null, `Factura ilegible ${stamp}`)
+  const form = workstation.complaintForm
+  await form.file('Facturación', `Cobro doble ${stamp}`, 'Confiabilidad')
+  await form.file('Entrega', `Pedido tarde ${stamp}`, 'Confiabilidad')
+  await form.file('Facturación', `Factura ilegible ${stamp}`)
   for (const text of [
     `Cobro doble ${stamp}`,
     `Pedido tarde ${stamp}`,
     `Factura ilegible ${stamp}`
   ]) {
-    await expect(workstation.complaint(text)).toContainText(/Sincronizada · QR-\d+/)
+    await expect(workstation.complaints.complaint(text)).toContainText(/Sincronizada · QR-\d+/)
   }
   // Agents have no analysis.
-  await expect(page.getByText('Análisis de quejas')).toHaveCount(0)
+  await expect(workstation.analysis.summary).toHaveCount(0)
 
-  const lead = await WorkstationPage.loggedIn(browser, server.url, 'carla')
-  const leadPage = lead.page
-  await leadPage.getByText('Análisis de quejas').click()
-  await leadPage.getByRole('button', { name: 'Ver análisis' }).click()
-  const results = leadPage.getByRole('region', { name: 'Resultados del análisis' })
+  const lead = await colleagues.open('carla')
+  await lead.analysis.show()
+  const results = lead.analysis.results
   await expect(results).toContainText('Quejas en el periodo: 3')
 
-  const byCategory = results.getByRole('table', { name: 'Quejas por categoría (Pareto)' })
+  const byCategory = lead.analysis.table('Quejas por categoría (Pareto)')
   await expect(byCategory.getByRole('row')).toHaveCount(3)
   const billing = byCategory.getByRole('row').nth(1)
   await expect(billing.getByRole('rowheader')).toHaveText('Facturación')
@@ -54,9 +41,7 @@ test('a lead opens the analysis and its tables count the complaints filed by the
   const delivery = byCategory.getByRole('row').nth(2)
   await expect(delivery.getByRole('rowheader')).toHaveText('Entrega')
   await expect(delivery.getByRole('cell')).toHaveText(['1', /^33,3\s%$/, /^100\s%$/])
-  const byDimension = results.getByRole('table', {
-    name: 'Quejas por dimensión de calidad (Pareto)'
-  })
+  const byDimension = lead.analysis.table('Quejas por dimensión de calidad (Pareto)')
   await expect(byDimension.getByRole('rowheader')).toHaveText(['Confiabilidad', 'Sin indicar'])
   await expect(byDimension.getByRole('row').nth(1).getByRole('cell').first()).toHaveText('2')
   await expect(byDimension.getByRole('row').nth(2).getByRole('cell').first()).toHaveText('1')
@@ -64,8 +49,7 @@ test('a lead opens the analysis and its tables count the complaints filed by the
   await expect(
     results.getByRole('img', { name: /^Gráfico: Quejas por categoría \(Pareto\)/ })
   ).toHaveAccessibleName(/Facturación 2, Entrega 1/)
-  const sla = results.getByRole('table', { name: 'Cumplimiento del plazo (SLA)' })
+  const sla = lead.analysis.table('Cumplimiento del plazo (SLA)')
   await expect(sla.getByRole('row', { name: /^Abiertas \d/ }).getByRole('cell')).toHaveText('3')
   await expect(sla.getByRole('row', { name: /^Resueltas \d/ }).getByRole('cell')).toHaveText('0')
-  await lead.page.context().close()
 })

@@ -5,28 +5,21 @@
  * the agent's complaint shows each outcome and the whole timeline.
  */
 import { expect, test } from './fixtures'
-import { WorkstationPage } from './pages/workstation-page'
 
 test('an agent grants within authority; above it the lead approves or rejects live', async ({
-  browser,
-  page,
-  server,
+  colleagues,
   workstation
 }) => {
-  await workstation.login('ana')
-  await workstation.waitForFirstSync()
-  await workstation.startPracticeCall('Cliente conocido (número nacional)')
-  await expect(workstation.card.getByRole('heading', { name: 'José Núñez Peña' })).toBeVisible()
-  await page.getByRole('button', { name: 'Contestar' }).click()
+  await workstation.loginSynced('ana')
+  await workstation.answerKnownCaller()
   const description = `Cobro duplicado de la fibra ${Date.now()}`
   await workstation.logComplaint('Facturación', description)
-  const item = workstation.complaint(description)
+  const item = workstation.complaints.complaint(description)
   await expect(item).toContainText(/Sincronizada · QR-\d+/)
 
   // The lead is at her desk with nothing to decide yet.
-  const lead = await WorkstationPage.loggedIn(browser, server.url, 'carla')
-  const leadPage = lead.page
-  const approvals = leadPage.getByRole('region', { name: 'Aprobaciones pendientes' })
+  const lead = await colleagues.open('carla')
+  const approvals = lead.approvals.region
   await expect(approvals).toContainText('No hay solicitudes pendientes')
 
   // Keyboard-first: open the detail, fill the form, Ctrl+Enter from the reason.
@@ -58,7 +51,7 @@ test('an agent grants within authority; above it the lead approves or rejects li
     'Solicitudes de compensación que esperan su decisión: 1',
     { timeout: 30_000 }
   )
-  const request = approvals.getByRole('listitem', { name: /^Solicitud de Ana Ortiz: 250/ })
+  const request = lead.approvals.request(/^Solicitud de Ana Ortiz: 250/)
   await expect(request).toContainText('José Núñez Peña')
   await expect(request).toContainText('Alto rendimiento')
   await expect(request).toContainText('Reembolso')
@@ -83,7 +76,7 @@ test('an agent grants within authority; above it the lead approves or rejects li
   await grant('Obsequio', '150', 'Compensar la molestia')
   const gift = compensations.getByRole('listitem', { name: /^Obsequio 150/ })
   await expect(gift).toContainText('Pendiente de aprobación')
-  const second = approvals.getByRole('listitem', { name: /^Solicitud de Ana Ortiz: 150/ })
+  const second = lead.approvals.request(/^Solicitud de Ana Ortiz: 150/)
   await second.getByRole('button', { name: /^Rechazar 150/ }).click()
   await expect(second.getByRole('alert')).toHaveText('Indique el motivo del rechazo')
   await second.getByLabel(/^Motivo de la decisión/).fill('Ya se le compensó hoy')
@@ -100,5 +93,4 @@ test('an agent grants within authority; above it the lead approves or rejects li
   const note = timeline.getByRole('listitem').last()
   await expect(note).toHaveText(/Nota.*· Usted.*Le llamaré el lunes para confirmar el abono/)
   await expect(note).not.toContainText('Pendiente de sincronizar')
-  await lead.page.context().close()
 })

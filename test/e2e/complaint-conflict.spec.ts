@@ -5,25 +5,23 @@
  * Ana sees both values with who changed theirs and when, chooses hers, and the server ends with
  * Ana's value. The other fields Ana edited offline (severity, channel) merge silently.
  */
-import { serverComplaints } from '../support/server-api'
+import { serverComplaints } from '@support/server-api'
 import { expect, test } from './fixtures'
-import { WorkstationPage } from './pages/workstation-page'
 
 test('an edit made offline that meets another edit of the same field gets a conflict choice', async ({
-  browser,
+  colleagues,
   page,
   server,
   workstation
 }) => {
-  await workstation.login('ana')
-  await workstation.waitForFirstSync()
+  await workstation.loginSynced('ana')
   const description = `Cobro duplicado en la factura ${Date.now()}`
   await workstation.logComplaint('Facturación', description)
-  const item = workstation.complaint(description)
+  const item = workstation.complaints.complaint(description)
   await expect(item).toContainText(/Sincronizada · QR-\d+/)
 
-  const lead = await WorkstationPage.loggedIn(browser, server.url, 'carla')
-  const leadItem = lead.complaint(description)
+  const lead = await colleagues.open('carla')
+  const leadItem = lead.complaints.complaint(description)
   await expect(leadItem).toBeVisible({ timeout: 30_000 })
 
   // Ana goes offline and edits two fields; the edit is kept locally and waits.
@@ -36,7 +34,7 @@ test('an edit made offline that meets another edit of the same field gets a conf
   await anaForm.getByLabel('Lo que el cliente esperaba').press('Control+Enter')
   await expect(anaForm).toHaveCount(0)
   await expect(item).toContainText('Gravedad Alta')
-  await expect(workstation.syncStatus).toContainText('Pendientes: 1')
+  await expect(workstation.syncBar.status).toContainText('Pendientes: 1')
 
   // Meanwhile Carla changes the same field online.
   await leadItem.getByRole('button', { name: /^Editar la queja/ }).click()
@@ -65,38 +63,35 @@ test('an edit made offline that meets another edit of the same field gets a conf
     .click()
   await expect(conflict).toHaveCount(0)
   await expect.poll(async () => (await stored())?.expected).toBe('Un solo cargo (Ana)')
-  await expect(workstation.syncStatus).toContainText('Pendientes: 0')
+  await expect(workstation.syncBar.status).toContainText('Pendientes: 0')
 
   // The case's history records every edit with its fields.
   await item.getByRole('button', { name: /^Detalle de la queja/ }).click()
   const history = item.getByRole('region', { name: 'Historial' })
   await expect(history.getByText('Editada')).toHaveCount(3)
-  await lead.page.context().close()
 })
 
 test('the complaint list narrows by category and tier and searches case number, customer and text', async ({
   page,
   workstation
 }) => {
-  await workstation.login('ana')
-  await workstation.waitForFirstSync()
-  await workstation.startPracticeCall('Cliente conocido (número nacional)')
-  await expect(workstation.card.getByRole('heading', { name: 'José Núñez Peña' })).toBeVisible()
-  await page.getByRole('button', { name: 'Contestar' }).click()
+  const { complaints } = workstation
+  await workstation.loginSynced('ana')
+  await workstation.answerKnownCaller()
   const stamp = Date.now()
   const billing = `Cargo no reconocido ${stamp}`
   const delivery = `Envío retrasado ${stamp}`
   await workstation.logComplaint('Facturación', billing)
   await workstation.logComplaint('Entrega', delivery)
-  const billingItem = workstation.complaint(billing)
-  const deliveryItem = workstation.complaint(delivery)
+  const billingItem = complaints.complaint(billing)
+  const deliveryItem = complaints.complaint(delivery)
   await expect(billingItem).toContainText(/Sincronizada · QR-\d+/)
   await expect(deliveryItem).toContainText(/Sincronizada · QR-\d+/)
   const caseNumber = (await billingItem.textContent())?.match(/QR-\d+/)?.[0] ?? 'missing'
 
   // Keyboard first: Alt+Q jumps to the search; accents and case do not matter.
   await page.keyboard.press('Alt+q')
-  const search = page.getByLabel('Buscar quejas')
+  const search = complaints.search
   await expect(search).toBeFocused()
   await search.pressSequentially('ENVIO RETRASADO')
   await expect(deliveryItem).toBeVisible()
@@ -111,12 +106,12 @@ test('the complaint list narrows by category and tier and searches case number, 
   await search.press('Escape')
   await expect(search).toHaveValue('')
 
-  await page.getByLabel('Filtrar por categoría').selectOption({ label: 'Entrega' })
+  await complaints.byCategory.selectOption({ label: 'Entrega' })
   await expect(deliveryItem).toBeVisible()
   await expect(billingItem).toHaveCount(0)
-  await page.getByLabel('Filtrar por categoría').selectOption({ label: 'Todas' })
+  await complaints.byCategory.selectOption({ label: 'Todas' })
   // José is a high-yield customer.
-  const tier = page.getByLabel('Filtrar por valor del cliente')
+  const tier = complaints.byTier
   await tier.selectOption({ label: 'Bajo cero' })
   await expect(billingItem).toHaveCount(0)
   await expect(deliveryItem).toHaveCount(0)

@@ -3,32 +3,30 @@
  * lead, already looking at her queue, sees it arrive at the top, escalated, and assigns it to
  * another agent of the team, who finds it in his own complaints.
  */
+import { serverComplaints } from '@support/server-api'
 import { expect, test } from './fixtures'
-import { WorkstationPage } from './pages/workstation-page'
-import { serverComplaints } from '../support/server-api'
 
 test('an agent escalates; the lead sees it live at the top of her queue and assigns it; the assignee has it', async ({
-  browser,
+  colleagues,
   server,
   workstation
 }) => {
-  await workstation.login('ana')
-  await workstation.waitForFirstSync()
+  await workstation.loginSynced('ana')
   const stamp = Date.now()
   const escalated = `Cobro que el cliente no reconoce ${stamp}`
   const newer = `Factura sin detalle ${stamp}`
   await workstation.logComplaint('Facturación', escalated)
-  await expect(workstation.complaint(escalated)).toContainText(/Sincronizada · QR-\d+/)
+  await expect(workstation.complaints.complaint(escalated)).toContainText(/Sincronizada · QR-\d+/)
   await workstation.logComplaint('Facturación', newer)
-  await expect(workstation.complaint(newer)).toContainText(/Sincronizada · QR-\d+/)
+  await expect(workstation.complaints.complaint(newer)).toContainText(/Sincronizada · QR-\d+/)
 
   // The lead is already at her queue, newest first.
-  const lead = await WorkstationPage.loggedIn(browser, server.url, 'carla')
-  const leadItems = lead.complaints.getByRole('listitem')
-  await expect(lead.complaint(escalated)).toBeVisible({ timeout: 30_000 })
+  const lead = await colleagues.open('carla')
+  const leadItems = lead.complaints.items
+  await expect(lead.complaints.complaint(escalated)).toBeVisible({ timeout: 30_000 })
   await expect(leadItems.first()).toHaveAccessibleName(newer)
 
-  const item = workstation.complaint(escalated)
+  const item = workstation.complaints.complaint(escalated)
   await item.getByRole('button', { name: /^Escalar al jefe de equipo/ }).click()
   // Keyboard first: the reason field has the focus; Enter sends.
   await expect(item.getByLabel('Motivo del escalamiento')).toBeFocused()
@@ -39,7 +37,7 @@ test('an agent escalates; the lead sees it live at the top of her queue and assi
 
   // Live on the lead's screen: at the top, marked, with the reason.
   await expect(leadItems.first()).toHaveAccessibleName(escalated, { timeout: 30_000 })
-  const leadItem = lead.complaint(escalated)
+  const leadItem = lead.complaints.complaint(escalated)
   await expect(leadItem).toContainText('Escalada')
   await expect(leadItem).toContainText('Pide hablar con un supervisor')
   await leadItem.getByLabel(`Asignar la queja «${escalated}» a`).selectOption({
@@ -60,14 +58,14 @@ test('an agent escalates; the lead sees it live at the top of her queue and assi
       return stored?.assigneeId ?? null
     })
     .not.toBeNull()
-  await lead.page.context().close()
+  await lead.close()
 
   // The filer's own list no longer holds it; the assignee's does.
   await expect(item).toHaveCount(0, { timeout: 30_000 })
-  const bruno = await WorkstationPage.loggedIn(browser, server.url, 'bruno')
-  const brunoPage = bruno.page
-  await expect(brunoPage.getByLabel('Mostrar')).toHaveValue('mine')
-  await expect(bruno.complaint(escalated)).toContainText('Asignada a Usted', { timeout: 30_000 })
-  await expect(bruno.complaint(newer)).toHaveCount(0)
-  await bruno.page.context().close()
+  const bruno = await colleagues.open('bruno')
+  await expect(bruno.complaints.show).toHaveValue('mine')
+  await expect(bruno.complaints.complaint(escalated)).toContainText('Asignada a Usted', {
+    timeout: 30_000
+  })
+  await expect(bruno.complaints.complaint(newer)).toHaveCount(0)
 })

@@ -4,28 +4,23 @@
  * is on) during a practice call, starts and resolves it; only the team lead can close it,
  * and the closed case reaches the agent's screen.
  */
+import { serverComplaints } from '@support/server-api'
 import { expect, test } from './fixtures'
-import { WorkstationPage } from './pages/workstation-page'
-import { serverComplaints } from '../support/server-api'
 
 test('an agent files, starts and resolves a complaint; the lead closes it; the agent cannot', async ({
-  browser,
-  page,
+  colleagues,
   server,
   workstation
 }) => {
-  await workstation.login('ana')
-  await workstation.waitForFirstSync()
-  await workstation.startPracticeCall('Cliente conocido (número nacional)')
-  await expect(workstation.card.getByRole('heading', { name: 'José Núñez Peña' })).toBeVisible()
-  await page.getByRole('button', { name: 'Contestar' }).click()
-  await expect(workstation.phoneStatus).toContainText('En llamada')
+  const { complaintForm: form, complaints } = workstation
+  await workstation.loginSynced('ana')
+  await workstation.answerKnownCaller()
 
   const description = `Dos cargos por la misma factura ${Date.now()}`
-  await page.getByLabel(/^Categoría/).selectOption({ label: 'Facturación' })
-  await page.getByLabel('Motivo').selectOption({ label: 'Cobro duplicado' })
+  await form.category.selectOption({ label: 'Facturación' })
+  await form.reason.selectOption({ label: 'Cobro duplicado' })
   // The caller's products from the card, or none; the channel is the phone during a call.
-  const product = page.getByLabel('Producto o servicio')
+  const product = form.product
   await expect(product.getByRole('option')).toHaveText([
     'Ninguno',
     'Fibra 1 Gb (FIBER-1G)',
@@ -33,19 +28,19 @@ test('an agent files, starts and resolves a complaint; the lead closes it; the a
     'Paquete TV deportes (TV-SPORTS)'
   ])
   await product.selectOption({ label: 'Tarifa móvil ilimitada (MOB-PLUS)' })
-  const channel = page.getByLabel(/^Canal/)
+  const channel = form.channel
   await expect(channel).toHaveValue('phone')
   await channel.selectOption({ label: 'Teléfono' })
-  await page.getByLabel(/^Gravedad/).selectOption({ label: 'Alta' })
-  await expect(page.getByText(/Resolver antes de:/)).toBeVisible()
-  await page.getByLabel('Dimensión de calidad').selectOption({ label: 'Confiabilidad' })
-  await page.getByLabel('Descripción').fill(description)
-  await page.getByLabel('Lo que el cliente esperaba').fill('Un solo cargo')
-  await page.getByLabel('Lo que el cliente recibió').fill('Dos cargos')
+  await form.severity.selectOption({ label: 'Alta' })
+  await expect(form.dueBy).toBeVisible()
+  await form.dimension.selectOption({ label: 'Confiabilidad' })
+  await form.description.fill(description)
+  await form.expected.fill('Un solo cargo')
+  await form.received.fill('Dos cargos')
   // Keyboard-first: Ctrl+Enter saves from a text area.
-  await page.getByLabel('Lo que el cliente recibió').press('Control+Enter')
+  await form.received.press('Control+Enter')
 
-  const item = workstation.complaint(description)
+  const item = complaints.complaint(description)
   await expect(item).toContainText(/Sincronizada · QR-\d+/)
   await expect(item).toContainText('Gravedad Alta')
   await expect(item).toContainText('Abierta')
@@ -60,7 +55,7 @@ test('an agent files, starts and resolves a complaint; the lead closes it; the a
   ])
   await item.getByRole('button', { name: /^Detalle de la queja/ }).click()
   // The list narrows by channel.
-  const channelFilter = page.getByLabel('Filtrar por canal')
+  const channelFilter = complaints.byChannel
   await channelFilter.selectOption({ label: 'Chat' })
   await expect(item).toHaveCount(0)
   await channelFilter.selectOption({ label: 'Teléfono' })
@@ -77,14 +72,14 @@ test('an agent files, starts and resolves a complaint; the lead closes it; the a
   // Closing is the lead's decision: the agent is never offered it.
   await expect(item.getByRole('button', { name: /^Cerrar/ })).toHaveCount(0)
   // The agent's own list narrows by status and by SLA breach.
-  const statusFilter = page.getByLabel('Filtrar por estado')
+  const statusFilter = complaints.byStatus
   await statusFilter.selectOption({ label: 'Abierta' })
   await expect(item).toHaveCount(0)
   await statusFilter.selectOption({ label: 'Resuelta' })
   await expect(item).toBeVisible()
-  await page.getByLabel('Solo con plazo vencido').check()
+  await complaints.breachedOnly.check()
   await expect(item).toHaveCount(0)
-  await page.getByLabel('Solo con plazo vencido').uncheck()
+  await complaints.breachedOnly.uncheck()
   await statusFilter.selectOption({ label: 'Todas' })
   await expect(item).toBeVisible()
   await expect
@@ -108,19 +103,18 @@ test('an agent files, starts and resolves a complaint; the lead closes it; the a
       channel: 'phone'
     })
 
-  const lead = await WorkstationPage.loggedIn(browser, server.url, 'carla')
-  const leadPage = lead.page
-  const leadItem = lead.complaint(description)
+  const lead = await colleagues.open('carla')
+  const leadItem = lead.complaints.complaint(description)
   await expect(leadItem).toContainText('Resuelta', { timeout: 30_000 })
   // A lead sees the team queue first; her own list does not hold the agent's case.
-  await leadPage.getByLabel('Mostrar').selectOption({ label: 'Mis quejas' })
+  await lead.complaints.show.selectOption({ label: 'Mis quejas' })
   await expect(leadItem).toHaveCount(0)
-  await leadPage.getByLabel('Mostrar').selectOption({ label: 'Cola del equipo' })
-  await leadPage.getByLabel('Filtrar por gravedad').selectOption({ label: 'Alta' })
+  await lead.complaints.show.selectOption({ label: 'Cola del equipo' })
+  await lead.complaints.bySeverity.selectOption({ label: 'Alta' })
   await expect(leadItem).toBeVisible()
   await leadItem.getByRole('button', { name: /^Cerrar/ }).click()
   await expect(leadItem).toContainText('Cerrada')
-  await lead.page.context().close()
+  await lead.close()
 
   // The agent's screen learns the case was closed, and offers her nothing but nothing to close.
   await expect(item).toContainText('Cerrada', { timeout: 30_000 })

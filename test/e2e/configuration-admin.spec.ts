@@ -3,33 +3,20 @@
  * the server (and, through it, every workstation: see wrap-up-disposition.spec.ts); a code used
  * before is refused with the reason; the phone watchdog's pause reason cannot be retired.
  */
-import { expect, test } from '@playwright/test'
-
 import { adminConfigurationSchema } from '@shared/domain/configuration-edit'
-import { loginAs } from '../support/server-api'
-import { ServerProcess } from '../support/server-process'
-import { WorkstationPage } from './pages/workstation-page'
+import { loginAs } from '@support/server-api'
+import { expect, test } from './fixtures'
 
-let server: ServerProcess
-
-test.beforeAll(async () => {
-  server = await ServerProcess.create({ ATIENDE_SEED_CUSTOMERS: '50' })
-  await server.start()
-})
-
-test.afterAll(async () => {
-  await server.stop()
-})
+// The codes changed here would reach every other spec's wrap-up; a small seed is enough.
+test.use({ ownServer: { ATIENDE_SEED_CUSTOMERS: '50' } })
 
 test('an admin adds and retires disposition codes from the configuration screen', async ({
-  page
+  server,
+  workstation: ws
 }) => {
-  await page.goto(server.url)
-  const ws = new WorkstationPage(page)
-  await ws.login('admin')
-  await ws.waitForFirstSync()
-  await page.getByText('Configuración', { exact: true }).click()
-  const codes = page.getByRole('region', { name: 'Códigos de disposición' })
+  await ws.loginSynced('admin')
+  await ws.configuration.open()
+  const codes = ws.configuration.codeList('Códigos de disposición')
   const list = codes.getByRole('list', { name: 'Códigos de disposición' })
   await expect(list.getByRole('listitem', { name: 'Número equivocado' })).toBeVisible()
 
@@ -59,7 +46,9 @@ test('an admin adds and retires disposition codes from the configuration screen'
   )
 
   // The watchdog's reason is the app's own: it is listed but offers no retirement.
-  const reasons = page.getByRole('list', { name: 'Motivos de pausa' })
+  const reasons = ws.configuration.codeList('Motivos de pausa').getByRole('list', {
+    name: 'Motivos de pausa'
+  })
   await expect(reasons.getByRole('listitem', { name: 'Teléfono sin servicio' })).toBeVisible()
   await expect(reasons.getByRole('button', { name: 'Retirar Teléfono sin servicio' })).toHaveCount(
     0

@@ -10,11 +10,13 @@ import { join } from 'node:path'
 
 import { chromium, type BrowserContext, type Page } from '@playwright/test'
 
-import { serverComplaints } from '../support/server-api'
-import { ServerProcess } from '../support/server-process'
+import { serverComplaints } from '@support/server-api'
 import { expect, test } from './fixtures'
-import { WorkstationPage } from './pages/workstation-page'
+import { Workstation } from './pages/workstation'
 import { chromiumArgs, chromiumPath } from './support/chromium'
+
+// The server is stopped while the agent works offline: nobody else's.
+test.use({ ownServer: true })
 
 const ACKNOWLEDGED = 8
 
@@ -51,15 +53,14 @@ async function open(
   return { context, page }
 }
 
-test('complaints acknowledged before a browser crash survive it and sync exactly once', async () => {
-  const server = await ServerProcess.create()
+test('complaints acknowledged before a browser crash survive it and sync exactly once', async ({
+  server
+}) => {
   const profile = mkdtempSync(join(tmpdir(), 'atiende-profile-'))
-  await server.start()
   try {
     const first = await open(profile, server.url)
-    const ws = new WorkstationPage(first.page)
-    await ws.login('ana')
-    await ws.waitForFirstSync()
+    const ws = new Workstation(first.page)
+    await ws.loginSynced('ana')
     await server.stop()
 
     const marker = String(Date.now())
@@ -67,26 +68,26 @@ test('complaints acknowledged before a browser crash survive it and sync exactly
     for (let i = 0; i < ACKNOWLEDGED; i++) {
       const description = `Caída ${marker} #${i}`
       await ws.logComplaint('Facturación', description)
-      await expect(ws.complaint(description)).toContainText('Pendiente de sincronizar')
+      await expect(ws.complaints.complaint(description)).toContainText('Pendiente de sincronizar')
       acknowledged.push(description)
     }
     const inFlight = `Caída ${marker} en vuelo`
-    await ws.page.getByLabel('Descripción').fill(inFlight)
-    await ws.page.getByRole('button', { name: 'Guardar queja' }).click()
+    await ws.complaintForm.description.fill(inFlight)
+    await ws.complaintForm.save.click()
     expect(killBrowser(profile)).toBeGreaterThan(0)
     await first.context.close().catch(() => undefined)
 
     await server.start()
     const second = await open(profile, server.url)
-    const again = new WorkstationPage(second.page)
+    const again = new Workstation(second.page)
     // The session is kept in OPFS too, so the agent is still logged in after the crash.
-    await expect(second.page.getByRole('heading', { name: 'Teléfono' })).toBeVisible()
+    await expect(again.softphone.heading).toBeVisible()
     for (const description of acknowledged) {
-      await expect(again.complaint(description)).toBeVisible()
+      await expect(again.complaints.complaint(description)).toBeVisible()
     }
-    await expect(again.syncStatus).toContainText('Pendientes: 0', { timeout: 60_000 })
+    await expect(again.syncBar.status).toContainText('Pendientes: 0', { timeout: 60_000 })
     for (const description of acknowledged) {
-      await expect(again.complaint(description)).toContainText(/Sincronizada · QR-\d+/)
+      await expect(again.complaints.complaint(description)).toContainText(/Sincronizada · QR-\d+/)
     }
     await second.context.close()
 

@@ -4,17 +4,23 @@
  * config) on loopback, the central server provisioning each user's extension, one Chromium
  * process per agent, each "speaking" its own tone.
  */
+import type { BrowserContext, Page } from '@playwright/test'
 
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import type { Workstation } from './pages/workstation'
+import {
+  TONE_HZ,
+  hears,
+  hearsSilence,
+  receivesAudio,
+  type Phones,
+  type PhoneUser
+} from './support/softphones'
 
-import type { ServerProcess } from '../support/server-process'
-import { WorkstationPage } from './pages/workstation-page'
-import { startPhoneSystem, type PhoneSystem } from './support/phone-system'
-import { launchPhone, toneFile, type Phone } from './support/phones'
-import { hears, hearsSilence, lineStatus, receivesAudio } from './support/softphones'
+const ANA_HZ = TONE_HZ.ana
+const BRUNO_HZ = TONE_HZ.bruno
 
-const ANA_HZ = 440
-const BRUNO_HZ = 1000
+test.use({ phoneSystem: true })
 
 declare global {
   interface Window {
@@ -23,20 +29,12 @@ declare global {
   }
 }
 
-let system: PhoneSystem
-let server: ServerProcess
-let dir: string
-const phones: Phone[] = []
-
 interface PhoneOptions {
   /** Written to localStorage before the app starts, as if saved on an earlier day. */
   savedDevices?: Record<string, string | null>
 }
 
-async function phoneFor(username: string, hz: number, options: PhoneOptions = {}) {
-  const phone = await launchPhone(toneFile(dir, hz))
-  phones.push(phone)
-  const context = phone.page.context()
+async function instrument(context: BrowserContext, options: PhoneOptions): Promise<void> {
   // Test-side only: record where audio elements are routed (the app ships no test hook).
   await context.addInitScript(() => {
     const sinks: string[] = []
@@ -54,15 +52,15 @@ async function phoneFor(username: string, hz: number, options: PhoneOptions = {}
       localStorage.setItem('atiende.audio-devices', saved)
     }, JSON.stringify(options.savedDevices))
   }
-  await phone.page.goto(server.url)
-  const workstation = new WorkstationPage(phone.page)
-  await workstation.login(username)
-  await expect(lineStatus(phone.page)).toHaveText('Registrado')
-  return workstation
 }
 
-function openSettings(page: Page) {
-  return page.getByText('Ajustes del teléfono', { exact: true }).click()
+/** `username`'s phone, recording where its audio is routed. */
+function phoneFor(
+  phones: Phones,
+  username: PhoneUser,
+  options: PhoneOptions = {}
+): Promise<Workstation> {
+  return phones.open(username, { prepare: (context) => instrument(context, options) })
 }
 
 /** The id Chromium gives a fake device in this page (ids are per origin and profile). */
@@ -85,35 +83,23 @@ function sentMicrophone(page: Page): Promise<string | null> {
   )
 }
 
-async function call(from: WorkstationPage, to: WorkstationPage, extension: string) {
-  await from.page.getByLabel('Número a marcar').fill(extension)
-  await from.page.getByRole('button', { name: 'Llamar', exact: true }).click()
-  await expect(to.phoneStatus).toContainText('Llamada entrante')
-  await to.page.getByRole('button', { name: 'Contestar' }).click()
-  await expect(from.phoneStatus).toContainText('En llamada')
-  await expect(to.phoneStatus).toContainText('En llamada')
+async function call(from: Workstation, to: Workstation, extension: string) {
+  await from.softphone.dial(extension)
+  await expect(to.softphone.status).toContainText('Llamada entrante')
+  await to.softphone.answer.click()
+  await expect(from.softphone.status).toContainText('En llamada')
+  await expect(to.softphone.status).toContainText('En llamada')
 }
 
-test.beforeAll(async () => {
-  system = await startPhoneSystem('media')
-  ;({ server, dir } = system)
-})
-
-test.afterEach(async () => {
-  await Promise.all(phones.splice(0).map((p) => p.browser.close()))
-})
-
-test.afterAll(async () => {
-  await system.stop()
-})
-
-test('during a call both agents see a live quality indicator with a MOS estimate', async () => {
-  const ana = await phoneFor('ana', ANA_HZ)
-  const bruno = await phoneFor('bruno', BRUNO_HZ)
+test('during a call both agents see a live quality indicator with a MOS estimate', async ({
+  phones
+}) => {
+  const ana = await phoneFor(phones, 'ana')
+  const bruno = await phoneFor(phones, 'bruno')
   await call(ana, bruno, '1002')
 
   for (const agent of [ana, bruno]) {
-    const quality = agent.page.getByRole('group', { name: 'Calidad de la llamada' })
+    const quality = agent.softphone.quality
     // Loopback loses nothing and adds no delay: the estimate is at the narrowband ceiling.
     await expect(quality).toContainText(/MOS 4\.[34]/)
     await expect(quality).toContainText('Buena')
@@ -121,30 +107,29 @@ test('during a call both agents see a live quality indicator with a MOS estimate
     await expect(quality.getByRole('meter', { name: 'Calidad estimada (MOS)' })).toBeVisible()
   }
 
-  await bruno.page.getByRole('button', { name: 'Colgar' }).click()
-  await expect(ana.phoneStatus).toContainText('Trabajo posterior a la llamada')
-  await expect(ana.page.getByRole('group', { name: 'Calidad de la llamada' })).toHaveCount(0)
+  await bruno.softphone.hangUp.click()
+  await expect(ana.softphone.status).toContainText('Trabajo posterior a la llamada')
+  await expect(ana.softphone.quality).toHaveCount(0)
 })
 
-test('the agent switches microphone and call output mid-call without dropping it; the ringer rings on its own device; choices survive a reload', async () => {
-  const ana = await phoneFor('ana', ANA_HZ)
-  const bruno = await phoneFor('bruno', BRUNO_HZ)
+test('the agent switches microphone and call output mid-call without dropping it; the ringer rings on its own device; choices survive a reload', async ({
+  phones
+}) => {
+  const ana = await phoneFor(phones, 'ana')
+  const bruno = await phoneFor(phones, 'bruno')
   const page = ana.page
-  await openSettings(page)
-  const microphone = page.getByLabel('Micrófono', { exact: true })
-  const output = page.getByLabel('Salida de la llamada (auriculares)')
-  const ringer = page.getByLabel('Timbre', { exact: true })
+  await ana.phoneSettings.open()
+  const { microphone, output, ringer } = ana.phoneSettings
   await expect(microphone.locator('option')).toContainText(['Fake Audio Input 1'])
 
   // The ringer: a loudspeaker, apart from the headset.
   await ringer.selectOption({ label: 'Fake Audio Output 1' })
   const ringerId = await deviceId(page, 'Fake Audio Output 1')
-  await bruno.page.getByLabel('Número a marcar').fill('1001')
-  await bruno.page.getByRole('button', { name: 'Llamar', exact: true }).click()
-  await expect(ana.phoneStatus).toContainText('Llamada entrante')
+  await bruno.softphone.dial('1001')
+  await expect(ana.softphone.status).toContainText('Llamada entrante')
   await expect.poll(() => page.evaluate(() => window.__e2eSinks ?? [])).toContain(ringerId)
-  await page.getByRole('button', { name: 'Contestar' }).click()
-  await expect(ana.phoneStatus).toContainText('En llamada')
+  await ana.softphone.answer.click()
+  await expect(ana.softphone.status).toContainText('En llamada')
   await hears(bruno.page, ANA_HZ)
   expect(await sentMicrophone(page)).toBe('Fake Default Audio Input')
 
@@ -154,46 +139,48 @@ test('the agent switches microphone and call output mid-call without dropping it
   const outputId = await deviceId(page, 'Fake Audio Output 2')
   await output.selectOption({ label: 'Fake Audio Output 2' })
   await expect.poll(() => page.evaluate(() => window.__e2eSinks?.at(-1))).toBe(outputId)
-  await expect(ana.phoneStatus).toContainText('En llamada')
+  await expect(ana.softphone.status).toContainText('En llamada')
   await hears(bruno.page, ANA_HZ)
   expect(await receivesAudio(page)).toBe(true)
   await hears(page, BRUNO_HZ)
 
   // A muted agent stays muted when the microphone changes under the call.
-  await page.getByRole('button', { name: 'Silenciar micrófono' }).click()
+  await ana.softphone.mute.click()
   await hearsSilence(bruno.page)
   await microphone.selectOption({ label: 'Predeterminado del sistema' })
   await expect.poll(() => sentMicrophone(page)).toBe('Fake Default Audio Input')
   await hearsSilence(bruno.page)
-  await page.getByRole('button', { name: 'Silenciar micrófono' }).click()
+  await ana.softphone.mute.click()
   await hears(bruno.page, ANA_HZ)
   await microphone.selectOption({ label: 'Fake Audio Input 1' })
 
-  await page.getByRole('button', { name: 'Colgar' }).click()
-  await expect(ana.phoneStatus).toContainText('Trabajo posterior a la llamada')
+  await ana.softphone.hangUp.click()
+  await expect(ana.softphone.status).toContainText('Trabajo posterior a la llamada')
 
   // Saved on this machine: after a reload the same devices are chosen.
   await page.reload()
   // The session is restored after a reload: straight back to the workstation.
-  await expect(page.getByRole('heading', { name: 'Teléfono' })).toBeVisible()
-  await openSettings(page)
+  await expect(ana.softphone.heading).toBeVisible()
+  await ana.phoneSettings.open()
   await expect(microphone.locator('option:checked')).toHaveText('Fake Audio Input 1')
   await expect(output.locator('option:checked')).toHaveText('Fake Audio Output 2')
   await expect(ringer.locator('option:checked')).toHaveText('Fake Audio Output 1')
 })
 
-test('a saved microphone that is no longer plugged in falls back to the default, and calls carry audio', async () => {
-  const ana = await phoneFor('ana', ANA_HZ, {
+test('a saved microphone that is no longer plugged in falls back to the default, and calls carry audio', async ({
+  phones
+}) => {
+  const ana = await phoneFor(phones, 'ana', {
     savedDevices: { microphoneId: 'unplugged-headset', speakerId: 'unplugged-out', ringerId: null }
   })
-  const bruno = await phoneFor('bruno', BRUNO_HZ)
-  await openSettings(ana.page)
+  const bruno = await phoneFor(phones, 'bruno')
+  await ana.phoneSettings.open()
   await expect(
     ana.page.getByText('Micrófono: el dispositivo elegido no está conectado')
   ).toBeVisible()
-  await expect(
-    ana.page.getByLabel('Micrófono', { exact: true }).locator('option:checked')
-  ).toHaveText('Predeterminado del sistema')
+  await expect(ana.phoneSettings.microphone.locator('option:checked')).toHaveText(
+    'Predeterminado del sistema'
+  )
 
   await call(bruno, ana, '1001')
   expect(await sentMicrophone(ana.page)).toBe('Fake Default Audio Input')
@@ -201,11 +188,13 @@ test('a saved microphone that is no longer plugged in falls back to the default,
   await hears(ana.page, BRUNO_HZ)
 })
 
-test('the pre-call check shows the microphone level and reaches the SIP server and ICE', async () => {
-  const ana = await phoneFor('ana', ANA_HZ)
+test('the pre-call check shows the microphone level and reaches the SIP server and ICE', async ({
+  phones
+}) => {
+  const ana = await phoneFor(phones, 'ana')
   const page = ana.page
-  await openSettings(page)
-  const check = page.getByRole('group', { name: 'Comprobación antes de llamar' })
+  await ana.phoneSettings.open()
+  const check = ana.phoneSettings.precall
 
   await check.getByRole('button', { name: 'Probar micrófono' }).click()
   const meter = check.getByRole('meter', { name: 'Nivel del micrófono' })

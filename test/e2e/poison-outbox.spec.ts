@@ -20,11 +20,13 @@ import { join } from 'node:path'
 
 import { chromium, type BrowserContext, type Page } from '@playwright/test'
 
-import { loginAs, serverComplaints } from '../support/server-api'
-import { ServerProcess } from '../support/server-process'
+import { loginAs, serverComplaints } from '@support/server-api'
 import { expect, test } from './fixtures'
-import { WorkstationPage } from './pages/workstation-page'
+import { Workstation } from './pages/workstation'
 import { chromiumArgs, chromiumPath } from './support/chromium'
+
+// Records this build refuses would sit in the shared server's logs and counts: a server of its own.
+test.use({ ownServer: true })
 
 async function open(profile: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await chromium.launchPersistentContext(profile, {
@@ -119,19 +121,18 @@ async function screenshots(page: Page): Promise<void> {
   await expect(page.getByText('Ver registros con problemas (2)')).toBeVisible()
 }
 
-test('a poisoned record from an older version neither blocks nor hides the records behind it', async () => {
+test('a poisoned record from an older version neither blocks nor hides the records behind it', async ({
+  server
+}) => {
   test.setTimeout(180_000)
-  const server = await ServerProcess.create()
   const profile = mkdtempSync(join(tmpdir(), 'atiende-profile-'))
-  await server.start()
   try {
     const ana = await loginAs(server.url, 'ana')
     const marker = String(Date.now())
     const first = await open(profile)
     await first.page.goto(server.url)
-    const before = new WorkstationPage(first.page)
-    await before.login('ana')
-    await before.waitForFirstSync()
+    const before = new Workstation(first.page)
+    await before.loginSynced('ana')
     await first.context.close()
 
     // The older version's journal, planted while the app is closed.
@@ -146,19 +147,19 @@ test('a poisoned record from an older version neither blocks nor hides the recor
         oldCallbackLine(`Luis ${marker}`, ana.user.id)
     )
     await planted.page.goto(server.url)
-    const ws = new WorkstationPage(planted.page)
-    await expect(planted.page.getByRole('heading', { name: 'Teléfono' })).toBeVisible()
+    const ws = new Workstation(planted.page)
+    await expect(ws.softphone.heading).toBeVisible()
 
     const after = `Escrita después ${marker}`
     await ws.logComplaint('Facturación', after)
-    await expect(ws.syncStatus).toContainText('Pendientes: 0', { timeout: 60_000 })
+    await expect(ws.syncBar.status).toContainText('Pendientes: 0', { timeout: 60_000 })
     // The refused ones are in sight with their reason, not pending for ever.
-    await expect(ws.syncStatus).toContainText('Rechazadas: 2')
-    await expect(ws.complaint(after)).toContainText(/Sincronizada · QR-\d+/)
+    await expect(ws.syncBar.status).toContainText('Rechazadas: 2')
+    await expect(ws.complaints.complaint(after)).toContainText(/Sincronizada · QR-\d+/)
 
     // Neither has a row this build could read: the sync bar's list is where they are.
-    await planted.page.getByText('Ver registros con problemas (2)').click()
-    const problems = planted.page.getByRole('region', { name: 'Registros con problemas' })
+    await ws.syncBar.problemsToggleWith(2).click()
+    const problems = ws.syncBar.problems
     const refusedComplaint = problems.getByRole('listitem').filter({ hasText: 'Queja' })
     await expect(refusedComplaint).toContainText(`Identificador roto ${marker}`)
     await expect(refusedComplaint).toContainText('Motivo: Lo guardó una versión anterior')
@@ -180,7 +181,7 @@ test('a poisoned record from an older version neither blocks nor hides the recor
     if (dir !== null)
       await planted.page.screenshot({ path: join(dir, 'sync-problems-confirm.png') })
     await confirm.click()
-    await expect(ws.syncStatus).toContainText('Rechazadas: 1')
+    await expect(ws.syncBar.status).toContainText('Rechazadas: 1')
     await expect(problems.getByRole('listitem')).toHaveCount(1)
     await problems
       .getByRole('button', { name: `Descartar Devolución de llamada «Luis ${marker}` })
@@ -188,8 +189,8 @@ test('a poisoned record from an older version neither blocks nor hides the recor
     await problems
       .getByRole('button', { name: /^Confirmar: descartar Devolución de llamada/ })
       .click()
-    await expect(ws.syncStatus).not.toContainText('Rechazadas')
-    await expect(planted.page.getByText(/Ver registros con problemas/)).toHaveCount(0)
+    await expect(ws.syncBar.status).not.toContainText('Rechazadas')
+    await expect(ws.syncBar.problemsToggle).toHaveCount(0)
     await planted.context.close()
 
     const onServer = await serverComplaints(server.url)

@@ -3,70 +3,48 @@
  * declines; the call is recorded, and the customer's card then lists it, on Ana's screen and,
  * once synced, on a teammate's.
  */
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import type { Workstation } from './pages/workstation'
 
-import { WorkstationPage } from './pages/workstation-page'
-import { startPhoneSystem, type PhoneSystem } from './support/phone-system'
-import { runSippCall } from './support/sipp'
+// José's card must list no calls before this one: other specs' calls would show there.
+test.use({ phoneSystem: true, ownServer: true })
 
-let system: PhoneSystem
-
-test.beforeAll(async () => {
-  system = await startPhoneSystem('recent-calls')
-})
-
-test.afterAll(async () => {
-  await system.stop()
-})
-
-async function openCardFromSearch(ws: WorkstationPage, page: Page): Promise<void> {
-  await page.keyboard.press('Control+k')
-  await page.keyboard.type('jose nunez pena')
-  const results = page.getByRole('listbox', { name: 'Resultados de la búsqueda' })
-  await expect(results.getByRole('option').first()).toContainText('José Núñez Peña')
-  await page.keyboard.press('Enter')
-  await expect(ws.card.getByRole('heading', { name: 'José Núñez Peña' })).toBeVisible()
+async function openCardFromSearch(ws: Workstation): Promise<void> {
+  await ws.page.keyboard.press('Control+k')
+  await ws.page.keyboard.type('jose nunez pena')
+  await expect(ws.card.results.getByRole('option').first()).toContainText('José Núñez Peña')
+  await ws.page.keyboard.press('Enter')
+  await expect(ws.card.customer('José Núñez Peña')).toBeVisible()
 }
 
 test('a declined call shows on the customer card, for the agent and the team', async ({
-  page,
-  browser
+  colleagues,
+  sipPeer,
+  workstation: ana
 }) => {
-  await page.goto(system.server.url)
-  const ana = new WorkstationPage(page)
-  await ana.login('ana')
-  await ana.waitForFirstSync()
-  await expect(page.getByRole('status', { name: 'Línea telefónica' })).toHaveText('Registrado')
+  await ana.loginSynced('ana')
+  await expect(ana.softphone.line).toHaveText('Registrado')
 
-  const sipp = runSippCall(system.dir, system.kamailio.sipPort, {
+  const sipp = sipPeer.call({
     extension: '1001',
     callerNumber: '+34910000000',
     callerName: 'IVR Atiende',
     headers: { 'X-Customer-Id': 'CUST-0000001' }
   })
-  await expect(ana.card).toContainText('José Núñez Peña')
-  await expect(ana.card.getByRole('region', { name: 'Últimas llamadas' })).toContainText(
-    'Sin llamadas registradas.'
-  )
-  await page.getByRole('button', { name: 'Rechazar' }).click()
+  await expect(ana.card.region).toContainText('José Núñez Peña')
+  await expect(ana.card.recentCalls).toContainText('Sin llamadas registradas.')
+  await ana.softphone.decline.click()
   const result = await sipp
   expect(result.code, result.log).toBe(0)
 
-  await openCardFromSearch(ana, page)
-  const recent = ana.card.getByRole('region', { name: 'Últimas llamadas' })
+  await openCardFromSearch(ana)
+  const recent = ana.card.recentCalls
   await expect(recent.getByRole('listitem')).toHaveCount(1)
   await expect(recent).toContainText('Entrante · Rechazada')
 
   // Bruno is on Ana's team: the synced record reaches his cache and his card.
-  const context = await browser.newContext()
-  const other = await context.newPage()
-  await other.goto(system.server.url)
-  const bruno = new WorkstationPage(other)
-  await bruno.login('bruno')
+  const bruno = await colleagues.open('bruno')
   await bruno.waitForFirstSync()
-  await openCardFromSearch(bruno, other)
-  await expect(bruno.card.getByRole('region', { name: 'Últimas llamadas' })).toContainText(
-    'Entrante · Rechazada'
-  )
-  await context.close()
+  await openCardFromSearch(bruno)
+  await expect(bruno.card.recentCalls).toContainText('Entrante · Rechazada')
 })

@@ -3,38 +3,26 @@
  * caller created on the spot (and synced to the server), a shared household line (chooser), a
  * CTI header set by an IVR, and hostile caller data rendered as inert text.
  */
-import { expect, test, type Page } from '@playwright/test'
-
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, pullResponseSchema } from '@shared/sync/protocol'
-import { WorkstationPage } from './pages/workstation-page'
-import { loginAs } from '../support/server-api'
-import { ServerProcess } from '../support/server-process'
+import { loginAs } from '@support/server-api'
+import type { ServerProcess } from '@support/server-process'
+import { expect, test } from './fixtures'
+import type { Workstation } from './pages/workstation'
 
-let server: ServerProcess
+// José's card must show no open complaints: the other specs file theirs about him.
+test.use({ ownServer: true })
 
-test.beforeAll(async () => {
-  server = await ServerProcess.create()
-  await server.start()
-})
-
-test.afterAll(async () => {
-  await server.stop()
-})
-
-async function openWorkstation(page: Page, user: string): Promise<WorkstationPage> {
+async function openWorkstation(ws: Workstation, user: string): Promise<Workstation> {
   // Any script a hostile value managed to run would show up as a dialog.
-  page.on('dialog', (dialog) => {
+  ws.page.on('dialog', (dialog) => {
     throw new Error(`unexpected dialog: ${dialog.message()}`)
   })
-  await page.goto(server.url)
-  const ws = new WorkstationPage(page)
-  await ws.login(user)
-  await ws.waitForFirstSync()
+  await ws.loginSynced(user)
   return ws
 }
 
 /** Customer names the user `username` pulls from the server. */
-async function serverCustomerNames(username: string): Promise<string[]> {
+async function serverCustomerNames(server: ServerProcess, username: string): Promise<string[]> {
   const { accessToken } = await loginAs(server.url, username)
   const names: string[] = []
   let cursor = 0
@@ -54,92 +42,104 @@ async function serverCustomerNames(username: string): Promise<string[]> {
   }
 }
 
-test('a known caller pops a full card while it rings, kept through wrap-up', async ({ page }) => {
-  const ws = await openWorkstation(page, 'ana')
-  await ws.startPracticeCall('Cliente conocido (prefijo 00)')
-  await expect(ws.card.getByRole('heading', { name: 'José Núñez Peña' })).toBeVisible()
-  await expect(ws.phoneStatus).toContainText('Llamada entrante')
-  await expect(ws.card).toContainText('Identificado por el número')
-  await expect(ws.card).toContainText('Valor: Alto rendimiento')
-  await expect(ws.card).toContainText('Activo')
-  await expect(ws.card).toContainText('Frecuente')
-  await expect(ws.card).toContainText('Idioma preferido: Español. Use el guion en ese idioma')
-  await expect(ws.card).toContainText(
+test('a known caller pops a full card while it rings, kept through wrap-up', async ({
+  workstation
+}) => {
+  const ws = await openWorkstation(workstation, 'ana')
+  await ws.softphone.startPracticeCall('Cliente conocido (prefijo 00)')
+  await expect(ws.card.customer('José Núñez Peña')).toBeVisible()
+  await expect(ws.softphone.status).toContainText('Llamada entrante')
+  await expect(ws.card.region).toContainText('Identificado por el número')
+  await expect(ws.card.region).toContainText('Valor: Alto rendimiento')
+  await expect(ws.card.region).toContainText('Activo')
+  await expect(ws.card.region).toContainText('Frecuente')
+  await expect(ws.card.region).toContainText(
+    'Idioma preferido: Español. Use el guion en ese idioma'
+  )
+  await expect(ws.card.region).toContainText(
     'Siguiente mejor oferta: Seguro de hogar (cliente de alto rendimiento)'
   )
-  await expect(ws.card).toContainText('Sin quejas abiertas')
-  await expect(ws.card).toContainText('Última sincronización:')
-  await expect(ws.card.getByRole('note')).toHaveCount(0)
+  await expect(ws.card.region).toContainText('Sin quejas abiertas')
+  await expect(ws.card.region).toContainText('Última sincronización:')
+  await expect(ws.card.region.getByRole('note')).toHaveCount(0)
 
-  await page.getByRole('button', { name: 'Contestar' }).click()
+  await ws.softphone.answer.click()
   const description = `Router sin conexión ${Date.now()}`
   await ws.logComplaint('Calidad del servicio', description)
-  const open = ws.card.getByRole('region', { name: 'Quejas abiertas' })
+  const open = ws.card.openComplaints
   await expect(open).toContainText(description)
   await expect(open).toContainText('En plazo')
-  await page.getByRole('button', { name: 'Colgar' }).click()
-  await expect(ws.phoneStatus).toContainText('Trabajo posterior a la llamada')
-  await expect(ws.card.getByRole('heading', { name: 'José Núñez Peña' })).toBeVisible()
+  await ws.softphone.hangUp.click()
+  await expect(ws.softphone.status).toContainText('Trabajo posterior a la llamada')
+  await expect(ws.card.customer('José Núñez Peña')).toBeVisible()
 })
 
-test('an unknown caller is created from the card and reaches the server', async ({ page }) => {
-  const ws = await openWorkstation(page, 'bruno')
-  await ws.startPracticeCall('Llamante desconocido')
-  await expect(ws.card).toContainText('Llamante desconocido')
-  const form = ws.card.getByRole('form', { name: 'Crear contacto' })
+test('an unknown caller is created from the card and reaches the server', async ({
+  server,
+  workstation
+}) => {
+  const ws = await openWorkstation(workstation, 'bruno')
+  await ws.softphone.startPracticeCall('Llamante desconocido')
+  await expect(ws.card.region).toContainText('Llamante desconocido')
+  const form = ws.card.createContact
   await expect(form.getByLabel('Teléfono del contacto')).toHaveValue('+34699000111')
   const lastName = `Prueba ${Date.now()}`
   await form.getByLabel('Nombre', { exact: true }).fill('Marta')
   await form.getByLabel('Apellidos').fill(lastName)
   await form.getByLabel('Correo (opcional)').fill('marta@example.com')
   await form.getByRole('button', { name: 'Crear contacto' }).click()
-  await expect(ws.card.getByRole('heading', { name: `Marta ${lastName}` })).toBeVisible()
-  await expect(ws.card).toContainText('Contacto creado en esta llamada')
-  await expect(ws.syncStatus).toContainText('Pendientes: 0')
-  await expect.poll(() => serverCustomerNames('bruno')).toContain(`Marta ${lastName}`)
+  await expect(ws.card.customer(`Marta ${lastName}`)).toBeVisible()
+  await expect(ws.card.region).toContainText('Contacto creado en esta llamada')
+  await expect(ws.syncBar.status).toContainText('Pendientes: 0')
+  await expect.poll(() => serverCustomerNames(server, 'bruno')).toContain(`Marta ${lastName}`)
   // Another team does not see a team's own contacts.
-  expect(await serverCustomerNames('diego')).not.toContain(`Marta ${lastName}`)
+  expect(await serverCustomerNames(server, 'diego')).not.toContain(`Marta ${lastName}`)
 })
 
-test('a household line offers a chooser, and the choice fills the card', async ({ page }) => {
-  const ws = await openWorkstation(page, 'carla')
-  await ws.startPracticeCall('Línea compartida (varios clientes)')
-  await expect(ws.card).toContainText('Varios clientes coinciden (2)')
-  await ws.card.getByRole('button', { name: 'Elegir Luis Ortega Ruiz' }).click()
-  await expect(ws.card.getByRole('heading', { name: 'Luis Ortega Ruiz' })).toBeVisible()
+test('a household line offers a chooser, and the choice fills the card', async ({
+  workstation
+}) => {
+  const ws = await openWorkstation(workstation, 'carla')
+  await ws.softphone.startPracticeCall('Línea compartida (varios clientes)')
+  await expect(ws.card.region).toContainText('Varios clientes coinciden (2)')
+  await ws.card.region.getByRole('button', { name: 'Elegir Luis Ortega Ruiz' }).click()
+  await expect(ws.card.customer('Luis Ortega Ruiz')).toBeVisible()
 })
 
-test('a CTI header set by the IVR identifies a withheld caller', async ({ page }) => {
-  const ws = await openWorkstation(page, 'diego')
-  await ws.startPracticeCall('Cliente identificado por el IVR')
-  await expect(ws.card.getByRole('heading', { name: 'Carmen Ortega Ruiz' })).toBeVisible()
-  await expect(ws.card).toContainText('Identificado por el IVR')
+test('a CTI header set by the IVR identifies a withheld caller', async ({ workstation }) => {
+  const ws = await openWorkstation(workstation, 'diego')
+  await ws.softphone.startPracticeCall('Cliente identificado por el IVR')
+  await expect(ws.card.customer('Carmen Ortega Ruiz')).toBeVisible()
+  await expect(ws.card.region).toContainText('Identificado por el IVR')
 })
 
-test('a hostile display name and CTI header render as inert text', async ({ page }) => {
-  const ws = await openWorkstation(page, 'fernando')
-  await ws.startPracticeCall('Nombre mostrado hostil')
-  await expect(ws.card).toContainText('Llamante desconocido')
-  await expect(ws.card).toContainText('<img src=x onerror=alert(1)>amaleM')
+test('a hostile display name and CTI header render as inert text', async ({
+  page,
+  workstation
+}) => {
+  const ws = await openWorkstation(workstation, 'fernando')
+  await ws.softphone.startPracticeCall('Nombre mostrado hostil')
+  await expect(ws.card.region).toContainText('Llamante desconocido')
+  await expect(ws.card.region).toContainText('<img src=x onerror=alert(1)>amaleM')
   await expect(page.locator('img')).toHaveCount(0)
   await expect(page.locator('script:not([src])')).toHaveCount(0)
-  const text = (await ws.card.textContent()) ?? ''
+  const text = (await ws.card.region.textContent()) ?? ''
   expect(text).not.toContain('\u202e')
 })
 
-test('search from the keyboard opens a card outside a call', async ({ page }) => {
-  const ws = await openWorkstation(page, 'bruno')
-  const search = page.getByRole('combobox', { name: 'Buscar cliente' })
+test('search from the keyboard opens a card outside a call', async ({ page, workstation }) => {
+  const ws = await openWorkstation(workstation, 'bruno')
+  const search = ws.card.search
   await page.keyboard.press('/')
   await expect(search).toBeFocused()
   await page.keyboard.type('jose nunez pena')
-  const results = page.getByRole('listbox', { name: 'Resultados de la búsqueda' })
+  const results = ws.card.results
   await expect(results.getByRole('option').first()).toContainText('José Núñez Peña')
   await page.keyboard.press('Enter')
-  await expect(ws.card.getByRole('heading', { name: 'José Núñez Peña' })).toBeVisible()
-  await expect(ws.card).toContainText('Abierto desde la búsqueda')
+  await expect(ws.card.customer('José Núñez Peña')).toBeVisible()
+  await expect(ws.card.region).toContainText('Abierto desde la búsqueda')
 
-  await page.getByRole('heading', { name: 'Ficha del cliente' }).click()
+  await ws.card.region.getByRole('heading', { name: 'Ficha del cliente' }).click()
   await page.keyboard.press('Control+k')
   await expect(search).toBeFocused()
   await page.keyboard.type('963 00 01')
@@ -147,5 +147,5 @@ test('search from the keyboard opens a card outside a call', async ({ page }) =>
   await page.keyboard.press('ArrowDown')
   await expect(results.getByRole('option', { selected: true })).toContainText('Luis Ortega Ruiz')
   await page.keyboard.press('Enter')
-  await expect(ws.card.getByRole('heading', { name: 'Luis Ortega Ruiz' })).toBeVisible()
+  await expect(ws.card.customer('Luis Ortega Ruiz')).toBeVisible()
 })

@@ -4,50 +4,19 @@
  * where he left it, with his answer. Both calls end; the server then holds exactly one run per
  * call, each with its own path. Real Chromium phones through Kamailio, as in the transfer spec.
  */
-import { expect, test, type Page } from '@playwright/test'
+import { serverInteractions, serverScriptAnalytics } from '@support/server-api'
+import { expect, test } from './fixtures'
+import type { Workstation } from './pages/workstation'
+import { TONE_HZ, hears, hearsSilence } from './support/softphones'
 
-import { serverInteractions, serverScriptAnalytics } from '../support/server-api'
-import type { WorkstationPage } from './pages/workstation-page'
-import { startPhoneSystem, type PhoneSystem } from './support/phone-system'
-import type { Phone } from './support/phones'
-import { hears, hearsSilence, openPhone } from './support/softphones'
+const ANA_HZ = TONE_HZ.ana
+const DIEGO_HZ = TONE_HZ.diego
 
-const ANA_HZ = 440
-const BRUNO_HZ = 1000
-const DIEGO_HZ = 1700
+// The checks count every real call's script run on the server: only this file's may be there.
+test.use({ phoneSystem: true, ownServer: true })
 
-let system: PhoneSystem
-const phones: Phone[] = []
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000)
-  system = await startPhoneSystem('script-two-lines')
-})
-
-test.afterAll(async () => {
-  await Promise.all(phones.splice(0).map((p) => p.browser.close()))
-  await system.stop()
-})
-
-function script(page: Page) {
-  return page.getByRole('region', { name: 'Guion de llamada' })
-}
-
-function step(page: Page) {
-  return script(page).getByRole('article', { name: 'Paso actual' })
-}
-
-/** The run's path as the panel lists it (opening the disclosure if it is closed). */
-async function pathOf(page: Page): Promise<string[]> {
-  const list = script(page).getByRole('list', { name: 'Pasos recorridos' })
-  if (!(await list.isVisible())) await script(page).getByText('Recorrido (').click()
-  await expect(list).toBeVisible()
-  return list.getByRole('listitem').allInnerTexts()
-}
-
-async function call(from: WorkstationPage, extension: string): Promise<void> {
-  await from.page.getByLabel('Número a marcar').fill(extension)
-  await from.page.getByRole('button', { name: 'Llamar', exact: true }).click()
+async function call(from: Workstation, extension: string): Promise<void> {
+  await from.softphone.dial(extension)
 }
 
 const GREETING = 'Buenos días, gracias por llamar.'
@@ -55,87 +24,84 @@ const REASON = '¿Cuál es el motivo de la llamada?'
 const BILLING_CHECK = '¿Se resolvió la duda de facturación?'
 const INFORM = 'Le doy la información que necesita.'
 
-test('each call keeps its own script run across call waiting and a swap', async () => {
-  const { server, dir } = system
+test('each call keeps its own script run across call waiting and a swap', async ({
+  phones,
+  server
+}) => {
   const startedAt = new Date().toISOString()
-  const ana = await openPhone(server.url, dir, 'ana', ANA_HZ, phones)
-  const bruno = await openPhone(server.url, dir, 'bruno', BRUNO_HZ, phones)
-  const diego = await openPhone(server.url, dir, 'diego', DIEGO_HZ, phones)
+  const ana = await phones.open('ana')
+  const bruno = await phones.open('bruno')
+  const diego = await phones.open('diego')
   const b = bruno.page
+  const { script, softphone } = bruno
 
   // Ana calls; the rules start the inbound script on Bruno's call when he answers.
   await call(ana, '1002')
-  await expect(bruno.phoneStatus).toContainText('Llamada entrante')
-  await b.getByRole('button', { name: 'Contestar', exact: true }).click()
-  await expect(bruno.phoneStatus).toContainText('En llamada')
+  await expect(bruno.softphone.status).toContainText('Llamada entrante')
+  await softphone.answer.click()
+  await expect(bruno.softphone.status).toContainText('En llamada')
   await hears(b, ANA_HZ)
-  await expect(script(b).getByRole('combobox', { name: 'Cambiar de guion' })).toHaveValue(
-    'inbound-service'
-  )
-  await expect(step(b)).toContainText(GREETING)
-  await step(b).getByRole('button', { name: 'Siguiente' }).click()
-  await expect(step(b)).toContainText(REASON)
-  await step(b).getByRole('button', { name: '1 Facturación' }).click()
-  await expect(step(b)).toContainText(BILLING_CHECK)
+  await expect(script.switcher).toHaveValue('inbound-service')
+  await expect(script.step).toContainText(GREETING)
+  await script.stepButton('Siguiente').click()
+  await expect(script.step).toContainText(REASON)
+  await script.stepButton('1 Facturación').click()
+  await expect(script.step).toContainText(BILLING_CHECK)
 
   // Diego calls: call waiting. The panel stays on Ana's run until Bruno picks the new call.
   await call(diego, '1002')
-  await expect(b.getByRole('alert').filter({ hasText: 'Llamada en espera de' })).toContainText(
-    'Diego Ramírez'
-  )
-  await expect(step(b)).toContainText(BILLING_CHECK)
+  await expect(softphone.alert('Llamada en espera de')).toContainText('Diego Ramírez')
+  await expect(script.step).toContainText(BILLING_CHECK)
 
   // Answering puts Ana on hold; Diego's call gets a run of its own, from the start.
-  await b.getByRole('button', { name: 'Contestar llamada en espera' }).click()
-  await expect(b.getByTestId('caller-id')).toContainText('Diego Ramírez')
+  await softphone.answerWaiting.click()
+  await expect(softphone.callerId).toContainText('Diego Ramírez')
   await hears(b, DIEGO_HZ)
   await hearsSilence(ana.page)
-  await expect(step(b)).toContainText(GREETING)
-  expect(await pathOf(b)).not.toContain('Motivo: billing')
-  await step(b).getByRole('button', { name: 'Siguiente' }).click()
-  await expect(step(b)).toContainText(REASON)
-  await step(b).getByRole('button', { name: '3 Información' }).click()
-  await expect(step(b)).toContainText(INFORM)
+  await expect(script.step).toContainText(GREETING)
+  expect(await script.pathTaken()).not.toContain('Motivo: billing')
+  await script.stepButton('Siguiente').click()
+  await expect(script.step).toContainText(REASON)
+  await script.stepButton('3 Información').click()
+  await expect(script.step).toContainText(INFORM)
 
   // Swap back (Alt+S): Ana's run is where Bruno left it, with his answer kept, and it goes on.
   await b.keyboard.press('Alt+S')
-  await expect(b.getByTestId('caller-id')).toContainText('Ana Ortiz')
+  await expect(softphone.callerId).toContainText('Ana Ortiz')
   await hears(b, ANA_HZ)
-  await expect(step(b)).toContainText(BILLING_CHECK)
-  const anaPath = await pathOf(b)
+  await expect(script.step).toContainText(BILLING_CHECK)
+  const anaPath = await script.pathTaken()
   expect(anaPath).toContain('Motivo: billing')
   expect(anaPath).not.toContain('Motivo: information')
 
   // Diego's held line hangs up first: his run ends there, and Ana's, in front, is untouched.
-  await b.getByRole('button', { name: 'Colgar a Diego Ramírez' }).click()
-  await expect(diego.phoneStatus).toContainText('Trabajo posterior a la llamada')
-  await expect(bruno.phoneStatus).toContainText('En llamada')
-  await expect(step(b)).toContainText(BILLING_CHECK)
-  await step(b).getByRole('button', { name: '1 Sí' }).click()
-  await expect(step(b)).toContainText('Gracias por llamar')
-  await step(b).getByRole('button', { name: 'Siguiente' }).click()
-  await expect(step(b)).toContainText('Resultado: Resuelto en la llamada')
-  await step(b).getByRole('button', { name: 'Cerrar guion' }).click()
-  await expect(script(b).getByRole('status')).toHaveText('Guion completado')
+  await softphone.button('Colgar a Diego Ramírez').click()
+  await expect(diego.softphone.status).toContainText('Trabajo posterior a la llamada')
+  await expect(bruno.softphone.status).toContainText('En llamada')
+  await expect(script.step).toContainText(BILLING_CHECK)
+  await script.stepButton('1 Sí').click()
+  await expect(script.step).toContainText('Gracias por llamar')
+  await script.stepButton('Siguiente').click()
+  await expect(script.step).toContainText('Resultado: Resuelto en la llamada')
+  await script.stepButton('Cerrar guion').click()
+  await expect(script.status).toHaveText('Guion completado')
 
   // Ana's call ends; its wrap-up starts with the script's outcome as the disposition.
-  await b.getByRole('button', { name: 'Colgar', exact: true }).click()
-  await expect(bruno.phoneStatus).toContainText('Trabajo posterior a la llamada')
-  await expect(bruno.wrapUp.getByRole('radio', { name: 'Resuelto en la llamada' })).toBeChecked()
+  await softphone.hangUp.click()
+  await expect(bruno.softphone.status).toContainText('Trabajo posterior a la llamada')
+  await expect(bruno.wrapUp.disposition('Resuelto en la llamada')).toBeChecked()
   await bruno.finishWithDisposition()
   // Diego's call ended behind Ana's: it gets its own wrap-up next, with his card.
-  await expect(bruno.phoneStatus).toContainText('Trabajo posterior a la llamada')
-  await expect(b.getByTestId('caller-id')).toContainText('Diego Ramírez')
-  await expect(
-    bruno.wrapUp.getByRole('radio', { name: 'Resuelto en la llamada' })
-  ).not.toBeChecked()
+  await expect(bruno.softphone.status).toContainText('Trabajo posterior a la llamada')
+  await expect(softphone.callerId).toContainText('Diego Ramírez')
+  await expect(bruno.wrapUp.disposition('Resuelto en la llamada')).not.toBeChecked()
   await bruno.finishWithDisposition()
-  await expect(bruno.phoneStatus).toContainText('Disponible')
+  await expect(bruno.softphone.status).toContainText('Disponible')
   // The callers wrap up their side too: every answered call gets its disposition.
   for (const caller of [ana, diego]) {
-    await expect(caller.phoneStatus).toContainText('Trabajo posterior a la llamada')
+    await expect(caller.softphone.status).toContainText('Trabajo posterior a la llamada')
     await caller.finishWithDisposition()
-    await expect(caller.phoneStatus).toContainText('Disponible')
+    await expect(caller.softphone.status).toContainText('Disponible')
   }
 
   // The server has one run per call: Ana's closed through billing, Diego's abandoned when his

@@ -5,105 +5,85 @@
  * Three agents, each in their own Chromium process speaking their own tone, stay logged in for
  * the whole file; every test leaves them available again.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { serverInteractions } from '@support/server-api'
+import type { ServerProcess } from '@support/server-process'
+import { expect, test } from './fixtures'
+import type { Workstation } from './pages/workstation'
+import { TONE_HZ, Phones, hears, hearsSilence } from './support/softphones'
 
-import { expect, test } from '@playwright/test'
+const ANA_HZ = TONE_HZ.ana
+const BRUNO_HZ = TONE_HZ.bruno
+const DIEGO_HZ = TONE_HZ.diego
 
-import { KamailioProcess } from '../support/kamailio'
-import { serverInteractions } from '../support/server-api'
-import { ServerProcess } from '../support/server-process'
-import { runSippCall } from './support/sipp'
-import type { WorkstationPage } from './pages/workstation-page'
-import type { Phone } from './support/phones'
-import { hears, hearsSilence, openPhone } from './support/softphones'
+const choice = { phoneSystem: true, ownServer: false } as const
+test.use(choice)
 
-const ANA_HZ = 440
-const BRUNO_HZ = 1000
-const DIEGO_HZ = 1700
-
-let kamailio: KamailioProcess
 let server: ServerProcess
-let dir: string
-const phones: Phone[] = []
-let ana: WorkstationPage
-let bruno: WorkstationPage
-let diego: WorkstationPage
+let phones: Phones
+let ana: Workstation
+let bruno: Workstation
+let diego: Workstation
 
 test.describe.configure({ mode: 'serial' })
 
-test.beforeAll(async () => {
+// The three phones stay up for the whole file, so they are opened here rather than per test.
+test.beforeAll(async ({ environments }, testInfo) => {
   test.setTimeout(120_000)
-  dir = mkdtempSync(join(tmpdir(), 'atiende-transfer-'))
-  kamailio = await KamailioProcess.create()
-  await kamailio.start()
-  server = await ServerProcess.create({ ATIENDE_SIP_WS: kamailio.wsUrl })
-  await server.start()
-  ana = await openPhone(server.url, dir, 'ana', ANA_HZ, phones)
-  bruno = await openPhone(server.url, dir, 'bruno', BRUNO_HZ, phones)
-  diego = await openPhone(server.url, dir, 'diego', DIEGO_HZ, phones)
+  ;({ server } = await environments.for(testInfo.file, choice))
+  phones = new Phones(server.url, environments.dir)
+  ana = await phones.open('ana')
+  bruno = await phones.open('bruno')
+  diego = await phones.open('diego')
 })
 
 test.afterEach(async () => {
   // Whatever a test left behind: end calls and after-call work, so the next starts available.
   for (const agent of [ana, bruno, diego]) {
-    const hangUp = agent.page.getByRole('button', { name: 'Colgar', exact: true })
+    const hangUp = agent.softphone.hangUp
     // The other party's hang-up may end this call first: then there is nothing to click.
     if (await hangUp.isVisible()) await hangUp.click({ timeout: 2000 }).catch(() => undefined)
   }
   for (const agent of [ana, bruno, diego]) {
-    const finish = agent.page.getByRole('button', { name: 'Terminar y quedar disponible' })
-    await expect(finish.or(agent.phoneStatus.filter({ hasText: 'Disponible' }))).toBeVisible()
+    const finish = agent.softphone.finishWrapUp
+    await expect(finish.or(agent.softphone.status.filter({ hasText: 'Disponible' }))).toBeVisible()
     if (await finish.isVisible()) await agent.finishWithDisposition()
-    await expect(agent.phoneStatus).toContainText('Disponible')
+    await expect(agent.softphone.status).toContainText('Disponible')
   }
 })
 
 test.afterAll(async () => {
-  await Promise.all(phones.splice(0).map((p) => p.browser.close()))
-  await server.stop()
-  await kamailio.stop()
-  rmSync(dir, { recursive: true, force: true })
+  await phones.closeAll()
 })
 
-async function call(from: WorkstationPage, extension: string): Promise<void> {
-  await from.page.getByLabel('Número a marcar').fill(extension)
-  await from.page.getByRole('button', { name: 'Llamar', exact: true }).click()
+async function call(from: Workstation, extension: string): Promise<void> {
+  await from.softphone.dial(extension)
 }
 
 /** `from` calls `to`, `to` answers, and each hears the other. */
 async function connect(
-  from: WorkstationPage,
+  from: Workstation,
   fromHz: number,
-  to: WorkstationPage,
+  to: Workstation,
   toHz: number,
   extension: string
 ): Promise<void> {
   await call(from, extension)
-  await expect(to.phoneStatus).toContainText('Llamada entrante')
-  await to.page.getByRole('button', { name: 'Contestar', exact: true }).click()
-  await expect(from.phoneStatus).toContainText('En llamada')
-  await expect(to.phoneStatus).toContainText('En llamada')
+  await expect(to.softphone.status).toContainText('Llamada entrante')
+  await to.softphone.answer.click()
+  await expect(from.softphone.status).toContainText('En llamada')
+  await expect(to.softphone.status).toContainText('En llamada')
   await hears(from.page, toHz)
   await hears(to.page, fromHz)
 }
 
-/** Opens the phone preferences (a disclosure) unless they are open already. */
-async function openPreferences(agent: WorkstationPage): Promise<void> {
-  const save = agent.page.getByRole('button', { name: 'Guardar preferencias' })
-  if (!(await save.isVisible())) await agent.page.getByText('Preferencias del teléfono').click()
-  await expect(save).toBeVisible()
+function alert(agent: Workstation, text: string) {
+  return agent.softphone.alert(text)
 }
 
-function alert(agent: WorkstationPage, text: string) {
-  return agent.page.getByRole('alert').filter({ hasText: text })
-}
-
-async function openTransfer(agent: WorkstationPage, target: string): Promise<void> {
+async function openTransfer(agent: Workstation, target: string): Promise<void> {
   // Keyboard first: Alt+T opens the form with the cursor in the target field.
   await agent.page.keyboard.press('Alt+T')
-  const field = agent.page.getByLabel('Transferir a')
+  const field = agent.softphone.transferTarget
   await expect(field).toBeFocused()
   await field.fill(target)
 }
@@ -112,14 +92,14 @@ test('blind transfer: the caller lands on the third agent, with audio both ways'
   await connect(ana, ANA_HZ, bruno, BRUNO_HZ, '1002')
 
   await openTransfer(bruno, '1003')
-  await bruno.page.getByRole('button', { name: 'Transferencia directa' }).click()
-  await expect(bruno.phoneStatus).toContainText('Trabajo posterior a la llamada')
+  await bruno.softphone.button('Transferencia directa').click()
+  await expect(bruno.softphone.status).toContainText('Trabajo posterior a la llamada')
 
-  await expect(diego.phoneStatus).toContainText('Llamada entrante')
-  await expect(diego.page.getByTestId('caller-id')).toContainText('Ana Ortiz')
-  await diego.page.getByRole('button', { name: 'Contestar', exact: true }).click()
-  await expect(diego.phoneStatus).toContainText('En llamada')
-  await expect(ana.phoneStatus).toContainText('En llamada')
+  await expect(diego.softphone.status).toContainText('Llamada entrante')
+  await expect(diego.softphone.callerId).toContainText('Ana Ortiz')
+  await diego.softphone.answer.click()
+  await expect(diego.softphone.status).toContainText('En llamada')
+  await expect(ana.softphone.status).toContainText('En llamada')
   await hears(ana.page, DIEGO_HZ)
   await hears(diego.page, ANA_HZ)
 })
@@ -128,23 +108,25 @@ test('attended transfer: consult the target while the caller holds, then hand ov
   await connect(ana, ANA_HZ, bruno, BRUNO_HZ, '1002')
 
   await openTransfer(bruno, '1003')
-  await bruno.page.getByRole('button', { name: 'Consultar primero' }).click()
-  await expect(diego.phoneStatus).toContainText('Llamada entrante')
-  await expect(diego.page.getByTestId('caller-id')).toContainText('Bruno Salas')
+  await bruno.softphone.button('Consultar primero').click()
+  await expect(diego.softphone.status).toContainText('Llamada entrante')
+  await expect(diego.softphone.callerId).toContainText('Bruno Salas')
   // Ana waits on hold: she hears nothing while Bruno and Diego talk.
   await hearsSilence(ana.page)
-  await diego.page.getByRole('button', { name: 'Contestar', exact: true }).click()
-  await expect(bruno.page.getByText('Consultando; Ana Ortiz espera en línea')).toBeVisible()
+  await diego.softphone.answer.click()
+  await expect(
+    bruno.softphone.region.getByText('Consultando; Ana Ortiz espera en línea')
+  ).toBeVisible()
   await hears(bruno.page, DIEGO_HZ)
   await hears(diego.page, BRUNO_HZ)
   await hearsSilence(ana.page)
 
-  await bruno.page.getByRole('button', { name: 'Completar transferencia' }).click()
-  await expect(bruno.phoneStatus).toContainText('Trabajo posterior a la llamada')
+  await bruno.softphone.button('Completar transferencia').click()
+  await expect(bruno.softphone.status).toContainText('Trabajo posterior a la llamada')
   // Diego's consult call is replaced by Ana's, without ringing again.
-  await expect(diego.page.getByTestId('caller-id')).toContainText('Ana Ortiz')
-  await expect(diego.phoneStatus).toContainText('En llamada')
-  await expect(ana.phoneStatus).toContainText('En llamada')
+  await expect(diego.softphone.callerId).toContainText('Ana Ortiz')
+  await expect(diego.softphone.status).toContainText('En llamada')
+  await expect(ana.softphone.status).toContainText('En llamada')
   await hears(ana.page, DIEGO_HZ)
   await hears(diego.page, ANA_HZ)
 })
@@ -153,15 +135,15 @@ test('cancelling the consultation returns to the held caller, with audio', async
   await connect(ana, ANA_HZ, bruno, BRUNO_HZ, '1002')
 
   await openTransfer(bruno, '1003')
-  await bruno.page.getByRole('button', { name: 'Consultar primero' }).click()
-  await expect(diego.phoneStatus).toContainText('Llamada entrante')
-  await diego.page.getByRole('button', { name: 'Contestar', exact: true }).click()
+  await bruno.softphone.button('Consultar primero').click()
+  await expect(diego.softphone.status).toContainText('Llamada entrante')
+  await diego.softphone.answer.click()
   await hears(bruno.page, DIEGO_HZ)
 
-  await bruno.page.getByRole('button', { name: 'Cancelar consulta' }).click()
-  await expect(diego.phoneStatus).toContainText('Trabajo posterior a la llamada')
-  await expect(bruno.phoneStatus).toContainText('En llamada')
-  await expect(bruno.page.getByTestId('caller-id')).toContainText('Ana Ortiz')
+  await bruno.softphone.button('Cancelar consulta').click()
+  await expect(diego.softphone.status).toContainText('Trabajo posterior a la llamada')
+  await expect(bruno.softphone.status).toContainText('En llamada')
+  await expect(bruno.softphone.callerId).toContainText('Ana Ortiz')
   await hears(bruno.page, ANA_HZ)
   await hears(ana.page, BRUNO_HZ)
 })
@@ -173,43 +155,43 @@ test('call waiting: answer the second call, the first holds, swap back; single l
   await call(diego, '1002')
   await expect(alert(bruno, 'Llamada en espera de')).toContainText('Diego Ramírez')
   // The card and the phone stay on Ana until Bruno picks the new caller.
-  await expect(bruno.page.getByTestId('caller-id')).toContainText('Ana Ortiz')
-  await expect(bruno.phoneStatus).toContainText('En llamada')
+  await expect(bruno.softphone.callerId).toContainText('Ana Ortiz')
+  await expect(bruno.softphone.status).toContainText('En llamada')
 
-  await bruno.page.getByRole('button', { name: 'Contestar llamada en espera' }).click()
-  await expect(bruno.page.getByTestId('caller-id')).toContainText('Diego Ramírez')
-  await expect(diego.phoneStatus).toContainText('En llamada')
+  await bruno.softphone.button('Contestar llamada en espera').click()
+  await expect(bruno.softphone.callerId).toContainText('Diego Ramírez')
+  await expect(diego.softphone.status).toContainText('En llamada')
   await hears(bruno.page, DIEGO_HZ)
   await hears(diego.page, BRUNO_HZ)
   await hearsSilence(ana.page)
 
   await bruno.page.keyboard.press('Alt+S')
-  await expect(bruno.page.getByTestId('caller-id')).toContainText('Ana Ortiz')
-  await expect(bruno.page.getByRole('button', { name: 'Pasar a Diego Ramírez' })).toBeVisible()
+  await expect(bruno.softphone.callerId).toContainText('Ana Ortiz')
+  await expect(bruno.softphone.button('Pasar a Diego Ramírez')).toBeVisible()
   await hears(bruno.page, ANA_HZ)
   await hears(ana.page, BRUNO_HZ)
   await hearsSilence(diego.page)
 
   // Hang up the held line; the call in front goes on.
-  await bruno.page.getByRole('button', { name: 'Colgar a Diego Ramírez' }).click()
-  await expect(diego.phoneStatus).toContainText('Trabajo posterior a la llamada')
-  await expect(bruno.phoneStatus).toContainText('En llamada')
+  await bruno.softphone.button('Colgar a Diego Ramírez').click()
+  await expect(diego.softphone.status).toContainText('Trabajo posterior a la llamada')
+  await expect(bruno.softphone.status).toContainText('En llamada')
   await hears(bruno.page, ANA_HZ)
 
   // Single-line mode: a second caller gets busy (486), as before call waiting existed.
-  await openPreferences(bruno)
-  await bruno.page.getByLabel('Una sola línea').check()
-  await bruno.page.getByRole('button', { name: 'Guardar preferencias' }).click()
+  await bruno.preferences.open()
+  await bruno.preferences.field('Una sola línea').check()
+  await bruno.preferences.save.click()
   await diego.finishWithDisposition()
   await call(diego, '1002')
   await expect(alert(diego, '486')).toBeVisible()
-  await expect(diego.phoneStatus).toContainText('Disponible')
-  await bruno.page.getByLabel('Una sola línea').uncheck()
-  await bruno.page.getByRole('button', { name: 'Guardar preferencias' }).click()
+  await expect(diego.softphone.status).toContainText('Disponible')
+  await bruno.preferences.field('Una sola línea').uncheck()
+  await bruno.preferences.save.click()
 
   // Every call is its own interaction record: Bruno's three (two answered, the busy one
   // declined), with hold time only on the calls he held.
-  await bruno.page.getByRole('button', { name: 'Colgar', exact: true }).click()
+  await bruno.softphone.hangUp.click()
   await expect
     .poll(async () =>
       (await serverInteractions(server.url))
@@ -227,13 +209,13 @@ test('call waiting: answer the second call, the first holds, swap back; single l
     ])
   // Two answered calls, two wrap-ups: Ana's (in front when it ended), then Diego's, hung up
   // while he held.
-  await expect(bruno.phoneStatus).toContainText('Trabajo posterior a la llamada')
-  await expect(bruno.page.getByTestId('caller-id')).toContainText('Ana Ortiz')
+  await expect(bruno.softphone.status).toContainText('Trabajo posterior a la llamada')
+  await expect(bruno.softphone.callerId).toContainText('Ana Ortiz')
   await bruno.finishWithDisposition()
-  await expect(bruno.phoneStatus).toContainText('Trabajo posterior a la llamada')
-  await expect(bruno.page.getByTestId('caller-id')).toContainText('Diego Ramírez')
+  await expect(bruno.softphone.status).toContainText('Trabajo posterior a la llamada')
+  await expect(bruno.softphone.callerId).toContainText('Diego Ramírez')
   await bruno.finishWithDisposition()
-  await expect(bruno.phoneStatus).toContainText('Disponible')
+  await expect(bruno.softphone.status).toContainText('Disponible')
 })
 
 test('DTMF digits sent as SIP INFO arrive at the far end', async () => {
@@ -241,37 +223,37 @@ test('DTMF digits sent as SIP INFO arrive at the far end', async () => {
   // so no receiving WebRTC phone can observe them. SIP INFO is a real alternative agents pick
   // for PBXes and IVRs that only read signalling, and the receiving Atiende shows what arrived:
   // this proves the digits cross Kamailio end to end, not merely that a sender API was called.
-  await openPreferences(ana)
-  await ana.page.getByLabel('Envío de tonos').selectOption({ label: 'SIP INFO' })
-  await ana.page.getByRole('button', { name: 'Guardar preferencias' }).click()
+  await ana.preferences.open()
+  await ana.preferences.field('Envío de tonos').selectOption({ label: 'SIP INFO' })
+  await ana.preferences.save.click()
   await connect(ana, ANA_HZ, bruno, BRUNO_HZ, '1002')
 
   for (const digit of ['4', '2', '#']) {
-    await ana.page.getByRole('button', { name: `Tono ${digit}` }).click()
+    await ana.softphone.button(`Tono ${digit}`).click()
   }
-  await expect(bruno.page.getByRole('status', { name: 'Tonos recibidos' })).toHaveText('42#')
+  await expect(bruno.softphone.digitsReceived).toHaveText('42#')
 })
 
 test('an unanswered call ends with "no answer"; a caller who gives up leaves a missed call', async () => {
   const startedAt = new Date().toISOString()
-  await openPreferences(ana)
-  const timeout = ana.page.getByLabel(/Tiempo máximo de llamada saliente/)
+  await ana.preferences.open()
+  const timeout = ana.preferences.field(/Tiempo máximo de llamada saliente/)
   await timeout.fill('3')
-  await ana.page.getByRole('button', { name: 'Guardar preferencias' }).click()
+  await ana.preferences.save.click()
 
   await call(ana, '1002')
-  await expect(bruno.phoneStatus).toContainText('Llamada entrante')
+  await expect(bruno.softphone.status).toContainText('Llamada entrante')
   await expect(alert(ana, 'No contesta')).toBeVisible()
-  await expect(ana.phoneStatus).toContainText('Disponible')
-  await expect(bruno.phoneStatus).toContainText('Disponible')
+  await expect(ana.softphone.status).toContainText('Disponible')
+  await expect(bruno.softphone.status).toContainText('Disponible')
 
   await timeout.fill('60')
-  await ana.page.getByRole('button', { name: 'Guardar preferencias' }).click()
+  await ana.preferences.save.click()
   await call(ana, '1002')
-  await expect(bruno.phoneStatus).toContainText('Llamada entrante')
-  await ana.page.getByRole('button', { name: 'Colgar', exact: true }).click()
-  await expect(ana.phoneStatus).toContainText('Disponible')
-  await expect(bruno.phoneStatus).toContainText('Disponible')
+  await expect(bruno.softphone.status).toContainText('Llamada entrante')
+  await ana.softphone.hangUp.click()
+  await expect(ana.softphone.status).toContainText('Disponible')
+  await expect(bruno.softphone.status).toContainText('Disponible')
 
   // Both attempts reached the server: failed for Ana, missed for Bruno.
   await expect
@@ -291,58 +273,60 @@ test('an unanswered call ends with "no answer"; a caller who gives up leaves a m
 
 test('redial calls the last number again, from the keyboard', async () => {
   await call(ana, '1002')
-  await expect(bruno.phoneStatus).toContainText('Llamada entrante')
+  await expect(bruno.softphone.status).toContainText('Llamada entrante')
   await bruno.page.keyboard.press('Alt+D')
   await expect(alert(ana, '486')).toBeVisible()
-  await expect(ana.page.getByRole('button', { name: 'Volver a llamar a 1002' })).toBeVisible()
+  await expect(ana.softphone.button('Volver a llamar a 1002')).toBeVisible()
 
   await ana.page.keyboard.press('Alt+R')
-  await expect(bruno.phoneStatus).toContainText('Llamada entrante')
-  await expect(bruno.page.getByTestId('caller-id')).toContainText('Ana Ortiz')
+  await expect(bruno.softphone.status).toContainText('Llamada entrante')
+  await expect(bruno.softphone.callerId).toContainText('Ana Ortiz')
   await bruno.page.keyboard.press('Alt+A')
   await hears(ana.page, BRUNO_HZ)
   await hears(bruno.page, ANA_HZ)
 })
 
-test('auto-answer: always answers by itself; "when asked" answers an intercom INVITE', async () => {
-  await openPreferences(bruno)
-  const mode = bruno.page.getByLabel('Contestar automáticamente')
+test('auto-answer: always answers by itself; "when asked" answers an intercom INVITE', async ({
+  sipPeer
+}) => {
+  await bruno.preferences.open()
+  const mode = bruno.preferences.field('Contestar automáticamente')
   await mode.selectOption({ label: 'Siempre' })
-  await bruno.page.getByRole('button', { name: 'Guardar preferencias' }).click()
+  await bruno.preferences.save.click()
   await call(ana, '1002')
-  await expect(bruno.phoneStatus).toContainText('En llamada')
+  await expect(bruno.softphone.status).toContainText('En llamada')
   await hears(ana.page, BRUNO_HZ)
   await hears(bruno.page, ANA_HZ)
-  await bruno.page.getByRole('button', { name: 'Colgar', exact: true }).click()
+  await bruno.softphone.hangUp.click()
   await bruno.finishWithDisposition()
 
   // A PBX page (Call-Info answer-after=0) from a plain RTP peer: Bruno's phone answers it by
   // itself, which for a classic peer without a media relay ends in after-call work (a declined
   // or unanswered call would have gone straight back to available).
   await mode.selectOption({ label: 'Cuando la centralita lo pida (intercomunicador)' })
-  await bruno.page.getByRole('button', { name: 'Guardar preferencias' }).click()
-  const sipp = runSippCall(dir, kamailio.sipPort, {
+  await bruno.preferences.save.click()
+  const sipp = sipPeer.call({
     extension: '1002',
     callerNumber: '2001',
     callerName: 'Megafonía',
     headers: { 'Call-Info': '<sip:pbx@atiende.local>;answer-after=0' }
   })
-  await expect(bruno.phoneStatus).toContainText('Trabajo posterior a la llamada')
+  await expect(bruno.softphone.status).toContainText('Trabajo posterior a la llamada')
   const result = await sipp
   expect(result.code, result.log).toBe(0)
   await mode.selectOption({ label: 'Nunca' })
-  await bruno.page.getByRole('button', { name: 'Guardar preferencias' }).click()
+  await bruno.preferences.save.click()
 })
 
 test("click-to-call dials a number from the customer's card", async () => {
   await ana.waitForFirstSync()
   await ana.page.keyboard.press('/')
   await ana.page.keyboard.type('jose nunez pena')
-  const results = ana.page.getByRole('listbox', { name: 'Resultados de la búsqueda' })
+  const results = ana.card.results
   await expect(results.getByRole('option').first()).toContainText('José Núñez Peña')
   await ana.page.keyboard.press('Enter')
-  await ana.card.getByRole('button', { name: 'Llamar a +34612345678' }).click()
+  await ana.card.region.getByRole('button', { name: 'Llamar a +34612345678' }).click()
   // Nobody in this test owns that number: the INVITE leaves and the proxy says so.
   await expect(alert(ana, '480')).toBeVisible()
-  await expect(ana.phoneStatus).toContainText('Disponible')
+  await expect(ana.softphone.status).toContainText('Disponible')
 })

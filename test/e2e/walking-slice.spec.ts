@@ -3,50 +3,54 @@
  * answer, log a complaint, watch it sync with a case number, and keep it through a reload, a
  * server restart and a server outage.
  */
+import { serverComplaints } from '@support/server-api'
 import { expect, test } from './fixtures'
-import { serverComplaints } from '../support/server-api'
+import { KNOWN_CALLER } from './pages/workstation'
+
+// The server is stopped and restarted here: nobody else's.
+test.use({ ownServer: true })
 
 test('a complaint logged on a practice call reaches the server exactly once, through restarts and an outage', async ({
   page,
   server,
   workstation
 }) => {
-  await workstation.login('ana')
-  await workstation.waitForFirstSync()
+  const { softphone, card, complaints, syncBar } = workstation
+  await workstation.loginSynced('ana')
 
-  await workstation.startPracticeCall('Cliente conocido (número nacional)')
-  await expect(workstation.phoneStatus).toContainText('Llamada entrante')
-  await expect(workstation.card.getByRole('heading', { name: 'José Núñez Peña' })).toBeVisible()
+  await softphone.startPracticeCall(KNOWN_CALLER)
+  await expect(softphone.status).toContainText('Llamada entrante')
+  await expect(card.customer('José Núñez Peña')).toBeVisible()
   // The card popped while the phone was still ringing, before anyone answered.
-  await expect(workstation.phoneStatus).toContainText('Llamada entrante')
-  await expect(workstation.card).toContainText('+34612345678')
-  await expect(workstation.card).toContainText('Valor: Alto rendimiento')
-  await expect(workstation.card).toContainText('Fibra 1 Gb')
+  await expect(softphone.status).toContainText('Llamada entrante')
+  await expect(card.region).toContainText('+34612345678')
+  await expect(card.region).toContainText('Valor: Alto rendimiento')
+  await expect(card.region).toContainText('Fibra 1 Gb')
 
-  await page.getByRole('button', { name: 'Contestar' }).click()
-  await expect(workstation.phoneStatus).toContainText('En llamada')
-  await expect(page.getByRole('timer', { name: 'Duración' })).toBeVisible()
+  await softphone.answer.click()
+  await expect(softphone.status).toContainText('En llamada')
+  await expect(softphone.timer).toBeVisible()
 
   const first = `Cobro duplicado en la factura ${Date.now()}`
   await workstation.logComplaint('Facturación', first)
-  const firstItem = workstation.complaint(first)
+  const firstItem = complaints.complaint(first)
   await expect(firstItem).toBeVisible()
   await expect(firstItem).toContainText(/Sincronizada · QR-\d+/)
   const caseNumber = (await firstItem.textContent())?.match(/QR-\d+/)?.[0]
   expect(caseNumber).toBeDefined()
 
-  await page.getByRole('button', { name: 'Colgar' }).click()
-  await expect(workstation.phoneStatus).toContainText('Trabajo posterior a la llamada')
+  await softphone.hangUp.click()
+  await expect(softphone.status).toContainText('Trabajo posterior a la llamada')
 
   // A reload keeps the session and the complaint with its case number.
   await page.reload()
-  await expect(workstation.complaint(first)).toContainText(caseNumber ?? 'missing')
+  await expect(complaints.complaint(first)).toContainText(caseNumber ?? 'missing')
 
   // A server restart keeps everything on both ends.
   await server.stop()
   await server.start()
   await page.reload()
-  await expect(workstation.complaint(first)).toContainText(caseNumber ?? 'missing')
+  await expect(complaints.complaint(first)).toContainText(caseNumber ?? 'missing')
   const afterRestart = await serverComplaints(server.url)
   expect(afterRestart.filter((c) => c.description === first)).toHaveLength(1)
 
@@ -54,15 +58,15 @@ test('a complaint logged on a practice call reaches the server exactly once, thr
   await server.stop()
   const second = `Pedido sin entregar ${Date.now()}`
   await workstation.logComplaint('Entrega', second)
-  await expect(workstation.complaint(second)).toContainText('Pendiente de sincronizar')
-  await expect(workstation.syncStatus).toContainText('Pendientes: 1')
+  await expect(complaints.complaint(second)).toContainText('Pendiente de sincronizar')
+  await expect(syncBar.status).toContainText('Pendientes: 1')
 
   // When the server is back, it arrives exactly once.
   await server.start()
-  await expect(workstation.complaint(second)).toContainText(/Sincronizada · QR-\d+/, {
+  await expect(complaints.complaint(second)).toContainText(/Sincronizada · QR-\d+/, {
     timeout: 60_000
   })
-  await expect(workstation.syncStatus).toContainText('Pendientes: 0')
+  await expect(syncBar.status).toContainText('Pendientes: 0')
   const atEnd = await serverComplaints(server.url)
   expect(atEnd.filter((c) => c.description === first)).toHaveLength(1)
   expect(atEnd.filter((c) => c.description === second)).toHaveLength(1)

@@ -4,34 +4,13 @@
  * the server as practice records; the callback waits in "my callbacks" with its reminder until
  * it is marked done. A script's end outcome preselects the disposition.
  */
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 
-import { loginAs, serverCallbacks, serverDispositions } from '../support/server-api'
-import { ServerProcess } from '../support/server-process'
-import { WorkstationPage } from './pages/workstation-page'
+import { loginAs, serverCallbacks, serverDispositions } from '@support/server-api'
+import { expect, test } from './fixtures'
 
-let server: ServerProcess
-
-test.beforeAll(async () => {
-  server = await ServerProcess.create()
-  await server.start()
-})
-
-test.afterAll(async () => {
-  await server.stop()
-})
-
-async function answeredPracticeCall(page: Page, username: string): Promise<WorkstationPage> {
-  await page.goto(server.url)
-  const ws = new WorkstationPage(page)
-  await ws.login(username)
-  await ws.waitForFirstSync()
-  await page.keyboard.press('Alt+P')
-  await expect(ws.card.getByRole('heading', { name: 'José Núñez Peña' })).toBeVisible()
-  await page.keyboard.press('Alt+A')
-  await expect(ws.phoneStatus).toContainText('En llamada')
-  return ws
-}
+// The checks list every disposition and callback on the server, and the codes change here.
+test.use({ ownServer: true })
 
 /** A minute ago, as the browser's `datetime-local` input writes it (its own time zone). */
 function aMinuteAgoLocal(page: Page): Promise<string> {
@@ -43,54 +22,51 @@ function aMinuteAgoLocal(page: Page): Promise<string> {
 }
 
 test('the wrap-up needs a disposition; it and a callback reach the server as practice', async ({
-  page
+  page,
+  server,
+  workstation: ws
 }) => {
-  const ws = await answeredPracticeCall(page, 'bruno')
+  await ws.loginSynced('bruno')
+  await ws.answerKnownCallerFromKeyboard()
   await page.keyboard.press('Alt+H')
-  await expect(ws.phoneStatus).toContainText('Trabajo posterior a la llamada')
+  await expect(ws.softphone.status).toContainText('Trabajo posterior a la llamada')
 
   // Keyboard first: the wrap-up opens with the disposition search focused.
-  const search = ws.wrapUp.getByRole('searchbox', { name: 'Buscar disposición' })
+  const search = ws.wrapUp.search
   await expect(search).toBeFocused()
 
   // Finishing without a disposition is refused, with the reason, and the agent stays in wrap-up.
-  await page.getByRole('button', { name: 'Terminar y quedar disponible' }).click()
-  await expect(
-    page.getByRole('alert').filter({ hasText: 'Elige y guarda la disposición' })
-  ).toBeVisible()
-  await expect(ws.phoneStatus).toContainText('Trabajo posterior a la llamada')
+  await ws.softphone.finishWrapUp.click()
+  await expect(ws.softphone.alert('Elige y guarda la disposición')).toBeVisible()
+  await expect(ws.softphone.status).toContainText('Trabajo posterior a la llamada')
 
   // Typing filters, Enter picks.
   await search.click()
   await page.keyboard.type('volver')
-  await expect(ws.wrapUp.getByRole('radio')).toHaveCount(1)
+  await expect(ws.wrapUp.region.getByRole('radio')).toHaveCount(1)
   await page.keyboard.press('Enter')
-  await expect(ws.wrapUp.getByRole('radio', { name: 'Volver a llamar' })).toBeChecked()
-  await expect(ws.wrapUp).toContainText('pide programar una devolución')
+  await expect(ws.wrapUp.disposition('Volver a llamar')).toBeChecked()
+  await expect(ws.wrapUp.region).toContainText('pide programar una devolución')
 
   // The callback, prefilled from the call, is due already: the reminder comes at once.
-  await ws.wrapUp.getByRole('button', { name: 'Programar devolución de llamada' }).click()
-  const callbacks = page.getByRole('region', { name: 'Mis devoluciones de llamada' })
-  const form = callbacks.getByRole('form', { name: 'Nueva devolución de llamada' })
+  await ws.wrapUp.scheduleCallback.click()
+  const callbacks = ws.callbacks.region
+  const form = ws.callbacks.form
   await expect(form.getByLabel('Contacto')).toHaveValue('José Núñez Peña')
   await expect(form.getByLabel('Teléfono')).toHaveValue('+34612345678')
   await form.getByLabel('Fecha y hora').fill(await aMinuteAgoLocal(page))
   await form.getByLabel('Nota').fill('Confirmar el abono de marzo')
   await form.getByRole('button', { name: 'Programar' }).click()
   await expect(form).toHaveCount(0)
-  const item = callbacks.getByRole('listitem', { name: 'José Núñez Peña' })
+  const item = ws.callbacks.callback('José Núñez Peña')
   await expect(item).toContainText('Ahora')
   await expect(item).toContainText('Práctica')
   await expect(item.getByRole('button', { name: 'Llamar a José Núñez Peña' })).toBeDisabled()
-  await expect(
-    callbacks.getByRole('alert').filter({ hasText: 'Es hora de devolver la llamada a José' })
-  ).toBeVisible()
+  await expect(ws.callbacks.reminder('Es hora de devolver la llamada a José')).toBeVisible()
 
-  await ws.wrapUp.getByLabel('Nota (opcional)').fill('Pide que le llamen por la mañana')
-  await ws.wrapUp
-    .getByRole('button', { name: 'Guardar disposición y terminar (Ctrl+Intro)' })
-    .click()
-  await expect(ws.phoneStatus).toContainText('Disponible')
+  await ws.wrapUp.note.fill('Pide que le llamen por la mañana')
+  await ws.wrapUp.saveAndFinish.click()
+  await expect(ws.softphone.status).toContainText('Disponible')
 
   const bruno = (await loginAs(server.url, 'bruno')).user.id
   await expect
@@ -142,10 +118,14 @@ test('the wrap-up needs a disposition; it and a callback reach the server as pra
   await expect.poll(async () => (await scheduled()).map((c) => c.status)).toEqual(['done'])
 })
 
-test('a script’s outcome preselects the disposition, and Ctrl+Enter saves it', async ({ page }) => {
-  const ws = await answeredPracticeCall(page, 'fernando')
-  const script = page.getByRole('region', { name: 'Guion de llamada' })
-  const step = script.getByRole('article', { name: 'Paso actual' })
+test('a script’s outcome preselects the disposition, and Ctrl+Enter saves it', async ({
+  page,
+  server,
+  workstation: ws
+}) => {
+  await ws.loginSynced('fernando')
+  await ws.answerKnownCallerFromKeyboard()
+  const { step } = ws.script
   await expect(step).toContainText('Buenos días, José. Gracias por llamar.')
   await page.keyboard.press('Enter')
   await page.keyboard.press('3')
@@ -154,15 +134,15 @@ test('a script’s outcome preselects the disposition, and Ctrl+Enter saves it',
   await page.keyboard.press('Enter')
   await expect(step).toContainText('Resultado: Resuelto en la llamada')
   await page.keyboard.press('Enter')
-  await expect(script.getByRole('status')).toHaveText('Guion completado')
+  await expect(ws.script.status).toHaveText('Guion completado')
 
   await page.keyboard.press('Alt+H')
-  await expect(ws.phoneStatus).toContainText('Trabajo posterior a la llamada')
-  await expect(ws.wrapUp.getByRole('radio', { name: 'Resuelto en la llamada' })).toBeChecked()
-  await expect(ws.wrapUp).toContainText('Sugerida por el guion')
-  await expect(ws.wrapUp.getByRole('searchbox', { name: 'Buscar disposición' })).toBeFocused()
+  await expect(ws.softphone.status).toContainText('Trabajo posterior a la llamada')
+  await expect(ws.wrapUp.disposition('Resuelto en la llamada')).toBeChecked()
+  await expect(ws.wrapUp.region).toContainText('Sugerida por el guion')
+  await expect(ws.wrapUp.search).toBeFocused()
   await page.keyboard.press('Control+Enter')
-  await expect(ws.phoneStatus).toContainText('Disponible')
+  await expect(ws.softphone.status).toContainText('Disponible')
 
   const fernando = (await loginAs(server.url, 'fernando')).user.id
   await expect
@@ -175,9 +155,12 @@ test('a script’s outcome preselects the disposition, and Ctrl+Enter saves it',
 })
 
 test('a disposition code an admin adds is offered in the wrap-up, and a retired one no longer', async ({
-  page
+  page,
+  server,
+  workstation: ws
 }) => {
-  const ws = await answeredPracticeCall(page, 'diego')
+  await ws.loginSynced('diego')
+  await ws.answerKnownCallerFromKeyboard()
   const admin = (await loginAs(server.url, 'admin')).accessToken
   const configure = async (path: string, body?: unknown) => {
     const response = await fetch(`${server.url}/api/admin/configuration${path}`, {
@@ -191,8 +174,8 @@ test('a disposition code an admin adds is offered in the wrap-up, and a retired 
     expect(response.status).toBeLessThan(300)
   }
   await page.keyboard.press('Alt+H')
-  await expect(ws.phoneStatus).toContainText('Trabajo posterior a la llamada')
-  await expect(ws.wrapUp.getByRole('radio', { name: 'Número equivocado' })).toBeVisible()
+  await expect(ws.softphone.status).toContainText('Trabajo posterior a la llamada')
+  await expect(ws.wrapUp.disposition('Número equivocado')).toBeVisible()
 
   // While the agent is in the wrap-up, the admin adds one code and retires another: the list
   // follows at once (a poke, then a pull).
@@ -201,14 +184,14 @@ test('a disposition code an admin adds is offered in the wrap-up, and a retired 
     label: { es: 'Promesa de pago', en: 'Promise to pay' }
   })
   await configure('/disposition-codes/wrong_number/retire')
-  await expect(ws.wrapUp.getByRole('radio', { name: 'Promesa de pago' })).toBeVisible()
-  await expect(ws.wrapUp.getByRole('radio', { name: 'Número equivocado' })).toHaveCount(0)
+  await expect(ws.wrapUp.disposition('Promesa de pago')).toBeVisible()
+  await expect(ws.wrapUp.disposition('Número equivocado')).toHaveCount(0)
 
-  await ws.wrapUp.getByRole('searchbox', { name: 'Buscar disposición' }).fill('promesa')
+  await ws.wrapUp.search.fill('promesa')
   await page.keyboard.press('Enter')
-  await expect(ws.wrapUp.getByRole('radio', { name: 'Promesa de pago' })).toBeChecked()
+  await expect(ws.wrapUp.disposition('Promesa de pago')).toBeChecked()
   await page.keyboard.press('Control+Enter')
-  await expect(ws.phoneStatus).toContainText('Disponible')
+  await expect(ws.softphone.status).toContainText('Disponible')
 
   const diego = (await loginAs(server.url, 'diego')).user.id
   await expect

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-import { freeUdpPort } from '../../support/kamailio'
+import { freeUdpPort } from '@support/kamailio'
 
 export interface SippCall {
   /** Extension to ring, e.g. `1001`. */

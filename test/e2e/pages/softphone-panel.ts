@@ -1,0 +1,72 @@
+/** The phone: the region named "Teléfono" and what is inside it (other lines, wrap-up excluded). */
+import type { Locator, Page } from '@playwright/test'
+
+export class SoftphonePanel {
+  readonly region: Locator
+  readonly heading: Locator
+  /** The call's phase: "Disponible", "Llamada entrante", "En llamada"… */
+  readonly status: Locator
+  /** The SIP registration: "Registrado", "No registrado"… */
+  readonly line: Locator
+  readonly callerId: Locator
+  readonly timer: Locator
+  readonly answer: Locator
+  readonly decline: Locator
+  readonly hangUp: Locator
+  readonly finishWrapUp: Locator
+  readonly scenario: Locator
+  readonly startPractice: Locator
+  readonly number: Locator
+  readonly call: Locator
+  readonly mute: Locator
+  readonly hold: Locator
+  readonly transferTarget: Locator
+  readonly answerWaiting: Locator
+  readonly quality: Locator
+  readonly digitsReceived: Locator
+
+  constructor(page: Page) {
+    this.region = page.getByRole('region', { name: 'Teléfono', exact: true })
+    const region = this.region
+    this.heading = region.getByRole('heading', { name: 'Teléfono' })
+    this.status = region.getByRole('status', { name: 'Teléfono', exact: true })
+    this.line = region.getByRole('status', { name: 'Línea telefónica' })
+    this.callerId = region.getByTestId('caller-id')
+    this.timer = region.getByRole('timer', { name: 'Duración' })
+    this.answer = region.getByRole('button', { name: 'Contestar', exact: true })
+    this.decline = region.getByRole('button', { name: 'Rechazar', exact: true })
+    this.hangUp = region.getByRole('button', { name: 'Colgar', exact: true })
+    this.finishWrapUp = region.getByRole('button', { name: 'Terminar y quedar disponible' })
+    this.scenario = region.getByLabel('Escenario de práctica')
+    this.startPractice = region.getByRole('button', { name: 'Iniciar llamada de práctica' })
+    this.number = region.getByLabel('Número a marcar')
+    this.call = region.getByRole('button', { name: 'Llamar', exact: true })
+    this.mute = region.getByRole('button', { name: 'Silenciar micrófono' })
+    this.hold = region.getByRole('button', { name: 'Poner en espera' })
+    this.transferTarget = region.getByLabel('Transferir a')
+    this.answerWaiting = region.getByRole('button', { name: 'Contestar llamada en espera' })
+    this.quality = region.getByRole('group', { name: 'Calidad de la llamada' })
+    this.digitsReceived = region.getByRole('status', { name: 'Tonos recibidos' })
+  }
+
+  /** The phone's alerts (a failed call, a refused finish, a call waiting) holding `text`. */
+  alert(text?: string): Locator {
+    const alerts = this.region.getByRole('alert')
+    return text === undefined ? alerts : alerts.filter({ hasText: text })
+  }
+
+  button(name: string | RegExp): Locator {
+    return this.region.getByRole('button', { name })
+  }
+
+  async startPracticeCall(scenarioLabel: string): Promise<void> {
+    await this.scenario.selectOption({ label: scenarioLabel })
+    await this.startPractice.click()
+  }
+
+  /** Types `number` in the dial pad and presses its call button. */
+  async dial(number: string): Promise<void> {
+    await this.number.fill(number)
+    await this.call.click()
+  }
+}

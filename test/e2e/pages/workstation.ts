@@ -1,0 +1,116 @@
+/**
+ * One person's workstation: a page and its panels, each found by its landmark or accessible
+ * name and then by roles and labels inside, the way a person (or a screen reader) finds them.
+ */
+import { expect, type Page } from '@playwright/test'
+
+import { AgentStateControl } from './agent-state-control'
+import { CallbacksPanel } from './callbacks-panel'
+import { ComplaintForm } from './complaint-form'
+import { ComplaintList } from './complaint-list'
+import {
+  ApprovalsPanel,
+  ComplaintAnalysisPanel,
+  ConfigurationPanel,
+  TeamPanel
+} from './lead-panels'
+import { LoginPage } from './login-page'
+import { ScreenPopPanel } from './screen-pop-panel'
+import { ScriptPanel } from './script-panel'
+import { CallerIdSettingsForm, PhonePreferencesForm, PhoneSettingsForm } from './settings-forms'
+import { SoftphonePanel } from './softphone-panel'
+import { SyncBar } from './sync-bar'
+import { WrapUpPanel } from './wrap-up-panel'
+
+/** The practice scenario whose caller is José Núñez Peña, a known high-yield customer. */
+export const KNOWN_CALLER = 'Cliente conocido (número nacional)'
+
+export class Workstation {
+  readonly loginPage: LoginPage
+  readonly softphone: SoftphonePanel
+  readonly card: ScreenPopPanel
+  readonly script: ScriptPanel
+  readonly complaintForm: ComplaintForm
+  readonly complaints: ComplaintList
+  readonly wrapUp: WrapUpPanel
+  readonly callbacks: CallbacksPanel
+  readonly syncBar: SyncBar
+  readonly agentState: AgentStateControl
+  readonly team: TeamPanel
+  readonly approvals: ApprovalsPanel
+  readonly analysis: ComplaintAnalysisPanel
+  readonly configuration: ConfigurationPanel
+  readonly phoneSettings: PhoneSettingsForm
+  readonly callerIdSettings: CallerIdSettingsForm
+  readonly preferences: PhonePreferencesForm
+
+  constructor(readonly page: Page) {
+    this.loginPage = new LoginPage(page)
+    this.softphone = new SoftphonePanel(page)
+    this.card = new ScreenPopPanel(page)
+    this.script = new ScriptPanel(page)
+    this.complaintForm = new ComplaintForm(page)
+    this.complaints = new ComplaintList(page)
+    this.wrapUp = new WrapUpPanel(page)
+    this.callbacks = new CallbacksPanel(page)
+    this.syncBar = new SyncBar(page)
+    this.agentState = new AgentStateControl(page)
+    this.team = new TeamPanel(page)
+    this.approvals = new ApprovalsPanel(page)
+    this.analysis = new ComplaintAnalysisPanel(page)
+    this.configuration = new ConfigurationPanel(page)
+    this.phoneSettings = new PhoneSettingsForm(page)
+    this.callerIdSettings = new CallerIdSettingsForm(page)
+    this.preferences = new PhonePreferencesForm(page)
+  }
+
+  async login(username: string, password = 'atiende'): Promise<void> {
+    await this.loginPage.send(username, password)
+    await expect(this.softphone.heading).toBeVisible()
+  }
+
+  /** Logs in and waits until the first pull filled the customer cache. */
+  async loginSynced(username: string): Promise<void> {
+    await this.login(username)
+    await this.waitForFirstSync()
+  }
+
+  async waitForFirstSync(): Promise<void> {
+    await this.syncBar.waitForFirstSync()
+  }
+
+  async logout(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Cerrar sesión' }).click()
+  }
+
+  /** Starts the known caller's practice call with the mouse, answers it, and waits for José. */
+  async answerKnownCaller(): Promise<void> {
+    await this.softphone.startPracticeCall(KNOWN_CALLER)
+    await expect(this.card.customer('José Núñez Peña')).toBeVisible()
+    await this.softphone.answer.click()
+    await expect(this.softphone.status).toContainText('En llamada')
+  }
+
+  /** The same from the keyboard: Alt+P starts the first scenario (the known caller), Alt+A. */
+  async answerKnownCallerFromKeyboard(): Promise<void> {
+    await this.page.keyboard.press('Alt+P')
+    await expect(this.card.customer('José Núñez Peña')).toBeVisible()
+    await this.page.keyboard.press('Alt+A')
+    await expect(this.softphone.status).toContainText('En llamada')
+  }
+
+  /** Files a complaint in `category` from the complaints form. */
+  async logComplaint(category: string, description: string): Promise<void> {
+    await this.complaintForm.file(category, description)
+  }
+
+  /** See `WrapUpPanel.finishWith`. */
+  async finishWithDisposition(label?: string): Promise<void> {
+    await this.wrapUp.finishWith(label)
+  }
+
+  /** Closes this person's browser context (their own storage and data worker). */
+  async close(): Promise<void> {
+    await this.page.context().close()
+  }
+}
