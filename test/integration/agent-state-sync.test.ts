@@ -3,16 +3,17 @@
  * states recorded offline reach the server once, come back synced, and the configuration the
  * server publishes is readable from the local store.
  */
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 
-import { createTestDatabase, engines } from '../support/server-db'
+import { createTestDatabase } from '../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 import { useTestServer } from '../support/worker-server'
 import { openTestStore, useSharedStoreDir } from '../support/worker-store'
 import { startEngine } from '../support/worker-sync'
 import { recordAgentState } from '@renderer/workers/data/agent-state/commands'
 import { currentAgentState, latestAgentStates } from '@renderer/workers/data/agent-state/rows'
 
-describe.each(engines)('agent states and configuration in the worker on %s', (engine) => {
+describeOnEngines('agent states and configuration in the worker on %s', (engine) => {
   const { server, tokens, userId } = useTestServer({
     users: ['ana'],
     database: () => createTestDatabase(engine)

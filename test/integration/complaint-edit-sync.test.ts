@@ -4,7 +4,7 @@
  * changed comes back to Ana as a conflict with both values, and her choice ("use mine") lands on
  * the server and reaches Carla.
  */
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 
 import type { LocalStore } from '@renderer/workers/data/store/local-store'
 import { createComplaint } from '@renderer/workers/data/complaints/commands'
@@ -16,7 +16,8 @@ import { listComplaints } from '@renderer/workers/data/complaints/rows'
 import { complaintTimeline } from '@renderer/workers/data/complaints/events'
 import type { LocalComplaint } from '@shared/contract/worker'
 import { editableValuesOf } from '@shared/domain/complaint-edit'
-import { createTestDatabase, engines } from '../support/server-db'
+import { createTestDatabase } from '../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 import { useTestServer } from '../support/worker-server'
 import { useSyncClients } from '../support/worker-sync'
 
@@ -26,7 +27,7 @@ function shown(store: LocalStore, id: string): LocalComplaint {
   return found
 }
 
-describe.each(engines)('complaint edits between two clients on %s', (engine) => {
+describeOnEngines('complaint edits between two clients on %s', (engine) => {
   const { server, tokens, userId } = useTestServer({
     users: ['ana', 'carla'],
     database: () => createTestDatabase(engine)

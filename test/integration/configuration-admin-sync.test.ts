@@ -4,14 +4,15 @@
  * wrap-up, a retired one no longer is but stays in the cache for the calls that name it, and a
  * new complaint reason shows under its category. On PGlite and PostgreSQL.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 
 import { offeredDispositionCodes } from '@renderer/features/wrap-up/offered-codes'
-import { createTestDatabase, engines } from '../support/server-db'
+import { createTestDatabase } from '../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 import { useTestServer } from '../support/worker-server'
 import { openSyncClient, type SyncClient } from '../support/worker-sync'
 
-describe.each(engines)('configuration edits reach the worker on %s', (engine) => {
+describeOnEngines('configuration edits reach the worker on %s', (engine) => {
   const { server, tokens } = useTestServer({
     users: ['admin', 'ana'],
     database: () => createTestDatabase(engine)

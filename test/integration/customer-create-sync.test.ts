@@ -2,7 +2,7 @@
  * Quick-create and the online lookup through the data worker's store and sync engine, against
  * the real central server (buildApp on PGlite, seeded, on 127.0.0.1).
  */
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 
 import { systemTimers } from '@renderer/workers/data/runtime/system-timers'
 import { matchCaller } from '@renderer/workers/data/customers/match'
@@ -15,12 +15,13 @@ import {
   type LocalMatchArgs
 } from '@renderer/workers/data/customers/queries'
 import type { Customer } from '@shared/domain/customer'
-import { createTestDatabase, engines } from '../support/server-db'
+import { createTestDatabase } from '../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 import { useTestServer } from '../support/worker-server'
 import { openTestStore } from '../support/worker-store'
 import { useSyncClients } from '../support/worker-sync'
 
-describe.each(engines)(
+describeOnEngines(
   'customer.create and the online lookup against the central server on %s',
   (engine) => {
     const { server, tokens } = useTestServer({

@@ -6,9 +6,8 @@
  * answer 5xx, must give every mutation a result, must store nothing hostile, and must still be
  * healthy afterwards. Seeded: `FUZZ_SEED=<n>` replays a run; failures print the seed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 
-import type { ZodApp } from '@server/http/route-context'
 import { mutationSchema } from '@shared/sync/protocol'
 import { prototypePollution } from '../support/fuzz/hostile'
 import { baseMutation, mutationOptions, type Pusher, type World } from '../support/fuzz/mutations'
@@ -22,8 +21,8 @@ import {
 } from '../support/fuzz/push-cases'
 import { PushFuzzer, type PushFailure } from '../support/fuzz/push-runner'
 import { scanStoredText, summariseFindings } from '../support/fuzz/stored-text-scan'
-import { buildTestApp, login } from '../support/server-app'
-import { createTestDatabase, engines, type TestDatabase } from '../support/server-db'
+import { login } from '../support/server-app'
+import { describeOnEngines } from '@support/engine-suite'
 
 const seed = fuzzSeed()
 const options = mutationOptions()
@@ -38,15 +37,11 @@ function report(failures: PushFailure[]): string {
   return `${failures.length} failures (FUZZ_SEED=${seed}):\n${lines.join('\n')}`
 }
 
-describe.each(engines)('push fuzz on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
+describeOnEngines('push fuzz on %s', { customers: 5 }, ({ engine, database, app }) => {
   let fuzzer: PushFuzzer
   let world: World
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine, { customers: 5 })
-    app = await buildTestApp(database.db)
     const tokens = {} as Record<Pusher, string>
     const userIds = {} as Record<Pusher, string>
     for (const user of pushers) {
@@ -61,10 +56,6 @@ describe.each(engines)('push fuzz on %s', (engine) => {
     if (!customerId) throw new Error('the demo seed has no customer')
     world = { rng: mulberry32(seed), customerId, userIds }
     fuzzer = new PushFuzzer(app, tokens)
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
   })
 
   /** Applies the cases' setup, then runs them; every failure is reported with its input. */

@@ -6,9 +6,8 @@
  * access tokens. Nothing may get a 5xx, nothing hostile may be stored, and the server must be
  * healthy afterwards. Seeded: `FUZZ_SEED=<n>` replays a run; failures print the seed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 
-import type { ZodApp } from '@server/http/route-context'
 import { forgedTokens } from '../support/fuzz/forged-tokens'
 import { prototypePollution } from '../support/fuzz/hostile'
 import { operationName, operationsOf, type Operation } from '../support/fuzz/openapi'
@@ -16,8 +15,8 @@ import { fuzzSeed, mulberry32 } from '../support/fuzz/prng'
 import { routeCases } from '../support/fuzz/route-cases'
 import { runRouteCases, sendRequest, type RouteFailure } from '../support/fuzz/route-runner'
 import { scanStoredText, summariseFindings } from '../support/fuzz/stored-text-scan'
-import { TEST_JWT_SECRET, buildTestApp, login } from '../support/server-app'
-import { createTestDatabase, engines, type TestDatabase } from '../support/server-db'
+import { TEST_JWT_SECRET, login } from '../support/server-app'
+import { describeOnEngines } from '@support/engine-suite'
 
 const seed = fuzzSeed()
 
@@ -34,23 +33,15 @@ function report(failures: RouteFailure[]): string {
   return `${failures.length} failures (FUZZ_SEED=${seed}):\n${lines.join('\n')}`
 }
 
-describe.each(engines)('route fuzz on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
+describeOnEngines('route fuzz on %s', { customers: 5 }, ({ engine, database, app }) => {
   let adminToken: string
   let operations: Operation[]
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine, { customers: 5 })
-    app = await buildTestApp(database.db)
     adminToken = (await login(app, 'admin')).accessToken
     const document = await app.inject({ method: 'GET', url: '/api/openapi.json' })
     expect(document.statusCode).toBe(200)
     operations = operationsOf(document.json())
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
   })
 
   it('every operation of the OpenAPI document is fuzzed or excluded with a reason', () => {

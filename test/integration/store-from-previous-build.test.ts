@@ -7,10 +7,11 @@
 import { cp } from 'node:fs/promises'
 import { join } from 'node:path'
 
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, expect, it } from 'vitest'
 
 import { serverComplaints } from '../support/server-api'
-import { createTestDatabase, engines } from '../support/server-db'
+import { createTestDatabase } from '../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'
 import { openTestStore } from '../support/worker-store'
 import { useTestServer } from '../support/worker-server'
@@ -22,7 +23,7 @@ const descriptions = [
   'Written by the previous build, in the journal only'
 ]
 
-describe.each(engines)('a store written by the previous build on %s', (engine) => {
+describeOnEngines('a store written by the previous build on %s', (engine) => {
   const { server, tokens } = useTestServer({
     users: ['ana'],
     database: () => createTestDatabase(engine)

@@ -5,20 +5,21 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, expect, it } from 'vitest'
 
 import type { FetchLike } from '@renderer/workers/data/sync/http'
 import { createComplaint } from '@renderer/workers/data/complaints/commands'
 import { cacheFreshness, STALE_CACHE_AFTER_MS } from '@shared/domain/cache-freshness'
 import { makeStoreDir, removeStoreDir } from '../support/worker-node-files'
-import { createTestDatabase, engines } from '../support/server-db'
+import { createTestDatabase } from '../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 import { useTestServer } from '../support/worker-server'
 import { startEngine, useSyncClients, type SyncClient } from '../support/worker-sync'
 
 /** The network is down: every request fails before reaching any server. */
 const offline: FetchLike = () => Promise.reject(new TypeError('fetch failed'))
 
-describe.each(engines)('last sync time across restarts on %s', (engine) => {
+describeOnEngines('last sync time across restarts on %s', (engine) => {
   const { server, tokens } = useTestServer({
     users: ['ana'],
     database: () => createTestDatabase(engine)

@@ -5,10 +5,11 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@shared/sync/protocol'
-import { createTestDatabase, engines } from '../support/server-db'
+import { createTestDatabase } from '../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 import { useTestServer } from '../support/worker-server'
 import { openTestStore, useSharedStoreDir } from '../support/worker-store'
 import { startEngine } from '../support/worker-sync'
@@ -18,7 +19,7 @@ import { recordDisposition } from '@renderer/workers/data/dispositions/commands'
 import { dispositionForCall } from '@renderer/workers/data/dispositions/rows'
 import { recordInteraction } from '@renderer/workers/data/interactions/commands'
 
-describe.each(engines)('dispositions and callbacks in the worker on %s', (engine) => {
+describeOnEngines('dispositions and callbacks in the worker on %s', (engine) => {
   const { server, tokens, userId } = useTestServer({
     users: ['ana'],
     database: () => createTestDatabase(engine)

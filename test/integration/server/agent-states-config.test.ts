@@ -4,12 +4,11 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 
 import type { Change } from '@shared/sync/protocol'
-import type { ZodApp } from '@server/http/route-context'
-import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
-import { buildTestApp, login, pullAll, push } from '../../support/server-app'
+import { describeOnEngines } from '@support/engine-suite'
+import { login, pullAll, push } from '../../support/server-app'
 
 function stateMutation(overrides: Record<string, unknown> = {}) {
   return {
@@ -28,22 +27,14 @@ function stateMutation(overrides: Record<string, unknown> = {}) {
 const ofEntity = <E extends Change['entity']>(changes: Change[], entity: E) =>
   changes.filter((c): c is Extract<Change, { entity: E }> => c.entity === entity)
 
-describe.each(engines)('agent states and configuration on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
+describeOnEngines('agent states and configuration on %s', {}, ({ database, app }) => {
   const tokens = new Map<string, { token: string; id: string }>()
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine)
-    app = await buildTestApp(database.db)
     for (const user of ['ana', 'bruno', 'carla', 'elena', 'tomas', 'admin']) {
       const session = await login(app, user)
       tokens.set(user, { token: session.accessToken, id: session.user.id })
     }
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
   })
 
   const token = (user: string) => tokens.get(user)?.token ?? ''

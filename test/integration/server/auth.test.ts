@@ -1,30 +1,18 @@
 import { SignJWT } from 'jose'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 
 import type { TokenResponse } from '@shared/sync/auth'
 import type { SessionUser } from '@shared/domain/user'
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@server/auth/access-tokens'
 import type { ZodApp } from '@server/http/route-context'
-import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 import { TEST_JWT_SECRET, buildTestApp, login } from '../../support/server-app'
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown }
 }
 
-describe.each(engines)('auth on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
-
-  beforeAll(async () => {
-    database = await createTestDatabase(engine)
-    app = await buildTestApp(database.db)
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
-  })
-
+describeOnEngines('auth on %s', {}, ({ database, app }) => {
   const tryLogin = (username: string, password: string, target: ZodApp = app) =>
     target.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } })
   const refresh = (refreshToken: string) =>

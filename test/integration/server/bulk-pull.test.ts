@@ -2,43 +2,27 @@
  * `GET /api/sync/bulk`: the same changes as the paged pull, for the same caller, in one NDJSON
  * stream ending with the cursor trailer; customers in blocks of cache rows (protocol 7).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { z } from 'zod'
 
 import { backfillCustomerCacheRows } from '@server/customers/cache-row-backfill'
-import type { ZodApp } from '@server/http/route-context'
 import { bulkPullTrailerSchema } from '@shared/sync/bulk-pull'
 import { customerCacheRow } from '@shared/sync/customer-cache-row'
 import { changeSchema, PROTOCOL_VERSION, type Change } from '@shared/sync/protocol'
-import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
-import {
-  buildTestApp,
-  complaintMutation,
-  login,
-  pullAll,
-  push,
-  syncHeaders
-} from '../../support/server-app'
+import { describeOnEngines } from '@support/engine-suite'
+import { complaintMutation, login, pullAll, push, syncHeaders } from '../../support/server-app'
 
 const CUSTOMERS = 25
 
-describe.each(engines)('bulk pull on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
+describeOnEngines('bulk pull on %s', { customers: CUSTOMERS }, ({ database, app }) => {
   const tokens: Record<string, string> = {}
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine, { customers: CUSTOMERS })
-    app = await buildTestApp(database.db)
     for (const user of ['ana', 'diego', 'tomas', 'admin']) {
       tokens[user] = (await login(app, user)).accessToken
     }
     // A complaint of team Sur: diego's and the admin's, never ana's (team Norte) or tomas's.
     await push(app, tokens['diego'] ?? '', [complaintMutation()])
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
   })
 
   async function bulk(user: string, cursor = 0) {

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 
 import { migration016CleanUnsafeText } from '@server/db/migrations/016-clean-unsafe-text'
-import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 
-describe.each(engines)(
+describeOnEngines(
   'migration 016 cleans rows written before the text rule, on %s',
-  (engine) => {
-    let database: TestDatabase
-
-    beforeAll(async () => {
-      database = await createTestDatabase(engine, { customers: 3 })
-    })
-
-    afterAll(async () => {
-      await database.dispose()
-    })
-
+  { customers: 3, app: false },
+  ({ database }) => {
     it('cleans free text as the rule does and leaves identifiers alone', async () => {
       const { db } = database
       const [customer] = await db.query<{ id: string }>('SELECT id FROM customers LIMIT 1')

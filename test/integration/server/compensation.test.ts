@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto'
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, expect, it } from 'vitest'
 
 import { compensationSchema } from '@shared/domain/compensation-record'
 import { complaintEventSchema } from '@shared/domain/complaint-event'
-import type { ZodApp } from '@server/http/route-context'
-import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
-import {
-  buildTestApp,
-  complaintArgs,
-  complaintMutation,
-  login,
-  pullAll,
-  push
-} from '../../support/server-app'
+import { describeOnEngines } from '@support/engine-suite'
+import { complaintArgs, complaintMutation, login, pullAll, push } from '../../support/server-app'
 
 /**
  * The server decides every compensation again on its own data, whatever the client says, and
@@ -21,15 +13,11 @@ import {
  * agents 100 per grant to high-yield customers, 20 to standard ones; 300 a day per agent;
  * 500 a day per customer.
  */
-describe.each(engines)('compensation within authority on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
+describeOnEngines('compensation within authority on %s', { customers: 8 }, ({ database, app }) => {
   const tokens: Record<string, string> = {}
   const customers: string[] = []
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine, { customers: 8 })
-    app = await buildTestApp(database.db)
     for (const user of ['ana', 'bruno', 'carla', 'diego', 'elena', 'tomas', 'admin']) {
       tokens[user] = (await login(app, user)).accessToken
     }
@@ -37,10 +25,6 @@ describe.each(engines)('compensation within authority on %s', (engine) => {
       'SELECT id FROM customers ORDER BY external_ref'
     )
     customers.push(...rows.map((r) => r.id))
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
   })
   // Every test starts a new day: what earlier tests granted no longer counts against the caps.
   beforeEach(async () => {

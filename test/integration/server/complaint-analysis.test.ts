@@ -1,25 +1,16 @@
 import { randomUUID } from 'node:crypto'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 
 import { complaintAnalysisReportSchema } from '@shared/domain/complaint-analysis'
-import type { ZodApp } from '@server/http/route-context'
-import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
-import {
-  buildTestApp,
-  complaintArgs,
-  complaintMutation,
-  login,
-  push
-} from '../../support/server-app'
+import { describeOnEngines } from '@support/engine-suite'
+import { complaintArgs, complaintMutation, login, push } from '../../support/server-app'
 
 /**
  * The analysis over a seeded week of complaints filed through the API (March 2020, so every
  * figure is known): five of team Norte, one of Sur, one of Norte before the period.
  */
-describe.each(engines)('complaint analysis on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
+describeOnEngines('complaint analysis on %s', { customers: 3 }, ({ database, app }) => {
   const tokens: Record<string, string> = {}
   const teams: Record<string, string> = {}
   const customers: string[] = []
@@ -64,8 +55,6 @@ describe.each(engines)('complaint analysis on %s', (engine) => {
   const week = 'from=2020-03-01&to=2020-03-08'
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine, { customers: 3 })
-    app = await buildTestApp(database.db)
     for (const user of ['ana', 'carla', 'diego', 'elena', 'tomas', 'admin']) {
       tokens[user] = (await login(app, user)).accessToken
     }
@@ -146,10 +135,6 @@ describe.each(engines)('complaint analysis on %s', (engine) => {
     // Outside the period, and another team's.
     await file('ana', { category: 'billing', createdAt: '2020-02-20T10:00:00.000Z' })
     await file('diego', { category: 'delivery', createdAt: '2020-03-02T10:00:00.000Z' })
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
   })
 
   it("counts a lead's team: Pareto by category and dimension, SLA, recovery, compensation", async () => {

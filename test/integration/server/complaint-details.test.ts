@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 
 import { complaintSchema, type Complaint } from '@shared/domain/complaint'
-import type { ZodApp } from '@server/http/route-context'
-import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 import {
-  buildTestApp,
   complaintArgs,
   complaintMutation,
   login,
@@ -15,19 +13,11 @@ import {
 
 const HOUR_MS = 3_600_000
 
-describe.each(engines)('complaint details on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
+describeOnEngines('complaint details on %s', { customers: 2 }, ({ database, app }) => {
   let token = ''
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine, { customers: 2 })
-    app = await buildTestApp(database.db)
     token = (await login(app, 'ana')).accessToken
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
   })
 
   const pulled = async (cursor: number, id: string): Promise<Complaint | undefined> => {

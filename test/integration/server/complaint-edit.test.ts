@@ -5,15 +5,13 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 
 import { complaintSchema } from '@shared/domain/complaint'
 import { complaintEventSchema } from '@shared/domain/complaint-event'
 import { DEFAULT_SLA_HOURS } from '@shared/domain/complaint-severity'
-import type { ZodApp } from '@server/http/route-context'
-import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 import {
-  buildTestApp,
   complaintArgs,
   complaintMutation,
   login,
@@ -25,15 +23,11 @@ import { PROTOCOL_VERSION } from '@shared/sync/protocol'
 
 const HOUR_MS = 3_600_000
 
-describe.each(engines)('complaint edits on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
+describeOnEngines('complaint edits on %s', { customers: 2 }, ({ database, app }) => {
   const tokens: Record<string, string> = {}
   const ids: Record<string, string> = {}
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine, { customers: 2 })
-    app = await buildTestApp(database.db)
     for (const user of ['ana', 'bruno', 'carla', 'diego', 'tomas', 'admin']) {
       const session = await login(app, user)
       tokens[user] = session.accessToken
@@ -43,10 +37,6 @@ describe.each(engines)('complaint edits on %s', (engine) => {
       )
       ids[user] = row[0]?.id ?? ''
     }
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
   })
 
   const token = (user: string): string => tokens[user] ?? ''

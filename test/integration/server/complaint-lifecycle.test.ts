@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 
 import { complaintSchema } from '@shared/domain/complaint'
 import { complaintEventSchema } from '@shared/domain/complaint-event'
-import type { ZodApp } from '@server/http/route-context'
-import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 import {
-  buildTestApp,
   complaintArgs,
   complaintMutation,
   login,
@@ -16,21 +14,13 @@ import {
   push
 } from '../../support/server-app'
 
-describe.each(engines)('complaint lifecycle on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
+describeOnEngines('complaint lifecycle on %s', { customers: 2 }, ({ database, app }) => {
   const tokens: Record<string, string> = {}
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine, { customers: 2 })
-    app = await buildTestApp(database.db)
     for (const user of ['ana', 'carla', 'diego', 'tomas', 'admin']) {
       tokens[user] = (await login(app, user)).accessToken
     }
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
   })
 
   const token = (user: string): string => tokens[user] ?? ''

@@ -6,14 +6,12 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 
 import { complaintSchema, type Complaint } from '@shared/domain/complaint'
 import { productEditValue } from '@shared/domain/complaint-edit'
-import type { ZodApp } from '@server/http/route-context'
-import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 import {
-  buildTestApp,
   complaintArgs,
   complaintMutation,
   login,
@@ -32,19 +30,11 @@ const fiber = { productCode: 'FIBER-1G', productName: 'Fibra 1 Gb' }
 const mobile = { productCode: 'MOB-PLUS', productName: 'Tarifa móvil ilimitada' }
 const tv = { productCode: 'TV-SPORTS', productName: 'Paquete TV deportes' }
 
-describe.each(engines)('complaint product and channel on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
+describeOnEngines('complaint product and channel on %s', { customers: 2 }, ({ database, app }) => {
   const tokens: Record<string, string> = {}
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine, { customers: 2 })
-    app = await buildTestApp(database.db)
     for (const user of ['ana', 'bruno']) tokens[user] = (await login(app, user)).accessToken
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
   })
 
   const token = (user: string): string => tokens[user] ?? ''

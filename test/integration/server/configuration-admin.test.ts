@@ -5,14 +5,12 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 
-import type { ZodApp } from '@server/http/route-context'
 import { defaultCompensationLimits } from '@server/seed/default-configuration'
 import type { CompensationLimits } from '@shared/domain/configuration'
 import type { Change } from '@shared/sync/protocol'
 import {
-  buildTestApp,
   complaintArgs,
   complaintMutation,
   interactionMutation,
@@ -20,7 +18,7 @@ import {
   pullAll,
   push
 } from '../../support/server-app'
-import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 
 const BASE = '/api/admin/configuration'
 const label = (es: string, en: string) => ({ es, en })
@@ -39,24 +37,16 @@ interface ErrorBody {
   error: { code: string; message: string; details?: unknown }
 }
 
-describe.each(engines)('configuration editing on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
+describeOnEngines('configuration editing on %s', { customers: 4 }, ({ database, app }) => {
   let adminToken = ''
   let anaToken = ''
   let anaId = ''
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine, { customers: 4 })
-    app = await buildTestApp(database.db)
     adminToken = (await login(app, 'admin')).accessToken
     const ana = await login(app, 'ana')
     anaToken = ana.accessToken
     anaId = ana.user.id
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
   })
 
   const send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) =>

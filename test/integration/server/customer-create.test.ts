@@ -4,12 +4,11 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 
-import type { ZodApp } from '@server/http/route-context'
 import { customerSchema, type Customer } from '@shared/domain/customer'
-import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
-import { buildTestApp, login, pullAll, push } from '../../support/server-app'
+import { describeOnEngines } from '@support/engine-suite'
+import { login, pullAll, push } from '../../support/server-app'
 
 function contactArgs(overrides: Record<string, unknown> = {}) {
   return {
@@ -30,21 +29,13 @@ const contactMutation = (args: Record<string, unknown> = contactArgs()) => ({
   args
 })
 
-describe.each(engines)('customer.create on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
+describeOnEngines('customer.create on %s', { customers: 5 }, ({ database, app }) => {
   const tokens: Record<string, string> = {}
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine, { customers: 5 })
-    app = await buildTestApp(database.db)
     for (const user of ['ana', 'bruno', 'diego', 'tomas', 'admin']) {
       tokens[user] = (await login(app, user)).accessToken
     }
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
   })
 
   const token = (user: string): string => tokens[user] ?? ''

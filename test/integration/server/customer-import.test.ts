@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 
-import type { ZodApp } from '@server/http/route-context'
-import { buildTestApp, login, pullAll } from '../../support/server-app'
-import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
+import { login, pullAll } from '../../support/server-app'
+import { describeOnEngines } from '@support/engine-suite'
 
 const csv = (lines: string[]) =>
   ['external_ref,first_name,last_name,phones,emails,monetary_12m,recency_days', ...lines].join('\n')
 
-describe.each(engines)('customer CSV import on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
+describeOnEngines('customer CSV import on %s', {}, ({ database, app }) => {
   let adminToken: string
   let agentToken: string
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine)
-    app = await buildTestApp(database.db)
     adminToken = (await login(app, 'admin')).accessToken
     agentToken = (await login(app, 'ana')).accessToken
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
   })
 
   const postCsv = (body: string, token: string, contentType = 'text/csv') =>

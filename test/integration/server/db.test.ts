@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 
 import { migrate } from '@server/db/migrate'
 import { migrations } from '@server/db/migrations/index'
 import { seedDemoData } from '@server/seed/seed-demo'
 import { demoUsers } from '@server/seed/demo-users'
-import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 
-describe.each(engines)('database layer on %s', (engine) => {
-  let database: TestDatabase
-
-  beforeAll(async () => {
-    database = await createTestDatabase(engine, { customers: 50 })
-  })
-  afterAll(async () => {
-    await database.dispose()
-  })
-
+describeOnEngines('database layer on %s', { customers: 50, app: false }, ({ database }) => {
   it('records every migration once and applies nothing on a second run', async () => {
     const rows = await database.db.query<{ version: number }>(
       'SELECT version FROM schema_migrations ORDER BY version'

@@ -5,19 +5,11 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 
-import type { ZodApp } from '@server/http/route-context'
 import { PROTOCOL_VERSION } from '@shared/sync/protocol'
-import {
-  buildTestApp,
-  interactionMutation,
-  login,
-  pullAll,
-  push,
-  syncHeaders
-} from '../../support/server-app'
-import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
+import { interactionMutation, login, pullAll, push, syncHeaders } from '../../support/server-app'
+import { describeOnEngines } from '@support/engine-suite'
 
 type Session = Awaited<ReturnType<typeof login>>
 
@@ -71,21 +63,13 @@ function complete(id: string) {
   }
 }
 
-describe.each(engines)('dispositions and callbacks on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
+describeOnEngines('dispositions and callbacks on %s', {}, ({ database, app }) => {
   const users: Record<string, Session> = {}
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine)
-    app = await buildTestApp(database.db)
     for (const name of ['ana', 'bruno', 'carla', 'diego', 'elena', 'tomas', 'admin']) {
       users[name] = await login(app, name)
     }
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
   })
 
   const token = (name: string): string => users[name]?.accessToken ?? ''

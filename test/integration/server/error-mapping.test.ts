@@ -2,25 +2,16 @@
  * A value the route's schema let through but the database refuses is the request's fault (400),
  * never a 500: a script version past PostgreSQL's integer range in the path.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 
-import type { ZodApp } from '@server/http/route-context'
-import { buildTestApp, login } from '../../support/server-app'
-import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
+import { login } from '../../support/server-app'
+import { describeOnEngines } from '@support/engine-suite'
 
-describe.each(engines)('values the database refuses, on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
+describeOnEngines('values the database refuses, on %s', { customers: 1 }, ({ app }) => {
   let admin: string
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine, { customers: 1 })
-    app = await buildTestApp(database.db)
     admin = (await login(app, 'admin')).accessToken
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
   })
 
   it('answers a script version out of the integer range with 400', async () => {

@@ -2,31 +2,22 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 
 import type { Customer } from '@shared/domain/customer'
 import { PROTOCOL_VERSION } from '@shared/sync/protocol'
-import type { ZodApp } from '@server/http/route-context'
-import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 import { buildTestApp, login, syncHeaders } from '../../support/server-app'
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown }
 }
 
-describe.each(engines)('HTTP surface on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
+describeOnEngines('HTTP surface on %s', {}, ({ engine, database, app }) => {
   let token: string
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine)
-    app = await buildTestApp(database.db)
     token = (await login(app, 'ana')).accessToken
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
   })
 
   const postPush = (payload: string, headers: Record<string, string> = {}) =>

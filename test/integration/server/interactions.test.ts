@@ -1,28 +1,15 @@
 import { randomUUID } from 'node:crypto'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 
-import type { ZodApp } from '@server/http/route-context'
-import { buildTestApp, interactionMutation, login, pullAll, push } from '../../support/server-app'
-import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
+import { interactionMutation, login, pullAll, push } from '../../support/server-app'
+import { describeOnEngines } from '@support/engine-suite'
 
 function record(overrides: Record<string, unknown> = {}) {
   return interactionMutation({ holdSeconds: 3.5, endedBy: 'local', ...overrides })
 }
 
-describe.each(engines)('interaction records on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
-
-  beforeAll(async () => {
-    database = await createTestDatabase(engine)
-    app = await buildTestApp(database.db)
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
-  })
-
+describeOnEngines('interaction records on %s', {}, ({ database, app }) => {
   it('stores a call under the caller from the token, once, and shows it to the team only', async () => {
     const ana = await login(app, 'ana')
     const mutation = record()

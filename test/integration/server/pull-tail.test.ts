@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 
 import type { Db } from '@server/db/db'
 import {
@@ -16,7 +16,7 @@ import {
   type Visibility
 } from '@server/sync/change-log'
 import { PullTail } from '@server/sync/pull-tail'
-import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 
 const TEAM_A = randomUUID()
 const TEAM_B = randomUUID()
@@ -43,16 +43,7 @@ const visibilities: Visibility[] = [
   { kind: 'team', teamId: TEAM_B, userId: randomUUID(), privateRows: 'own' }
 ]
 
-describe.each(engines)('pull tail on %s', (engine) => {
-  let database: TestDatabase
-
-  beforeAll(async () => {
-    database = await createTestDatabase(engine, { customers: 0 })
-  })
-  afterAll(async () => {
-    await database.dispose()
-  })
-
+describeOnEngines('pull tail on %s', { customers: 0, app: false }, ({ database }) => {
   it('answers every cursor, visibility and page size like the database', async () => {
     const { db } = database
     const tail = new PullTail(db)

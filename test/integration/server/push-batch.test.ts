@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 
 import type { AccessClaims } from '@server/auth/access-tokens'
 import { pushEachAlone } from '@server/sync/push'
@@ -13,7 +13,7 @@ import { applyPushBatch, type PendingPush } from '@server/sync/push-batch'
 import { PushBatcher } from '@server/sync/push-batcher'
 import { PROTOCOL_VERSION, type PushResponse } from '@shared/sync/protocol'
 import { complaintArgs, complaintMutation, interactionMutation } from '../../support/server-app'
-import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 
 interface Mutation {
   id: string
@@ -51,12 +51,10 @@ function agentState(): Mutation {
   }
 }
 
-describe.each(engines)('group commit on %s', (engine) => {
-  let database: TestDatabase
+describeOnEngines('group commit on %s', { customers: 5, app: false }, ({ database }) => {
   const users: Record<string, AccessClaims> = {}
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine, { customers: 5 })
     const rows = await database.db.query<{
       username: string
       id: string
@@ -64,9 +62,6 @@ describe.each(engines)('group commit on %s', (engine) => {
       team_id: string | null
     }>('SELECT username, id, role, team_id FROM users')
     for (const r of rows) users[r.username] = { userId: r.id, role: r.role, teamId: r.team_id }
-  })
-  afterAll(async () => {
-    await database.dispose()
   })
 
   const claimsOf = (user: string): AccessClaims => {

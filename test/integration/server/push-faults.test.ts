@@ -25,7 +25,8 @@ import {
   push,
   syncHeaders
 } from '../../support/server-app'
-import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
+import { createTestDatabase } from '../../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 
 type Hook = (mutation: RawMutation, path: ApplyPath) => void | Promise<void>
 
@@ -69,8 +70,7 @@ const internalRejection = (id: string) => ({
   reason: { code: 'internal', message: expect.stringMatching(/could not apply/) as unknown }
 })
 
-describe.each(engines)('push faults on %s', (engine) => {
-  let database: TestDatabase
+describeOnEngines('push faults on %s', { customers: 5, app: false }, ({ engine, database }) => {
   let app: ZodApp
   let token: string
   let hook: Hook = noop
@@ -83,13 +83,11 @@ describe.each(engines)('push faults on %s', (engine) => {
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine, { customers: 5 })
     app = await buildTestApp(database.db, { faults: hooks })
     token = (await login(app, 'ana')).accessToken
   })
   afterAll(async () => {
     await app.close()
-    await database.dispose()
   })
   beforeEach(() => {
     hook = noop

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
 import { PROTOCOL_VERSION } from '@shared/sync/protocol'
 import type { ZodApp } from '@server/http/route-context'
-import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 import { RealtimeClient } from '../../support/realtime-client'
 import { buildTestApp, complaintMutation, login, pull, push } from '../../support/server-app'
 
@@ -12,15 +12,13 @@ async function listen(app: ZodApp): Promise<string> {
   return `ws://127.0.0.1:${address.port}/api/realtime`
 }
 
-describe.each(engines)('realtime on %s', (engine) => {
-  let database: TestDatabase
+describeOnEngines('realtime on %s', { app: false }, ({ database }) => {
   let appA: ZodApp
   let appB: ZodApp
   let urlA: string
   let urlB: string
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine)
     appA = await buildTestApp(database.db)
     appB = await buildTestApp(await database.openAnother())
     urlA = await listen(appA)
@@ -29,7 +27,6 @@ describe.each(engines)('realtime on %s', (engine) => {
   afterAll(async () => {
     await appA.close()
     await appB.close()
-    await database.dispose()
   })
 
   it('greets an authenticated client and pokes it after a push', async () => {

@@ -3,13 +3,12 @@
  * allowed caller sees (another team's rows) is covered in sync.test.ts.
  */
 import type { InjectOptions } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 
-import type { ZodApp } from '@server/http/route-context'
 import { defaultCompensationLimits } from '@server/seed/default-configuration'
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@shared/sync/protocol'
-import { buildTestApp, complaintMutation, login } from '../../support/server-app'
-import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
+import { complaintMutation, login } from '../../support/server-app'
+import { describeOnEngines } from '@support/engine-suite'
 
 type Caller = 'anonymous' | 'agent' | 'team_lead' | 'trainer' | 'admin'
 const usernames: Record<Exclude<Caller, 'anonymous'>, string> = {
@@ -194,21 +193,13 @@ const configurationCases: RouteCase[] = [
 ]
 cases.push(...configurationCases)
 
-describe.each(engines)('route × role on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
+describeOnEngines('route × role on %s', {}, ({ app }) => {
   const tokens = new Map<Caller, string | null>([['anonymous', null]])
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine)
-    app = await buildTestApp(database.db)
     for (const role of ['agent', 'team_lead', 'trainer', 'admin'] as const) {
       tokens.set(role, (await login(app, usernames[role])).accessToken)
     }
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
   })
 
   const callers = ['anonymous', 'agent', 'team_lead', 'trainer', 'admin'] as const

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 
-import type { ZodApp } from '@server/http/route-context'
 import type { ScriptAnalytics } from '@shared/scripts/run-analytics'
-import { buildTestApp, login, push, syncHeaders } from '../../support/server-app'
-import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
+import { login, push, syncHeaders } from '../../support/server-app'
+import { describeOnEngines } from '@support/engine-suite'
 
 /** A run of script `test-script` v1: a → b → end, closed, or abandoned on b. */
 function runMutation(overrides: Record<string, unknown> = {}) {
@@ -42,19 +41,7 @@ function runMutation(overrides: Record<string, unknown> = {}) {
   }
 }
 
-describe.each(engines)('script run records and analytics on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
-
-  beforeAll(async () => {
-    database = await createTestDatabase(engine)
-    app = await buildTestApp(database.db)
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
-  })
-
+describeOnEngines('script run records and analytics on %s', {}, ({ app }) => {
   async function analytics(
     token: string,
     query = '',

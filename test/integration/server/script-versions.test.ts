@@ -2,12 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 
-import type { ZodApp } from '@server/http/route-context'
 import { uploadScript } from '@scripts/script-upload'
-import { DEMO_PASSWORD, buildTestApp, login, pullAll, syncHeaders } from '../../support/server-app'
-import { createTestDatabase, engines, type TestDatabase } from '../../support/server-db'
+import { DEMO_PASSWORD, login, pullAll, syncHeaders } from '../../support/server-app'
+import { describeOnEngines } from '@support/engine-suite'
 
 const sample = readFileSync(
   resolve(import.meta.dirname, '../../../resources/scripts/satisfaction-survey.yaml'),
@@ -16,19 +15,7 @@ const sample = readFileSync(
 const asVersion = (version: number) =>
   sample.replace(/^version: \d+$/m, `version: ${String(version)}`)
 
-describe.each(engines)('script versions on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
-
-  beforeAll(async () => {
-    database = await createTestDatabase(engine)
-    app = await buildTestApp(database.db)
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
-  })
-
+describeOnEngines('script versions on %s', {}, ({ app }) => {
   const upload = async (token: string, source: string) =>
     app.inject({
       method: 'POST',

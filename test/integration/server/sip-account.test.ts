@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sipAccountSchema } from '@shared/domain/sip-account'
 import { readSipConfig } from '@server/sip/sip-account-routes'
 import type { ZodApp } from '@server/http/route-context'
-import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 import { buildTestApp, login } from '../../support/server-app'
 
 const sip = readSipConfig({
@@ -15,13 +15,11 @@ const sip = readSipConfig({
   ATIENDE_SIP_DOMAIN: 'pbx.example.com'
 })
 
-describe.each(engines)('GET /api/me/sip-account on %s', (engine) => {
-  let database: TestDatabase
+describeOnEngines('GET /api/me/sip-account on %s', { app: false }, ({ database }) => {
   let app: ZodApp
   let bare: ZodApp
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine)
     const staticDir = mkdtempSync(join(tmpdir(), 'atiende-static-'))
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Atiende</title>')
     app = await buildTestApp(database.db, { sip, staticDir })
@@ -30,7 +28,6 @@ describe.each(engines)('GET /api/me/sip-account on %s', (engine) => {
   afterAll(async () => {
     await app.close()
     await bare.close()
-    await database.dispose()
   })
 
   const get = async (target: ZodApp, username: string) => {

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 
 import { complaintSchema, type Complaint } from '@shared/domain/complaint'
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@shared/sync/protocol'
-import type { ZodApp } from '@server/http/route-context'
-import { engines, createTestDatabase, type TestDatabase } from '../../support/server-db'
+import { describeOnEngines } from '@support/engine-suite'
 import {
   buildTestApp,
   complaintArgs,
@@ -23,21 +22,13 @@ interface ErrorBody {
   error: { code: string; message: string; details?: unknown }
 }
 
-describe.each(engines)('sync on %s', (engine) => {
-  let database: TestDatabase
-  let app: ZodApp
+describeOnEngines('sync on %s', { customers: CUSTOMERS }, ({ database, app }) => {
   const tokens: Record<string, string> = {}
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine, { customers: CUSTOMERS })
-    app = await buildTestApp(database.db)
     for (const user of ['ana', 'bruno', 'carla', 'diego', 'tomas', 'admin']) {
       tokens[user] = (await login(app, user)).accessToken
     }
-  })
-  afterAll(async () => {
-    await app.close()
-    await database.dispose()
   })
 
   const token = (user: string): string => tokens[user] ?? ''
