@@ -37,7 +37,14 @@ async function startEnvironment(
   const server = await ServerProcess.create(
     kamailio ? { ...env, ATIENDE_SIP_WS: kamailio.wsUrl } : env
   )
-  await server.start()
+  try {
+    await server.start()
+  } catch (error) {
+    // Nobody gets this environment to stop: a Kamailio left running would outlive the run.
+    await server.stop()
+    await kamailio?.stop()
+    throw error
+  }
   return { server, kamailio }
 }
 
