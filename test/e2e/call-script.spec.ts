@@ -110,6 +110,7 @@ test('an objection jump returns to the step, and a mandatory line holds the wrap
 test('a trainer previews a script without a call, and nothing is kept', async ({ workstation }) => {
   const { script } = workstation
   await workstation.login('tomas')
+  await workstation.openDesk()
   await script.preview.selectOption({ label: 'Encuesta de satisfacción' })
   await expect(script.region).toContainText('Vista previa: no se guarda nada.')
   await expect(script.step).toContainText('¿Tiene dos minutos para una breve encuesta')

@@ -18,6 +18,7 @@ test('a lead opens the analysis and its tables count the complaints filed by the
   await form.file('Facturación', `Cobro doble ${stamp}`, 'Confiabilidad')
   await form.file('Entrega', `Pedido tarde ${stamp}`, 'Confiabilidad')
   await form.file('Facturación', `Factura ilegible ${stamp}`)
+  await workstation.complaints.open()
   for (const text of [
     `Cobro doble ${stamp}`,
     `Pedido tarde ${stamp}`,
@@ -26,7 +27,9 @@ test('a lead opens the analysis and its tables count the complaints filed by the
     await expect(workstation.complaints.complaint(text)).toContainText(/Sincronizada · QR-\d+/)
   }
   // Agents have no analysis.
-  await expect(workstation.analysis.summary).toHaveCount(0)
+  await expect(
+    workstation.navigation.getByRole('button', { name: 'Calidad e informes' })
+  ).toHaveCount(0)
 
   const lead = await colleagues.open('carla')
   await lead.analysis.show()

@@ -21,6 +21,7 @@ test('an edit made offline that meets another edit of the same field gets a conf
   await expect(item).toContainText(/Sincronizada · QR-\d+/)
 
   const lead = await colleagues.open('carla')
+  await lead.complaints.open()
   const leadItem = lead.complaints.complaint(description)
   await expect(leadItem).toBeVisible({ timeout: 30_000 })
 

@@ -22,6 +22,7 @@ test('an agent escalates; the lead sees it live at the top of her queue and assi
 
   // The lead is already at her queue, newest first.
   const lead = await colleagues.open('carla')
+  await lead.complaints.open()
   const leadItems = lead.complaints.items
   await expect(lead.complaints.complaint(escalated)).toBeVisible({ timeout: 30_000 })
   await expect(leadItems.first()).toHaveAccessibleName(newer)
@@ -63,6 +64,7 @@ test('an agent escalates; the lead sees it live at the top of her queue and assi
   // The filer's own list no longer holds it; the assignee's does.
   await expect(item).toHaveCount(0, { timeout: 30_000 })
   const bruno = await colleagues.open('bruno')
+  await bruno.complaints.open()
   await expect(bruno.complaints.show).toHaveValue('mine')
   await expect(bruno.complaints.complaint(escalated)).toContainText('Asignada a Usted', {
     timeout: 30_000

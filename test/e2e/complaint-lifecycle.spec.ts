@@ -17,6 +17,7 @@ test('an agent files, starts and resolves a complaint; the lead closes it; the a
   await workstation.answerKnownCaller()
 
   const description = `Dos cargos por la misma factura ${Date.now()}`
+  await form.open()
   await form.category.selectOption({ label: 'Facturación' })
   await form.reason.selectOption({ label: 'Cobro duplicado' })
   // The caller's products from the card, or none; the channel is the phone during a call.
@@ -39,6 +40,7 @@ test('an agent files, starts and resolves a complaint; the lead closes it; the a
   await form.received.fill('Dos cargos')
   // Keyboard-first: Ctrl+Enter saves from a text area.
   await form.received.press('Control+Enter')
+  await complaints.open()
 
   const item = complaints.complaint(description)
   await expect(item).toContainText(/Sincronizada · QR-\d+/)
@@ -104,6 +106,7 @@ test('an agent files, starts and resolves a complaint; the lead closes it; the a
     })
 
   const lead = await colleagues.open('carla')
+  await lead.complaints.open()
   const leadItem = lead.complaints.complaint(description)
   await expect(leadItem).toContainText('Resuelta', { timeout: 30_000 })
   // A lead sees the team queue first; her own list does not hold the agent's case.

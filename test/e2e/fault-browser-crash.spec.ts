@@ -72,6 +72,7 @@ test('complaints acknowledged before a browser crash survive it and sync exactly
       acknowledged.push(description)
     }
     const inFlight = `Caída ${marker} en vuelo`
+    await ws.complaintForm.open()
     await ws.complaintForm.description.fill(inFlight)
     await ws.complaintForm.save.click()
     expect(killBrowser(profile)).toBeGreaterThan(0)
@@ -81,7 +82,8 @@ test('complaints acknowledged before a browser crash survive it and sync exactly
     const second = await open(profile, server.url)
     const again = new Workstation(second.page)
     // The session is kept in OPFS too, so the agent is still logged in after the crash.
-    await expect(again.softphone.heading).toBeVisible()
+    await expect(again.navigation).toBeVisible()
+    await again.complaints.open()
     for (const description of acknowledged) {
       await expect(again.complaints.complaint(description)).toBeVisible()
     }

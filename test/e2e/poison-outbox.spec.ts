@@ -114,10 +114,11 @@ async function screenshots(page: Page): Promise<void> {
   if (dir === null) return
   await page.setViewportSize({ width: 1366, height: 768 })
   await page.screenshot({ path: join(dir, 'sync-problems-es.png') })
-  await page.getByLabel('Idioma').selectOption('en')
+  const ws = new Workstation(page)
+  await ws.setLanguage('en')
   await expect(page.getByText('Show records with problems (2)')).toBeVisible()
   await page.screenshot({ path: join(dir, 'sync-problems-en.png') })
-  await page.getByLabel('Language').selectOption('es')
+  await ws.setLanguage('es')
   await expect(page.getByText('Ver registros con problemas (2)')).toBeVisible()
 }
 

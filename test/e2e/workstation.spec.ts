@@ -46,7 +46,7 @@ test('the interface switches to English and stays English after a reload', async
   workstation: ws
 }) => {
   await ws.login('carla')
-  await page.getByLabel('Idioma').selectOption('en')
+  await ws.setLanguage('en')
   // The page objects speak Spanish: the English names are checked here, on the page.
   await expect(page.getByRole('heading', { name: 'Phone' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Start practice call' })).toBeVisible()
@@ -81,6 +81,6 @@ test('a complaint the server rejects shows why, and can be fixed or discarded', 
 
   // After a reload nothing comes back: the discard was made durable.
   await page.reload()
-  await expect(ws.softphone.heading).toBeVisible()
+  await ws.complaints.open()
   await expect(ws.complaints.items).toHaveCount(0)
 })

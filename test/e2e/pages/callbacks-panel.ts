@@ -7,7 +7,8 @@ export class CallbacksPanel {
 
   constructor(page: Page) {
     this.region = page.getByRole('region', { name: 'Mis devoluciones de llamada' })
-    this.form = this.region.getByRole('form', { name: 'Nueva devolución de llamada' })
+    // The form is a case tool beside the script, opened from the card, the wrap-up or a script.
+    this.form = page.getByRole('form', { name: 'Nueva devolución de llamada' })
   }
 
   /** A scheduled callback, named by whom to call. */

@@ -1,4 +1,7 @@
-/** The complaints list ("Quejas registradas") with its filters and each complaint's actions. */
+/**
+ * The complaints list ("Quejas registradas") with its filters and each complaint's actions: the
+ * "Quejas" workspace, opened with `open()`.
+ */
 import type { Locator, Page } from '@playwright/test'
 
 export class ComplaintList {
@@ -14,7 +17,7 @@ export class ComplaintList {
   readonly bySeverity: Locator
   readonly breachedOnly: Locator
 
-  constructor(page: Page) {
+  constructor(private readonly page: Page) {
     this.region = page.getByRole('region', { name: 'Quejas registradas' })
     const region = this.region
     this.items = region.getByRole('listitem')
@@ -26,6 +29,14 @@ export class ComplaintList {
     this.byStatus = region.getByLabel('Filtrar por estado')
     this.bySeverity = region.getByLabel('Filtrar por gravedad')
     this.breachedOnly = region.getByLabel('Solo con plazo vencido')
+  }
+
+  async open(): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: 'Espacios de trabajo' })
+      .getByRole('button', { name: 'Quejas', exact: true })
+      .click()
+    await this.region.waitFor()
   }
 
   /** A complaint, named by its description. */

@@ -1,6 +1,14 @@
 /** What a team lead sees besides an agent: the team board and the pending approvals. */
 import type { Locator, Page } from '@playwright/test'
 
+/** Opens a workspace from the navigation by its full name. */
+export async function openWorkspace(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Espacios de trabajo' })
+    .getByRole('button', { name, exact: true })
+    .click()
+}
+
 export class TeamPanel {
   readonly region: Locator
 
@@ -26,22 +34,19 @@ export class ApprovalsPanel {
   }
 }
 
-/**
- * The complaint analysis: a disclosure without a landmark of its own, so it is opened by its
- * summary's text; its results are a named region.
- */
+/** The complaint analysis in "Calidad e informes"; its results are a named region. */
 export class ComplaintAnalysisPanel {
-  readonly summary: Locator
+  readonly region: Locator
   readonly results: Locator
 
   constructor(private readonly page: Page) {
-    this.summary = page.getByText('Análisis de quejas')
+    this.region = page.getByRole('region', { name: 'Análisis de quejas' })
     this.results = page.getByRole('region', { name: 'Resultados del análisis' })
   }
 
   async show(): Promise<void> {
-    await this.summary.click()
-    await this.page.getByRole('button', { name: 'Ver análisis' }).click()
+    await openWorkspace(this.page, 'Calidad e informes')
+    await this.region.getByRole('button', { name: 'Ver análisis' }).click()
   }
 
   table(name: string): Locator {
@@ -49,12 +54,13 @@ export class ComplaintAnalysisPanel {
   }
 }
 
-/** The admin's configuration: a disclosure of named code-list regions. */
+/** The admin's configuration in "Administración": named code-list regions. */
 export class ConfigurationPanel {
   constructor(private readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByText('Configuración', { exact: true }).click()
+    await openWorkspace(this.page, 'Administración')
+    await this.page.getByRole('region', { name: 'Configuración' }).waitFor()
   }
 
   codeList(heading: string): Locator {

@@ -1,6 +1,8 @@
 /** The call script ("Guion de llamada"): the step, the switcher, the path and the analytics. */
 import { expect, type Locator, type Page } from '@playwright/test'
 
+import { openWorkspace } from './lead-panels'
+
 export class ScriptPanel {
   readonly region: Locator
   readonly step: Locator
@@ -9,9 +11,11 @@ export class ScriptPanel {
   readonly preview: Locator
   readonly path: Locator
   readonly mandatory: Locator
+  /** Script analytics, in "Calidad e informes" (leads) and "Formación" (trainers). */
+  readonly analytics: Locator
   readonly analyticsResults: Locator
 
-  constructor(page: Page) {
+  constructor(private readonly page: Page) {
     this.region = page.getByRole('region', { name: 'Guion de llamada' })
     this.step = this.region.getByRole('article', { name: 'Paso actual' })
     this.status = this.region.getByRole('status')
@@ -19,7 +23,8 @@ export class ScriptPanel {
     this.preview = this.region.getByRole('combobox', { name: 'Vista previa de guion' })
     this.path = this.region.getByRole('list', { name: 'Pasos recorridos' })
     this.mandatory = this.region.getByRole('list', { name: 'Pasos obligatorios' })
-    this.analyticsResults = this.region.getByRole('region', { name: 'Resultados del análisis' })
+    this.analytics = page.getByRole('region', { name: 'Análisis de guiones' })
+    this.analyticsResults = this.analytics.getByRole('region', { name: 'Resultados por guion' })
   }
 
   button(name: string): Locator {
@@ -44,13 +49,13 @@ export class ScriptPanel {
 
   /** Shows a script version's figures; `practice` counts practice calls instead of real ones. */
   async showAnalytics(versionLabel: string, practice: boolean): Promise<void> {
-    await this.region.getByText('Análisis de guiones').click()
-    await this.region
+    await openWorkspace(this.page, 'Calidad e informes')
+    await this.analytics
       .getByRole('combobox', { name: 'Guion y versión' })
       .selectOption({ label: versionLabel })
     if (practice) {
-      await this.region.getByRole('checkbox', { name: 'Llamadas de práctica' }).check()
+      await this.analytics.getByRole('checkbox', { name: 'Llamadas de práctica' }).check()
     }
-    await this.button('Ver análisis').click()
+    await this.analytics.getByRole('button', { name: 'Ver análisis' }).click()
   }
 }

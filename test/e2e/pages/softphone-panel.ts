@@ -1,8 +1,13 @@
-/** The phone: the region named "Teléfono" and what is inside it (other lines, wrap-up excluded). */
+/**
+ * The phone: the call bar above every workspace (region "Llamada": phase, caller, answer, hang up,
+ * hold, transfer, other lines) and the desk's phone panel (region "Teléfono": line, dial pad,
+ * practice, keypad, quality).
+ */
 import type { Locator, Page } from '@playwright/test'
 
 export class SoftphonePanel {
   readonly region: Locator
+  readonly callBar: Locator
   readonly heading: Locator
   /** The call's phase: "Disponible", "Llamada entrante", "En llamada"… */
   readonly status: Locator
@@ -27,36 +32,38 @@ export class SoftphonePanel {
 
   constructor(page: Page) {
     this.region = page.getByRole('region', { name: 'Teléfono', exact: true })
+    this.callBar = page.getByRole('region', { name: 'Llamada', exact: true })
     const region = this.region
+    const bar = this.callBar
     this.heading = region.getByRole('heading', { name: 'Teléfono' })
-    this.status = region.getByRole('status', { name: 'Teléfono', exact: true })
+    this.status = bar.getByRole('status', { name: 'Teléfono', exact: true })
     this.line = region.getByRole('status', { name: 'Línea telefónica' })
-    this.callerId = region.getByTestId('caller-id')
-    this.timer = region.getByRole('timer', { name: 'Duración' })
-    this.answer = region.getByRole('button', { name: 'Contestar', exact: true })
-    this.decline = region.getByRole('button', { name: 'Rechazar', exact: true })
-    this.hangUp = region.getByRole('button', { name: 'Colgar', exact: true })
-    this.finishWrapUp = region.getByRole('button', { name: 'Terminar y quedar disponible' })
+    this.callerId = bar.getByTestId('caller-id')
+    this.timer = bar.getByRole('timer', { name: 'Duración' })
+    this.answer = bar.getByRole('button', { name: 'Contestar', exact: true })
+    this.decline = bar.getByRole('button', { name: 'Rechazar', exact: true })
+    this.hangUp = bar.getByRole('button', { name: 'Colgar', exact: true })
+    this.finishWrapUp = bar.getByRole('button', { name: 'Terminar y quedar disponible' })
     this.scenario = region.getByLabel('Escenario de práctica')
     this.startPractice = region.getByRole('button', { name: 'Iniciar llamada de práctica' })
     this.number = region.getByLabel('Número a marcar')
     this.call = region.getByRole('button', { name: 'Llamar', exact: true })
-    this.mute = region.getByRole('button', { name: 'Silenciar micrófono' })
-    this.hold = region.getByRole('button', { name: 'Poner en espera' })
-    this.transferTarget = region.getByLabel('Transferir a')
-    this.answerWaiting = region.getByRole('button', { name: 'Contestar llamada en espera' })
+    this.mute = bar.getByRole('button', { name: 'Silenciar micrófono' })
+    this.hold = bar.getByRole('button', { name: 'Poner en espera' })
+    this.transferTarget = bar.getByLabel('Transferir a')
+    this.answerWaiting = bar.getByRole('button', { name: 'Contestar llamada en espera' })
     this.quality = region.getByRole('group', { name: 'Calidad de la llamada' })
     this.digitsReceived = region.getByRole('status', { name: 'Tonos recibidos' })
   }
 
   /** The phone's alerts (a failed call, a refused finish, a call waiting) holding `text`. */
   alert(text?: string): Locator {
-    const alerts = this.region.getByRole('alert')
+    const alerts = this.region.getByRole('alert').or(this.callBar.getByRole('alert'))
     return text === undefined ? alerts : alerts.filter({ hasText: text })
   }
 
   button(name: string | RegExp): Locator {
-    return this.region.getByRole('button', { name })
+    return this.region.getByRole('button', { name }).or(this.callBar.getByRole('button', { name }))
   }
 
   async startPracticeCall(scenarioLabel: string): Promise<void> {

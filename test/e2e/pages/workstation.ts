@@ -12,6 +12,7 @@ import {
   ApprovalsPanel,
   ComplaintAnalysisPanel,
   ConfigurationPanel,
+  openWorkspace,
   TeamPanel
 } from './lead-panels'
 import { LoginPage } from './login-page'
@@ -64,9 +65,32 @@ export class Workstation {
     this.preferences = new PhonePreferencesForm(page)
   }
 
+  /** Logs in and waits for the app shell; each role lands on its own workspace. */
   async login(username: string, password = 'atiende'): Promise<void> {
     await this.loginPage.send(username, password)
+    await expect(this.navigation).toBeVisible()
+  }
+
+  get navigation() {
+    return this.page.getByRole('navigation', { name: 'Espacios de trabajo' })
+  }
+
+  /** Opens a workspace by its full name ("Puesto de atención", "Equipo en vivo"…). */
+  async goTo(workspace: string): Promise<void> {
+    await openWorkspace(this.page, workspace)
+  }
+
+  /** The agent desk: the phone, the card, the script and the case tools. */
+  async openDesk(): Promise<void> {
+    await this.goTo('Puesto de atención')
     await expect(this.softphone.heading).toBeVisible()
+  }
+
+  /** Switches the interface language from the user menu. */
+  async setLanguage(code: 'es' | 'en'): Promise<void> {
+    await this.page.getByRole('button', { name: /^(Menú de|.*'s menu)/ }).click()
+    await this.page.getByLabel(/^(Idioma|Language)$/).selectOption(code)
+    await this.page.keyboard.press('Escape')
   }
 
   /** Logs in and waits until the first pull filled the customer cache. */
@@ -80,6 +104,7 @@ export class Workstation {
   }
 
   async logout(): Promise<void> {
+    await this.page.getByRole('button', { name: /^Menú de/ }).click()
     await this.page.getByRole('button', { name: 'Cerrar sesión' }).click()
   }
 
@@ -99,9 +124,10 @@ export class Workstation {
     await expect(this.softphone.status).toContainText('En llamada')
   }
 
-  /** Files a complaint in `category` from the complaints form. */
+  /** Files a complaint in `category` from the desk's complaint tool, then opens the list. */
   async logComplaint(category: string, description: string): Promise<void> {
     await this.complaintForm.file(category, description)
+    await this.complaints.open()
   }
 
   /** See `WrapUpPanel.finishWith`. */

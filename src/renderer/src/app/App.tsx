@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { I18nProvider } from 'react-aria-components'
 
 import { useAppStore } from '@renderer/stores/app-store'
 import { LoginForm, SessionProvider, useSession } from '../features/auth'
@@ -24,13 +25,18 @@ export function App({ services }: AppProps) {
 
 /** Loading, the login form, or the workstation, as the session goes. */
 function Screen() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const status = useAppStore((s) => s.auth.status)
   const { restore } = useSession()
   useEffect(() => {
     void restore()
   }, [restore])
   if (status === 'booting') return <p aria-busy="true">{t('app.loading')}</p>
-  if (status === 'ready') return <Workstation />
-  return <LoginForm />
+  // The component library's own texts (a dialog's dismiss button, a date field) in the UI's language.
+  const locale = i18n.language.startsWith('en') ? 'en-US' : 'es-ES'
+  return (
+    <I18nProvider locale={locale}>
+      {status === 'ready' ? <Workstation /> : <LoginForm />}
+    </I18nProvider>
+  )
 }

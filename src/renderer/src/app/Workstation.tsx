@@ -1,100 +1,102 @@
-import { useEffect } from 'react'
+import { Keyboard } from 'lucide-react'
+import { lazy, Suspense, useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '@renderer/stores/app-store'
+import type { WorkspaceId } from '@renderer/stores/workspace'
 import { AgentStateControl, PhoneProblemAlert } from '../features/agent-state'
-import { useSession } from '../features/auth'
-import { CallbacksPanel } from '../features/callbacks'
-import { ComplaintAnalysisPanel } from '../features/complaint-analysis'
-import { PendingApprovals } from '../features/compensation'
-import { ComplaintsPanel } from '../features/complaints'
-import { ConfigurationPanel } from '../features/configuration'
 import { useAudioRuntime } from '../features/devices'
-import { CustomerCard } from '../features/screen-pop'
-import { ScriptPanel } from '../features/scripts'
-import { CustomerSearch } from '../features/search'
-import { CallerIdSettingsForm, PhoneSettingsForm } from '../features/settings'
-import { SoftphonePanel, useSoftphone } from '../features/softphone'
+import { CallerSummary } from '../features/screen-pop'
+import { CallBar, useSoftphone } from '../features/softphone'
 import { SyncStatusBar } from '../features/sync-status'
-import { TeamBoard } from '../features/team'
-import { watchWrapUp, WrapUpForm } from '../features/wrap-up'
+import { watchWrapUp } from '../features/wrap-up'
+import { AgentDesk } from './desk/AgentDesk'
+import { followCallWithCaseTools } from './desk/follow-call'
 import { ErrorBoundary } from './ErrorBoundary'
-import { LanguageSelect } from './LanguageSelect'
+import { UserMenu } from './UserMenu'
+import {
+  homeWorkspace,
+  prefetchWorkspaces,
+  workspaceLoaders,
+  workspacesFor
+} from './workspaces/catalog'
+import { WorkspaceNav } from './WorkspaceNav'
 
+const splitWorkspaces = {
+  complaints: lazy(workspaceLoaders.complaints),
+  team: lazy(workspaceLoaders.team),
+  training: lazy(workspaceLoaders.training),
+  quality: lazy(workspaceLoaders.quality),
+  admin: lazy(workspaceLoaders.admin)
+} as const
+
+/** While away from the desk during a call: one click (or Alt+1) back to the card and script. */
+function BackToDesk() {
+  const { t } = useTranslation()
+  const away = useAppStore((s) => s.workspace.current !== 'desk' && s.phone.call !== null)
+  const open = useAppStore((s) => s.workspaceOpened)
+  if (!away) return null
+  return (
+    <button
+      type="button"
+      className="accent"
+      onClick={() => {
+        open('desk')
+      }}
+    >
+      {t('callBar.toDesk')}
+    </button>
+  )
+}
+
+/** The app shell: the top bar, the call bar, and the open workspace below them. */
 export function Workstation() {
   const { t } = useTranslation()
-  const user = useAppStore((s) => s.auth.user)
-  // Panels a role does not see are not mounted: their queries would run for nothing on every
-  // change they watch (the team board on every agent-state change, its clock every second).
-  const isAdmin = user?.role === 'admin'
-  const isLead = isAdmin || user?.role === 'team_lead'
-  const { logout } = useSession()
+  const role = useAppStore((s) => s.auth.user?.role ?? 'agent')
+  const current = useAppStore((s) => s.workspace.current)
+  const openWorkspace = useAppStore((s) => s.workspaceOpened)
+  const workspaces = useMemo(() => workspacesFor(role), [role])
   const { calls } = useSoftphone()
   useAudioRuntime()
   useEffect(() => watchWrapUp(calls.wrapUpGuards), [calls])
+  useEffect(() => followCallWithCaseTools(), [])
+  useEffect(() => {
+    openWorkspace(homeWorkspace(role))
+    prefetchWorkspaces(role)
+  }, [role, openWorkspace])
+  const shown: WorkspaceId = workspaces.includes(current) ? current : 'desk'
+  const Split = shown === 'desk' ? null : splitWorkspaces[shown]
   return (
-    <div className="workstation">
-      <header className="topbar">
-        <strong>{t('app.title')}</strong>
-        {user && (
-          <span>
-            {t('app.loggedInAs', { name: user.displayName, role: t(`app.roles.${user.role}`) })}
-          </span>
-        )}
-        <AgentStateControl />
-        <SyncStatusBar />
-        <LanguageSelect />
-        <button type="button" onClick={() => void logout()}>
-          {t('app.logout')}
-        </button>
-      </header>
-      <PhoneProblemAlert />
-      <main className="columns">
-        <ErrorBoundary area={t('softphone.heading')}>
-          <SoftphonePanel
-            wrapUp={<WrapUpForm />}
-            settings={
-              <>
-                <PhoneSettingsForm />
-                <CallerIdSettingsForm />
-              </>
-            }
-          />
-        </ErrorBoundary>
-        <ErrorBoundary area={t('card.heading')}>
-          <CustomerCard search={<CustomerSearch />} />
-        </ErrorBoundary>
-        <ErrorBoundary area={t('scripts.heading')}>
-          <ScriptPanel />
-        </ErrorBoundary>
-        <div className="side-column">
-          <ErrorBoundary area={t('callbacks.heading')}>
-            <CallbacksPanel />
-          </ErrorBoundary>
-          {isLead && (
-            <>
-              <ErrorBoundary area={t('compensation.approvals.heading')}>
-                <PendingApprovals />
-              </ErrorBoundary>
-              <ErrorBoundary area={t('team.heading')}>
-                <TeamBoard />
-              </ErrorBoundary>
-            </>
-          )}
-          <ErrorBoundary area={t('complaints.heading')}>
-            <ComplaintsPanel />
-          </ErrorBoundary>
-          {isLead && (
-            <ErrorBoundary area={t('analysis.heading')}>
-              <ComplaintAnalysisPanel />
-            </ErrorBoundary>
-          )}
-          {isAdmin && (
-            <ErrorBoundary area={t('configuration.heading')}>
-              <ConfigurationPanel />
-            </ErrorBoundary>
-          )}
+    <div className="app-shell">
+      <header className="topbar" aria-label={t('shell.topBar')}>
+        <strong className="brand">{t('app.title')}</strong>
+        <WorkspaceNav workspaces={workspaces} />
+        <div className="topbar-end">
+          <AgentStateControl />
+          <SyncStatusBar />
+          <button
+            type="button"
+            className="quiet"
+            aria-label={t('shell.shortcuts')}
+            title={t('shell.shortcuts')}
+            aria-keyshortcuts="Shift+?"
+          >
+            <Keyboard size={16} aria-hidden="true" />
+          </button>
+          <UserMenu />
         </div>
+      </header>
+      <CallBar identity={<CallerSummary />} trailing={<BackToDesk />} />
+      <PhoneProblemAlert />
+      <main className="workspace-area" aria-label={t(`workspaces.${shown}`)}>
+        <AgentDesk hidden={shown !== 'desk'} />
+        {Split && (
+          <ErrorBoundary area={t(`workspaces.${shown}`)}>
+            <Suspense fallback={<p aria-busy="true">{t('app.loading')}</p>}>
+              <Split />
+            </Suspense>
+          </ErrorBoundary>
+        )}
       </main>
     </div>
   )

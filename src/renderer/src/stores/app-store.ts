@@ -9,6 +9,7 @@ import { createSoftphoneSlice, type SoftphoneSlice } from '../features/softphone
 import { createScriptRunSlice, type ScriptRunSlice } from '../features/scripts/store'
 import { createSyncSlice, type SyncSlice } from '../features/sync-status/store'
 import { createWrapUpSlice, type WrapUpSlice } from '../features/wrap-up/store'
+import { createWorkspaceSlice, type WorkspaceSlice } from './workspace'
 
 export type AppState = AgentStateSlice &
   AuthSlice &
@@ -17,7 +18,8 @@ export type AppState = AgentStateSlice &
   ComplaintsSlice &
   SyncSlice &
   ScriptRunSlice &
-  WrapUpSlice
+  WrapUpSlice &
+  WorkspaceSlice
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createAgentStateSlice(...a),
@@ -27,7 +29,8 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createComplaintsSlice(...a),
   ...createSyncSlice(...a),
   ...createScriptRunSlice(...a),
-  ...createWrapUpSlice(...a)
+  ...createWrapUpSlice(...a),
+  ...createWorkspaceSlice(...a)
 }))
 
 const initialState = useAppStore.getState()

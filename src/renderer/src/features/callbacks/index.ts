@@ -1,1 +1,2 @@
 export { CallbacksPanel } from './components/CallbacksPanel'
+export { CallbackForm } from './components/CallbackForm'

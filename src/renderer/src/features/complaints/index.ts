@@ -1,4 +1,5 @@
 export { categoryLabel, labelLanguage } from './category-label'
 export { refreshComplaints } from './commands'
+export { ComplaintForm } from './components/ComplaintForm'
 export { ComplaintsPanel } from './components/ComplaintsPanel'
 export { useComplaintCategories } from './hooks/use-complaint-categories'

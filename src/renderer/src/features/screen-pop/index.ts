@@ -1,2 +1,3 @@
 export { lookUpCaller, openCustomer, showLookup } from './commands'
 export { CustomerCard } from './components/CustomerCard'
+export { CallerSummary } from './components/CallerSummary'

@@ -34,8 +34,10 @@ function useReasonLabel(configured: readonly PauseReason[]): (code: string) => s
 }
 
 /**
- * The agent's status in the top bar: chosen by the agent (Ready / paused with a reason), shown as
- * "on call" or "wrap-up" while the phone decides, and held paused while the phone cannot ring.
+ * The agent's status in the top bar, as one control that never disagrees with itself: the select
+ * shows the state in force (the agent's choice, or "on call" / "wrap-up" while the phone decides,
+ * with what follows the call), and choosing in it sets what applies when the phone is free.
+ * The status text beside it is for screen readers (announced when it changes), the same words.
  */
 export function AgentStateControl() {
   const { t } = useTranslation()
@@ -65,10 +67,16 @@ export function AgentStateControl() {
 
   return (
     <div className="agent-state" role="group" aria-label={t('agentState.label')}>
-      <span role="status" aria-label={t('agentState.current')} className={`agent-${state}`}>
+      <span role="status" aria-label={t('agentState.current')} className="visually-hidden">
         {t(`agentState.states.${state}`, { reason: reasonText })}
       </span>
-      <AvailabilitySelect availability={availability} blocked={blocked} configured={configured} />
+      <span className={`agent-state-mark agent-${state}`} aria-hidden="true" />
+      <AvailabilitySelect
+        availability={availability}
+        phoneState={state === 'on_call' || state === 'wrap_up' ? state : null}
+        blocked={blocked}
+        configured={configured}
+      />
       {recordError && (
         <span role="alert" className="error">
           {t('agentState.recordFailed', { message: recordError })}
@@ -78,13 +86,18 @@ export function AgentStateControl() {
   )
 }
 
-/** The agent's own choice; memoised, since a ring changes the status above and not this. */
+const PHONE = 'phone'
+
+/** The state in force and the agent's own choice; a ring re-renders it once, to say "on call". */
 const AvailabilitySelect = memo(function AvailabilitySelect({
   availability,
+  phoneState,
   blocked,
   configured
 }: {
   availability: Availability
+  /** What the phone imposes now (on a call, in wrap-up), or null when the agent's choice rules. */
+  phoneState: 'on_call' | 'wrap_up' | null
   blocked: boolean
   configured: readonly PauseReason[]
 }) {
@@ -100,6 +113,7 @@ const AvailabilitySelect = memo(function AvailabilitySelect({
       : [...builtInPauseReasons]
   const onChange = (event: ChangeEvent<HTMLSelectElement>) => {
     const store = useAppStore.getState()
+    if (event.target.value === PHONE) return
     if (event.target.value === READY) store.agentReady()
     else store.agentNotReady(event.target.value)
   }
@@ -107,9 +121,20 @@ const AvailabilitySelect = memo(function AvailabilitySelect({
     <select
       aria-label={t('agentState.choose')}
       aria-keyshortcuts={AGENT_STATE_SHORTCUT}
-      value={selectValue(availability)}
+      value={phoneState ? PHONE : selectValue(availability)}
       onChange={onChange}
+      className={`agent-${phoneState ?? availability.kind}`}
     >
+      {phoneState && (
+        <option value={PHONE} disabled>
+          {availability.kind === 'ready'
+            ? t(`agentState.states.${phoneState}`)
+            : t('agentState.thenPause', {
+                state: t(`agentState.states.${phoneState}`),
+                reason: labelOf(availability.reason)
+              })}
+        </option>
+      )}
       <option value={READY} disabled={blocked}>
         {t('agentState.states.ready')}
       </option>

@@ -10,7 +10,6 @@ import { useNow } from '@renderer/hooks/useNow'
 import { useSoftphone } from '../../softphone'
 import { callBack, completeCallback } from '../commands'
 import { useMyCallbacks } from '../hooks/use-my-callbacks'
-import { CallbackForm } from './CallbackForm'
 import { CallbackReminder } from './CallbackReminder'
 
 const REFRESH_MS = 15_000
@@ -68,17 +67,15 @@ function CallbackItem({ callback, now }: { callback: LocalCallback; now: Date })
   )
 }
 
-/** "My callbacks": the open ones assigned to me, soonest first, with the form to add one. */
+/** "My callbacks": the open ones assigned to me, soonest first (the form is a case tool). */
 export function CallbacksPanel() {
   const { t } = useTranslation()
-  const draft = useAppStore((s) => s.callbackDraft)
   const callbacks = useMyCallbacks()
   const now = useNow(REFRESH_MS)
   return (
     <section className="panel callbacks" aria-labelledby="callbacks-heading">
       <h2 id="callbacks-heading">{t('callbacks.heading')}</h2>
       <CallbackReminder callbacks={callbacks} now={now} />
-      {draft && <CallbackForm key={JSON.stringify(draft)} draft={draft} />}
       {callbacks.length === 0 ? (
         <p className="muted">{t('callbacks.none')}</p>
       ) : (

@@ -66,8 +66,8 @@ export function ComplaintAnalysisPanel() {
       : t('analysis.unspecified')
 
   return (
-    <details className="complaint-analysis">
-      <summary>{t('analysis.heading')}</summary>
+    <section className="panel complaint-analysis" aria-labelledby="analysis-heading">
+      <h2 id="analysis-heading">{t('analysis.heading')}</h2>
       <form onSubmit={(e) => void load(e)}>
         <label>
           {t('analysis.from')}
@@ -134,6 +134,6 @@ export function ComplaintAnalysisPanel() {
           <AnalysisFigures report={report} />
         </section>
       )}
-    </details>
+    </section>
   )
 }

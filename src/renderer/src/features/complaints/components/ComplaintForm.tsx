@@ -140,7 +140,7 @@ export function ComplaintForm() {
   return (
     <form
       className="complaint-form"
-      aria-labelledby="complaints-heading"
+      aria-label={t('complaints.newHeading')}
       aria-describedby="complaint-form-hint"
       onSubmit={(e) => void submit(e)}
     >

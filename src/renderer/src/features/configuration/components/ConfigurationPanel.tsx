@@ -29,8 +29,8 @@ export function ConfigurationPanel() {
   const reasons = useConfiguration('pause_reason', pauseReasons)
   const categories = useConfiguration('complaint_category', complaintCategories)
   return (
-    <details className="configuration-panel">
-      <summary>{t('configuration.heading')}</summary>
+    <section className="panel configuration-panel" aria-labelledby="configuration-heading">
+      <h2 id="configuration-heading">{t('configuration.heading')}</h2>
       <CodeListEditor
         kind="disposition-codes"
         heading={t('configuration.dispositionCodes')}
@@ -46,6 +46,6 @@ export function ConfigurationPanel() {
         heading={t('configuration.complaintCategories')}
         entries={categories}
       />
-    </details>
+    </section>
   )
 }

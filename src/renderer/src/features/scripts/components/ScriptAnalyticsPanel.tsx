@@ -56,8 +56,8 @@ export function ScriptAnalyticsPanel() {
   }
 
   return (
-    <details className="script-analytics">
-      <summary>{t('scripts.analytics.heading')}</summary>
+    <section className="panel script-analytics" aria-labelledby="script-analytics-heading">
+      <h2 id="script-analytics-heading">{t('scripts.analytics.heading')}</h2>
       <form onSubmit={(e) => void load(e)}>
         <label>
           {t('scripts.analytics.script')}
@@ -170,6 +170,6 @@ export function ScriptAnalyticsPanel() {
           )}
         </section>
       )}
-    </details>
+    </section>
   )
 }

@@ -11,7 +11,6 @@ import { useScriptRunner } from '../script-runner-context'
 import { useScriptKeys } from '../hooks/useScriptKeys'
 import { watchPublishedScripts } from '../watch-published-scripts'
 import { watchScriptCalls } from '../watch-script-calls'
-import { ScriptAnalyticsPanel } from './ScriptAnalyticsPanel'
 import { ScriptStep } from './ScriptStep'
 
 /**
@@ -149,7 +148,6 @@ export function ScriptPanel() {
           )}
         </>
       )}
-      {!call && <ScriptAnalyticsPanel />}
     </section>
   )
 }

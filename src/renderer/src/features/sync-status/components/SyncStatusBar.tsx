@@ -1,3 +1,4 @@
+import { RefreshCw } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 
 import { dataClient } from '@renderer/data/data-client'
@@ -30,14 +31,20 @@ export function SyncStatusBar() {
               ` · ${t('sync.stuckReason', { message: sync.stuckReason.message })}`}
           </span>
         )}
-        <span>{t('sync.lastSync', { time })}</span>
+        <span className="sync-last">{t('sync.lastSync', { time })}</span>
         {sync.lastError && (
           <span className="error">{t('sync.lastError', { message: sync.lastError.message })}</span>
         )}
       </div>
       {problems > 0 && <SyncProblems count={problems} />}
-      <button type="button" onClick={() => void dataClient()?.send('sync:now', {})}>
-        {t('sync.syncNow')}
+      <button
+        type="button"
+        className="quiet icon"
+        aria-label={t('sync.syncNow')}
+        title={t('sync.syncNow')}
+        onClick={() => void dataClient()?.send('sync:now', {})}
+      >
+        <RefreshCw size={15} aria-hidden="true" />
       </button>
     </div>
   )

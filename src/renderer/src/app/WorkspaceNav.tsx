@@ -1,0 +1,58 @@
+import {
+  BarChart3,
+  GraduationCap,
+  Headset,
+  MessageSquareWarning,
+  Settings2,
+  Users,
+  type LucideIcon
+} from 'lucide-react'
+import { useTranslation } from 'react-i18next'
+
+import { useAppStore } from '@renderer/stores/app-store'
+import type { WorkspaceId } from '@renderer/stores/workspace'
+import { navigationKeys } from './workspaces/catalog'
+
+const icons: Readonly<Record<WorkspaceId, LucideIcon>> = {
+  desk: Headset,
+  complaints: MessageSquareWarning,
+  team: Users,
+  training: GraduationCap,
+  quality: BarChart3,
+  admin: Settings2
+}
+
+type WorkspaceNavProps = { workspaces: readonly WorkspaceId[] }
+
+/** The role's workspaces; the open one is marked in words for screen readers and by shape. */
+export function WorkspaceNav({ workspaces }: WorkspaceNavProps) {
+  const { t } = useTranslation()
+  const current = useAppStore((s) => s.workspace.current)
+  const open = useAppStore((s) => s.workspaceOpened)
+  return (
+    <nav className="workspace-nav" aria-label={t('workspaces.navLabel')}>
+      <ul>
+        {workspaces.map((id, index) => {
+          const Icon = icons[id]
+          return (
+            <li key={id}>
+              <button
+                type="button"
+                aria-current={current === id ? 'page' : undefined}
+                aria-label={t(`workspaces.${id}`)}
+                title={`${t(`workspaces.${id}`)} (${navigationKeys[index] ?? ''})`}
+                aria-keyshortcuts={navigationKeys[index]}
+                onClick={() => {
+                  open(id)
+                }}
+              >
+                <Icon size={16} aria-hidden="true" />
+                {t(`workspaces.short.${id}`)}
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+    </nav>
+  )
+}

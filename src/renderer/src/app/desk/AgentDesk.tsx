@@ -1,0 +1,48 @@
+import { memo } from 'react'
+import { useTranslation } from 'react-i18next'
+
+import { useAppStore } from '@renderer/stores/app-store'
+import { CallbacksPanel } from '../../features/callbacks'
+import { CustomerCard } from '../../features/screen-pop'
+import { ScriptPanel } from '../../features/scripts'
+import { CustomerSearch } from '../../features/search'
+import { CallerIdSettingsForm, PhoneSettingsForm } from '../../features/settings'
+import { SoftphonePanel } from '../../features/softphone'
+import { ErrorBoundary } from '../ErrorBoundary'
+import { CaseTools } from './CaseTools'
+
+const settingsForms = (
+  <>
+    <PhoneSettingsForm />
+    <CallerIdSettingsForm />
+  </>
+)
+
+/**
+ * The agent desk: the phone and the callbacks, the customer card, the script, and the case tools.
+ * It stays mounted when another workspace is open (hidden): the card pops and the script starts
+ * on a ring wherever the person is, and nothing typed is lost by looking elsewhere.
+ */
+export const AgentDesk = memo(function AgentDesk({ hidden }: { hidden: boolean }) {
+  const { t } = useTranslation()
+  const caseOpen = useAppStore((s) => s.workspace.caseTool !== null)
+  return (
+    <div className={`workspace desk${caseOpen ? ' case-open' : ''}`} hidden={hidden}>
+      <div className="desk-column desk-phone">
+        <ErrorBoundary area={t('softphone.heading')}>
+          <SoftphonePanel settings={settingsForms} />
+        </ErrorBoundary>
+        <ErrorBoundary area={t('callbacks.heading')}>
+          <CallbacksPanel />
+        </ErrorBoundary>
+      </div>
+      <ErrorBoundary area={t('card.heading')}>
+        <CustomerCard search={<CustomerSearch />} />
+      </ErrorBoundary>
+      <ErrorBoundary area={t('scripts.heading')}>
+        <ScriptPanel />
+      </ErrorBoundary>
+      <CaseTools />
+    </div>
+  )
+})
