@@ -64,8 +64,10 @@ test('an agent files, starts and resolves a complaint; the lead closes it; the a
   await expect(item).toBeVisible()
   await channelFilter.selectOption({ label: 'Todas' })
   // The form is ready for the next complaint: no product, the phone again.
+  await form.open()
   await expect(product).toHaveValue('')
   await expect(channel).toHaveValue('phone')
+  await complaints.open()
 
   await item.getByRole('button', { name: /^Iniciar/ }).click()
   await expect(item).toContainText('En curso')

@@ -65,7 +65,7 @@ test('a known caller pops a full card while it rings, kept through wrap-up', asy
 
   await ws.softphone.answer.click()
   const description = `Router sin conexión ${Date.now()}`
-  await ws.logComplaint('Calidad del servicio', description)
+  await ws.complaintForm.file('Calidad del servicio', description)
   const open = ws.card.openComplaints
   await expect(open).toContainText(description)
   await expect(open).toContainText('En plazo')

@@ -115,7 +115,7 @@ test('attended transfer: consult the target while the caller holds, then hand ov
   await hearsSilence(ana.page)
   await diego.softphone.answer.click()
   await expect(
-    bruno.softphone.region.getByText('Consultando; Ana Ortiz espera en línea')
+    bruno.softphone.callBar.getByText('Consultando; Ana Ortiz espera en línea')
   ).toBeVisible()
   await hears(bruno.page, DIEGO_HZ)
   await hears(diego.page, BRUNO_HZ)

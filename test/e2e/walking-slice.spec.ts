@@ -44,12 +44,14 @@ test('a complaint logged on a practice call reaches the server exactly once, thr
 
   // A reload keeps the session and the complaint with its case number.
   await page.reload()
+  await complaints.open()
   await expect(complaints.complaint(first)).toContainText(caseNumber ?? 'missing')
 
   // A server restart keeps everything on both ends.
   await server.stop()
   await server.start()
   await page.reload()
+  await complaints.open()
   await expect(complaints.complaint(first)).toContainText(caseNumber ?? 'missing')
   const afterRestart = await serverComplaints(server.url)
   expect(afterRestart.filter((c) => c.description === first)).toHaveLength(1)

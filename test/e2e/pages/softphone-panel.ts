@@ -30,7 +30,7 @@ export class SoftphonePanel {
   readonly quality: Locator
   readonly digitsReceived: Locator
 
-  constructor(page: Page) {
+  constructor(private readonly page: Page) {
     this.region = page.getByRole('region', { name: 'Teléfono', exact: true })
     this.callBar = page.getByRole('region', { name: 'Llamada', exact: true })
     const region = this.region
@@ -66,13 +66,25 @@ export class SoftphonePanel {
     return this.region.getByRole('button', { name }).or(this.callBar.getByRole('button', { name }))
   }
 
+  /** Opens the agent desk when another workspace is open (a lead lands on the team's). */
+  async openDesk(): Promise<void> {
+    if (await this.heading.isVisible()) return
+    await this.page
+      .getByRole('navigation', { name: 'Espacios de trabajo' })
+      .getByRole('button', { name: 'Puesto de atención' })
+      .click()
+    await this.heading.waitFor()
+  }
+
   async startPracticeCall(scenarioLabel: string): Promise<void> {
+    await this.openDesk()
     await this.scenario.selectOption({ label: scenarioLabel })
     await this.startPractice.click()
   }
 
   /** Types `number` in the dial pad and presses its call button. */
   async dial(number: string): Promise<void> {
+    await this.openDesk()
     await this.number.fill(number)
     await this.call.click()
   }
