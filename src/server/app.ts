@@ -35,6 +35,8 @@ import {
   registerSipAccountRoutes,
   type SipServerConfig
 } from './sip/sip-account-routes'
+import { publishDirectory } from './directory/directory-publish'
+import { registerUserDirectoryRoutes } from './directory/user-directory-routes'
 import { configurePushFaults, type PushFaultHooks } from './sync/push-faults'
 import { registerSyncRoutes } from './sync/sync-routes'
 
@@ -127,6 +129,13 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerConfigurationAdminRoutes(app, ctx)
   const sip = options.sip ?? noSipServer
   registerSipAccountRoutes(app, ctx, sip)
+  registerUserDirectoryRoutes(app, ctx, sip.domain)
+  // Every instance brings the directory up to date when it starts: users edited in the database
+  // and a new SIP domain reach the desks. Only changed entries are published (see the module).
+  app.addHook('onReady', async () => {
+    const published = await publishDirectory(options.db, sip.domain)
+    if (published > 0) app.log.info({ entries: published }, 'colleague directory published')
+  })
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger())
 
   const fallback = await registerStaticSite(app, {

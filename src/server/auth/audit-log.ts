@@ -20,6 +20,7 @@ export type AuditAction =
   | 'configuration.updated'
   | 'configuration.retired'
   | 'configuration.restored'
+  | 'user.directory_updated'
 
 export interface AuditEntry {
   action: AuditAction

@@ -25,11 +25,13 @@ export async function applyInteractionRecord(
   }
   const repeat = await repeatOf(tx, 'interactions', args.id, claims.userId, 'An interaction')
   if (repeat) return repeat
-  const customerId = await existingCustomer(tx, args.customerId)
+  // A colleague call names no customer, whatever the card showed while it was up.
+  const customerId = args.party === 'colleague' ? null : await existingCustomer(tx, args.customerId)
   const inserted = await tx.query<{ received_at: Date }>(
     `INSERT INTO interactions (id, call_id, agent_id, team_id, customer_id, direction,
-       remote_number, remote_e164, ring_at, answered_at, ended_at, hold_seconds, result, ended_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       remote_number, remote_e164, ring_at, answered_at, ended_at, hold_seconds, result, ended_by,
+       party)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
      RETURNING received_at`,
     [
       args.id,
@@ -45,12 +47,14 @@ export async function applyInteractionRecord(
       args.endedAt,
       args.holdSeconds,
       args.result,
-      args.endedBy
+      args.endedBy,
+      args.party ?? 'customer'
     ]
   )
   const interaction = {
     ...args,
     customerId,
+    party: args.party ?? 'customer',
     agentId: claims.userId,
     teamId: claims.teamId,
     receivedAt: (inserted[0]?.received_at ?? new Date()).toISOString()

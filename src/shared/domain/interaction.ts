@@ -8,6 +8,14 @@ import { identifierText, lineText } from '../text/text-schemas'
 export const interactionResults = ['answered', 'missed', 'declined', 'failed'] as const
 export type InteractionResult = (typeof interactionResults)[number]
 
+/**
+ * Whom the call was with. A call with a colleague (matched from the directory) is kept as a fact
+ * of the agent's day but is no customer interaction: customer figures count `customer` only.
+ * Absent in records written before protocol 9, which were all counted as customers.
+ */
+export const interactionParties = ['customer', 'colleague'] as const
+export type InteractionParty = (typeof interactionParties)[number]
+
 /** A call as the app saw it; `id` is added by the store that journals it. */
 const interactionFieldsSchema = z.object({
   /** The call's id in the telephony layer. */
@@ -25,7 +33,8 @@ const interactionFieldsSchema = z.object({
   endedAt: z.iso.datetime(),
   holdSeconds: z.number().min(0).max(86_400),
   result: z.enum(interactionResults),
-  endedBy: z.enum(['local', 'remote', 'system']).nullable()
+  endedBy: z.enum(['local', 'remote', 'system']).nullable(),
+  party: z.enum(interactionParties).optional()
 })
 
 type InteractionFields = z.infer<typeof interactionFieldsSchema>
@@ -59,6 +68,7 @@ export const interactionSchema = z.object({
   holdSeconds: z.number(),
   result: z.enum(interactionResults),
   endedBy: z.enum(['local', 'remote', 'system']).nullable(),
+  party: z.enum(interactionParties).optional(),
   agentId: z.uuid(),
   teamId: z.uuid(),
   receivedAt: z.string()

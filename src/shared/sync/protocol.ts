@@ -46,6 +46,7 @@ import {
 } from '../domain/configuration'
 import { customerSchema } from '../domain/customer'
 import { customerCreateArgsSchema } from '../domain/customer-create'
+import { directoryEntrySchema } from '../domain/directory'
 import { dispositionRecordArgsSchema, dispositionSchema } from '../domain/disposition'
 import { interactionRecordArgsSchema, interactionSchema } from '../domain/interaction'
 import { publishedScriptSchema } from '../domain/published-script'
@@ -54,8 +55,10 @@ import { scriptRunRecordArgsSchema } from '../domain/script-run'
 /**
  * 8: the text rule (src/shared/text): free text is cleaned and identifiers refused by the schemas
  * on both ends; pushes are sized in bytes too.
+ * 9: the colleague directory (`directory_entry`, centre-wide), and an interaction's `party`
+ * (a call with a colleague is kept out of customer figures).
  */
-export const PROTOCOL_VERSION = 8
+export const PROTOCOL_VERSION = 9
 export const PROTOCOL_HEADER = 'x-atiende-protocol'
 
 export const MAX_MUTATIONS_PER_PUSH = 200
@@ -218,6 +221,12 @@ export const changeSchema = z.discriminatedUnion('entity', [
   }),
   z.object({ seq: z.number().int(), entity: z.literal('user'), data: directoryUserSchema }),
   z.object({ seq: z.number().int(), entity: z.literal('team'), data: teamSchema }),
+  // The colleague directory, centre-wide and read-only on desks: the latest entry of a user wins.
+  z.object({
+    seq: z.number().int(),
+    entity: z.literal('directory_entry'),
+    data: directoryEntrySchema
+  }),
   z.object({ seq: z.number().int(), entity: z.literal('script'), data: publishedScriptSchema })
 ])
 export type Change = z.infer<typeof changeSchema>

@@ -14,6 +14,7 @@ import { migration013ComplaintEdits } from './013-complaint-edits'
 import { migration014ComplaintProductChannel } from './014-complaint-product-channel'
 import { migration015CustomerCacheRows } from './015-customer-cache-rows'
 import { migration016CleanUnsafeText } from './016-clean-unsafe-text'
+import { migration017Directory } from './017-directory'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -33,5 +34,6 @@ export const migrations: readonly Migration[] = [
   migration013ComplaintEdits,
   migration014ComplaintProductChannel,
   migration015CustomerCacheRows,
-  migration016CleanUnsafeText
+  migration016CleanUnsafeText,
+  migration017Directory
 ]

@@ -9,6 +9,7 @@ import type { CompensationRequests } from './compensation'
 import type { ComplaintRequests } from './complaints'
 import type { ConfigurationRequests } from './configuration'
 import type { CustomerRequests } from './customers'
+import type { DirectoryRequests } from './directory'
 import type { DispositionRequests } from './dispositions'
 import type { InteractionRequests } from './interactions'
 import type { ScriptRunRequests } from './script-runs'
@@ -29,6 +30,7 @@ export interface DataWorkerHandlers
     DispositionRequests,
     CallbackRequests,
     ConfigurationRequests,
+    DirectoryRequests,
     SyncRequests {}
 
 export type WorkerRequestName = keyof DataWorkerHandlers

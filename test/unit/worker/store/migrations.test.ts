@@ -26,6 +26,7 @@ describe('local store migrations', () => {
       'customer_emails',
       'customer_phones',
       'customers',
+      'directory_entries',
       'dispositions',
       'interactions',
       'meta',

@@ -14,6 +14,7 @@ import { compensationRequests } from './compensation/requests'
 import { complaintRequests } from './complaints/requests'
 import { configurationRequests } from './configuration/requests'
 import { customerRequests } from './customers/requests'
+import { directoryRequests } from './directory/requests'
 import { dispositionRequests } from './dispositions/requests'
 import { interactionRequests } from './interactions/requests'
 import type { RequestTable } from './request-table'
@@ -36,6 +37,7 @@ const requests: RequestTable = {
   ...dispositionRequests,
   ...callbackRequests,
   ...configurationRequests,
+  ...directoryRequests,
   ...syncRequests
 }
 

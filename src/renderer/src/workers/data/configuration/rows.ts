@@ -33,6 +33,7 @@ export type ConfigChange = Exclude<
       | 'agent_state'
       | 'disposition'
       | 'callback'
+      | 'directory_entry'
   }
 >
 

@@ -255,6 +255,16 @@ const steps: readonly string[] = [
   // record the server keeps failing is shown as stuck instead of holding back the ones behind it.
   `
   ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+  `,
+  // 13: the colleague directory, pulled centre-wide and read-only here; looked up by extension
+  // when a call rings or is placed.
+  `
+  CREATE TABLE directory_entries (
+    user_id TEXT PRIMARY KEY,
+    extension TEXT,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX directory_entries_extension ON directory_entries (extension);
   `
 ]
 

@@ -13,6 +13,7 @@ import { callbackPulled } from '../callbacks/appliers'
 import { compensationPulled } from '../compensation/appliers'
 import { complaintPulled } from '../complaints/appliers'
 import { configurationPulled } from '../configuration/appliers'
+import { directoryPulled } from '../directory/appliers'
 import { dispositionPulled } from '../dispositions/appliers'
 import { interactionPulled } from '../interactions/appliers'
 import type { AppliedKind, PulledChange } from './apply-tables'
@@ -24,7 +25,8 @@ const writers: HandlerTable<PulledChange, 'entity', Database, AppliedKind> = {
   ...agentStatePulled,
   ...dispositionPulled,
   ...callbackPulled,
-  ...configurationPulled
+  ...configurationPulled,
+  ...directoryPulled
 }
 
 export function applyServerChange(db: Database, change: PulledChange): AppliedKind {
