@@ -36,8 +36,13 @@ export interface CallInfo {
   id: string
   kind: CallKind
   direction: CallDirection
-  /** The number as signalled (not normalized). */
+  /** The number as signalled (not normalized): the remote URI's user part. */
   remoteNumber: string
+  /**
+   * The remote URI's host (`atiende.local` in `sip:1001@atiende.local`), when the call has one:
+   * a colleague is matched by extension and this host (docs/telephony.md).
+   */
+  remoteHost?: string
   remoteDisplayName: string | null
   /** CTI headers by lower-case name, e.g. `x-customer-id` set by an IVR. */
   ctiHeaders: Readonly<Record<string, string>>

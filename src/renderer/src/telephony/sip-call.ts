@@ -99,6 +99,7 @@ function infoFor(
     kind: 'sip',
     direction,
     remoteNumber: cleanIdentity(identity.uri.user) ?? 'anonymous',
+    ...remoteHostOf(identity.uri.host),
     remoteDisplayName:
       cleanIdentity(identity.displayName) ?? cleanIdentity(extras.displayName ?? ''),
     ctiHeaders: headers,
@@ -106,6 +107,12 @@ function infoFor(
     ...(replacesCallId === undefined ? {} : { replacesCallId }),
     ...(answerAfterSeconds === null ? {} : { answerAfterSeconds })
   }
+}
+
+/** The remote URI's host, cleaned like the rest of the identity; nothing when it has none. */
+function remoteHostOf(host: string | undefined): { remoteHost?: string } {
+  const clean = cleanIdentity(host ?? '')
+  return clean === null ? {} : { remoteHost: clean }
 }
 
 export class SipCall implements CallSession {

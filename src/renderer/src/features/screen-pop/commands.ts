@@ -1,11 +1,13 @@
 /**
- * Screen pop commands: match the caller on ring, open a customer found by search, and
- * quick-create an unknown caller. Matching runs in the data worker (cache first, then the
- * server); the page only moves the store.
+ * Screen pop commands: tell who is calling on ring (a colleague from the directory, else the
+ * customer), open a customer found by search, and quick-create an unknown caller. Matching runs
+ * in the data worker (cache first, then the server); the page only moves the store.
  */
 import type { CustomerMatch, NewCustomerInput } from '@shared/contract/worker'
 import { ctiIdsFrom } from '@shared/domain/cti-headers'
 import type { Customer } from '@shared/domain/customer'
+import type { DirectoryEntry } from '@shared/domain/directory'
+import { classifyIncomingCall, type CallParty } from '@shared/domain/incoming-call'
 import { dataClient } from '@renderer/data/data-client'
 import type { DataClient } from '@renderer/data/worker-client'
 import { useAppStore } from '../../stores/app-store'
@@ -14,38 +16,77 @@ import { ctiHeaderNames, defaultCountry } from '@renderer/settings/caller-id-set
 
 const noMatch: CustomerMatch = { matchedBy: 'none', normalizedNumber: null, customers: [] }
 
+/** Who the other party of a call is, as the card shows it. */
+export type CallerMatch = CallParty<CustomerMatch>
+
 /**
- * Sends the caller's lookup to the data worker (cache first, then the server); resolves with
- * its answer, no match on failure. Null when there is no data worker.
+ * The colleague the call's remote party is (by extension or SIP address, from the local copy of
+ * the directory), or null. A practice call plays a persona: never a colleague.
+ */
+async function colleagueOf(info: CallInfo, client: DataClient): Promise<DirectoryEntry | null> {
+  if (info.kind !== 'sip') return null
+  const result = await client.send('directory:lookup', {
+    user: info.remoteNumber,
+    host: info.remoteHost ?? null
+  })
+  return result.ok ? (result.data.colleague ?? null) : null
+}
+
+/**
+ * Tells who is calling (docs/telephony.md, "Who is calling"): asks the data worker for the
+ * colleague and the customer at once, so the ring waits for neither in turn; a colleague answers
+ * at once (the customer's answer is then not used), anyone else gets the customer's match (cache
+ * first, then the server; no match on failure). Null when there is no data worker.
  */
 export function lookUpCaller(
   info: CallInfo,
   client: DataClient | null = dataClient()
-): Promise<CustomerMatch> | null {
-  const pending = client?.send('customer:match', {
-    callerNumber: info.remoteNumber,
-    ctiCustomerId: null,
-    ctiIds: ctiIdsFrom(info.ctiHeaders, ctiHeaderNames()),
-    defaultCountry: defaultCountry()
+): Promise<CallerMatch> | null {
+  if (!client) return null
+  const customer = client
+    .send('customer:match', {
+      callerNumber: info.remoteNumber,
+      ctiCustomerId: null,
+      ctiIds: ctiIdsFrom(info.ctiHeaders, ctiHeaderNames()),
+      defaultCountry: defaultCountry()
+    })
+    .then((result) => (result.ok ? result.data : noMatch))
+  return colleagueOf(info, client).then(async (colleague) => {
+    // Monitoring grants and practice sessions have no verifier yet: never claimed here.
+    const party = classifyIncomingCall({
+      monitoringGrant: null,
+      practiceSession: null,
+      colleague,
+      customer
+    })
+    if (party.kind !== 'customer') return party
+    return { kind: 'customer', match: await party.match }
   })
-  return pending ? pending.then((result) => (result.ok ? result.data : noMatch)) : null
+}
+
+function showParty(callId: string, party: CallerMatch): void {
+  const store = useAppStore.getState()
+  if (party.kind === 'colleague') store.popColleague(callId, party.colleague)
+  else if (party.kind === 'customer') store.popMatched(callId, party.match)
+  // A monitoring grant or a practice session (not verifiable yet) would pop nothing here.
+  else store.popCleared()
 }
 
 /**
- * Puts a lookup on the card: the match when it is already known (the ring waited for it),
- * else "looking" now and the match when it answers.
+ * Puts a lookup on the card: the party when it is already known (the ring waited for it), else
+ * "looking" now and the party when it answers.
  */
 export function showLookup(
   callId: string,
-  lookup: Promise<CustomerMatch> | null,
-  known?: CustomerMatch
+  lookup: Promise<CallerMatch> | null,
+  known?: CallerMatch
 ): void {
   const store = useAppStore.getState()
   store.popLookupStarted(callId)
-  if (known) store.popMatched(callId, known)
+  if (known) showParty(callId, known)
   else if (lookup) {
-    void lookup.then((match) => {
-      useAppStore.getState().popMatched(callId, match)
+    void lookup.then((party) => {
+      showParty(callId, party)
     })
   }
 }

@@ -1,3 +1,4 @@
-export { lookUpCaller, openCustomer, showLookup } from './commands'
+export { lookUpCaller, openCustomer, showLookup, type CallerMatch } from './commands'
+export { isColleagueCall } from './store'
 export { CustomerCard } from './components/CustomerCard'
 export { CallerSummary } from './components/CallerSummary'

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand'
 
 import type { CustomerMatch } from '@shared/contract/worker'
 import type { Customer } from '@shared/domain/customer'
+import type { DirectoryEntry } from '@shared/domain/directory'
 import type { AppState } from '../../stores/app-store'
 
 export type ScreenPopStatus = 'idle' | 'looking' | 'done'
@@ -17,9 +18,16 @@ export interface ScreenPopSlice {
     /** The customer the card shows: the only match, or the one the agent chose. */
     customer: Customer | null
     source: ScreenPopSource
+    /**
+     * The colleague on the call (`callId`), matched from the directory: the card shows who they
+     * are, and no customer script, disposition or customer figure follows (docs/telephony.md).
+     */
+    colleague: DirectoryEntry | null
   }
   popLookupStarted: (callId: string) => void
   popMatched: (callId: string, match: CustomerMatch) => void
+  /** The call `callId` is with a colleague. */
+  popColleague: (callId: string, colleague: DirectoryEntry) => void
   popCustomerChosen: (customerId: string) => void
   /** A contact quick-created for the current caller: the card shows it, the match stays. */
   popCustomerCreated: (customer: Customer) => void
@@ -28,12 +36,18 @@ export interface ScreenPopSlice {
   popCleared: () => void
 }
 
+/** Whether the call `callId` is with a colleague, as its card says (false while it is looked up). */
+export function isColleagueCall(state: Pick<AppState, 'screenPop'>, callId: string): boolean {
+  return state.screenPop.callId === callId && state.screenPop.colleague !== null
+}
+
 const idle: ScreenPopSlice['screenPop'] = {
   status: 'idle',
   callId: null,
   match: null,
   customer: null,
-  source: 'call'
+  source: 'call',
+  colleague: null
 }
 
 export const createScreenPopSlice: StateCreator<AppState, [], [], ScreenPopSlice> = (set, get) => ({
@@ -45,7 +59,13 @@ export const createScreenPopSlice: StateCreator<AppState, [], [], ScreenPopSlice
     // A late answer for a previous call must not replace the current caller's card.
     if (get().screenPop.callId !== callId) return
     const only = match.customers.length === 1 ? (match.customers[0] ?? null) : null
-    set({ screenPop: { status: 'done', callId, match, customer: only, source: 'call' } })
+    set({
+      screenPop: { status: 'done', callId, match, customer: only, source: 'call', colleague: null }
+    })
+  },
+  popColleague: (callId, colleague) => {
+    if (get().screenPop.callId !== callId) return
+    set({ screenPop: { ...idle, status: 'done', callId, colleague } })
   },
   popCustomerChosen: (customerId) => {
     const pop = get().screenPop

@@ -129,6 +129,16 @@ export class ScriptRunner {
     if (wasFront) useAppStore.getState().scriptRunCleared()
   }
 
+  /**
+   * The run was started for a call that turned out not to need one (a colleague's, recognised
+   * late): it leaves without a record, as if it never started; nothing of it was a customer's.
+   */
+  lineRunDiscarded(callId: string): void {
+    const wasFront = this.#runs.frontId === callId
+    if (!this.#runs.end(callId)) return
+    if (wasFront) useAppStore.getState().scriptRunCleared()
+  }
+
   /** Closes the preview the agent opened outside a call. */
   closePreview(): void {
     this.lineRunEnded(PREVIEW_RUN)

@@ -3,10 +3,11 @@
  * done with that call, for SIP and practice calls alike (both only move the phone store). With
  * two lines (call waiting, swapping), each call keeps its own run: the runner follows the line in
  * front. While a mandatory line on the front run's path is unconfirmed, the agent cannot leave
- * wrap-up.
+ * wrap-up. A call with a colleague starts no script: scripts are for customers.
  */
 import i18next from 'i18next'
 
+import { isColleagueCall } from '../screen-pop'
 import type { WrapUpGuardRegistry } from '../softphone'
 import { useAppStore, type AppState } from '../../stores/app-store'
 import { PREVIEW_RUN } from './commands'
@@ -53,7 +54,13 @@ export function watchScriptCalls(runner: ScriptRunner, guards: WrapUpGuardRegist
     }
     if (call?.id !== previous.phone.call?.id) runner.lineRunFocused(call?.id ?? PREVIEW_RUN)
     if (phase === 'active' && call && previous.phone.phase !== 'active') {
-      runner.startScriptForCall(call)
+      if (!isColleagueCall(state, call.id)) runner.startScriptForCall(call)
+    }
+    // The agent answered before the directory did (a busy worker): the script that started for
+    // what looked like a customer goes, unrecorded, once the card says it is a colleague.
+    const colleague = state.screenPop.colleague
+    if (colleague !== previous.screenPop.colleague && colleague && call) {
+      if (isColleagueCall(state, call.id)) runner.lineRunDiscarded(call.id)
     }
     // The agent chose the caller among several: names and tier conditions now have a customer.
     if (state.screenPop.customer !== previous.screenPop.customer) runner.refreshScriptView()

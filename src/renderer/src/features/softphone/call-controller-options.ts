@@ -3,6 +3,7 @@
  * app's composition root, or a test with fakes): nothing here is reached through a module.
  */
 import type { CustomerMatch } from '@shared/contract/worker'
+import type { CallParty } from '@shared/domain/incoming-call'
 import type { AppState } from '@renderer/stores/app-store'
 import type { CallInfo, CallSession } from '@renderer/telephony/call-session'
 import type { PhonePreferences } from './phone-preferences'
@@ -13,12 +14,15 @@ export interface CallStore {
   getState(): AppState
 }
 
+/** Who the other party is: a colleague from the directory, else the customer match. */
+export type CallerParty = CallParty<CustomerMatch>
+
 /** The caller's card: the lookup runs in the data worker, the card shows its answer. */
 export interface CallerCard {
   /** Starts the caller's lookup; null when there is no data worker to ask. */
-  lookUp(info: CallInfo): Promise<CustomerMatch> | null
+  lookUp(info: CallInfo): Promise<CallerParty> | null
   /** Shows `known` at once, or "looking" now and the lookup's answer when it comes. */
-  show(callId: string, lookup: Promise<CustomerMatch> | null, known?: CustomerMatch): void
+  show(callId: string, lookup: Promise<CallerParty> | null, known?: CallerParty): void
 }
 
 /** Time, for the ring timeout, auto-answer and the times a wrap-up records. */

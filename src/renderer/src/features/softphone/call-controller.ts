@@ -8,11 +8,10 @@
  * The app creates one controller and hands it to what needs it (see `softphone-context.ts`);
  * a test creates its own with fakes. Its state lives in the instance, never in the module.
  */
-import type { CustomerMatch } from '@shared/contract/worker'
 import { CallState, type CallSession } from '@renderer/telephony/call-session'
 import { PracticeCall } from '@renderer/telephony/practice-call'
 import { answeredWithin, RING_WAITS_FOR_CARD_MS } from './answered-within'
-import type { CallControllerOptions } from './call-controller-options'
+import type { CallControllerOptions, CallerParty } from './call-controller-options'
 import { CallDesk } from './call-desk'
 import { autoAnswerDelay, type PhonePreferences } from './phone-preferences'
 import type { PracticeScenario } from './practice-scenarios'
@@ -275,8 +274,8 @@ export class CallController {
   #showRinging(
     session: CallSession,
     preferences: PhonePreferences,
-    lookup: Promise<CustomerMatch> | null,
-    known?: CustomerMatch
+    lookup: Promise<CallerParty> | null,
+    known?: CallerParty
   ): void {
     // The caller may have hung up (or been taken over) while the ring waited for the cache.
     if (this.#desk.lines.front?.session !== session || session.state !== CallState.Ringing) return

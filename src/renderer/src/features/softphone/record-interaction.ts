@@ -1,6 +1,8 @@
 /**
  * Saves every finished SIP call as an interaction record through the data worker (journaled,
- * then synced). Practice calls are left out: practice never mixes with production figures.
+ * then synced). Practice calls are left out: practice never mixes with production figures. A
+ * call with a colleague is saved as `party: 'colleague'`, with no customer: a fact of the agent's
+ * day (the line was busy), never a customer interaction (docs/telephony.md).
  */
 import { toE164 } from '@shared/phone/normalize'
 import { dataClient } from '../../data/data-client'
@@ -23,15 +25,19 @@ export function recordInteractionOf(session: CallSession): void {
   // With several lines the card may show another caller when this call ends: remember whom
   // it showed for this one.
   let customerId: string | null = null
+  let isColleague = false
   session.subscribe({
     onStateChange: (state, endedBy) => {
       const pop = useAppStore.getState().screenPop
-      if (pop.callId === session.info.id) customerId = pop.customer?.id ?? customerId
+      if (pop.callId === session.info.id) {
+        customerId = pop.customer?.id ?? customerId
+        isColleague ||= pop.colleague !== null
+      }
       const record = timeline.observe(state, endedBy, {
-        customerId,
+        customerId: isColleague ? null : customerId,
         remoteE164: toE164(session.info.remoteNumber, defaultCountry())
       })
-      if (record) void save(record)
+      if (record) void save(isColleague ? { ...record, party: 'colleague' } : record)
     }
   })
 }

@@ -6,6 +6,7 @@ import i18next from 'i18next'
 
 import { fullName } from '@shared/domain/customer'
 import { toE164 } from '@shared/phone/normalize'
+import { isColleagueCall } from '../screen-pop'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 import { defaultCountry } from '@renderer/settings/caller-id-settings'
@@ -57,9 +58,14 @@ export function openCallbackForCall(note = '', dueAt: string | null = null): voi
   })
 }
 
-/** The guard: a call in wrap-up needs its disposition saved before the agent moves on. */
+/**
+ * The guard: a call in wrap-up needs its disposition saved before the agent moves on; a call with
+ * a colleague needs none (a disposition is a customer call's outcome).
+ */
 export function dispositionPending(): string | null {
-  const { phone, wrapUp } = useAppStore.getState()
+  const state = useAppStore.getState()
+  const { phone, wrapUp } = state
   if (phone.phase !== 'wrap_up' || !phone.call) return null
+  if (isColleagueCall(state, phone.call.id)) return null
   return wrapUp.saved?.callId === phone.call.id ? null : i18next.t('wrapUp.dispositionRequired')
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { CustomerMatch } from '@shared/contract/worker'
 import { useAppStore } from '@renderer/stores/app-store'
 import type { ScreenPopSource } from '../store'
+import { ColleagueCard } from './ColleagueCard'
 import { CustomerChooser } from './CustomerChooser'
 import { CustomerDetails } from './CustomerDetails'
 import { UnknownCaller } from './UnknownCaller'
@@ -28,10 +29,14 @@ export function CustomerCard({ search }: CustomerCardProps) {
   const customer = useAppStore((s) => s.screenPop.customer)
   const source = useAppStore((s) => s.screenPop.source)
   const callId = useAppStore((s) => s.screenPop.callId)
+  const colleague = useAppStore((s) => s.screenPop.colleague)
 
   let body
   if (status === 'idle') body = <p className="muted">{t('card.empty')}</p>
   else if (status === 'looking') body = <p aria-busy="true">{t('card.looking')}</p>
+  // A colleague is no customer: who they are, and no quick-create form. A customer the agent
+  // opens from search during the call still shows.
+  else if (colleague && source === 'call') body = <ColleagueCard colleague={colleague} />
   else if (customer) {
     body = (
       <>

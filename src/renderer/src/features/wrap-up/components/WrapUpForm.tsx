@@ -7,6 +7,7 @@ import { MAX_DISPOSITION_NOTE } from '@shared/domain/disposition'
 import { foldForSearch } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
 import { labelLanguage } from '../../complaints'
+import { isColleagueCall } from '../../screen-pop'
 import { useSoftphone } from '../../softphone'
 import { openCallbackForCall, saveDispositionAndFinish } from '../commands'
 import { useDispositionCodes } from '../use-disposition-codes'
@@ -26,6 +27,8 @@ export function WrapUpForm() {
   const { calls } = useSoftphone()
   const language = labelLanguage(i18n.language)
   const callId = useAppStore((s) => s.phone.call?.id ?? null)
+  // A call with a colleague has no outcome to record: the phone's finish ends its wrap-up.
+  const isColleague = useAppStore((s) => callId !== null && isColleagueCall(s, callId))
   const wrapUp = useAppStore((s) => s.wrapUp)
   const codes = useDispositionCodes()
   const [query, setQuery] = useState('')
@@ -78,6 +81,15 @@ export function WrapUpForm() {
       const first = index >= 0 ? shown[index] : shown[0]
       if (first) choose(first.code)
     }
+  }
+
+  if (isColleague) {
+    return (
+      <section className="wrap-up" aria-labelledby="wrap-up-heading">
+        <h3 id="wrap-up-heading">{t('wrapUp.heading')}</h3>
+        <p role="status">{t('colleagues.noDisposition')}</p>
+      </section>
+    )
   }
 
   if (own?.saved) {
