@@ -12,6 +12,7 @@ import { uploadScript } from '@scripts/script-upload'
 import { serverScriptAnalytics } from '@support/server-api'
 import { expect, test } from './fixtures'
 import type { Workstation } from './pages/workstation'
+import { asCustomerLine } from './support/customer-line'
 
 // Extension 1003 is Diego's: the "queue" a PBX would reach by that name at the SIP domain.
 const SCRIPT = `id: script-actions
@@ -104,7 +105,8 @@ test('an offer records the answer on the path and reaches the server with the ru
 })
 
 test('a transfer step fills the transfer field and the agent confirms it', async ({ phones }) => {
-  const ana = await phones.open('ana')
+  // Ana plays a customer: her phone calls from a number that is nobody's extension.
+  const ana = await phones.open('ana', asCustomerLine('5550101'))
   const bruno = await phones.open('bruno')
   const diego = await phones.open('diego')
   await bruno.waitForFirstSync()

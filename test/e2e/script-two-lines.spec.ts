@@ -7,6 +7,7 @@
 import { serverInteractions, serverScriptAnalytics } from '@support/server-api'
 import { expect, test } from './fixtures'
 import type { Workstation } from './pages/workstation'
+import { asCustomerLine, finishAfterCall } from './support/customer-line'
 import { TONE_HZ, hears, hearsSilence } from './support/softphones'
 
 const ANA_HZ = TONE_HZ.ana
@@ -29,9 +30,11 @@ test('each call keeps its own script run across call waiting and a swap', async 
   server
 }) => {
   const startedAt = new Date().toISOString()
-  const ana = await phones.open('ana')
+  // Ana and Diego play customers: their phones call from numbers that are nobody's extension
+  // (a colleague's call would start no script).
+  const ana = await phones.open('ana', asCustomerLine('5550101'))
   const bruno = await phones.open('bruno')
-  const diego = await phones.open('diego')
+  const diego = await phones.open('diego', asCustomerLine('5550103'))
   const b = bruno.page
   const { script, softphone } = bruno
 
@@ -97,10 +100,11 @@ test('each call keeps its own script run across call waiting and a swap', async 
   await expect(bruno.wrapUp.disposition('Resuelto en la llamada')).not.toBeChecked()
   await bruno.finishWithDisposition()
   await expect(bruno.softphone.status).toContainText('Disponible')
-  // The callers wrap up their side too: every answered call gets its disposition.
+  // The callers wrap up their side too (they called Bruno's extension: a colleague, so no
+  // disposition is asked of them).
   for (const caller of [ana, diego]) {
     await expect(caller.softphone.status).toContainText('Trabajo posterior a la llamada')
-    await caller.finishWithDisposition()
+    await finishAfterCall(caller)
     await expect(caller.softphone.status).toContainText('Disponible')
   }
 

@@ -10,6 +10,7 @@ import type { ServerProcess } from '@support/server-process'
 import { expect, test } from './fixtures'
 import type { Workstation } from './pages/workstation'
 import { TONE_HZ, Phones, hears, hearsSilence } from './support/softphones'
+import { finishAfterCall } from './support/customer-line'
 
 const ANA_HZ = TONE_HZ.ana
 const BRUNO_HZ = TONE_HZ.bruno
@@ -46,7 +47,7 @@ test.afterEach(async () => {
   for (const agent of [ana, bruno, diego]) {
     const finish = agent.softphone.finishWrapUp
     await expect(finish.or(agent.softphone.status.filter({ hasText: 'Disponible' }))).toBeVisible()
-    if (await finish.isVisible()) await agent.finishWithDisposition()
+    if (await finish.isVisible()) await finishAfterCall(agent)
     await expect(agent.softphone.status).toContainText('Disponible')
   }
 })
@@ -182,7 +183,7 @@ test('call waiting: answer the second call, the first holds, swap back; single l
   await bruno.preferences.open()
   await bruno.preferences.field('Una sola línea').check()
   await bruno.preferences.save.click()
-  await diego.finishWithDisposition()
+  await finishAfterCall(diego)
   await call(diego, '1002')
   await expect(alert(diego, '486')).toBeVisible()
   await expect(diego.softphone.status).toContainText('Disponible')
@@ -211,10 +212,10 @@ test('call waiting: answer the second call, the first holds, swap back; single l
   // while he held.
   await expect(bruno.softphone.status).toContainText('Trabajo posterior a la llamada')
   await expect(bruno.softphone.callerId).toContainText('Ana Ortiz')
-  await bruno.finishWithDisposition()
+  await finishAfterCall(bruno)
   await expect(bruno.softphone.status).toContainText('Trabajo posterior a la llamada')
   await expect(bruno.softphone.callerId).toContainText('Diego Ramírez')
-  await bruno.finishWithDisposition()
+  await finishAfterCall(bruno)
   await expect(bruno.softphone.status).toContainText('Disponible')
 })
 
@@ -298,7 +299,7 @@ test('auto-answer: always answers by itself; "when asked" answers an intercom IN
   await hears(ana.page, BRUNO_HZ)
   await hears(bruno.page, ANA_HZ)
   await bruno.softphone.hangUp.click()
-  await bruno.finishWithDisposition()
+  await finishAfterCall(bruno)
 
   // A PBX page (Call-Info answer-after=0) from a plain RTP peer: Bruno's phone answers it by
   // itself, which for a classic peer without a media relay ends in after-call work (a declined

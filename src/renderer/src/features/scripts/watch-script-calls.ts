@@ -33,6 +33,8 @@ function callsOf(phone: AppState['phone']): Set<string> {
 export function watchScriptCalls(runner: ScriptRunner, guards: WrapUpGuardRegistry): () => void {
   const unguard = guards.register(mandatoryPending)
   const gone = new Set<string>()
+  /** Calls whose script this watcher started (not the agent), until the call leaves. */
+  const startedHere = new Set<string>()
   // A swap moves the front call and the other lines in two store updates, so in between a held
   // call is briefly in neither: a call counts as gone only if it is still missing once the
   // softphone has finished its update.
@@ -40,7 +42,10 @@ export function watchScriptCalls(runner: ScriptRunner, guards: WrapUpGuardRegist
     const calls = callsOf(useAppStore.getState().phone)
     const ended = [...gone].filter((id) => !calls.has(id))
     gone.clear()
-    for (const id of ended) runner.lineRunEnded(id)
+    for (const id of ended) {
+      startedHere.delete(id)
+      runner.lineRunEnded(id)
+    }
   }
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     const { phase, call } = state.phone
@@ -54,13 +59,19 @@ export function watchScriptCalls(runner: ScriptRunner, guards: WrapUpGuardRegist
     }
     if (call?.id !== previous.phone.call?.id) runner.lineRunFocused(call?.id ?? PREVIEW_RUN)
     if (phase === 'active' && call && previous.phone.phase !== 'active') {
-      if (!isColleagueCall(state, call.id)) runner.startScriptForCall(call)
+      if (!isColleagueCall(state, call.id)) {
+        runner.startScriptForCall(call)
+        startedHere.add(call.id)
+      }
     }
-    // The agent answered before the directory did (a busy worker): the script that started for
-    // what looked like a customer goes, unrecorded, once the card says it is a colleague.
+    // The agent answered before the directory did (a busy worker): the script started here for
+    // what looked like a customer goes, unrecorded, once the card says it is a colleague. One the
+    // agent chose during the call is theirs, and stays.
     const colleague = state.screenPop.colleague
     if (colleague !== previous.screenPop.colleague && colleague && call) {
-      if (isColleagueCall(state, call.id)) runner.lineRunDiscarded(call.id)
+      if (isColleagueCall(state, call.id) && startedHere.delete(call.id)) {
+        runner.lineRunDiscarded(call.id)
+      }
     }
     // The agent chose the caller among several: names and tier conditions now have a customer.
     if (state.screenPop.customer !== previous.screenPop.customer) runner.refreshScriptView()
