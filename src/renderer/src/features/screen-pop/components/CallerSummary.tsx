@@ -13,8 +13,23 @@ export function CallerSummary() {
   const status = useAppStore((s) => s.screenPop.status)
   const customer = useAppStore((s) => s.screenPop.customer)
   const choices = useAppStore((s) => s.screenPop.match?.customers.length ?? 0)
+  const colleague = useAppStore((s) =>
+    s.screenPop.source === 'call' ? s.screenPop.colleague : null
+  )
   if (status === 'looking') return <span aria-busy="true">{t('card.looking')}</span>
   if (status !== 'done') return null
+  // A colleague (matched by extension, never by name) is no unknown caller.
+  if (colleague) {
+    return (
+      <span className="caller-summary">
+        {t('colleagues.summary', {
+          name: sanitizeDisplayText(colleague.displayName, 60),
+          role: t(`colleagues.roles.${colleague.role}`),
+          extension: colleague.extension ?? ''
+        })}
+      </span>
+    )
+  }
   if (!customer) {
     return (
       <span className="muted">
