@@ -89,7 +89,8 @@ export class Workstation {
   /** Switches the interface language from the user menu. */
   async setLanguage(code: 'es' | 'en'): Promise<void> {
     await this.page.getByRole('button', { name: /^(Menú de|.*'s menu)/ }).click()
-    await this.page.getByLabel(/^(Idioma|Language)$/).selectOption(code)
+    // The select is inside its label, whose text takes in the options: found by role and name.
+    await this.page.getByRole('combobox', { name: /^(Idioma|Language)$/ }).selectOption(code)
     await this.page.keyboard.press('Escape')
   }
 
