@@ -11,7 +11,21 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   timeout: 120_000,
-  expect: { timeout: 15_000 },
+  expect: {
+    timeout: 15_000,
+    toHaveScreenshot: {
+      // The visual spec's tolerance: up to 1 % of the pixels may differ (font hinting and
+      // anti-aliasing between runs of the same Chromium and fonts); a moved panel, a changed
+      // colour or a missing control differs far more. Baselines are made on this machine kind.
+      maxDiffPixelRatio: 0.01,
+      animations: 'disabled',
+      caret: 'hide',
+      scale: 'css'
+    }
+  },
+  // CI compares with the committed baselines and never writes them; a developer's run writes
+  // only missing ones (see docs/testing.md to regenerate all).
+  updateSnapshots: process.env['CI'] ? 'none' : 'missing',
   retries: 0,
   // A focused test left in by mistake must fail CI rather than silence the rest of the suite.
   forbidOnly: Boolean(process.env['CI']),
