@@ -37,7 +37,21 @@ export default defineConfig({
     worker: { format: 'es' },
     build: {
       outDir: 'out/renderer',
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } }
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') },
+        treeshake: {
+          // A feature's index.ts only re-exports. Saying so lets a split workspace's component
+          // (the complaint list, script analytics, pending approvals) go to that workspace's
+          // chunk: otherwise the agent desk, importing the same index for its own components,
+          // loads them all at start (74 kB).
+          moduleSideEffects: [
+            {
+              test: /src[\\/]renderer[\\/]src[\\/]features[\\/][^\\/]+[\\/]index\.ts$/,
+              sideEffects: false
+            }
+          ]
+        }
+      }
     }
   }
 })
