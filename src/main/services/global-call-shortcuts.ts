@@ -5,13 +5,21 @@
  * and logged, never fought over.
  */
 import { callShortcutActions, type CallShortcutAction } from '@shared/contract/desktop-api'
+import { electronAccelerator, globalCallShortcutIds, shortcut } from '@shared/keyboard'
 import { createLogger, type Logger } from '../logger'
 
+/** The action's accelerator, from the one keyboard map (src/shared/keyboard) the sheet shows. */
+export function acceleratorOf(action: CallShortcutAction): string {
+  const [chord] = shortcut(globalCallShortcutIds[action]).keys
+  if (!chord) throw new Error(`no chord for the global shortcut ${action}`)
+  return electronAccelerator(chord)
+}
+
 export const globalCallShortcuts: Readonly<Record<CallShortcutAction, string>> = {
-  answer: 'CommandOrControl+Alt+A',
-  hangUp: 'CommandOrControl+Alt+H',
-  mute: 'CommandOrControl+Alt+M',
-  hold: 'CommandOrControl+Alt+O'
+  answer: acceleratorOf('answer'),
+  hangUp: acceleratorOf('hangUp'),
+  mute: acceleratorOf('mute'),
+  hold: acceleratorOf('hold')
 }
 
 /** The part of Electron's `globalShortcut` this service uses. */

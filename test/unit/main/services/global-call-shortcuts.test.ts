@@ -10,7 +10,8 @@ import {
   registerGlobalCallShortcuts,
   type GlobalShortcutRegistry
 } from '@main/services/global-call-shortcuts'
-import type { CallShortcutAction } from '@shared/contract/desktop-api'
+import { callShortcutActions, type CallShortcutAction } from '@shared/contract/desktop-api'
+import { electronAccelerator, globalCallShortcutIds, shortcut } from '@shared/keyboard'
 
 function fakeRegistry(takenByOthers: readonly string[] = []) {
   const callbacks = new Map<string, () => void>()
@@ -46,6 +47,19 @@ function recordingLog() {
 }
 
 describe('global call shortcuts', () => {
+  it('take their accelerators from the keyboard map, as Electron spells them', () => {
+    for (const action of callShortcutActions) {
+      const chords = shortcut(globalCallShortcutIds[action]).keys.map(electronAccelerator)
+      expect(chords).toEqual([globalCallShortcuts[action]])
+    }
+    expect(globalCallShortcuts).toEqual({
+      answer: 'CommandOrControl+Alt+A',
+      hangUp: 'CommandOrControl+Alt+H',
+      mute: 'CommandOrControl+Alt+M',
+      hold: 'CommandOrControl+Alt+O'
+    })
+  })
+
   it('sends the action of the shortcut pressed, and releases every one on quit', () => {
     const { registry, callbacks, press } = fakeRegistry()
     const sent: CallShortcutAction[] = []

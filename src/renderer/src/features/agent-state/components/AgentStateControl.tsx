@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next'
 
 import type { PauseReason } from '@shared/domain/configuration'
 import { useAppStore } from '@renderer/stores/app-store'
+import { ariaKeyShortcuts, useShortcut } from '../../shortcuts'
 import { builtInPauseReasons, effectiveAgentState, type Availability } from '../agent-state'
 import { watchAgentStateRecords } from '../record-agent-state'
 import { usePauseReasons } from '../use-pause-reasons'
 
-export const AGENT_STATE_SHORTCUT = 'Alt+E'
 const READY = 'ready'
 /** The reason Alt+E pauses with: the most common pause on a contact-center floor. */
 const DEFAULT_PAUSE = 'break'
@@ -51,17 +51,7 @@ export function AgentStateControl() {
 
   useEffect(() => watchAgentStateRecords(), [])
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyE') return
-      event.preventDefault()
-      toggleAvailability()
-    }
-    window.addEventListener('keydown', onKey)
-    return () => {
-      window.removeEventListener('keydown', onKey)
-    }
-  }, [])
+  useShortcut('agent.toggleReady', toggleAvailability)
 
   const reasonText = availability.kind === 'not_ready' ? labelOf(availability.reason) : ''
 
@@ -120,7 +110,7 @@ const AvailabilitySelect = memo(function AvailabilitySelect({
   return (
     <select
       aria-label={t('agentState.choose')}
-      aria-keyshortcuts={AGENT_STATE_SHORTCUT}
+      aria-keyshortcuts={ariaKeyShortcuts('agent.toggleReady')}
       value={phoneState ? PHONE : selectValue(availability)}
       onChange={onChange}
       className={`agent-${phoneState ?? availability.kind}`}

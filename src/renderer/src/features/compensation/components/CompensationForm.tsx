@@ -6,6 +6,7 @@ import type { CompensationType } from '@shared/domain/compensation'
 import { compensationTypes } from '@shared/domain/configuration'
 import { sanitizeDisplayText } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
+import { isShortcut } from '../../shortcuts'
 import { grantCompensation } from '../commands'
 import { formatAmount } from '@renderer/i18n/format-amount'
 import { useCompensationDirectory } from '../hooks/use-compensations'
@@ -13,7 +14,7 @@ import { useCustomer } from '../hooks/use-customer'
 
 /** Ctrl+Enter compensates from the reason (Enter alone submits from the other fields). */
 function submitOnCtrlEnter(event: KeyboardEvent<HTMLTextAreaElement>): void {
-  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+  if (isShortcut('form.submit', event)) {
     event.preventDefault()
     event.currentTarget.form?.requestSubmit()
   }

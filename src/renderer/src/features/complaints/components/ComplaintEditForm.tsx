@@ -13,6 +13,7 @@ import {
 import { severities } from '@shared/domain/complaint-severity'
 import { qualityDimensions } from '@shared/domain/quality-dimensions'
 import { sanitizeDisplayText } from '@shared/domain/text'
+import { isShortcut } from '../../shortcuts'
 import { categoryLabel, labelLanguage } from '../category-label'
 import { updateComplaint } from '../commands'
 import { useComplaintCategories } from '../hooks/use-complaint-categories'
@@ -84,7 +85,7 @@ export function ComplaintEditForm({
     if (event.key === 'Escape') {
       event.preventDefault()
       onDone()
-    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    } else if (isShortcut('form.submit', event)) {
       event.preventDefault()
       event.currentTarget.form?.requestSubmit()
     }

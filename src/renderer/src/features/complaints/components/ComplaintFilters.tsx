@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react'
+import { useRef, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { complaintCategories, complaintChannels } from '@shared/domain/complaint'
@@ -6,28 +6,19 @@ import { lifecycleStatuses } from '@shared/domain/complaint-lifecycle'
 import { severities } from '@shared/domain/complaint-severity'
 import { valueTiers } from '@shared/domain/customer'
 import { useAppStore } from '@renderer/stores/app-store'
+import { ariaKeyShortcuts, useShortcut } from '../../shortcuts'
 import { categoryLabel } from '../category-label'
 import { canSeeTeamQueue, effectiveComplaintFilter, filterComplaints } from '../commands'
 import { useComplaintCategories } from '../hooks/use-complaint-categories'
 
 import { ChoiceSelect } from '@renderer/ui/ChoiceSelect'
 
-/** Focuses the complaint search from anywhere (Ctrl+K and `/` belong to the customer search). */
-export const COMPLAINT_SEARCH_SHORTCUT = 'Alt+Q'
-
+/** Alt+Q focuses the complaint search from anywhere (Ctrl+K and `/` are the customer search's). */
 function useComplaintSearchShortcut(input: RefObject<HTMLInputElement | null>): void {
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyQ') return
-      event.preventDefault()
-      input.current?.focus()
-      input.current?.select()
-    }
-    window.addEventListener('keydown', onKey)
-    return () => {
-      window.removeEventListener('keydown', onKey)
-    }
-  }, [input])
+  useShortcut('complaints.search', () => {
+    input.current?.focus()
+    input.current?.select()
+  })
 }
 
 /**
@@ -54,7 +45,7 @@ export function ComplaintFilters() {
           ref={searchRef}
           type="search"
           maxLength={200}
-          aria-keyshortcuts={COMPLAINT_SEARCH_SHORTCUT}
+          aria-keyshortcuts={ariaKeyShortcuts('complaints.search')}
           placeholder={t('complaints.filters.searchPlaceholder')}
           value={filter.search}
           onChange={(e) => {

@@ -11,6 +11,7 @@ import { fullName } from '@shared/domain/customer'
 import { qualityDimensions, type QualityDimension } from '@shared/domain/quality-dimensions'
 import { sanitizeDisplayText } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
+import { isShortcut } from '../../shortcuts'
 import { categoryLabel, labelLanguage } from '../category-label'
 import { saveComplaint } from '../commands'
 import { defaultChannel } from '../complaint-channel'
@@ -26,7 +27,7 @@ const FREE_TEXT_MAX = 2000
 
 /** Ctrl+Enter saves from a text area (Enter alone saves from the other fields). */
 function submitOnCtrlEnter(event: KeyboardEvent<HTMLTextAreaElement>): void {
-  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+  if (isShortcut('form.submit', event)) {
     event.preventDefault()
     event.currentTarget.form?.requestSubmit()
   }

@@ -6,6 +6,7 @@ import { sanitizeDisplayText } from '@shared/domain/text'
 import { dataClient } from '@renderer/data/data-client'
 import { useAppStore } from '@renderer/stores/app-store'
 import { formatAmount } from '@renderer/i18n/format-amount'
+import { isShortcut } from '../../shortcuts'
 import { fieldLabel } from '../field-label'
 import { useCompensationDirectory, useComplaintTimeline } from '../../compensation'
 import { dateTimeFormat } from '@renderer/i18n/formatters'
@@ -27,7 +28,7 @@ function NoteForm({ complaintId }: { complaintId: string }) {
       })
   }
   const submitOnCtrlEnter = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    if (isShortcut('form.submit', event)) {
       event.preventDefault()
       event.currentTarget.form?.requestSubmit()
     }

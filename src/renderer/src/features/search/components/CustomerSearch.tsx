@@ -6,6 +6,7 @@ import { fullName } from '@shared/domain/customer'
 import { sanitizeDisplayText } from '@shared/domain/text'
 import { openCustomer } from '../../screen-pop'
 import { useSearchResults } from '../hooks/useSearchResults'
+import { ariaKeyShortcuts } from '../../shortcuts'
 import { useSearchShortcut } from '../hooks/useSearchShortcut'
 
 const LIST_ID = 'customer-search-results'
@@ -54,6 +55,7 @@ export const CustomerSearch = memo(function CustomerSearch() {
         type="search"
         role="combobox"
         aria-label={t('search.label')}
+        aria-keyshortcuts={`${ariaKeyShortcuts('search.focus')} ${ariaKeyShortcuts('search.focusQuick')}`}
         aria-expanded={results.length > 0}
         aria-controls={LIST_ID}
         aria-autocomplete="list"

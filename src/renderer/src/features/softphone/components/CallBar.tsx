@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 
 import { sanitizeDisplayText } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
-import { callShortcuts } from '../hooks/useCallShortcuts'
+import { ariaKeyShortcuts } from '../../shortcuts'
 import { useSoftphone } from '../softphone-context'
 import { CallTimer } from './CallTimer'
 import { InCallControls } from './InCallControls'
@@ -82,7 +82,7 @@ export const CallBar = memo(function CallBar({ identity, trailing }: CallBarProp
               onClick={() => {
                 calls.answerCall()
               }}
-              aria-keyshortcuts={callShortcuts.answer}
+              aria-keyshortcuts={ariaKeyShortcuts('call.answer')}
             >
               {t('softphone.answer')}
             </button>
@@ -91,7 +91,7 @@ export const CallBar = memo(function CallBar({ identity, trailing }: CallBarProp
               onClick={() => {
                 calls.declineCall()
               }}
-              aria-keyshortcuts={callShortcuts.decline}
+              aria-keyshortcuts={ariaKeyShortcuts('call.decline')}
             >
               {t('softphone.decline')}
             </button>
@@ -104,7 +104,7 @@ export const CallBar = memo(function CallBar({ identity, trailing }: CallBarProp
             onClick={() => {
               calls.hangUp()
             }}
-            aria-keyshortcuts={callShortcuts.hangUp}
+            aria-keyshortcuts={ariaKeyShortcuts('call.hangUp')}
           >
             {t('softphone.hangUp')}
           </button>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 
 import { sanitizeDisplayText } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
-import { callShortcuts } from '../hooks/useCallShortcuts'
+import { ariaKeyShortcuts } from '../../shortcuts'
 import type { DialRefusal } from '../phone-line'
 import { useSoftphone } from '../softphone-context'
 
@@ -64,7 +64,7 @@ export const DialPad = memo(function DialPad({ hidden }: { hidden: boolean }) {
       {lastDialled !== null && (
         <button
           type="button"
-          aria-keyshortcuts={callShortcuts.redial}
+          aria-keyshortcuts={ariaKeyShortcuts('call.redial')}
           onClick={() => {
             void line.redial().then(setRefusal)
           }}

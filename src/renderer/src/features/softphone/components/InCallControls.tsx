@@ -2,7 +2,7 @@ import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '@renderer/stores/app-store'
-import { callShortcuts } from '../hooks/useCallShortcuts'
+import { ariaKeyShortcuts } from '../../shortcuts'
 import { useSoftphone } from '../softphone-context'
 import { TransferControls } from './TransferControls'
 
@@ -23,7 +23,7 @@ export const InCallControls = memo(function InCallControls() {
         onClick={() => {
           calls.toggleMute()
         }}
-        aria-keyshortcuts={callShortcuts.mute}
+        aria-keyshortcuts={ariaKeyShortcuts('call.mute')}
       >
         {t('softphone.mute')}
       </button>
@@ -33,7 +33,7 @@ export const InCallControls = memo(function InCallControls() {
         onClick={() => {
           calls.toggleHold()
         }}
-        aria-keyshortcuts={callShortcuts.hold}
+        aria-keyshortcuts={ariaKeyShortcuts('call.hold')}
       >
         {t('softphone.hold')}
       </button>

@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '@renderer/stores/app-store'
 import { CallState } from '@renderer/telephony/call-session'
 import { callerLabel } from '../caller-label'
-import { callShortcuts } from '../hooks/useCallShortcuts'
+import { ariaKeyShortcuts } from '../../shortcuts'
 import { useSoftphone } from '../softphone-context'
 
 /**
@@ -32,7 +32,7 @@ export const OtherLines = memo(function OtherLines() {
                   onClick={() => {
                     calls.answerCall()
                   }}
-                  aria-keyshortcuts={callShortcuts.answer}
+                  aria-keyshortcuts={ariaKeyShortcuts('call.answer')}
                 >
                   {t('softphone.lines.answerWaiting')}
                 </button>
@@ -41,7 +41,7 @@ export const OtherLines = memo(function OtherLines() {
                   onClick={() => {
                     calls.declineCall()
                   }}
-                  aria-keyshortcuts={callShortcuts.decline}
+                  aria-keyshortcuts={ariaKeyShortcuts('call.decline')}
                 >
                   {t('softphone.lines.declineWaiting')}
                 </button>
@@ -57,7 +57,7 @@ export const OtherLines = memo(function OtherLines() {
                   onClick={() => {
                     calls.pickLine(info.id)
                   }}
-                  aria-keyshortcuts={callShortcuts.swap}
+                  aria-keyshortcuts={ariaKeyShortcuts('call.swap')}
                 >
                   {t('softphone.lines.swapTo', { caller })}
                 </button>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '@renderer/stores/app-store'
 import { RegistrationState } from '@renderer/telephony/sip-user-agent'
-import { callShortcuts, useCallShortcuts } from '../hooks/useCallShortcuts'
+import { ariaKeyShortcuts } from '../../shortcuts'
+import { useCallShortcuts } from '../hooks/useCallShortcuts'
 import { practiceScenarios } from '../practice-scenarios'
 import { useSoftphone } from '../softphone-context'
 import { CallKeypad } from './CallKeypad'
@@ -75,7 +76,11 @@ export function SoftphonePanel({ settings }: SoftphonePanelProps) {
             ))}
           </select>
         </label>
-        <button type="button" onClick={practice} aria-keyshortcuts={callShortcuts.practice}>
+        <button
+          type="button"
+          onClick={practice}
+          aria-keyshortcuts={ariaKeyShortcuts('call.practice')}
+        >
           {t('softphone.practiceCall')}
         </button>
       </div>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '@renderer/stores/app-store'
 import { callerLabel } from '../caller-label'
-import { callShortcuts, OPEN_TRANSFER_EVENT } from '../hooks/useCallShortcuts'
+import { ariaKeyShortcuts } from '../../shortcuts'
+import { OPEN_TRANSFER_EVENT } from '../hooks/useCallShortcuts'
 import type { DialRefusal } from '../phone-line'
 import { useSoftphone } from '../softphone-context'
 import { PREFILL_TRANSFER_EVENT, prefilledTarget } from '../transfer-prefill'
@@ -76,7 +77,7 @@ export function TransferControls() {
       <button
         type="button"
         aria-expanded={false}
-        aria-keyshortcuts={callShortcuts.transfer}
+        aria-keyshortcuts={ariaKeyShortcuts('call.transfer')}
         onClick={() => {
           setIsOpen(true)
         }}

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 
 import type { CallShortcutAction } from '@shared/contract/desktop-api'
 import { getDesktop } from '@renderer/platform/desktop'
+import { useShortcut } from '../../shortcuts'
 import type { CallController } from '../call-controller'
 import { useSoftphone } from '../softphone-context'
 
@@ -11,19 +12,6 @@ export const OPEN_TRANSFER_EVENT = 'atiende:open-transfer'
 const openTransfer = (): void => {
   window.dispatchEvent(new Event(OPEN_TRANSFER_EVENT))
 }
-
-/** Alt+letter shortcuts so a trained agent handles a call without the mouse. */
-export const callShortcuts = {
-  answer: 'Alt+A',
-  decline: 'Alt+D',
-  hangUp: 'Alt+H',
-  practice: 'Alt+P',
-  mute: 'Alt+M',
-  hold: 'Alt+O',
-  swap: 'Alt+S',
-  transfer: 'Alt+T',
-  redial: 'Alt+R'
-} as const
 
 /** The desktop edition's system-wide shortcuts (Ctrl/Cmd+Alt+A, H, M, O), from any window. */
 function globalActions(calls: CallController): Record<CallShortcutAction, () => void> {
@@ -51,44 +39,28 @@ export function useCallShortcuts(onPractice: () => void): void {
       actions[action]()
     })
   }, [calls])
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey) return
-      // `code` keeps the shortcut on the same key whatever the keyboard layout prints.
-      const actions: Record<string, () => void> = {
-        KeyA: () => {
-          calls.answerCall()
-        },
-        KeyD: () => {
-          calls.declineCall()
-        },
-        KeyH: () => {
-          calls.hangUp()
-        },
-        KeyP: onPractice,
-        KeyM: () => {
-          calls.toggleMute()
-        },
-        KeyO: () => {
-          calls.toggleHold()
-        },
-        KeyS: () => {
-          calls.swapLines()
-        },
-        KeyT: openTransfer,
-        KeyR: () => {
-          void line.redial()
-        }
-      }
-      const action = actions[event.code]
-      if (action) {
-        event.preventDefault()
-        action()
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => {
-      window.removeEventListener('keydown', onKey)
-    }
-  }, [calls, line, onPractice])
+  // Alt+letter in the window (the keyboard map, src/shared/keyboard), even while typing.
+  useShortcut('call.answer', () => {
+    calls.answerCall()
+  })
+  useShortcut('call.decline', () => {
+    calls.declineCall()
+  })
+  useShortcut('call.hangUp', () => {
+    calls.hangUp()
+  })
+  useShortcut('call.practice', onPractice)
+  useShortcut('call.mute', () => {
+    calls.toggleMute()
+  })
+  useShortcut('call.hold', () => {
+    calls.toggleHold()
+  })
+  useShortcut('call.swap', () => {
+    calls.swapLines()
+  })
+  useShortcut('call.transfer', openTransfer)
+  useShortcut('call.redial', () => {
+    void line.redial()
+  })
 }

@@ -6,6 +6,7 @@ import { dispositionFromOutcome } from '@shared/domain/disposition-preselect'
 import { MAX_DISPOSITION_NOTE } from '@shared/domain/disposition'
 import { foldForSearch } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
+import { ariaKeyShortcuts, isShortcut } from '../../shortcuts'
 import { labelLanguage } from '../../complaints'
 import { isColleagueCall } from '../../screen-pop'
 import { useSoftphone } from '../../softphone'
@@ -63,7 +64,7 @@ export function WrapUpForm() {
   }
   /** Ctrl+Enter saves and finishes from any field. */
   const saveOnCtrlEnter = (event: KeyboardEvent): boolean => {
-    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return false
+    if (!isShortcut('form.submit', event)) return false
     event.preventDefault()
     save()
     return true
@@ -117,7 +118,7 @@ export function WrapUpForm() {
             ref={search}
             type="search"
             value={query}
-            aria-keyshortcuts="Control+Enter"
+            aria-keyshortcuts={ariaKeyShortcuts('form.submit')}
             onChange={(e) => {
               setQuery(e.target.value)
             }}

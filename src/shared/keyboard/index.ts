@@ -1,0 +1,4 @@
+export * from './chord'
+export * from './contexts'
+export * from './registry'
+export * from './collisions'
