@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '@renderer/stores/app-store'
 import { RegistrationState } from '@renderer/telephony/sip-user-agent'
-import { ariaKeyShortcuts } from '../../shortcuts'
+import { ariaKeyShortcuts, formatShortcut } from '../../shortcuts'
 import { useCallShortcuts } from '../hooks/useCallShortcuts'
 import { practiceScenarios } from '../practice-scenarios'
 import { useSoftphone } from '../softphone-context'
@@ -89,7 +89,15 @@ export function SoftphonePanel({ settings }: SoftphonePanelProps) {
           {lastError}
         </p>
       )}
-      <p className="hint">{t('softphone.shortcuts')}</p>
+      <p className="hint">
+        {t('softphone.shortcuts', {
+          answer: formatShortcut('call.answer', t),
+          decline: formatShortcut('call.decline', t),
+          hangUp: formatShortcut('call.hangUp', t),
+          redial: formatShortcut('call.redial', t),
+          practice: formatShortcut('call.practice', t)
+        })}
+      </p>
       <PhoneSettings forms={settings} />
     </section>
   )
