@@ -134,11 +134,19 @@ const ariaModifier: Record<keyof ModifierState, string> = {
   shift: 'Shift'
 }
 
-/** The chord as `aria-keyshortcuts` spells it: 'Alt+M', 'Control+Enter' ('Meta+Enter' on a Mac). */
+/** Symbols typed with Shift on a US keyboard, the layout `aria-keyshortcuts` examples assume. */
+const usShifted = new Set('~!@#$%^&*()_+{}|:"<>?')
+
+/**
+ * The chord as `aria-keyshortcuts` spells it: 'Alt+M', 'Control+Enter' ('Meta+Enter' on a Mac),
+ * and 'Shift+?' (ARIA names the keys pressed, and on a US keyboard `?` takes Shift).
+ */
 export function ariaChord(chord: Chord, platform: Platform): string {
   const state = modifierState(chord, platform)
+  const shift = state.shift || usShifted.has(chord.key)
+  const held = { ...state, shift }
   const order = ['ctrl', 'meta', 'alt', 'shift'] as const
-  return [...order.filter((m) => state[m]).map((m) => ariaModifier[m]), chord.key].join('+')
+  return [...order.filter((m) => held[m]).map((m) => ariaModifier[m]), chord.key].join('+')
 }
 
 const electronKeys: Partial<Record<NamedKey, string>> = {

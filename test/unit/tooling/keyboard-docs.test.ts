@@ -25,7 +25,8 @@ function english(key: string): string {
       : undefined
   }, en)
   if (typeof value !== 'string') throw new Error(`no English text for ${key}`)
-  return value
+  // i18next nesting, as the sheet resolves it: 'Go to $t(workspaces.team)'.
+  return value.replace(/\$t\(([^)]+)\)/g, (_, nested: string) => english(nested))
 }
 
 function expectedTable(): string {

@@ -99,6 +99,8 @@ describe('spelling a chord', () => {
     expect(ariaChord(parseChord('Alt+M'), 'other')).toBe('Alt+M')
     expect(ariaChord(parseChord('Mod+Enter'), 'other')).toBe('Control+Enter')
     expect(ariaChord(parseChord('Mod+Enter'), 'mac')).toBe('Meta+Enter')
+    expect(ariaChord(parseChord('?'), 'other')).toBe('Shift+?')
+    expect(ariaChord(parseChord('/'), 'other')).toBe('/')
   })
 
   it('as key caps, with ⌘ and ⌥ on a Mac', () => {

@@ -4,6 +4,11 @@
  */
 export { useShortcut, type ShortcutOptions } from './hooks/useShortcut'
 export { ShortcutSheet } from './components/ShortcutSheet'
+export {
+  caseToolShortcuts,
+  useWorkspaceShortcuts,
+  workspaceShortcuts
+} from './hooks/useWorkspaceShortcuts'
 export { ariaKeyShortcuts, formatChord, formatShortcut, isShortcut, keyCapText } from './format'
 export { currentPlatform } from './platform'
 export type { ShortcutId } from '@shared/keyboard'
