@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '@renderer/stores/app-store'
 import type { WorkspaceId } from '@renderer/stores/workspace'
-import { navigationKeys } from './workspaces/catalog'
+import { ariaKeyShortcuts, formatShortcut, workspaceShortcuts } from '../features/shortcuts'
 
 const icons: Readonly<Record<WorkspaceId, LucideIcon>> = {
   desk: Headset,
@@ -32,7 +32,7 @@ export function WorkspaceNav({ workspaces }: WorkspaceNavProps) {
   return (
     <nav className="workspace-nav" aria-label={t('workspaces.navLabel')}>
       <ul>
-        {workspaces.map((id, index) => {
+        {workspaces.map((id) => {
           const Icon = icons[id]
           return (
             <li key={id}>
@@ -40,8 +40,8 @@ export function WorkspaceNav({ workspaces }: WorkspaceNavProps) {
                 type="button"
                 aria-current={current === id ? 'page' : undefined}
                 aria-label={t(`workspaces.${id}`)}
-                title={`${t(`workspaces.${id}`)} (${navigationKeys[index] ?? ''})`}
-                aria-keyshortcuts={navigationKeys[index]}
+                title={`${t(`workspaces.${id}`)} (${formatShortcut(workspaceShortcuts[id], t)})`}
+                aria-keyshortcuts={ariaKeyShortcuts(workspaceShortcuts[id])}
                 onClick={() => {
                   open(id)
                 }}

@@ -1,5 +1,5 @@
 import { Keyboard } from 'lucide-react'
-import { lazy, Suspense, useEffect, useMemo } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '@renderer/stores/app-store'
@@ -9,6 +9,7 @@ import { useAudioRuntime } from '../features/devices'
 import { CallerSummary } from '../features/screen-pop'
 import { CallBar, useSoftphone } from '../features/softphone'
 import { SyncStatusBar } from '../features/sync-status'
+import { ariaKeyShortcuts, ShortcutSheet, useWorkspaceShortcuts } from '../features/shortcuts'
 import { watchWrapUp } from '../features/wrap-up'
 import { AgentDesk } from './desk/AgentDesk'
 import { followCallWithCaseTools } from './desk/follow-call'
@@ -56,6 +57,8 @@ export function Workstation() {
   const current = useAppStore((s) => s.workspace.current)
   const openWorkspace = useAppStore((s) => s.workspaceOpened)
   const workspaces = useMemo(() => workspacesFor(role), [role])
+  const [sheetOpen, setSheetOpen] = useState(false)
+  useWorkspaceShortcuts(workspaces)
   const { calls } = useSoftphone()
   useAudioRuntime()
   useEffect(() => watchWrapUp(calls.wrapUpGuards), [calls])
@@ -79,7 +82,10 @@ export function Workstation() {
             className="quiet"
             aria-label={t('shell.shortcuts')}
             title={t('shell.shortcuts')}
-            aria-keyshortcuts="Shift+?"
+            aria-keyshortcuts={ariaKeyShortcuts('help.shortcuts')}
+            onClick={() => {
+              setSheetOpen(true)
+            }}
           >
             <Keyboard size={16} aria-hidden="true" />
           </button>
@@ -88,6 +94,7 @@ export function Workstation() {
       </header>
       <CallBar identity={<CallerSummary />} trailing={<BackToDesk />} />
       <PhoneProblemAlert />
+      <ShortcutSheet workspaces={workspaces} isOpen={sheetOpen} onOpenChange={setSheetOpen} />
       <main className="workspace-area" aria-label={t(`workspaces.${shown}`)}>
         <AgentDesk hidden={shown !== 'desk'} />
         {Split && (

@@ -13,6 +13,7 @@ import { caseTools, type CaseTool } from '@renderer/stores/workspace'
 import { CallbackForm } from '../../features/callbacks'
 import { ComplaintForm } from '../../features/complaints'
 import { openCallbackForCall, WrapUpForm } from '../../features/wrap-up'
+import { ariaKeyShortcuts, caseToolShortcuts, formatShortcut } from '../../features/shortcuts'
 import { ErrorBoundary } from '../ErrorBoundary'
 
 const icons: Readonly<Record<CaseTool, LucideIcon>> = {
@@ -69,7 +70,8 @@ export function CaseTools() {
               type="button"
               className="quiet"
               aria-label={t(`caseTools.open.${id}`)}
-              title={t(`caseTools.open.${id}`)}
+              title={`${t(`caseTools.open.${id}`)} (${formatShortcut(caseToolShortcuts[id], t)})`}
+              aria-keyshortcuts={ariaKeyShortcuts(caseToolShortcuts[id])}
               onClick={() => {
                 openTool(id)
               }}

@@ -56,6 +56,3 @@ export function prefetchWorkspaces(role: Role): void {
     if (id !== 'desk') void workspaceLoaders[id]().catch(() => undefined)
   }
 }
-
-/** Alt+1… in navigation order; the shortcut sheet lists them. */
-export const navigationKeys = ['Alt+1', 'Alt+2', 'Alt+3', 'Alt+4', 'Alt+5', 'Alt+6'] as const
