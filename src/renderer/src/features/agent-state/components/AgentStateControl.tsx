@@ -64,6 +64,7 @@ export function AgentStateControl() {
       <AvailabilitySelect
         availability={availability}
         phoneState={state === 'on_call' || state === 'wrap_up' ? state : null}
+        ringing={phase === 'ringing'}
         blocked={blocked}
         configured={configured}
       />
@@ -82,12 +83,15 @@ const PHONE = 'phone'
 const AvailabilitySelect = memo(function AvailabilitySelect({
   availability,
   phoneState,
+  ringing,
   blocked,
   configured
 }: {
   availability: Availability
   /** What the phone imposes now (on a call, in wrap-up), or null when the agent's choice rules. */
   phoneState: 'on_call' | 'wrap_up' | null
+  /** A ring reserves the agent (others see "on call") but the desk says what the call bar says. */
+  ringing: boolean
   blocked: boolean
   configured: readonly PauseReason[]
 }) {
@@ -118,7 +122,9 @@ const AvailabilitySelect = memo(function AvailabilitySelect({
       {phoneState && (
         <option value={PHONE} disabled>
           {availability.kind === 'ready'
-            ? t(`agentState.states.${phoneState}`)
+            ? ringing
+              ? t('softphone.ringing')
+              : t(`agentState.states.${phoneState}`)
             : t('agentState.thenPause', {
                 state: t(`agentState.states.${phoneState}`),
                 reason: labelOf(availability.reason)
