@@ -51,14 +51,17 @@ import { dispositionRecordArgsSchema, dispositionSchema } from '../domain/dispos
 import { interactionRecordArgsSchema, interactionSchema } from '../domain/interaction'
 import { publishedScriptSchema } from '../domain/published-script'
 import { scriptRunRecordArgsSchema } from '../domain/script-run'
+import { deskPresenceSchema } from '../presence/presence'
 
 /**
  * 8: the text rule (src/shared/text): free text is cleaned and identifiers refused by the schemas
  * on both ends; pushes are sized in bytes too.
  * 9: the colleague directory (`directory_entry`, centre-wide), and an interaction's `party`
  * (a call with a colleague is kept out of customer figures).
+ * 10: live presence on the realtime socket (desks publish, leads receive the floor; a `tick`
+ * keeps silent sockets detectable).
  */
-export const PROTOCOL_VERSION = 9
+export const PROTOCOL_VERSION = 10
 export const PROTOCOL_HEADER = 'x-atiende-protocol'
 
 export const MAX_MUTATIONS_PER_PUSH = 200
@@ -249,9 +252,27 @@ export const pullEnvelopeSchema = z.object({
 })
 export type PullEnvelope = z.infer<typeof pullEnvelopeSchema>
 
-/** Messages on the realtime WebSocket (`/api/realtime`). */
+/**
+ * Messages the server sends on the realtime WebSocket (`/api/realtime`). A floor message is
+ * parsed per entry by the client (`floorEntrySchema`), so one entry this build cannot read never
+ * hides the rest of the floor.
+ */
 export const realtimeMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('poke'), cursor: z.number().int() }),
-  z.object({ type: z.literal('hello'), protocolVersion: z.number().int() })
+  z.object({ type: z.literal('hello'), protocolVersion: z.number().int() }),
+  /** Sent every `SERVER_TICK_MS`: a client that hears nothing for longer knows its socket is dead. */
+  z.object({ type: z.literal('tick') }),
+  /** The whole floor the client may see (at connection), then one entry per change. */
+  z.object({ type: z.literal('floor'), entries: z.array(z.unknown()) }),
+  z.object({ type: z.literal('floor:entry'), entry: z.unknown() })
 ])
 export type RealtimeMessage = z.infer<typeof realtimeMessageSchema>
+
+/** Messages a client sends on the realtime WebSocket. */
+export const realtimeClientMessageSchema = z.discriminatedUnion('type', [
+  /** The desk's presence, changed or not: it doubles as the heartbeat. */
+  z.object({ type: z.literal('presence'), presence: deskPresenceSchema }),
+  /** The agent signed out: the floor shows them offline, not lost. */
+  z.object({ type: z.literal('presence:leave') })
+])
+export type RealtimeClientMessage = z.infer<typeof realtimeClientMessageSchema>

@@ -3,6 +3,8 @@ import { create } from 'zustand'
 
 import { createAgentStateSlice, type AgentStateSlice } from '../features/agent-state/store'
 import { createAuthSlice, type AuthSlice } from '../features/auth/store'
+import { createFloorSlice, type FloorSlice } from '../features/floor/store'
+import { createPresenceSlice, type PresenceSlice } from '../features/presence/store'
 import { createComplaintsSlice, type ComplaintsSlice } from '../features/complaints/store'
 import { createScreenPopSlice, type ScreenPopSlice } from '../features/screen-pop/store'
 import { createSoftphoneSlice, type SoftphoneSlice } from '../features/softphone/store'
@@ -19,7 +21,9 @@ export type AppState = AgentStateSlice &
   SyncSlice &
   ScriptRunSlice &
   WrapUpSlice &
-  WorkspaceSlice
+  WorkspaceSlice &
+  FloorSlice &
+  PresenceSlice
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createAgentStateSlice(...a),
@@ -30,7 +34,9 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createSyncSlice(...a),
   ...createScriptRunSlice(...a),
   ...createWrapUpSlice(...a),
-  ...createWorkspaceSlice(...a)
+  ...createWorkspaceSlice(...a),
+  ...createFloorSlice(...a),
+  ...createPresenceSlice(...a)
 }))
 
 const initialState = useAppStore.getState()
