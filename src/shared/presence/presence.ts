@@ -88,6 +88,8 @@ export const deskPresenceSchema = z.strictObject({
   lastDisposition: z
     .strictObject({ code: identifierText().max(60), at: z.iso.datetime() })
     .nullable(),
+  /** The last call that rang here and ended unanswered (the floor's "missed call" alert). */
+  lastMissedCallAt: z.iso.datetime().nullable(),
   handRaisedAt: z.iso.datetime().nullable(),
   /** The desk's clock when it published: the floor corrects for skew with it. */
   sentAt: z.iso.datetime()
