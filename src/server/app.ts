@@ -26,6 +26,7 @@ import { registerPlugins } from './http/plugins'
 import type { RouteContext, ZodApp } from './http/route-context'
 import { isAppNavigation, registerStaticSite } from './http/static-site'
 import { installTextRule } from './http/text-rule'
+import { presenceFacts } from './realtime/presence-facts'
 import { RealtimeHub } from './realtime/realtime-hub'
 import { registerRealtimeRoutes } from './realtime/realtime-routes'
 import { registerScriptAnalyticsRoutes } from './scripts/script-analytics-routes'
@@ -69,6 +70,8 @@ export interface AppOptions {
    * failure stays that mutation's. Never read from the environment.
    */
   faults?: PushFaultHooks
+  /** Tests only: how long a silent desk stays live on the floor (`PRESENCE_EXPIRY_MS`). */
+  presenceExpiryMs?: number
 }
 
 const DEFAULTS = {
@@ -102,7 +105,14 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandling(app)
   installTextRule(app)
-  const hub = new RealtimeHub(PROTOCOL_VERSION)
+  const hub = new RealtimeHub({
+    protocolVersion: PROTOCOL_VERSION,
+    facts: presenceFacts(options.db),
+    ...(options.presenceExpiryMs === undefined ? {} : { expiryMs: options.presenceExpiryMs }),
+    onError: (error) => {
+      app.log.error({ err: error }, 'live presence could not record a fact')
+    }
+  })
   await registerPlugins(app, hub)
 
   const ctx = routeContext(options)

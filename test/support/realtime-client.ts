@@ -46,6 +46,19 @@ export class RealtimeClient {
     }
   }
 
+  /** Sends a message as a client would (presence, leave), once the socket is open. */
+  async send(message: unknown): Promise<void> {
+    if (this.socket.readyState !== WebSocket.OPEN) {
+      await new Promise<void>((resolve) => this.socket.once('open', () => resolve()))
+    }
+    this.socket.send(JSON.stringify(message))
+  }
+
+  /** Every queued message so far, without taking them (for "never received" checks). */
+  get queued(): readonly RealtimeMessage[] {
+    return this.messages
+  }
+
   close(): void {
     this.socket.close()
   }

@@ -41,20 +41,31 @@ export class ManualTimers implements Timers {
 }
 
 /** Remembers each socket the channel opens so a test can open or drop it. */
+interface FakeSocket {
+  url: string
+  handlers: SocketHandlers
+  isClosed: boolean
+  /** Text frames sent on it, in order. */
+  sent: string[]
+}
+
 export class FakeSockets {
-  readonly opened: { url: string; handlers: SocketHandlers; isClosed: boolean }[] = []
+  readonly opened: FakeSocket[] = []
 
   readonly factory = (url: string, handlers: SocketHandlers) => {
-    const entry = { url, handlers, isClosed: false }
+    const entry: FakeSocket = { url, handlers, isClosed: false, sent: [] }
     this.opened.push(entry)
     return {
+      send: (data: string) => {
+        entry.sent.push(data)
+      },
       close: () => {
         entry.isClosed = true
       }
     }
   }
 
-  get last(): { url: string; handlers: SocketHandlers; isClosed: boolean } {
+  get last(): FakeSocket {
     const socket = this.opened.at(-1)
     if (!socket) throw new Error('no socket opened yet')
     return socket

@@ -32,6 +32,9 @@ export const openNodeSocket: SocketFactory = (url, handlers) => {
     if (!isClosedByUs) handlers.onClose(code)
   })
   return {
+    send: (data) => {
+      if (socket.readyState === WebSocket.OPEN) socket.send(data)
+    },
     close: () => {
       isClosedByUs = true
       socket.terminate()

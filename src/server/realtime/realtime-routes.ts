@@ -20,7 +20,11 @@ export function registerRealtimeRoutes(app: ZodApp, ctx: RouteContext, hub: Real
     '/api/realtime',
     {
       websocket: true,
-      schema: { tags: ['sync'], description: 'WebSocket: hello, then a poke per change' }
+      schema: {
+        tags: ['sync'],
+        description:
+          'WebSocket: hello, then a poke per change and a tick; desks publish presence, leads get the floor'
+      }
     },
     async (socket, request) => {
       const token = tokenOf(request)
@@ -29,7 +33,11 @@ export function registerRealtimeRoutes(app: ZodApp, ctx: RouteContext, hub: Real
         socket.close(CLOSE_UNAUTHENTICATED, 'unauthenticated')
         return
       }
-      hub.add(socket, visibilityOf(claims))
+      const publisher =
+        claims.role === 'agent' && claims.teamId !== null
+          ? { agentId: claims.userId, teamId: claims.teamId }
+          : null
+      hub.add(socket, visibilityOf(claims), publisher)
     }
   )
 }

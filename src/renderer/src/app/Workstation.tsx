@@ -10,6 +10,7 @@ import { CallerSummary } from '../features/screen-pop'
 import { CallBar, useSoftphone } from '../features/softphone'
 import { SyncStatusBar } from '../features/sync-status'
 import { ariaKeyShortcuts, ShortcutSheet, useWorkspaceShortcuts } from '../features/shortcuts'
+import { publishDeskPresence } from '../features/presence'
 import { watchWrapUp } from '../features/wrap-up'
 import { AgentDesk } from './desk/AgentDesk'
 import { followCallWithCaseTools } from './desk/follow-call'
@@ -63,6 +64,8 @@ export function Workstation() {
   useAudioRuntime()
   useEffect(() => watchWrapUp(calls.wrapUpGuards), [calls])
   useEffect(() => followCallWithCaseTools(), [])
+  // Only agents are on a floor (the server takes presence from agents alone).
+  useEffect(() => (role === 'agent' ? publishDeskPresence() : undefined), [role])
   useEffect(() => {
     openWorkspace(homeWorkspace(role))
     prefetchWorkspaces(role)

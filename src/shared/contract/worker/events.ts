@@ -1,6 +1,7 @@
 /**
  * The events the worker posts to the page.
  */
+import type { FloorEntry } from '../../presence/presence'
 import type { SessionTokens } from './session'
 import type { SyncEntity, SyncStatus } from './sync'
 
@@ -12,6 +13,10 @@ export interface WorkerEvents {
   'auth:tokens-changed': SessionTokens
   /** The refresh token was refused: the user must log in again (local data is kept). */
   'auth:expired': Record<string, never>
+  /** The whole live floor this lead or admin may see, at each realtime (re)connection. */
+  'floor:replaced': { entries: FloorEntry[] }
+  /** One agent's live presence changed (or was lost). */
+  'floor:entry': { entry: FloorEntry }
   /** A log record from the worker (it may not use `console`); the page forwards it to its logger. */
   'worker:log': { level: 'debug' | 'info' | 'warn' | 'error'; scope: string; message: string }
 }

@@ -2,6 +2,7 @@
  * The worker's sync contract: its status, the writes that need the agent's attention, and
  * the requests about them.
  */
+import type { DeskPresence } from '../../presence/presence'
 import type { Change } from '../../sync/protocol'
 import type { AppError } from '../errors'
 
@@ -71,4 +72,11 @@ export interface SyncRequests {
    * (or no longer) rejected.
    */
   'sync:discard': (args: { mutationId: string }) => { discarded: boolean }
+  /**
+   * The desk's live presence for its team's leads: sent on the realtime socket now, as the
+   * heartbeat, and on every reconnection. Ephemeral: never journaled, never pushed.
+   */
+  'presence:publish': (args: DeskPresence) => Record<string, never>
+  /** The agent signs out: the floor shows them offline rather than lost. */
+  'presence:leave': (args: Record<string, never>) => Record<string, never>
 }

@@ -27,6 +27,20 @@ function recordingSocket(): RealtimeSocket & { sent: string[]; closedWith: numbe
   }
 }
 
+const noFacts = {
+  connectionLost: () => Promise.resolve(),
+  connectionRestored: () => Promise.resolve()
+}
+
+function newHub(pokeCoalesceMs: number): RealtimeHub {
+  return new RealtimeHub({
+    protocolVersion: 1,
+    facts: noFacts,
+    onError: () => undefined,
+    pokeCoalesceMs
+  })
+}
+
 describe('RealtimeHub', () => {
   let db: Db
   beforeAll(async () => {
@@ -37,10 +51,10 @@ describe('RealtimeHub', () => {
   })
 
   it('sends one poke with the newest cursor for a burst of changes', async () => {
-    const hub = new RealtimeHub(1, 100)
+    const hub = newHub(100)
     await hub.start(db)
     const socket = recordingSocket()
-    hub.add(socket, { kind: 'shared' })
+    hub.add(socket, { kind: 'shared' }, null)
     for (const cursor of [5, 9, 7]) await db.notify(CHANGES_CHANNEL, String(cursor))
     await vi.waitFor(() => {
       expect(socket.sent.filter((m) => m.includes('poke'))).toEqual([
@@ -55,13 +69,13 @@ describe('RealtimeHub', () => {
   })
 
   it('closes a client that finishes authenticating after the hub stopped, instead of keeping it', async () => {
-    const hub = new RealtimeHub(1, 20)
+    const hub = newHub(20)
     await hub.start(db)
     const early = recordingSocket()
-    hub.add(early, { kind: 'shared' })
+    hub.add(early, { kind: 'shared' }, null)
     await hub.stop()
     const late = recordingSocket()
-    hub.add(late, { kind: 'shared' })
+    hub.add(late, { kind: 'shared' }, null)
     expect(early.closedWith).toEqual([1001])
     expect(late.closedWith).toEqual([1001])
     expect(late.sent).toEqual([])
@@ -69,16 +83,16 @@ describe('RealtimeHub', () => {
   })
 
   it('pokes a client only for changes it may pull', async () => {
-    const hub = new RealtimeHub(1, 20)
+    const hub = newHub(20)
     await hub.start(db)
     const norte = recordingSocket()
     const sur = recordingSocket()
     const admin = recordingSocket()
     const trainer = recordingSocket()
-    hub.add(norte, { kind: 'team', teamId: 'norte', userId: 'ana', privateRows: 'own' })
-    hub.add(sur, { kind: 'team', teamId: 'sur', userId: 'diego', privateRows: 'own' })
-    hub.add(admin, { kind: 'all' })
-    hub.add(trainer, { kind: 'shared' })
+    hub.add(norte, { kind: 'team', teamId: 'norte', userId: 'ana', privateRows: 'own' }, null)
+    hub.add(sur, { kind: 'team', teamId: 'sur', userId: 'diego', privateRows: 'own' }, null)
+    hub.add(admin, { kind: 'all' }, null)
+    hub.add(trainer, { kind: 'shared' }, null)
     const pokes = (s: { sent: string[] }) => s.sent.filter((m) => m.includes('poke'))
 
     await db.notify(CHANGES_CHANNEL, pokePayload({ cursor: 30, teams: ['norte'] }))
@@ -100,16 +114,16 @@ describe('RealtimeHub', () => {
   })
 
   it("pokes an agent for their own private rows and the team's leads, not their teammates", async () => {
-    const hub = new RealtimeHub(1, 20)
+    const hub = newHub(20)
     await hub.start(db)
     const ana = recordingSocket()
     const bruno = recordingSocket()
     const carla = recordingSocket()
     const elena = recordingSocket()
-    hub.add(ana, { kind: 'team', teamId: 'norte', userId: 'ana', privateRows: 'own' })
-    hub.add(bruno, { kind: 'team', teamId: 'norte', userId: 'bruno', privateRows: 'own' })
-    hub.add(carla, { kind: 'team', teamId: 'norte', userId: 'carla', privateRows: 'team' })
-    hub.add(elena, { kind: 'team', teamId: 'sur', userId: 'elena', privateRows: 'team' })
+    hub.add(ana, { kind: 'team', teamId: 'norte', userId: 'ana', privateRows: 'own' }, null)
+    hub.add(bruno, { kind: 'team', teamId: 'norte', userId: 'bruno', privateRows: 'own' }, null)
+    hub.add(carla, { kind: 'team', teamId: 'norte', userId: 'carla', privateRows: 'team' }, null)
+    hub.add(elena, { kind: 'team', teamId: 'sur', userId: 'elena', privateRows: 'team' }, null)
     const pokes = (s: { sent: string[] }) => s.sent.filter((m) => m.includes('poke'))
     const teams = pokeKeysOf([
       { entity: 'agent_state', entityId: 'x', teamId: 'norte', userId: 'ana', data: {} }

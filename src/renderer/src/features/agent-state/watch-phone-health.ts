@@ -14,7 +14,7 @@ import { phoneProblems, type MicrophonePermission, type PhoneHealthInputs } from
 /** How often the line's grace period is re-checked while the line is down. */
 const TICK_MS = 1000
 
-function lineKind(line: PhoneLine): PhoneHealthInputs['line'] {
+export function lineKind(line: PhoneLine): PhoneHealthInputs['line'] {
   switch (line.state) {
     case 'unconfigured':
       return 'unconfigured'

@@ -10,7 +10,7 @@ import type { SessionTokens } from '@shared/contract/worker'
 import { sessionUserSchema, type SessionUser } from '@shared/domain/user'
 import { setAccessToken } from '@renderer/data/access-token'
 import * as authApi from '@renderer/data/auth-api'
-import { startDataWorker, stopDataWorker } from '@renderer/data/data-client'
+import { dataClient, startDataWorker, stopDataWorker } from '@renderer/data/data-client'
 import { serverUrl } from '@renderer/data/server-url'
 import { getDesktop, isElectron } from '@renderer/platform/desktop'
 import { useAppStore } from '@renderer/stores/app-store'
@@ -57,6 +57,13 @@ export function createSession({ line, calls }: SessionOptions): Session {
     setAccessToken(tokens.accessToken)
     client.listen('sync:status-changed', (status) => {
       useAppStore.getState().syncStatusChanged(status)
+      if (!status.isLive) useAppStore.getState().floorConnectionLost(new Date().toISOString())
+    })
+    client.listen('floor:replaced', ({ entries }) => {
+      useAppStore.getState().floorReplaced(entries)
+    })
+    client.listen('floor:entry', ({ entry }) => {
+      useAppStore.getState().floorEntryChanged(entry)
     })
     client.listen('data:changed', ({ entities }) => {
       if (entities.includes('complaint')) void refreshComplaints()
@@ -119,11 +126,14 @@ export function createSession({ line, calls }: SessionOptions): Session {
 
   async function logout(reason?: 'expired'): Promise<void> {
     await recordSignOff()
+    await dataClient()?.send('presence:leave', {})
     await getDesktop().deleteSecret({ key: SESSION_KEY })
     void line.stop()
     calls.dropPendingWrapUps()
     stopDataWorker()
     setAccessToken('')
+    useAppStore.getState().floorCleared()
+    useAppStore.getState().handLowered()
     useAppStore.getState().loggedOut(reason)
   }
 

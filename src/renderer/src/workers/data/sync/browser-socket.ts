@@ -14,6 +14,9 @@ export const openBrowserSocket: SocketFactory = (url, handlers) => {
     if (!isClosedByUs) handlers.onClose(event.code)
   }
   return {
+    send: (data) => {
+      if (socket.readyState === WebSocket.OPEN) socket.send(data)
+    },
     close: () => {
       isClosedByUs = true
       socket.close()

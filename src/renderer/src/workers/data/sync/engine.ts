@@ -23,6 +23,8 @@ import { DEFAULT_PULL_LIMIT, PROTOCOL_VERSION, type Mutation } from '@shared/syn
 
 import { backoffDelay, type Timers } from '@shared/retry/backoff'
 import { createLogger } from '../runtime/logger'
+import type { DeskPresence } from '@shared/presence/presence'
+import { PresenceLink } from './presence-link'
 import { RealtimeChannel, type SocketFactory } from './realtime-channel'
 import { runSyncCycle, type AuthedRequests, type SyncStore } from './cycle'
 import { SyncHttp, type FetchLike, type HttpOutcome } from './http'
@@ -54,6 +56,7 @@ type StopReason = 'auth' | 'incompatible' | 'closed'
 export class SyncEngine {
   private readonly http: SyncHttp
   private readonly realtime: RealtimeChannel
+  private readonly presence: PresenceLink
   private tokens: SessionTokens
   private running: Promise<void> | null = null
   private rerun = false
@@ -79,7 +82,14 @@ export class SyncEngine {
       timers: options.timers,
       random: options.random,
       onConnected: () => {
+        this.presence.connected()
         this.trigger()
+      },
+      onFloor: (entries) => {
+        options.emit('floor:replaced', { entries })
+      },
+      onFloorEntry: (entry) => {
+        options.emit('floor:entry', { entry })
       },
       onPoke: (cursor) => {
         if (cursor > options.store.cursor) this.pullSoon()
@@ -92,6 +102,16 @@ export class SyncEngine {
         this.trigger()
       }
     })
+    this.presence = new PresenceLink(this.realtime, options.timers)
+  }
+
+  /** The desk's live presence for its team's leads (ephemeral: never journaled or pushed). */
+  publishPresence(presence: DeskPresence): void {
+    if (this.stopped !== 'closed') this.presence.publish(presence)
+  }
+
+  leavePresence(): void {
+    this.presence.leave()
   }
 
   /**
@@ -119,6 +139,7 @@ export class SyncEngine {
     this.clearRetry()
     if (this.pokeTimer !== null) this.options.timers.clearTimeout(this.pokeTimer)
     this.pokeTimer = null
+    this.presence.leave()
     this.realtime.stop()
     await this.running
   }

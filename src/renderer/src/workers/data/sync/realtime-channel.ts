@@ -1,8 +1,14 @@
 /**
- * The realtime channel: a WebSocket on which the server pokes clients to pull now. It
- * reconnects with backoff; every (re)connection is a chance to sync at once.
+ * The realtime channel: a WebSocket on which the server pokes clients to pull now, desks publish
+ * their live presence and leads receive the floor. It reconnects with backoff; every
+ * (re)connection is a chance to sync at once.
+ *
+ * A connection dropped silently (a NAT forgetting it, a cable pulled upstream) never closes by
+ * itself: the server ticks every few seconds, and a socket that says nothing for
+ * `CLIENT_SILENCE_MS` is treated as dead and replaced.
  */
-import { realtimeMessageSchema } from '@shared/sync/protocol'
+import { CLIENT_SILENCE_MS, floorEntrySchema, type FloorEntry } from '@shared/presence/presence'
+import { realtimeMessageSchema, type RealtimeClientMessage } from '@shared/sync/protocol'
 
 import { backoffDelay, type Timers } from '@shared/retry/backoff'
 
@@ -17,6 +23,8 @@ export interface SocketHandlers {
 /** An open (or opening) socket; `close()` must not call `onClose`. */
 export interface SocketLike {
   close(): void
+  /** Sends a text frame; only called once `onOpen` was heard. */
+  send(data: string): void
 }
 
 /** Opens a WebSocket to `url` (the browser's in the worker, the `ws` package in Node tests). */
@@ -33,6 +41,19 @@ export interface RealtimeChannelOptions {
   onLiveChanged: (isLive: boolean) => void
   /** The server closed the socket because the access token was refused. */
   onUnauthorized: () => void
+  /** The whole floor this user may see (leads and admins), at each connection. */
+  onFloor?: (entries: FloorEntry[]) => void
+  onFloorEntry?: (entry: FloorEntry) => void
+}
+
+/** Entries this build can read; one it cannot never hides the others. */
+function readableEntries(raw: readonly unknown[]): FloorEntry[] {
+  const entries: FloorEntry[] = []
+  for (const item of raw) {
+    const entry = floorEntrySchema.safeParse(item)
+    if (entry.success) entries.push(entry.data)
+  }
+  return entries
 }
 
 /** The server's close code for a refused token (see the realtime route). */
@@ -49,7 +70,9 @@ function messageText(data: unknown): string | null {
 
 export class RealtimeChannel {
   private socket: SocketLike | null = null
+  private isOpen = false
   private retryTimer: unknown = null
+  private silenceTimer: unknown = null
   private attempt = 0
   private isStopped = true
 
@@ -64,12 +87,42 @@ export class RealtimeChannel {
     this.isStopped = true
     this.options.timers.clearTimeout(this.retryTimer)
     this.retryTimer = null
+    this.drop()
+  }
+
+  /** Sends a message if the socket is open; false when it is not (the caller resends later). */
+  send(message: RealtimeClientMessage): boolean {
+    if (!this.socket || !this.isOpen) return false
+    this.socket.send(JSON.stringify(message))
+    return true
+  }
+
+  get isConnected(): boolean {
+    return this.isOpen
+  }
+
+  /** Closes the current socket, if any, and says the channel is no longer live. */
+  private drop(): void {
+    this.options.timers.clearTimeout(this.silenceTimer)
+    this.silenceTimer = null
     const socket = this.socket
+    const wasOpen = this.isOpen
     this.socket = null
+    this.isOpen = false
     if (socket) {
       socket.close()
-      this.options.onLiveChanged(false)
+      if (wasOpen || this.isStopped) this.options.onLiveChanged(false)
     }
+  }
+
+  /** Any frame proves the socket works; silence for too long means it does not. */
+  private heard(): void {
+    this.options.timers.clearTimeout(this.silenceTimer)
+    this.silenceTimer = this.options.timers.setTimeout(() => {
+      this.silenceTimer = null
+      this.drop()
+      this.scheduleReconnect()
+    }, CLIENT_SILENCE_MS)
   }
 
   private connect(): void {
@@ -77,17 +130,25 @@ export class RealtimeChannel {
     let closed = false
     const handlers: SocketHandlers = {
       onOpen: () => {
+        if (this.socket !== socket) return
         this.attempt = 0
+        this.isOpen = true
+        this.heard()
         this.options.onLiveChanged(true)
         this.options.onConnected()
       },
       onMessage: (data) => {
+        if (this.socket !== socket) return
+        this.heard()
         this.handleMessage(data)
       },
       onClose: (code) => {
         if (closed || this.socket !== socket) return
         closed = true
         this.socket = null
+        this.isOpen = false
+        this.options.timers.clearTimeout(this.silenceTimer)
+        this.silenceTimer = null
         this.options.onLiveChanged(false)
         // A refused token: a sync pass refreshes it, and the reconnect uses the new one.
         if (code === CLOSE_UNAUTHENTICATED) this.options.onUnauthorized()
@@ -108,7 +169,14 @@ export class RealtimeChannel {
     if (text === null) return
     try {
       const parsed = realtimeMessageSchema.safeParse(JSON.parse(text))
-      if (parsed.success && parsed.data.type === 'poke') this.options.onPoke(parsed.data.cursor)
+      if (!parsed.success) return
+      const message = parsed.data
+      if (message.type === 'poke') this.options.onPoke(message.cursor)
+      else if (message.type === 'floor') this.options.onFloor?.(readableEntries(message.entries))
+      else if (message.type === 'floor:entry') {
+        const entry = floorEntrySchema.safeParse(message.entry)
+        if (entry.success) this.options.onFloorEntry?.(entry.data)
+      }
     } catch {
       // A malformed frame is ignored: the next poke or reconnect catches up.
     }

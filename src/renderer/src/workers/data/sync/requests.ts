@@ -1,6 +1,8 @@
 /** The sync requests: status, a pass now, and the writes that need the agent's attention. */
 import { z } from 'zod'
 
+import { deskPresenceSchema } from '@shared/presence/presence'
+
 import { noArgs, request, type RequestSlice } from '../request-table'
 import { entitiesShowing } from './problems'
 
@@ -26,5 +28,14 @@ export const syncRequests = {
       session.discarded(entitiesShowing(name))
       return { discarded: true }
     }
-  )
+  ),
+  // What the phone signalled (caller names and numbers) is in it: cleaned by the schema, not refused.
+  'presence:publish': request(deskPresenceSchema, 'signalled', (host, presence) => {
+    host.session.engine.publishPresence(presence)
+    return {}
+  }),
+  'presence:leave': request(noArgs, 'typed', (host) => {
+    host.session.engine.leavePresence()
+    return {}
+  })
 } satisfies RequestSlice

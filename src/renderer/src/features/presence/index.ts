@@ -1,0 +1,2 @@
+export { publishDeskPresence } from './publish-presence'
+export { deskPresenceOf, type PresenceMemory } from './desk-presence'
