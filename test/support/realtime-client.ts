@@ -49,7 +49,11 @@ export class RealtimeClient {
   /** Sends a message as a client would (presence, leave), once the socket is open. */
   async send(message: unknown): Promise<void> {
     if (this.socket.readyState !== WebSocket.OPEN) {
-      await new Promise<void>((resolve) => this.socket.once('open', () => resolve()))
+      await new Promise<void>((resolve) =>
+        this.socket.once('open', () => {
+          resolve()
+        })
+      )
     }
     this.socket.send(JSON.stringify(message))
   }
