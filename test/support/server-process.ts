@@ -43,6 +43,11 @@ export class ServerProcess {
     return this.#log
   }
 
+  /** The server's process id while it runs (a benchmark reads its CPU time). */
+  get pid(): number | null {
+    return this.#child?.pid ?? null
+  }
+
   /** Starts the server and resolves once it prints its listening line. */
   start(timeoutMs = 60_000): Promise<void> {
     const child = spawn(
