@@ -2,6 +2,9 @@
  * A loopback TCP proxy that can cut a connection in the middle of a response: the client gets
  * the status line and part of the body, then the socket dies. Used to prove that a push whose
  * answer was cut is neither lost nor applied twice.
+ *
+ * It can also stall: every connection stays open and nothing is forwarded either way, as when a
+ * NAT forgets a connection or a cable is pulled upstream — no close, no error, just silence.
  */
 import { createServer, connect, type Server, type Socket } from 'node:net'
 
@@ -9,6 +12,7 @@ export class CuttingProxy {
   /** Responses cut so far. */
   cuts = 0
   private armedFor: string | null = null
+  private stalled = false
   private readonly sockets = new Set<Socket>()
 
   private constructor(
@@ -35,6 +39,17 @@ export class CuttingProxy {
     this.armedFor = requestLine
   }
 
+  /** From now on nothing passes, on open connections and new ones, until {@link resume}. */
+  stall(): void {
+    this.stalled = true
+  }
+
+  /** Forwards again; connections opened or fed while stalled are dropped, as a NAT would. */
+  resume(): void {
+    this.stalled = false
+    for (const s of this.sockets) s.destroy()
+  }
+
   async close(): Promise<void> {
     for (const s of this.sockets) s.destroy()
     await new Promise<void>((resolve) => {
@@ -49,6 +64,7 @@ export class CuttingProxy {
     this.sockets.add(client).add(upstream)
     let cutThisResponse = false
     client.on('data', (chunk: Buffer) => {
+      if (this.stalled) return
       if (this.armedFor !== null && chunk.toString('latin1').includes(this.armedFor)) {
         this.armedFor = null
         cutThisResponse = true
@@ -56,6 +72,7 @@ export class CuttingProxy {
       upstream.write(chunk)
     })
     upstream.on('data', (chunk: Buffer) => {
+      if (this.stalled) return
       if (!cutThisResponse) {
         client.write(chunk)
         return
