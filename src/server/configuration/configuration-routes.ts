@@ -1,7 +1,7 @@
 /**
  * Configuration editing, admins only: disposition codes, pause reasons, complaint categories and
- * their subcategories (create, update, retire, restore) and the compensation limits table
- * (replaced whole). Every change is one transaction that writes the tables, an audit row and the
+ * their subcategories (create, update, retire, restore), the compensation limits table and the
+ * floor's alert thresholds (each replaced whole). Every change is one transaction that writes the tables, an audit row and the
  * change-log row every client pulls (they are poked at once). Nothing is ever deleted: calls,
  * states and complaints name these codes, some written offline before a retirement reaches
  * them, so a retired entry stays valid for records and is only no longer offered.
@@ -15,6 +15,7 @@ import { registerCompensationLimitRoutes } from './compensation-limit-routes'
 import { registerComplaintCategoryRoutes } from './complaint-category-routes'
 import { CONFIGURATION_PATH, type ConfigRoutes } from './config-change'
 import { registerDispositionCodeRoutes } from './disposition-code-routes'
+import { readFloorAlerts, registerFloorAlertRoutes } from './floor-alert-routes'
 import { registerPauseReasonRoutes } from './pause-reason-routes'
 import type { RouteContext, ZodApp } from '../http/route-context'
 
@@ -34,7 +35,8 @@ export function registerConfigurationAdminRoutes(app: ZodApp, ctx: RouteContext)
       dispositionCodes: await allDispositionCodes(ctx.db),
       pauseReasons: await allPauseReasons(ctx.db),
       complaintCategories: await allComplaintCategories(ctx.db),
-      compensationLimits: await readCompensationLimits(ctx.db)
+      compensationLimits: await readCompensationLimits(ctx.db),
+      floorAlerts: await readFloorAlerts(ctx.db)
     })
   )
   const routes: ConfigRoutes = { app, ctx, guard }
@@ -42,4 +44,5 @@ export function registerConfigurationAdminRoutes(app: ZodApp, ctx: RouteContext)
   registerPauseReasonRoutes(routes)
   registerComplaintCategoryRoutes(routes)
   registerCompensationLimitRoutes(routes)
+  registerFloorAlertRoutes(routes)
 }

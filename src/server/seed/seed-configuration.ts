@@ -3,9 +3,10 @@
  * to the change log, so every client pulls it into its cache. Skipped when pause reasons exist.
  */
 
-import type { DirectoryUser, Team } from '@shared/domain/configuration'
+import { defaultFloorAlerts, type DirectoryUser, type Team } from '@shared/domain/configuration'
 import { roles, type Role } from '@shared/domain/user'
 import { replaceCompensationLimits } from '../compensation/compensation-store'
+import { replaceFloorAlerts } from '../configuration/floor-alert-routes'
 import type { Db, Queryable } from '../db/db'
 import { SCHEMA_LOCK_KEY } from '../db/migrate'
 import {
@@ -59,6 +60,7 @@ async function insertDefaults(tx: Queryable): Promise<void> {
     }
   }
   await replaceCompensationLimits(tx, defaultCompensationLimits)
+  await replaceFloorAlerts(tx, defaultFloorAlerts)
 }
 
 function isRole(value: string): value is Role {
@@ -109,6 +111,7 @@ export async function seedConfiguration(db: Db): Promise<boolean> {
       ...defaultPauseReasons.map((p) => shared('pause_reason', p.code, p)),
       ...defaultComplaintCategories.map((c) => shared('complaint_category', c.code, c)),
       shared('compensation_limits', 'default', defaultCompensationLimits),
+      shared('floor_alerts', 'default', defaultFloorAlerts),
       ...(await directoryChanges(tx))
     ]
     const cursor = await appendChanges(tx, changes)

@@ -1,6 +1,7 @@
 /**
  * What an admin sends to change the configuration (see src/server/configuration/configuration-routes.ts):
- * new entries, partial updates, and the whole compensation limits table. Entries are retired,
+ * new entries, partial updates, the whole compensation limits table and the floor's alert
+ * thresholds. Entries are retired,
  * never deleted, so the records that name them (offline ones too) stay valid.
  */
 import { z } from 'zod'
@@ -11,7 +12,10 @@ import {
   complaintCategoryConfigSchema,
   configCodeSchema,
   dispositionCodeSchema,
-  pauseReasonSchema
+  floorAlertKinds,
+  floorAlertsSchema,
+  pauseReasonSchema,
+  type FloorAlertKind
 } from './configuration'
 
 /** Set only by the phone watchdog when the phone cannot take calls: it can never be retired. */
@@ -137,11 +141,32 @@ export const compensationLimitsEditSchema = z
   })
 export type CompensationLimitsEdit = z.infer<typeof compensationLimitsEditSchema>
 
+const whole = (what: string, min: number, max: number) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .int(`${what} must be a whole number`)
+    .min(min, `${what} must be at least ${String(min)}`)
+    .max(max, `${what} must be at most ${String(max)}`)
+
+/** The floor's alert thresholds, replaced whole: every threshold and every notify switch. */
+export const floorAlertsEditSchema = z.strictObject({
+  longCallMinutes: whole('longCallMinutes', 1, 600),
+  longWrapUpSeconds: whole('longWrapUpSeconds', 10, 3600),
+  missedCallWindowMinutes: whole('missedCallWindowMinutes', 1, 240),
+  notify: z.strictObject(
+    Object.fromEntries(
+      floorAlertKinds.map((k) => [k, z.boolean({ error: `notify.${k} must be true or false` })])
+    ) as Record<FloorAlertKind, z.ZodBoolean>
+  )
+})
+export type FloorAlertsEdit = z.infer<typeof floorAlertsEditSchema>
+
 /** Everything configured, retired entries included: what the admin screen edits. */
 export const adminConfigurationSchema = z.object({
   dispositionCodes: z.array(dispositionCodeSchema),
   pauseReasons: z.array(pauseReasonSchema),
   complaintCategories: z.array(complaintCategoryConfigSchema),
-  compensationLimits: compensationLimitsSchema
+  compensationLimits: compensationLimitsSchema,
+  floorAlerts: floorAlertsSchema
 })
 export type AdminConfiguration = z.infer<typeof adminConfigurationSchema>

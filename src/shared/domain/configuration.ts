@@ -1,7 +1,8 @@
 /**
  * Configuration the server owns and every client reads (pulled into the worker's cache,
  * read-only there): disposition codes, pause reasons, complaint categories with their
- * subcategories, compensation limits, and the directory of users and teams.
+ * subcategories, compensation limits, the floor's alert thresholds, and the directory of users and
+ * teams.
  */
 import { z } from 'zod'
 
@@ -79,6 +80,54 @@ export const compensationLimitsSchema = z.object({
   dailyCapPerCustomer: z.number().min(0)
 })
 export type CompensationLimits = z.infer<typeof compensationLimitsSchema>
+
+/** What a lead's floor alerts on (src/renderer/src/features/floor/floor-alerts.ts). */
+export const floorAlertKinds = [
+  'longCall',
+  'longWrapUp',
+  'pauseOverLimit',
+  'phoneOutOfService',
+  'missedCall',
+  'handRaised',
+  'connectionLost'
+] as const
+export type FloorAlertKind = (typeof floorAlertKinds)[number]
+
+/**
+ * The floor's alert thresholds and which alerts also raise an OS notification while the app is
+ * hidden. A pause's limit is its reason's `maxMinutes`; the rest are here.
+ */
+export const floorAlertsSchema = z.object({
+  longCallMinutes: z.int().min(1).max(600),
+  longWrapUpSeconds: z.int().min(10).max(3600),
+  missedCallWindowMinutes: z.int().min(1).max(240),
+  notify: z.object(
+    Object.fromEntries(floorAlertKinds.map((k) => [k, z.boolean()])) as Record<
+      FloorAlertKind,
+      z.ZodBoolean
+    >
+  )
+})
+export type FloorAlerts = z.infer<typeof floorAlertsSchema>
+
+/**
+ * What a floor uses until an admin sets its own (and what the seed publishes): a database seeded
+ * before the setting existed has none until then.
+ */
+export const defaultFloorAlerts: FloorAlerts = {
+  longCallMinutes: 15,
+  longWrapUpSeconds: 120,
+  missedCallWindowMinutes: 15,
+  notify: {
+    longCall: true,
+    longWrapUp: true,
+    pauseOverLimit: true,
+    phoneOutOfService: true,
+    missedCall: true,
+    handRaised: true,
+    connectionLost: true
+  }
+}
 
 export const directoryUserSchema = z.object({
   id: z.uuid(),

@@ -41,6 +41,7 @@ import {
   complaintCategoryConfigSchema,
   directoryUserSchema,
   dispositionCodeSchema,
+  floorAlertsSchema,
   pauseReasonSchema,
   teamSchema
 } from '../domain/configuration'
@@ -59,7 +60,8 @@ import { deskPresenceSchema } from '../presence/presence'
  * 9: the colleague directory (`directory_entry`, centre-wide), and an interaction's `party`
  * (a call with a colleague is kept out of customer figures).
  * 10: live presence on the realtime socket (desks publish, leads receive the floor; a `tick`
- * keeps silent sockets detectable).
+ * keeps silent sockets detectable); `floor_alerts`, the floor's alert thresholds an admin sets
+ * (configuration, centre-wide).
  */
 export const PROTOCOL_VERSION = 10
 export const PROTOCOL_HEADER = 'x-atiende-protocol'
@@ -222,6 +224,7 @@ export const changeSchema = z.discriminatedUnion('entity', [
     entity: z.literal('compensation_limits'),
     data: compensationLimitsSchema
   }),
+  z.object({ seq: z.number().int(), entity: z.literal('floor_alerts'), data: floorAlertsSchema }),
   z.object({ seq: z.number().int(), entity: z.literal('user'), data: directoryUserSchema }),
   z.object({ seq: z.number().int(), entity: z.literal('team'), data: teamSchema }),
   // The colleague directory, centre-wide and read-only on desks: the latest entry of a user wins.

@@ -6,6 +6,7 @@ import type { InjectOptions } from 'fastify'
 import { beforeAll, expect, it } from 'vitest'
 
 import { defaultCompensationLimits } from '@server/seed/default-configuration'
+import { defaultFloorAlerts } from '@shared/domain/configuration'
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@shared/sync/protocol'
 import { complaintMutation, login } from '../../support/server-app'
 import { describeOnEngines } from '@support/engine-suite'
@@ -189,7 +190,8 @@ const configurationCases: RouteCase[] = [
     undefined,
     200
   ),
-  adminCase('PUT', `${config}/compensation-limits`, defaultCompensationLimits, 200)
+  adminCase('PUT', `${config}/compensation-limits`, defaultCompensationLimits, 200),
+  adminCase('PUT', `${config}/floor-alerts`, defaultFloorAlerts, 200)
 ]
 cases.push(...configurationCases)
 

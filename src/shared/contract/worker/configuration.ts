@@ -6,6 +6,7 @@ import type {
   ComplaintCategoryConfig,
   DirectoryUser,
   DispositionCode,
+  FloorAlerts,
   PauseReason,
   Team
 } from '../../domain/configuration'
@@ -18,6 +19,8 @@ export interface ConfigurationSnapshot {
   complaintCategories: ComplaintCategoryConfig[]
   /** Null until the first pull brought it. */
   compensationLimits: CompensationLimits | null
+  /** Null until an admin set them or the seed published them: the floor then uses the defaults. */
+  floorAlerts: FloorAlerts | null
   /** Agents: their team's users (and users without a team); leads: their team; admins: all. */
   users: DirectoryUser[]
   teams: Team[]

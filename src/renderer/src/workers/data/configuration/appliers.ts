@@ -14,6 +14,7 @@ export const configurationPulled: PulledSlice<ConfigChange['entity']> = {
   pause_reason: configuration,
   complaint_category: configuration,
   compensation_limits: configuration,
+  floor_alerts: configuration,
   user: configuration,
   team: configuration,
   script: configuration

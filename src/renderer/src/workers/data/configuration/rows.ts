@@ -1,6 +1,6 @@
 /**
  * Configuration pulled from the server, read-only here: disposition codes, pause reasons,
- * complaint categories, compensation limits, and the directory of users and teams. One table,
+ * complaint categories, compensation limits, floor alert thresholds, and the directory of users and teams. One table,
  * keyed by kind and code (or id); the latest pulled version of each row wins.
  */
 import type { Database } from 'sql.js'
@@ -11,6 +11,7 @@ import {
   complaintCategoryConfigSchema,
   directoryUserSchema,
   dispositionCodeSchema,
+  floorAlertsSchema,
   pauseReasonSchema,
   teamSchema
 } from '@shared/domain/configuration'
@@ -43,6 +44,7 @@ const keys: HandlerTable<ConfigChange, 'entity', null, string> = {
   pause_reason: (_, c) => c.data.code,
   complaint_category: (_, c) => c.data.code,
   compensation_limits: () => 'default',
+  floor_alerts: () => 'default',
   user: (_, c) => c.data.id,
   team: (_, c) => c.data.id,
   // Every published version is kept: publishing an older draft later must not replace a newer
@@ -96,6 +98,7 @@ export function readConfiguration(db: Database): ConfigurationSnapshot {
     ).sort(bySortOrder),
     compensationLimits:
       parsed(rowsOf(db, 'compensation_limits'), compensationLimitsSchema)[0] ?? null,
+    floorAlerts: parsed(rowsOf(db, 'floor_alerts'), floorAlertsSchema)[0] ?? null,
     users: parsed(rowsOf(db, 'user'), directoryUserSchema).sort((a, b) =>
       a.displayName.localeCompare(b.displayName)
     ),
