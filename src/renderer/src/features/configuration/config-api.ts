@@ -5,6 +5,7 @@
  */
 import { appError, errorCodes, type AppError } from '@shared/contract/errors'
 import { fail, ok, type Result } from '@shared/contract/result'
+import type { FloorAlerts } from '@shared/domain/configuration'
 import { errorEnvelopeSchema } from '@shared/sync/auth'
 import { currentAccessToken } from '../../data/access-token'
 import { dataClient } from '../../data/data-client'
@@ -12,10 +13,12 @@ import { serverUrl } from '../../data/server-url'
 
 export type ConfigKind = 'disposition-codes' | 'pause-reasons' | 'complaint-categories'
 
-async function request(path: string, body: unknown): Promise<Response | null> {
+type Method = 'POST' | 'PUT'
+
+async function request(method: Method, path: string, body: unknown): Promise<Response | null> {
   try {
     return await fetch(`${serverUrl()}/api/admin/configuration${path}`, {
-      method: 'POST',
+      method,
       headers: {
         authorization: `Bearer ${currentAccessToken()}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' })
@@ -34,12 +37,12 @@ async function errorOf(response: Response): Promise<AppError> {
   return appError(code, envelope.data.error.message)
 }
 
-/** POSTs to a configuration route; the pulled configuration then shows the change. */
-async function post(path: string, body?: unknown): Promise<Result<null>> {
-  let response = await request(path, body)
+/** Sends to a configuration route; the pulled configuration then shows the change. */
+async function send(method: Method, path: string, body?: unknown): Promise<Result<null>> {
+  let response = await request(method, path, body)
   if (response?.status === 401) {
     await dataClient()?.send('sync:now', {})
-    response = await request(path, body)
+    response = await request(method, path, body)
   }
   if (response === null) return fail(appError('unavailable', 'server unreachable'))
   return response.ok ? ok(null) : fail(await errorOf(response))
@@ -49,7 +52,7 @@ export function addEntry(
   kind: ConfigKind,
   entry: { code: string; label: { es: string; en: string } }
 ): Promise<Result<null>> {
-  return post(`/${kind}`, entry)
+  return send('POST', `/${kind}`, entry)
 }
 
 export function setRetired(
@@ -57,5 +60,10 @@ export function setRetired(
   code: string,
   retired: boolean
 ): Promise<Result<null>> {
-  return post(`/${kind}/${encodeURIComponent(code)}/${retired ? 'retire' : 'restore'}`)
+  return send('POST', `/${kind}/${encodeURIComponent(code)}/${retired ? 'retire' : 'restore'}`)
+}
+
+/** Replaces the floor's alert thresholds (every lead's floor pulls them). */
+export function saveFloorAlerts(alerts: FloorAlerts): Promise<Result<null>> {
+  return send('PUT', '/floor-alerts', alerts)
 }

@@ -4,6 +4,7 @@ import type { ConfigurationSnapshot } from '@shared/contract/worker'
 import { WATCHDOG_PAUSE_REASON } from '@shared/domain/configuration-edit'
 import { useConfiguration } from '@renderer/data/use-configuration'
 import { CodeListEditor, type EditableEntry } from './CodeListEditor'
+import { FloorAlertsEditor } from './FloorAlertsEditor'
 
 const bySortOrder = (a: { sortOrder: number }, b: { sortOrder: number }) =>
   a.sortOrder - b.sortOrder
@@ -19,8 +20,9 @@ const complaintCategories = (c: ConfigurationSnapshot): EditableEntry[] =>
   [...c.complaintCategories].sort(bySortOrder).map((k) => ({ ...k, retirable: true }))
 
 /**
- * Admins add and retire disposition codes, pause reasons and complaint categories here; the rest
- * (labels, order, subcategories, compensation limits) is in the admin API (see the README).
+ * Admins add and retire disposition codes, pause reasons and complaint categories, and set the
+ * live floor's alerts, here; the rest (labels, order, subcategories, compensation limits) is in
+ * the admin API (see the README).
  * Mounted for admins only.
  */
 export function ConfigurationPanel() {
@@ -46,6 +48,7 @@ export function ConfigurationPanel() {
         heading={t('configuration.complaintCategories')}
         entries={categories}
       />
+      <FloorAlertsEditor />
     </section>
   )
 }

@@ -1,1 +1,0 @@
-export { TeamBoard } from './components/TeamBoard'
