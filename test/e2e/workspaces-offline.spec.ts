@@ -17,7 +17,7 @@ test.use({ ownServer: true })
 const headings: Readonly<Record<string, string>> = {
   'Puesto de atención': 'Teléfono',
   Quejas: 'Quejas y reclamos',
-  'Equipo en vivo': 'Mi equipo',
+  'Equipo en vivo': 'Panel en vivo',
   Formación: 'Escenarios de práctica',
   'Calidad e informes': 'Análisis de quejas',
   Administración: 'Configuración'

@@ -48,7 +48,7 @@ test('the interface switches to English and stays English after a reload', async
   await ws.login('carla')
   await ws.setLanguage('en')
   // The page objects speak Spanish: the English names are checked here, on the page.
-  await expect(page.getByRole('heading', { name: 'My team' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Live floor' })).toBeVisible()
   await page
     .getByRole('navigation', { name: 'Workspaces' })
     .getByRole('button', { name: 'Agent desk' })
@@ -56,7 +56,7 @@ test('the interface switches to English and stays English after a reload', async
   await expect(page.getByRole('heading', { name: 'Phone' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Start practice call' })).toBeVisible()
   await page.reload()
-  await expect(page.getByRole('heading', { name: 'My team' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Live floor' })).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
 })
 

@@ -1,4 +1,4 @@
-/** What a team lead sees besides an agent: the team board and the pending approvals. */
+/** What a team lead sees besides an agent: the live floor and the pending approvals. */
 import type { Locator, Page } from '@playwright/test'
 
 /** Opens a workspace from the navigation by its full name. */
@@ -13,7 +13,7 @@ export class TeamPanel {
   readonly region: Locator
 
   constructor(page: Page) {
-    this.region = page.getByRole('region', { name: 'Mi equipo' })
+    this.region = page.getByRole('region', { name: 'Panel en vivo' })
   }
 
   /** An agent's row, found by the start of the display name. */
