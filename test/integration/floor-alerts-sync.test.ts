@@ -34,7 +34,7 @@ describeOnEngines('floor alert thresholds reach the desks on %s', (engine) => {
     await carla.close()
   })
 
-  const send = (method: 'GET' | 'PUT', body?: unknown, who = 'admin') =>
+  const send = (method: 'GET' | 'PUT', body?: unknown, who: 'admin' | 'carla' = 'admin') =>
     fetch(`${server.url}${PATH}${method === 'PUT' ? '/floor-alerts' : ''}`, {
       method,
       headers: {

@@ -61,7 +61,7 @@ export function AgentDetail({ row, now, labels, onClose, renderActions }: AgentD
             }
           />
           {row.since !== null && row.state !== 'offline' && (
-            <span className="floor-time"> {elapsed(row.since, now)}</span>
+            <span className="floor-time floor-muted"> · {elapsed(row.since, now)}</span>
           )}
           {p?.pauseAfterCall && (
             <div className="floor-muted">
