@@ -90,6 +90,38 @@ test('a hostile name is text, and the out-of-date floor dims without losing anyo
   await expect(floor.locator('tbody tr.floor-row-lost')).toHaveCount(lostBefore)
 })
 
+test('the floor is walked and sorted from the keyboard', async ({ page, workstation: ws }) => {
+  await ws.loginSynced('carla')
+  await openWorkspace(page, 'team', 'es')
+  await fillFloor(page, 25)
+  const floor = floorRegion(page)
+  const agents = floor.locator('tbody .floor-agent')
+  // One tab stop for the rows: the first; the arrows walk them, Enter opens the detail.
+  await agents.first().focus()
+  await page.keyboard.press('ArrowDown')
+  const second = (await agents.nth(1).textContent()) ?? ''
+  await expect(agents.nth(1)).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('complementary', { name: second })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('complementary')).toHaveCount(0)
+  await expect(agents.nth(1)).toBeFocused()
+
+  // The Alerts header sorts most alerts first, and says so.
+  const alertsHeader = floor.getByRole('columnheader', { name: /Alertas/ })
+  await alertsHeader.getByRole('button').click()
+  await expect(alertsHeader).toHaveAttribute('aria-sort', 'descending')
+  await expect(floor.locator('tbody tr').first()).toHaveClass(/has-alerts/)
+  await expect(floor.locator('tbody tr').last()).not.toHaveClass(/has-alerts/)
+
+  // A state chip filters, and its count is the number of rows it leaves.
+  const lost = floor.getByRole('button', { name: /^Conexión perdida \d+$/ })
+  const count = Number((await lost.textContent())?.match(/\d+$/)?.[0])
+  await lost.click()
+  await expect(floor.locator('tbody tr')).toHaveCount(count)
+  await expect(page.getByRole('toolbar', { name: 'Filtrar y ordenar el panel' })).toBeVisible()
+})
+
 test('screenshots of the floor for review', async ({ page, workstation: ws }) => {
   const dir = process.env['FLOOR_SHOTS']
   test.skip(!dir, 'set FLOOR_SHOTS=<dir> to save them')
