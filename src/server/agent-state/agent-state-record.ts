@@ -7,6 +7,14 @@ import type { AccessClaims } from '../auth/access-tokens'
 import type { Queryable } from '../db/db'
 import { rejected, repeatOf, type MutationOutcome } from '../sync/mutation-outcome'
 
+/** A desk's own record: nobody else set it. */
+export const DESK_ATTRIBUTION = {
+  source: 'desk',
+  setBy: null,
+  setByName: null,
+  note: null
+} as const satisfies Pick<AgentState, 'source' | 'setBy' | 'setByName' | 'note'>
+
 /** Applies an agent state record inside the caller's transaction. */
 export async function applyAgentStateRecord(
   tx: Queryable,
@@ -39,7 +47,8 @@ export async function applyAgentStateRecord(
     ...args,
     agentId: claims.userId,
     teamId: claims.teamId,
-    receivedAt: (inserted[0]?.received_at ?? new Date()).toISOString()
+    receivedAt: (inserted[0]?.received_at ?? new Date()).toISOString(),
+    ...DESK_ATTRIBUTION
   } satisfies AgentState
   return {
     status: 'applied',

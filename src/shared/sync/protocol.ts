@@ -16,7 +16,11 @@
 import { z } from 'zod'
 
 import { errorCodes } from '../contract/errors'
-import { agentStateRecordArgsSchema, agentStateSchema } from '../domain/agent-state'
+import {
+  agentStateForceArgsSchema,
+  agentStateRecordArgsSchema,
+  agentStateSchema
+} from '../domain/agent-state'
 import {
   callbackCompleteArgsSchema,
   callbackScheduleArgsSchema,
@@ -61,7 +65,8 @@ import { deskPresenceSchema } from '../presence/presence'
  * (a call with a colleague is kept out of customer figures).
  * 10: live presence on the realtime socket (desks publish, leads receive the floor; a `tick`
  * keeps silent sockets detectable); `floor_alerts`, the floor's alert thresholds an admin sets
- * (configuration, centre-wide).
+ * (configuration, centre-wide). Agent states: the server's `connection_lost` fact, a lead's
+ * `agent_state.force`, and who set each record (`source`, `setBy`, `setByName`, `note`).
  */
 export const PROTOCOL_VERSION = 10
 export const PROTOCOL_HEADER = 'x-atiende-protocol'
@@ -117,6 +122,7 @@ export const mutationSchema = z.discriminatedUnion('name', [
     name: z.literal('agent_state.record'),
     args: agentStateRecordArgsSchema
   }),
+  z.object({ id: z.uuid(), name: z.literal('agent_state.force'), args: agentStateForceArgsSchema }),
   z.object({
     id: z.uuid(),
     name: z.literal('disposition.record'),

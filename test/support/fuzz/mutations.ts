@@ -203,6 +203,20 @@ const fixtures: Record<string, Fixture> = {
       args: { ...args, state: 'not_ready', pauseReason: 'break' }
     })
   },
+  'agent_state.force': {
+    // carla leads ana's team; a selectable pause reason of the seeded configuration.
+    user: 'carla',
+    prepare: (world, args) => ({
+      setup: [],
+      args: {
+        ...args,
+        agentId: world.userIds.ana,
+        state: 'not_ready',
+        pauseReason: 'meeting',
+        note: 'sala 2'
+      }
+    })
+  },
   'disposition.record': {
     user: 'ana',
     // A disposition code of the seeded configuration; a production disposition names its call's

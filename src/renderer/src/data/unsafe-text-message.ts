@@ -11,6 +11,7 @@ import type { WorkerRequestName } from '@shared/contract/worker'
 /** The form label of a refused field, per request where one field name means two things. */
 const labelKeys: Partial<Record<WorkerRequestName, Record<string, string>>> = {
   'disposition:record': { note: 'wrapUp.note' },
+  'agentState:force': { note: 'forceState.note' },
   'callback:schedule': { note: 'callbacks.note', contactName: 'callbacks.contactName' },
   'compensation:grant': { reason: 'compensation.reason' },
   'compensation:decide': { reason: 'compensation.approvals.reasonRequired' },

@@ -15,6 +15,7 @@ import { migration014ComplaintProductChannel } from './014-complaint-product-cha
 import { migration015CustomerCacheRows } from './015-customer-cache-rows'
 import { migration016CleanUnsafeText } from './016-clean-unsafe-text'
 import { migration017Directory } from './017-directory'
+import { migration018AgentStateSources } from './018-agent-state-sources'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -35,5 +36,6 @@ export const migrations: readonly Migration[] = [
   migration014ComplaintProductChannel,
   migration015CustomerCacheRows,
   migration016CleanUnsafeText,
-  migration017Directory
+  migration017Directory,
+  migration018AgentStateSources
 ]

@@ -44,6 +44,7 @@ const kindKeys: Record<MutationName, string> = {
   'interaction.record': 'call',
   'script_run.record': 'scriptRun',
   'agent_state.record': 'agentState',
+  'agent_state.force': 'agentState',
   'disposition.record': 'disposition',
   'callback.schedule': 'callback',
   'callback.complete': 'callbackDone'

@@ -1,15 +1,17 @@
 /**
  * Agent state records in the local store: this agent's own changes (journaled, pending until
  * the server has them) and, pulled from the server, their own synced records and — for a team
- * lead — every teammate's. `agent_id` is null on a local row: it is always the store's user.
+ * lead — every teammate's, whoever set them (the desk, the server's "connection lost", a lead).
+ * `agent_id` is null on a desk's local row: it is always the store's user. A state a lead forces
+ * here is kept under the agent it names.
  */
 import type { Database } from 'sql.js'
 
 import type { LocalAgentState, LocalSyncState } from '@shared/contract/worker'
 import {
-  agentStateRecordArgsSchema,
+  agentStateLocalRecordSchema,
   type AgentState,
-  type AgentStateRecordArgs
+  type AgentStateLocalRecord
 } from '@shared/domain/agent-state'
 import type { MutationOf } from '@shared/sync/protocol'
 
@@ -18,8 +20,11 @@ import { asNullableString, asString, queryAll, queryOne, type Row } from '../sto
 
 const syncStates: readonly LocalSyncState[] = ['pending', 'synced', 'rejected']
 
+const DESK_ATTRIBUTION = { source: 'desk', setBy: null, setByName: null, note: null } as const
+
 function toLocal(row: Row): LocalAgentState | null {
-  const args = agentStateRecordArgsSchema.safeParse(JSON.parse(asString(row['data'])))
+  // Rows written before records were attributed parse as the desk's own.
+  const args = agentStateLocalRecordSchema.safeParse(JSON.parse(asString(row['data'])))
   if (!args.success) return null
   return {
     ...args.data,
@@ -30,7 +35,7 @@ function toLocal(row: Row): LocalAgentState | null {
 
 function upsert(
   db: Database,
-  record: AgentStateRecordArgs,
+  record: AgentStateLocalRecord,
   agentId: string | null,
   state: LocalSyncState
 ): void {
@@ -51,13 +56,26 @@ export function applyLocalAgentState(
   db: Database,
   mutation: MutationOf<'agent_state.record'>
 ): void {
-  upsert(db, mutation.args, null, 'pending')
+  upsert(db, { ...mutation.args, ...DESK_ATTRIBUTION }, null, 'pending')
+  enqueueMutation(db, mutation)
+}
+
+/**
+ * A state this lead forces on an agent, under the agent's id, and its outbox entry. Who set it
+ * (the lead's id and name) is the server's to say: the pulled record replaces this one.
+ */
+export function applyLocalAgentStateForce(
+  db: Database,
+  mutation: MutationOf<'agent_state.force'>
+): void {
+  const { agentId, ...args } = mutation.args
+  upsert(db, { ...args, source: 'lead', setBy: null, setByName: null }, agentId, 'pending')
   enqueueMutation(db, mutation)
 }
 
 /** The server's record wins (its own row, or a teammate's for a lead). */
 export function upsertServerAgentState(db: Database, state: AgentState): void {
-  const record = agentStateRecordArgsSchema.safeParse(state)
+  const record = agentStateLocalRecordSchema.safeParse(state)
   if (record.success) upsert(db, record.data, state.agentId, 'synced')
 }
 

@@ -147,6 +147,7 @@ const CREATED_ROWS: Partial<Record<string, string>> = {
   'compensation.grant': 'compensations',
   'interaction.record': 'interactions',
   'agent_state.record': 'agent_states',
+  'agent_state.force': 'agent_states',
   'disposition.record': 'dispositions',
   'callback.schedule': 'callbacks'
 }

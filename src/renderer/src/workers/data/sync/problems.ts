@@ -69,6 +69,7 @@ const VIEWS: Partial<Record<string, readonly SyncEntity[]>> = {
   'customer.create': ['customer'],
   'interaction.record': ['interaction'],
   'agent_state.record': ['agent_state'],
+  'agent_state.force': ['agent_state'],
   'disposition.record': ['disposition'],
   'callback.schedule': ['callback'],
   'callback.complete': ['callback']
@@ -91,6 +92,7 @@ const SUMMARY_FIELDS: Partial<Record<string, readonly (readonly string[])[]>> = 
   'interaction.record': [['remoteNumber']],
   'script_run.record': [['scriptId']],
   'disposition.record': [['code'], ['note']],
+  'agent_state.force': [['state', 'pauseReason'], ['note']],
   'callback.schedule': [['contactName'], ['phoneE164']]
 }
 
