@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '@renderer/stores/app-store'
 import type { WorkspaceId } from '@renderer/stores/workspace'
-import { AgentStateControl, PhoneProblemAlert } from '../features/agent-state'
+import { AgentStateControl, ForcedStateNotice, PhoneProblemAlert } from '../features/agent-state'
 import { useAudioRuntime } from '../features/devices'
 import { CallerSummary } from '../features/screen-pop'
 import { CallBar, useSoftphone } from '../features/softphone'
@@ -96,7 +96,11 @@ export function Workstation() {
         </div>
       </header>
       <CallBar identity={<CallerSummary />} trailing={<BackToDesk />} />
-      <PhoneProblemAlert />
+      {/* One row of the shell's grid, however many of these show. */}
+      <div className="shell-alerts">
+        <PhoneProblemAlert />
+        <ForcedStateNotice />
+      </div>
       <ShortcutSheet workspaces={workspaces} isOpen={sheetOpen} onOpenChange={setSheetOpen} />
       <main className="workspace-area" aria-label={t(`workspaces.${shown}`)}>
         <AgentDesk hidden={shown !== 'desk'} />

@@ -1,4 +1,6 @@
 export { AgentStateControl } from './components/AgentStateControl'
+export { ForcedStateNotice } from './components/ForcedStateNotice'
+export { ForceStateControl } from './components/ForceStateControl'
 export { PhoneProblemAlert } from './components/PhoneProblemAlert'
 export { recordSignOff } from './record-agent-state'
 export { usePauseReasons } from './use-pause-reasons'

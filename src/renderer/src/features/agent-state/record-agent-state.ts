@@ -32,16 +32,31 @@ async function record(next: Recorded): Promise<void> {
   if (!result.ok) useAppStore.getState().agentStateRecordFailed(result.error.message)
 }
 
-/** Starts recording for the session (records the state at login); returns the stop function. */
+/**
+ * Starts recording for the session (records the state at login); returns the stop function.
+ *
+ * @remarks A state a lead forced is already on the server as the lead's record: the desk does
+ * not record it again. When the desk could not take it as it is (a call is up, so the pause
+ * follows the call; the phone cannot ring, so Ready waits), it records what it really is now,
+ * so the figures follow the phone, not the lead's wish.
+ */
 export function watchAgentStateRecords(): () => void {
   const user = useAppStore.getState().auth.user
   // Only a team's members are on a floor: the server refuses anyone else's states, and a
   // trainer's or an admin's refused records would only fill the sync bar with rejections.
   if (!user || user.teamId === null || user.role === 'trainer') return () => undefined
   let last = currentOf(useAppStore.getState())
+  let forcedSeen = useAppStore.getState().agent.forced?.id ?? null
   void record(last)
   return useAppStore.subscribe((s) => {
     const next = currentOf(s)
+    const forced = s.agent.forced
+    if (forced !== null && forced.id !== forcedSeen) {
+      forcedSeen = forced.id
+      last = next
+      if (next.state !== forced.state || next.pauseReason !== forced.pauseReason) void record(next)
+      return
+    }
     if (next.state === last.state && next.pauseReason === last.pauseReason) return
     last = next
     void record(next)

@@ -4,6 +4,19 @@ import type { AppState } from '../../stores/app-store'
 import { PHONE_PROBLEM_REASON, type Availability, type PauseReasonCode } from './agent-state'
 import type { PhoneProblem } from './phone-watchdog'
 
+/**
+ * A state a team lead forced on this agent, as the desk applied it: what the notice says, and
+ * the record's id so the recorder does not record it a second time.
+ */
+export interface ForcedState {
+  id: string
+  state: 'ready' | 'not_ready'
+  pauseReason: string | null
+  /** The lead's name as the server recorded it; null when it did not say. */
+  by: string | null
+  note: string | null
+}
+
 export interface AgentStateSlice {
   agent: {
     availability: Availability
@@ -13,11 +26,19 @@ export interface AgentStateSlice {
     phoneRecovered: boolean
     /** Why the last status change could not be recorded, if it could not. */
     recordError: string | null
+    /** The last state a lead forced here, until the agent dismisses its notice. */
+    forced: ForcedState | null
   }
   agentStateRecordFailed: (message: string) => void
   agentReady: () => void
   agentNotReady: (reason: PauseReasonCode) => void
   phoneHealthChanged: (problems: readonly PhoneProblem[]) => void
+  /**
+   * A lead forced this agent's state: Ready, or the pause (which follows the call when one is up,
+   * as the agent's own choice would). Ready never hides a phone that cannot ring.
+   */
+  agentStateForced: (forced: ForcedState) => void
+  forcedNoticeDismissed: () => void
 }
 
 const now = (): string => new Date().toISOString()
@@ -34,7 +55,8 @@ export const createAgentStateSlice: StateCreator<AppState, [], [], AgentStateSli
     availability: { kind: 'ready', since: now() },
     phoneProblems: [],
     phoneRecovered: false,
-    recordError: null
+    recordError: null,
+    forced: null
   },
   agentStateRecordFailed: (message) => {
     set((s) => ({ agent: { ...s.agent, recordError: message } }))
@@ -58,6 +80,30 @@ export const createAgentStateSlice: StateCreator<AppState, [], [], AgentStateSli
         phoneRecovered: false
       }
     })
+  },
+  agentStateForced: (forced) => {
+    const { agent } = get()
+    const current = agent.availability
+    let availability = current
+    if (forced.state === 'ready') {
+      if (agent.phoneProblems.length === 0 && current.kind !== 'ready') {
+        availability = { kind: 'ready', since: now() }
+      }
+    } else if (
+      forced.pauseReason !== null &&
+      (current.kind !== 'not_ready' || current.reason !== forced.pauseReason)
+    ) {
+      availability = {
+        kind: 'not_ready',
+        reason: forced.pauseReason,
+        since: now(),
+        bySystem: false
+      }
+    }
+    set({ agent: { ...agent, availability, phoneRecovered: false, forced } })
+  },
+  forcedNoticeDismissed: () => {
+    set((s) => ({ agent: { ...s.agent, forced: null } }))
   },
   phoneHealthChanged: (problems) => {
     const { agent } = get()

@@ -5,8 +5,10 @@ import type { PauseReason } from '@shared/domain/configuration'
 import { useAppStore } from '@renderer/stores/app-store'
 import { ariaKeyShortcuts, useShortcut } from '../../shortcuts'
 import { builtInPauseReasons, effectiveAgentState, type Availability } from '../agent-state'
+import { watchForcedStates } from '../follow-forced-state'
 import { watchAgentStateRecords } from '../record-agent-state'
 import { usePauseReasons } from '../use-pause-reasons'
+import { useReasonLabel } from '../use-reason-label'
 
 const READY = 'ready'
 /** The reason Alt+E pauses with: the most common pause on a contact-center floor. */
@@ -21,16 +23,6 @@ function toggleAvailability(): void {
   const store = useAppStore.getState()
   if (store.agent.availability.kind === 'ready') store.agentNotReady(DEFAULT_PAUSE)
   else store.agentReady()
-}
-
-/** The label of a pause reason: the server's once pulled, else the built-in translation. */
-function useReasonLabel(configured: readonly PauseReason[]): (code: string) => string {
-  const { t, i18n } = useTranslation()
-  const language = i18n.language.startsWith('en') ? 'en' : 'es'
-  return (code) => {
-    const reason = configured.find((r) => r.code === code)
-    return reason ? reason.label[language] : t(`agentState.reasons.${code}`, { defaultValue: code })
-  }
 }
 
 /**
@@ -50,6 +42,7 @@ export function AgentStateControl() {
   const labelOf = useReasonLabel(configured)
 
   useEffect(() => watchAgentStateRecords(), [])
+  useEffect(() => watchForcedStates(), [])
 
   useShortcut('agent.toggleReady', toggleAvailability)
 
