@@ -1,0 +1,58 @@
+/**
+ * A lead forcing an agent's state ("Cambiar estado…" and its dialog), and the notice the agent's
+ * desk shows afterwards. Found by accessible names, as a screen reader user would.
+ */
+import type { Locator, Page } from '@playwright/test'
+
+export interface ForcedChoice {
+  state: 'Listo' | 'En pausa'
+  /** The pause reason's label, with `En pausa`. */
+  reason?: string
+  note?: string
+}
+
+/** The lead's side: the button on an agent and the dialog it opens. */
+export class ForceStateDialog {
+  readonly dialog: Locator
+  readonly reason: Locator
+  readonly note: Locator
+  readonly apply: Locator
+  readonly cancel: Locator
+
+  constructor(private readonly page: Page) {
+    this.dialog = page.getByRole('dialog', { name: /^Cambiar el estado de / })
+    this.reason = this.dialog.getByRole('combobox', { name: 'Motivo de la pausa' })
+    this.note = this.dialog.getByRole('textbox', { name: 'Nota para el agente' })
+    this.apply = this.dialog.getByRole('button', { name: 'Aplicar' })
+    this.cancel = this.dialog.getByRole('button', { name: 'Cancelar' })
+  }
+
+  /** The "Cambiar estado…" button of the agent called `agentName`. */
+  opener(agentName: string): Locator {
+    return this.page.getByRole('button', { name: `Cambiar el estado de ${agentName}` })
+  }
+
+  state(name: ForcedChoice['state']): Locator {
+    return this.dialog.getByRole('radio', { name })
+  }
+
+  /** Opens the dialog, fills it in and applies with Enter from the note, as a keyboard user. */
+  async force(agentName: string, choice: ForcedChoice): Promise<void> {
+    await this.opener(agentName).click()
+    await this.state(choice.state).check()
+    if (choice.reason !== undefined) await this.reason.selectOption({ label: choice.reason })
+    await this.note.fill(choice.note ?? '')
+    await this.note.press('Enter')
+  }
+}
+
+/** The agent's side: the calm notice under the call bar. */
+export class ForcedStateNotice {
+  readonly region: Locator
+  readonly dismiss: Locator
+
+  constructor(page: Page) {
+    this.region = page.getByRole('status', { name: 'Cambio de estado' })
+    this.dismiss = this.region.getByRole('button', { name: 'Cerrar el aviso del cambio de estado' })
+  }
+}
