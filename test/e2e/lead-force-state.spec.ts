@@ -6,6 +6,10 @@
 import { loginAs, serverAgentStates } from '@support/server-api'
 import { expect, test } from './fixtures'
 import { ForcedStateNotice, ForceStateDialog } from './pages/force-state'
+import { seriousViolations } from './support/axe'
+
+// bypassCSP: axe-core is injected into the lead's page (see support/axe.ts).
+test.use({ bypassCSP: true })
 
 const NOTE = 'Reunión de equipo en la sala 2'
 
@@ -15,14 +19,24 @@ test("a lead's forced pause reaches the agent's desk, which obeys and tells the 
   workstation: lead
 }) => {
   const started = new Date().toISOString()
-  await lead.login('carla')
-  const agent = await colleagues.open('ana')
+  // Both sign in at once: each first load of a workstation takes several seconds here.
+  const [, agent] = await Promise.all([lead.login('carla'), colleagues.open('ana')])
   await expect(agent.agentState.current).toHaveText('Listo')
   const anaRow = lead.team.agent(/^Ana Ortiz/)
   await expect(anaRow).toContainText('Listo')
 
   const force = new ForceStateDialog(lead.page)
-  await force.force('Ana Ortiz', { state: 'En pausa', reason: 'Reunión', note: NOTE })
+  // Keyboard first: the button opens the dialog, Escape closes it and gives the focus back.
+  await force.opener('Ana Ortiz').focus()
+  await lead.page.keyboard.press('Enter')
+  await expect(force.dialog).toBeVisible()
+  await expect(force.state('En pausa')).toBeChecked()
+  expect(await seriousViolations(lead.page)).toEqual([])
+  await lead.page.keyboard.press('Escape')
+  await expect(force.dialog).toHaveCount(0)
+  await expect(force.opener('Ana Ortiz')).toBeFocused()
+  await lead.page.keyboard.press('Enter')
+  await force.fill({ state: 'En pausa', reason: 'Reunión', note: NOTE })
   await expect(force.dialog).toHaveCount(0)
   await expect(anaRow).toContainText('En pausa · Reunión')
 

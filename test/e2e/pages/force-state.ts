@@ -36,13 +36,18 @@ export class ForceStateDialog {
     return this.dialog.getByRole('radio', { name })
   }
 
-  /** Opens the dialog, fills it in and applies with Enter from the note, as a keyboard user. */
-  async force(agentName: string, choice: ForcedChoice): Promise<void> {
-    await this.opener(agentName).click()
+  /** Fills the open dialog in and applies with Enter from the note, as a keyboard user would. */
+  async fill(choice: ForcedChoice): Promise<void> {
     await this.state(choice.state).check()
     if (choice.reason !== undefined) await this.reason.selectOption({ label: choice.reason })
     await this.note.fill(choice.note ?? '')
     await this.note.press('Enter')
+  }
+
+  /** Opens the dialog on `agentName` and applies `choice`. */
+  async force(agentName: string, choice: ForcedChoice): Promise<void> {
+    await this.opener(agentName).click()
+    await this.fill(choice)
   }
 }
 
