@@ -11,7 +11,7 @@ export interface ForcedChoice {
   note?: string
 }
 
-/** The lead's side: the button on an agent and the dialog it opens. */
+/** The lead's side: the agent's detail on the live floor, its button and the dialog it opens. */
 export class ForceStateDialog {
   readonly dialog: Locator
   readonly reason: Locator
@@ -27,9 +27,25 @@ export class ForceStateDialog {
     this.cancel = this.dialog.getByRole('button', { name: 'Cancelar' })
   }
 
-  /** The "Cambiar estado…" button of the agent called `agentName`. */
+  /** The agent's detail beside the floor (the actions section is in it). */
+  detail(agentName: string): Locator {
+    return this.page.getByRole('complementary', { name: agentName })
+  }
+
+  /** Opens the agent's detail from their row on the live floor. */
+  async openDetail(agentName: string): Promise<void> {
+    await this.page
+      .getByRole('region', { name: 'Panel en vivo' })
+      .getByRole('button', { name: agentName, exact: true })
+      .click()
+    await this.detail(agentName).waitFor()
+  }
+
+  /** The "Cambiar estado…" button in the detail of the agent called `agentName`. */
   opener(agentName: string): Locator {
-    return this.page.getByRole('button', { name: `Cambiar el estado de ${agentName}` })
+    return this.detail(agentName).getByRole('button', {
+      name: `Cambiar el estado de ${agentName}`
+    })
   }
 
   state(name: ForcedChoice['state']): Locator {
@@ -46,6 +62,7 @@ export class ForceStateDialog {
 
   /** Opens the dialog on `agentName` and applies `choice`. */
   async force(agentName: string, choice: ForcedChoice): Promise<void> {
+    await this.openDetail(agentName)
     await this.opener(agentName).click()
     await this.fill(choice)
   }

@@ -1,9 +1,15 @@
 import { useTranslation } from 'react-i18next'
 
+import { ForceStateControl } from '../../features/agent-state'
 import { PendingApprovals } from '../../features/compensation'
 import { EscalationsPanel } from '../../features/complaints'
-import { LiveFloor } from '../../features/floor'
+import { LiveFloor, type RenderFloorActions } from '../../features/floor'
 import { ErrorBoundary } from '../ErrorBoundary'
+
+/** What a lead can do to the agent open in the floor's detail. */
+const floorActions: RenderFloorActions = (_entry, agent) => (
+  <ForceStateControl agentId={agent.id} agentName={agent.name} />
+)
 
 /** Team live: the live floor, and beside it what waits for the lead: approvals and escalations. */
 export default function TeamLiveWorkspace() {
@@ -11,7 +17,7 @@ export default function TeamLiveWorkspace() {
   return (
     <div className="workspace team-live">
       <ErrorBoundary area={t('floor.heading')}>
-        <LiveFloor />
+        <LiveFloor renderActions={floorActions} />
       </ErrorBoundary>
       <div className="team-live-side">
         <ErrorBoundary area={t('compensation.approvals.heading')}>
