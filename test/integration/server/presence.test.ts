@@ -153,6 +153,7 @@ describeOnEngines('live presence on %s', { app: false }, ({ database }) => {
   })
 
   it('shows a silent desk lost after the expiry, and a signed-out one offline', async () => {
+    const startedAt = new Date(Date.now() - 1).toISOString()
     const carla = await connect(urlB, appB, 'carla')
     await carla.client.next((m) => m.type === 'floor')
     const ana = await connect(urlA, appA, 'ana')

@@ -42,6 +42,12 @@ function callOf(s: AppState): PresenceCall | null {
   }
 }
 
+function shortened(text: string, max: number): string | null {
+  const line = text.replace(/\s+/g, ' ').trim()
+  if (line === '') return null
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line
+}
+
 function scriptOf(s: AppState): PresenceScript | null {
   const { state, view } = s.scriptRun
   if (!state || !view || state.status !== 'open') return null
@@ -49,7 +55,8 @@ function scriptOf(s: AppState): PresenceScript | null {
     scriptId: state.scriptId,
     version: state.scriptVersion,
     nodeId: view.step.nodeId,
-    stepTitle: view.step.title,
+    // Many steps have no title; the start of what the agent says tells a lead as much.
+    stepTitle: view.step.title ?? shortened(view.step.text, 80),
     jumps: view.jumps.map((j) => ({ id: j.id, label: j.label }))
   }
 }
