@@ -81,6 +81,8 @@ export class PresenceFloor {
   /** Other instances and when they were last heard (this instance's clock). */
   private readonly instances = new Map<string, number>()
   private readonly expiryMs: number
+  /** Each agent's facts are written in order: a restore must see the loss it follows. */
+  private readonly writing = new Map<string, Promise<void>>()
 
   constructor(private readonly options: PresenceFloorOptions) {
     this.expiryMs = options.expiryMs ?? PRESENCE_EXPIRY_MS
@@ -114,7 +116,7 @@ export class PresenceFloor {
     this.publish(entry)
     // A desk unknown here may have been lost before this instance started: the fact decides.
     if (!before || before.entry.status === 'lost') {
-      this.fact(
+      this.fact(agentId, () =>
         this.options.facts.connectionRestored({
           id: derivedId(agentId, 'restored', entry.heardAt),
           agentId,
@@ -176,7 +178,7 @@ export class PresenceFloor {
       const entry: FloorEntry = { ...known.entry, status: 'lost' }
       this.known.set(entry.agentId, { ...known, entry, owner: this.options.instanceId })
       this.publish(entry)
-      this.fact(
+      this.fact(entry.agentId, () =>
         this.options.facts.connectionLost({
           id: derivedId(entry.agentId, 'lost', entry.heardAt),
           agentId: entry.agentId,
@@ -218,7 +220,13 @@ export class PresenceFloor {
     this.options.broadcast?.({ kind: 'entry', owner: this.options.instanceId, entry })
   }
 
-  private fact(write: Promise<void>): void {
-    write.catch(this.options.onError)
+  private fact(agentId: string, write: () => Promise<void>): void {
+    const next = (this.writing.get(agentId) ?? Promise.resolve())
+      .then(write)
+      .catch(this.options.onError)
+    this.writing.set(agentId, next)
+    void next.then(() => {
+      if (this.writing.get(agentId) === next) this.writing.delete(agentId)
+    })
   }
 }

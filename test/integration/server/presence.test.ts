@@ -178,5 +178,21 @@ describeOnEngines('live presence on %s', { app: false }, ({ database }) => {
     await carla.client.next(
       (m) => entryOf(m)?.agentId === ana.userId && entryOf(m)?.status === 'live'
     )
+    // The durable record: one loss (both instances aged the desk), then its state again.
+    await expect
+      .poll(async () => {
+        const rows = await database.db.query<{ state: string; source: string }>(
+          `SELECT state, source FROM agent_states WHERE agent_id = $1 AND since >= $2
+           ORDER BY since, received_at`,
+          [ana.userId, startedAt]
+        )
+        const facts = rows.map((r) => `${r.source}:${r.state}`)
+        // Ana's desk from the first test may be restored here first, depending on timing.
+        return {
+          losses: facts.filter((f) => f === 'system:connection_lost').length,
+          last: facts.slice(-2)
+        }
+      })
+      .toEqual({ losses: 1, last: ['system:connection_lost', 'system:ready'] })
   })
 })

@@ -55,6 +55,9 @@ function instance(id: string, clock: { now: number }) {
   return { floor, changes, lost, restored, outbox }
 }
 
+/** Lets the facts, written in order per agent, reach the recorder. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+
 /** Delivers each instance's notices to the others, as NOTIFY would. */
 function deliver(...all: ReturnType<typeof instance>[]) {
   for (const from of all) {
@@ -77,10 +80,11 @@ describe('PresenceFloor', () => {
     expect(a.changes.map((c) => c.presence.state)).toEqual(['ready', 'on_call'])
   })
 
-  it('shows a silent desk lost after the expiry, writes the fact once, and restores it', () => {
+  it('shows a silent desk lost after the expiry, writes the fact once, and restores it', async () => {
     const clock = { now: Date.parse('2026-12-06T10:00:00Z') }
     const a = instance('a', clock)
     a.floor.heard(ANA, NORTE, presence({ state: 'on_call' }))
+    await settle()
     expect(a.restored).toHaveLength(1)
     clock.now += 26_000
     a.floor.sweep()
@@ -89,14 +93,16 @@ describe('PresenceFloor', () => {
     a.floor.sweep()
     a.floor.sweep()
     expect(a.changes.at(-1)).toMatchObject({ status: 'lost', heardAt: '2026-12-06T10:00:00.000Z' })
+    await settle()
     expect(a.lost).toEqual([derivedId(ANA, 'lost', '2026-12-06T10:00:00.000Z')])
     clock.now += 5000
     a.floor.heard(ANA, NORTE, presence({ state: 'on_call' }))
     expect(a.changes.at(-1)?.status).toBe('live')
+    await settle()
     expect(a.restored).toHaveLength(2)
   })
 
-  it('shows a signed-out agent offline, never lost', () => {
+  it('shows a signed-out agent offline, never lost', async () => {
     const clock = { now: 0 }
     const a = instance('a', clock)
     a.floor.heard(ANA, NORTE, presence())
@@ -104,10 +110,11 @@ describe('PresenceFloor', () => {
     clock.now += 60_000
     a.floor.sweep()
     expect(a.changes.map((c) => c.status)).toEqual(['live', 'offline'])
+    await settle()
     expect(a.lost).toEqual([])
   })
 
-  it('lets only the owning instance age a desk while that instance beats', () => {
+  it('lets only the owning instance age a desk while that instance beats', async () => {
     const clock = { now: 0 }
     const a = instance('a', clock)
     const b = instance('b', clock)
@@ -121,6 +128,7 @@ describe('PresenceFloor', () => {
       deliver(a, b)
       b.floor.sweep()
     }
+    await settle()
     expect(b.lost).toEqual([])
     // A quiet desk: only A notices, and B learns it from A.
     clock.now += 27_000
@@ -129,12 +137,14 @@ describe('PresenceFloor', () => {
     b.floor.sweep()
     a.floor.sweep()
     deliver(a, b)
+    await settle()
     expect(a.lost).toHaveLength(1)
+    await settle()
     expect(b.lost).toEqual([])
     expect(b.changes.at(-1)?.status).toBe('lost')
   })
 
-  it('takes over the ageing of desks whose instance went silent', () => {
+  it('takes over the ageing of desks whose instance went silent', async () => {
     const clock = { now: 0 }
     const a = instance('a', clock)
     const b = instance('b', clock)
@@ -143,6 +153,7 @@ describe('PresenceFloor', () => {
     deliver(a, b)
     clock.now += 27_000
     b.floor.sweep()
+    await settle()
     expect(b.lost).toHaveLength(1)
     expect(b.changes.at(-1)?.status).toBe('lost')
   })
