@@ -12,6 +12,7 @@ import { dispositionMutations } from './dispositions/mutations'
 import { interactionMutations } from './interactions/mutations'
 import { scriptMutations } from './scripts/mutations'
 import type { MutationHandlers } from './sync/mutation-slice'
+import { whisperMutations } from './whispers/mutations'
 
 export const mutationHandlers: MutationHandlers = {
   ...complaintMutations,
@@ -21,5 +22,6 @@ export const mutationHandlers: MutationHandlers = {
   ...agentStateMutations,
   ...scriptMutations,
   ...dispositionMutations,
-  ...callbackMutations
+  ...callbackMutations,
+  ...whisperMutations
 }

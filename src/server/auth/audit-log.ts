@@ -1,4 +1,4 @@
-/** Sensitive actions (logins, token revocations, compensations and their approvals, escalations and assignments, complaint edits, configuration changes, a lead forcing an agent's state) leave a row that says who, what and when. */
+/** Sensitive actions (logins, token revocations, compensations and their approvals, escalations and assignments, complaint edits, configuration changes, a lead forcing an agent's state, whispers to agents) leave a row that says who, what and when. */
 import type { Queryable } from '../db/db'
 
 export type AuditAction =
@@ -22,6 +22,7 @@ export type AuditAction =
   | 'configuration.restored'
   | 'user.directory_updated'
   | 'agent_state.forced'
+  | 'whisper.sent'
 
 export interface AuditEntry {
   action: AuditAction

@@ -36,6 +36,7 @@ const authorColumns = {
   script_runs: 'agent_id',
   dispositions: 'agent_id',
   callbacks: 'created_by',
+  whispers: 'lead_id',
   complaint_events: 'actor_id'
 } as const
 

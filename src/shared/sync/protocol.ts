@@ -56,6 +56,11 @@ import { dispositionRecordArgsSchema, dispositionSchema } from '../domain/dispos
 import { interactionRecordArgsSchema, interactionSchema } from '../domain/interaction'
 import { publishedScriptSchema } from '../domain/published-script'
 import { scriptRunRecordArgsSchema } from '../domain/script-run'
+import {
+  whisperAcknowledgeArgsSchema,
+  whisperSchema,
+  whisperSendArgsSchema
+} from '../domain/whisper'
 import { deskPresenceSchema } from '../presence/presence'
 
 /**
@@ -67,6 +72,8 @@ import { deskPresenceSchema } from '../presence/presence'
  * keeps silent sockets detectable); `floor_alerts`, the floor's alert thresholds an admin sets
  * (configuration, centre-wide). Agent states: the server's `connection_lost` fact, a lead's
  * `agent_state.force`, and who set each record (`source`, `setBy`, `setByName`, `note`).
+ * 10 also: visual whispers (`whisper.send`, `whisper.acknowledge`, change `whisper`, private to
+ * the agent and the team's leads).
  */
 export const PROTOCOL_VERSION = 10
 export const PROTOCOL_HEADER = 'x-atiende-protocol'
@@ -137,6 +144,12 @@ export const mutationSchema = z.discriminatedUnion('name', [
     id: z.uuid(),
     name: z.literal('callback.complete'),
     args: callbackCompleteArgsSchema
+  }),
+  z.object({ id: z.uuid(), name: z.literal('whisper.send'), args: whisperSendArgsSchema }),
+  z.object({
+    id: z.uuid(),
+    name: z.literal('whisper.acknowledge'),
+    args: whisperAcknowledgeArgsSchema
   })
 ])
 export type Mutation = z.infer<typeof mutationSchema>
@@ -213,6 +226,8 @@ export const changeSchema = z.discriminatedUnion('entity', [
   z.object({ seq: z.number().int(), entity: z.literal('disposition'), data: dispositionSchema }),
   // A callback is sent whole on every change (scheduled, done): the latest wins.
   z.object({ seq: z.number().int(), entity: z.literal('callback'), data: callbackSchema }),
+  // A whisper is sent whole on every change (sent, acknowledged): the latest wins.
+  z.object({ seq: z.number().int(), entity: z.literal('whisper'), data: whisperSchema }),
   // Configuration, read-only on clients: the latest change of each code (or id) wins.
   z.object({
     seq: z.number().int(),

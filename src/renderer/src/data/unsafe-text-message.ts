@@ -12,6 +12,7 @@ import type { WorkerRequestName } from '@shared/contract/worker'
 const labelKeys: Partial<Record<WorkerRequestName, Record<string, string>>> = {
   'disposition:record': { note: 'wrapUp.note' },
   'agentState:force': { note: 'forceState.note' },
+  'whisper:send': { text: 'coaching.composer.text' },
   'callback:schedule': { note: 'callbacks.note', contactName: 'callbacks.contactName' },
   'compensation:grant': { reason: 'compensation.reason' },
   'compensation:decide': { reason: 'compensation.approvals.reasonRequired' },

@@ -16,6 +16,7 @@ import { migration015CustomerCacheRows } from './015-customer-cache-rows'
 import { migration016CleanUnsafeText } from './016-clean-unsafe-text'
 import { migration017Directory } from './017-directory'
 import { migration018AgentStateSources } from './018-agent-state-sources'
+import { migration019Whispers } from './019-whispers'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -37,5 +38,6 @@ export const migrations: readonly Migration[] = [
   migration015CustomerCacheRows,
   migration016CleanUnsafeText,
   migration017Directory,
-  migration018AgentStateSources
+  migration018AgentStateSources,
+  migration019Whispers
 ]

@@ -15,6 +15,7 @@ import type { InteractionRequests } from './interactions'
 import type { ScriptRunRequests } from './script-runs'
 import type { SessionRequests } from './session'
 import type { SyncRequests } from './sync'
+import type { WhisperRequests } from './whispers'
 
 /** Every request the page may send the worker: its arguments and its reply. */
 export interface DataWorkerHandlers
@@ -31,6 +32,7 @@ export interface DataWorkerHandlers
     CallbackRequests,
     ConfigurationRequests,
     DirectoryRequests,
+    WhisperRequests,
     SyncRequests {}
 
 export type WorkerRequestName = keyof DataWorkerHandlers

@@ -30,7 +30,8 @@ describe('local store migrations', () => {
       'dispositions',
       'interactions',
       'meta',
-      'outbox'
+      'outbox',
+      'whispers'
     ])
     db.close()
   })

@@ -47,7 +47,9 @@ const kindKeys: Record<MutationName, string> = {
   'agent_state.force': 'agentState',
   'disposition.record': 'disposition',
   'callback.schedule': 'callback',
-  'callback.complete': 'callbackDone'
+  'callback.complete': 'callbackDone',
+  'whisper.send': 'whisper',
+  'whisper.acknowledge': 'whisperSeen'
 }
 
 function isKnownKind(name: string): name is MutationName {

@@ -24,6 +24,7 @@ import { scriptRunRequests } from './script-runs/requests'
 import { sessionRequests } from './session/requests'
 import type { SessionHost } from './session/session-host'
 import { syncRequests } from './sync/requests'
+import { whisperRequests } from './whispers/requests'
 
 const requests: RequestTable = {
   ...sessionRequests,
@@ -36,6 +37,7 @@ const requests: RequestTable = {
   ...agentStateRequests,
   ...dispositionRequests,
   ...callbackRequests,
+  ...whisperRequests,
   ...configurationRequests,
   ...directoryRequests,
   ...syncRequests

@@ -34,6 +34,7 @@ export type ConfigChange = Exclude<
       | 'agent_state'
       | 'disposition'
       | 'callback'
+      | 'whisper'
       | 'directory_entry'
   }
 >

@@ -18,6 +18,7 @@ import { dispositionMutations } from '../dispositions/appliers'
 import { interactionMutations } from '../interactions/appliers'
 import { scriptRunMutations } from '../script-runs/appliers'
 import { enqueueRejected } from '../sync/outbox'
+import { whisperMutations } from '../whispers/appliers'
 import type { Journal } from './journal'
 import type { OpenReport } from './store-files'
 import { inTransaction } from './sql'
@@ -73,7 +74,8 @@ const appliedChecks: HandlerTable<Mutation, 'name', Database, boolean> = {
   ...agentStateMutations.applied,
   ...scriptRunMutations.applied,
   ...dispositionMutations.applied,
-  ...callbackMutations.applied
+  ...callbackMutations.applied,
+  ...whisperMutations.applied
 }
 
 function isApplied(db: Database, mutation: Mutation): boolean {
@@ -89,7 +91,8 @@ const localAppliers: HandlerTable<Mutation, 'name', Database, void> = {
   ...agentStateMutations.apply,
   ...scriptRunMutations.apply,
   ...dispositionMutations.apply,
-  ...callbackMutations.apply
+  ...callbackMutations.apply,
+  ...whisperMutations.apply
 }
 
 export function applyMutation(db: Database, mutation: Mutation): void {

@@ -265,6 +265,21 @@ const steps: readonly string[] = [
     data TEXT NOT NULL
   );
   CREATE INDEX directory_entries_extension ON directory_entries (extension);
+  `,
+  // 14: visual whispers: to this agent, or (a lead) the team's; one sent here is pending until
+  // the server has it. By agent for the inbox and the lead's list, by call for the call record.
+  `
+  CREATE TABLE whispers (
+    id TEXT PRIMARY KEY,
+    agent_id TEXT NOT NULL,
+    call_id TEXT,
+    sent_at TEXT NOT NULL,
+    acknowledged_at TEXT,
+    data TEXT NOT NULL,
+    sync_state TEXT NOT NULL
+  );
+  CREATE INDEX whispers_agent_sent ON whispers (agent_id, sent_at);
+  CREATE INDEX whispers_call ON whispers (call_id);
   `
 ]
 

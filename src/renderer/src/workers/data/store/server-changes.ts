@@ -16,6 +16,7 @@ import { configurationPulled } from '../configuration/appliers'
 import { directoryPulled } from '../directory/appliers'
 import { dispositionPulled } from '../dispositions/appliers'
 import { interactionPulled } from '../interactions/appliers'
+import { whisperPulled } from '../whispers/appliers'
 import type { AppliedKind, PulledChange } from './apply-tables'
 
 const writers: HandlerTable<PulledChange, 'entity', Database, AppliedKind> = {
@@ -25,6 +26,7 @@ const writers: HandlerTable<PulledChange, 'entity', Database, AppliedKind> = {
   ...agentStatePulled,
   ...dispositionPulled,
   ...callbackPulled,
+  ...whisperPulled,
   ...configurationPulled,
   ...directoryPulled
 }

@@ -72,6 +72,7 @@ export function markApplied(
   db.run("UPDATE agent_states SET sync_state = 'synced' WHERE id = ?", [mutation.args.id])
   db.run("UPDATE dispositions SET sync_state = 'synced' WHERE id = ?", [mutation.args.id])
   db.run("UPDATE callbacks SET sync_state = 'synced' WHERE id = ?", [mutation.args.id])
+  db.run("UPDATE whispers SET sync_state = 'synced' WHERE id = ?", [mutation.args.id])
 }
 
 /**
@@ -97,6 +98,7 @@ export function markRejected(db: Database, entry: OutboxEntry, reason: AppError)
   db.run("UPDATE agent_states SET sync_state = 'rejected' WHERE id = ?", [rowId])
   db.run("UPDATE dispositions SET sync_state = 'rejected' WHERE id = ?", [rowId])
   db.run("UPDATE callbacks SET sync_state = 'rejected' WHERE id = ?", [rowId])
+  db.run("UPDATE whispers SET sync_state = 'rejected' WHERE id = ?", [rowId])
 }
 
 /** The id of the record a mutation's args create or name (`args.id`), when there is one. */
@@ -149,7 +151,8 @@ const CREATED_ROWS: Partial<Record<string, string>> = {
   'agent_state.record': 'agent_states',
   'agent_state.force': 'agent_states',
   'disposition.record': 'dispositions',
-  'callback.schedule': 'callbacks'
+  'callback.schedule': 'callbacks',
+  'whisper.send': 'whispers'
 }
 
 /**
@@ -179,6 +182,13 @@ export function discardRejectedEntry(db: Database, mutationId: string): string |
          sync_state = COALESCE((SELECT state FROM outbox WHERE name = 'callback.schedule'
            AND json_extract(args, '$.id') = ?1), 'synced')
        WHERE id = ?1 AND sync_state = 'rejected'`,
+      [recordId]
+    )
+  } else if (name === 'whisper.acknowledge') {
+    // The whisper is the lead's record: a refused acknowledgement only brings it back unseen.
+    db.run(
+      `UPDATE whispers SET acknowledged_at = NULL, sync_state = 'synced'
+       WHERE id = ? AND sync_state = 'rejected'`,
       [recordId]
     )
   }

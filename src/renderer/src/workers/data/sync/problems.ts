@@ -72,7 +72,9 @@ const VIEWS: Partial<Record<string, readonly SyncEntity[]>> = {
   'agent_state.force': ['agent_state'],
   'disposition.record': ['disposition'],
   'callback.schedule': ['callback'],
-  'callback.complete': ['callback']
+  'callback.complete': ['callback'],
+  'whisper.send': ['whisper'],
+  'whisper.acknowledge': ['whisper']
 }
 
 /** The entities whose views a discarded write of `name` changes (none for a script run). */
@@ -93,7 +95,8 @@ const SUMMARY_FIELDS: Partial<Record<string, readonly (readonly string[])[]>> = 
   'script_run.record': [['scriptId']],
   'disposition.record': [['code'], ['note']],
   'agent_state.force': [['state', 'pauseReason'], ['note']],
-  'callback.schedule': [['contactName'], ['phoneE164']]
+  'callback.schedule': [['contactName'], ['phoneE164']],
+  'whisper.send': [['text'], ['jumpLabel']]
 }
 
 /**
