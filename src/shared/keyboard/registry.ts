@@ -51,6 +51,9 @@ const table = {
   'case.callback': spec('app', true, 'Alt+B'),
   'case.wrapUp': spec('app', true, 'Alt+W'),
   'agent.toggleReady': spec('app', true, 'Alt+E'),
+  // The raised hand (U for "hand up"; H is hang-up) and "got it" on a lead's whisper (K for OK).
+  'coaching.raiseHand': spec('app', true, 'Alt+U'),
+  'coaching.acknowledge': spec('app', true, 'Alt+K'),
   'help.shortcuts': spec('app', false, '?'),
   // RAC's Modal closes on Escape itself; declared here so the sheet lists it and nothing takes it.
   'app.escape': spec('dialog', true, 'Escape'),

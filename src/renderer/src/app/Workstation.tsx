@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useAppStore } from '@renderer/stores/app-store'
 import type { WorkspaceId } from '@renderer/stores/workspace'
 import { AgentStateControl, ForcedStateNotice, PhoneProblemAlert } from '../features/agent-state'
+import { RaiseHandButton } from '../features/coaching'
 import { useAudioRuntime } from '../features/devices'
 import { CallerSummary } from '../features/screen-pop'
 import { CallBar, useSoftphone } from '../features/softphone'
@@ -79,6 +80,7 @@ export function Workstation() {
         <WorkspaceNav workspaces={workspaces} />
         <div className="topbar-end">
           <AgentStateControl />
+          <RaiseHandButton />
           <SyncStatusBar />
           <button
             type="button"

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '@renderer/stores/app-store'
 import { CallbacksPanel } from '../../features/callbacks'
+import { WhisperInbox } from '../../features/coaching'
 import { CustomerCard } from '../../features/screen-pop'
 import { ScriptPanel } from '../../features/scripts'
 import { CustomerSearch } from '../../features/search'
@@ -39,9 +40,14 @@ export const AgentDesk = memo(function AgentDesk({ hidden }: { hidden: boolean }
       <ErrorBoundary area={t('card.heading')}>
         <CustomerCard search={<CustomerSearch />} />
       </ErrorBoundary>
-      <ErrorBoundary area={t('scripts.heading')}>
-        <ScriptPanel />
-      </ErrorBoundary>
+      <div className="desk-script">
+        <ErrorBoundary area={t('coaching.inbox.heading')}>
+          <WhisperInbox />
+        </ErrorBoundary>
+        <ErrorBoundary area={t('scripts.heading')}>
+          <ScriptPanel />
+        </ErrorBoundary>
+      </div>
       <CaseTools />
     </div>
   )

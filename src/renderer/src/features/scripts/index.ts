@@ -1,5 +1,5 @@
 export { ScriptPanel } from './components/ScriptPanel'
 export { ScriptRunner } from './script-runner'
-export { ScriptRunnerProvider } from './script-runner-context'
+export { ScriptRunnerProvider, useScriptRunner } from './script-runner-context'
 export { ScriptAnalyticsPanel } from './components/ScriptAnalyticsPanel'
 export { ScriptVersionsPanel } from './components/ScriptVersionsPanel'
