@@ -14,7 +14,7 @@ export function CallWhispers({ callId }: { callId: string }) {
   if (whispers.length === 0) return null
   const time = dateTimeFormat(i18n.language, { timeStyle: 'short' })
   return (
-    <section className="call-whispers" aria-label={t('coaching.call.heading')}>
+    <div className="call-whispers">
       <h5>{t('coaching.call.heading')}</h5>
       <ul>
         {whispers.map((w) => (
@@ -25,6 +25,6 @@ export function CallWhispers({ callId }: { callId: string }) {
           </li>
         ))}
       </ul>
-    </section>
+    </div>
   )
 }

@@ -1,0 +1,64 @@
+/**
+ * A raised hand and a visual whisper, both ways: Ana raises her hand from the keyboard during a
+ * practice call, her lead Carla sees it on her floor and answers it with one click; the answer
+ * shows on Ana's desk and lowers the hand, Ana acknowledges it from the keyboard and Carla sees
+ * it seen. Then Carla sends Ana's running script to a step, and "Go to step" takes her there.
+ */
+import { expect, test } from './fixtures'
+
+test('a raised hand and a whisper travel between the desk and the lead', async ({
+  colleagues,
+  page,
+  workstation: ana
+}) => {
+  await ana.loginSynced('ana')
+  await ana.answerKnownCallerFromKeyboard()
+  await expect(ana.script.step).toContainText('Buenos días, José')
+
+  await page.keyboard.press('Alt+U')
+  const hand = page.getByRole('button', { name: /^Mano levantada · \d+:\d\d$/ })
+  await expect(hand).toHaveAttribute('aria-pressed', 'true')
+
+  // Carla leads Ana's team: her floor shows the hand, and her answer is one click.
+  const carla = await colleagues.open('carla')
+  await carla.waitForFirstSync()
+  const anaRow = carla.page.getByRole('region', { name: 'Mi equipo' }).getByRole('row', {
+    name: /^Ana Ortiz/
+  })
+  const summary = anaRow.locator('summary')
+  await expect(summary).toContainText('Mano levantada')
+  await summary.click()
+  const composer = anaRow.getByRole('region', { name: 'Mensaje para Ana Ortiz' })
+  await expect(composer.getByRole('textbox', { name: 'Respuesta a la mano' })).toHaveValue(
+    'Voy contigo'
+  )
+  await composer.getByRole('button', { name: 'Responder a la mano' }).click()
+
+  // On Ana's desk: the message beside the script, the hand down, "Got it" from the keyboard.
+  const inbox = page.getByRole('region', { name: 'Mensajes del supervisor' })
+  await expect(inbox).toContainText('Carla Méndez: «Voy contigo»')
+  await expect(page.getByRole('button', { name: 'Levantar la mano' })).toHaveAttribute(
+    'aria-pressed',
+    'false'
+  )
+  await expect(summary).not.toContainText('Mano levantada')
+  await page.keyboard.press('Alt+K')
+  await expect(inbox).toHaveCount(0)
+  const sentToday = composer.getByRole('region', { name: 'Enviados hoy' })
+  await expect(sentToday.getByRole('listitem').filter({ hasText: 'Voy contigo' })).toContainText(
+    /Visto \d{1,2}:\d\d/
+  )
+
+  // A jump of the running script: the step list comes from Ana's live presence.
+  await composer
+    .getByRole('combobox', { name: 'Paso del guion' })
+    .selectOption({ label: 'FAQ: horarios' })
+  await composer.getByRole('button', { name: 'Enviar al paso' }).click()
+  await expect(inbox).toContainText('Carla Méndez te sugiere ir a: FAQ: horarios')
+  await inbox.getByRole('button', { name: 'Ir al paso' }).click()
+  await expect(ana.script.step).toContainText('Atendemos de lunes a sábado')
+  await expect(inbox).toHaveCount(0)
+  await expect(sentToday.getByRole('listitem').filter({ hasText: 'FAQ: horarios' })).toContainText(
+    /Visto \d{1,2}:\d\d/
+  )
+})
