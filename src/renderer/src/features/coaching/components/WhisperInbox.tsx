@@ -1,5 +1,5 @@
 import { MessageSquareText } from 'lucide-react'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import type { LocalWhisper } from '@shared/contract/worker'
@@ -85,6 +85,22 @@ function WhisperCard({ whisper, newest }: { whisper: LocalWhisper; newest: boole
 }
 
 /**
+ * What the live region says: the newest whisper that was not on the desk before. Acknowledging
+ * one that leaves an older one on top says nothing new.
+ */
+function useArrivalAnnouncement(whispers: readonly LocalWhisper[]): string {
+  const { t } = useTranslation()
+  const seen = useRef(new Set<string>())
+  const [announcement, setAnnouncement] = useState('')
+  useEffect(() => {
+    const arrived = whispers.find((w) => !seen.current.has(w.id))
+    whispers.forEach((w) => seen.current.add(w.id))
+    if (arrived) setAnnouncement(whisperLine(arrived, t))
+  }, [whispers, t])
+  return announcement
+}
+
+/**
  * The lead's whispers on the agent's desk, beside the script: calm but hard to miss, newest
  * first, each until the agent says "Got it" (Alt+K takes the newest). A polite live region reads
  * each new one out without interrupting what the agent is hearing or saying.
@@ -93,6 +109,7 @@ export function WhisperInbox() {
   const { t } = useTranslation()
   const whispers = useWhisperInbox()
   useHandAnswered(whispers)
+  const announcement = useArrivalAnnouncement(whispers)
   const newest = whispers[0]
   useShortcut(
     'coaching.acknowledge',
@@ -104,7 +121,7 @@ export function WhisperInbox() {
   return (
     <>
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
-        {newest ? whisperLine(newest, t) : ''}
+        {announcement}
       </div>
       {newest && (
         <section className="panel whisper-inbox" aria-labelledby="whisper-inbox-heading">
