@@ -256,6 +256,29 @@ const fixtures: Record<string, Fixture> = {
       const id = isJsonObject(schedule.args) ? (schedule.args['id'] ?? null) : null
       return { setup: [{ user: 'ana', mutation: schedule }], args: { ...args, id } }
     }
+  },
+  'whisper.send': {
+    user: 'carla',
+    // Carla leads Ana's team; a text whisper says something and names no script step.
+    prepare: (world, args) => ({
+      setup: [],
+      args: {
+        ...args,
+        agentId: world.userIds.ana,
+        kind: 'text',
+        text: 'Voy contigo',
+        jumpId: null,
+        jumpLabel: null
+      }
+    })
+  },
+  'whisper.acknowledge': {
+    user: 'ana',
+    prepare: (world, args) => {
+      const send = baseMutation(world, 'whisper.send').mutation
+      const id = isJsonObject(send.args) ? (send.args['id'] ?? null) : null
+      return { setup: [{ user: 'carla', mutation: send }], args: { ...args, id } }
+    }
   }
 }
 
