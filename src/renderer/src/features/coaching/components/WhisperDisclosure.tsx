@@ -2,32 +2,26 @@ import { useTranslation } from 'react-i18next'
 
 import { sanitizeDisplayText } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
-import { WhisperComposer } from './WhisperComposer'
+import { FloorWhisper } from './FloorWhisper'
 
 /**
- * The composer for one agent behind a disclosure, fed by the agent's live floor entry (call,
- * script jumps, raised hand) when the floor has one. Used where a list of agents has no detail
- * pane of its own (the team board).
+ * The composer for one agent behind a disclosure, fed by the agent's live floor entry. For a
+ * list of agents with no detail pane of its own (the team board, until the live floor replaces
+ * it).
  */
 export function WhisperDisclosure({ agentId, agentName }: { agentId: string; agentName: string }) {
   const { t } = useTranslation()
-  const presence = useAppStore((s) => s.floor.entries[agentId]?.presence)
+  const entry = useAppStore((s) => s.floor.entries[agentId])
   const name = sanitizeDisplayText(agentName, 60)
   return (
     <details className="whisper-disclosure">
       <summary>
-        {presence?.handRaisedAt && (
+        {entry?.presence.handRaisedAt && (
           <span className="badge">{t('coaching.composer.handGroup')}</span>
         )}
         {t('coaching.composer.open', { name })}
       </summary>
-      <WhisperComposer
-        agentId={agentId}
-        agentName={agentName}
-        callId={presence?.call?.id ?? null}
-        jumps={presence?.script?.jumps ?? []}
-        handRaised={presence?.handRaisedAt != null}
-      />
+      <FloorWhisper entry={entry} agent={{ id: agentId, name: agentName }} />
     </details>
   )
 }
