@@ -19,16 +19,15 @@ test('a raised hand and a whisper travel between the desk and the lead', async (
   const hand = page.getByRole('button', { name: /^Mano levantada · \d+:\d\d$/ })
   await expect(hand).toHaveAttribute('aria-pressed', 'true')
 
-  // Carla leads Ana's team: her floor shows the hand, and her answer is one click.
+  // Carla leads Ana's team: her floor shows the hand; Ana's detail has the composer.
   const carla = await colleagues.open('carla')
   await carla.waitForFirstSync()
-  const anaRow = carla.page.getByRole('region', { name: 'Mi equipo' }).getByRole('row', {
-    name: /^Ana Ortiz/
-  })
-  const summary = anaRow.locator('summary')
-  await expect(summary).toContainText('Mano levantada')
-  await summary.click()
-  const composer = anaRow.getByRole('region', { name: 'Mensaje para Ana Ortiz' })
+  const anaRow = carla.team.agent(/^Ana Ortiz/)
+  await expect(anaRow).toContainText('Mano alzada')
+  await carla.team.region.getByRole('button', { name: 'Ana Ortiz', exact: true }).click()
+  const composer = carla.page
+    .getByRole('complementary', { name: 'Ana Ortiz' })
+    .getByRole('region', { name: 'Mensaje para Ana Ortiz' })
   await expect(composer.getByRole('textbox', { name: 'Respuesta a la mano' })).toHaveValue(
     'Voy contigo'
   )
@@ -41,7 +40,7 @@ test('a raised hand and a whisper travel between the desk and the lead', async (
     'aria-pressed',
     'false'
   )
-  await expect(summary).not.toContainText('Mano levantada')
+  await expect(anaRow).not.toContainText('Mano alzada')
   await page.keyboard.press('Alt+K')
   await expect(inbox).toHaveCount(0)
   const sentToday = composer.getByRole('region', { name: 'Enviados hoy' })

@@ -3,12 +3,16 @@ import { useTranslation } from 'react-i18next'
 import { ForceStateControl } from '../../features/agent-state'
 import { PendingApprovals } from '../../features/compensation'
 import { EscalationsPanel } from '../../features/complaints'
+import { FloorWhisper } from '../../features/coaching'
 import { LiveFloor, type RenderFloorActions } from '../../features/floor'
 import { ErrorBoundary } from '../ErrorBoundary'
 
-/** What a lead can do to the agent open in the floor's detail. */
-const floorActions: RenderFloorActions = (_entry, agent) => (
-  <ForceStateControl agentId={agent.id} agentName={agent.name} />
+/** What a lead can do for the agent open in the floor's detail: change their state, whisper. */
+const floorActions: RenderFloorActions = (entry, agent) => (
+  <>
+    <ForceStateControl agentId={agent.id} agentName={agent.name} />
+    <FloorWhisper entry={entry} agent={agent} />
+  </>
 )
 
 /** Team live: the live floor, and beside it what waits for the lead: approvals and escalations. */
