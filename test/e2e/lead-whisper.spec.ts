@@ -5,6 +5,10 @@
  * it seen. Then Carla sends Ana's running script to a step, and "Go to step" takes her there.
  */
 import { expect, test } from './fixtures'
+import { seriousViolations } from './support/axe'
+
+// bypassCSP lets axe run in Ana's page (see support/axe.ts).
+test.use({ bypassCSP: true })
 
 test('a raised hand and a whisper travel between the desk and the lead', async ({
   colleagues,
@@ -54,6 +58,7 @@ test('a raised hand and a whisper travel between the desk and the lead', async (
     .selectOption({ label: 'FAQ: horarios' })
   await composer.getByRole('button', { name: 'Enviar al paso' }).click()
   await expect(inbox).toContainText('Carla Méndez te sugiere ir a: FAQ: horarios')
+  expect.soft(await seriousViolations(page), 'axe on the desk with a whisper').toEqual([])
   await inbox.getByRole('button', { name: 'Ir al paso' }).click()
   await expect(ana.script.step).toContainText('Atendemos de lunes a sábado')
   await expect(inbox).toHaveCount(0)
