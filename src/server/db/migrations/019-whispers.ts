@@ -1,7 +1,7 @@
 /**
  * Visual whispers: a lead's short message (or suggested script jump) to one agent, private to the
- * agent and the team's leads, acknowledged by the agent. 018 is another change's number: the
- * runner applies whatever version is missing, so the order they land in does not matter.
+ * agent and the team's leads, acknowledged by the agent. Written while 018 was still on another
+ * branch: the runner applies every version a database lacks, whatever order they landed in.
  */
 import type { Migration } from './migration'
 
