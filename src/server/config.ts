@@ -9,6 +9,8 @@ export interface ServerConfig {
   databaseUrl: string | undefined
   seedDemoData: boolean
   seedCustomers: number
+  /** Extra agents in team Norte (`floor01`…) so a lead's floor can be seen full; 0: none. */
+  seedFloorAgents: number
   staticDir: string
   cspConnectSrc: string[]
   trustProxy: boolean | string[]
@@ -52,6 +54,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     databaseUrl: env['DATABASE_URL'] || undefined,
     seedDemoData: env['ATIENDE_SEED'] !== '0',
     seedCustomers: count('ATIENDE_SEED_CUSTOMERS', env['ATIENDE_SEED_CUSTOMERS'], 5000),
+    seedFloorAgents: count('ATIENDE_SEED_FLOOR_AGENTS', env['ATIENDE_SEED_FLOOR_AGENTS'], 0),
     staticDir: resolve(repoRoot, env['ATIENDE_STATIC_DIR'] ?? 'out/renderer'),
     cspConnectSrc: (env['ATIENDE_CSP_CONNECT_SRC'] ?? '').split(/\s+/).filter(Boolean),
     trustProxy: trustProxy(env['ATIENDE_TRUST_PROXY'])

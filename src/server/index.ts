@@ -10,6 +10,7 @@ import { openDb } from './db/open-db'
 import { readSipConfig } from './sip/sip-account-routes'
 import { seedConfiguration } from './seed/seed-configuration'
 import { seedDemoData } from './seed/seed-demo'
+import { seedFloorAgents } from './seed/seed-floor-agents'
 
 async function main(): Promise<void> {
   const config = readConfig(process.env)
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   if (config.seedDemoData) {
     const seeded = await seedDemoData(db, { customerCount: config.seedCustomers })
     if (seeded.seeded) logger.info({ customers: seeded.customers }, 'demo data seeded')
+    const floor = await seedFloorAgents(db, config.seedFloorAgents)
+    if (floor.created > 0) logger.info({ agents: floor.created }, 'floor agents seeded')
   }
   // After the demo users, so the published directory includes them.
   if (await seedConfiguration(db)) logger.info('default configuration published')
