@@ -16,45 +16,7 @@ import type { Db } from '../db/db'
 import { SCHEMA_LOCK_KEY } from '../db/migrate'
 import { CHANGES_CHANNEL, appendChanges, pokePayload, type NewChange } from '../sync/change-log'
 import { DEMO_PASSWORD } from './demo-users'
-
-/** The team the extra agents join: Carla Méndez leads it in the demo data. */
-export const FLOOR_AGENTS_TEAM = 'Norte'
-
-export const floorAgentNames: readonly string[] = [
-  'Lucía Fernández',
-  'Marta Iglesias',
-  'Nicolás Herrera',
-  'Olga Prieto',
-  'Pablo Vega',
-  'María de los Ángeles Fernández de Córdoba y Villalobos-Santisteban',
-  'Rosa Blanco',
-  'Sergio Castillo',
-  'Teresa Núñez',
-  'Ulises Romero',
-  'Valeria Soto',
-  '<img src=x onerror=alert(1)> Hostil',
-  'Ximena Ruiz',
-  'Yago Domínguez',
-  'Zoe Martín',
-  'Álvaro Cano',
-  'Beatriz Lozano',
-  'Carmen Delgado',
-  'Daniel Ortega',
-  'Eva Molina',
-  'Íñigo Echeverría',
-  'Begoña Arrieta',
-  'Joaquín Sáez',
-  'Noelia Cuesta'
-]
-
-/** `floor01`, `floor02`…: two digits at least, so they sort as they are numbered. */
-export const floorAgentUsername = (n: number): string => `floor${String(n).padStart(2, '0')}`
-
-/** The display name of the `n`-th extra agent (1-based); past the list, names repeat numbered. */
-export function floorAgentName(n: number): string {
-  const name = floorAgentNames[(n - 1) % floorAgentNames.length] ?? 'Agente'
-  return n <= floorAgentNames.length ? name : `${name} ${String(n)}`
-}
+import { FLOOR_AGENTS_TEAM, floorAgentName, floorAgentUsername } from './floor-agents'
 
 export interface FloorAgentsResult {
   /** Agents created now (0 when they all existed, or without team Norte). */

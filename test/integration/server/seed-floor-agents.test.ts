@@ -6,7 +6,8 @@
  */
 import { expect, it } from 'vitest'
 
-import { floorAgentName, floorAgentUsername, seedFloorAgents } from '@server/seed/seed-floor-agents'
+import { floorAgentName, floorAgentUsername } from '@server/seed/floor-agents'
+import { seedFloorAgents } from '@server/seed/seed-floor-agents'
 import { describeOnEngines } from '@support/engine-suite'
 import { login } from '../../support/server-app'
 
