@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest'
 
 import { defaultFloorAlerts } from '@shared/domain/configuration'
-import { demoFloor } from '@renderer/features/floor/demo-floor'
 import {
   buildRows,
   countByState,
@@ -14,6 +13,8 @@ import {
   sortRows,
   type FloorRow
 } from '@renderer/features/floor/floor-rows'
+
+import { demoFloor } from './floor-fixture'
 
 const NOW = Date.parse('2026-12-06T10:00:00.000Z')
 const demo = demoFloor(25, NOW)

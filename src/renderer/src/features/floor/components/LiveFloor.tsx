@@ -4,7 +4,7 @@
  * screen and as OS notifications while the app is hidden, and an agent's detail beside the table.
  */
 import { CloudOff } from 'lucide-react'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '@renderer/stores/app-store'
@@ -22,7 +22,6 @@ import {
 import { clockTime } from '../format'
 import { useAlertNotifications, useNotificationPermission } from '../hooks/useAlertNotifications'
 import { useFloorData } from '../hooks/useFloorData'
-import { installFloorTestHandle, useTestRoster } from '../test-handle'
 import { AgentDetail, type RenderFloorActions } from './AgentDetail'
 import { FloorTable, type FloorLabels } from './FloorTable'
 import { FloorToolbar } from './FloorToolbar'
@@ -41,15 +40,13 @@ export function LiveFloor({ renderActions }: LiveFloorProps) {
   const floor = useAppStore((s) => s.floor)
   const isAdmin = user?.role === 'admin'
   const data = useFloorData(isAdmin ? null : (user?.teamId ?? null))
-  const testRoster = useTestRoster()
-  const roster = testRoster ?? data.roster
+  const roster = data.roster
   const clock = useNow(1000).getTime()
   const [filter, setFilter] = useState<FloorFilter>(noFilter)
   const [sort, setSort] = useState<FloorSort>({ key: 'name', direction: 'ascending' })
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const language = i18n.language.startsWith('en') ? 'en' : 'es'
 
-  useEffect(installFloorTestHandle, [])
   useNotificationPermission()
 
   // While the lead's own connection is down the floor stands still at the moment it stopped
@@ -108,7 +105,7 @@ export function LiveFloor({ renderActions }: LiveFloorProps) {
     <section
       className={`panel live-floor${stale ? ' stale' : ''}`}
       aria-labelledby="floor-heading"
-      aria-busy={!data.loaded && testRoster === null}
+      aria-busy={!data.loaded}
     >
       <h2 id="floor-heading">{t('floor.heading')}</h2>
       {stale && (

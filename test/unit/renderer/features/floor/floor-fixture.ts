@@ -1,12 +1,12 @@
 /**
- * A made-up floor for development, screenshots and the layout e2e: `count` agents in every state
- * the floor shows (calls with customers and colleagues, held lines, wrap-ups, pauses over their
- * limit, a lost desk, a raised hand, a broken phone, offline agents). Only the dev and test
- * handle (`test-handle.ts`) imports it, so it never reaches a production build.
+ * A made-up floor for the floor's unit tests: `count` agents in every state the floor shows
+ * (calls with customers and colleagues, held lines, wrap-ups, pauses over their limit, a lost
+ * desk, a raised hand, a broken phone, offline agents). The e2e fills a real floor instead, with
+ * seeded agents publishing over the realtime channel (test/e2e/support/floor-desks.ts).
  */
 import type { FloorEntry, DeskPresence } from '@shared/presence/presence'
 
-import type { RosterAgent } from './floor-rows'
+import type { RosterAgent } from '@renderer/features/floor/floor-rows'
 
 const NAMES = [
   'Ana Ortiz',
