@@ -10,6 +10,7 @@ import { floorAgentUsername } from '@server/seed/floor-agents'
 import type { DeskPresence, PresenceCall } from '@shared/presence/presence'
 import { tokenResponseSchema } from '@shared/sync/auth'
 import { RealtimeClient } from '@support/realtime-client'
+import { deskPresence } from '@support/desk-presence'
 
 type Build = (ago: (ms: number) => string) => Partial<DeskPresence>
 
@@ -156,17 +157,7 @@ export function floorPresence(i: number, base = Date.now(), sentAt = base): Desk
   const ago = (ms: number) => new Date(now - ms).toISOString()
   const build = floorDesks[i % floorDesks.length] ?? (() => ({}))
   return {
-    state: 'ready',
-    pauseReason: null,
-    since: ago(60_000),
-    pauseAfterCall: null,
-    call: null,
-    script: null,
-    wrapUpSince: null,
-    phone: { line: 'registered', problems: [] },
-    lastDisposition: null,
-    lastMissedCallAt: null,
-    handRaisedAt: null,
+    ...deskPresence(ago(60_000)),
     ...build(ago),
     sentAt: new Date(sentAt).toISOString()
   }

@@ -13,6 +13,7 @@ import type { RealtimeMessage } from '@shared/sync/protocol'
 import { describeOnEngines } from '@support/engine-suite'
 import { RealtimeClient } from '../../support/realtime-client'
 import { buildTestApp, login } from '../../support/server-app'
+import { deskPresence } from '@support/desk-presence'
 
 const EXPIRY_MS = 1500
 
@@ -24,22 +25,7 @@ async function listen(app: ZodApp): Promise<string> {
 }
 
 function presence(over: Partial<DeskPresence> = {}): DeskPresence {
-  const now = new Date().toISOString()
-  return {
-    state: 'ready',
-    pauseReason: null,
-    since: now,
-    pauseAfterCall: null,
-    call: null,
-    script: null,
-    wrapUpSince: null,
-    phone: { line: 'registered', problems: [] },
-    lastDisposition: null,
-    lastMissedCallAt: null,
-    handRaisedAt: null,
-    sentAt: now,
-    ...over
-  }
+  return deskPresence(new Date().toISOString(), over)
 }
 
 const entryOf = (m: RealtimeMessage) =>

@@ -7,26 +7,13 @@ import { describe, expect, it } from 'vitest'
 
 import { derivedId, PresenceFloor, type FloorNotice } from '@server/realtime/presence-floor'
 import type { DeskPresence, FloorEntry } from '@shared/presence/presence'
+import { deskPresence } from '@support/desk-presence'
 
 const ANA = '00000000-0000-4000-8000-00000000000a'
 const NORTE = '00000000-0000-4000-8000-0000000000e1'
 
 function presence(over: Partial<DeskPresence> = {}): DeskPresence {
-  return {
-    state: 'ready',
-    pauseReason: null,
-    since: '2026-12-06T10:00:00.000Z',
-    pauseAfterCall: null,
-    call: null,
-    script: null,
-    wrapUpSince: null,
-    phone: { line: 'registered', problems: [] },
-    lastDisposition: null,
-    lastMissedCallAt: null,
-    handRaisedAt: null,
-    sentAt: '2026-12-06T10:00:00.000Z',
-    ...over
-  }
+  return deskPresence('2026-12-06T10:00:00.000Z', over)
 }
 
 function instance(id: string, clock: { now: number }) {

@@ -11,22 +11,10 @@ import { CLIENT_SILENCE_MS, PRESENCE_BEAT_MS, type DeskPresence } from '@shared/
 import { PresenceLink } from '@renderer/workers/data/sync/presence-link'
 import { RealtimeChannel } from '@renderer/workers/data/sync/realtime-channel'
 import { FakeSockets, ManualTimers } from '../../../support/worker-fakes'
+import { deskPresence } from '@support/desk-presence'
 
 function presence(): DeskPresence {
-  return {
-    state: 'ready',
-    pauseReason: null,
-    since: '2026-12-06T10:00:00.000Z',
-    pauseAfterCall: null,
-    call: null,
-    script: null,
-    wrapUpSince: null,
-    phone: { line: 'registered', problems: [] },
-    lastDisposition: null,
-    lastMissedCallAt: null,
-    handRaisedAt: null,
-    sentAt: '2026-12-06T10:00:00.000Z'
-  }
+  return deskPresence('2026-12-06T10:00:00.000Z')
 }
 
 function setup() {

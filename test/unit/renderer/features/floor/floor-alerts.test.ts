@@ -14,27 +14,14 @@ import {
   type AlertNotice,
   type AgentAlerts
 } from '@renderer/features/floor/floor-alerts'
+import { deskPresence } from '@support/desk-presence'
 
 const T0 = Date.parse('2026-12-06T10:00:00.000Z')
 const iso = (ms: number) => new Date(ms).toISOString()
 const MIN = 60_000
 
 function presence(over: Partial<DeskPresence> = {}): DeskPresence {
-  return {
-    state: 'ready',
-    pauseReason: null,
-    since: iso(T0),
-    pauseAfterCall: null,
-    call: null,
-    script: null,
-    wrapUpSince: null,
-    phone: { line: 'registered', problems: [] },
-    lastDisposition: null,
-    lastMissedCallAt: null,
-    handRaisedAt: null,
-    sentAt: iso(T0),
-    ...over
-  }
+  return deskPresence(iso(T0), over)
 }
 
 function entry(over: Partial<DeskPresence> = {}, rest: Partial<FloorEntry> = {}): FloorEntry {
