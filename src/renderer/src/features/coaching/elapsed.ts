@@ -1,8 +1,6 @@
-/** "0:42", "12:05", "1:02:09": how long since `since`, as the floor and the desk show it. */
+import { elapsed } from '@renderer/ui/elapsed'
+
+/** How long since `since` (ISO), as the desk shows a raised hand. */
 export function elapsedText(since: string, now: Date): string {
-  const seconds = Math.max(0, Math.floor((now.getTime() - Date.parse(since)) / 1000))
-  const h = Math.floor(seconds / 3600)
-  const m = Math.floor((seconds % 3600) / 60)
-  const s = String(seconds % 60).padStart(2, '0')
-  return h > 0 ? `${String(h)}:${String(m).padStart(2, '0')}:${s}` : `${String(m)}:${s}`
+  return elapsed(Date.parse(since), now.getTime())
 }
