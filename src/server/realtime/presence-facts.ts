@@ -7,7 +7,10 @@ import { recordSystemAgentState } from '../agent-state/system-state'
 import type { Db } from '../db/db'
 import type { PresenceFacts } from './presence-floor'
 
-export function presenceFacts(db: Db): PresenceFacts {
+/** How long a returning desk has to record its own state before the server records it. */
+const RESTORE_GRACE_MS = 5000
+
+export function presenceFacts(db: Db, restoreGraceMs = RESTORE_GRACE_MS): PresenceFacts {
   return {
     async connectionLost({ id, agentId, teamId, since }) {
       await recordSystemAgentState(db, {
@@ -20,8 +23,10 @@ export function presenceFacts(db: Db): PresenceFacts {
       })
     },
     async connectionRestored({ id, agentId, teamId, presence, since }) {
-      // Only after a loss: a desk's own records (written at login, or pushed after an outage)
-      // already say what it is doing, and a second account of it would disagree in time.
+      // Only after a loss, and only if the desk says nothing itself: its own records (written at
+      // login, or pushed after an outage) usually follow its first frame within a second or two,
+      // and a second account of the same moment would only repeat them.
+      await new Promise((resolve) => setTimeout(resolve, restoreGraceMs))
       const latest = await db.query<{ state: string }>(
         `SELECT state FROM agent_states WHERE agent_id = $1
          ORDER BY since DESC, received_at DESC LIMIT 1`,
