@@ -4,6 +4,7 @@ import { create } from 'zustand'
 import { createAgentStateSlice, type AgentStateSlice } from '../features/agent-state/store'
 import { createAuthSlice, type AuthSlice } from '../features/auth/store'
 import { createFloorSlice, type FloorSlice } from '../features/floor/store'
+import { createMonitoringSlice, type MonitoringSlice } from '../features/monitoring/store'
 import { createPresenceSlice, type PresenceSlice } from '../features/presence/store'
 import { createComplaintsSlice, type ComplaintsSlice } from '../features/complaints/store'
 import { createScreenPopSlice, type ScreenPopSlice } from '../features/screen-pop/store'
@@ -23,7 +24,8 @@ export type AppState = AgentStateSlice &
   WrapUpSlice &
   WorkspaceSlice &
   FloorSlice &
-  PresenceSlice
+  PresenceSlice &
+  MonitoringSlice
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createAgentStateSlice(...a),
@@ -36,7 +38,8 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createWrapUpSlice(...a),
   ...createWorkspaceSlice(...a),
   ...createFloorSlice(...a),
-  ...createPresenceSlice(...a)
+  ...createPresenceSlice(...a),
+  ...createMonitoringSlice(...a)
 }))
 
 const initialState = useAppStore.getState()

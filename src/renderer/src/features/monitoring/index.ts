@@ -1,0 +1,1 @@
+export type { AgentMonitoredBy, LeadMonitorSession } from './store'

@@ -1,0 +1,73 @@
+/**
+ * Checks a monitoring grant: the server's signature (Ed25519, any of its published keys, so a
+ * rotation does not strand grants in flight), then expiry with a little clock skew, then that it
+ * names this desk's agent and a call the desk has. Used by the agent's data worker before anything
+ * else and by the server when the grant is redeemed. Single use is the server's to enforce.
+ */
+import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet } from 'jose'
+
+import {
+  MONITOR_CLOCK_SKEW_SECONDS,
+  MONITOR_GRANT_ISSUER,
+  MONITOR_GRANT_TYPE,
+  monitorGrantClaimsSchema,
+  type MonitorGrantClaims,
+  type MonitorRefusal
+} from './monitoring'
+
+/** JWS algorithm of every grant. */
+export const MONITOR_GRANT_ALG = 'EdDSA'
+
+export interface GrantExpectation {
+  /** This desk's agent. */
+  agentId: string
+  /** The desk's calls now (a grant for any other is refused). */
+  callIds: readonly string[]
+  now: Date
+}
+
+export type GrantCheck =
+  | { ok: true; claims: MonitorGrantClaims }
+  | {
+      ok: false
+      reason: MonitorRefusal
+      /** No published key has the grant's `kid`: fetch the keys again, then check once more. */
+      unknownKey?: true
+    }
+
+/** Verifies `token` against `keys` and what the desk expects; never throws. */
+export async function verifyMonitorGrant(
+  token: string,
+  keys: JSONWebKeySet,
+  expect: GrantExpectation
+): Promise<GrantCheck> {
+  let payload: unknown
+  try {
+    const result = await jwtVerify(token, createLocalJWKSet(keys), {
+      algorithms: [MONITOR_GRANT_ALG],
+      issuer: MONITOR_GRANT_ISSUER,
+      typ: MONITOR_GRANT_TYPE,
+      clockTolerance: MONITOR_CLOCK_SKEW_SECONDS,
+      currentDate: expect.now,
+      requiredClaims: ['exp', 'iat', 'jti', 'sub']
+    })
+    payload = result.payload
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' }
+    if (error instanceof errors.JWKSNoMatchingKey) {
+      return { ok: false, reason: 'invalid_grant', unknownKey: true }
+    }
+    return { ok: false, reason: 'invalid_grant' }
+  }
+  const parsed = monitorGrantClaimsSchema.safeParse(payload)
+  if (!parsed.success) return { ok: false, reason: 'invalid_grant' }
+  const claims = parsed.data
+  // An `iat` from the future beyond the skew is a forged or badly clocked grant either way.
+  if (claims.iat > expect.now.getTime() / 1000 + MONITOR_CLOCK_SKEW_SECONDS) {
+    return { ok: false, reason: 'invalid_grant' }
+  }
+  if (!claims.modes.includes(claims.mode)) return { ok: false, reason: 'invalid_grant' }
+  if (claims.sub !== expect.agentId) return { ok: false, reason: 'not_for_this_desk' }
+  if (!expect.callIds.includes(claims.call)) return { ok: false, reason: 'call_changed' }
+  return { ok: true, claims }
+}
