@@ -12,6 +12,7 @@ import type { CustomerRequests } from './customers'
 import type { DirectoryRequests } from './directory'
 import type { DispositionRequests } from './dispositions'
 import type { InteractionRequests } from './interactions'
+import type { MonitoringRequests } from './monitoring'
 import type { ScriptRunRequests } from './script-runs'
 import type { SessionRequests } from './session'
 import type { SyncRequests } from './sync'
@@ -33,6 +34,7 @@ export interface DataWorkerHandlers
     ConfigurationRequests,
     DirectoryRequests,
     WhisperRequests,
+    MonitoringRequests,
     SyncRequests {}
 
 export type WorkerRequestName = keyof DataWorkerHandlers

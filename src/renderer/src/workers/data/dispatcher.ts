@@ -17,6 +17,7 @@ import { customerRequests } from './customers/requests'
 import { directoryRequests } from './directory/requests'
 import { dispositionRequests } from './dispositions/requests'
 import { interactionRequests } from './interactions/requests'
+import { monitoringRequests } from './monitoring/requests'
 import type { RequestTable } from './request-table'
 import { refuseTypedText } from './request-text-rule'
 import { toAppError } from './runtime/worker-error'
@@ -38,6 +39,7 @@ const requests: RequestTable = {
   ...dispositionRequests,
   ...callbackRequests,
   ...whisperRequests,
+  ...monitoringRequests,
   ...configurationRequests,
   ...directoryRequests,
   ...syncRequests
