@@ -1,4 +1,4 @@
-/** Sensitive actions (logins, token revocations, compensations and their approvals, escalations and assignments, complaint edits, configuration changes, a lead forcing an agent's state, whispers to agents) leave a row that says who, what and when. */
+/** Sensitive actions (logins, token revocations, compensations and their approvals, escalations and assignments, complaint edits, configuration changes, a lead forcing an agent's state, whispers to agents, monitoring sessions and their refusals) leave a row that says who, what and when. */
 import type { Queryable } from '../db/db'
 
 export type AuditAction =
@@ -23,6 +23,12 @@ export type AuditAction =
   | 'user.directory_updated'
   | 'agent_state.forced'
   | 'whisper.sent'
+  | 'monitoring.issued'
+  | 'monitoring.redeemed'
+  | 'monitoring.mode'
+  | 'monitoring.ended'
+  | 'monitoring.refused'
+  | 'monitoring.keys_rotated'
 
 export interface AuditEntry {
   action: AuditAction

@@ -17,6 +17,7 @@ import { CONFIGURATION_PATH, type ConfigRoutes } from './config-change'
 import { registerDispositionCodeRoutes } from './disposition-code-routes'
 import { readFloorAlerts, registerFloorAlertRoutes } from './floor-alert-routes'
 import { registerPauseReasonRoutes } from './pause-reason-routes'
+import { registerMonitoringPolicyRoutes } from '../monitoring/policy-routes'
 import type { RouteContext, ZodApp } from '../http/route-context'
 
 export function registerConfigurationAdminRoutes(app: ZodApp, ctx: RouteContext): void {
@@ -45,4 +46,5 @@ export function registerConfigurationAdminRoutes(app: ZodApp, ctx: RouteContext)
   registerComplaintCategoryRoutes(routes)
   registerCompensationLimitRoutes(routes)
   registerFloorAlertRoutes(routes)
+  registerMonitoringPolicyRoutes(routes)
 }

@@ -30,8 +30,8 @@ export async function applyInteractionRecord(
   const inserted = await tx.query<{ received_at: Date }>(
     `INSERT INTO interactions (id, call_id, agent_id, team_id, customer_id, direction,
        remote_number, remote_e164, ring_at, answered_at, ended_at, hold_seconds, result, ended_by,
-       party)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       party, monitored_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb)
      RETURNING received_at`,
     [
       args.id,
@@ -48,7 +48,8 @@ export async function applyInteractionRecord(
       args.holdSeconds,
       args.result,
       args.endedBy,
-      args.party ?? 'customer'
+      args.party ?? 'customer',
+      args.monitoredBy === undefined ? null : JSON.stringify(args.monitoredBy)
     ]
   )
   const interaction = {

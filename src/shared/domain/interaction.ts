@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 
+import { monitorModeSchema } from '../monitoring/monitoring'
 import { identifierText, lineText } from '../text/text-schemas'
 export const interactionResults = ['answered', 'missed', 'declined', 'failed'] as const
 export type InteractionResult = (typeof interactionResults)[number]
@@ -15,6 +16,22 @@ export type InteractionResult = (typeof interactionResults)[number]
  */
 export const interactionParties = ['customer', 'colleague'] as const
 export type InteractionParty = (typeof interactionParties)[number]
+
+/**
+ * Who monitored the call (docs/monitoring.md), one entry per monitoring session, for the call's
+ * record ("Supervisada por Carla Méndez"). Absent in records written before protocol 11.
+ */
+export const interactionMonitorsSchema = z
+  .array(
+    z.strictObject({
+      sessionId: z.uuid(),
+      leadId: z.uuid(),
+      leadName: lineText().min(1).max(120),
+      modes: z.array(monitorModeSchema).min(1).max(3)
+    })
+  )
+  .max(10)
+export type InteractionMonitors = z.infer<typeof interactionMonitorsSchema>
 
 /** A call as the app saw it; `id` is added by the store that journals it. */
 const interactionFieldsSchema = z.object({
@@ -34,7 +51,8 @@ const interactionFieldsSchema = z.object({
   holdSeconds: z.number().min(0).max(86_400),
   result: z.enum(interactionResults),
   endedBy: z.enum(['local', 'remote', 'system']).nullable(),
-  party: z.enum(interactionParties).optional()
+  party: z.enum(interactionParties).optional(),
+  monitoredBy: interactionMonitorsSchema.optional()
 })
 
 type InteractionFields = z.infer<typeof interactionFieldsSchema>
@@ -69,6 +87,7 @@ export const interactionSchema = z.object({
   result: z.enum(interactionResults),
   endedBy: z.enum(['local', 'remote', 'system']).nullable(),
   party: z.enum(interactionParties).optional(),
+  monitoredBy: interactionMonitorsSchema.optional(),
   agentId: z.uuid(),
   teamId: z.uuid(),
   receivedAt: z.string()

@@ -61,6 +61,7 @@ import {
   whisperSchema,
   whisperSendArgsSchema
 } from '../domain/whisper'
+import { monitoringPolicySchema } from '../monitoring/monitoring-policy'
 import { deskPresenceSchema } from '../presence/presence'
 
 /**
@@ -74,8 +75,11 @@ import { deskPresenceSchema } from '../presence/presence'
  * `agent_state.force`, and who set each record (`source`, `setBy`, `setByName`, `note`).
  * 10 also: visual whispers (`whisper.send`, `whisper.acknowledge`, change `whisper`, private to
  * the agent and the team's leads).
+ * 11: monitoring (docs/monitoring.md): `monitoring_policy`, the admin's monitoring policy
+ * (configuration, centre-wide); an interaction's `monitoredBy` (who monitored the call); the
+ * monitoring requests (grants, redeem, mode, end, refusals, keys) beside the sync routes.
  */
-export const PROTOCOL_VERSION = 10
+export const PROTOCOL_VERSION = 11
 export const PROTOCOL_HEADER = 'x-atiende-protocol'
 
 export const MAX_MUTATIONS_PER_PUSH = 200
@@ -246,6 +250,11 @@ export const changeSchema = z.discriminatedUnion('entity', [
     data: compensationLimitsSchema
   }),
   z.object({ seq: z.number().int(), entity: z.literal('floor_alerts'), data: floorAlertsSchema }),
+  z.object({
+    seq: z.number().int(),
+    entity: z.literal('monitoring_policy'),
+    data: monitoringPolicySchema
+  }),
   z.object({ seq: z.number().int(), entity: z.literal('user'), data: directoryUserSchema }),
   z.object({ seq: z.number().int(), entity: z.literal('team'), data: teamSchema }),
   // The colleague directory, centre-wide and read-only on desks: the latest entry of a user wins.

@@ -57,4 +57,34 @@ describeOnEngines('interaction records on %s', {}, ({ database, app }) => {
     )
     expect(rows).toEqual([{ customer_id: null }])
   })
+
+  it('keeps who monitored the call and gives it back in pulls; records without it still pull', async () => {
+    const ana = await login(app, 'ana')
+    const carla = await login(app, 'carla')
+    const monitoredBy = [
+      {
+        sessionId: randomUUID(),
+        leadId: carla.user.id,
+        leadName: 'Carla Méndez',
+        modes: ['listen', 'whisper']
+      }
+    ]
+    const watched = record({ monitoredBy })
+    const plain = record()
+    const answer = await push(app, ana.accessToken, [watched, plain])
+    expect(answer.results.map((r) => r.status)).toEqual(['applied', 'applied'])
+    const rows = await database.db.query<{ monitored_by: unknown }>(
+      'SELECT monitored_by FROM interactions WHERE id = $1',
+      [watched.args.id]
+    )
+    expect(rows[0]?.monitored_by).toEqual(monitoredBy)
+    const pulled = (await pullAll(app, carla.accessToken)).changes.filter(
+      (c) => c.entity === 'interaction'
+    )
+    const byId = (id: string) => pulled.find((c) => c.data.id === id)?.data
+    expect(byId(watched.args.id)).toMatchObject({ monitoredBy })
+    expect(byId(plain.args.id)).not.toHaveProperty('monitoredBy')
+    const bad = record({ monitoredBy: [{ ...monitoredBy[0], modes: ['spy'] }] })
+    expect((await push(app, ana.accessToken, [bad])).results[0]?.status).toBe('rejected')
+  })
 })

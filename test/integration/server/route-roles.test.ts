@@ -7,6 +7,7 @@ import { beforeAll, expect, it } from 'vitest'
 
 import { defaultCompensationLimits } from '@server/seed/default-configuration'
 import { defaultFloorAlerts } from '@shared/domain/configuration'
+import { DEFAULT_MONITORING_POLICY } from '@shared/monitoring/monitoring-policy'
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@shared/sync/protocol'
 import { complaintMutation, login } from '../../support/server-app'
 import { describeOnEngines } from '@support/engine-suite'
@@ -191,7 +192,8 @@ const configurationCases: RouteCase[] = [
     200
   ),
   adminCase('PUT', `${config}/compensation-limits`, defaultCompensationLimits, 200),
-  adminCase('PUT', `${config}/floor-alerts`, defaultFloorAlerts, 200)
+  adminCase('PUT', `${config}/floor-alerts`, defaultFloorAlerts, 200),
+  adminCase('PUT', `${config}/monitoring`, DEFAULT_MONITORING_POLICY, 200)
 ]
 cases.push(...configurationCases)
 

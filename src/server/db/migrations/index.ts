@@ -17,6 +17,7 @@ import { migration016CleanUnsafeText } from './016-clean-unsafe-text'
 import { migration017Directory } from './017-directory'
 import { migration018AgentStateSources } from './018-agent-state-sources'
 import { migration019Whispers } from './019-whispers'
+import { migration020Monitoring } from './020-monitoring'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -39,5 +40,6 @@ export const migrations: readonly Migration[] = [
   migration016CleanUnsafeText,
   migration017Directory,
   migration018AgentStateSources,
-  migration019Whispers
+  migration019Whispers,
+  migration020Monitoring
 ]

@@ -11,6 +11,7 @@ import type {
   Team
 } from '../../domain/configuration'
 import type { PublishedScript } from '../../domain/published-script'
+import type { MonitoringPolicy } from '../../monitoring/monitoring-policy'
 
 /** The configuration pulled from the server (read-only in the app). */
 export interface ConfigurationSnapshot {
@@ -21,6 +22,8 @@ export interface ConfigurationSnapshot {
   compensationLimits: CompensationLimits | null
   /** Null until an admin set them or the seed published them: the floor then uses the defaults. */
   floorAlerts: FloorAlerts | null
+  /** Null until an admin set it: desks then use `DEFAULT_MONITORING_POLICY`. */
+  monitoringPolicy: MonitoringPolicy | null
   /** Agents: their team's users (and users without a team); leads: their team; admins: all. */
   users: DirectoryUser[]
   teams: Team[]

@@ -15,6 +15,7 @@ export const configurationPulled: PulledSlice<ConfigChange['entity']> = {
   complaint_category: configuration,
   compensation_limits: configuration,
   floor_alerts: configuration,
+  monitoring_policy: configuration,
   user: configuration,
   team: configuration,
   script: configuration

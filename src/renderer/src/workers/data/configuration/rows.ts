@@ -1,6 +1,6 @@
 /**
  * Configuration pulled from the server, read-only here: disposition codes, pause reasons,
- * complaint categories, compensation limits, floor alert thresholds, and the directory of users and teams. One table,
+ * complaint categories, compensation limits, floor alert thresholds, the monitoring policy, and the directory of users and teams. One table,
  * keyed by kind and code (or id); the latest pulled version of each row wins.
  */
 import type { Database } from 'sql.js'
@@ -15,6 +15,7 @@ import {
   pauseReasonSchema,
   teamSchema
 } from '@shared/domain/configuration'
+import { monitoringPolicySchema } from '@shared/monitoring/monitoring-policy'
 import { publishedScriptSchema, type PublishedScript } from '@shared/domain/published-script'
 import type { Change } from '@shared/sync/protocol'
 import { runHandler, type HandlerTable } from '@shared/tables/handler-table'
@@ -46,6 +47,7 @@ const keys: HandlerTable<ConfigChange, 'entity', null, string> = {
   complaint_category: (_, c) => c.data.code,
   compensation_limits: () => 'default',
   floor_alerts: () => 'default',
+  monitoring_policy: () => 'default',
   user: (_, c) => c.data.id,
   team: (_, c) => c.data.id,
   // Every published version is kept: publishing an older draft later must not replace a newer
@@ -100,6 +102,7 @@ export function readConfiguration(db: Database): ConfigurationSnapshot {
     compensationLimits:
       parsed(rowsOf(db, 'compensation_limits'), compensationLimitsSchema)[0] ?? null,
     floorAlerts: parsed(rowsOf(db, 'floor_alerts'), floorAlertsSchema)[0] ?? null,
+    monitoringPolicy: parsed(rowsOf(db, 'monitoring_policy'), monitoringPolicySchema)[0] ?? null,
     users: parsed(rowsOf(db, 'user'), directoryUserSchema).sort((a, b) =>
       a.displayName.localeCompare(b.displayName)
     ),
