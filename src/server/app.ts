@@ -29,6 +29,8 @@ import { installTextRule } from './http/text-rule'
 import { presenceFacts } from './realtime/presence-facts'
 import { RealtimeHub } from './realtime/realtime-hub'
 import { registerRealtimeRoutes } from './realtime/realtime-routes'
+import { MonitoringKeys } from './monitoring/monitoring-keys'
+import { registerMonitoringRoutes } from './monitoring/monitoring-routes'
 import { registerScriptAnalyticsRoutes } from './scripts/script-analytics-routes'
 import { registerScriptRoutes } from './scripts/script-routes'
 import {
@@ -72,6 +74,11 @@ export interface AppOptions {
   faults?: PushFaultHooks
   /** Tests only: how long a silent desk stays live on the floor (`PRESENCE_EXPIRY_MS`). */
   presenceExpiryMs?: number
+  /**
+   * Monitoring: `keyFile` is `ATIENDE_MONITOR_KEY_FILE`, a private Ed25519 JWK this instance
+   * signs grants with (monitoring-keys.ts); `grantTtlSeconds` is for tests only.
+   */
+  monitoring?: { keyFile?: string; grantTtlSeconds?: number }
 }
 
 const DEFAULTS = {
@@ -140,6 +147,19 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   const sip = options.sip ?? noSipServer
   registerSipAccountRoutes(app, ctx, sip)
   registerUserDirectoryRoutes(app, ctx, sip.domain)
+  const monitorKeys = new MonitoringKeys(options.db, {
+    ...(options.monitoring?.keyFile ? { keyFile: options.monitoring.keyFile } : {})
+  })
+  registerMonitoringRoutes(app, ctx, {
+    keys: monitorKeys,
+    floorEntryOf: (agentId) => hub.floorEntryOf(agentId),
+    sipDomain: sip.domain,
+    ...(options.monitoring?.grantTtlSeconds === undefined
+      ? {}
+      : { grantTtlSeconds: options.monitoring.grantTtlSeconds })
+  })
+  // A bad key file stops the server at start, not at the first grant.
+  app.addHook('onReady', () => monitorKeys.check())
   // Every instance brings the directory up to date when it starts: users edited in the database
   // and a new SIP domain reach the desks. Only changed entries are published (see the module).
   app.addHook('onReady', async () => {

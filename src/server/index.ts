@@ -41,7 +41,8 @@ async function main(): Promise<void> {
     staticDir: config.staticDir,
     cspConnectSrc: config.cspConnectSrc,
     trustProxy: config.trustProxy,
-    sip: readSipConfig(process.env)
+    sip: readSipConfig(process.env),
+    monitoring: monitoringOptions(process.env)
   })
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()
@@ -76,3 +77,9 @@ main().catch((err: unknown) => {
   )
   process.exit(1)
 })
+
+/** `ATIENDE_MONITOR_KEY_FILE`: a private Ed25519 JWK grants are signed with (docs/monitoring.md). */
+function monitoringOptions(env: NodeJS.ProcessEnv): { keyFile?: string } {
+  const keyFile = env['ATIENDE_MONITOR_KEY_FILE']
+  return keyFile ? { keyFile } : {}
+}

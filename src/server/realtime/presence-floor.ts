@@ -95,6 +95,11 @@ export class PresenceFloor {
     return out
   }
 
+  /** One agent's entry as this instance knows it (every instance holds the whole floor). */
+  entry(agentId: string): FloorEntry | null {
+    return this.known.get(agentId)?.entry ?? null
+  }
+
   /** A frame from a desk connected here. */
   heard(agentId: string, teamId: string, presence: DeskPresence): void {
     const now = this.options.now()

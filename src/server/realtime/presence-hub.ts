@@ -133,6 +133,11 @@ export class PresenceHub {
     return this.floor.entries((teamId) => seesFloorOf(scope, teamId))
   }
 
+  /** One agent's floor entry, whatever its team (for the server's own checks), or null. */
+  entryOf(agentId: string): FloorEntry | null {
+    return this.floor?.entry(agentId) ?? null
+  }
+
   /** A frame a client sent; anything but a desk's valid presence is dropped. */
   received(client: PresenceClient, data: string): void {
     const floor = this.floor

@@ -151,6 +151,11 @@ export class RealtimeHub {
     if (floor) send(socket, { type: 'floor', entries: floor })
   }
 
+  /** One agent's live-floor entry as this instance knows it (monitoring checks the call). */
+  floorEntryOf(agentId: string): FloorEntry | null {
+    return this.presence.entryOf(agentId)
+  }
+
   private fanOutEntry(entry: FloorEntry): void {
     this.sockets.forEach((client, socket) => {
       if (seesFloorOf(client.scope, entry.teamId)) send(socket, { type: 'floor:entry', entry })
