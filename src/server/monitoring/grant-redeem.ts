@@ -94,18 +94,17 @@ export async function redeemGrant(
     return outcome
   }
   // Only a grant the server signed names its session; a forged one's jti proves nothing.
-  const { jti } = unverified(token)
+  const { jti: claimed } = unverified(token)
+  const jti = claimed !== null && UUID.test(claimed) ? claimed : null
   const named =
-    outcome.reason !== 'invalid_grant' && jti !== null && UUID.test(jti)
-      ? await readSession(ctx.db, jti)
-      : null
+    outcome.reason !== 'invalid_grant' && jti !== null ? await readSession(ctx.db, jti) : null
   await recordEvent(ctx.db, {
     sessionId: named?.id ?? null,
     kind: 'refused',
     detail: outcome.reason,
     actorId: claims.userId,
     ip,
-    audit: { stage: 'redeem', ...(named ? {} : { claimedSessionId: jti?.slice(0, 64) ?? null }) }
+    audit: { stage: 'redeem', ...(named ? {} : { claimedSessionId: jti }) }
   })
   return outcome
 }

@@ -193,7 +193,14 @@ const configurationCases: RouteCase[] = [
   ),
   adminCase('PUT', `${config}/compensation-limits`, defaultCompensationLimits, 200),
   adminCase('PUT', `${config}/floor-alerts`, defaultFloorAlerts, 200),
-  adminCase('PUT', `${config}/monitoring`, DEFAULT_MONITORING_POLICY, 200)
+  adminCase('PUT', `${config}/monitoring`, DEFAULT_MONITORING_POLICY, 200),
+  adminCase('GET', '/api/admin/monitoring/sessions?limit=5', undefined, 200),
+  adminCase('POST', '/api/admin/monitoring/keys/rotate', undefined, 200),
+  {
+    name: 'GET /api/monitoring/keys',
+    request: (t) => ({ method: 'GET', url: '/api/monitoring/keys', headers: auth(t) }),
+    expected: { anonymous: 401, agent: 200, team_lead: 200, trainer: 200, admin: 200 }
+  }
 ]
 cases.push(...configurationCases)
 
