@@ -1,20 +1,35 @@
 /**
- * The monitoring requests. PLACEHOLDER until the server slice lands: every request answers that
- * the server cannot be reached, so the page's flows can be built against the contract.
+ * The monitoring requests (src/shared/contract/worker/monitoring.ts), made with the session's
+ * token: a lead starts, switches and ends a session with the server (lead-requests.ts); an
+ * agent's desk admits a grant (admit.ts); admins read the sessions' log. A lead's request the
+ * server cannot answer is `unreachable`; an agent's admit that cannot be redeemed is the refusal
+ * `server_unreachable`.
  */
 import { z } from 'zod'
 
 import { monitorEndReasons, monitorModeSchema } from '@shared/monitoring/monitoring'
 
 import { listLimit, request, type RequestSlice } from '../request-table'
+import type { Session } from '../session/session'
+import { admitGrant } from './admit'
+import { grantKeysOf, type GrantKeys } from './grant-keys'
+import {
+  endMonitoring,
+  listMonitoringSessions,
+  startMonitoring,
+  switchMonitoringMode
+} from './lead-requests'
 
-const unreachable = { ok: false as const, reason: 'unreachable' as const, message: 'not built yet' }
+/** This session's key cache; fetching it early spares the first INVITE a round trip. */
+export function monitoringKeysOf(session: Session): GrantKeys {
+  return grantKeysOf(session, () => session.server)
+}
 
 export const monitoringRequests = {
   'monitoring:start': request(
     z.object({ agentId: z.uuid(), callId: z.string().min(1).max(100), mode: monitorModeSchema }),
     'typed',
-    () => unreachable
+    (host, args) => startMonitoring(host.session.server, args)
   ),
   'monitoring:admit': request(
     z.object({
@@ -23,17 +38,22 @@ export const monitoringRequests = {
       from: z.string().max(512)
     }),
     'signalled',
-    () => unreachable
+    (host, args) => {
+      const session = host.session
+      return admitGrant(session.server, monitoringKeysOf(session), session.userId, args)
+    }
   ),
   'monitoring:mode': request(
     z.object({ sessionId: z.uuid(), mode: monitorModeSchema }),
     'typed',
-    () => unreachable
+    (host, { sessionId, mode }) => switchMonitoringMode(host.session.server, sessionId, mode)
   ),
   'monitoring:end': request(
     z.object({ sessionId: z.uuid(), reason: z.enum(monitorEndReasons) }),
     'typed',
-    () => ({ ended: true as const })
+    (host, { sessionId, reason }) => endMonitoring(host.session.server, sessionId, reason)
   ),
-  'monitoring:sessions': request(z.object({ limit: listLimit }), 'typed', () => ({ sessions: [] }))
+  'monitoring:sessions': request(z.object({ limit: listLimit }), 'typed', (host, { limit }) =>
+    listMonitoringSessions(host.session.server, limit)
+  )
 } satisfies RequestSlice

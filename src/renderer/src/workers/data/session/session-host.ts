@@ -7,6 +7,7 @@ import type { SqlJsStatic } from 'sql.js'
 import type { WorkerArgs, WorkerReply, WorkerStorageKind } from '@shared/contract/worker'
 
 import { countCustomers } from '../customers/queries'
+import { monitoringKeysOf } from '../monitoring/requests'
 import type { DurableFiles } from '../store/durable-files'
 import { Session } from './session'
 import type { ReleaseLock } from '../store/store-lock'
@@ -50,6 +51,9 @@ export class SessionHost {
         tokens: args.tokens
       })
       this.current = { session, release }
+      // An agent's desk checks a monitoring grant the moment its INVITE arrives: the server's
+      // keys are fetched now, in the background (an admit fetches them itself if this failed).
+      if (args.user.role === 'agent') void monitoringKeysOf(session).current()
       return {
         customers: countCustomers(session.store.db),
         cursor: session.store.cursor,
