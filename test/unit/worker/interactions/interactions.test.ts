@@ -56,4 +56,30 @@ describe('interaction records in the local store', () => {
     ])
     expect(store.outboxCounts()).toEqual({ pending: 0, rejected: 0 })
   })
+
+  it('keeps who monitored the call, written here and as pulled, for the recent-calls list', async () => {
+    const store = await openStore()
+    const monitoredBy = [
+      {
+        sessionId: '0b6c1e9a-3f0d-4e7a-9c2b-5d8e1f2a3b4c',
+        leadId: '3e2d1c0b-9a8f-4e7d-8c6b-5a4f3e2d1c0b',
+        leadName: 'Carla Méndez',
+        modes: ['listen', 'whisper'] as ('listen' | 'whisper')[]
+      }
+    ]
+    const saved = await recordInteraction(store, { ...call, monitoredBy })
+    expect(listInteractions(store.db, null, 10)[0]?.monitoredBy).toEqual(monitoredBy)
+    const server: Interaction = {
+      ...call,
+      id: saved.id,
+      monitoredBy,
+      agentId: '7d3f4a1e-2b1c-4c55-9f1a-0a1b2c3d4e5f',
+      teamId: '5a0e7a38-7c59-4b8e-9d07-6f0e5b3c2a11',
+      receivedAt: '2026-11-24T10:03:01.000Z'
+    }
+    store.applyPull([{ seq: 8, entity: 'interaction', data: server }], 8)
+    expect(listInteractions(store.db, null, 10)).toEqual([
+      { ...call, id: saved.id, monitoredBy, syncState: 'synced' }
+    ])
+  })
 })
