@@ -4,6 +4,7 @@ import { I18nProvider } from 'react-aria-components'
 
 import { useAppStore } from '@renderer/stores/app-store'
 import { LoginForm, SessionProvider, useSession } from '../features/auth'
+import { MonitoringProvider } from '../features/monitoring'
 import { ScriptRunnerProvider } from '../features/scripts'
 import { SoftphoneProvider } from '../features/softphone'
 import type { AppServices } from './compose-app'
@@ -16,7 +17,9 @@ export function App({ services }: AppProps) {
     <SessionProvider value={services.session}>
       <SoftphoneProvider value={services.softphone}>
         <ScriptRunnerProvider value={services.scripts}>
-          <Screen />
+          <MonitoringProvider value={services.monitoring}>
+            <Screen />
+          </MonitoringProvider>
         </ScriptRunnerProvider>
       </SoftphoneProvider>
     </SessionProvider>

@@ -7,6 +7,11 @@ import { getDesktop } from '@renderer/platform/desktop'
 import { useAppStore } from '@renderer/stores/app-store'
 import { createSession, type Session } from '../features/auth'
 import { audioState } from '../features/devices'
+import {
+  MonitorController,
+  syncedMonitoringPolicy,
+  workerMonitoringServer
+} from '../features/monitoring'
 import { lookUpCaller, showLookup } from '../features/screen-pop'
 import { ScriptRunner } from '../features/scripts'
 import {
@@ -23,16 +28,24 @@ export interface AppServices {
   session: Session
   softphone: Softphone
   scripts: ScriptRunner
+  monitoring: MonitorController
 }
 
 export function composeApp(): AppServices {
+  const monitoring = new MonitorController({
+    store: useAppStore,
+    server: workerMonitoringServer,
+    policy: syncedMonitoringPolicy
+  })
   const calls = new CallController({
     store: useAppStore,
     callerCard: {
       lookUp: (info) => lookUpCaller(info),
       show: showLookup
     },
-    recordInteraction: recordInteractionOf,
+    recordInteraction: (session) => {
+      recordInteractionOf(session, (callId) => monitoring.agent.takeMonitoredBy(callId))
+    },
     preferences: () => loadPhonePreferences(),
     callWaitingTone: (isOn) => {
       // The cue plays where the customer's voice does: the headset in use now.
@@ -42,12 +55,18 @@ export function composeApp(): AppServices {
     notify: (title, body) => {
       void getDesktop().showNotification({ title, body, focusOnClick: true })
     },
-    wrapUpGuards: new WrapUpGuards()
+    wrapUpGuards: new WrapUpGuards(),
+    onTransfer: (callId, underway) => {
+      monitoring.agent.transferUnderway(callId, underway)
+    }
   })
-  const line = new SipLine({ calls, store: useAppStore })
+  // Monitoring calls share the line's user agent but are never its phone lines.
+  const line = new SipLine({ calls, store: useAppStore, monitoring })
+  monitoring.usePhone(() => line.monitoringPhone())
   return {
     session: createSession({ line, calls }),
     softphone: { calls, line },
-    scripts: new ScriptRunner()
+    scripts: new ScriptRunner(),
+    monitoring
   }
 }

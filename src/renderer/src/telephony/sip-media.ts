@@ -147,6 +147,11 @@ export interface LiveCallMedia {
 
 const liveCalls = new Map<string, LiveCallMedia>()
 let speakerId: string | null = null
+/** Audio elements that are no call's remote audio but play on the call speaker (monitoring). */
+const extraOutputs = new Set<HTMLAudioElement>()
+/** Senders whose track someone else manages (a monitoring mix): swapMicrophone leaves them. */
+const claimedSenders = new WeakSet<RTCRtpSender>()
+const microphoneListeners = new Set<(track: MediaStreamTrack) => void>()
 
 /** The media of a live call by its session id (the call's `info.id`), if it is up. */
 export function liveCallMedia(id: string): LiveCallMedia | null {
@@ -166,18 +171,47 @@ export async function routeAudio(element: HTMLAudioElement, deviceId: string | n
 /** Moves every live call's remote audio to `deviceId` (null: default) and remembers it. */
 export async function routeCallsToSpeaker(deviceId: string | null): Promise<void> {
   speakerId = deviceId
-  await Promise.all(allLiveCallMedia().map((call) => routeAudio(call.remoteAudio, deviceId)))
+  const elements = [...allLiveCallMedia().map((call) => call.remoteAudio), ...extraOutputs]
+  await Promise.all(elements.map((element) => routeAudio(element, deviceId)))
+}
+
+/**
+ * Plays `element` on the call speaker, now and after every device change, until the returned
+ * function is called (the lead's voice at a monitored agent's desk is no call's remote audio).
+ */
+export function playOnCallSpeaker(element: HTMLAudioElement): () => void {
+  extraOutputs.add(element)
+  if (speakerId) void routeAudio(element, speakerId).catch(() => undefined)
+  return () => extraOutputs.delete(element)
+}
+
+/**
+ * Leaves `sender`'s track to the caller until the returned function is called: a monitoring mix
+ * sends its own track there, and takes the new microphone through {@link onMicrophoneSwap}.
+ */
+export function claimSender(sender: RTCRtpSender): () => void {
+  claimedSenders.add(sender)
+  return () => claimedSenders.delete(sender)
+}
+
+/** Tells `listener` about each microphone swapped into the calls; returns an unsubscribe. */
+export function onMicrophoneSwap(listener: (track: MediaStreamTrack) => void): () => void {
+  microphoneListeners.add(listener)
+  return () => microphoneListeners.delete(listener)
 }
 
 /**
  * Puts a new microphone track into every live call without renegotiation (replaceTrack keeps
- * the call up); each call gets its own clone and keeps its mute/hold state.
+ * the call up); each call gets its own clone and keeps its mute/hold state. A claimed sender (a
+ * monitoring mix) is left alone: its owner hears of the track through {@link onMicrophoneSwap}.
  */
 export async function swapMicrophone(track: MediaStreamTrack): Promise<void> {
+  for (const listener of microphoneListeners) listener(track)
   await Promise.all(
     allLiveCallMedia().flatMap((call) =>
       call.peerConnection
         .getSenders()
+        .filter((sender) => !claimedSenders.has(sender))
         .filter((sender) => sender.track?.kind === 'audio' || sender.track === null)
         .map(async (sender) => {
           const old = sender.track

@@ -14,9 +14,10 @@
  * after an exponential backoff with full jitter, so a whole floor of agents does not reconnect
  * in step after an outage. SIP.js's own reconnection is off: one loop owns retries.
  */
-import { Invitation, Registerer, RegistererState, SIPExtension, UserAgent } from 'sip.js'
+import { Invitation, Inviter, Registerer, RegistererState, SIPExtension, UserAgent } from 'sip.js'
 
 import type { IceServer } from '@shared/domain/sip-account'
+import { MONITOR_GRANT_HEADER } from '@shared/monitoring/monitoring'
 import { backoffDelay, type BackoffOptions } from '@shared/retry/backoff'
 import { SipCall } from './sip-call'
 import { dialTarget, domainOf } from './sip-headers'
@@ -50,6 +51,11 @@ export interface SipUserAgentAccount {
 export interface SipUserAgentDelegate {
   onRegistrationChange?(status: RegistrationStatus): void
   onIncomingCall?(call: SipCall): void
+  /**
+   * A lead's monitoring INVITE (it carries {@link MONITOR_GRANT_HEADER}): never a phone line, so
+   * it never reaches {@link onIncomingCall}. Without this delegate it is refused (403).
+   */
+  onMonitorInvite?(invitation: Invitation): void
 }
 
 export interface SipUserAgentOptions {
@@ -158,6 +164,23 @@ export class SipUserAgent {
     return SipCall.outbound(ua, this.uriFor(target))
   }
 
+  /**
+   * An INVITE to `target` (a SIP URI) with `extraHeaders`, not sent yet: a lead's monitoring call,
+   * which its owner drives; no phone line, no call record.
+   */
+  monitorInviter(target: string, extraHeaders: readonly string[]): Inviter {
+    const ua = this.#ua
+    if (!ua || this.#status.state !== RegistrationState.Registered) {
+      throw new Error('the phone is not registered')
+    }
+    const uri = UserAgent.makeURI(target)
+    if (!uri) throw new Error(`not a SIP address: ${target}`)
+    return new Inviter(ua, uri, {
+      extraHeaders: [...extraHeaders],
+      sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } }
+    })
+  }
+
   /** The SIP URI for an extension, an E.164 number or a SIP URI, at the account's domain. */
   uriFor(target: string): string {
     return dialTarget(target, domainOf(this.#options.account.uri))
@@ -209,17 +232,31 @@ export class SipUserAgent {
       },
       delegate: {
         onInvite: (invitation: Invitation) => {
-          if (generation === this.#generation) {
+          if (generation !== this.#generation) {
+            void invitation.reject().catch(() => undefined)
+          } else if (invitation.request.hasHeader(MONITOR_GRANT_HEADER)) {
+            this.#monitorInvite(invitation)
+          } else {
             this.#options.delegate.onIncomingCall?.(
               SipCall.inbound(invitation, this.#options.ctiHeaderNames?.() ?? [])
             )
-          } else void invitation.reject().catch(() => undefined)
+          }
         },
         onDisconnect: (error) => {
           this.#failed(generation, error ? error.message : 'connection closed')
         }
       }
     })
+  }
+
+  /** Monitoring INVITEs go to their own delegate; nobody to take one means it is refused. */
+  #monitorInvite(invitation: Invitation): void {
+    const { delegate } = this.#options
+    if (delegate.onMonitorInvite) delegate.onMonitorInvite(invitation)
+    else {
+      const refusal = { statusCode: 403, reasonPhrase: 'Monitoring Not Supported' }
+      void invitation.reject(refusal).catch(() => undefined)
+    }
   }
 
   async #register(ua: UserAgent, generation: number): Promise<void> {

@@ -55,5 +55,7 @@ export interface CallControllerOptions {
   notify: (title: string, body: string) => void
   /** Asked before a wrap-up finishes; features register their guards here. */
   wrapUpGuards: WrapUpGuards
+  /** A transfer of call `callId` started (true) or failed (false): monitoring ends as `transferred`. */
+  onTransfer?: (callId: string, underway: boolean) => void
   clock?: Clock
 }

@@ -209,8 +209,11 @@ export class CallController {
     const front = this.#desk.lines.front
     if (!front?.session.blindTransfer || !this.canTransfer()) return
     front.isTransferring = true
+    const callId = front.session.info.id
+    this.#desk.options.onTransfer?.(callId, true)
     front.session.blindTransfer(target).catch((error: unknown) => {
       front.isTransferring = false
+      this.#desk.options.onTransfer?.(callId, false)
       this.#desk.reportError(error)
     })
   }
@@ -237,8 +240,11 @@ export class CallController {
     const held = this.#desk.lines.find(consult?.consultFor)
     if (!consult || !held?.session.attendedTransfer) return
     held.isTransferring = true
+    const callId = held.session.info.id
+    this.#desk.options.onTransfer?.(callId, true)
     held.session.attendedTransfer(consult.session).catch((error: unknown) => {
       held.isTransferring = false
+      this.#desk.options.onTransfer?.(callId, false)
       this.#desk.reportError(error)
     })
   }

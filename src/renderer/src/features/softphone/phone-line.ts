@@ -4,6 +4,7 @@
  * The app creates one for its lifetime; its state (the user agent, the account) is the instance's.
  */
 import i18next from 'i18next'
+import type { Invitation } from 'sip.js'
 
 import { sipAccountSchema, type SipAccount } from '@shared/domain/sip-account'
 import { serverUrl } from '@renderer/data/server-url'
@@ -15,6 +16,12 @@ import {
 } from '@renderer/settings/caller-id-settings'
 import { applyOverrides, loadOverrides } from '@renderer/settings/sip-overrides'
 import { clearSipPasswordFromMemory, sipPassword } from '@renderer/settings/sip-password'
+import {
+  BuiltinLeadCall,
+  PbxLeadCall,
+  type LeadPhone
+} from '@renderer/telephony/monitoring/lead-monitor-call'
+import { grantHeader } from '@renderer/telephony/monitoring/monitor-signals'
 import { dialTarget, domainOf } from '@renderer/telephony/sip-headers'
 import { RegistrationState, SipUserAgent } from '@renderer/telephony/sip-user-agent'
 import { watchForWake } from '@renderer/telephony/wake-detector'
@@ -25,9 +32,18 @@ import type { TransferTarget } from './transfer-prefill'
 
 export type DialRefusal = Extract<DialPlan, { ok: false }>['reason']
 
+/** Monitoring's side of the line: the lead's INVITEs to this desk, and the sign-out. */
+export interface LineMonitoring {
+  /** A monitoring INVITE (it carries a grant): never a phone line. */
+  monitorInvite(invitation: Invitation): void
+  /** The line is about to stop (sign-out): monitoring ends first, while SIP still works. */
+  signOut(): Promise<void>
+}
+
 export interface SipLineOptions {
   calls: CallController
   store: CallStore
+  monitoring?: LineMonitoring
 }
 
 async function fetchAccount(accessToken: string): Promise<SipAccount> {
@@ -51,6 +67,7 @@ function plan(raw: string, account: SipAccount): DialPlan {
 export class SipLine {
   readonly #calls: CallController
   readonly #store: CallStore
+  readonly #monitoring: LineMonitoring | null
   #agent: SipUserAgent | null = null
   #provisioned: SipAccount | null = null
   #lastAccessToken = ''
@@ -60,6 +77,7 @@ export class SipLine {
   constructor(options: SipLineOptions) {
     this.#calls = options.calls
     this.#store = options.store
+    this.#monitoring = options.monitoring ?? null
   }
 
   readonly #onOnline = (): void => {
@@ -85,6 +103,7 @@ export class SipLine {
       this.#store.getState().lineChanged({ state: 'unconfigured' })
       return
     }
+    const monitoring = this.#monitoring
     this.#agent = new SipUserAgent({
       account,
       ctiHeaderNames,
@@ -94,7 +113,14 @@ export class SipLine {
         },
         onIncomingCall: (session) => {
           this.#calls.incomingCall(session)
-        }
+        },
+        ...(monitoring
+          ? {
+              onMonitorInvite: (invitation: Invitation) => {
+                monitoring.monitorInvite(invitation)
+              }
+            }
+          : {})
       }
     })
     this.#agent.start()
@@ -136,6 +162,7 @@ export class SipLine {
   }
 
   async stop(): Promise<void> {
+    await this.#monitoring?.signOut().catch(() => undefined)
     window.removeEventListener('online', this.#onOnline)
     this.#stopWakeWatch?.()
     this.#stopWakeWatch = null
@@ -147,6 +174,25 @@ export class SipLine {
     clearSipPasswordFromMemory()
     this.#store.getState().lineChanged({ state: 'unconfigured' })
     await stopping
+  }
+
+  /**
+   * The lead's monitoring calls, placed on this line's user agent but never handed to the call
+   * controller (no phone line, no record, no wrap-up); null while the phone is not registered.
+   */
+  monitoringPhone(): LeadPhone | null {
+    const agent = this.#agent
+    if (agent?.status.state !== RegistrationState.Registered) return null
+    return {
+      monitorCall: (start, events) =>
+        BuiltinLeadCall.start(
+          agent.monitorInviter(start.target, [grantHeader(start.token)]),
+          start.mode,
+          events
+        ),
+      pbxCall: async (start, events) =>
+        new PbxLeadCall(await agent.call(start.dialString), start, events)
+    }
   }
 
   #reportError(error: unknown): void {

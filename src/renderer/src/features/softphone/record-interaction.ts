@@ -18,8 +18,34 @@ async function save(record: InteractionInput): Promise<void> {
   if (!result.ok) useAppStore.getState().phoneError(result.error.message)
 }
 
-/** Follows `session` and saves its record when it ends. */
-export function recordInteractionOf(session: CallSession): void {
+/** Who monitored a call (features/monitoring hands them over as the call ends). */
+export interface RecordMonitoredBy {
+  sessionId: string
+  leadId: string
+  leadName: string
+  modes: string[]
+}
+
+/**
+ * HOOK (#18): the record's `monitoredBy`. The interaction type gains that optional field with
+ * the server's slice of #18; until it is on this branch the entries are taken and dropped here,
+ * and this is the one place to add them: `entries.length ? { ...record, monitoredBy: entries }`.
+ */
+function withMonitoredBy(
+  record: InteractionInput,
+  _entries: readonly RecordMonitoredBy[]
+): InteractionInput {
+  return record
+}
+
+/**
+ * Follows `session` and saves its record when it ends; `monitoredBy` tells who monitored it
+ * (leads listening, whispering or barging in; never practice calls).
+ */
+export function recordInteractionOf(
+  session: CallSession,
+  monitoredBy?: (callId: string) => readonly RecordMonitoredBy[]
+): void {
   if (session.info.kind !== 'sip') return
   const timeline = new CallTimeline(session.info)
   // With several lines the card may show another caller when this call ends: remember whom
@@ -37,7 +63,9 @@ export function recordInteractionOf(session: CallSession): void {
         customerId: isColleague ? null : customerId,
         remoteE164: toE164(session.info.remoteNumber, defaultCountry())
       })
-      if (record) void save(isColleague ? { ...record, party: 'colleague' } : record)
+      if (!record) return
+      const entries = monitoredBy?.(session.info.id) ?? []
+      void save(withMonitoredBy(isColleague ? { ...record, party: 'colleague' } : record, entries))
     }
   })
 }
