@@ -93,6 +93,36 @@ export function serverForAttempt(servers: readonly string[], attempt: number): s
   return servers[attempt % servers.length] ?? null
 }
 
+/** What {@link dispatchInvite} reads of an INVITE (an Invitation; a fake in unit tests). */
+export interface DispatchedInvite {
+  readonly request: { hasHeader(name: string): boolean }
+  reject(options?: { statusCode?: number; reasonPhrase?: string }): Promise<void>
+}
+
+/**
+ * A grant-bearing INVITE (a lead monitoring this desk) goes to `onMonitorInvite`, or is refused
+ * 403 without one; it never becomes a phone call (no ring, no call waiting, no busy, no record).
+ * Every other INVITE is a call.
+ */
+export function dispatchInvite<I extends DispatchedInvite, C>(
+  invitation: I,
+  delegate: {
+    onIncomingCall?(call: C): void
+    onMonitorInvite?(invitation: I): void
+  },
+  toCall: (invitation: I) => C
+): void {
+  if (invitation.request.hasHeader(MONITOR_GRANT_HEADER)) {
+    if (delegate.onMonitorInvite) delegate.onMonitorInvite(invitation)
+    else {
+      const refusal = { statusCode: 403, reasonPhrase: 'Monitoring Not Supported' }
+      void invitation.reject(refusal).catch(() => undefined)
+    }
+    return
+  }
+  delegate.onIncomingCall?.(toCall(invitation))
+}
+
 export class SipUserAgent {
   readonly #options: SipUserAgentOptions
   #ua: UserAgent | null = null
@@ -234,11 +264,9 @@ export class SipUserAgent {
         onInvite: (invitation: Invitation) => {
           if (generation !== this.#generation) {
             void invitation.reject().catch(() => undefined)
-          } else if (invitation.request.hasHeader(MONITOR_GRANT_HEADER)) {
-            this.#monitorInvite(invitation)
           } else {
-            this.#options.delegate.onIncomingCall?.(
-              SipCall.inbound(invitation, this.#options.ctiHeaderNames?.() ?? [])
+            dispatchInvite(invitation, this.#options.delegate, (inv) =>
+              SipCall.inbound(inv, this.#options.ctiHeaderNames?.() ?? [])
             )
           }
         },
@@ -247,16 +275,6 @@ export class SipUserAgent {
         }
       }
     })
-  }
-
-  /** Monitoring INVITEs go to their own delegate; nobody to take one means it is refused. */
-  #monitorInvite(invitation: Invitation): void {
-    const { delegate } = this.#options
-    if (delegate.onMonitorInvite) delegate.onMonitorInvite(invitation)
-    else {
-      const refusal = { statusCode: 403, reasonPhrase: 'Monitoring Not Supported' }
-      void invitation.reject(refusal).catch(() => undefined)
-    }
   }
 
   async #register(ua: UserAgent, generation: number): Promise<void> {

@@ -40,7 +40,8 @@ export class LeadMonitoring implements MonitoringActions {
   }
 
   async start(target: MonitorTarget, mode: MonitorMode): Promise<void> {
-    await this.stop()
+    const previous = this.#session()
+    if (previous && previous.phase !== 'ended') await this.stop()
     const generation = ++this.#generation
     this.#reported = false
     this.#write({
