@@ -113,13 +113,20 @@ class SipAgentLeg implements AgentLeg {
     const microphone = await warmMicrophone.trackForCall()
     const customer = liveCallMedia(this.#terms.callId)?.peerConnection ?? null
     const sender = customer?.getSenders().find((s) => s.track?.kind === 'audio') ?? null
-    if (sender) this.#cleanups.push(claimSender(sender))
+    // Only while it sends the mix is the customer's sender the mixer's: a microphone swap in
+    // listen or whisper reaches it as usual.
+    let release: (() => void) | null = null
+    this.#cleanups.push(() => release?.())
     const mixer = new MonitorMixer<MediaStreamTrack>({
       graph: new WebAudioMixGraph(),
       mode: this.#terms.mode,
       customerSender: sender,
       microphone,
-      customerVoice: audioTrackOf(customer?.getReceivers().map((r) => r.track) ?? [])
+      customerVoice: audioTrackOf(customer?.getReceivers().map((r) => r.track) ?? []),
+      onCustomerMix: (hasMix) => {
+        release?.()
+        release = hasMix && sender ? claimSender(sender) : null
+      }
     })
     microphone.stop()
     this.#mixer = mixer
@@ -129,7 +136,12 @@ class SipAgentLeg implements AgentLeg {
       })
     )
     // SIP.js sends a warm-microphone clone on the answer; the lead gets the mix instead.
-    await invitation.accept({ sessionDescriptionHandlerOptions: AUDIO_ONLY })
+    try {
+      await invitation.accept({ sessionDescriptionHandlerOptions: AUDIO_ONLY })
+    } catch (error) {
+      this.#release()
+      throw error
+    }
     const pc = webHandler(invitation)?.peerConnection
     const own = pc?.getSenders().find((s) => s.track?.kind === 'audio' || s.track === null)
     const raw = own?.track ?? null
@@ -175,10 +187,15 @@ class SipAgentLeg implements AgentLeg {
   }
 
   #finish(): void {
+    this.#release()
+    this.#events.onEnded(this.#endedBy ?? 'agent')
+  }
+
+  /** Gives the customer call its own track back and stops the mix. */
+  #release(): void {
     for (const cleanup of this.#cleanups) cleanup()
     this.#cleanups = []
     void this.#mixer?.close()
     this.#mixer = null
-    this.#events.onEnded(this.#endedBy ?? 'agent')
   }
 }

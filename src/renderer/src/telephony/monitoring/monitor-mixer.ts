@@ -48,6 +48,7 @@ const playedElsewhere = (ear: Voice, voice: Voice) => ear === 'agent' && voice =
 export class MonitorMixer<T extends MixTrack<T>> {
   readonly #graph: MixGraph<T>
   readonly #sender: CallSender<T> | null
+  readonly #onCustomerMix: (hasMix: boolean) => void
   #mode: MonitorMode
   #held = false
   /** The customer call's own track while the mix stands in for it (barge). */
@@ -67,9 +68,15 @@ export class MonitorMixer<T extends MixTrack<T>> {
     microphone: T | null
     /** The customer's voice: the customer call's remote track. */
     customerVoice: T | null
+    /**
+     * The customer call's sender got the mix (true) or its own track back (false): while it has
+     * the mix, a microphone swap must leave that sender to the mixer.
+     */
+    onCustomerMix?: (hasMix: boolean) => void
   }) {
     this.#graph = options.graph
     this.#sender = options.customerSender
+    this.#onCustomerMix = options.onCustomerMix ?? (() => undefined)
     this.#mode = options.mode
     this.setMicrophone(options.microphone)
     this.#graph.setVoice('customer', options.customerVoice)
@@ -146,8 +153,13 @@ export class MonitorMixer<T extends MixTrack<T>> {
     }
   }
 
+  /**
+   * A sender swap that fails (the customer call closed under it) changes nothing for the lead nor
+   * the agent: the gains are applied already, so the failure is dropped rather than failing the
+   * mode switch or the close.
+   */
   #enqueue(step: () => Promise<void>): Promise<void> {
-    this.#queue = this.#queue.then(step, step)
+    this.#queue = this.#queue.then(step).catch(() => undefined)
     return this.#queue
   }
 
@@ -164,6 +176,7 @@ export class MonitorMixer<T extends MixTrack<T>> {
     const own = sender.track
     const mix = this.#graph.earTrack('customer')
     mix.enabled = own?.enabled ?? true
+    this.#onCustomerMix(true)
     await sender.replaceTrack(mix)
     this.#ownTrack = own
     this.#switched = true
@@ -178,5 +191,6 @@ export class MonitorMixer<T extends MixTrack<T>> {
     await sender.replaceTrack(own)
     this.#ownTrack = null
     this.#switched = false
+    this.#onCustomerMix(false)
   }
 }

@@ -179,3 +179,40 @@ describe('the monitoring mix', () => {
     expect(sender.track).toBe(own)
   })
 })
+
+describe('the customer sender', () => {
+  it('is announced as the mixer’s only while it sends the mix', async () => {
+    const graph = new FakeGraph()
+    const sender = new FakeSender(new FakeTrack('mic-clone'))
+    const claims: boolean[] = []
+    const mixer = new MonitorMixer<FakeTrack>({
+      graph,
+      mode: 'listen',
+      customerSender: sender,
+      microphone: new FakeTrack('mic'),
+      customerVoice: null,
+      onCustomerMix: (hasMix) => claims.push(hasMix)
+    })
+    await mixer.setMode('whisper')
+    await mixer.setMode('barge')
+    await mixer.setMode('listen')
+    expect(claims).toEqual([true, false])
+  })
+
+  it('a call that closed under the mix fails neither the switch nor the close', async () => {
+    const graph = new FakeGraph()
+    const sender = new FakeSender(new FakeTrack('mic-clone'))
+    const mixer = new MonitorMixer<FakeTrack>({
+      graph,
+      mode: 'barge',
+      customerSender: sender,
+      microphone: null,
+      customerVoice: null
+    })
+    await mixer.setMode('barge')
+    sender.replaceTrack = () => Promise.reject(new Error('InvalidStateError'))
+    await expect(mixer.setMode('listen')).resolves.toBeUndefined()
+    await mixer.close()
+    expect(graph.closed).toBe(true)
+  })
+})
