@@ -7,7 +7,6 @@ import type { MonitorOutcome, MonitoringRequests } from '@shared/contract/worker
 import type { MonitorEndReason } from '@shared/monitoring/monitoring'
 import {
   DEFAULT_MONITORING_POLICY,
-  monitoringPolicySchema,
   type MonitoringPolicy
 } from '@shared/monitoring/monitoring-policy'
 import { dataClient } from '@renderer/data/data-client'
@@ -50,11 +49,9 @@ export const workerMonitoringServer: MonitoringServer = {
 
 /**
  * The centre's monitoring policy as synced to this desk (the configuration's
- * `monitoringPolicy`), or the default until an admin set one or the pull brought it.
+ * `monitoringPolicy`), or the default until an admin set one or a pull brought it.
  */
 export async function syncedMonitoringPolicy(): Promise<MonitoringPolicy> {
   const result = await dataClient()?.send('config:get', {})
-  if (!result?.ok || !('monitoringPolicy' in result.data)) return DEFAULT_MONITORING_POLICY
-  const parsed = monitoringPolicySchema.safeParse(result.data.monitoringPolicy)
-  return parsed.success ? parsed.data : DEFAULT_MONITORING_POLICY
+  return (result?.ok ? result.data.monitoringPolicy : null) ?? DEFAULT_MONITORING_POLICY
 }

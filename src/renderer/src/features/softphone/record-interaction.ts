@@ -4,6 +4,7 @@
  * call with a colleague is saved as `party: 'colleague'`, with no customer: a fact of the agent's
  * day (the line was busy), never a customer interaction (docs/telephony.md).
  */
+import type { InteractionMonitors } from '@shared/domain/interaction'
 import { toE164 } from '@shared/phone/normalize'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
@@ -18,24 +19,12 @@ async function save(record: InteractionInput): Promise<void> {
   if (!result.ok) useAppStore.getState().phoneError(result.error.message)
 }
 
-/** Who monitored a call (features/monitoring hands them over as the call ends). */
-export interface RecordMonitoredBy {
-  sessionId: string
-  leadId: string
-  leadName: string
-  modes: string[]
-}
-
 /**
- * HOOK (#18): the record's `monitoredBy`. The interaction type gains that optional field with
- * the server's slice of #18; until it is on this branch the entries are taken and dropped here,
- * and this is the one place to add them: `entries.length ? { ...record, monitoredBy: entries }`.
+ * Who monitored the call (leads listening, whispering or barging in), on its record when anyone
+ * did; the record holds at most 10 sessions.
  */
-function withMonitoredBy(
-  record: InteractionInput,
-  _entries: readonly RecordMonitoredBy[]
-): InteractionInput {
-  return record
+function withMonitoredBy(record: InteractionInput, entries: InteractionMonitors): InteractionInput {
+  return entries.length === 0 ? record : { ...record, monitoredBy: entries.slice(0, 10) }
 }
 
 /**
@@ -44,7 +33,7 @@ function withMonitoredBy(
  */
 export function recordInteractionOf(
   session: CallSession,
-  monitoredBy?: (callId: string) => readonly RecordMonitoredBy[]
+  monitoredBy?: (callId: string) => InteractionMonitors
 ): void {
   if (session.info.kind !== 'sip') return
   const timeline = new CallTimeline(session.info)
