@@ -54,6 +54,8 @@ const table = {
   // The raised hand (U for "hand up"; H is hang-up) and "got it" on a lead's whisper (K for OK).
   'coaching.raiseHand': spec('app', true, 'Alt+U'),
   'coaching.acknowledge': spec('app', true, 'Alt+K'),
+  // A lead stops listening from anywhere; never Escape, which closes panes and must not cut audio.
+  'monitoring.stop': spec('app', true, 'Alt+X'),
   'help.shortcuts': spec('app', false, '?'),
   // RAC's Modal closes on Escape itself; declared here so the sheet lists it and nothing takes it.
   'app.escape': spec('dialog', true, 'Escape'),

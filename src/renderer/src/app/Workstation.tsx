@@ -6,6 +6,7 @@ import { useAppStore } from '@renderer/stores/app-store'
 import type { WorkspaceId } from '@renderer/stores/workspace'
 import { AgentStateControl, ForcedStateNotice, PhoneProblemAlert } from '../features/agent-state'
 import { RaiseHandButton } from '../features/coaching'
+import { MonitoredIndicator } from '../features/monitoring'
 import { useAudioRuntime } from '../features/devices'
 import { CallerSummary } from '../features/screen-pop'
 import { CallBar, useSoftphone } from '../features/softphone'
@@ -80,6 +81,7 @@ export function Workstation() {
         <WorkspaceNav workspaces={workspaces} />
         <div className="topbar-end">
           <AgentStateControl />
+          <MonitoredIndicator />
           <RaiseHandButton />
           <SyncStatusBar />
           <button

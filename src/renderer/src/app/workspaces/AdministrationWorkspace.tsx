@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next'
 
 import { ConfigurationPanel } from '../../features/configuration'
+import { MonitoringAdminPanel } from '../../features/monitoring'
 import { ScriptVersionsPanel } from '../../features/scripts'
 import { ErrorBoundary } from '../ErrorBoundary'
 
-/** Administration: the centre's code lists and the script versions on the server. */
+/** Administration: the centre's code lists, call monitoring, the script versions on the server. */
 export default function AdministrationWorkspace() {
   const { t } = useTranslation()
   return (
@@ -12,9 +13,14 @@ export default function AdministrationWorkspace() {
       <ErrorBoundary area={t('configuration.heading')}>
         <ConfigurationPanel />
       </ErrorBoundary>
-      <ErrorBoundary area={t('scripts.versions.heading')}>
-        <ScriptVersionsPanel />
-      </ErrorBoundary>
+      <div className="administration-side">
+        <ErrorBoundary area={t('monitoring.admin.heading')}>
+          <MonitoringAdminPanel />
+        </ErrorBoundary>
+        <ErrorBoundary area={t('scripts.versions.heading')}>
+          <ScriptVersionsPanel />
+        </ErrorBoundary>
+      </div>
     </div>
   )
 }

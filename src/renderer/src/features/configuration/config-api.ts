@@ -6,6 +6,7 @@
 import { appError, errorCodes, type AppError } from '@shared/contract/errors'
 import { fail, ok, type Result } from '@shared/contract/result'
 import type { FloorAlerts } from '@shared/domain/configuration'
+import type { MonitoringPolicy } from '@shared/monitoring/monitoring-policy'
 import { errorEnvelopeSchema } from '@shared/sync/auth'
 import { currentAccessToken } from '../../data/access-token'
 import { dataClient } from '../../data/data-client'
@@ -34,7 +35,8 @@ async function errorOf(response: Response): Promise<AppError> {
   const envelope = errorEnvelopeSchema.safeParse(await response.json().catch(() => null))
   if (!envelope.success) return appError('internal', `HTTP ${String(response.status)}`)
   const code = errorCodes.find((c) => c === envelope.data.error.code) ?? 'internal'
-  return appError(code, envelope.data.error.message)
+  // The details of a 400 name the fields at fault, so a form can show each beside its field.
+  return appError(code, envelope.data.error.message, envelope.data.error.details)
 }
 
 /** Sends to a configuration route; the pulled configuration then shows the change. */
@@ -66,4 +68,9 @@ export function setRetired(
 /** Replaces the floor's alert thresholds (every lead's floor pulls them). */
 export function saveFloorAlerts(alerts: FloorAlerts): Promise<Result<null>> {
   return send('PUT', '/floor-alerts', alerts)
+}
+
+/** Replaces the centre's monitoring policy (every desk pulls it as `monitoring_policy`). */
+export function saveMonitoringPolicy(policy: MonitoringPolicy): Promise<Result<null>> {
+  return send('PUT', '/monitoring', policy)
 }

@@ -1,1 +1,2 @@
 export { ConfigurationPanel } from './components/ConfigurationPanel'
+export { saveMonitoringPolicy } from './config-api'

@@ -33,3 +33,11 @@ export function useMonitoringActions(): MonitoringActions {
   if (!actions) throw new Error('useMonitoringActions() outside a MonitoringProvider')
   return actions
 }
+
+/**
+ * The actions, or null where no provider is mounted (an app without a phone): the team's screens
+ * then leave monitoring out rather than fail.
+ */
+export function useOptionalMonitoringActions(): MonitoringActions | null {
+  return useContext(MonitoringContext)
+}

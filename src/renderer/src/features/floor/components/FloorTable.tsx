@@ -8,6 +8,7 @@ import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { skewOf } from '../floor-alerts'
+import { MonitoringRowMark } from '../../monitoring'
 import type { FloorRow, FloorSort, SortKey } from '../floor-rows'
 import { clockTime, elapsed } from '../format'
 import { AlertBadges, CallSummary, Clip, PhoneHealth, StateLabel } from './FloorCells'
@@ -152,6 +153,8 @@ export function FloorTable(props: FloorTableProps) {
                 >
                   <Clip value={name} />
                 </button>
+                {/* Outside the button: the mark is not part of the agent's name. */}
+                <MonitoringRowMark agentId={agent.id} />
               </th>
               {props.showTeam && <td>{agent.teamName ? text(agent.teamName, 30) : '—'}</td>}
               <td>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useRecentInteractions } from '../hooks/useRecentInteractions'
 import { dateTimeFormat } from '@renderer/i18n/formatters'
 import { CallWhispers } from '../../coaching'
+import { CallMonitoredBy } from '../../monitoring'
 
 /** The last calls with this customer: who called whom, when, and how it ended. */
 export function RecentInteractions({ customerId }: { customerId: string }) {
@@ -26,6 +27,7 @@ export function RecentInteractions({ customerId }: { customerId: string }) {
                 {i.result === 'answered' &&
                   ` · ${t('card.talkTime', { minutes: Math.floor(seconds / 60), seconds: String(Math.round(seconds % 60)).padStart(2, '0') })}`}
                 {i.syncState !== 'synced' && ` · ${t('card.notSyncedYet')}`}
+                <CallMonitoredBy record={i} />
                 <CallWhispers callId={i.callId} />
               </li>
             )
