@@ -10,17 +10,17 @@ export default function AdministrationWorkspace() {
   const { t } = useTranslation()
   return (
     <div className="workspace administration">
-      <ErrorBoundary area={t('configuration.heading')}>
-        <ConfigurationPanel />
-      </ErrorBoundary>
-      <div className="administration-side">
-        <ErrorBoundary area={t('monitoring.admin.heading')}>
-          <MonitoringAdminPanel />
+      <div className="administration-stack">
+        <ErrorBoundary area={t('configuration.heading')}>
+          <ConfigurationPanel />
         </ErrorBoundary>
         <ErrorBoundary area={t('scripts.versions.heading')}>
           <ScriptVersionsPanel />
         </ErrorBoundary>
       </div>
+      <ErrorBoundary area={t('monitoring.admin.heading')}>
+        <MonitoringAdminPanel />
+      </ErrorBoundary>
     </div>
   )
 }

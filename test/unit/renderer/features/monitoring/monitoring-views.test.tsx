@@ -198,8 +198,14 @@ describe('the monitoring sessions log', () => {
     ]
   }
 
-  it('is a table with headers, one row per session, the events listed', async () => {
-    const { html } = await render(<MonitoringSessionsTable sessions={[session]} />)
+  it('is a table with headers, one row per session, its events under it on demand', async () => {
+    const closed = await render(<MonitoringSessionsTable sessions={[session]} />)
+    expect(closed.html).toContain('aria-expanded="false"')
+    expect(closed.text).not.toContain('Cambio a susurro')
+    const { html } = await render(
+      <MonitoringSessionsTable sessions={[session]} initiallyOpen={[session.id]} />
+    )
+    expect(html).toContain(`aria-expanded="true" aria-controls="monitoring-events-${session.id}"`)
     for (const header of ['Supervisor', 'Agente', 'Llamada', 'Modos', 'Inicio', 'Fin y motivo']) {
       expect(html).toContain(`<th scope="col">${header}</th>`)
     }
@@ -211,7 +217,9 @@ describe('the monitoring sessions log', () => {
   })
 
   it('renders hostile names and call ids as text', async () => {
-    const { html } = await render(<MonitoringSessionsTable sessions={[session]} />)
+    const { html } = await render(
+      <MonitoringSessionsTable sessions={[session]} initiallyOpen={[session.id]} />
+    )
     expect(html).not.toMatch(/<img|<script|<b>/)
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Ana')
     expect(html).not.toContain('\u202e')

@@ -3,7 +3,7 @@
  * which call, in which modes, when it started and ended and why, and every event of it. Names and
  * call ids come from desks and the directory: rendered as text, cut to a line.
  */
-import { RefreshCw } from 'lucide-react'
+import { ChevronDown, ChevronRight, RefreshCw } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
@@ -33,15 +33,41 @@ function useDetailText(): Detail {
   }
 }
 
+/** One line, cut with an ellipsis; the whole of it in the tooltip. */
+function Clip({ value, className }: { value: string; className?: string }) {
+  return (
+    <span className={`monitoring-clip${className ? ` ${className}` : ''}`} title={value}>
+      {value}
+    </span>
+  )
+}
+
 /** The table as props say (the unit tests render this one). */
 export function MonitoringSessionsTable({
-  sessions
+  sessions,
+  initiallyOpen = []
 }: {
   sessions: readonly MonitoringSessionView[]
+  /** Sessions whose events show from the start. */
+  initiallyOpen?: readonly string[]
 }) {
   const { t, i18n } = useTranslation()
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(initiallyOpen))
+  const toggle = (id: string) => {
+    setExpanded((was) => {
+      const next = new Set(was)
+      if (!next.delete(id)) next.add(id)
+      return next
+    })
+  }
   const detailText = useDetailText()
-  const when = dateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' })
+  // "6/12, 16:15": the log is the last days' sessions, the year would only take width.
+  const when = dateTimeFormat(i18n.language, {
+    day: 'numeric',
+    month: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit'
+  })
   const time = dateTimeFormat(i18n.language, { timeStyle: 'medium' })
   const at = (iso: string) => <time dateTime={iso}>{when.format(new Date(iso))}</time>
   if (sessions.length === 0) return <p className="hint">{t('monitoring.log.empty')}</p>
@@ -61,14 +87,18 @@ export function MonitoringSessionsTable({
       <tbody>
         {sessions.map((s) => {
           const callId = displayName(s.callId)
-          return (
+          const open = expanded.has(s.id)
+          const eventsId = `monitoring-events-${s.id}`
+          return [
             <tr key={s.id}>
-              <td>{displayName(s.leadName)}</td>
-              <td>{displayName(s.agentName)}</td>
               <td>
-                <span className="monitoring-call-id" title={callId}>
-                  {callId}
-                </span>
+                <Clip value={displayName(s.leadName)} />
+              </td>
+              <td>
+                <Clip value={displayName(s.agentName)} />
+              </td>
+              <td>
+                <Clip value={callId} className="monitoring-call-id" />
                 {s.method === 'pbx' && <span className="badge">{t('monitoring.log.pbx')}</span>}
               </td>
               <td>{s.modes.map((m) => t(`monitoring.modeNouns.${m}`)).join(', ')}</td>
@@ -85,30 +115,50 @@ export function MonitoringSessionsTable({
               </td>
               <td>
                 {s.events.length > 0 && (
-                  <details>
-                    <summary>{t('monitoring.log.eventCount', { count: s.events.length })}</summary>
-                    <ol>
-                      {s.events.map((e, index) => {
-                        const detail = detailText(e.detail, s.agentName)
-                        return (
-                          <li key={index}>
-                            <time dateTime={e.at}>{time.format(new Date(e.at))}</time>{' '}
-                            {e.kind === 'mode' && e.mode !== null
-                              ? t('monitoring.log.kinds.modeTo', {
-                                  mode: t(`monitoring.modeNouns.${e.mode}`)
-                                })
-                              : t(`monitoring.log.kinds.${e.kind}`)}
-                            {detail !== null && ` · ${detail}`}
-                            {e.actorName !== null && ` · ${displayName(e.actorName)}`}
-                          </li>
-                        )
-                      })}
-                    </ol>
-                  </details>
+                  <button
+                    type="button"
+                    className="quiet"
+                    aria-expanded={open}
+                    aria-controls={open ? eventsId : undefined}
+                    onClick={() => {
+                      toggle(s.id)
+                    }}
+                  >
+                    {open ? (
+                      <ChevronDown size={12} aria-hidden="true" />
+                    ) : (
+                      <ChevronRight size={12} aria-hidden="true" />
+                    )}
+                    {t('monitoring.log.eventCount', { count: s.events.length })}
+                  </button>
                 )}
               </td>
-            </tr>
-          )
+            </tr>,
+            open && (
+              // The events under their session, the table's whole width: readable, not squeezed.
+              <tr key={`${s.id}-events`} id={eventsId} className="monitoring-events">
+                <td colSpan={7}>
+                  <ol aria-label={t('monitoring.log.eventsOf', { name: displayName(s.agentName) })}>
+                    {s.events.map((e, index) => {
+                      const detail = detailText(e.detail, s.agentName)
+                      return (
+                        <li key={index}>
+                          <time dateTime={e.at}>{time.format(new Date(e.at))}</time>{' '}
+                          {e.kind === 'mode' && e.mode !== null
+                            ? t('monitoring.log.kinds.modeTo', {
+                                mode: t(`monitoring.modeNouns.${e.mode}`)
+                              })
+                            : t(`monitoring.log.kinds.${e.kind}`)}
+                          {detail !== null && ` · ${detail}`}
+                          {e.actorName !== null && ` · ${displayName(e.actorName)}`}
+                        </li>
+                      )
+                    })}
+                  </ol>
+                </td>
+              </tr>
+            )
+          ]
         })}
       </tbody>
     </table>
