@@ -122,6 +122,14 @@ describeOnEngines('monitoring through the data worker on %s', (engine) => {
   it('follows a key rotation, and refuses what it cannot redeem', async () => {
     const anasKeys = new GrantKeys(access('ana'))
     await anasKeys.current()
+    // A desk that had the keys before the rotation and lost the server since.
+    let online = true
+    const flaky: ServerAccess = {
+      ...access('ana'),
+      fetch: (url, init) => (online ? fetch(url, init) : Promise.reject(new Error('offline')))
+    }
+    const cutOffKeys = new GrantKeys(flaky)
+    await cutOffKeys.current()
     const rotated = await fetch(`${server.url}/api/admin/monitoring/keys/rotate`, {
       method: 'POST',
       headers: { authorization: `Bearer ${tokens('admin').accessToken}` }
@@ -129,6 +137,11 @@ describeOnEngines('monitoring through the data worker on %s', (engine) => {
     expect(rotated.status).toBe(200)
     const fresh = await start()
     const args = { token: fresh.token, callIds: ['call-ana'], from: '' }
+    online = false
+    expect(await admitGrant(flaky, cutOffKeys, userId('ana'), args)).toEqual({
+      ok: false,
+      reason: 'server_unreachable'
+    })
     // Checked with the cached keys first: the new kid is unknown, the keys are fetched again.
     expect(await admitGrant(access('ana'), anasKeys, userId('ana'), args)).toMatchObject({
       ok: true

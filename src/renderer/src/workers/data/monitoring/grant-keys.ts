@@ -29,7 +29,7 @@ export class GrantKeys {
     return this.keys ?? this.fetch()
   }
 
-  /** Fetches the keys again (a grant named an unknown key); null when unreachable. */
+  /** Fetches the keys again (a grant named an unknown key); null when the server is unreachable. */
   refetch(): Promise<JSONWebKeySet | null> {
     return this.fetch()
   }
@@ -49,7 +49,8 @@ export class GrantKeys {
       status: 200,
       reply: keysReplySchema
     })
-    if (answer.kind !== 'ok') return this.keys
+    // Unreachable: the cached keys stay for later grants, but this fetch found nothing new.
+    if (answer.kind !== 'ok') return null
     const keys = answer.data.keys.flatMap((k) => {
       const parsed = publishedKeySchema.safeParse(k)
       return parsed.success ? [parsed.data] : []
