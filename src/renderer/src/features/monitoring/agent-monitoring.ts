@@ -5,6 +5,7 @@
  * at once; then the monitored call is followed: held or swapped away → the lead is told and hears
  * neither; ended or transferred → the monitoring call ends with that reason.
  */
+import type { InteractionMonitors } from '@shared/domain/interaction'
 import {
   refusalStatus,
   type MonitorEndReason,
@@ -22,15 +23,6 @@ import type { MonitoringServer } from './monitoring-server'
 export interface MonitoringStore {
   getState(): AppState
   subscribe(listener: (state: AppState, previous: AppState) => void): () => void
-}
-
-/** Who monitored a call, for its interaction record (one entry per session). */
-export interface CallMonitoredBy {
-  sessionId: string
-  leadId: string
-  leadName: string
-  /** Every mode used, in the order first used. */
-  modes: MonitorMode[]
 }
 
 export interface AgentMonitoringOptions {
@@ -56,7 +48,7 @@ export class AgentMonitoring {
   #current: Monitored | null = null
   #agentSeesListen = true
   readonly #transferring = new Set<string>()
-  readonly #byCall = new Map<string, CallMonitoredBy[]>()
+  readonly #byCall = new Map<string, InteractionMonitors>()
 
   constructor(options: AgentMonitoringOptions) {
     this.#options = options
@@ -112,7 +104,7 @@ export class AgentMonitoring {
    * Who monitored `callId`, for its interaction record (ongoing sessions included: the record is
    * made as the call ends, before the monitoring call is down); forgotten once taken.
    */
-  takeMonitoredBy(callId: string): CallMonitoredBy[] {
+  takeMonitoredBy(callId: string): InteractionMonitors {
     const entries = this.#byCall.get(callId) ?? []
     this.#byCall.delete(callId)
     return entries.map((entry) => ({ ...entry, modes: [...entry.modes] }))
