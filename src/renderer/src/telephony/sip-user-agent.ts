@@ -97,12 +97,15 @@ export function serverForAttempt(servers: readonly string[], attempt: number): s
 export interface DispatchedInvite {
   readonly request: { hasHeader(name: string): boolean }
   reject(options?: { statusCode?: number; reasonPhrase?: string }): Promise<void>
+  progress(): Promise<unknown>
 }
 
 /**
  * A grant-bearing INVITE (a lead monitoring this desk) goes to `onMonitorInvite`, or is refused
- * 403 without one; it never becomes a phone call (no ring, no call waiting, no busy, no record).
- * Every other INVITE is a call.
+ * 403 without one; it never becomes a phone call (no ring, no call waiting, no busy, no record),
+ * and never gets a 180 Ringing either: it is answered or refused, nothing in between. Every other
+ * INVITE is a call: 180 Ringing first (what SIP.js would send by itself, which the user agent
+ * turns off for that reason), then the call controller.
  */
 export function dispatchInvite<I extends DispatchedInvite, C>(
   invitation: I,
@@ -120,7 +123,12 @@ export function dispatchInvite<I extends DispatchedInvite, C>(
     }
     return
   }
-  delegate.onIncomingCall?.(toCall(invitation))
+  invitation.progress().then(
+    () => {
+      delegate.onIncomingCall?.(toCall(invitation))
+    },
+    () => undefined
+  )
 }
 
 export class SipUserAgent {
@@ -249,6 +257,8 @@ export class SipUserAgent {
       transportOptions: { server, connectionTimeout: 5 },
       reconnectionAttempts: 0,
       logBuiltinEnabled: false,
+      // dispatchInvite sends 180 Ringing to calls only: a monitoring INVITE never rings.
+      sendInitialProvisionalResponse: false,
       // The target side of an attended transfer: an INVITE with Replaces takes over a call.
       sipExtensionReplaces: SIPExtension.Supported,
       // Warm microphone and prompt ICE: see sip-media.ts.

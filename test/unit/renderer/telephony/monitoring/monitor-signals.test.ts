@@ -19,8 +19,14 @@ import { dispatchInvite } from '@renderer/telephony/sip-user-agent'
 
 function fakeInvite(headers: Record<string, string>) {
   const rejected: (number | undefined)[] = []
+  const provisional: number[] = []
   return {
     rejected,
+    provisional,
+    progress: () => {
+      provisional.push(180)
+      return Promise.resolve()
+    },
     request: { hasHeader: (name: string) => name in headers },
     reject: (options?: { statusCode?: number }) => {
       rejected.push(options?.statusCode)
@@ -45,6 +51,7 @@ describe('the user agent routes INVITEs', () => {
     expect(monitors).toEqual([invite])
     expect(calls).toEqual([])
     expect(invite.rejected).toEqual([])
+    expect(invite.provisional).toEqual([])
   })
 
   it('refuses it with 403 when nothing takes monitoring, still without ringing', () => {
@@ -53,9 +60,10 @@ describe('the user agent routes INVITEs', () => {
     dispatchInvite(invite, { onIncomingCall: (call: string) => calls.push(call) }, () => 'call')
     expect(invite.rejected).toEqual([403])
     expect(calls).toEqual([])
+    expect(invite.provisional).toEqual([])
   })
 
-  it('rings any other INVITE as a call', () => {
+  it('rings any other INVITE as a call, 180 first', async () => {
     const invite = fakeInvite({ 'X-Customer-Id': '42' })
     const calls: string[] = []
     dispatchInvite(
@@ -63,6 +71,8 @@ describe('the user agent routes INVITEs', () => {
       { onIncomingCall: (call: string) => calls.push(call), onMonitorInvite: () => undefined },
       () => 'call'
     )
+    await Promise.resolve()
+    expect(invite.provisional).toEqual([180])
     expect(calls).toEqual(['call'])
   })
 })
