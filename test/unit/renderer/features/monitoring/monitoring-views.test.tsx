@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
+import type { InteractionMonitors } from '@shared/domain/interaction'
 import type { MonitoringSessionView } from '@shared/monitoring/monitoring-api'
 import { DEFAULT_MONITORING_POLICY } from '@shared/monitoring/monitoring-policy'
 import {
@@ -66,20 +67,23 @@ describe('the agent’s monitored indicator', () => {
 
 describe('a call record monitored by a lead', () => {
   it('says who monitored it and in which modes, and nothing when nobody did', async () => {
-    const record = {
-      id: 'r1',
-      monitoredBy: [
-        { sessionId: 's', leadId: 'l', leadName: 'Carla Méndez', modes: ['listen', 'whisper'] }
-      ]
+    const carla: InteractionMonitors[number] = {
+      sessionId: '11111111-1111-4111-8111-111111111111',
+      leadId: '22222222-2222-4222-8222-222222222222',
+      leadName: 'Carla Méndez',
+      modes: ['listen', 'whisper']
     }
-    expect((await render(<CallMonitoredBy record={record} />)).text).toBe(
+    const monitors: InteractionMonitors = [carla]
+    expect((await render(<CallMonitoredBy monitors={monitors} />)).text).toBe(
       'Supervisada por Carla Méndez (escucha, susurro)'
     )
-    expect((await render(<CallMonitoredBy record={record} />, 'en')).text).toBe(
+    expect((await render(<CallMonitoredBy monitors={monitors} />, 'en')).text).toBe(
       'Monitored by Carla Méndez (listen, whisper)'
     )
-    expect((await render(<CallMonitoredBy record={{ id: 'r2' }} />)).html).toBe('')
-    expect((await render(<CallMonitoredBy record={{ monitoredBy: 'nonsense' }} />)).html).toBe('')
+    expect((await render(<CallMonitoredBy monitors={undefined} />)).html).toBe('')
+    expect((await render(<CallMonitoredBy monitors={[]} />)).html).toBe('')
+    const hostile = await render(<CallMonitoredBy monitors={[{ ...carla, leadName: HOSTILE }]} />)
+    expect(hostile.html).not.toContain('<img')
   })
 })
 

@@ -1,21 +1,22 @@
 import { Headphones } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 
-import { monitorsOf } from '../call-monitors'
+import type { InteractionMonitors } from '@shared/domain/interaction'
+
 import { displayName } from '../monitor-text'
 
 /**
  * "Supervisada por Carla Méndez (escucha, susurro)" under a call of the recent calls, one line
- * per lead; nothing when nobody monitored it.
+ * per lead, from the record's `monitoredBy`; nothing when nobody monitored it (older records
+ * have none).
  */
-export function CallMonitoredBy({ record }: { record: object }) {
+export function CallMonitoredBy({ monitors }: { monitors: InteractionMonitors | undefined }) {
   const { t } = useTranslation()
-  const monitors = monitorsOf(record)
-  if (monitors.length === 0) return null
+  if (!monitors || monitors.length === 0) return null
   return (
     <ul className="call-monitored-by">
-      {monitors.map((m, index) => (
-        <li key={index}>
+      {monitors.map((m) => (
+        <li key={m.sessionId}>
           <Headphones size={12} aria-hidden="true" />
           {t('monitoring.call.by', {
             name: displayName(m.leadName),

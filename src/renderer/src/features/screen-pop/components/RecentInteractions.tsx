@@ -27,7 +27,7 @@ export function RecentInteractions({ customerId }: { customerId: string }) {
                 {i.result === 'answered' &&
                   ` · ${t('card.talkTime', { minutes: Math.floor(seconds / 60), seconds: String(Math.round(seconds % 60)).padStart(2, '0') })}`}
                 {i.syncState !== 'synced' && ` · ${t('card.notSyncedYet')}`}
-                <CallMonitoredBy record={i} />
+                <CallMonitoredBy monitors={i.monitoredBy} />
                 <CallWhispers callId={i.callId} />
               </li>
             )
