@@ -132,10 +132,10 @@ describe('the floor detail’s monitoring controls', () => {
     [{ endReason: 'stopped' }, 'Dejaste de supervisar a Ana Ortiz'],
     [{ endReason: 'agent_left' }, 'Ana cerró la sesión'],
     [{ refusal: 'not_permitted' }, 'No supervisas a este equipo'],
-    [{ refusal: 'expired' }, 'La concesión caducó'],
+    [{ refusal: 'expired' }, 'La autorización caducó'],
     [
       { refusal: 'server_unreachable' },
-      'El puesto de Ana no pudo confirmar la concesión con el servidor'
+      'El puesto de Ana no pudo confirmar la autorización con el servidor'
     ],
     [{ refusal: 'already_monitored' }, 'Otra persona ya supervisa a Ana'],
     [{ error: 'SIP 408 Request Timeout' }, 'No se pudo supervisar: SIP 408 Request Timeout']
