@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
 
 import { chromiumArgs, chromiumPath } from './chromium'
+import { recordPlayedAudio } from './played-audio'
 
 /** Writes a sine tone WAV (48 kHz mono) with sox and returns its path. */
 export function toneFile(dir: string, hz: number, seconds = 60): string {
@@ -45,7 +46,10 @@ declare global {
   }
 }
 
-/** Launches a browser whose microphone plays `wav`, with a page that records peer connections. */
+/**
+ * Launches a browser whose microphone plays `wav`, with a page that records its peer connections
+ * and what it plays (played-audio.ts).
+ */
 export async function launchPhone(wav: string): Promise<Phone> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
@@ -66,6 +70,7 @@ export async function launchPhone(wav: string): Promise<Phone> {
       }
     }
   })
+  await recordPlayedAudio(context)
   return { browser, page: await context.newPage() }
 }
 

@@ -74,29 +74,28 @@ ${finals}
 `
 }
 
-/** Places the call and resolves with sipp's exit code (0 when the scenario completed). */
-export async function runSippCall(
+export interface SippResult {
+  code: number | null
+  log: string
+}
+
+/**
+ * Runs sipp on scenario file `file` (one call, UDP on a free loopback port) and resolves with its
+ * exit code (0 when the scenario completed) and output. `remote` is the proxy for a scenario that
+ * starts by sending; a scenario that waits for a request gets `port` to listen on instead.
+ */
+export async function runSipp(
   dir: string,
-  proxyPort: number,
-  call: SippCall
-): Promise<{ code: number | null; log: string }> {
-  const file = join(dir, `sipp-${call.extension}.xml`)
-  writeFileSync(file, scenario(call))
-  const port = String(await freeUdpPort())
-  const args = [
-    '-sf',
-    file,
-    '-m',
-    '1',
-    '-i',
-    '127.0.0.1',
-    '-p',
-    port,
-    '-timeout',
-    '30s',
-    '-nostdin'
-  ]
-  args.push('-trace_err', '-error_file', join(dir, 'sipp-errors.log'), `127.0.0.1:${proxyPort}`)
+  file: string,
+  options: { remote?: string; port?: number; timeoutSeconds?: number }
+): Promise<SippResult> {
+  const port = String(options.port ?? (await freeUdpPort()))
+  const args = ['-sf', file, '-m', '1', '-i', '127.0.0.1', '-p', port]
+  // Its own media port, so two sipps (a PBX and a caller) never collide on the default one.
+  args.push('-mp', String(await freeUdpPort()))
+  args.push('-timeout', `${String(options.timeoutSeconds ?? 30)}s`, '-nostdin')
+  args.push('-trace_err', '-error_file', join(dir, 'sipp-errors.log'))
+  if (options.remote) args.push(options.remote)
   const child = spawn('sipp', args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir })
   let log = ''
   child.stdout.on('data', (chunk: Buffer) => {
@@ -110,4 +109,11 @@ export async function runSippCall(
       resolve({ code, log })
     })
   })
+}
+
+/** Places the call and resolves with sipp's exit code (0 when the scenario completed). */
+export function runSippCall(dir: string, proxyPort: number, call: SippCall): Promise<SippResult> {
+  const file = join(dir, `sipp-${call.extension}.xml`)
+  writeFileSync(file, scenario(call))
+  return runSipp(dir, file, { remote: `127.0.0.1:${String(proxyPort)}` })
 }

@@ -6,10 +6,14 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test'
 
 import { Workstation } from '../pages/workstation'
+import { playedLevels } from './played-audio'
 import { bytesReceived, launchPhone, toneFile, whatIsHeard, type Phone } from './phones'
 
-/** The tone each person's microphone plays, so a test can tell whom a phone hears. */
-export const TONE_HZ = { ana: 440, bruno: 1000, diego: 1700 } as const
+/**
+ * The tone each person's microphone plays, so a test can tell whom a phone hears. The leads'
+ * are far from the agents' tones and from their harmonics and sums (2200 would be 5 × 440).
+ */
+export const TONE_HZ = { ana: 440, bruno: 1000, diego: 1700, carla: 2900, elena: 3400 } as const
 export type PhoneUser = keyof typeof TONE_HZ
 
 /** One FFT bin at 48 kHz / 8192 is ≈ 6 Hz; Opus and resampling smear a little more. */
@@ -38,6 +42,8 @@ export class Phones {
     await phone.page.goto(this.serverUrl)
     const workstation = new Workstation(phone.page)
     await workstation.login(username)
+    // A lead lands on the team's workspace: the line's status is on the desk.
+    await workstation.softphone.openDesk()
     await expect(workstation.softphone.line).toHaveText('Registrado')
     return workstation
   }
@@ -64,4 +70,58 @@ export async function receivesAudio(page: Page): Promise<boolean> {
   const before = await bytesReceived(page)
   await page.waitForTimeout(1000)
   return (await bytesReceived(page)) > before + 1000
+}
+
+/**
+ * A tone played at least this loud (analyser dB, ±HZ_TOLERANCE) is heard. Measured here through
+ * Kamailio and Opus: a party's tone plays at -20…-35 dB, a tone nobody sends at -80…-140 dB.
+ */
+export const TONE_HEARD_DB = -55
+/** At most this loud, the tone is not there (the codec's noise and the mix's leak stay below). */
+export const TONE_ABSENT_DB = -70
+
+export interface ToneExpectation {
+  /** Frequencies the page must be playing. */
+  yes?: readonly number[]
+  /** Frequencies it must not be playing. */
+  no?: readonly number[]
+}
+
+/**
+ * Waits until what `page` actually plays (its playing, unmuted media elements and WebAudio
+ * output) has every `yes` tone and none of the `no` tones; fails with the last levels measured.
+ */
+export async function hearsTones(
+  page: Page,
+  { yes = [], no = [] }: ToneExpectation,
+  timeout = 15_000
+): Promise<void> {
+  const frequencies = [...yes, ...no]
+  const expected: Record<number, string> = {}
+  for (const hz of yes) expected[hz] = 'heard'
+  for (const hz of no) expected[hz] = 'absent'
+  let last: Record<number, number> = {}
+  try {
+    await expect
+      .poll(
+        async () => {
+          last = (await playedLevels(page, frequencies)).db
+          return Object.fromEntries(
+            frequencies.map((hz) => {
+              const db = last[hz] ?? -Infinity
+              const heard =
+                db >= TONE_HEARD_DB ? 'heard' : db <= TONE_ABSENT_DB ? 'absent' : 'faint'
+              return [hz, heard]
+            })
+          )
+        },
+        { timeout }
+      )
+      .toEqual(expected)
+  } catch (error) {
+    const levels = Object.entries(last)
+      .map(([hz, db]) => `${hz} Hz: ${String(db)} dB`)
+      .join(', ')
+    throw new Error(`${(error as Error).message}\nlast levels played: ${levels}`)
+  }
 }
