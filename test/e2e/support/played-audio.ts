@@ -76,28 +76,32 @@ function probe(): void {
   )?.value
   const connect = nativeConnect as Connect
   const disconnect = nativeDisconnect as Disconnect
-  const connectAlsoToTap: Connect = function (destination, output, input) {
-    const result = connect.call(this, destination, output, input)
-    if (destination instanceof AudioDestinationNode) {
-      const tap = tapNodes.get(destination.context)
-      if (tap) connect.call(this, tap, output)
+  // Method shorthand only: a bundler with keepNames (tsx, for the bench) wraps named function
+  // expressions in a helper the page does not have.
+  Object.defineProperty(AudioNode.prototype, 'connect', {
+    value(this: AudioNode, destination: AudioNode | AudioParam, output?: number, input?: number) {
+      const result = connect.call(this, destination, output, input)
+      if (destination instanceof AudioDestinationNode) {
+        const tap = tapNodes.get(destination.context)
+        if (tap) connect.call(this, tap, output)
+      }
+      return result
     }
-    return result
-  }
-  const disconnectAlsoFromTap: Disconnect = function (...args) {
-    disconnect.apply(this, args)
-    const [destination] = args
-    if (destination instanceof AudioDestinationNode) {
-      const tap = tapNodes.get(destination.context)
-      try {
-        if (tap) disconnect.call(this, tap)
-      } catch {
-        // Not connected to the tap (connected before the probe saw it): nothing to undo.
+  })
+  Object.defineProperty(AudioNode.prototype, 'disconnect', {
+    value(this: AudioNode, ...args: unknown[]) {
+      disconnect.apply(this, args)
+      const [destination] = args
+      if (destination instanceof AudioDestinationNode) {
+        const tap = tapNodes.get(destination.context)
+        try {
+          if (tap) disconnect.call(this, tap)
+        } catch {
+          // Not connected to the tap (connected before the probe saw it): nothing to undo.
+        }
       }
     }
-  }
-  Object.defineProperty(AudioNode.prototype, 'connect', { value: connectAlsoToTap })
-  Object.defineProperty(AudioNode.prototype, 'disconnect', { value: disconnectAlsoFromTap })
+  })
 }
 
 /** Installs the probe on `context`: call before the app loads. */
