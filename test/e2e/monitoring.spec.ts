@@ -146,6 +146,7 @@ test('a lead listens, whispers, barges and stops; forged, expired, reused and fo
   const anaApi = await apiUser(server.url, 'ana')
   const carlaApi = await apiUser(server.url, 'carla')
   const callId = await callOnFloor(server.url, carlaApi, anaApi.id)
+  const onAnasCall = { agentId: anaApi.id, callId, mode: 'listen' as const }
   const grantFor = {
     agentId: anaApi.id,
     leadId: carlaApi.id,
@@ -165,7 +166,7 @@ test('a lead listens, whispers, barges and stops; forged, expired, reused and fo
     expect(expired.code, expired.log).toBe(0)
 
     // A real grant, redeemed once by Ana's own session, then replayed at her desk.
-    const issued = await requestGrant(server.url, carlaApi, { ...grantFor, mode: 'listen' })
+    const issued = await requestGrant(server.url, carlaApi, onAnasCall)
     expect(issued.status, JSON.stringify(issued.json)).toBe(201)
     const grant = monitorStartReplySchema.parse(issued.json)
     if (grant.method !== 'builtin') throw new Error('the built-in method issues a token')
@@ -181,7 +182,7 @@ test('a lead listens, whispers, barges and stops; forged, expired, reused and fo
 
   await test.step("a lead of another team is refused Ana's call", async () => {
     const elena = await apiUser(server.url, 'elena')
-    const refused = await requestGrant(server.url, elena, { ...grantFor, mode: 'listen' })
+    const refused = await requestGrant(server.url, elena, onAnasCall)
     expect(refused).toEqual({
       status: 403,
       json: { error: 'monitoring_refused', reason: 'not_permitted' }
