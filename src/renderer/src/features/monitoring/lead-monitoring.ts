@@ -89,28 +89,38 @@ export class LeadMonitoring implements MonitoringActions {
     const call = this.#call
     if (!session?.sessionId || !call || session.phase !== 'live' || session.mode === mode) return
     const generation = this.#generation
+    const previous = session.mode
     this.#patch({ phase: 'switching', refusal: null, error: null })
-    const reply = await this.#options.server.mode({ sessionId: session.sessionId, mode })
+    // The audit and the switch travel together (a lead expects the switch at once); the agent's
+    // app checks the mode against the grant by itself, and a mode the server then refuses is
+    // switched back.
+    const [reply, switched] = await Promise.all([
+      this.#options.server.mode({ sessionId: session.sessionId, mode }),
+      call.switchMode(mode).then(
+        () => null,
+        (error: unknown) => error
+      )
+    ])
     if (generation !== this.#generation || this.#session()?.phase !== 'switching') return
-    if (!reply.ok) {
+    if (switched !== null) {
       this.#patch(
-        reply.reason === 'unreachable'
-          ? { phase: 'live', error: reply.message }
-          : { phase: 'live', refusal: reply.reason }
+        switched instanceof ModeRefused && switched.refusal
+          ? { phase: 'live', refusal: switched.refusal }
+          : { phase: 'live', error: errorText(switched) }
       )
       return
     }
-    try {
-      await call.switchMode(mode)
-      if (generation === this.#generation) this.#patch({ phase: 'live', mode })
-    } catch (error) {
-      if (generation !== this.#generation || this.#session()?.phase !== 'switching') return
+    if (!reply.ok) {
+      await call.switchMode(previous).catch(() => undefined)
+      if (generation !== this.#generation) return
       this.#patch(
-        error instanceof ModeRefused && error.refusal
-          ? { phase: 'live', refusal: error.refusal }
-          : { phase: 'live', error: errorText(error) }
+        reply.reason === 'unreachable'
+          ? { phase: 'live', mode: previous, error: reply.message }
+          : { phase: 'live', mode: previous, refusal: reply.reason }
       )
+      return
     }
+    this.#patch({ phase: 'live', mode })
   }
 
   async stop(): Promise<void> {

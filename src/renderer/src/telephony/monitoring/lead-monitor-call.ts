@@ -137,6 +137,10 @@ export class BuiltinLeadCall implements LeadCall {
   async switchMode(mode: MonitorMode): Promise<void> {
     const inviter = this.#inviter
     if (inviter.state !== SessionState.Established) throw new Error('not connected')
+    // The microphone follows the click, not the agent's answer: the agent's app routes the lead's
+    // voice only in a mode it accepted, so sending early is safe and saves the INFO's round trip.
+    const previous = this.#mode
+    webHandler(inviter)?.enableSenderTracks(leadSpeaks(mode))
     await new Promise<void>((resolve, reject) => {
       inviter
         .info({
@@ -147,6 +151,7 @@ export class BuiltinLeadCall implements LeadCall {
             },
             onReject: (response) => {
               const phrase = response.message.reasonPhrase ?? ''
+              webHandler(inviter)?.enableSenderTracks(leadSpeaks(previous))
               reject(new ModeRefused(statusLine(response), refusalFromPhrase(phrase)))
             }
           }

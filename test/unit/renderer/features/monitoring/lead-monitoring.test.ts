@@ -124,7 +124,7 @@ describe("the lead's monitoring session", () => {
     expect(lead()).toMatchObject({ phase: 'live', mode: 'whisper' })
   })
 
-  it("keeps the mode when the server or the agent's app refuses the switch", async () => {
+  it("keeps the mode when the server or the agent's app refuses the switch (sent together)", async () => {
     server.startReply = { ok: true, start: builtin }
     const monitoring = controller()
     await monitoring.start(target, 'listen')
@@ -132,7 +132,8 @@ describe("the lead's monitoring session", () => {
     server.modeReply = refused('mode_not_permitted')
     await monitoring.switchMode('barge')
     expect(lead()).toMatchObject({ phase: 'live', mode: 'listen', refusal: 'mode_not_permitted' })
-    expect(theCall().did).toEqual([])
+    // The switch went with the audit, and came back when the server refused it.
+    expect(theCall().did).toEqual(['switch barge', 'switch listen'])
     server.modeReply = { ok: true }
     theCall().refuseNext = new ModeRefused('403 Monitoring Refused', 'mode_not_permitted')
     await monitoring.switchMode('whisper')
