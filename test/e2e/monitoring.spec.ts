@@ -23,6 +23,7 @@ import { DEFAULT_MONITORING_POLICY } from '@shared/monitoring/monitoring-policy'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { MonitoringControls, monitoredNotice } from './pages/monitoring-panel'
+import { seriousViolations } from './support/axe'
 import { asCustomerLine, finishAfterCall } from './support/customer-line'
 import {
   apiUser,
@@ -104,6 +105,9 @@ test('a lead listens, whispers, barges and stops; forged, expired, reused and fo
       hearsTones(ana.page, { yes: [CUSTOMER], no: [LEAD] }),
       hearsTones(customer.page, { yes: [AGENT], no: [LEAD] })
     ])
+    // The monitoring controls and the agent's notice exist only here, on a live SIP call.
+    expect.soft(await seriousViolations(carla.page), 'axe: the floor detail, listening').toEqual([])
+    expect.soft(await seriousViolations(ana.page), 'axe: the desk, listened to').toEqual([])
   })
 
   await test.step('whisper: Ana hears Carla, the customer does not', async () => {
