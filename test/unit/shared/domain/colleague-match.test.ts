@@ -10,11 +10,7 @@ import {
   matchColleague,
   type DirectoryEntry
 } from '@shared/domain/directory'
-import {
-  classifyIncomingCall,
-  type VerifiedMonitoringGrant,
-  type VerifiedPracticeSession
-} from '@shared/domain/incoming-call'
+import { classifyIncomingCall, type VerifiedPracticeSession } from '@shared/domain/incoming-call'
 
 const ana: DirectoryEntry = {
   userId: '00000000-0000-4000-8000-000000000001',
@@ -89,7 +85,6 @@ describe('who is calling: the precedence', () => {
   it('a colleague comes before a customer', () => {
     expect(
       classifyIncomingCall({
-        monitoringGrant: null,
         practiceSession: null,
         colleague: ana,
         customer
@@ -100,7 +95,6 @@ describe('who is calling: the precedence', () => {
   it('anyone else is a customer (the customer lookup decides which)', () => {
     expect(
       classifyIncomingCall({
-        monitoringGrant: null,
         practiceSession: null,
         colleague: null,
         customer
@@ -108,13 +102,12 @@ describe('who is calling: the precedence', () => {
     ).toEqual({ kind: 'customer', match: customer })
   })
 
-  it('a verified monitoring grant, then a verified practice session, come first', () => {
-    // Nothing in the app can build these yet (their verifiers come with monitoring and
-    // role-play); the test forges them only to pin the order later issues rely on.
-    const grant = { callId: 'c1' } as unknown as VerifiedMonitoringGrant
+  it('a verified practice session comes first', () => {
+    // Nothing in the app can build one yet (its verifier comes with role-play); the test forges
+    // it only to pin the order the later issue relies on. Monitoring is decided before this.
     const session = { sessionId: 's1' } as unknown as VerifiedPracticeSession
-    const all = { monitoringGrant: grant, practiceSession: session, colleague: ana, customer }
-    expect(classifyIncomingCall(all).kind).toBe('monitoring')
-    expect(classifyIncomingCall({ ...all, monitoringGrant: null }).kind).toBe('practice')
+    expect(classifyIncomingCall({ practiceSession: session, colleague: ana, customer }).kind).toBe(
+      'practice'
+    )
   })
 })

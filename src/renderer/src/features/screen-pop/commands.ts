@@ -52,9 +52,8 @@ export function lookUpCaller(
     })
     .then((result) => (result.ok ? result.data : noMatch))
   return colleagueOf(info, client).then(async (colleague) => {
-    // Monitoring grants and practice sessions have no verifier yet: never claimed here.
+    // Practice sessions have no verifier yet (monitoring never reaches here: sip-user-agent.ts).
     const party = classifyIncomingCall({
-      monitoringGrant: null,
       practiceSession: null,
       colleague,
       customer
