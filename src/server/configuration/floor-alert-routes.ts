@@ -12,25 +12,18 @@ import { floorAlertsEditSchema } from '@shared/domain/configuration-edit'
 import type { Queryable } from '../db/db'
 
 import { CONFIGURATION_PATH, commitConfigChange, type ConfigRoutes } from './config-change'
+import { readSetting, writeSetting } from './settings-row'
 
 const KEY = 'floor_alerts'
 
 /** The thresholds as configured, or the defaults when none were ever saved. */
-export async function readFloorAlerts(tx: Queryable): Promise<FloorAlerts> {
-  const rows = await tx.query<{ value: unknown }>('SELECT value FROM settings WHERE key = $1', [
-    KEY
-  ])
-  const stored = floorAlertsSchema.safeParse(rows[0]?.value)
-  return stored.success ? stored.data : defaultFloorAlerts
+export function readFloorAlerts(tx: Queryable): Promise<FloorAlerts> {
+  return readSetting(tx, KEY, floorAlertsSchema, defaultFloorAlerts)
 }
 
 /** Replaces the thresholds: an admin's edit, or the seed's defaults. */
-export async function replaceFloorAlerts(tx: Queryable, alerts: FloorAlerts): Promise<void> {
-  await tx.query(
-    `INSERT INTO settings (key, value) VALUES ($1, $2::jsonb)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-    [KEY, JSON.stringify(alerts)]
-  )
+export function replaceFloorAlerts(tx: Queryable, alerts: FloorAlerts): Promise<void> {
+  return writeSetting(tx, KEY, alerts)
 }
 
 export function registerFloorAlertRoutes({ app, ctx, guard }: ConfigRoutes): void {

@@ -14,16 +14,13 @@ import {
   commitConfigChange,
   type ConfigRoutes
 } from '../configuration/config-change'
+import { readSetting, writeSetting } from '../configuration/settings-row'
 
 const KEY = 'monitoring_policy'
 
 /** The policy as configured, or the default when none was ever saved. */
-export async function readMonitoringPolicy(tx: Queryable): Promise<MonitoringPolicy> {
-  const rows = await tx.query<{ value: unknown }>('SELECT value FROM settings WHERE key = $1', [
-    KEY
-  ])
-  const stored = monitoringPolicySchema.safeParse(rows[0]?.value)
-  return stored.success ? stored.data : DEFAULT_MONITORING_POLICY
+export function readMonitoringPolicy(tx: Queryable): Promise<MonitoringPolicy> {
+  return readSetting(tx, KEY, monitoringPolicySchema, DEFAULT_MONITORING_POLICY)
 }
 
 export function registerMonitoringPolicyRoutes({ app, ctx, guard }: ConfigRoutes): void {
@@ -46,11 +43,7 @@ export function registerMonitoringPolicyRoutes({ app, ctx, guard }: ConfigRoutes
         // Two admins saving at once take turns, so the audit's "before" is what each replaced.
         await tx.query('LOCK TABLE settings IN EXCLUSIVE MODE')
         const before = await readMonitoringPolicy(tx)
-        await tx.query(
-          `INSERT INTO settings (key, value) VALUES ($1, $2::jsonb)
-           ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-          [KEY, JSON.stringify(request.body)]
-        )
+        await writeSetting(tx, KEY, request.body)
         const after = await readMonitoringPolicy(tx)
         return {
           result: after,
