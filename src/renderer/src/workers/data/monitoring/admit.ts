@@ -65,7 +65,8 @@ export async function admitGrant(
     check = await verifyMonitorGrant(args.token, fresh, { ...expect, now: now() })
   }
   if (!check.ok) {
-    await report(server, args, check.reason)
+    // Not awaited: the lead's INVITE is refused now, whether or not the audit hears of it.
+    void report(server, args, check.reason).catch(() => undefined)
     return { ok: false, reason: check.reason }
   }
   const answer = await monitoringCall(server, {
