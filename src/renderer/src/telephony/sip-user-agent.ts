@@ -104,8 +104,8 @@ export interface DispatchedInvite {
  * A grant-bearing INVITE (a lead monitoring this desk) goes to `onMonitorInvite`, or is refused
  * 403 without one; it never becomes a phone call (no ring, no call waiting, no busy, no record),
  * and never gets a 180 Ringing either: it is answered or refused, nothing in between. Every other
- * INVITE is a call: 180 Ringing first (what SIP.js would send by itself, which the user agent
- * turns off for that reason), then the call controller.
+ * INVITE is a call: 180 Ringing sent first (what SIP.js would send by itself, which the user
+ * agent turns off for that reason), and the call handed to the call controller at once.
  */
 export function dispatchInvite<I extends DispatchedInvite, C>(
   invitation: I,
@@ -123,12 +123,9 @@ export function dispatchInvite<I extends DispatchedInvite, C>(
     }
     return
   }
-  invitation.progress().then(
-    () => {
-      delegate.onIncomingCall?.(toCall(invitation))
-    },
-    () => undefined
-  )
+  // The 180 leaves first; the call controller does not wait for it (the ring-to-pop path).
+  invitation.progress().catch(() => undefined)
+  delegate.onIncomingCall?.(toCall(invitation))
 }
 
 export class SipUserAgent {
