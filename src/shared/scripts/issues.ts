@@ -2,6 +2,8 @@
  * Validator findings. Each names the node (when one is at fault) and the path inside the
  * document, which script-source.ts turns into a file line.
  */
+import type { DocPath } from '../yaml/located-yaml'
+
 export const issueCodes = [
   'syntax',
   'schema',
@@ -19,7 +21,7 @@ export const issueCodes = [
 ] as const
 export type IssueCode = (typeof issueCodes)[number]
 
-export type DocPath = (string | number)[]
+export type { DocPath }
 
 export interface ScriptIssue {
   code: IssueCode

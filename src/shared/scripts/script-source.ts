@@ -3,10 +3,8 @@
  * both and keeps source positions), validates the shape with zod, runs the validator, and puts
  * each finding on a 1-based line and column. Pure: the caller reads the file.
  */
-import { LineCounter, parseDocument, type Document } from 'yaml'
-import type { z } from 'zod'
-
 import { describeFinding, findUnsafeText } from '../text/unsafe-text'
+import { parseLocatedYaml, zodFindings } from '../yaml/located-yaml'
 import { issue, type DocPath, type LocatedIssue, type ScriptIssue } from './issues'
 import { scriptSchema, type Script } from './schema'
 import { validateScript } from './validate-script'
@@ -15,25 +13,6 @@ export interface CheckedSource {
   /** The script when it has no schema or syntax errors (it may still have other issues). */
   script: Script | null
   issues: LocatedIssue[]
-}
-
-function locate(
-  doc: Document,
-  counter: LineCounter,
-  path: DocPath
-): { line: number; column: number } {
-  // A missing key has no position: fall back to its nearest existing parent.
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node: unknown = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true)
-    if (node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)) {
-      const offset: unknown = node.range[0]
-      if (typeof offset === 'number') {
-        const { line, col } = counter.linePos(offset)
-        return { line, column: col }
-      }
-    }
-  }
-  return { line: 1, column: 1 }
 }
 
 function nodeIdAt(data: unknown, path: DocPath): string | null {
@@ -47,42 +26,21 @@ function nodeIdAt(data: unknown, path: DocPath): string | null {
   return null
 }
 
-/** Zod issues flattened to our findings; for a union, the branch that came closest. */
-function schemaIssues(
-  data: unknown,
-  zodIssues: readonly z.core.$ZodIssue[],
-  base: DocPath = []
-): ScriptIssue[] {
-  return zodIssues.flatMap((zi) => {
-    const path: DocPath = [...base, ...zi.path.filter((p) => typeof p !== 'symbol')]
-    if (zi.code === 'invalid_union' && zi.errors.length > 0) {
-      const closest = [...zi.errors].sort((a, b) => a.length - b.length)[0] ?? []
-      return schemaIssues(data, closest, path)
-    }
-    const where = path.length > 0 ? `${path.join('.')}: ` : ''
-    return [issue('schema', `${where}${zi.message}`, nodeIdAt(data, path), path)]
-  })
-}
-
 /** Parses and checks one script source; `issues` is empty when the script is good to ship. */
 export function checkScriptSource(text: string): CheckedSource {
-  const counter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true })
-  if (doc.errors.length > 0) {
+  const parsedYaml = parseLocatedYaml(text)
+  if (!parsedYaml.ok) {
     return {
       script: null,
-      issues: doc.errors.map((e) => {
-        const { line, col } = counter.linePos(e.pos[0])
-        return {
-          ...issue('syntax', e.message.split('\n')[0] ?? e.message, null, []),
-          line,
-          column: col
-        }
-      })
+      issues: parsedYaml.syntax.map(({ message, line, column }) => ({
+        ...issue('syntax', message, null, []),
+        line,
+        column
+      }))
     }
   }
-  const data: unknown = doc.toJS()
-  const place = (i: ScriptIssue): LocatedIssue => ({ ...i, ...locate(doc, counter, i.path) })
+  const { data } = parsedYaml
+  const place = (i: ScriptIssue): LocatedIssue => ({ ...i, ...parsedYaml.place(i.path) })
   // A script is typed by a person: an escaped control character or broken Unicode is refused
   // where it stands, never cleaned (see src/shared/text/unsafe-text.ts).
   const unsafe = findUnsafeText(data)
@@ -96,7 +54,12 @@ export function checkScriptSource(text: string): CheckedSource {
   }
   const parsed = scriptSchema.safeParse(data)
   if (!parsed.success) {
-    return { script: null, issues: schemaIssues(data, parsed.error.issues).map(place) }
+    return {
+      script: null,
+      issues: zodFindings(parsed.error.issues).map((f) =>
+        place(issue('schema', f.message, nodeIdAt(data, f.path), f.path))
+      )
+    }
   }
   return { script: parsed.data, issues: validateScript(parsed.data).map(place) }
 }

@@ -61,6 +61,15 @@ import {
   whisperSchema,
   whisperSendArgsSchema
 } from '../domain/whisper'
+import {
+  evaluationAcknowledgeArgsSchema,
+  evaluationDisputeArgsSchema,
+  evaluationReleaseArgsSchema,
+  evaluationResolveArgsSchema,
+  evaluationSaveArgsSchema,
+  evaluationSchema,
+  publishedFormSchema
+} from '../evaluations/evaluation'
 import { monitoringPolicySchema } from '../monitoring/monitoring-policy'
 import { deskPresenceSchema } from '../presence/presence'
 
@@ -78,8 +87,12 @@ import { deskPresenceSchema } from '../presence/presence'
  * 11: monitoring (docs/monitoring.md): `monitoring_policy`, the admin's monitoring policy
  * (configuration, centre-wide); an interaction's `monitoredBy` (who monitored the call); the
  * monitoring requests (grants, redeem, mode, end, refusals, keys) beside the sync routes.
+ * 12: evaluations (docs/evaluations.md): `evaluation.save|release|acknowledge|dispute|resolve`,
+ * change `evaluation` (a draft private to its evaluator and the team's leads, the agent's from
+ * release on; training ones in the practice scope), `evaluation_form` (published form versions,
+ * centre-wide).
  */
-export const PROTOCOL_VERSION = 11
+export const PROTOCOL_VERSION = 12
 export const PROTOCOL_HEADER = 'x-atiende-protocol'
 
 export const MAX_MUTATIONS_PER_PUSH = 200
@@ -154,6 +167,27 @@ export const mutationSchema = z.discriminatedUnion('name', [
     id: z.uuid(),
     name: z.literal('whisper.acknowledge'),
     args: whisperAcknowledgeArgsSchema
+  }),
+  z.object({ id: z.uuid(), name: z.literal('evaluation.save'), args: evaluationSaveArgsSchema }),
+  z.object({
+    id: z.uuid(),
+    name: z.literal('evaluation.release'),
+    args: evaluationReleaseArgsSchema
+  }),
+  z.object({
+    id: z.uuid(),
+    name: z.literal('evaluation.acknowledge'),
+    args: evaluationAcknowledgeArgsSchema
+  }),
+  z.object({
+    id: z.uuid(),
+    name: z.literal('evaluation.dispute'),
+    args: evaluationDisputeArgsSchema
+  }),
+  z.object({
+    id: z.uuid(),
+    name: z.literal('evaluation.resolve'),
+    args: evaluationResolveArgsSchema
   })
 ])
 export type Mutation = z.infer<typeof mutationSchema>
@@ -263,7 +297,15 @@ export const changeSchema = z.discriminatedUnion('entity', [
     entity: z.literal('directory_entry'),
     data: directoryEntrySchema
   }),
-  z.object({ seq: z.number().int(), entity: z.literal('script'), data: publishedScriptSchema })
+  z.object({ seq: z.number().int(), entity: z.literal('script'), data: publishedScriptSchema }),
+  // An evaluation is sent whole on every change (saved, released, disputed…): the latest wins.
+  z.object({ seq: z.number().int(), entity: z.literal('evaluation'), data: evaluationSchema }),
+  // A published evaluation form version (configuration, centre-wide; retiring it sends it again).
+  z.object({
+    seq: z.number().int(),
+    entity: z.literal('evaluation_form'),
+    data: publishedFormSchema
+  })
 ])
 export type Change = z.infer<typeof changeSchema>
 

@@ -1,8 +1,7 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 
-import en from './en.json'
-import es from './es.json'
+import { translations } from './resources'
 
 export const supportedLanguages = ['es', 'en'] as const
 export type UiLanguage = (typeof supportedLanguages)[number]
@@ -17,7 +16,10 @@ function initialLanguage(): UiLanguage {
 
 export async function initI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
-    resources: { es: { translation: es }, en: { translation: en } },
+    resources: {
+      es: { translation: translations.es },
+      en: { translation: translations.en }
+    },
     lng: initialLanguage(),
     fallbackLng: 'es',
     // React already escapes what it renders; escaping twice would show entities to the agent.

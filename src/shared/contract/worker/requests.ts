@@ -11,6 +11,7 @@ import type { ConfigurationRequests } from './configuration'
 import type { CustomerRequests } from './customers'
 import type { DirectoryRequests } from './directory'
 import type { DispositionRequests } from './dispositions'
+import type { EvaluationRequests } from './evaluations'
 import type { InteractionRequests } from './interactions'
 import type { MonitoringRequests } from './monitoring'
 import type { ScriptRunRequests } from './script-runs'
@@ -35,6 +36,7 @@ export interface DataWorkerHandlers
     DirectoryRequests,
     WhisperRequests,
     MonitoringRequests,
+    EvaluationRequests,
     SyncRequests {}
 
 export type WorkerRequestName = keyof DataWorkerHandlers

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import en from '@renderer/i18n/en.json'
-import es from '@renderer/i18n/es.json'
+import { translations } from '@renderer/i18n/resources'
+
+const { es, en } = translations
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix]

@@ -14,7 +14,7 @@ import {
 import { MonitorControlsView, type LeadMonitorSession } from '@renderer/features/monitoring'
 import { modeAction } from '@renderer/features/monitoring/monitor-text'
 
-import { buttons, render, textOf } from './render'
+import { buttons, render, textOf } from '../../support/render'
 
 const ana = { id: '00000000-0000-4000-8000-000000000001', name: 'Ana Ortiz' }
 const bruno = { id: '00000000-0000-4000-8000-000000000002', name: 'Bruno Ruiz' }

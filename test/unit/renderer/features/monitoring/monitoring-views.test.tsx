@@ -17,7 +17,7 @@ import {
 } from '@renderer/features/monitoring'
 import { checkPolicy, serverFieldErrors } from '@renderer/features/monitoring/policy-form'
 
-import { render, textOf, translator } from './render'
+import { render, textOf, translator } from '../../support/render'
 
 const HOSTILE = '<img src=x onerror=alert(1)>\u202eCarla'
 

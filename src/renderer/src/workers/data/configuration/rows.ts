@@ -36,6 +36,7 @@ export type ConfigChange = Exclude<
       | 'disposition'
       | 'callback'
       | 'whisper'
+      | 'evaluation'
       | 'directory_entry'
   }
 >

@@ -7,12 +7,14 @@ import type { ReactElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 
-import en from '@renderer/i18n/en.json'
-import es from '@renderer/i18n/es.json'
+import { translations } from '@renderer/i18n/resources'
 
 const i18n: I18n = i18next.createInstance()
 const ready = i18n.init({
-  resources: { es: { translation: es }, en: { translation: en } },
+  resources: {
+    es: { translation: translations.es },
+    en: { translation: translations.en }
+  },
   lng: 'es',
   interpolation: { escapeValue: false }
 })

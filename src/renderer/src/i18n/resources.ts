@@ -1,0 +1,32 @@
+/**
+ * The translations: the app-wide files (es.json, en.json) plus one file per feature under es/ and
+ * en/, each under its own top-level key, so features translate in their own files and never
+ * edit the same lines. The parity test compares the merged resources.
+ */
+import enCalibration from './en/calibration.json'
+import enEvaluationFigures from './en/evaluation-figures.json'
+import enEvaluationForms from './en/evaluation-forms.json'
+import enEvaluations from './en/evaluations.json'
+import en from './en.json'
+import esCalibration from './es/calibration.json'
+import esEvaluationFigures from './es/evaluation-figures.json'
+import esEvaluationForms from './es/evaluation-forms.json'
+import esEvaluations from './es/evaluations.json'
+import es from './es.json'
+
+export const translations = {
+  es: {
+    ...es,
+    evaluations: esEvaluations,
+    evaluationForms: esEvaluationForms,
+    evaluationFigures: esEvaluationFigures,
+    calibration: esCalibration
+  },
+  en: {
+    ...en,
+    evaluations: enEvaluations,
+    evaluationForms: enEvaluationForms,
+    evaluationFigures: enEvaluationFigures,
+    calibration: enCalibration
+  }
+}
