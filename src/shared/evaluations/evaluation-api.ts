@@ -68,7 +68,9 @@ export const formRetireBodySchema = z.object({ retired: z.boolean() })
 
 export const callContextQuerySchema = z.object({
   agentId: z.uuid(),
-  callId: z.string().min(1).max(256)
+  callId: z.string().min(1).max(256),
+  /** The language the script's step titles are given in (the evaluator's). */
+  language: z.enum(['es', 'en']).default('es')
 })
 export type CallContextQuery = z.infer<typeof callContextQuerySchema>
 

@@ -68,7 +68,7 @@ export interface EvaluationRequests {
   /** Released evaluations to this agent not yet acknowledged or disputed: the desk's badge. */
   'evaluation:awaiting': (args: Record<string, never>) => { count: number }
   /** What the evaluator reads beside the form, from the server (online only). */
-  'evaluation:callContext': (args: { agentId: string; callId: string }) => {
+  'evaluation:callContext': (args: { agentId: string; callId: string; language: 'es' | 'en' }) => {
     context: CallContext
   }
   /** The figures, from the server (online only). */
