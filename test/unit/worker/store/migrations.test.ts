@@ -28,6 +28,7 @@ describe('local store migrations', () => {
       'customers',
       'directory_entries',
       'dispositions',
+      'evaluations',
       'interactions',
       'meta',
       'outbox',

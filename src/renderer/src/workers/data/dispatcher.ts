@@ -16,6 +16,7 @@ import { configurationRequests } from './configuration/requests'
 import { customerRequests } from './customers/requests'
 import { directoryRequests } from './directory/requests'
 import { dispositionRequests } from './dispositions/requests'
+import { evaluationRequests } from './evaluations/requests'
 import { interactionRequests } from './interactions/requests'
 import { monitoringRequests } from './monitoring/requests'
 import type { RequestTable } from './request-table'
@@ -39,6 +40,7 @@ const requests: RequestTable = {
   ...dispositionRequests,
   ...callbackRequests,
   ...whisperRequests,
+  ...evaluationRequests,
   ...monitoringRequests,
   ...configurationRequests,
   ...directoryRequests,

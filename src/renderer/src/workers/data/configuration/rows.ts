@@ -1,7 +1,8 @@
 /**
  * Configuration pulled from the server, read-only here: disposition codes, pause reasons,
- * complaint categories, compensation limits, floor alert thresholds, the monitoring policy, and the directory of users and teams. One table,
- * keyed by kind and code (or id); the latest pulled version of each row wins.
+ * complaint categories, compensation limits, floor alert thresholds, the monitoring policy, the
+ * directory of users and teams, published scripts and evaluation forms. One table, keyed by kind
+ * and code (or id); the latest pulled version of each row wins.
  */
 import type { Database } from 'sql.js'
 
@@ -53,7 +54,11 @@ const keys: HandlerTable<ConfigChange, 'entity', null, string> = {
   team: (_, c) => c.data.id,
   // Every published version is kept: publishing an older draft later must not replace a newer
   // version; the reader takes the highest.
-  script: (_, c) => `${c.data.scriptId}@${String(c.data.version).padStart(6, '0')}`
+  script: (_, c) => `${c.data.scriptId}@${String(c.data.version).padStart(6, '0')}`,
+  // Every published version too (an evaluation is read against the version it names); retiring
+  // a form sends its versions again, and the latest change of a key wins. Read by
+  // evaluations/forms.ts, not part of the snapshot every panel decodes.
+  evaluation_form: (_, c) => `${c.data.formId}:${String(c.data.version)}`
 }
 
 function keyOf(change: ConfigChange): string {

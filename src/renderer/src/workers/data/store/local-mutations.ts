@@ -15,6 +15,7 @@ import { compensationMutations } from '../compensation/appliers'
 import { complaintMutations } from '../complaints/appliers'
 import { customerMutations } from '../customers/appliers'
 import { dispositionMutations } from '../dispositions/appliers'
+import { evaluationMutations } from '../evaluations/appliers'
 import { interactionMutations } from '../interactions/appliers'
 import { scriptRunMutations } from '../script-runs/appliers'
 import { enqueueRejected } from '../sync/outbox'
@@ -75,7 +76,8 @@ const appliedChecks: HandlerTable<Mutation, 'name', Database, boolean> = {
   ...scriptRunMutations.applied,
   ...dispositionMutations.applied,
   ...callbackMutations.applied,
-  ...whisperMutations.applied
+  ...whisperMutations.applied,
+  ...evaluationMutations.applied
 }
 
 function isApplied(db: Database, mutation: Mutation): boolean {
@@ -92,7 +94,8 @@ const localAppliers: HandlerTable<Mutation, 'name', Database, void> = {
   ...scriptRunMutations.apply,
   ...dispositionMutations.apply,
   ...callbackMutations.apply,
-  ...whisperMutations.apply
+  ...whisperMutations.apply,
+  ...evaluationMutations.apply
 }
 
 export function applyMutation(db: Database, mutation: Mutation): void {

@@ -280,6 +280,30 @@ const steps: readonly string[] = [
   );
   CREATE INDEX whispers_agent_sent ON whispers (agent_id, sent_at);
   CREATE INDEX whispers_call ON whispers (call_id);
+  `,
+  // 15: evaluations: `server_data` is the server's version as last known (null until it has
+  // one), `data` what is shown (that version with this user's pending steps on top). Newest
+  // first per agent (the agent's list, a lead's view of one agent), per evaluator, per call
+  // (calibration) and overall; the agent's badge counts their released ones.
+  `
+  CREATE TABLE evaluations (
+    id TEXT PRIMARY KEY,
+    agent_id TEXT NOT NULL,
+    evaluator_id TEXT NOT NULL,
+    call_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    calibration INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    data TEXT NOT NULL,
+    server_data TEXT,
+    sync_state TEXT NOT NULL
+  );
+  CREATE INDEX evaluations_agent_updated ON evaluations (agent_id, updated_at);
+  CREATE INDEX evaluations_agent_state ON evaluations (agent_id, state);
+  CREATE INDEX evaluations_evaluator_updated ON evaluations (evaluator_id, updated_at);
+  CREATE INDEX evaluations_call ON evaluations (call_id);
+  CREATE INDEX evaluations_updated ON evaluations (updated_at);
   `
 ]
 

@@ -15,6 +15,7 @@ import { complaintPulled } from '../complaints/appliers'
 import { configurationPulled } from '../configuration/appliers'
 import { directoryPulled } from '../directory/appliers'
 import { dispositionPulled } from '../dispositions/appliers'
+import { evaluationPulled } from '../evaluations/appliers'
 import { interactionPulled } from '../interactions/appliers'
 import { whisperPulled } from '../whispers/appliers'
 import type { AppliedKind, PulledChange } from './apply-tables'
@@ -27,6 +28,7 @@ const writers: HandlerTable<PulledChange, 'entity', Database, AppliedKind> = {
   ...dispositionPulled,
   ...callbackPulled,
   ...whisperPulled,
+  ...evaluationPulled,
   ...configurationPulled,
   ...directoryPulled
 }

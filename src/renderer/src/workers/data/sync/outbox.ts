@@ -8,6 +8,13 @@ import type { AppError } from '@shared/contract/errors'
 import type { CompensationStatus } from '@shared/domain/compensation-record'
 import type { Mutation } from '@shared/sync/protocol'
 
+import {
+  evaluationApplied,
+  evaluationDiscarded,
+  evaluationRefused,
+  isEvaluationMutation
+} from '../evaluations/rebase'
+import { isEvaluationMutationName } from '../evaluations/steps'
 import { asNumber, asString, queryOne } from '../store/sql'
 
 /**
@@ -73,6 +80,8 @@ export function markApplied(
   db.run("UPDATE dispositions SET sync_state = 'synced' WHERE id = ?", [mutation.args.id])
   db.run("UPDATE callbacks SET sync_state = 'synced' WHERE id = ?", [mutation.args.id])
   db.run("UPDATE whispers SET sync_state = 'synced' WHERE id = ?", [mutation.args.id])
+  // The step is the server's now: folded into its version until that version is pulled.
+  if (isEvaluationMutation(mutation)) evaluationApplied(db, mutation)
 }
 
 /**
@@ -99,6 +108,9 @@ export function markRejected(db: Database, entry: OutboxEntry, reason: AppError)
   db.run("UPDATE dispositions SET sync_state = 'rejected' WHERE id = ?", [rowId])
   db.run("UPDATE callbacks SET sync_state = 'rejected' WHERE id = ?", [rowId])
   db.run("UPDATE whispers SET sync_state = 'rejected' WHERE id = ?", [rowId])
+  // A refused evaluation step drops out: the server's state shows again (a refused new draft
+  // stays, flagged rejected, until discarded).
+  evaluationRefused(db, entry.id, rowId)
 }
 
 /** The id of the record a mutation's args create or name (`args.id`), when there is one. */
@@ -184,6 +196,9 @@ export function discardRejectedEntry(db: Database, mutationId: string): string |
        WHERE id = ?1 AND sync_state = 'rejected'`,
       [recordId]
     )
+  } else if (isEvaluationMutationName(name)) {
+    // A draft the server never had goes; otherwise the server's version shows again.
+    evaluationDiscarded(db, recordId)
   } else if (name === 'whisper.acknowledge') {
     // The whisper is the lead's record: a refused acknowledgement only brings it back unseen.
     db.run(

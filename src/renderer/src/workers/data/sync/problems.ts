@@ -74,7 +74,12 @@ const VIEWS: Partial<Record<string, readonly SyncEntity[]>> = {
   'callback.schedule': ['callback'],
   'callback.complete': ['callback'],
   'whisper.send': ['whisper'],
-  'whisper.acknowledge': ['whisper']
+  'whisper.acknowledge': ['whisper'],
+  'evaluation.save': ['evaluation'],
+  'evaluation.release': ['evaluation'],
+  'evaluation.acknowledge': ['evaluation'],
+  'evaluation.dispute': ['evaluation'],
+  'evaluation.resolve': ['evaluation']
 }
 
 /** The entities whose views a discarded write of `name` changes (none for a script run). */
@@ -96,7 +101,12 @@ const SUMMARY_FIELDS: Partial<Record<string, readonly (readonly string[])[]>> = 
   'disposition.record': [['code'], ['note']],
   'agent_state.force': [['state', 'pauseReason'], ['note']],
   'callback.schedule': [['contactName'], ['phoneE164']],
-  'whisper.send': [['text'], ['jumpLabel']]
+  'whisper.send': [['text'], ['jumpLabel']],
+  // Which call was scored, and what the person wrote; a release or an acknowledgement carries
+  // only the evaluation's id and time.
+  'evaluation.save': [['callId'], ['comment']],
+  'evaluation.dispute': [['comment']],
+  'evaluation.resolve': [['reason']]
 }
 
 /**
@@ -119,7 +129,15 @@ export function problemSummary(name: string, args: unknown): string | null {
 }
 
 /** Where each mutation keeps the moment it was written, the first one present winning. */
-const TIME_FIELDS = ['createdAt', 'at', 'recordedAt', 'endedAt', 'since', 'completedAt'] as const
+const TIME_FIELDS = [
+  'createdAt',
+  'at',
+  'recordedAt',
+  'endedAt',
+  'since',
+  'completedAt',
+  'savedAt'
+] as const
 
 /** When the record was written, as its args say; null when they hold no readable time. */
 export function problemTime(args: unknown): string | null {
