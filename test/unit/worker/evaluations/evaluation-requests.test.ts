@@ -188,8 +188,9 @@ describe('evaluation requests', () => {
       ok: false,
       error: {
         code: 'invalid_argument',
-        message: 'The evaluation is not complete: tone (unanswered), answer (unanswered)',
+        message: 'Some questions are not complete: tone, answer',
         details: {
+          questionIds: ['tone', 'answer'],
           incomplete: [
             { questionId: 'tone', problem: 'unanswered' },
             { questionId: 'answer', problem: 'unanswered' }
@@ -222,7 +223,8 @@ describe('evaluation requests', () => {
       [routes['evaluation:save'](input()), 'conflict'],
       [routes['evaluation:release']({ id: randomUUID() }), 'not_found'],
       [routes['evaluation:save'](input({ formVersion: 3, callId: 'call-2' })), 'not_found'],
-      [routes['evaluation:save'](input({ practice: true, callId: 'call-2' })), 'invalid_argument']
+      [routes['evaluation:save'](input({ practice: true, callId: 'call-2' })), 'forbidden'],
+      [routes['evaluation:save'](input({ agentId: LEAD_ID, callId: 'call-2' })), 'forbidden']
     ] as const
     for (const [answerOf, code] of refusals) {
       expect(await answerOf).toMatchObject({ ok: false, error: { code } })
@@ -275,17 +277,20 @@ describe('evaluation requests', () => {
     const as = (role: Role) => ({ userId: LEAD_ID, role })
     await expect(saveEvaluation(store, input(), as('agent'))).rejects.toThrow('Agents do not')
     await expect(saveEvaluation(store, input(), as('trainer'))).rejects.toThrow(
-      'Trainers score practice calls'
+      'Trainers evaluate practice calls only'
+    )
+    await expect(saveEvaluation(store, input({ practice: true }), as('trainer'))).rejects.toThrow(
+      'The form quality-basic v1 scores production calls; this is a practice call'
     )
     await expect(
-      saveEvaluation(store, input({ formId: 'training-basic' }), as('trainer'))
-    ).rejects.toThrow('quality form scores production calls')
+      saveEvaluation(store, input({ formId: 'training-basic' }), as('admin'))
+    ).rejects.toThrow('scores practice calls; this is a production call')
     await expect(
       saveEvaluation(store, input({ formId: 'training-basic', practice: true }), as('trainer'))
     ).resolves.toMatchObject({ kind: 'training', practice: true, teamId: null })
     await expect(
       saveEvaluation(store, input({ agentId: OTHER_LEAD_ID }), as('team_lead'))
-    ).rejects.toThrow('their own team')
+    ).rejects.toThrow('Only a lead of the agent’s team')
     await expect(
       saveEvaluation(store, input({ formId: 'sur-only', callId: 'call-9' }), as('admin'))
     ).rejects.toThrow('does not apply to this team')

@@ -132,6 +132,9 @@ describe('evaluation steps on the desk', () => {
     expect(resaved).toMatchObject({ calibration: true, updatedAt: at(5), createdAt: at(0) })
     expect(resaved.score).toMatchObject({ percent: 100, complete: true })
     expect(resaved.history.map((h) => h.action)).toEqual(['created', 'rescored'])
+    // The same save again (re-sent after a lost answer) records nothing, as on the server.
+    const same = save({ answers: fullMarks, savedAt: at(6), calibration: true })
+    expect(applyStep(resaved, same, context)).toBe(resaved)
     const released = serverEvaluation()
     expect(applyStep(released, save({ id: released.id }), context)).toBe(released)
   })

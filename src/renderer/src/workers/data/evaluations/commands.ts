@@ -64,52 +64,74 @@ function requireForm(store: LocalStore, formId: string, version: number): Publis
   return form
 }
 
-/** An incomplete release or re-score, naming each question and what it lacks. */
+/** An incomplete release or re-score, naming each question and what it lacks (as the server). */
 function requireComplete(form: FormDefinition, answers: readonly EvaluationAnswer[]): void {
-  const missing = incompleteAnswers(form, answers)
-  if (missing.length === 0) return
-  const list = missing.map((m) => `${m.questionId} (${m.problem})`).join(', ')
+  const incomplete = incompleteAnswers(form, answers)
+  if (incomplete.length === 0) return
+  const questionIds = incomplete.map((i) => i.questionId)
   throw new WorkerError(
-    appError('invalid_argument', `The evaluation is not complete: ${list}`, { incomplete: missing })
+    appError('invalid_argument', `Some questions are not complete: ${questionIds.join(', ')}`, {
+      questionIds,
+      incomplete
+    })
   )
 }
 
 function requireKnownQuestions(form: FormDefinition, answers: readonly EvaluationAnswer[]): void {
   const known = new Set(questionsOf(form).map(({ question }) => question.id))
-  const unknown = answers.filter((a) => !known.has(a.questionId)).map((a) => a.questionId)
-  if (unknown.length > 0) {
-    throw workerError(
-      'invalid_argument',
-      `The form has no question ${unknown.join(', ')}; answer the form's own questions`
+  const questionIds = answers.map((a) => a.questionId).filter((id) => !known.has(id))
+  if (questionIds.length > 0) {
+    throw new WorkerError(
+      appError(
+        'invalid_argument',
+        `The form ${form.id} has no question ${questionIds.join(', ')}`,
+        {
+          questionIds
+        }
+      )
     )
   }
 }
 
-/** Who may score this agent's call with this form (the server checks the call itself too). */
-function requireMayEvaluate(
+/**
+ * Who may score this agent's call with this form, as far as this desk knows the agent's team
+ * (the server checks the call and its script run too).
+ */
+function requireMayEvaluate(input: EvaluationSaveInput, actor: EvaluationActor): void {
+  if (actor.role === 'agent') throw workerError('forbidden', 'Agents do not evaluate calls')
+  if (actor.role === 'trainer' && !input.practice) {
+    throw workerError('forbidden', 'Trainers evaluate practice calls only')
+  }
+  if (actor.role === 'team_lead' && input.practice) {
+    throw workerError('forbidden', 'Practice calls are evaluated by trainers and admins')
+  }
+  if (input.agentId === actor.userId) {
+    throw workerError('forbidden', 'Nobody evaluates their own calls')
+  }
+}
+
+/** The form against the call and the agent's team. */
+function requireFormFits(
   store: LocalStore,
   input: EvaluationSaveInput,
   form: PublishedForm,
   actor: EvaluationActor
 ): void {
-  if (actor.role === 'agent') throw workerError('forbidden', 'Agents do not evaluate calls')
-  if (form.retired) {
-    throw workerError('invalid_argument', `The form ${form.formId} is retired; choose another`)
-  }
+  const name = `${form.formId} v${String(form.version)}`
+  if (form.retired) throw workerError('invalid_argument', `The form ${form.formId} is retired`)
   if ((form.kind === 'training') !== input.practice) {
     throw workerError(
       'invalid_argument',
-      'A quality form scores production calls and a training form practice calls'
+      form.kind === 'training'
+        ? `The form ${name} scores practice calls; this is a production call`
+        : `The form ${name} scores production calls; this is a practice call`
     )
   }
-  if (actor.role === 'trainer' && form.kind !== 'training') {
-    throw workerError('forbidden', 'Trainers score practice calls with a training form')
-  }
   const agentTeam = personOf(store.db, input.agentId).teamId
-  if (actor.role === 'team_lead' && !input.practice) {
+  if (actor.role === 'team_lead') {
     const myTeam = personOf(store.db, actor.userId).teamId
     if (agentTeam !== null && myTeam !== null && agentTeam !== myTeam) {
-      throw workerError('forbidden', 'A team lead evaluates the agents of their own team')
+      throw workerError('forbidden', 'Only a lead of the agent’s team evaluates their calls')
     }
   }
   const teams = form.definition.scope.teams
@@ -123,14 +145,14 @@ function requireOnlyCounted(store: LocalStore, input: EvaluationSaveInput, id: s
   if (input.calibration) return
   const other = queryOne(
     store.db,
-    `SELECT 1 AS found FROM evaluations WHERE call_id = ? AND calibration = 0 AND id <> ?
-       AND sync_state <> 'rejected'`,
-    [input.callId, id]
+    `SELECT 1 AS found FROM evaluations WHERE agent_id = ? AND call_id = ? AND calibration = 0
+       AND id <> ? AND sync_state <> 'rejected'`,
+    [input.agentId, input.callId, id]
   )
   if (other !== null) {
     throw workerError(
       'conflict',
-      'This call already has an evaluation; score it as a calibration evaluation'
+      'This call already has an evaluation; another evaluator scores it as a calibration one'
     )
   }
 }
@@ -144,16 +166,16 @@ export async function saveEvaluation(
   input: EvaluationSaveInput,
   actor: EvaluationActor
 ): Promise<LocalEvaluation> {
-  const form = requireForm(store, input.formId, input.formVersion)
-  requireKnownQuestions(form.definition, input.answers)
   let id = input.id
+  if (id === undefined) requireMayEvaluate(input, actor)
+  const form = requireForm(store, input.formId, input.formVersion)
   if (id === undefined) {
-    requireMayEvaluate(store, input, form, actor)
+    requireFormFits(store, input, form, actor)
     id = store.newId()
   } else {
     const existing = current(store, id, actor)
     if (existing.evaluatorId !== actor.userId) {
-      throw workerError('forbidden', 'Only its evaluator changes an evaluation')
+      throw workerError('forbidden', 'Only its evaluator edits an evaluation')
     }
     requireState(existing, 'draft', 'changed')
     if (
@@ -161,12 +183,15 @@ export async function saveEvaluation(
       existing.callId !== input.callId ||
       existing.practice !== input.practice
     ) {
-      throw workerError('invalid_argument', 'An evaluation stays on its agent and call')
+      throw workerError('invalid_argument', 'An evaluation’s agent and call never change')
     }
-    if (form.retired && form.formId !== existing.formId) {
-      throw workerError('invalid_argument', `The form ${form.formId} is retired; choose another`)
+    const moved = form.formId !== existing.formId || form.version !== existing.formVersion
+    // A draft kept on its version may be finished after the form was retired.
+    if (moved && form.retired) {
+      throw workerError('invalid_argument', `The form ${form.formId} is retired`)
     }
   }
+  requireKnownQuestions(form.definition, input.answers)
   requireOnlyCounted(store, input, id)
   const args = { ...input, id, savedAt: store.now().toISOString() }
   await store.write({ id: store.newId(), name: 'evaluation.save', args })

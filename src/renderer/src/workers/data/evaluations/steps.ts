@@ -89,12 +89,22 @@ function stepped(
   return { ...base, ...changes, updatedAt: at, history: [...base.history, history] }
 }
 
+const answerKey = (a: EvaluationAnswer): string =>
+  JSON.stringify([a.questionId, a.value, a.na, a.comment, a.autofilled ?? false])
+
+function sameAnswers(a: readonly EvaluationAnswer[], b: readonly EvaluationAnswer[]): boolean {
+  return a.length === b.length && a.every((x, i) => b[i] && answerKey(x) === answerKey(b[i]))
+}
+
 type Step<N extends EvaluationMutationName> = (
   input: { base: Evaluation | null; context: StepContext },
   mutation: MutationOf<N>
 ) => Evaluation | null
 
-/** The first save creates the draft; later ones replace a draft's answers and re-score it. */
+/**
+ * The first save creates the draft; later ones replace a draft's answers and re-score it, with
+ * a `rescored` entry (none when nothing changed).
+ */
 const save: Step<'evaluation.save'> = ({ base, context }, { args }) => {
   const summary = score(context, args.formId, args.formVersion, args.answers)
   const kind =
@@ -129,6 +139,16 @@ const save: Step<'evaluation.save'> = ({ base, context }, { args }) => {
     }
   }
   if (base.state !== 'draft') return base
+  const interactionId = args.interactionId ?? base.interactionId
+  // The same save again (re-sent after a lost answer) changes nothing, as on the server.
+  const unchanged =
+    base.formId === args.formId &&
+    base.formVersion === args.formVersion &&
+    base.calibration === args.calibration &&
+    base.comment === args.comment &&
+    base.interactionId === interactionId &&
+    sameAnswers(base.answers, args.answers)
+  if (unchanged) return base
   return stepped(
     base,
     args.savedAt,
@@ -137,7 +157,7 @@ const save: Step<'evaluation.save'> = ({ base, context }, { args }) => {
       formVersion: args.formVersion,
       kind,
       calibration: args.calibration,
-      interactionId: args.interactionId ?? base.interactionId,
+      interactionId,
       answers: args.answers,
       comment: args.comment,
       score: summary
