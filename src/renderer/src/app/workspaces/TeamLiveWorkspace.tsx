@@ -4,6 +4,7 @@ import { ForceStateControl } from '../../features/agent-state'
 import { PendingApprovals } from '../../features/compensation'
 import { EscalationsPanel } from '../../features/complaints'
 import { FloorWhisper } from '../../features/coaching'
+import { EvaluateCallButton } from '../../features/evaluations'
 import { LiveFloor, type RenderFloorActions } from '../../features/floor'
 import { MonitorControls, useStopMonitoringShortcut } from '../../features/monitoring'
 import { ErrorBoundary } from '../ErrorBoundary'
@@ -17,6 +18,7 @@ const floorActions: RenderFloorActions = (entry, agent) => (
     <MonitorControls entry={entry} agent={agent} />
     <ForceStateControl agentId={agent.id} agentName={agent.name} />
     <FloorWhisper entry={entry} agent={agent} />
+    <EvaluateCallButton entry={entry} agent={agent} />
   </>
 )
 
