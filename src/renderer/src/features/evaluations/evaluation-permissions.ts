@@ -52,3 +52,13 @@ export function mayResolve(me: Me | null, e: Evaluation): boolean {
   if (me.role === 'team_lead') return e.teamId !== null && e.teamId === me.teamId
   return me.role === 'trainer' && e.kind === 'training'
 }
+
+/** What the read view offers this person under the score, if anything. */
+export function controlsFor(
+  me: Me | null,
+  e: Evaluation
+): 'respond' | 'resolve' | 'continue' | null {
+  if (mayResolve(me, e)) return 'resolve'
+  if (mayRespond(me, e)) return 'respond'
+  return mayEdit(me, e) ? 'continue' : null
+}

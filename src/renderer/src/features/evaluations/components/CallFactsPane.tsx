@@ -100,7 +100,7 @@ export function CallFactsPane({
           className="quiet"
           onClick={onRefresh}
           disabled={state.status === 'loading'}
-          aria-label={t('evaluations.facts.refreshLabel')}
+          title={t('evaluations.facts.refreshLabel')}
         >
           <RefreshCw size={13} aria-hidden="true" />
           {t('evaluations.facts.refresh')}

@@ -12,7 +12,7 @@ import { dataClient } from '@renderer/data/data-client'
 import { useAppStore } from '@renderer/stores/app-store'
 
 import { acknowledgeEvaluation, disputeEvaluation, type CommandResult } from '../commands'
-import { mayEdit, mayResolve, mayRespond } from '../evaluation-permissions'
+import { controlsFor } from '../evaluation-permissions'
 import { useEvaluation, useFormVersion } from '../hooks/use-evaluations'
 import { EvaluationView } from './EvaluationView'
 import { ResolvableEvaluation } from './ResolveFlow'
@@ -70,24 +70,26 @@ export function EvaluationDetail({
     return <p className="hint">{t('evaluations.loading')}</p>
   }
   const definition = form.value?.definition ?? null
-  if (mayResolve(me, evaluation)) {
+  const offered = controlsFor(me, evaluation)
+  if (offered === 'resolve') {
     return <ResolvableEvaluation key={evaluation.id} evaluation={evaluation} form={definition} />
   }
-  const controls = mayRespond(me, evaluation) ? (
-    <RespondControls key={evaluation.id} evaluation={evaluation} />
-  ) : mayEdit(me, evaluation) && onContinue ? (
-    <div className="eval-action-buttons">
-      <button
-        type="button"
-        className="accent"
-        onClick={() => {
-          onContinue(evaluation)
-        }}
-      >
-        <Pencil size={13} aria-hidden="true" />
-        {t('evaluations.actions.continue')}
-      </button>
-    </div>
-  ) : null
+  const controls =
+    offered === 'respond' ? (
+      <RespondControls key={evaluation.id} evaluation={evaluation} />
+    ) : offered === 'continue' && onContinue ? (
+      <div className="eval-action-buttons">
+        <button
+          type="button"
+          className="accent"
+          onClick={() => {
+            onContinue(evaluation)
+          }}
+        >
+          <Pencil size={13} aria-hidden="true" />
+          {t('evaluations.actions.continue')}
+        </button>
+      </div>
+    ) : null
   return <EvaluationView evaluation={evaluation} form={definition} controls={controls} />
 }

@@ -33,7 +33,13 @@ export function EvaluationList(props: EvaluationListProps) {
           (props.audience === 'agent' && e.state === 'released')
         const selected = e.id === props.selectedId
         return (
-          <li key={e.id} className={`${waits ? 'waits' : ''}${selected ? ' selected' : ''}`}>
+          <li
+            key={e.id}
+            className={
+              [waits ? 'waits' : '', selected ? 'selected' : ''].filter(Boolean).join(' ') ||
+              undefined
+            }
+          >
             <button
               type="button"
               className="eval-list-item"
