@@ -1,11 +1,15 @@
 import { useTranslation } from 'react-i18next'
 
 import { ConfigurationPanel } from '../../features/configuration'
+import { EvaluationFormsAdmin } from '../../features/evaluation-forms'
 import { MonitoringAdminPanel } from '../../features/monitoring'
 import { ScriptVersionsPanel } from '../../features/scripts'
 import { ErrorBoundary } from '../ErrorBoundary'
 
-/** Administration: the centre's code lists, call monitoring, the script versions on the server. */
+/**
+ * Administration: the centre's code lists; what is versioned on the server (script versions,
+ * evaluation forms); call monitoring.
+ */
 export default function AdministrationWorkspace() {
   const { t } = useTranslation()
   return (
@@ -18,9 +22,14 @@ export default function AdministrationWorkspace() {
           <ScriptVersionsPanel />
         </ErrorBoundary>
       </div>
-      <ErrorBoundary area={t('monitoring.admin.heading')}>
-        <MonitoringAdminPanel />
-      </ErrorBoundary>
+      <div className="administration-stack">
+        <ErrorBoundary area={t('evaluationForms.heading')}>
+          <EvaluationFormsAdmin />
+        </ErrorBoundary>
+        <ErrorBoundary area={t('monitoring.admin.heading')}>
+          <MonitoringAdminPanel />
+        </ErrorBoundary>
+      </div>
     </div>
   )
 }

@@ -1,20 +1,85 @@
+import { BarChart3, ClipboardCheck, FileText, Scale } from 'lucide-react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components'
 
+import { CalibrationPanel } from '../../features/calibration'
 import { ComplaintAnalysisPanel } from '../../features/complaint-analysis'
+import { EvaluationFiguresPanel } from '../../features/evaluation-figures'
+import { EvaluationsPanel, MyEvaluationsPanel } from '../../features/evaluations'
 import { ScriptAnalyticsPanel } from '../../features/scripts'
+import { useAppStore } from '@renderer/stores/app-store'
 import { ErrorBoundary } from '../ErrorBoundary'
+import './quality-workspace.css'
 
-/** Quality and reports: where complaints come from, and how the scripts work on real calls. */
+const tabs = [
+  { id: 'evaluations', Icon: ClipboardCheck },
+  { id: 'calibration', Icon: Scale },
+  { id: 'figures', Icon: BarChart3 },
+  { id: 'reports', Icon: FileText }
+] as const
+type QualityTab = (typeof tabs)[number]['id']
+
+const isQualityTab = (key: Key): key is QualityTab => tabs.some((t) => t.id === key)
+
+/**
+ * Quality and reports. Leads, trainers and admins: the evaluations, calibration between
+ * evaluators, the figures, and the reports (complaint analysis, script analytics) in tabs; the
+ * open tab lives here only, like every other workspace's view (none is kept in a store or a URL).
+ * Agents: their own evaluations and nothing else.
+ */
 export default function QualityWorkspace() {
   const { t } = useTranslation()
+  const role = useAppStore((s) => s.auth.user?.role ?? 'agent')
+  const [tab, setTab] = useState<QualityTab>('evaluations')
+  if (role === 'agent') {
+    return (
+      <div className="workspace single">
+        <ErrorBoundary area={t('evaluationFigures.workspace.mine')}>
+          <MyEvaluationsPanel />
+        </ErrorBoundary>
+      </div>
+    )
+  }
   return (
-    <div className="workspace two-columns">
-      <ErrorBoundary area={t('analysis.heading')}>
-        <ComplaintAnalysisPanel />
-      </ErrorBoundary>
-      <ErrorBoundary area={t('scripts.analytics.heading')}>
-        <ScriptAnalyticsPanel />
-      </ErrorBoundary>
-    </div>
+    <Tabs
+      className="workspace quality-tabs"
+      selectedKey={tab}
+      onSelectionChange={(key) => {
+        if (isQualityTab(key)) setTab(key)
+      }}
+    >
+      <TabList aria-label={t('evaluationFigures.workspace.tabsLabel')} className="tab-list">
+        {tabs.map(({ id, Icon }) => (
+          <Tab key={id} id={id} className="tab">
+            <Icon size={14} aria-hidden="true" />
+            {t(`evaluationFigures.workspace.tabs.${id}`)}
+          </Tab>
+        ))}
+      </TabList>
+      <TabPanel id="evaluations" className="tab-panel quality-tab-panel">
+        <ErrorBoundary area={t('evaluationFigures.workspace.tabs.evaluations')}>
+          <EvaluationsPanel />
+        </ErrorBoundary>
+      </TabPanel>
+      <TabPanel id="calibration" className="tab-panel quality-tab-panel">
+        <ErrorBoundary area={t('evaluationFigures.workspace.tabs.calibration')}>
+          <CalibrationPanel />
+        </ErrorBoundary>
+      </TabPanel>
+      <TabPanel id="figures" className="tab-panel quality-tab-panel">
+        <ErrorBoundary area={t('evaluationFigures.workspace.tabs.figures')}>
+          <EvaluationFiguresPanel />
+        </ErrorBoundary>
+      </TabPanel>
+      <TabPanel id="reports" className="tab-panel quality-tab-panel quality-reports">
+        <ErrorBoundary area={t('analysis.heading')}>
+          <ComplaintAnalysisPanel />
+        </ErrorBoundary>
+        <ErrorBoundary area={t('scripts.analytics.heading')}>
+          <ScriptAnalyticsPanel />
+        </ErrorBoundary>
+      </TabPanel>
+    </Tabs>
   )
 }

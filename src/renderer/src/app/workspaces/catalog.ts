@@ -16,7 +16,8 @@ export const workspaceAccess: Readonly<Record<WorkspaceId, readonly Role[]>> = {
   complaints: everyone,
   team: ['team_lead', 'admin'],
   training: ['trainer', 'admin'],
-  quality: ['team_lead', 'trainer', 'admin'],
+  // Agents too: there they read their own evaluations (acknowledge or dispute them).
+  quality: everyone,
   admin: ['admin']
 }
 
