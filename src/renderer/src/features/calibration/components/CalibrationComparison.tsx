@@ -19,7 +19,15 @@ import { DifferentAnswers } from './DifferentAnswers'
 import { SectionDeviations } from './SectionDeviations'
 
 /** One evaluator's line: score, deviation, critical, answers that differ, or why none shows. */
-function SummaryRow({ row, lang }: { row: ComparedRow<Evaluation>; lang: string }) {
+function SummaryRow({
+  row,
+  isReference,
+  lang
+}: {
+  row: ComparedRow<Evaluation>
+  isReference: boolean
+  lang: string
+}) {
   const { t } = useTranslation()
   const e = row.evaluation
   const shown = row.status !== 'hidden' && row.status !== 'draft'
@@ -32,12 +40,10 @@ function SummaryRow({ row, lang }: { row: ComparedRow<Evaluation>; lang: string 
   const deviation = row.status === 'compared' ? row.deviation : null
   const wide = deviation !== null && Math.abs(deviation.percentDelta ?? 0) >= 10
   return (
-    <tr className={row.status === 'reference' ? 'calibration-reference' : undefined}>
+    <tr className={isReference ? 'calibration-reference' : undefined}>
       <th scope="row" title={sanitizeDisplayText(e.evaluatorName, 200)}>
         {nameOf(e)}
-        {row.status === 'reference' && (
-          <span className="badge">{t('calibration.summary.reference')}</span>
-        )}
+        {isReference && <span className="badge">{t('calibration.summary.reference')}</span>}
       </th>
       <td>
         {t(`calibration.states.${e.state}`)}
@@ -171,7 +177,12 @@ export function CalibrationComparison({
         </thead>
         <tbody>
           {comparison.rows.map((row) => (
-            <SummaryRow key={row.evaluation.id} row={row} lang={lang} />
+            <SummaryRow
+              key={row.evaluation.id}
+              row={row}
+              isReference={row.evaluation.id === reference?.id}
+              lang={lang}
+            />
           ))}
         </tbody>
       </table>

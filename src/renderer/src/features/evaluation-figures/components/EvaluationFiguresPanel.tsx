@@ -75,7 +75,7 @@ export function EvaluationFiguresPanel() {
           values={values}
           onChange={setValues}
           onSubmit={submit}
-          role={role}
+          userRole={role}
           teams={teams}
           ownTeamName={ownTeam?.name ?? null}
         />

@@ -16,14 +16,15 @@ export function FiguresFilters({
   values,
   onChange,
   onSubmit,
-  role,
+  userRole: role,
   teams,
   ownTeamName
 }: {
   values: FiguresFilterValues
   onChange: (values: FiguresFilterValues) => void
   onSubmit: (event: SyntheticEvent<HTMLFormElement>) => void
-  role: Role
+  /** Named apart from the ARIA `role` attribute: whose filters these are. */
+  userRole: Role
   teams: readonly Team[]
   ownTeamName: string | null
 }) {
