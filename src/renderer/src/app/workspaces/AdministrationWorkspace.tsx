@@ -5,6 +5,7 @@ import { EvaluationFormsAdmin } from '../../features/evaluation-forms'
 import { MonitoringAdminPanel } from '../../features/monitoring'
 import { ScriptVersionsPanel } from '../../features/scripts'
 import { ErrorBoundary } from '../ErrorBoundary'
+import './administration-workspace.css'
 
 /**
  * Administration: the centre's code lists; what is versioned on the server (script versions,
@@ -22,7 +23,7 @@ export default function AdministrationWorkspace() {
           <ScriptVersionsPanel />
         </ErrorBoundary>
       </div>
-      <div className="administration-stack">
+      <div className="administration-stack forms-and-monitoring">
         <ErrorBoundary area={t('evaluationForms.heading')}>
           <EvaluationFormsAdmin />
         </ErrorBoundary>

@@ -156,3 +156,20 @@ export function teamWeakest(team: TeamFigure, limit = 3): DimensionFigure[] {
     .filter((d) => d.percent !== null)
     .slice(0, limit)
 }
+
+/**
+ * The trend's vertical axis: from a round ten under the lowest value to 100, so weeks between
+ * 76 % and 84 % read as a slope rather than a flat line at the top of a 0–100 axis.
+ */
+export function trendAxis(rows: readonly WeekRow[]): { domain: [number, number]; ticks: number[] } {
+  const values = rows.flatMap((r) =>
+    Object.entries(r).flatMap(([key, v]) => (key !== 'week' && typeof v === 'number' ? [v] : []))
+  )
+  const lowest = values.length === 0 ? 0 : Math.min(...values)
+  const floor = Math.max(0, Math.floor((lowest - 5) / 10) * 10)
+  const step = 100 - floor <= 50 ? 10 : 25
+  const ticks: number[] = []
+  for (let t = floor; t <= 100; t += step) ticks.push(t)
+  if (ticks[ticks.length - 1] !== 100) ticks.push(100)
+  return { domain: [floor, 100], ticks }
+}

@@ -23,6 +23,7 @@ import {
   sortAgents,
   teamWeakest,
   toggleTrendAgent,
+  trendAxis,
   weakestDimension,
   weeklySeries,
   type AgentFigure
@@ -136,6 +137,18 @@ describe('the charts’ data', () => {
       { week: '2026-11-23', overall: 80, [A2]: null },
       { week: '2026-11-30', overall: 84.5, [A2]: 72.5 }
     ])
+  })
+
+  it('starts the trend’s axis a round ten under its lowest value', () => {
+    expect(trendAxis(weeklySeries(figures().weeks, [A2]))).toEqual({
+      domain: [60, 100],
+      ticks: [60, 70, 80, 90, 100]
+    })
+    expect(trendAxis([{ week: '2026-11-30', overall: 31 }])).toEqual({
+      domain: [20, 100],
+      ticks: [20, 45, 70, 95, 100]
+    })
+    expect(trendAxis([]).domain).toEqual([0, 100])
   })
 
   it('keeps each team’s three weakest dimensions', () => {

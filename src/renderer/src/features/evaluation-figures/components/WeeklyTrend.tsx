@@ -3,7 +3,13 @@ import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'r
 
 import { sanitizeDisplayText } from '@shared/domain/text'
 import { formatPercent, formatWeek } from '../figures-format'
-import { OVERALL, weeklySeries, type AgentFigure, type WeekFigure } from '../figures-shaping'
+import {
+  OVERALL,
+  trendAxis,
+  weeklySeries,
+  type AgentFigure,
+  type WeekFigure
+} from '../figures-shaping'
 import { ChartTable } from './ChartTable'
 
 /**
@@ -48,6 +54,7 @@ export function WeeklyTrend({
       </section>
     )
   }
+  const axis = trendAxis(rows)
   const value = (v: unknown) => (typeof v === 'number' ? v : null)
   const summary = rows
     .map((r) => `${formatWeek(r.week, lang)} ${formatPercent(value(r[OVERALL]), lang)}`)
@@ -70,7 +77,7 @@ export function WeeklyTrend({
             tick={{ fontSize: 11 }}
             tickFormatter={(w: string) => formatWeek(w, lang)}
           />
-          <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} unit="%" tick={{ fontSize: 11 }} />
+          <YAxis domain={axis.domain} ticks={axis.ticks} unit="%" tick={{ fontSize: 11 }} />
           <Tooltip
             formatter={(v: unknown) => formatPercent(value(v), lang)}
             labelFormatter={(w: unknown) => (typeof w === 'string' ? formatWeek(w, lang) : '')}
@@ -86,7 +93,8 @@ export function WeeklyTrend({
                 stroke={look?.stroke ?? 'var(--text)'}
                 strokeWidth={look === null ? 2.5 : 1.75}
                 {...(look === null ? {} : { strokeDasharray: look.dash })}
-                connectNulls={false}
+                // An agent is scored some weeks only: the line joins the weeks they were.
+                connectNulls
                 dot={{ r: 2.5 }}
                 isAnimationActive={false}
               />

@@ -55,6 +55,9 @@ export function FormEditor({
     // The caret's line a third of the way down, so the lines before it give the context.
     const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 18
     textarea.scrollTop = Math.max(0, (line - 1) * lineHeight - textarea.clientHeight / 3)
+    // Back to the line's start unless the column is off screen (monospace: ~0.6 em a character).
+    const charWidth = (parseFloat(getComputedStyle(textarea).fontSize) || 12) * 0.6
+    textarea.scrollLeft = Math.max(0, column * charWidth - textarea.clientWidth * 0.8)
     setCaret({ line, column })
   }
   const follow = () => {
@@ -77,6 +80,8 @@ export function FormEditor({
     }
   }
   const blocked = checked.issues.length > 0 || source !== deferred
+  // The lines with a finding are marked in the gutter (a "!" as well as the colour).
+  const flagged = new Set((serverIssues ?? checked.issues).map((i) => i.line))
   return (
     <div className="form-editor">
       <div className="form-editor-source">
@@ -85,7 +90,12 @@ export function FormEditor({
         </label>
         <div className="form-code">
           <pre className="form-code-gutter" ref={gutter} aria-hidden="true">
-            {Array.from({ length: lineCount }, (_, i) => i + 1).join('\n')}
+            {Array.from({ length: lineCount }, (_, i) => (
+              <span key={i} className={flagged.has(i + 1) ? 'form-code-flag' : undefined}>
+                {flagged.has(i + 1) ? `! ${String(i + 1)}` : i + 1}
+                {'\n'}
+              </span>
+            ))}
           </pre>
           <textarea
             id={`${id}-yaml`}

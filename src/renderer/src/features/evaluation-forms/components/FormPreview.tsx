@@ -84,11 +84,13 @@ export function FormPreview({ form }: { form: FormDefinition }) {
         <section key={section.id} className="form-preview-section">
           <h4>
             {text(section.title)}
-            {section.dimension && (
-              <span className="badge">
-                {t(`evaluationFigures.dimensions.${section.dimension}`)}
-              </span>
-            )}
+            {/* The checklist dimension, when the title does not already say it. */}
+            {section.dimension &&
+              t(`evaluationFigures.dimensions.${section.dimension}`) !== text(section.title) && (
+                <span className="badge">
+                  {t(`evaluationFigures.dimensions.${section.dimension}`)}
+                </span>
+              )}
           </h4>
           <ol>
             {section.questions.map((q) => (

@@ -29,7 +29,8 @@ export function FormsTable({
 }) {
   const { t, i18n } = useTranslation()
   const language = i18n.language.startsWith('en') ? 'en' : 'es'
-  const when = dateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
+  // The day is enough in the list; the version's view gives the time.
+  const when = dateTimeFormat(i18n.language, { dateStyle: 'medium' })
   if (groups.length === 0) return <p className="muted">{t('evaluationForms.list.none')}</p>
   return (
     <table className="analytics-table forms-table">
@@ -112,7 +113,9 @@ export function FormsTable({
                       </span>
                     )}
                   </td>
-                  <td>{v.publishedAt ? when.format(new Date(v.publishedAt)) : '—'}</td>
+                  <td className="forms-date">
+                    {v.publishedAt ? when.format(new Date(v.publishedAt)) : '—'}
+                  </td>
                   <td className="numeric">{v.evaluations}</td>
                   <td className="forms-actions">
                     <button
