@@ -49,7 +49,12 @@ const kindKeys: Record<MutationName, string> = {
   'callback.schedule': 'callback',
   'callback.complete': 'callbackDone',
   'whisper.send': 'whisper',
-  'whisper.acknowledge': 'whisperSeen'
+  'whisper.acknowledge': 'whisperSeen',
+  'evaluation.save': 'evaluation',
+  'evaluation.release': 'evaluationRelease',
+  'evaluation.acknowledge': 'evaluationAcknowledge',
+  'evaluation.dispute': 'evaluationDispute',
+  'evaluation.resolve': 'evaluationResolve'
 }
 
 function isKnownKind(name: string): name is MutationName {
