@@ -11,6 +11,7 @@
 import { z } from 'zod'
 
 import { localizedTextSchema } from '../scripts/localized-text'
+import { multilineText } from '../text/text-schemas'
 import { evaluationDimensions } from './dimensions'
 
 export const MAX_FORM_SOURCE_BYTES = 128 * 1024
@@ -45,8 +46,11 @@ export type AutofillSource = (typeof autofillSources)[number]
 
 const idSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use a-z, 0-9, _ and - (max 64)')
 
-/** An answer's value: 'yes'/'no' for yes/no, a number for a scale, an option id, or text. */
-export const answerValueSchema = z.union([z.string().max(2000), z.number()])
+/**
+ * An answer's value: 'yes'/'no' for yes/no, a number for a scale, an option id, or text. Free
+ * text by the text rule (cleaned on parse): a text question's answer is what the evaluator typed.
+ */
+export const answerValueSchema = z.union([multilineText().max(2000), z.number()])
 export type EvaluationAnswerValue = z.infer<typeof answerValueSchema>
 
 export const choiceOptionSchema = z.strictObject({
