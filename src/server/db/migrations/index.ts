@@ -18,6 +18,7 @@ import { migration017Directory } from './017-directory'
 import { migration018AgentStateSources } from './018-agent-state-sources'
 import { migration019Whispers } from './019-whispers'
 import { migration020Monitoring } from './020-monitoring'
+import { migration021Evaluations } from './021-evaluations'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -41,5 +42,6 @@ export const migrations: readonly Migration[] = [
   migration017Directory,
   migration018AgentStateSources,
   migration019Whispers,
-  migration020Monitoring
+  migration020Monitoring,
+  migration021Evaluations
 ]
