@@ -9,6 +9,7 @@ import { compensationMutations } from './compensation/mutations'
 import { complaintMutations } from './complaints/mutations'
 import { customerMutations } from './customers/mutations'
 import { dispositionMutations } from './dispositions/mutations'
+import { evaluationMutations } from './evaluations/mutations'
 import { interactionMutations } from './interactions/mutations'
 import { scriptMutations } from './scripts/mutations'
 import type { MutationHandlers } from './sync/mutation-slice'
@@ -23,5 +24,6 @@ export const mutationHandlers: MutationHandlers = {
   ...scriptMutations,
   ...dispositionMutations,
   ...callbackMutations,
-  ...whisperMutations
+  ...whisperMutations,
+  ...evaluationMutations
 }

@@ -1,4 +1,4 @@
-/** Sensitive actions (logins, token revocations, compensations and their approvals, escalations and assignments, complaint edits, configuration changes, a lead forcing an agent's state, whispers to agents, monitoring sessions and their refusals) leave a row that says who, what and when. */
+/** Sensitive actions (logins, token revocations, compensations and their approvals, escalations and assignments, complaint edits, configuration changes, a lead forcing an agent's state, whispers to agents, monitoring sessions and their refusals, every step of an evaluation and an admin's evaluation forms) leave a row that says who, what and when. */
 import type { Queryable } from '../db/db'
 
 export type AuditAction =
@@ -29,6 +29,17 @@ export type AuditAction =
   | 'monitoring.ended'
   | 'monitoring.refused'
   | 'monitoring.keys_rotated'
+  | 'evaluation.created'
+  | 'evaluation.saved'
+  | 'evaluation.released'
+  | 'evaluation.submitted'
+  | 'evaluation.acknowledged'
+  | 'evaluation.disputed'
+  | 'evaluation.resolved'
+  | 'evaluation_form.uploaded'
+  | 'evaluation_form.published'
+  | 'evaluation_form.retired'
+  | 'evaluation_form.restored'
 
 export interface AuditEntry {
   action: AuditAction
