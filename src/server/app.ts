@@ -19,6 +19,7 @@ import { registerComplaintAnalysisRoutes } from './complaints/complaint-analysis
 import { registerConfigurationAdminRoutes } from './configuration/configuration-routes'
 import { registerCustomerRoutes } from './customers/customer-routes'
 import type { Db } from './db/db'
+import { registerEvaluationFormRoutes } from './evaluations/form-routes'
 import { envelopeOf } from './http/app-error'
 import { installErrorHandling } from './http/error-handler'
 import { registerHealthRoutes } from './http/health-routes'
@@ -144,6 +145,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerComplaintAnalysisRoutes(app, ctx)
   registerScriptRoutes(app, ctx)
   registerConfigurationAdminRoutes(app, ctx)
+  registerEvaluationFormRoutes(app, ctx)
   const sip = options.sip ?? noSipServer
   registerSipAccountRoutes(app, ctx, sip)
   registerUserDirectoryRoutes(app, ctx, sip.domain)

@@ -7,6 +7,7 @@ import { readConfig } from './config'
 import { backfillCustomerCacheRows } from './customers/cache-row-backfill'
 import { migrate } from './db/migrate'
 import { openDb } from './db/open-db'
+import { seedEvaluationForms } from './evaluations/form-seed'
 import { readSipConfig } from './sip/sip-account-routes'
 import { seedConfiguration } from './seed/seed-configuration'
 import { seedDemoData } from './seed/seed-demo'
@@ -34,6 +35,11 @@ async function main(): Promise<void> {
   }
   // After the demo users, so the published directory includes them.
   if (await seedConfiguration(db)) logger.info('default configuration published')
+  // Apart from the configuration above: a database from before evaluations gets the form too.
+  const forms = await seedEvaluationForms(db)
+  if (forms.kind === 'seeded')
+    logger.info({ form: forms.formId }, 'default evaluation form published')
+  if (forms.kind === 'no_file') logger.warn('the default evaluation form file was not found')
   const app = await buildApp({
     db,
     jwtSecret: await loadJwtSecret(process.env['ATIENDE_JWT_SECRET'], config.dataDir),
