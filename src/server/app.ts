@@ -20,6 +20,7 @@ import { registerConfigurationAdminRoutes } from './configuration/configuration-
 import { registerCustomerRoutes } from './customers/customer-routes'
 import type { Db } from './db/db'
 import { registerEvaluationFormRoutes } from './evaluations/form-routes'
+import { registerEvaluationRoutes } from './evaluations/evaluation-routes'
 import { envelopeOf } from './http/app-error'
 import { installErrorHandling } from './http/error-handler'
 import { registerHealthRoutes } from './http/health-routes'
@@ -146,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerScriptRoutes(app, ctx)
   registerConfigurationAdminRoutes(app, ctx)
   registerEvaluationFormRoutes(app, ctx)
+  registerEvaluationRoutes(app, ctx)
   const sip = options.sip ?? noSipServer
   registerSipAccountRoutes(app, ctx, sip)
   registerUserDirectoryRoutes(app, ctx, sip.domain)

@@ -177,6 +177,13 @@ export async function findCustomersByPhone(
   return rows.map(toCustomer)
 }
 
+/** One customer by id, or null when there is none (a record may name one deleted since). */
+export async function readCustomer(db: Queryable, id: string): Promise<Customer | null> {
+  const rows = await db.query<CustomerRow>('SELECT * FROM customers WHERE id = $1', [id])
+  const row = rows[0]
+  return row ? toCustomer(row) : null
+}
+
 /** How many customers exist. */
 export async function countCustomers(db: Queryable): Promise<number> {
   const rows = await db.query<{ n: number }>('SELECT count(*) AS n FROM customers')
