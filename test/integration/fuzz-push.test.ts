@@ -22,6 +22,7 @@ import {
 import { PushFuzzer, type PushFailure } from '../support/fuzz/push-runner'
 import { scanStoredText, summariseFindings } from '../support/fuzz/stored-text-scan'
 import { login } from '../support/server-app'
+import { seedEvaluationForms } from '@server/evaluations/form-seed'
 import { describeOnEngines } from '@support/engine-suite'
 
 const seed = fuzzSeed()
@@ -55,6 +56,8 @@ describeOnEngines('push fuzz on %s', { customers: 5 }, ({ engine, database, app 
     const customerId = customers[0]?.id
     if (!customerId) throw new Error('the demo seed has no customer')
     world = { rng: mulberry32(seed), customerId, userIds }
+    // Every server seeds the default evaluation form at start; the evaluation bases score with it.
+    await seedEvaluationForms(database.db)
     fuzzer = new PushFuzzer(app, tokens)
   })
 

@@ -17,6 +17,7 @@ import {
 } from './json-schema'
 import { isJsonObject, type JsonObject, type JsonValue } from './json-text'
 import type { Rng } from './prng'
+import { DEFAULT_FORM_ID, completeDefaultAnswers } from './evaluation-base'
 
 /** Demo users (src/server/seed/demo-users.ts) who push in the fuzz suite. */
 export type Pusher = 'ana' | 'bruno' | 'carla' | 'admin'
@@ -272,6 +273,43 @@ const fixtures: Record<string, Fixture> = {
       }
     })
   },
+  'evaluation.save': {
+    // Carla leads Ana's team; a call the server knows nothing of yet (a live one) is production.
+    user: 'carla',
+    prepare: (world, args) => ({
+      setup: [],
+      args: {
+        ...args,
+        formId: DEFAULT_FORM_ID,
+        formVersion: 1,
+        agentId: world.userIds.ana,
+        // A call has one evaluation that counts: a fresh call each time.
+        callId: `call-${world.rng.uuid()}`,
+        interactionId: null,
+        practice: false,
+        calibration: false,
+        answers: completeDefaultAnswers()
+      }
+    })
+  },
+  'evaluation.release': { user: 'carla', prepare: (world, args) => evaluated(world, args, []) },
+  'evaluation.acknowledge': {
+    user: 'ana',
+    prepare: (world, args) => evaluated(world, args, ['evaluation.release'])
+  },
+  'evaluation.dispute': {
+    user: 'ana',
+    prepare: (world, args) => evaluated(world, args, ['evaluation.release'])
+  },
+  'evaluation.resolve': {
+    // Re-scored, so the answers (an array the fuzz fills field by field) are there.
+    user: 'carla',
+    prepare: (world, args) => {
+      const prepared = evaluated(world, args, ['evaluation.release', 'evaluation.dispute'])
+      const answers = completeDefaultAnswers()
+      return { ...prepared, args: { ...prepared.args, decision: 'rescored', answers } }
+    }
+  },
   'whisper.acknowledge': {
     user: 'ana',
     prepare: (world, args) => {
@@ -280,6 +318,22 @@ const fixtures: Record<string, Fixture> = {
       return { setup: [{ user: 'carla', mutation: send }], args: { ...args, id } }
     }
   }
+}
+
+/**
+ * An evaluation by carla of ana's call taken through `steps` first (each pushed by whoever takes
+ * it), for a mutation about it. Setups are pushed user by user, so carla's steps come first.
+ */
+function evaluated(world: World, args: JsonObject, steps: string[]) {
+  const saved = baseMutation(world, 'evaluation.save')
+  const id = argsOf(saved.mutation)['id'] ?? null
+  const setup: Setup[] = [{ user: 'carla', mutation: saved.mutation }]
+  for (const name of steps) {
+    const step = baseMutation(world, name).mutation
+    const user: Pusher = name === 'evaluation.dispute' ? 'ana' : 'carla'
+    setup.push({ user, mutation: { ...step, args: { ...argsOf(step), id } } })
+  }
+  return { setup, args: { ...args, id } }
 }
 
 const optionsByName = new Map(mutationOptions().map((o) => [o.name, o]))
