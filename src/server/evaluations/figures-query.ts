@@ -7,7 +7,7 @@
  *
  * A dimension's figure is the mean of the percentages of the sections on that dimension (a
  * section where nothing counted has none, and adds to the count only); an average is the mean of
- * the evaluations' percentages. `passRate` is the share of evaluations that passed, 0–100;
+ * the evaluations' percentages. `passRate` is the share of evaluations that passed, 0 to 1;
  * `disputed` counts those ever disputed (resolved ones included). Weeks start on Monday.
  */
 import { evaluationDimensions, type EvaluationDimension } from '@shared/evaluations/dimensions'
@@ -57,8 +57,9 @@ const counted = (join = ''): string => `evaluations e ${join}
     AND ($5::uuid IS NULL OR e.agent_id = $5::uuid)`
 
 const round1 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10) / 10)
+/** A share 0 to 1, to three decimals (66.7 % reads 0.667). */
 const share = (part: number, whole: number): number | null =>
-  whole > 0 ? round1((part / whole) * 100) : null
+  whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null
 const mean = (sum: number | null, n: number): number | null =>
   n > 0 && sum !== null ? round1(sum / n) : null
 

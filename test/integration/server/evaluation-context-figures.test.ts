@@ -272,7 +272,7 @@ describeOnEngines('evaluation call context and figures on %s', {}, ({ database, 
       count: 4,
       averagePercent: 68.3,
       criticalFailures: 1,
-      passRate: 50,
+      passRate: 0.5,
       disputed: 1
     })
     const dim = (dimension: string, percent: number, count: number) => ({
@@ -349,7 +349,7 @@ describeOnEngines('evaluation call context and figures on %s', {}, ({ database, 
 
     // Leads their team; agents their own; trainers training; admins may pick a team.
     const lead = await figures('carla', '')
-    expect(lead?.total.count).toBe(3)
+    expect(lead?.total).toMatchObject({ count: 3, passRate: 0.333, criticalFailures: 1 })
     expect(lead?.agents.map((a) => a.name)).toEqual(['Ana Ortiz', 'Bruno Salas'])
     await figures('carla', `&teamId=${sur ?? ''}`, 403)
     expect((await figures('carla', `&teamId=${norte ?? ''}`))?.total.count).toBe(3)
