@@ -40,7 +40,7 @@ describe('the calibration comparison', () => {
     expect(text).toContain('Llamada de Ana Pérez')
     expect(text).toContain('Carla Méndez Referencia Publicada 100,0 % Aprobada — Luis')
     expect(text).toContain(
-      'Luis Gómez Enviada (calibración) · calibración 55,4 % Suspendida: fallo crítico \u221244,6 pts Distinto de la referencia 2'
+      'Luis Gómez Enviada (calibración) 55,4 % Suspendida: fallo crítico \u221244,6 pts Distinto de la referencia 2'
     )
     expect(text).toContain('Marta Gil Borrador · calibración En borrador, sin enviar')
     expect(html).toContain('<mark class="calibration-differs">Distinto de la referencia</mark>')
@@ -98,7 +98,7 @@ describe('the calibration comparison', () => {
   it('reads in English', async () => {
     const { text } = await render(view({ id: LUIS, role: 'team_lead' }), 'en')
     expect(text).toContain(
-      'Luis Gómez Submitted (calibration) · calibration 55.4% Failed: critical item \u221244.6 pts Differs from the reference 2'
+      'Luis Gómez Submitted (calibration) 55.4% Failed: critical item \u221244.6 pts Differs from the reference 2'
     )
     expect(text).toContain('Greeted Critical Yes No (differs from the reference)')
   })

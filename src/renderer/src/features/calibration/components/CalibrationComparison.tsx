@@ -47,7 +47,10 @@ function SummaryRow({
       </th>
       <td>
         {t(`calibration.states.${e.state}`)}
-        {e.calibration && <span className="muted"> · {t('calibration.summary.calibration')}</span>}
+        {/* "Enviada (calibración)" says it already; a calibration draft says it here. */}
+        {e.calibration && e.state !== 'submitted' && (
+          <span className="muted"> · {t('calibration.summary.calibration')}</span>
+        )}
       </td>
       {shown ? (
         <>

@@ -42,8 +42,8 @@ export function DifferentAnswers({
     answerShown(e.answers, id, visible.get(e.id) ?? new Set())
   const words = (question: FormQuestion, a: AnswerShown): string => {
     if (a.kind !== 'value') return t(`calibration.answers.${a.kind}`)
-    if (question.kind === 'yes_no') {
-      return a.value === 'yes' ? t('calibration.answers.yes') : t('calibration.answers.no')
+    if (question.kind === 'yes_no' && (a.value === 'yes' || a.value === 'no')) {
+      return t(`calibration.answers.${a.value}`)
     }
     if (question.kind === 'choice') {
       const option = question.options?.find((o) => o.id === a.value)

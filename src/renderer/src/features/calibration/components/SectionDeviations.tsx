@@ -25,6 +25,8 @@ export function SectionDeviations({
   const language = lang.startsWith('en') ? 'en' : 'es'
   const compared = rows.flatMap((r) => (r.status === 'compared' ? [r] : []))
   if (compared.length === 0) return null
+  // A section of free notes only scores nothing: no row.
+  const scored = form.sections.filter((s) => s.questions.some((q) => q.kind !== 'text'))
   const percentOf = (e: Evaluation, sectionId: string) =>
     e.score.sections.find((s) => s.sectionId === sectionId)?.percent ?? null
   return (
@@ -44,7 +46,7 @@ export function SectionDeviations({
         </tr>
       </thead>
       <tbody>
-        {form.sections.map((section) => (
+        {scored.map((section) => (
           <tr key={section.id}>
             <th scope="row">{pickText(section.title, language)}</th>
             <td className="numeric">{formatPercent(percentOf(reference, section.id), lang)}</td>
@@ -52,8 +54,13 @@ export function SectionDeviations({
               const delta = r.deviation.sections.find((s) => s.sectionId === section.id)?.delta
               const wide =
                 delta !== undefined && delta !== null && Math.abs(delta) >= WIDE_DEVIATION
+              // Agreement is quiet, so the eye goes to the sections where the evaluators differ.
+              const same = delta === 0
               return (
-                <td key={r.evaluation.id} className={wide ? 'numeric calibration-wide' : 'numeric'}>
+                <td
+                  key={r.evaluation.id}
+                  className={`numeric${wide ? ' calibration-wide' : ''}${same ? ' muted' : ''}`}
+                >
                   {formatPercent(percentOf(r.evaluation, section.id), lang)}
                   {delta !== undefined && delta !== null && delta !== 0 && (
                     <span className="calibration-delta">
