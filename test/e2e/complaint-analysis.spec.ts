@@ -26,10 +26,10 @@ test('a lead opens the analysis and its tables count the complaints filed by the
   ]) {
     await expect(workstation.complaints.complaint(text)).toContainText(/Sincronizada · QR-\d+/)
   }
-  // Agents have no analysis.
-  await expect(
-    workstation.navigation.getByRole('button', { name: 'Calidad e informes' })
-  ).toHaveCount(0)
+  // Agents have no analysis: their "Calidad e informes" is their own evaluations, without tabs.
+  await workstation.goTo('Calidad e informes')
+  await expect(workstation.page.getByRole('tab', { name: 'Informes' })).toHaveCount(0)
+  await expect(workstation.page.getByRole('region', { name: 'Análisis de quejas' })).toHaveCount(0)
 
   const lead = await colleagues.open('carla')
   await lead.analysis.show()

@@ -34,7 +34,7 @@ export class ApprovalsPanel {
   }
 }
 
-/** The complaint analysis in "Calidad e informes"; its results are a named region. */
+/** The complaint analysis in "Calidad e informes" → "Informes"; its results are a named region. */
 export class ComplaintAnalysisPanel {
   readonly region: Locator
   readonly results: Locator
@@ -46,6 +46,8 @@ export class ComplaintAnalysisPanel {
 
   async show(): Promise<void> {
     await openWorkspace(this.page, 'Calidad e informes')
+    // The reports are the quality workspace's last tab.
+    await this.page.getByRole('tab', { name: 'Informes' }).click()
     await this.region.getByRole('button', { name: 'Ver análisis' }).click()
   }
 

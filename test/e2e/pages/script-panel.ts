@@ -11,7 +11,7 @@ export class ScriptPanel {
   readonly preview: Locator
   readonly path: Locator
   readonly mandatory: Locator
-  /** Script analytics, in "Calidad e informes" (leads) and "Formación" (trainers). */
+  /** Script analytics, in "Calidad e informes" → "Informes" (leads) and "Formación" (trainers). */
   readonly analytics: Locator
   readonly analyticsResults: Locator
 
@@ -50,6 +50,7 @@ export class ScriptPanel {
   /** Shows a script version's figures; `practice` counts practice calls instead of real ones. */
   async showAnalytics(versionLabel: string, practice: boolean): Promise<void> {
     await openWorkspace(this.page, 'Calidad e informes')
+    await this.page.getByRole('tab', { name: 'Informes' }).click()
     await this.analytics
       .getByRole('combobox', { name: 'Guion y versión' })
       .selectOption({ label: versionLabel })

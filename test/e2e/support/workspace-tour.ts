@@ -34,7 +34,7 @@ export const workspaceNames: Readonly<Record<Language, Readonly<Record<Workspace
 
 /** One person per role and the workspaces the role has (see `app/workspaces/catalog.ts`). */
 export const roleTour = [
-  { user: 'ana', role: 'agent', workspaces: ['desk', 'complaints'] },
+  { user: 'ana', role: 'agent', workspaces: ['desk', 'complaints', 'quality'] },
   { user: 'carla', role: 'team_lead', workspaces: ['team', 'desk', 'complaints', 'quality'] },
   { user: 'tomas', role: 'trainer', workspaces: ['training', 'desk', 'complaints', 'quality'] },
   {
