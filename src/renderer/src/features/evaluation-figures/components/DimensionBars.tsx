@@ -46,6 +46,8 @@ export function DimensionBars({
           layout="vertical"
           margin={{ top: 0, right: 56, bottom: 0, left: 0 }}
           aria-hidden="true"
+          // Hidden from assistive tech (the figures are in the label and the table): not focusable.
+          accessibilityLayer={false}
         >
           <CartesianGrid horizontal={false} strokeDasharray="2 4" />
           <XAxis

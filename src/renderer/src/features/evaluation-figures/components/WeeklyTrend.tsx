@@ -70,6 +70,8 @@ export function WeeklyTrend({
           data={rows}
           margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
           aria-hidden="true"
+          // Hidden from assistive tech (the figures are in the label and the table): not focusable.
+          accessibilityLayer={false}
         >
           <CartesianGrid strokeDasharray="2 4" vertical={false} />
           <XAxis

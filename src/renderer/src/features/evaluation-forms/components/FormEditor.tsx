@@ -130,7 +130,12 @@ export function FormEditor({
           <FormIssuesList issues={checked.issues} onGoTo={goTo} source="local" />
         )}
       </div>
-      <div className="form-editor-preview">
+      <div
+        className="form-editor-preview"
+        // Focusable so the keyboard can scroll a long preview (axe: scrollable-region-focusable).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        tabIndex={0}
+      >
         {checked.form ? (
           <FormPreview form={checked.form} />
         ) : (

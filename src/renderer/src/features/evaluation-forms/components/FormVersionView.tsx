@@ -49,7 +49,12 @@ export function FormVersionView({
         )}
       </div>
       <div className="form-version-columns">
-        <div className="form-editor-preview">
+        <div
+          className="form-editor-preview"
+          // Focusable so the keyboard can scroll a long preview (axe: scrollable-region-focusable).
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+          tabIndex={0}
+        >
           {form ? (
             <FormPreview form={form} />
           ) : (
