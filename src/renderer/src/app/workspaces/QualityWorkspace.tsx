@@ -26,6 +26,8 @@ const isQualityTab = (key: Key): key is QualityTab => tabs.some((t) => t.id === 
  * Quality and reports. Leads, trainers and admins: the evaluations, calibration between
  * evaluators, the figures, and the reports (complaint analysis, script analytics) in tabs; the
  * open tab lives here only, like every other workspace's view (none is kept in a store or a URL).
+ * Every tab stays mounted (hidden when not open), so a figures period, a sort or a calibration
+ * call picked survives a look at another tab.
  * Agents: their own evaluations and nothing else.
  */
 export default function QualityWorkspace() {
@@ -57,22 +59,26 @@ export default function QualityWorkspace() {
           </Tab>
         ))}
       </TabList>
-      <TabPanel id="evaluations" className="tab-panel quality-tab-panel">
+      <TabPanel id="evaluations" className="tab-panel quality-tab-panel" shouldForceMount>
         <ErrorBoundary area={t('evaluationFigures.workspace.tabs.evaluations')}>
           <EvaluationsPanel />
         </ErrorBoundary>
       </TabPanel>
-      <TabPanel id="calibration" className="tab-panel quality-tab-panel">
+      <TabPanel id="calibration" className="tab-panel quality-tab-panel" shouldForceMount>
         <ErrorBoundary area={t('evaluationFigures.workspace.tabs.calibration')}>
           <CalibrationPanel />
         </ErrorBoundary>
       </TabPanel>
-      <TabPanel id="figures" className="tab-panel quality-tab-panel">
+      <TabPanel id="figures" className="tab-panel quality-tab-panel" shouldForceMount>
         <ErrorBoundary area={t('evaluationFigures.workspace.tabs.figures')}>
           <EvaluationFiguresPanel />
         </ErrorBoundary>
       </TabPanel>
-      <TabPanel id="reports" className="tab-panel quality-tab-panel quality-reports">
+      <TabPanel
+        id="reports"
+        className="tab-panel quality-tab-panel quality-reports"
+        shouldForceMount
+      >
         <ErrorBoundary area={t('analysis.heading')}>
           <ComplaintAnalysisPanel />
         </ErrorBoundary>
