@@ -19,7 +19,8 @@ const headings: Readonly<Record<string, string>> = {
   Quejas: 'Quejas y reclamos',
   'Equipo en vivo': 'Panel en vivo',
   Formación: 'Escenarios de práctica',
-  'Calidad e informes': 'Análisis de quejas',
+  // Its first tab: the evaluations (the reports are under "Informes").
+  'Calidad e informes': 'Evaluaciones',
   Administración: 'Configuración'
 }
 
