@@ -7,6 +7,11 @@ import type { LocalSyncState } from './sync'
 /** A call as the local store keeps it, pending until the server acknowledged it. */
 export interface LocalInteraction extends InteractionRecordArgs {
   syncState: LocalSyncState
+  /**
+   * Whose call it is, from the server's copy (a lead's desk holds the team's calls); null on a
+   * call this desk recorded that has not come back from the server yet (this user's own).
+   */
+  agentId: string | null
 }
 
 /** The call record requests. */

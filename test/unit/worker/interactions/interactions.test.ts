@@ -26,7 +26,7 @@ describe('interaction records in the local store', () => {
   it('journals a finished call, queues it for sync and survives a crash', async () => {
     const store = await openStore()
     const saved = await recordInteraction(store, call)
-    expect(saved).toMatchObject({ ...call, syncState: 'pending' })
+    expect(saved).toMatchObject({ ...call, syncState: 'pending', agentId: null })
     expect(store.pendingMutations(10).map((m) => m.name)).toEqual(['interaction.record'])
 
     const reopened = await openStore()
@@ -51,8 +51,9 @@ describe('interaction records in the local store', () => {
       receivedAt: '2026-11-24T10:03:01.000Z'
     }
     store.applyPull([{ seq: 7, entity: 'interaction', data: server }], 7)
+    // The server's copy names whose call it is: a lead's desk lists the team's calls by agent.
     expect(listInteractions(store.db, null, 10)).toEqual([
-      { ...call, id: saved.id, syncState: 'synced' }
+      { ...call, id: saved.id, syncState: 'synced', agentId: server.agentId }
     ])
     expect(store.outboxCounts()).toEqual({ pending: 0, rejected: 0 })
   })
@@ -79,7 +80,7 @@ describe('interaction records in the local store', () => {
     }
     store.applyPull([{ seq: 8, entity: 'interaction', data: server }], 8)
     expect(listInteractions(store.db, null, 10)).toEqual([
-      { ...call, id: saved.id, monitoredBy, syncState: 'synced' }
+      { ...call, id: saved.id, monitoredBy, syncState: 'synced', agentId: server.agentId }
     ])
   })
 })

@@ -27,8 +27,7 @@ export interface TeamCall {
  * back from the server does not (it is this desk's own, never one to score).
  */
 export function agentOfCall(call: LocalInteraction): string | null {
-  const agentId: unknown = Reflect.get(call, 'agentId')
-  return typeof agentId === 'string' ? agentId : null
+  return call.agentId
 }
 
 export function teamCalls(

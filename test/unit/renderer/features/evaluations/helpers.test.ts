@@ -208,8 +208,7 @@ describe('the team’s calls and the lists', () => {
   ]
 
   it('are answered customer calls of someone else, newest first, with their evaluation', () => {
-    const ownPending: LocalInteraction = { ...call('5'), syncState: 'pending' }
-    Reflect.deleteProperty(ownPending, 'agentId')
+    const ownPending: LocalInteraction = { ...call('5'), syncState: 'pending', agentId: null }
     const calls = [
       call('1'),
       call('2', { result: 'missed', answeredAt: null }),

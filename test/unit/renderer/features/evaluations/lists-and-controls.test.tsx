@@ -37,7 +37,8 @@ const call = (over: Partial<TeamCall> = {}): TeamCall => ({
     holdSeconds: 0,
     result: 'answered',
     endedBy: 'remote',
-    syncState: 'synced'
+    syncState: 'synced',
+    agentId: AGENT_ID
   },
   agentId: AGENT_ID,
   agentName: 'Ana Ortiz',

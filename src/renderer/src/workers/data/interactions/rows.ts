@@ -2,6 +2,8 @@
  * The local record of calls: written when a call ends (journaled like every local write) and
  * replaced by the server's row when it arrives in a pull. The card shows the latest ones.
  */
+import { z } from 'zod'
+
 import type { Database } from 'sql.js'
 
 import type { LocalInteraction, LocalSyncState } from '@shared/contract/worker'
@@ -17,19 +19,30 @@ import { asString, queryAll, queryOne, type Row } from '../store/sql'
 
 const syncStates: readonly LocalSyncState[] = ['pending', 'synced', 'rejected']
 
+const agentOfRow = z.object({ agentId: z.uuid() })
+
 function toLocal(row: Row): LocalInteraction | null {
-  const args = interactionRecordArgsSchema.safeParse(JSON.parse(asString(row['data'])))
+  const data: unknown = JSON.parse(asString(row['data']))
+  const args = interactionRecordArgsSchema.safeParse(data)
   if (!args.success) return null
   const state = syncStates.find((s) => s === row['sync_state']) ?? 'pending'
-  return { ...args.data, syncState: state }
+  const agent = agentOfRow.safeParse(data)
+  return { ...args.data, syncState: state, agentId: agent.success ? agent.data.agentId : null }
 }
 
-function upsert(db: Database, record: InteractionRecordArgs, state: LocalSyncState): void {
+/** `agentId` is kept beside the record's fields: the server's copy names whose call it is. */
+function upsert(
+  db: Database,
+  record: InteractionRecordArgs,
+  state: LocalSyncState,
+  agentId: string | null = null
+): void {
+  const data = agentId === null ? record : { ...record, agentId }
   db.run(
     `INSERT INTO interactions (id, customer_id, ring_at, data, sync_state) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, data = excluded.data,
        sync_state = excluded.sync_state`,
-    [record.id, record.customerId, record.ringAt, JSON.stringify(record), state]
+    [record.id, record.customerId, record.ringAt, JSON.stringify(data), state]
   )
 }
 
@@ -49,7 +62,7 @@ export function applyLocalInteraction(
 /** The server's row wins: same call, now acknowledged (the server-only fields are stripped). */
 export function upsertServerInteraction(db: Database, interaction: Interaction): void {
   const record = interactionRecordArgsSchema.safeParse(interaction)
-  if (record.success) upsert(db, record.data, 'synced')
+  if (record.success) upsert(db, record.data, 'synced', interaction.agentId)
 }
 
 export function getInteraction(db: Database, id: string): LocalInteraction | null {
