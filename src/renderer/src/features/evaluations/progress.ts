@@ -3,8 +3,9 @@
  * notes aside) and how many of them have an answer (a value, or not applicable). Unanswered
  * questions count as 0 in the score, so a score is read as provisional until all are answered.
  */
+import type { EvaluationAnswer } from '@shared/evaluations/answers'
 import type { FormDefinition } from '@shared/evaluations/form-schema'
-import type { EvaluationScore } from '@shared/evaluations/scoring'
+import { scoreEvaluation, type EvaluationScore } from '@shared/evaluations/scoring'
 
 export interface Progress {
   asked: number
@@ -38,4 +39,28 @@ export function overallProgress(progress: ReadonlyMap<string, Progress>): Progre
     done += p.done
   }
   return { asked, done }
+}
+
+/**
+ * The score so far: the same scoring over the questions answered until now (unanswered ones
+ * left out instead of counted as 0), so the live figure means something from the first answer.
+ * Once every question is answered it is the evaluation's score.
+ */
+export function scoreSoFar(
+  form: FormDefinition,
+  answers: readonly EvaluationAnswer[],
+  score: EvaluationScore
+): EvaluationScore {
+  const open = new Set(
+    score.questions.filter((q) => q.visible && !q.answered && !q.na).map((q) => q.questionId)
+  )
+  if (open.size === 0) return score
+  const answered: FormDefinition = {
+    ...form,
+    sections: form.sections.map((s) => ({
+      ...s,
+      questions: s.questions.filter((q) => !open.has(q.id))
+    }))
+  }
+  return scoreEvaluation(answered, answers)
 }

@@ -74,7 +74,7 @@ describe('the team’s recent calls', () => {
       'en'
     )
     expect(buttons(en.html).map((b) => b.text)).toEqual(['Evaluate call'])
-    expect(en.html).toContain('aria-label="Evaluate Ana Ortiz&#x27;s call"')
+    expect(en.html).toContain('aria-label="Evaluate call: Ana Ortiz"')
   })
 })
 

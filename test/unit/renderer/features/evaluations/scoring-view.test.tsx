@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { LocalEvaluation } from '@shared/contract/worker'
 import type { EvaluationAnswer } from '@shared/evaluations/answers'
+import { ScoreRail } from '@renderer/features/evaluations/components/ScoreRail'
 import { ScoringSession } from '@renderer/features/evaluations/components/ScoringSession'
 import type { ScoringTarget } from '@renderer/features/evaluations'
 
@@ -24,7 +25,7 @@ import {
   TEAM,
   yes
 } from './fixtures'
-import { buttonTag, questionHtml, radioLabels, statusText } from './render-helpers'
+import { buttonTag, questionHtml, radioLabels, sheetOf, statusText } from './render-helpers'
 
 const target: ScoringTarget = {
   agentId: AGENT_ID,
@@ -106,7 +107,7 @@ describe('the scoring view', () => {
     expect(notes).not.toContain('Comentario')
     // Every scored question has its own "Comentario".
     expect(questionHtml(html, 'greeting')).toMatch(
-      /<label for="[^"]+">Comentario<\/label><textarea/
+      /<label for="([^"]+)" class="visually-hidden">Comentario<\/label><textarea id="\1"/
     )
   })
 
@@ -140,8 +141,10 @@ describe('the scoring view', () => {
       'Puntuación 60 % · Suspendida: fallo crítico'
     )
     expect(statusText((await scoring([])).html)).toBe('Puntuación: sin respuestas todavía')
-    const { text } = await scoring([yes('greeting')])
-    expect(text).toContain('Provisional: 1 de 5 respondidas')
+    // Until all are answered the figure is over what is answered so far, marked provisional.
+    const partial = await scoring([yes('greeting'), answer('tone', 3, { comment: 'Seco' })])
+    expect(statusText(partial.html)).toBe('Puntuación 75 % · Aprobada')
+    expect(partial.text).toContain('Provisional: 2 de 5 respondidas')
   })
 
   it('scores sections apart: progress until answered, 0 on a failed section-critical item', async () => {
@@ -160,7 +163,29 @@ describe('the scoring view', () => {
       'Obligatorio: explica por qué pierde puntos'
     )
     expect(questionHtml(html, 'tone')).toContain('aria-required="true"')
-    expect(text).toContain('Falta 1 cosa para publicar: Falta el comentario Tono')
+    expect(text).toContain('Por completar antes de publicar (1): Falta el comentario Tono')
+    // A long list waits until publishing is tried: at first only its count.
+    const rail = (insist: boolean) => {
+      const sheet = sheetOf(SEEDED, [], insist)
+      return render(
+        <ScoreRail
+          idPrefix="t"
+          form={SEEDED}
+          score={sheet.score}
+          answers={[]}
+          progress={sheet.progress}
+          problems={sheet.problems}
+          problemsId="t-problems"
+          insist={insist}
+        />
+      )
+    }
+    const calm = await rail(false)
+    expect(calm.text).toContain('Por completar antes de publicar (23):')
+    expect(calm.text).not.toContain('Sin responder')
+    const insisted = await rail(true)
+    expect(insisted.text).toContain('Sin responder Atendió sin demora')
+    expect(insisted.text).toContain('y 17 más')
     const publish = buttonTag(html, 'Publicar al agente')
     expect(publish).toContain('aria-disabled="true"')
     const problems = /<div id="([^"]+)" class="eval-problems">/.exec(html)?.[1]

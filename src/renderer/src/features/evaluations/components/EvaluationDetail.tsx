@@ -56,11 +56,14 @@ function RespondControls({ evaluation }: { evaluation: LocalEvaluation }) {
 
 export function EvaluationDetail({
   id,
-  onContinue
+  onContinue,
+  onRescoring
 }: {
   id: string
   /** The evaluator's own draft: back to the scoring view. */
   onContinue?: ((evaluation: LocalEvaluation) => void) | undefined
+  /** A dispute being re-scored (the scoring view wants the width). */
+  onRescoring?: ((rescoring: boolean) => void) | undefined
 }) {
   const { t } = useTranslation()
   const me = useAppStore((s) => s.auth.user)
@@ -72,7 +75,14 @@ export function EvaluationDetail({
   const definition = form.value?.definition ?? null
   const offered = controlsFor(me, evaluation)
   if (offered === 'resolve') {
-    return <ResolvableEvaluation key={evaluation.id} evaluation={evaluation} form={definition} />
+    return (
+      <ResolvableEvaluation
+        key={evaluation.id}
+        evaluation={evaluation}
+        form={definition}
+        onRescoring={onRescoring}
+      />
+    )
   }
   const controls =
     offered === 'respond' ? (

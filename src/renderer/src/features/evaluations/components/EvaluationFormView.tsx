@@ -36,15 +36,22 @@ export interface EvaluationFormViewProps {
 /** The section's score once all its questions are answered; how many are, until then. */
 export function SectionMark({
   score,
-  progress
+  progress,
+  short = false
 }: {
   score: SectionScore | undefined
   progress: Progress | undefined
+  /** The section list's narrow form. */
+  short?: boolean
 }) {
   const { t, i18n } = useTranslation()
   if (score === undefined || progress === undefined || progress.asked === 0) return null
   if (score.failed) {
-    return <span className="eval-section-score failed">{t('evaluations.section.failed')}</span>
+    return (
+      <span className="eval-section-score failed">
+        {t(short ? 'evaluations.section.failedShort' : 'evaluations.section.failed')}
+      </span>
+    )
   }
   if (progress.done < progress.asked) {
     return (

@@ -109,6 +109,21 @@ export function EvaluationView({ evaluation, form, controls }: EvaluationViewPro
   const { t, i18n } = useTranslation()
   const score = evaluation.score
   const title = form ? formText(form.title, i18n.language, 120) : evaluation.formId
+  // Which critical items failed, said with the score: the reason is never only a colour.
+  const failedItems =
+    form === null
+      ? []
+      : scoreEvaluation(form, evaluation.answers)
+          .questions.filter((q) => q.failed)
+          .flatMap((q) => {
+            const found = form.sections
+              .flatMap((s) => s.questions)
+              .find((x) => x.id === q.questionId)
+            // A section's critical item shows in its section; the score speaks of the whole.
+            return found?.critical === 'evaluation'
+              ? [formText(found.text, i18n.language, 160)]
+              : []
+          })
   return (
     <article className="eval-read" aria-labelledby={`eval-read-${evaluation.id}`}>
       <header className="eval-read-head">
@@ -130,6 +145,11 @@ export function EvaluationView({ evaluation, form, controls }: EvaluationViewPro
         <span className="eval-read-verdict">{verdictText(score, t)}</span>
         {!score.complete && (
           <span className="badge pending">{t('evaluations.read.incomplete')}</span>
+        )}
+        {failedItems.length > 0 && (
+          <span className="eval-read-failed">
+            {t('evaluations.read.criticalItems', { questions: failedItems.join(' · ') })}
+          </span>
         )}
       </div>
       <DisputeAndResolution evaluation={evaluation} />

@@ -49,6 +49,7 @@ export function EvaluationsPanel() {
   const [view, setView] = useState<View>({ kind: 'list', openId: null })
   const [agentId, setAgentId] = useState<string | null>(null)
   const [state, setState] = useState<EvaluationState | null>(null)
+  const [rescoring, setRescoring] = useState(false)
   const users = useConfiguration('user', usersOf)
   const calls = useRecentCalls()
   const known = useEvaluationList(listQuery({ includeCalibration: true, limit: 500 }))
@@ -79,7 +80,10 @@ export function EvaluationsPanel() {
     setView({ kind: 'list', openId: evaluationId })
   }
   return (
-    <section className="panel eval-panel" aria-labelledby="eval-panel-heading">
+    <section
+      className={`panel eval-panel${rescoring ? ' rescoring' : ''}`}
+      aria-labelledby="eval-panel-heading"
+    >
       <h2 id="eval-panel-heading" className="eval-panel-heading">
         {t('evaluations.panel.heading')}
       </h2>
@@ -134,6 +138,7 @@ export function EvaluationsPanel() {
           <EvaluationDetail
             key={view.openId}
             id={view.openId}
+            onRescoring={setRescoring}
             onContinue={(evaluation) => {
               setView({
                 kind: 'score',

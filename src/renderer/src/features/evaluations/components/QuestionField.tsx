@@ -47,6 +47,8 @@ export function QuestionField(props: QuestionFieldProps) {
   const help = question.help ? formText(question.help, i18n.language, 1000) : null
   const options = questionOptions(question, t, i18n.language)
   const wanted = commentWanted(question, score)
+  // Long choices get a row of their own under the question, instead of squeezing its text.
+  const wide = options.reduce((n, o) => n + o.label.length + 3, 0) > 34
   const failed = score?.failed === true
   const describedBy = [help ? helpId : null, question.critical ? criticalId : null]
     .filter((id) => id !== null)
@@ -110,7 +112,7 @@ export function QuestionField(props: QuestionFieldProps) {
           }}
         />
       ) : (
-        <div className="eval-answer-row">
+        <div className={`eval-answer-row${wide ? ' wide' : ''}`}>
           <RadioGroup
             aria-labelledby={textId}
             {...(describedBy === '' ? {} : { 'aria-describedby': describedBy })}
@@ -139,10 +141,17 @@ export function QuestionField(props: QuestionFieldProps) {
       )}
       {question.kind !== 'text' && (
         <div className="eval-comment">
-          <label htmlFor={commentId}>{t('evaluations.question.comment')}</label>
+          <label htmlFor={commentId} className="visually-hidden">
+            {t('evaluations.question.comment')}
+          </label>
           <textarea
             id={commentId}
             rows={1}
+            placeholder={t(
+              wanted
+                ? 'evaluations.question.commentPlaceholderRequired'
+                : 'evaluations.question.comment'
+            )}
             maxLength={MAX_ANSWER_COMMENT}
             aria-required={wanted || undefined}
             aria-invalid={(props.insist && problem === 'comment_required') || undefined}

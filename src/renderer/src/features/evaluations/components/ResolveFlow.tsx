@@ -2,7 +2,7 @@
  * Resolving a dispute: keep the score with a reason, or re-score (the form opens again with the
  * evaluation's answers, beside the call's facts, and the new answers must be complete).
  */
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import type { LocalEvaluation } from '@shared/contract/worker'
@@ -74,6 +74,9 @@ function RescoreView({
   const { state, setState, resolve } = resolver
   return (
     <ScoringView
+      onClose={() => {
+        setState((s) => ({ ...s, decision: null }))
+      }}
       idPrefix={idPrefix}
       subject={
         <ScoringSubject
@@ -132,13 +135,23 @@ function RescoreView({
  */
 export function ResolvableEvaluation({
   evaluation,
-  form
+  form,
+  onRescoring
 }: {
   evaluation: LocalEvaluation
   form: FormDefinition | null
+  /** Re-scoring needs the room of the scoring view: the list beside it can step aside. */
+  onRescoring?: ((rescoring: boolean) => void) | undefined
 }) {
   const resolver = useResolve(evaluation)
   const { state, setState, resolve } = resolver
+  const rescoring = state.decision === 'rescored' && form !== null
+  useEffect(() => {
+    onRescoring?.(rescoring)
+    return () => {
+      onRescoring?.(false)
+    }
+  }, [rescoring, onRescoring])
   if (state.decision === 'rescored' && form !== null) {
     return <RescoreView evaluation={evaluation} form={form} resolver={resolver} />
   }

@@ -5,7 +5,7 @@
  * ("Mantener la puntuación" / "Volver a puntuar"), with "Motivo de la resolución" and "Resolver".
  */
 import { Check, MessageSquareWarning, RotateCcw, Scale } from 'lucide-react'
-import { useId } from 'react'
+import { useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import type { ResolveDecision } from '@shared/evaluations/evaluation'
@@ -28,6 +28,11 @@ export function RespondControlsView(props: RespondControlsViewProps) {
   const { t } = useTranslation()
   const reasonId = useId()
   const empty = props.reason.trim() === ''
+  // "No estoy de acuerdo" opens the reason's box with the focus in it.
+  const reasonBox = useRef<HTMLTextAreaElement>(null)
+  useEffect(() => {
+    if (props.disputing) reasonBox.current?.focus()
+  }, [props.disputing])
   return (
     <section className="eval-respond" aria-label={t('evaluations.respond.label')}>
       <p className="eval-respond-ask">{t('evaluations.respond.ask')}</p>
@@ -46,6 +51,7 @@ export function RespondControlsView(props: RespondControlsViewProps) {
         <div className="eval-reason">
           <label htmlFor={reasonId}>{t('evaluations.respond.reason')}</label>
           <textarea
+            ref={reasonBox}
             id={reasonId}
             rows={3}
             maxLength={MAX_EVALUATION_COMMENT}

@@ -5,11 +5,12 @@
  */
 import { useTranslation } from 'react-i18next'
 
+import type { EvaluationAnswer } from '@shared/evaluations/answers'
 import type { FormDefinition } from '@shared/evaluations/form-schema'
 import { questionsOf } from '@shared/evaluations/form-schema'
 import type { CompletenessProblem, EvaluationScore } from '@shared/evaluations/scoring'
 
-import { overallProgress, type Progress } from '../progress'
+import { overallProgress, scoreSoFar, type Progress } from '../progress'
 import { formText, percentText, scoreStatusText, verdictClass } from '../score-text'
 import { focusQuestion, focusSection } from '../dom-ids'
 import { SectionMark } from './EvaluationFormView'
@@ -20,10 +21,13 @@ export interface ScoreRailProps {
   idPrefix: string
   form: FormDefinition
   score: EvaluationScore
+  answers: readonly EvaluationAnswer[]
   progress: ReadonlyMap<string, Progress>
   problems: readonly { questionId: string; problem: CompletenessProblem }[]
   /** The id of the list of problems, which the publish button is described by. */
   problemsId: string
+  /** Publishing was tried: every problem is listed (before that, only the last few). */
+  insist: boolean
 }
 
 export function ScoreRail(props: ScoreRailProps) {
@@ -31,16 +35,18 @@ export function ScoreRail(props: ScoreRailProps) {
   const { form, score, idPrefix } = props
   const overall = overallProgress(props.progress)
   const nothingYet = overall.done === 0 && !score.criticalFailed
-  const status = nothingYet
-    ? t('evaluations.score.empty')
-    : scoreStatusText(score, t, i18n.language)
+  const live = scoreSoFar(form, props.answers, score)
+  const status = nothingYet ? t('evaluations.score.empty') : scoreStatusText(live, t, i18n.language)
   const where = new Map(
     questionsOf(form).map(({ section, question }) => [question.id, { section, question }])
   )
-  const shown = props.problems.slice(0, SHOWN_PROBLEMS)
+  // A long list of "not answered" at the start is noise: the count says it until publishing is
+  // tried or only a few remain.
+  const listed = props.insist || props.problems.length <= SHOWN_PROBLEMS
+  const shown = listed ? props.problems.slice(0, SHOWN_PROBLEMS) : []
   return (
     <div className="eval-rail">
-      <p role="status" className={`eval-score ${nothingYet ? 'empty' : verdictClass(score)}`}>
+      <p role="status" className={`eval-score ${nothingYet ? 'empty' : verdictClass(live)}`}>
         {status}
       </p>
       <p className="eval-progress">
@@ -70,6 +76,7 @@ export function ScoreRail(props: ScoreRailProps) {
                   <SectionMark
                     score={score.sections.find((s) => s.sectionId === section.id)}
                     progress={progress}
+                    short
                   />
                 </button>
               </li>
@@ -107,7 +114,7 @@ export function ScoreRail(props: ScoreRailProps) {
                 )
               })}
             </ul>
-            {props.problems.length > shown.length && (
+            {listed && props.problems.length > shown.length && (
               <p className="hint">
                 {t('evaluations.release.more', { count: props.problems.length - shown.length })}
               </p>

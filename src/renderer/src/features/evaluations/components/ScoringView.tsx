@@ -61,9 +61,11 @@ export function ScoringView(props: ScoringViewProps) {
           idPrefix={idPrefix}
           form={sheet.form}
           score={sheet.score}
+          answers={sheet.answers}
           progress={sheet.progress}
           problems={sheet.problems}
           problemsId={problemsId}
+          insist={sheet.insist}
         />
       )}
       <div className="eval-main">
