@@ -84,7 +84,8 @@ export function EvaluationsPanel() {
       className={`panel eval-panel${rescoring ? ' rescoring' : ''}`}
       aria-labelledby="eval-panel-heading"
     >
-      <h2 id="eval-panel-heading" className="eval-panel-heading">
+      {/* The workspace's tab already shows this name: the heading is for screen readers. */}
+      <h2 id="eval-panel-heading" className="eval-panel-heading visually-hidden">
         {t('evaluations.panel.heading')}
       </h2>
       <div className="eval-panel-filters">

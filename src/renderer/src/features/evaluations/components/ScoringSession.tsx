@@ -125,7 +125,16 @@ export function ScoringSession(props: ScoringSessionProps) {
   return (
     <ScoringView
       idPrefix={idPrefix}
-      subject={<ScoringSubject target={target} />}
+      subject={
+        // Once the call has ended its record says when it was (it was live when opened).
+        <ScoringSubject
+          target={{
+            ...target,
+            at: target.at ?? context?.interaction?.ringAt ?? null,
+            interactionId: target.interactionId ?? context?.interaction?.id ?? null
+          }}
+        />
+      }
       toolbar={
         <FormPicker
           forms={props.forms}
