@@ -71,7 +71,7 @@ export default function QualityWorkspace() {
       </TabPanel>
       <TabPanel id="figures" className="tab-panel quality-tab-panel" shouldForceMount>
         <ErrorBoundary area={t('evaluationFigures.workspace.tabs.figures')}>
-          <EvaluationFiguresPanel />
+          <EvaluationFiguresPanel active={tab === 'figures'} />
         </ErrorBoundary>
       </TabPanel>
       <TabPanel

@@ -27,7 +27,15 @@ const selectTeams = (c: ConfigurationSnapshot): Team[] => c.teams
  * kind over a period: leads their team, trainers training, admins any team and either kind. The
  * server counts and enforces the scopes; the figures need it online.
  */
-export function EvaluationFiguresPanel() {
+export interface EvaluationFiguresPanelProps {
+  /**
+   * Whether the panel is on screen: the workspace keeps it mounted behind its tab, and the
+   * figures shown are read again each time the tab is opened (evaluations released meanwhile).
+   */
+  active?: boolean
+}
+
+export function EvaluationFiguresPanel({ active = true }: EvaluationFiguresPanelProps) {
   const { t } = useTranslation()
   const user = useAppStore((s) => s.auth.user)
   const role = user?.role ?? 'agent'
@@ -42,28 +50,34 @@ export function EvaluationFiguresPanel() {
   // The kind of the figures on screen (the heading names it), not of the filter being edited.
   const [shownKind, setShownKind] = useState<FormKind>(fixedKind(role) ?? 'quality')
 
-  // The default period shows at once; later changes wait for "Ver cifras".
+  // The query of the figures on screen: read again, unchanged, when the tab comes back.
+  const [shownQuery, setShownQuery] = useState<FiguresQuery>(() =>
+    figuresQuery(values, role, ownTeamId)
+  )
+
+  // The default period shows at once (and again each time the tab opens); later changes of the
+  // filters wait for "Ver cifras". The figures on screen stay while they are read again.
   useEffect(() => {
+    if (!active) return
     let current = true
-    void fetchFigures(dataClient(), figuresQuery(values, role, ownTeamId)).then((loaded) => {
+    void fetchFigures(dataClient(), shownQuery).then((loaded) => {
       if (current) setLoad(loaded)
     })
     return () => {
       current = false
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [role, ownTeamId])
+  }, [active, shownQuery])
   if (role === 'agent') return null
 
-  const show = async (query: FiguresQuery) => {
+  const show = (query: FiguresQuery) => {
     setLoad({ state: 'loading' })
     setShownKind(query.kind)
-    setLoad(await fetchFigures(dataClient(), query))
+    setShownQuery(query)
   }
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault()
     if (periodProblem(values.from, values.to) === null) {
-      void show(figuresQuery(values, role, ownTeamId))
+      show(figuresQuery(values, role, ownTeamId))
     }
   }
   const ownTeam = teams.find((team) => team.id === ownTeamId)
