@@ -1,4 +1,4 @@
-import { useEffect, useState, type SyntheticEvent } from 'react'
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import type { ConfigurationSnapshot } from '@shared/contract/worker'
@@ -57,8 +57,11 @@ export function EvaluationFiguresPanel({ active = true }: EvaluationFiguresPanel
 
   // The default period shows at once (and again each time the tab opens); later changes of the
   // filters wait for "Ver cifras". The figures on screen stay while they are read again.
+  const readOnce = useRef(false)
   useEffect(() => {
-    if (!active) return
+    // Behind its tab it is read once (nothing waits on screen as busy), then on every opening.
+    if (!active && readOnce.current) return
+    readOnce.current = true
     let current = true
     void fetchFigures(dataClient(), shownQuery).then((loaded) => {
       if (current) setLoad(loaded)
