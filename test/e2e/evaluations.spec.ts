@@ -133,6 +133,11 @@ test('a lead scores a call with the default form, the agent disagrees, the lead 
   })
 
   await test.step('Ana disagrees, with her reason', async () => {
+    // The navigation counts what waits for her answer, and names it to screen readers.
+    const quality = ana.navigation.getByRole('button', { name: 'Calidad e informes' })
+    await expect(quality).toHaveAccessibleDescription('1 evaluación espera tu respuesta.', {
+      timeout: 30_000
+    })
     await ana.goTo('Calidad e informes')
     const mine = ana.page.getByRole('list', { name: 'Mis evaluaciones' })
     await expect(mine.getByRole('button').first()).toBeVisible({ timeout: 30_000 })
@@ -149,6 +154,7 @@ test('a lead scores a call with the default form, the agent disagrees, the lead 
     await expect(ana.page.getByRole('article', { name: 'Evaluación de Ana Ortiz' })).toContainText(
       'En desacuerdo'
     )
+    await expect(quality).not.toHaveAccessibleDescription(/espera tu respuesta/)
   })
 
   await test.step('Carla re-scores it with her reason; both see the history', async () => {

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next'
 import { useAppStore } from '@renderer/stores/app-store'
 import type { WorkspaceId } from '@renderer/stores/workspace'
 import { ariaKeyShortcuts, formatShortcut, workspaceShortcuts } from '../features/shortcuts'
+import { useAwaitingEvaluations } from './use-awaiting-evaluations'
 
 const icons: Readonly<Record<WorkspaceId, LucideIcon>> = {
   desk: Headset,
@@ -29,17 +30,21 @@ export function WorkspaceNav({ workspaces }: WorkspaceNavProps) {
   const { t } = useTranslation()
   const current = useAppStore((s) => s.workspace.current)
   const open = useAppStore((s) => s.workspaceOpened)
+  const awaiting = useAwaitingEvaluations(workspaces.includes('quality'))
   return (
     <nav className="workspace-nav" aria-label={t('workspaces.navLabel')}>
       <ul>
         {workspaces.map((id) => {
           const Icon = icons[id]
+          const waiting = id === 'quality' ? awaiting : 0
+          const waitingId = `workspace-nav-${id}-waiting`
           return (
             <li key={id}>
               <button
                 type="button"
                 aria-current={current === id ? 'page' : undefined}
                 aria-label={t(`workspaces.${id}`)}
+                aria-describedby={waiting > 0 ? waitingId : undefined}
                 title={`${t(`workspaces.${id}`)} (${formatShortcut(workspaceShortcuts[id], t)})`}
                 aria-keyshortcuts={ariaKeyShortcuts(workspaceShortcuts[id])}
                 onClick={() => {
@@ -48,6 +53,16 @@ export function WorkspaceNav({ workspaces }: WorkspaceNavProps) {
               >
                 <Icon size={16} aria-hidden="true" />
                 {t(`workspaces.short.${id}`)}
+                {waiting > 0 && (
+                  <>
+                    <span className="nav-count" aria-hidden="true">
+                      {waiting}
+                    </span>
+                    <span id={waitingId} className="visually-hidden">
+                      {t('evaluations.mine.awaiting', { count: waiting })}
+                    </span>
+                  </>
+                )}
               </button>
             </li>
           )
