@@ -152,7 +152,7 @@ export function ResolvableEvaluation({
       onRescoring?.(false)
     }
   }, [rescoring, onRescoring])
-  if (state.decision === 'rescored' && form !== null) {
+  if (rescoring) {
     return <RescoreView evaluation={evaluation} form={form} resolver={resolver} />
   }
   return (
