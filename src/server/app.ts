@@ -74,7 +74,10 @@ export interface AppOptions {
    * failure stays that mutation's. Never read from the environment.
    */
   faults?: PushFaultHooks
-  /** Tests only: how long a silent desk stays live on the floor (`PRESENCE_EXPIRY_MS`). */
+  /**
+   * Tests only: how long a silent desk stays live on the floor (`PRESENCE_EXPIRY_MS`); a desk back
+   * from a loss then also gets that long to record its own state before the server does.
+   */
   presenceExpiryMs?: number
   /**
    * Monitoring: `keyFile` is `ATIENDE_MONITOR_KEY_FILE`, a private Ed25519 JWK this instance
@@ -116,7 +119,10 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   installTextRule(app)
   const hub = new RealtimeHub({
     protocolVersion: PROTOCOL_VERSION,
-    facts: presenceFacts(options.db),
+    facts:
+      options.presenceExpiryMs === undefined
+        ? presenceFacts(options.db)
+        : presenceFacts(options.db, options.presenceExpiryMs),
     ...(options.presenceExpiryMs === undefined ? {} : { expiryMs: options.presenceExpiryMs }),
     onError: (error) => {
       app.log.error({ err: error }, 'live presence could not record a fact')

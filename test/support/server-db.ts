@@ -9,10 +9,11 @@ import { inject } from 'vitest'
 
 import type { Db, DbKind } from '@server/db/db'
 import { migrate } from '@server/db/migrate'
-import { openPgliteDb } from '@server/db/pglite-db'
 import { openPostgresDb } from '@server/db/postgres-db'
 import { seedConfiguration } from '@server/seed/seed-configuration'
 import { seedDemoData } from '@server/seed/seed-demo'
+
+import { openMigratedPglite } from './pglite-template'
 
 export const engines: readonly DbKind[] = ['pglite', 'postgres']
 
@@ -72,7 +73,7 @@ export async function createEmptyPostgresDatabase(): Promise<{
 }
 
 async function createPglite(): Promise<TestDatabase> {
-  const db = await openPgliteDb('memory://')
+  const db = await openMigratedPglite()
   return { db, openAnother: () => Promise.resolve(db), dispose: () => db.close() }
 }
 

@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { freePort } from './free-port'
+import { seedPgliteDataDir } from './pglite-data-dir'
 
 const root = resolve(import.meta.dirname, '../..')
 const READY = /Atiende server listening on (http:\/\/\S+)/
@@ -22,6 +23,7 @@ export class ServerProcess {
     private readonly nodeArgs: readonly string[]
   ) {
     this.dataDir = mkdtempSync(join(tmpdir(), 'atiende-e2e-'))
+    if (!env['DATABASE_URL']) seedPgliteDataDir(this.dataDir)
   }
 
   /**

@@ -10,14 +10,13 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll } from 'vitest'
 
 import type { Db } from '@server/db/db'
-import { migrate } from '@server/db/migrate'
-import { openPgliteDb } from '@server/db/pglite-db'
 import type { ZodApp } from '@server/http/route-context'
 import { seedConfiguration } from '@server/seed/seed-configuration'
 import { seedDemoData } from '@server/seed/seed-demo'
 import type { SessionTokens } from '@shared/contract/worker'
 import { tokenResponseSchema, type TokenResponse } from '@shared/sync/auth'
 
+import { openMigratedPglite } from './pglite-template'
 import { buildTestApp, DEMO_PASSWORD } from './server-app'
 
 /** A database the server runs on, and how to get rid of it. */
@@ -28,8 +27,7 @@ export interface ServerDatabase {
 
 /** The demo data (5,000 customers) on PGlite in memory. */
 async function demoDatabase(): Promise<ServerDatabase> {
-  const db = await openPgliteDb('memory://')
-  await migrate(db)
+  const db = await openMigratedPglite()
   await seedDemoData(db)
   await seedConfiguration(db)
   return { db, dispose: () => db.close() }

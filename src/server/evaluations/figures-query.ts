@@ -7,7 +7,7 @@
  *
  * A dimension's figure is the mean of the percentages of the sections on that dimension (a
  * section where nothing counted has none, and adds to the count only); an average is the mean of
- * the evaluations' percentages. `passRate` is the share of evaluations that passed, 0 to 1;
+ * the evaluations' percentages, and so is each dimension's figure per week. `passRate` is the share of evaluations that passed, 0 to 1;
  * `disputed` counts those ever disputed (resolved ones included). Weeks start on Monday.
  */
 import { evaluationDimensions, type EvaluationDimension } from '@shared/evaluations/dimensions'
@@ -160,6 +160,20 @@ export async function evaluationFigures(
       ORDER BY w.week, GROUPING(w.agent_id) DESC, w.agent_id`,
     params
   )
+  const dimensionWeeks = await db.query<{
+    week: string
+    dimension: string
+    percent: number | null
+    n: number
+  }>(
+    `SELECT to_char(date_trunc('week', e.released_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week,
+            s.value->>'dimension' AS dimension, avg((s.value->>'percent')::float8) AS percent,
+            count(*)::int AS n
+       FROM ${counted("CROSS JOIN LATERAL jsonb_array_elements(e.score->'sections') AS s(value)")}
+        AND s.value->>'dimension' IS NOT NULL
+      GROUP BY 1, 2 ORDER BY 1, 2`,
+    params
+  )
   const sum = (pick: (r: GroupRow) => number) => agents.reduce((n, r) => n + pick(r), 0)
   const count = sum((r) => r.n)
   return {
@@ -203,6 +217,11 @@ export async function evaluationFigures(
       agentId: w.grouping === 1 ? null : w.agent_id,
       count: w.n,
       averagePercent: round1(w.percent)
-    }))
+    })),
+    dimensionWeeks: dimensionWeeks.flatMap((w) =>
+      isDimension(w.dimension)
+        ? [{ week: w.week, dimension: w.dimension, percent: round1(w.percent), count: w.n }]
+        : []
+    )
   }
 }

@@ -155,6 +155,20 @@ export const evaluationFiguresSchema = z.object({
       count: z.number(),
       averagePercent: z.number().nullable()
     })
-  )
+  ),
+  /**
+   * Week by week (the Monday's date), each dimension's figure over everything in scope; a server
+   * from before it sends none, and the desk shows no dimension trend rather than no figures.
+   */
+  dimensionWeeks: z
+    .array(
+      z.object({
+        week: z.string(),
+        dimension: z.enum(evaluationDimensions),
+        percent: z.number().nullable(),
+        count: z.number()
+      })
+    )
+    .default([])
 })
 export type EvaluationFigures = z.infer<typeof evaluationFiguresSchema>

@@ -2,6 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { resolve } from 'node:path'
 
+import { preparePgliteDataDir } from '@support/pglite-data-dir'
+
 import { writeMonitorKeyFile } from './monitor-grants'
 
 /**
@@ -17,6 +19,7 @@ export default async function globalSetup(): Promise<() => void> {
   }
   const dir = mkdtempSync(resolve(tmpdir(), 'atiende-e2e-keys-'))
   process.env['ATIENDE_MONITOR_KEY_FILE'] = await writeMonitorKeyFile(dir)
+  await preparePgliteDataDir(dir)
   return () => {
     rmSync(dir, { recursive: true, force: true })
   }

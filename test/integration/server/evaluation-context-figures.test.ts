@@ -347,10 +347,27 @@ describeOnEngines('evaluation call context and figures on %s', {}, ({ database, 
       ].sort((a, b) => a.week.localeCompare(b.week) || byAgent(a, b))
     )
 
+    // Each evaluation's sections: good courtesy 75 / security 100, poor 0 / 100, critical 100 / 0.
+    const dimWeek = (w: string, dimension: string, percent: number, count: number) => ({
+      week: w,
+      ...dim(dimension, percent, count)
+    })
+    expect(all?.dimensionWeeks).toEqual([
+      dimWeek('2026-11-02', 'courtesy', 50, 3),
+      dimWeek('2026-11-02', 'security', 100, 3),
+      dimWeek('2026-11-09', 'courtesy', 100, 1),
+      dimWeek('2026-11-09', 'security', 0, 1)
+    ])
+
     // Leads their team; agents their own; trainers training; admins may pick a team.
     const lead = await figures('carla', '')
     expect(lead?.total).toMatchObject({ count: 3, passRate: 0.333, criticalFailures: 1 })
     expect(lead?.agents.map((a) => a.name)).toEqual(['Ana Ortiz', 'Bruno Salas'])
+    // Norte only: Ana's good and critical ones, Bruno's poor one.
+    expect(lead?.dimensionWeeks.filter((w) => w.week === '2026-11-02')).toEqual([
+      dimWeek('2026-11-02', 'courtesy', 37.5, 2),
+      dimWeek('2026-11-02', 'security', 100, 2)
+    ])
     await figures('carla', `&teamId=${sur ?? ''}`, 403)
     expect((await figures('carla', `&teamId=${norte ?? ''}`))?.total.count).toBe(3)
     const own = await figures('ana', '')
@@ -368,7 +385,8 @@ describeOnEngines('evaluation call context and figures on %s', {}, ({ database, 
     expect(evaluationFiguresSchema.parse(none.json())).toMatchObject({
       total: { count: 0, averagePercent: null, passRate: null },
       agents: [],
-      weeks: []
+      weeks: [],
+      dimensionWeeks: []
     })
     expect(
       (await get('admin', '/api/evaluations/figures?from=2026-12-01&to=2026-11-01')).statusCode

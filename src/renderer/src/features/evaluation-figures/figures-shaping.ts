@@ -11,6 +11,7 @@ export type DimensionFigure = EvaluationFigures['dimensions'][number]
 export type AgentFigure = EvaluationFigures['agents'][number]
 export type WeekFigure = EvaluationFigures['weeks'][number]
 export type TeamFigure = EvaluationFigures['teams'][number]
+export type DimensionWeekFigure = EvaluationFigures['dimensionWeeks'][number]
 
 /** The weeks the panel opens on: the last eight, today included. */
 export const DEFAULT_WEEKS = 8
@@ -144,10 +145,48 @@ export function weeklySeries(weeks: readonly WeekFigure[], agentIds: readonly st
 /** How many agents the weekly chart follows at once: more lines than this stop being readable. */
 export const MAX_TREND_AGENTS = 4
 
-/** Adds or removes an agent from the trend, dropping the earliest chosen past the limit. */
-export function toggleTrendAgent(chosen: readonly string[], agentId: string): string[] {
-  if (chosen.includes(agentId)) return chosen.filter((id) => id !== agentId)
-  return [...chosen, agentId].slice(-MAX_TREND_AGENTS)
+/** Adds or removes a line from a trend, dropping the earliest chosen past the limit. */
+export function toggleTrendLine<T extends string>(chosen: readonly T[], line: T): T[] {
+  if (chosen.includes(line)) return chosen.filter((x) => x !== line)
+  return [...chosen, line].slice(-MAX_TREND_AGENTS)
+}
+
+/** Adds or removes an agent from the weekly trend. */
+export const toggleTrendAgent = (chosen: readonly string[], agentId: string): string[] =>
+  toggleTrendLine(chosen, agentId)
+
+/** The dimensions scored in some week of the period, in checklist order. */
+export function trendDimensions(weeks: readonly DimensionWeekFigure[]): EvaluationDimension[] {
+  const scored = new Set(weeks.filter((w) => w.percent !== null).map((w) => w.dimension))
+  return evaluationDimensions.filter((d) => scored.has(d))
+}
+
+/** The dimensions the dimension trend opens on: the period's two weakest. */
+export function defaultTrendDimensions(
+  dimensions: readonly DimensionFigure[]
+): EvaluationDimension[] {
+  return weakestFirst(dimensions)
+    .filter((d) => d.percent !== null)
+    .slice(0, 2)
+    .map((d) => d.dimension)
+}
+
+/**
+ * One row per week (oldest first) with each chosen dimension's figure under its name; a week
+ * where it was not scored reads null (a gap in its line).
+ */
+export function dimensionSeries(
+  weeks: readonly DimensionWeekFigure[],
+  dimensions: readonly EvaluationDimension[]
+): WeekRow[] {
+  const days = [...new Set(weeks.map((w) => w.week))].sort()
+  return days.map((week) => {
+    const row: WeekRow = { week }
+    for (const d of dimensions) {
+      row[d] = weeks.find((w) => w.week === week && w.dimension === d)?.percent ?? null
+    }
+    return row
+  })
 }
 
 /** Each team's weakest dimensions, at most `limit`, with something counted. */

@@ -17,13 +17,17 @@ import {
 import { fetchFigures, figuresQuery } from '@renderer/features/evaluation-figures/figures-query'
 import {
   defaultPeriod,
+  defaultTrendDimensions,
   dimensionBars,
+  dimensionSeries,
   nextSort,
   periodProblem,
   sortAgents,
   teamWeakest,
   toggleTrendAgent,
+  toggleTrendLine,
   trendAxis,
+  trendDimensions,
   weakestDimension,
   weeklySeries,
   type AgentFigure
@@ -149,6 +153,28 @@ describe('the charts’ data', () => {
       ticks: [20, 45, 70, 95, 100]
     })
     expect(trendAxis([]).domain).toEqual([0, 100])
+  })
+
+  it('lays each chosen dimension out week by week, gaps as null', () => {
+    const weeks = figures().dimensionWeeks
+    expect(dimensionSeries(weeks, ['empathy', 'script_adherence'])).toEqual([
+      { week: '2026-11-23', empathy: 55, script_adherence: null },
+      { week: '2026-11-30', empathy: 65.5, script_adherence: 75 }
+    ])
+    expect(dimensionSeries([], ['empathy'])).toEqual([])
+  })
+
+  it('offers the dimensions scored in the period in checklist order, and opens on the two weakest', () => {
+    const unscored = { week: '2026-11-30', dimension: 'security' as const, percent: null, count: 2 }
+    expect(trendDimensions([...figures().dimensionWeeks, unscored])).toEqual([
+      'courtesy',
+      'empathy',
+      'script_adherence'
+    ])
+    expect(defaultTrendDimensions(figures().dimensions)).toEqual(['empathy', 'script_adherence'])
+    expect(defaultTrendDimensions([])).toEqual([])
+    expect(toggleTrendLine(['empathy'], 'courtesy')).toEqual(['empathy', 'courtesy'])
+    expect(toggleTrendLine(['empathy', 'courtesy'], 'empathy')).toEqual(['courtesy'])
   })
 
   it('keeps each team’s three weakest dimensions', () => {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
+import { DimensionTrend } from '@renderer/features/evaluation-figures/components/DimensionTrend'
 import { FiguresFilters } from '@renderer/features/evaluation-figures/components/FiguresFilters'
 import { FiguresResult } from '@renderer/features/evaluation-figures/components/FiguresResult'
 import { FiguresView } from '@renderer/features/evaluation-figures/components/FiguresView'
@@ -40,6 +41,37 @@ describe('the figures view', () => {
     )
     expect(text).toContain('Ver los datos en una tabla')
     expect(text).toContain('Semana del Media general 23 nov 80,0 % 30 nov 84,5 %')
+  })
+
+  it('follows the two weakest dimensions week by week, and lets the others be ticked', async () => {
+    const { html, text } = await render(<FiguresView figures={figures()} />)
+    const nb = (s: string) => s.replace(/ %/g, '\u00a0%')
+    expect(html).toContain(
+      nb('aria-label="Dimensiones semana a semana: 23 nov 55,0 %, 30 nov 65,5 %"')
+    )
+    expect(text).toContain(
+      'Dimensiones en la gráfica (hasta 4): Cortesía Empatía Adherencia al guion'
+    )
+    expect(html).toMatch(/<input type="checkbox"\/>Cortesía/)
+    expect(html).toMatch(/<input type="checkbox" checked=""\/>Empatía/)
+    expect(text).toContain(
+      'Semana del Empatía Adherencia al guion 23 nov 55,0 % — 30 nov 65,5 % 75,0 %'
+    )
+    const en = await render(<FiguresView figures={figures()} />, 'en')
+    expect(en.text).toContain('Dimensions week by week')
+    expect(en.text).toContain(
+      'Dimensions on the chart (up to 4): Courtesy Empathy Script adherence'
+    )
+  })
+
+  it('says when no dimension was scored week by week, or none is ticked', async () => {
+    const noWeeks = await render(<FiguresView figures={figures({ dimensionWeeks: [] })} />)
+    expect(noWeeks.text).toContain('Sin dimensiones puntuadas en el periodo.')
+    const weeks = figures().dimensionWeeks
+    const none = await render(
+      <DimensionTrend weeks={weeks} chosen={[]} onToggle={() => undefined} width={400} />
+    )
+    expect(none.text).toContain('Marca una dimensión para ver su evolución.')
   })
 
   it('lists each team’s weakest dimensions first', async () => {

@@ -62,6 +62,13 @@ export function figures(over: Partial<EvaluationFigures> = {}): EvaluationFigure
       { week: '2026-11-30', agentId: A2, count: 3, averagePercent: 72.5 },
       { week: '2026-11-30', agentId: A1, count: 4, averagePercent: 91 }
     ],
+    dimensionWeeks: [
+      { week: '2026-11-23', dimension: 'courtesy', percent: 90, count: 5 },
+      { week: '2026-11-23', dimension: 'empathy', percent: 55, count: 5 },
+      { week: '2026-11-30', dimension: 'courtesy', percent: 94.3, count: 7 },
+      { week: '2026-11-30', dimension: 'empathy', percent: 65.5, count: 7 },
+      { week: '2026-11-30', dimension: 'script_adherence', percent: 75, count: 6 }
+    ],
     ...over
   }
 }

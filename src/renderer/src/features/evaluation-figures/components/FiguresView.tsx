@@ -1,4 +1,6 @@
 import { useState } from 'react'
+
+import type { EvaluationDimension } from '@shared/evaluations/dimensions'
 import { useTranslation } from 'react-i18next'
 
 import { sanitizeDisplayText } from '@shared/domain/text'
@@ -6,14 +8,17 @@ import type { EvaluationFigures } from '@shared/evaluations/evaluation-api'
 import { formatCount, formatPercent, formatRate } from '../figures-format'
 import {
   defaultAgentSort,
+  defaultTrendDimensions,
   nextSort,
   teamWeakest,
   toggleTrendAgent,
+  toggleTrendLine,
   type AgentSort
 } from '../figures-shaping'
 import { useElementWidth } from '../use-element-width'
 import { AgentFiguresTable } from './AgentFiguresTable'
 import { DimensionBars } from './DimensionBars'
+import { DimensionTrend } from './DimensionTrend'
 import { WeeklyTrend } from './WeeklyTrend'
 
 /** The period's totals as a row of labelled numbers. */
@@ -88,18 +93,21 @@ function TeamsWeakest({ teams }: { teams: EvaluationFigures['teams'] }) {
 
 /**
  * The figures of one kind over one period, from the server's report: totals, agents, dimensions,
- * the weekly trend and each team's weakest dimensions. Sorting and the trend's agents are this
+ * the weekly trends (overall and agents; chosen dimensions) and each team's weakest dimensions. Sorting and the trend's agents are this
  * view's own state.
  */
 export function FiguresView({ figures }: { figures: EvaluationFigures }) {
   const { t } = useTranslation()
   const [sort, setSort] = useState<AgentSort>(defaultAgentSort)
   const [trendAgents, setTrendAgents] = useState<string[]>([])
+  // Until the reader picks, the dimension trend follows each report's two weakest dimensions.
+  const [pickedDimensions, setPickedDimensions] = useState<EvaluationDimension[] | null>(null)
   const [leftRef, leftWidth] = useElementWidth<HTMLDivElement>(560)
   const [rightRef, rightWidth] = useElementWidth<HTMLDivElement>(480)
   if (figures.total.count === 0) {
     return <p className="figures-empty">{t('evaluationFigures.empty')}</p>
   }
+  const trendDimensions = pickedDimensions ?? defaultTrendDimensions(figures.dimensions)
   const chosen = trendAgents.flatMap((id) => figures.agents.filter((a) => a.agentId === id))
   return (
     <div className="figures-view">
@@ -121,6 +129,14 @@ export function FiguresView({ figures }: { figures: EvaluationFigures }) {
         </div>
         <div ref={rightRef} className="figures-column">
           <DimensionBars dimensions={figures.dimensions} width={rightWidth} />
+          <DimensionTrend
+            weeks={figures.dimensionWeeks}
+            chosen={trendDimensions}
+            onToggle={(d) => {
+              setPickedDimensions(toggleTrendLine(trendDimensions, d))
+            }}
+            width={rightWidth}
+          />
           <TeamsWeakest teams={figures.teams} />
         </div>
       </div>
