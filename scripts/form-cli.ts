@@ -7,11 +7,13 @@ import { readFileSync } from 'node:fs'
 
 import { checkFormSource } from '@shared/evaluations/form-source'
 import type { LocatedFormIssue } from '@shared/evaluations/validate-form'
+import {
+  formatLocatedReport,
+  formatLocatedReportJson,
+  type LocatedFileReport
+} from '@shared/yaml/located-report'
 
-interface FormReport {
-  file: string
-  issues: LocatedFormIssue[]
-}
+type FormReport = LocatedFileReport<LocatedFormIssue>
 
 function readReport(file: string): FormReport {
   try {
@@ -34,25 +36,6 @@ function readReport(file: string): FormReport {
   }
 }
 
-function text(reports: readonly FormReport[]): string {
-  const lines = reports.flatMap(({ file, issues }) =>
-    issues.length === 0
-      ? [`${file}: ok`]
-      : issues.map((i) => {
-          const question = i.questionId === null ? '' : ` [${i.questionId}]`
-          return `${file}:${String(i.line)}:${String(i.column)}  ${i.code}${question}  ${i.message}`
-        })
-  )
-  const total = reports.reduce((n, r) => n + r.issues.length, 0)
-  const bad = reports.filter((r) => r.issues.length > 0).length
-  lines.push(
-    total === 0
-      ? `${String(reports.length)} form(s) valid`
-      : `${String(total)} problem(s) in ${String(bad)} of ${String(reports.length)} form(s)`
-  )
-  return `${lines.join('\n')}\n`
-}
-
 const [command, ...rest] = process.argv.slice(2)
 const json = rest.includes('--json')
 const files = rest.filter((a) => a !== '--json')
@@ -61,6 +44,9 @@ if (command !== 'validate' || files.length === 0) {
   process.exit(2)
 }
 const reports = files.map(readReport)
-const ok = reports.every((r) => r.issues.length === 0)
-process.stdout.write(json ? `${JSON.stringify({ ok, files: reports }, null, 2)}\n` : text(reports))
-process.exit(ok ? 0 : 1)
+process.stdout.write(
+  json
+    ? formatLocatedReportJson(reports)
+    : formatLocatedReport(reports, { noun: 'form', idOf: (i) => i.questionId })
+)
+process.exit(reports.every((r) => r.issues.length === 0) ? 0 : 1)

@@ -1,0 +1,44 @@
+export { checkScenarioSource, type CheckedScenario } from './scenario-source'
+export {
+  scenarioIssueCodes,
+  type LocatedScenarioIssue,
+  type ScenarioIssue,
+  type ScenarioIssueCode
+} from './scenario-issues'
+export {
+  criticalItems,
+  DEFAULT_PASS_THRESHOLD,
+  scenarioSchema,
+  type CriticalItem,
+  type CustomerTurn,
+  type Expectations,
+  type Persona,
+  type Scenario,
+  type ScriptLookup
+} from './scenario-schema'
+export { validateScenario } from './validate-scenario'
+export {
+  FICTIONAL_PHONE_HINT,
+  isFictionalPhone,
+  isPersonaId,
+  PERSONA_ID_PREFIX
+} from './persona-rules'
+export {
+  customerTurn,
+  initialCustomerState,
+  type CompensationStance,
+  type CustomerContext,
+  type CustomerReaction,
+  type CustomerState,
+  type CustomerTurnResult,
+  type PracticeEvent
+} from './customer-turns'
+export {
+  scorePractice,
+  scoreWeights,
+  type PracticeFacts,
+  type PracticeReport,
+  type ScoreItem,
+  type ScoreItemKind,
+  type ScoreValue
+} from './practice-score'
