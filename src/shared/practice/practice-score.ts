@@ -146,7 +146,11 @@ function offerItem(scenario: Scenario, facts: PracticeFacts): Draft | null {
 function pathItems(scenario: Scenario, script: Script, facts: PracticeFacts): Draft[] {
   const main = mainFlowNodes(script)
   // Jump flows (objections, FAQ) are side trips: decisions are judged on the main flow only.
-  const taken = facts.run.steps.map((s) => s.nodeId).filter((id) => main.has(id))
+  // Coming back from a jump resumes the step it left, which the record lists again: one visit.
+  const taken = facts.run.steps
+    .map((s) => s.nodeId)
+    .filter((id) => main.has(id))
+    .filter((id, i, all) => i === 0 || all[i - 1] !== id)
   const decisions = new Map(decisionsOf(script, scenario.expectedPath).map((d) => [d.index, d]))
   const mandatory = new Set(scenario.mandatorySteps)
   const timed = new Map(Object.entries(scenario.timeTargets))

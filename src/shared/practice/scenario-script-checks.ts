@@ -73,12 +73,13 @@ export function turnIssues(scenario: Scenario, script: Script): ScenarioIssue[] 
         const problem = checkAnswer(node.answer, turn.answer)
         if (problem) found.push(issue('bad_answer', problem, turn.node, [...at, 'answer']))
         else if (node.answer.type === 'choice') {
-          // A choice with per-option targets decides the path: the answer must take the expected one.
+          // An option with its own target decides the path (else the path check covers it): the answer
+          // must take the expected way.
           const chosen = node.answer.options.find((o) => o.value === turn.answer)
           const leadsTo = chosen?.next ?? node.next
           const index = scenario.expectedPath.indexOf(turn.node)
           const expected = index >= 0 ? scenario.expectedPath[index + 1] : undefined
-          if (expected !== undefined && leadsTo !== undefined && leadsTo !== expected) {
+          if (chosen?.next !== undefined && expected !== undefined && leadsTo !== expected) {
             found.push(
               issue(
                 'bad_answer',
