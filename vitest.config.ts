@@ -30,7 +30,10 @@ export default defineConfig({
           globalSetup: ['test/support/postgres-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false
+          // Two files at a time: much of an integration file is waiting (timers, sockets, a
+          // server restarting), so a second one fills the gaps; each has its own databases and
+          // ports. Measured on this machine: 11.0 → 9.4 min under load.
+          maxWorkers: 2
         }
       }
     ]

@@ -183,5 +183,18 @@ test('a lead scores a call with the default form, the agent disagrees, the lead 
     await carla.page.getByRole('tab', { name: 'Cifras' }).click()
     const agents = carla.page.getByRole('table', { name: /Por agente/ })
     await expect(agents.getByRole('row', { name: /Ana Ortiz/ })).toContainText('100')
+    // Each dimension week by week: it opens on the two weakest (all tie at 100 %: the first two
+    // of the checklist), and a ticked one joins the chart and its table.
+    const trend = carla.page.getByRole('region', { name: 'Dimensiones semana a semana' })
+    await expect(trend.getByRole('checkbox', { name: 'Accesibilidad' })).toBeChecked()
+    await expect(trend.getByRole('checkbox', { name: 'Cortesía' })).toBeChecked()
+    await trend.getByRole('checkbox', { name: 'Empatía' }).check()
+    // The table is folded under the chart: present, not shown.
+    await expect(
+      trend.getByRole('columnheader', { name: 'Empatía', includeHidden: true })
+    ).toBeAttached()
+    await expect(
+      trend.getByRole('img', { name: /^Dimensiones semana a semana:/ })
+    ).toHaveAccessibleName(/100,0/)
   })
 })

@@ -17,6 +17,7 @@ export {
   type ScriptLookup
 } from './scenario-schema'
 export { validateScenario } from './validate-scenario'
+export * from './scenario-api'
 export {
   FICTIONAL_PHONE_HINT,
   isFictionalPhone,

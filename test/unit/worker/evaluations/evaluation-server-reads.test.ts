@@ -40,7 +40,8 @@ const figures: EvaluationFigures = {
   agents: [],
   dimensions: [{ dimension: 'courtesy', percent: 90, count: 1 }],
   teams: [],
-  weeks: []
+  weeks: [],
+  dimensionWeeks: []
 }
 
 function server(respond: (r: RecordedRequest) => Response | Promise<Response>) {

@@ -126,17 +126,17 @@ export function FiguresView({ figures }: { figures: EvaluationFigures }) {
             }}
           />
           <WeeklyTrend weeks={figures.weeks} agents={chosen} width={leftWidth} />
-        </div>
-        <div ref={rightRef} className="figures-column">
-          <DimensionBars dimensions={figures.dimensions} width={rightWidth} />
           <DimensionTrend
             weeks={figures.dimensionWeeks}
             chosen={trendDimensions}
             onToggle={(d) => {
               setPickedDimensions(toggleTrendLine(trendDimensions, d))
             }}
-            width={rightWidth}
+            width={leftWidth}
           />
+        </div>
+        <div ref={rightRef} className="figures-column">
+          <DimensionBars dimensions={figures.dimensions} width={rightWidth} />
           <TeamsWeakest teams={figures.teams} />
         </div>
       </div>
