@@ -7,11 +7,13 @@ import enCalibration from './en/calibration.json'
 import enEvaluationFigures from './en/evaluation-figures.json'
 import enEvaluationForms from './en/evaluation-forms.json'
 import enEvaluations from './en/evaluations.json'
+import enPracticeScenarios from './en/practice-scenarios.json'
 import en from './en.json'
 import esCalibration from './es/calibration.json'
 import esEvaluationFigures from './es/evaluation-figures.json'
 import esEvaluationForms from './es/evaluation-forms.json'
 import esEvaluations from './es/evaluations.json'
+import esPracticeScenarios from './es/practice-scenarios.json'
 import es from './es.json'
 
 export const translations = {
@@ -20,13 +22,15 @@ export const translations = {
     evaluations: esEvaluations,
     evaluationForms: esEvaluationForms,
     evaluationFigures: esEvaluationFigures,
-    calibration: esCalibration
+    calibration: esCalibration,
+    practiceScenarios: esPracticeScenarios
   },
   en: {
     ...en,
     evaluations: enEvaluations,
     evaluationForms: enEvaluationForms,
     evaluationFigures: enEvaluationFigures,
-    calibration: enCalibration
+    calibration: enCalibration,
+    practiceScenarios: enPracticeScenarios
   }
 }

@@ -14,6 +14,7 @@ import type { DispositionRequests } from './dispositions'
 import type { EvaluationRequests } from './evaluations'
 import type { InteractionRequests } from './interactions'
 import type { MonitoringRequests } from './monitoring'
+import type { PracticeRequests } from './practice'
 import type { ScriptRunRequests } from './script-runs'
 import type { SessionRequests } from './session'
 import type { SyncRequests } from './sync'
@@ -37,6 +38,7 @@ export interface DataWorkerHandlers
     WhisperRequests,
     MonitoringRequests,
     EvaluationRequests,
+    PracticeRequests,
     SyncRequests {}
 
 export type WorkerRequestName = keyof DataWorkerHandlers

@@ -2,6 +2,7 @@ import { Play } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '@renderer/stores/app-store'
+import { ScenarioLibrary } from '../../features/practice-scenarios'
 import { ScriptAnalyticsPanel } from '../../features/scripts'
 import { practiceScenarios, useSoftphone } from '../../features/softphone'
 import { ErrorBoundary } from '../ErrorBoundary'
@@ -42,11 +43,17 @@ function PracticeScenarios() {
   )
 }
 
-/** Training: practice scenarios and how trainees follow the scripts in practice. */
+/**
+ * Training: the scenario library, the simulated rings, and how trainees follow the scripts in
+ * practice.
+ */
 export default function TrainingWorkspace() {
   const { t } = useTranslation()
   return (
     <div className="workspace two-columns">
+      <ErrorBoundary area={t('practiceScenarios.heading')}>
+        <ScenarioLibrary />
+      </ErrorBoundary>
       <ErrorBoundary area={t('training.scenarios')}>
         <PracticeScenarios />
       </ErrorBoundary>

@@ -17,6 +17,7 @@ import { customerRequests } from './customers/requests'
 import { directoryRequests } from './directory/requests'
 import { dispositionRequests } from './dispositions/requests'
 import { evaluationRequests } from './evaluations/requests'
+import { practiceRequests } from './practice/requests'
 import { interactionRequests } from './interactions/requests'
 import { monitoringRequests } from './monitoring/requests'
 import type { RequestTable } from './request-table'
@@ -41,6 +42,7 @@ const requests: RequestTable = {
   ...callbackRequests,
   ...whisperRequests,
   ...evaluationRequests,
+  ...practiceRequests,
   ...monitoringRequests,
   ...configurationRequests,
   ...directoryRequests,

@@ -1,0 +1,1 @@
+export { ScenarioLibrary } from './components/ScenarioLibrary'

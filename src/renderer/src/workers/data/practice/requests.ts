@@ -1,0 +1,46 @@
+/**
+ * The practice scenario requests: the server keeps the scenarios' versions and the desk reads
+ * them when a trainer or trainee opens one, online only. The desk never needs them offline: a
+ * practice call is started from the Training workspace, with the server there.
+ */
+import {
+  scenarioVersionDetailSchema,
+  scenarioVersionListSchema,
+  scenarioVersionParamsSchema,
+  type ScenarioVersion,
+  type ScenarioVersionDetail
+} from '@shared/practice/scenario-api'
+
+import { readFromServer, serverUrl, type AnalyticsFetchOptions } from '../analytics/authorized-get'
+import { noArgs, request, type RequestSlice } from '../request-table'
+
+export const SCENARIOS_PATH = '/api/practice-scenarios'
+
+export async function fetchScenarios(options: AnalyticsFetchOptions): Promise<ScenarioVersion[]> {
+  const url = serverUrl(options.serverUrl, SCENARIOS_PATH)
+  const list = await readFromServer(options, url, scenarioVersionListSchema, 'the scenarios')
+  return list.versions
+}
+
+export function fetchScenario(
+  options: AnalyticsFetchOptions,
+  scenarioId: string,
+  version: number
+): Promise<ScenarioVersionDetail> {
+  const path = `${SCENARIOS_PATH}/${encodeURIComponent(scenarioId)}/${String(version)}`
+  const url = serverUrl(options.serverUrl, path)
+  return readFromServer(options, url, scenarioVersionDetailSchema, 'this practice scenario')
+}
+
+export const practiceRequests = {
+  'practice:scenarios': request(noArgs, 'typed', async (host) => ({
+    scenarios: await fetchScenarios(host.session.server)
+  })),
+  'practice:scenario': request(
+    scenarioVersionParamsSchema.strict(),
+    'typed',
+    async (host, { scenarioId, version }) => ({
+      scenario: await fetchScenario(host.session.server, scenarioId, version)
+    })
+  )
+} satisfies RequestSlice
