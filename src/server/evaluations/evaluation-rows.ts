@@ -55,14 +55,15 @@ export const isReleased = (state: EvaluationState): boolean => releasedStates.in
 
 /**
  * Whether the caller may know of the evaluation, as the pull would show it: admins all; its
- * evaluator; trainers the practice ones; leads their team's production ones; the agent their own
- * from release on. Anyone else is told it does not exist.
+ * evaluator; trainers the practice ones; leads their team's production ones; the agent (or the
+ * trainee) their own from release on. Anyone else is told it does not exist.
  */
 export function maySee(claims: AccessClaims, row: EvaluationRow): boolean {
   if (claims.role === 'admin' || row.evaluator_id === claims.userId) return true
-  if (row.practice) return claims.role === 'trainer'
+  const own = row.agent_id === claims.userId && isReleased(row.state)
+  if (row.practice) return claims.role === 'trainer' || own
   if (claims.role === 'team_lead') return row.team_id !== null && row.team_id === claims.teamId
-  return row.agent_id === claims.userId && isReleased(row.state)
+  return own
 }
 
 interface NamedRow extends EvaluationRow {

@@ -146,7 +146,8 @@ export async function headCursor(db: Queryable): Promise<number> {
 
 /**
  * Which part of the change log a caller may read: everything, shared rows only, or shared rows
- * plus one team's, with the private rows of the caller only (`own`) or of the whole team.
+ * plus one team's, with the private rows of the caller only (`own`) or of the whole team; and,
+ * with a team, every row addressed to the caller.
  */
 export type Visibility =
   | { kind: 'all' }
@@ -191,12 +192,13 @@ export function visibilityFilter(
     case 'shared':
       return { sql: 'AND team_id IS NULL', params: [] }
     case 'team': {
-      const team = `AND (team_id IS NULL OR team_id = $${first})`
-      if (visibility.privateRows === 'team') return { sql: team, params: [visibility.teamId] }
-      return {
-        sql: `${team} AND (user_id IS NULL OR user_id = $${first + 1})`,
-        params: [visibility.teamId, visibility.userId]
-      }
+      // A row addressed to the caller reaches them wherever it lies: a trainee's training
+      // evaluation (and their own practice records) are under the practice scope, not their team.
+      const team = `(team_id IS NULL OR team_id = $${first})`
+      const mine = `user_id = $${first + 1}`
+      const params = [visibility.teamId, visibility.userId]
+      if (visibility.privateRows === 'team') return { sql: `AND (${team} OR ${mine})`, params }
+      return { sql: `AND ((${team} AND user_id IS NULL) OR ${mine})`, params }
     }
   }
 }

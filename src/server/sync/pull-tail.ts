@@ -63,10 +63,10 @@ function visible(row: TailRow, visibility: Visibility): boolean {
     case 'shared':
       return row.teamId === null
     case 'team':
+      // Addressed to the caller: theirs wherever it lies (change-log.ts `visibilityFilter`).
+      if (row.userId === visibility.userId) return true
       if (row.teamId !== null && row.teamId !== visibility.teamId) return false
-      return (
-        visibility.privateRows === 'team' || row.userId === null || row.userId === visibility.userId
-      )
+      return visibility.privateRows === 'team' || row.userId === null
   }
 }
 
@@ -88,6 +88,8 @@ export class PullTail {
   /** The same rows by team: shared rows (no team) and each team's, each list in seq order. */
   private shared: TailRow[] = []
   private teams = new Map<string, TailRow[]>()
+  /** The rows addressed to one user, by user, each list in seq order (also in their team's). */
+  private users = new Map<string, TailRow[]>()
   /** Every change with start < seq <= end is in `rows`; -1 until the first refresh. */
   private start = -1
   private end = -1
@@ -153,8 +155,8 @@ export class PullTail {
 
   /**
    * The rows after `cursor` that `visibility` may see, and perhaps a few private rows it may
-   * not, in seq order: for a team, its rows merged with the shared ones, so a pull never walks
-   * the other teams' rows.
+   * not, in seq order: for a team, its rows merged with the shared ones and those addressed to
+   * the caller, so a pull never walks the other teams' rows.
    */
   private *candidates(visibility: Visibility, cursor: number): Generator<TailRow> {
     if (visibility.kind === 'all') {
@@ -164,20 +166,31 @@ export class PullTail {
       }
       return
     }
-    const shared = this.shared
-    const team = visibility.kind === 'team' ? (this.teams.get(visibility.teamId) ?? []) : []
-    let i = indexAfter(shared, cursor)
-    let j = indexAfter(team, cursor)
+    const lists =
+      visibility.kind === 'team'
+        ? [
+            this.shared,
+            this.teams.get(visibility.teamId) ?? [],
+            this.users.get(visibility.userId) ?? []
+          ]
+        : [this.shared]
+    const at = lists.map((list) => indexAfter(list, cursor))
+    let last = cursor
     for (;;) {
-      const a = shared[i]
-      const b = team[j]
-      if (a && (!b || a.seq < b.seq)) {
-        i++
-        yield a
-      } else if (b) {
-        j++
-        yield b
-      } else return
+      // The lowest next row of the lists; a row in two of them (the caller's own row in their
+      // team) is given once.
+      let pick = -1
+      for (let k = 0; k < lists.length; k++) {
+        const row = lists[k]?.[at[k] ?? 0]
+        const best = lists[pick]?.[at[pick] ?? 0]
+        if (row && (!best || row.seq < best.seq)) pick = k
+      }
+      const row = lists[pick]?.[at[pick] ?? 0]
+      if (!row) return
+      at[pick] = (at[pick] ?? 0) + 1
+      if (row.seq <= last) continue
+      last = row.seq
+      yield row
     }
   }
 
@@ -188,6 +201,11 @@ export class PullTail {
       const team = this.teams.get(row.teamId)
       if (team) team.push(row)
       else this.teams.set(row.teamId, [row])
+      if (row.userId !== null) {
+        const user = this.users.get(row.userId)
+        if (user) user.push(row)
+        else this.users.set(row.userId, [row])
+      }
     }
     this.end = row.seq
   }
@@ -201,6 +219,10 @@ export class PullTail {
     for (const [teamId, rows] of this.teams) {
       rows.splice(0, indexAfter(rows, this.start))
       if (rows.length === 0) this.teams.delete(teamId)
+    }
+    for (const [userId, rows] of this.users) {
+      rows.splice(0, indexAfter(rows, this.start))
+      if (rows.length === 0) this.users.delete(userId)
     }
   }
 
@@ -222,6 +244,7 @@ export class PullTail {
         this.rows = []
         this.shared = []
         this.teams = new Map()
+        this.users = new Map()
       })
       .finally(() => {
         this.refreshing = null

@@ -12,7 +12,9 @@ export const PRACTICE_SCOPE_ID = configEntityId('team', 'practice')
  * What a caller may pull: admins everything; agents and leads their team plus shared rows, with
  * rows private to one agent (their states, their dispositions) seen by that agent and the team's
  * leads only; trainers shared rows and practice records, so practice never sees production and
- * production never sees practice; anyone else without a team shared rows only.
+ * production never sees practice; anyone else without a team shared rows only. Rows addressed to
+ * the caller (a trainee's own practice records, a training evaluation released to them) reach
+ * them too.
  */
 export function visibilityOf(claims: AccessClaims): Visibility {
   if (claims.role === 'admin') return { kind: 'all' }

@@ -266,7 +266,7 @@ describeOnEngines('evaluations on %s', {}, ({ database, app }) => {
     ).toBe('conflict')
   })
 
-  it('keeps training evaluations to trainers and admins, on practice calls with training forms', async () => {
+  it('keeps training evaluations to trainers, admins and the trainee, on practice calls with training forms', async () => {
     const callId = await practiceCall('ana')
     const training = save({ agent: 'ana', callId, formId: 'test-training', practice: true })
     expect(await code('carla', training)).toBe('forbidden')
@@ -282,11 +282,16 @@ describeOnEngines('evaluations on %s', {}, ({ database, app }) => {
     expect(await code('tomas', stepMutation('evaluation.release', training.args.id))).toBe(
       'applied'
     )
-    expect(await seenBy(training.args.id)).toEqual({ tomas: 'released', admin: 'released' })
+    // The trainee gets the feedback (addressed to her under the practice scope); her team's
+    // lead never sees practice.
+    expect(await seenBy(training.args.id)).toEqual({
+      tomas: 'released',
+      admin: 'released',
+      ana: 'released'
+    })
     const pulled = await latestPulled(app, token('tomas'), training.args.id)
     expect(pulled).toMatchObject({ kind: 'training', practice: true, interactionId: null })
     expect(pulled?.teamId).not.toBe(users['ana']?.user.teamId)
-    // Its agent may still answer it, by id.
     expect(await code('ana', stepMutation('evaluation.acknowledge', training.args.id))).toBe(
       'applied'
     )

@@ -29,7 +29,9 @@ function change(i: number): NewChange {
     { teamId: TEAM_A },
     { teamId: TEAM_B },
     { teamId: TEAM_A, userId: ANA },
-    { teamId: TEAM_A, userId: BRUNO }
+    { teamId: TEAM_A, userId: BRUNO },
+    // Addressed to Ana under another scope (a training evaluation released to a trainee).
+    { teamId: TEAM_B, userId: ANA }
   ]
   const scope = kinds[i % kinds.length] ?? { teamId: null }
   return { entity: 'complaint', entityId: randomUUID(), ...scope, data: { n: i } }
@@ -59,6 +61,10 @@ describeOnEngines('pull tail on %s', { customers: 0, app: false }, ({ database }
       tail.committed(last)
     }
     const head = await headCursor(db)
+    const ana = { kind: 'team', teamId: TEAM_A, userId: ANA, privateRows: 'own' } as const
+    const anaRows = await readChanges(db, ana, { after: start, upTo: head, limit: 1000 })
+    expect(anaRows.some((r) => (JSON.parse(r.data) as { n: number }).n % 6 === 5)).toBe(true)
+    expect(anaRows.some((r) => (JSON.parse(r.data) as { n: number }).n % 6 === 2)).toBe(false)
     for (const visibility of visibilities) {
       const expected = (
         await readChanges(db, visibility, { after: start, upTo: head, limit: 1000 })
