@@ -3,8 +3,6 @@
  * the server does on upload and prints every problem with its file, line, question id and code.
  * Exits 1 when any form has a problem, 2 on bad usage.
  */
-import { readFileSync } from 'node:fs'
-
 import { checkFormSource } from '@shared/evaluations/form-source'
 import type { LocatedFormIssue } from '@shared/evaluations/validate-form'
 import {
@@ -13,27 +11,16 @@ import {
   type LocatedFileReport
 } from '@shared/yaml/located-report'
 
+import { readLocatedFile } from './read-located-file'
+
 type FormReport = LocatedFileReport<LocatedFormIssue>
 
 function readReport(file: string): FormReport {
-  try {
-    return { file, issues: checkFormSource(readFileSync(file, 'utf8')).issues }
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    return {
-      file,
-      issues: [
-        {
-          code: 'syntax',
-          message: `cannot read: ${message}`,
-          questionId: null,
-          path: [],
-          line: 1,
-          column: 1
-        }
-      ]
-    }
-  }
+  return readLocatedFile(
+    file,
+    (text) => checkFormSource(text).issues,
+    (finding) => ({ ...finding, questionId: null, path: [] })
+  )
 }
 
 const [command, ...rest] = process.argv.slice(2)

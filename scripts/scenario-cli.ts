@@ -15,6 +15,8 @@ import {
   type LocatedFileReport
 } from '@shared/yaml/located-report'
 
+import { readLocatedFile } from './read-located-file'
+
 const scriptsDir = join(import.meta.dirname, '..', 'resources', 'scripts')
 
 /** The bundled scripts, by id and version; one that does not parse is left out (its CLI says why). */
@@ -29,26 +31,11 @@ function bundledScripts(): ScriptLookup {
 }
 
 function readReport(file: string, scripts: ScriptLookup): LocatedFileReport<LocatedScenarioIssue> {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    return {
-      file,
-      issues: [
-        {
-          code: 'syntax',
-          message: `cannot read: ${message}`,
-          id: null,
-          path: [],
-          line: 1,
-          column: 1
-        }
-      ]
-    }
-  }
-  return { file, issues: checkScenarioSource(text, scripts).issues }
+  return readLocatedFile(
+    file,
+    (text) => checkScenarioSource(text, scripts).issues,
+    (finding) => ({ ...finding, id: null, path: [] })
+  )
 }
 
 const [command, ...rest] = process.argv.slice(2)

@@ -6,10 +6,10 @@
  * `npm run script -- upload <file> --server <url> --user <name> [--publish]` (password in
  * ATIENDE_PASSWORD): puts a version on the central server; exits 1 when the server refuses it.
  */
-import { readFileSync } from 'node:fs'
 
 import { formatReport, formatReportJson, type FileReport } from '@shared/scripts/format-issues'
 import { checkScriptSource } from '@shared/scripts/script-source'
+import { readLocatedFile } from './read-located-file'
 import { uploadScript } from './script-upload'
 
 const usage =
@@ -17,26 +17,11 @@ const usage =
   '       npm run script -- upload <file> --server <url> --user <name> [--publish]\n'
 
 function readReport(file: string): FileReport {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    return {
-      file,
-      issues: [
-        {
-          code: 'syntax',
-          message: `cannot read: ${message}`,
-          nodeId: null,
-          path: [],
-          line: 1,
-          column: 1
-        }
-      ]
-    }
-  }
-  return { file, issues: checkScriptSource(text).issues }
+  return readLocatedFile(
+    file,
+    (text) => checkScriptSource(text).issues,
+    (finding) => ({ ...finding, nodeId: null, path: [] })
+  )
 }
 
 function flag(args: readonly string[], name: string): string | undefined {
