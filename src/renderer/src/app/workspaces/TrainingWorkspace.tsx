@@ -44,8 +44,8 @@ function PracticeScenarios() {
 }
 
 /**
- * Training: the scenario library, the simulated rings, and how trainees follow the scripts in
- * practice.
+ * Training: the scenario library (the trainer's main work, the tall column), and beside it the
+ * simulated desk calls and how trainees follow the scripts in practice.
  */
 export default function TrainingWorkspace() {
   const { t } = useTranslation()
@@ -54,12 +54,14 @@ export default function TrainingWorkspace() {
       <ErrorBoundary area={t('practiceScenarios.heading')}>
         <ScenarioLibrary />
       </ErrorBoundary>
-      <ErrorBoundary area={t('training.scenarios')}>
-        <PracticeScenarios />
-      </ErrorBoundary>
-      <ErrorBoundary area={t('scripts.analytics.heading')}>
-        <ScriptAnalyticsPanel />
-      </ErrorBoundary>
+      <div className="training-stack">
+        <ErrorBoundary area={t('training.scenarios')}>
+          <PracticeScenarios />
+        </ErrorBoundary>
+        <ErrorBoundary area={t('scripts.analytics.heading')}>
+          <ScriptAnalyticsPanel />
+        </ErrorBoundary>
+      </div>
     </div>
   )
 }

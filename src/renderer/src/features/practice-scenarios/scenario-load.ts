@@ -2,7 +2,8 @@
  * Reading the practice scenarios through the data worker, as the panel's state: the server
  * down reads as "offline", calmly, never as an error.
  */
-import type { DataClient } from '@renderer/data/worker-client'
+import type { WorkerArgs, WorkerReply } from '@shared/contract/worker'
+import type { Result } from '@shared/contract/result'
 import type { ScenarioVersion, ScenarioVersionDetail } from '@shared/practice/scenario-api'
 
 export type Load<T> =
@@ -11,9 +12,14 @@ export type Load<T> =
   | { state: 'failed'; message: string }
   | { state: 'ready'; value: T }
 
-type Client = Pick<DataClient, 'send'> | null
+type Sends<K extends 'practice:scenarios' | 'practice:scenario'> = {
+  send(name: K, args: WorkerArgs<K>): Promise<Result<WorkerReply<K>>>
+} | null
 
-export async function loadScenarios(client: Client): Promise<Load<ScenarioVersion[]>> {
+/** `client` is the page's data client (or null before the worker is up). */
+export async function loadScenarios(
+  client: Sends<'practice:scenarios'>
+): Promise<Load<ScenarioVersion[]>> {
   if (!client) return { state: 'offline' }
   const result = await client.send('practice:scenarios', {})
   if (result.ok) return { state: 'ready', value: result.data.scenarios }
@@ -22,7 +28,7 @@ export async function loadScenarios(client: Client): Promise<Load<ScenarioVersio
 }
 
 export async function loadScenario(
-  client: Client,
+  client: Sends<'practice:scenario'>,
   scenarioId: string,
   version: number
 ): Promise<Load<ScenarioVersionDetail>> {
