@@ -33,6 +33,7 @@ import { RealtimeHub } from './realtime/realtime-hub'
 import { registerRealtimeRoutes } from './realtime/realtime-routes'
 import { MonitoringKeys } from './monitoring/monitoring-keys'
 import { registerMonitoringRoutes } from './monitoring/monitoring-routes'
+import { registerPracticeScenarioRoutes } from './practice/scenario-routes'
 import { registerScriptAnalyticsRoutes } from './scripts/script-analytics-routes'
 import { registerScriptRoutes } from './scripts/script-routes'
 import {
@@ -154,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerConfigurationAdminRoutes(app, ctx)
   registerEvaluationFormRoutes(app, ctx)
   registerEvaluationRoutes(app, ctx)
+  registerPracticeScenarioRoutes(app, ctx)
   const sip = options.sip ?? noSipServer
   registerSipAccountRoutes(app, ctx, sip)
   registerUserDirectoryRoutes(app, ctx, sip.domain)

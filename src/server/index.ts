@@ -8,6 +8,7 @@ import { backfillCustomerCacheRows } from './customers/cache-row-backfill'
 import { migrate } from './db/migrate'
 import { openDb } from './db/open-db'
 import { seedEvaluationForms } from './evaluations/form-seed'
+import { seedPracticeScenarios } from './practice/scenario-seed'
 import { readSipConfig } from './sip/sip-account-routes'
 import { seedConfiguration } from './seed/seed-configuration'
 import { seedDemoData } from './seed/seed-demo'
@@ -40,6 +41,12 @@ async function main(): Promise<void> {
   if (forms.kind === 'seeded')
     logger.info({ form: forms.formId }, 'default evaluation form published')
   if (forms.kind === 'no_file') logger.warn('the default evaluation form file was not found')
+  const scenarios = await seedPracticeScenarios(db)
+  if (scenarios.seeded.length > 0)
+    logger.info({ scenarios: scenarios.seeded }, 'sample practice scenarios published')
+  if (!scenarios.found) logger.warn('the sample practice scenarios were not found')
+  for (const refused of scenarios.refused)
+    logger.warn(refused, 'a sample practice scenario does not check against its script; left out')
   const app = await buildApp({
     db,
     jwtSecret: await loadJwtSecret(process.env['ATIENDE_JWT_SECRET'], config.dataDir),

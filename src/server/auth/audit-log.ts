@@ -1,4 +1,4 @@
-/** Sensitive actions (logins, token revocations, compensations and their approvals, escalations and assignments, complaint edits, configuration changes, a lead forcing an agent's state, whispers to agents, monitoring sessions and their refusals, every step of an evaluation and an admin's evaluation forms) leave a row that says who, what and when. */
+/** Sensitive actions (logins, token revocations, compensations and their approvals, escalations and assignments, complaint edits, configuration changes, a lead forcing an agent's state, whispers to agents, monitoring sessions and their refusals, every step of an evaluation, an admin's evaluation forms and a trainer's practice scenarios) leave a row that says who, what and when. */
 import type { Queryable } from '../db/db'
 
 export type AuditAction =
@@ -40,6 +40,10 @@ export type AuditAction =
   | 'evaluation_form.published'
   | 'evaluation_form.retired'
   | 'evaluation_form.restored'
+  | 'practice_scenario.uploaded'
+  | 'practice_scenario.published'
+  | 'practice_scenario.retired'
+  | 'practice_scenario.restored'
 
 export interface AuditEntry {
   action: AuditAction

@@ -19,6 +19,7 @@ import { migration018AgentStateSources } from './018-agent-state-sources'
 import { migration019Whispers } from './019-whispers'
 import { migration020Monitoring } from './020-monitoring'
 import { migration021Evaluations } from './021-evaluations'
+import { migration022PracticeScenarios } from './022-practice-scenarios'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -43,5 +44,6 @@ export const migrations: readonly Migration[] = [
   migration018AgentStateSources,
   migration019Whispers,
   migration020Monitoring,
-  migration021Evaluations
+  migration021Evaluations,
+  migration022PracticeScenarios
 ]
