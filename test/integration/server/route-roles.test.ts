@@ -125,6 +125,50 @@ const cases: RouteCase[] = [
       headers: auth(t)
     }),
     expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 404, admin: 404 }
+  },
+  {
+    name: 'GET /api/practice-scenarios',
+    request: (t) => ({ method: 'GET', url: '/api/practice-scenarios', headers: auth(t) }),
+    expected: { anonymous: 401, agent: 200, team_lead: 200, trainer: 200, admin: 200 }
+  },
+  {
+    name: 'GET /api/practice-scenarios?all=true (drafts and retired ones too)',
+    request: (t) => ({ method: 'GET', url: '/api/practice-scenarios?all=true', headers: auth(t) }),
+    expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 200, admin: 200 }
+  },
+  {
+    name: 'GET /api/practice-scenarios/:id/:v (no such version)',
+    request: (t) => ({ method: 'GET', url: '/api/practice-scenarios/none/1', headers: auth(t) }),
+    expected: { anonymous: 401, agent: 404, team_lead: 404, trainer: 404, admin: 404 }
+  },
+  {
+    name: 'POST /api/practice-scenarios (a broken source: authors get the findings)',
+    request: (t) => ({
+      method: 'POST',
+      url: '/api/practice-scenarios',
+      headers: auth(t),
+      payload: { source: 'id: broken' }
+    }),
+    expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 400, admin: 400 }
+  },
+  {
+    name: 'POST /api/practice-scenarios/:id/:v/publish (no such version)',
+    request: (t) => ({
+      method: 'POST',
+      url: '/api/practice-scenarios/none/1/publish',
+      headers: auth(t)
+    }),
+    expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 404, admin: 404 }
+  },
+  {
+    name: 'POST /api/practice-scenarios/:id/retire (no such scenario)',
+    request: (t) => ({
+      method: 'POST',
+      url: '/api/practice-scenarios/none/retire',
+      headers: auth(t),
+      payload: { retired: true }
+    }),
+    expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 404, admin: 404 }
   }
 ]
 
