@@ -44,6 +44,10 @@ export async function sourceFiles(dir: string): Promise<string[]> {
     .map((f) => join(dir, f))
 }
 
+/** As the script routes accept them. */
+const SCRIPT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/
+const MAX_VERSION = 2_147_483_647
+
 const keyOf = (id: string, version: number) => `${id}@${String(version)}`
 
 /** Shipped with the server, so read once per process; a file that does not parse is left out. */
@@ -89,7 +93,16 @@ function scriptRefOf(source: string): { id: string; version: number } | null {
   const script: unknown = (parsed.data as Record<string, unknown>)['script']
   if (!script || typeof script !== 'object') return null
   const { id, version } = script as Record<string, unknown>
-  return typeof id === 'string' && typeof version === 'number' ? { id, version } : null
+  // Only what could name a stored script reaches the query: a float, a huge number or a NUL
+  // would make the database fail the request instead of the check reporting the finding.
+  const named =
+    typeof id === 'string' &&
+    SCRIPT_ID.test(id) &&
+    typeof version === 'number' &&
+    Number.isInteger(version) &&
+    version >= 1 &&
+    version <= MAX_VERSION
+  return named ? { id, version } : null
 }
 
 /** The lookup `checkScenarioSource` needs for this source. */

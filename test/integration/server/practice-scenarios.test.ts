@@ -189,6 +189,11 @@ describeOnEngines('practice scenarios on %s', {}, ({ database, app }) => {
     expect(refused.issues).toEqual([
       expect.objectContaining({ code: 'unknown_script', line: lineOf(noScript, 'version: 99') })
     ])
+    // A reference no script could have is a finding too, never a database error.
+    for (const ref of ['version: 1.5', 'version: 99999999999', 'version: "1"']) {
+      const odd = noScript.replace('version: 99', ref)
+      expect((await upload('tomas', odd)).statusCode, ref).toBe(400)
+    }
     const stored = await database.db.query(
       `SELECT 1 FROM practice_scenarios WHERE scenario_id IN ('broken-caller', 'no-script-caller')`
     )
