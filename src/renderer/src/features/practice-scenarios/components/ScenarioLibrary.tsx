@@ -108,6 +108,10 @@ export function ScenarioLibrary() {
           scenarios={list.value}
           chosen={chosen?.scenarioId ?? null}
           onChoose={(scenario) => {
+            // The one on screen again: nothing to read (and nothing left loading).
+            if (chosen?.scenarioId === scenario.scenarioId && chosen.version === scenario.version) {
+              return
+            }
             setChosen(scenario)
             setDetail({ state: 'loading' })
           }}
