@@ -7,17 +7,18 @@
  */
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { dirname, join, parse } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { checkFormSource } from '@shared/evaluations/form-source'
 import type { Db } from '../db/db'
 import { SCHEMA_LOCK_KEY } from '../db/migrate'
+import { resourceDir } from '../resource-dir'
 import { appendChanges } from '../sync/change-log'
 import { announceChanges } from '../sync/pull'
 import { formChange, publishedFormOf, type FormVersionRow } from './form-versions'
 
-const DEFAULT_FORM = join('resources', 'evaluation-forms', 'service-quality.yaml')
+const DEFAULT_FORM_FILE = 'service-quality.yaml'
 
 /**
  * The default form's file, found by walking up from this module: the same answer from the
@@ -26,13 +27,9 @@ const DEFAULT_FORM = join('resources', 'evaluation-forms', 'service-quality.yaml
 export function defaultFormFile(
   from: string = dirname(fileURLToPath(import.meta.url))
 ): string | null {
-  let dir = from
-  for (;;) {
-    const candidate = join(dir, DEFAULT_FORM)
-    if (existsSync(candidate)) return candidate
-    if (dir === parse(dir).root) return null
-    dir = dirname(dir)
-  }
+  const dir = resourceDir('evaluation-forms', from)
+  const file = dir === null ? null : join(dir, DEFAULT_FORM_FILE)
+  return file !== null && existsSync(file) ? file : null
 }
 
 export type SeedFormsResult =

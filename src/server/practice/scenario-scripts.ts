@@ -7,33 +7,15 @@
  * `checkScenarioSource` takes a synchronous lookup, so the one script a source names is read
  * first and the lookup answers for that script only.
  */
-import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
-import { dirname, join, parse } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 
 import type { ScriptLookup } from '@shared/practice'
 import type { Script } from '@shared/scripts/schema'
 import { parseScript } from '@shared/scripts/script-source'
 import { parseLocatedYaml } from '@shared/yaml/located-yaml'
 import type { Queryable } from '../db/db'
-
-/**
- * A folder under resources/, found by walking up from this module like form-seed finds its
- * file: the same answer from the sources (tsx) and from a bundle under the repository.
- */
-export function resourceDir(
-  name: string,
-  from: string = dirname(fileURLToPath(import.meta.url))
-): string | null {
-  let dir = from
-  for (;;) {
-    const candidate = join(dir, 'resources', name)
-    if (existsSync(candidate)) return candidate
-    if (dir === parse(dir).root) return null
-    dir = dirname(dir)
-  }
-}
+import { resourceDir } from '../resource-dir'
 
 /** The YAML (or JSON) files of a folder, sorted, as full paths. */
 export async function sourceFiles(dir: string): Promise<string[]> {

@@ -15,7 +15,8 @@ import { readFile } from 'node:fs/promises'
 import { checkScenarioSource, type Scenario } from '@shared/practice'
 import type { Db } from '../db/db'
 import { SCHEMA_LOCK_KEY } from '../db/migrate'
-import { resourceDir, scriptLookupFor, sourceFiles } from './scenario-scripts'
+import { resourceDir } from '../resource-dir'
+import { scriptLookupFor, sourceFiles } from './scenario-scripts'
 import { INSERT_COLUMNS, INSERT_PLACEHOLDERS, insertValues } from './scenario-versions'
 
 export interface SeedScenariosResult {

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { beforeAll, expect, it } from 'vitest'
 
 import { seedPracticeScenarios } from '@server/practice/scenario-seed'
-import { resourceDir } from '@server/practice/scenario-scripts'
+import { resourceDir } from '@server/resource-dir'
 import {
   scenarioRejectedSchema,
   scenarioVersionDetailSchema,
