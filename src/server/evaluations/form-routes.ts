@@ -28,6 +28,7 @@ import type { AccessClaims } from '../auth/access-tokens'
 import { writeAudit } from '../auth/audit-log'
 import { UNIQUE_VIOLATION, sqlStateOf, type Queryable } from '../db/db'
 import { HttpAppError } from '../http/app-error'
+import { locatedRejection } from '../http/located-rejection'
 import { claimsOf, requireRole } from '../http/auth-hooks'
 import type { RouteContext, ZodApp } from '../http/route-context'
 import { appendChanges, type NewChange } from '../sync/change-log'
@@ -134,13 +135,7 @@ export function registerEvaluationFormRoutes(app: ZodApp, ctx: RouteContext): vo
           line: i.line,
           column: i.column
         }))
-        const message = `The form has ${String(issues.length)} problem(s)`
-        return reply.code(400).send({
-          code: 'invalid_form',
-          message,
-          issues,
-          error: { code: 'invalid_argument', message, details: { issues } }
-        })
+        return reply.code(400).send(locatedRejection('invalid_form', 'form', issues))
       }
       const form = checked.form
       try {

@@ -29,6 +29,7 @@ import type { Role } from '@shared/domain/user'
 import { writeAudit } from '../auth/audit-log'
 import { UNIQUE_VIOLATION, sqlStateOf } from '../db/db'
 import { HttpAppError } from '../http/app-error'
+import { locatedRejection } from '../http/located-rejection'
 import { claimsOf, requireAuth, requireRole } from '../http/auth-hooks'
 import type { RouteContext, ZodApp } from '../http/route-context'
 import { scriptLookupFor } from './scenario-scripts'
@@ -126,13 +127,7 @@ export function registerPracticeScenarioRoutes(app: ZodApp, ctx: RouteContext): 
           line: i.line,
           column: i.column
         }))
-        const message = `The scenario has ${String(issues.length)} problem(s)`
-        return reply.code(400).send({
-          code: 'invalid_scenario',
-          message,
-          issues,
-          error: { code: 'invalid_argument', message, details: { issues } }
-        })
+        return reply.code(400).send(locatedRejection('invalid_scenario', 'scenario', issues))
       }
       const scenario = checked.scenario
       const target = `${scenario.id}@${String(scenario.version)}`
