@@ -10,12 +10,15 @@ import type { Queryable } from '../db/db'
 import { recordScope } from '../sync/visibility'
 import { readCallback } from './callback-rows'
 import { knownCustomerId, rejected, repeatOf, type MutationOutcome } from '../sync/mutation-outcome'
+import { practiceMarkRefusal } from '../practice/practice-refusal'
 
 async function refusal(
   tx: Queryable,
   claims: AccessClaims,
   args: CallbackScheduleArgs
 ): Promise<MutationOutcome | null> {
+  const marked = practiceMarkRefusal(args)
+  if (marked) return marked
   if (args.practice) {
     if (args.assigneeId !== claims.userId) {
       return rejected('forbidden', 'A practice callback stays with whoever scheduled it')

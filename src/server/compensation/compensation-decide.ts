@@ -6,9 +6,15 @@
 import { decisionRefusal, type CompensationDecideArgs } from '@shared/domain/compensation-record'
 import { writeAudit } from '../auth/audit-log'
 import type { AccessClaims } from '../auth/access-tokens'
-import { COMPENSATION_COLUMNS, compensationOf, type CompensationRow } from './compensation-store'
+import {
+  COMPENSATION_COLUMNS,
+  compensationChange,
+  compensationOf,
+  type CompensationRow
+} from './compensation-store'
 import type { Queryable } from '../db/db'
 import { recordComplaintEvent } from '../complaints/complaint-events'
+import { markedScope } from '../sync/visibility'
 import { rejected, type MutationOutcome } from '../sync/mutation-outcome'
 
 export async function applyCompensationDecide(
@@ -40,7 +46,10 @@ export async function applyCompensationDecide(
   }
   const refusal = decisionRefusal(claims, current)
   if (refusal === 'forbidden') {
-    return rejected('forbidden', "Only a lead of the agent's team or an admin decides this request")
+    return rejected(
+      'forbidden',
+      "Only a lead of the agent's team (a trainer in practice) or an admin decides this request"
+    )
   }
   if (refusal === 'own_request') {
     return rejected('forbidden', 'Nobody decides their own compensation request')
@@ -69,7 +78,7 @@ export async function applyCompensationDecide(
   const event = await recordComplaintEvent(tx, {
     id: args.id,
     complaintId: decided.complaintId,
-    teamId: decided.teamId,
+    scope: markedScope(decided, decided.requestedBy),
     action: status === 'approved' ? 'compensation_approved' : 'compensation_rejected',
     fromStatus: complaintStatus,
     toStatus: complaintStatus,
@@ -93,10 +102,7 @@ export async function applyCompensationDecide(
   })
   return {
     status: 'applied',
-    changes: [
-      { entity: 'compensation', entityId: decided.id, teamId: decided.teamId, data: decided },
-      event
-    ],
+    changes: [compensationChange(decided), event],
     compensation: status
   }
 }

@@ -14,14 +14,36 @@ import {
   grantedToday,
   readCompensationLimits,
   startOfServerDay,
+  compensationChange,
   type CompensationRow
 } from './compensation-store'
 import type { Queryable } from '../db/db'
-import { valueTiers } from '@shared/domain/customer'
+import { valueTiers, type ValueTier } from '@shared/domain/customer'
+import { caseAccessRefusal } from '../complaints/complaint-access'
 import { recordComplaintEvent } from '../complaints/complaint-events'
+import { markedScope } from '../sync/visibility'
 import { rejected, type MutationOutcome } from '../sync/mutation-outcome'
 
 const GRANTING_ROLES: readonly string[] = ['agent', 'team_lead', 'admin']
+
+async function customerTier(tx: Queryable, customerId: string): Promise<ValueTier | undefined> {
+  const rows = await tx.query<{ tier: string }>(
+    'SELECT tier FROM customers WHERE id = $1 FOR UPDATE',
+    [customerId]
+  )
+  return valueTiers.find((t) => t === rows[0]?.tier)
+}
+
+/** A persona's tier as its newest published scenario version has it: the server's own data. */
+async function personaTier(tx: Queryable, personaId: string): Promise<ValueTier | undefined> {
+  const rows = await tx.query<{ tier: string | null }>(
+    `SELECT scenario->'persona'->>'valueTier' AS tier FROM practice_scenarios
+     WHERE scenario->'persona'->>'id' = $1 AND status = 'published'
+     ORDER BY published_at DESC LIMIT 1`,
+    [personaId]
+  )
+  return valueTiers.find((t) => t === rows[0]?.tier)
+}
 
 export async function applyCompensationGrant(
   tx: Queryable,
@@ -47,19 +69,24 @@ export async function applyCompensationGrant(
   const complaints = await tx.query<{
     id: string
     customer_id: string | null
+    persona_id: string | null
+    practice: boolean
     team_id: string | null
+    agent_id: string
     status: string
-  }>('SELECT id, customer_id, team_id, status FROM complaints WHERE id = $1 FOR UPDATE', [
-    args.complaintId
-  ])
+  }>(
+    `SELECT id, customer_id, persona_id, practice, team_id, agent_id, status
+     FROM complaints WHERE id = $1 FOR UPDATE`,
+    [args.complaintId]
+  )
   const complaint = complaints[0]
   if (!complaint) {
     return rejected('not_found', 'The complaint does not exist', { complaintId: args.complaintId })
   }
-  if (claims.role !== 'admin' && (claims.teamId === null || complaint.team_id !== claims.teamId)) {
-    return rejected('forbidden', "This complaint belongs to another team's queue")
-  }
-  if (complaint.customer_id === null) {
+  const access = caseAccessRefusal(claims, complaint)
+  if (access !== null) return rejected('forbidden', access)
+  const partyId = complaint.practice ? complaint.persona_id : complaint.customer_id
+  if (partyId === null) {
     return rejected('invalid_argument', 'A compensation needs a complaint with a known customer')
   }
   if (complaint.status === 'closed') {
@@ -68,16 +95,13 @@ export async function applyCompensationGrant(
   // Concurrent grants by this person or to this customer wait for each other, so two of them
   // can never both fit under a cap that only one fits under (users first, then customers).
   await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [claims.userId])
-  const customers = await tx.query<{ tier: string }>(
-    'SELECT tier FROM customers WHERE id = $1 FOR UPDATE',
-    [complaint.customer_id]
-  )
-  const tier = valueTiers.find((t) => t === customers[0]?.tier)
+  const tier = complaint.practice ? await personaTier(tx, partyId) : await customerTier(tx, partyId)
   if (tier === undefined) return rejected('not_found', "The complaint's customer does not exist")
   const limits = await readCompensationLimits(tx)
   const today = await grantedToday(tx, {
     agentId: claims.userId,
-    customerId: complaint.customer_id,
+    partyId,
+    practice: complaint.practice,
     currency: limits.currency,
     since: startOfServerDay(new Date())
   })
@@ -93,8 +117,8 @@ export async function applyCompensationGrant(
   )
   const inserted = await tx.query<CompensationRow>(
     `INSERT INTO compensations (id, complaint_id, customer_id, team_id, type, amount, currency,
-       reason, tier, status, approval_reason, requested_by, requested_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       reason, tier, status, approval_reason, requested_by, requested_at, practice, persona_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
      RETURNING ${COMPENSATION_COLUMNS}`,
     [
       args.id,
@@ -109,7 +133,9 @@ export async function applyCompensationGrant(
       outcome.status,
       outcome.approvalReason,
       claims.userId,
-      args.at
+      args.at,
+      complaint.practice,
+      complaint.persona_id
     ]
   )
   const row = inserted[0]
@@ -120,7 +146,10 @@ export async function applyCompensationGrant(
     // One event per compensation: its id is the compensation's, so a retry cannot double it.
     id: compensation.id,
     complaintId: complaint.id,
-    teamId: complaint.team_id,
+    scope: markedScope(
+      { practice: complaint.practice, teamId: complaint.team_id },
+      complaint.agent_id
+    ),
     action: granted ? 'compensation_granted' : 'compensation_requested',
     fromStatus: complaint.status,
     toStatus: complaint.status,
@@ -136,6 +165,7 @@ export async function applyCompensationGrant(
     details: {
       complaintId: complaint.id,
       customerId: complaint.customer_id,
+      personaId: complaint.persona_id,
       type: args.type,
       amount: args.amount,
       currency: args.currency,
@@ -148,15 +178,7 @@ export async function applyCompensationGrant(
   })
   return {
     status: 'applied',
-    changes: [
-      {
-        entity: 'compensation',
-        entityId: compensation.id,
-        teamId: compensation.teamId,
-        data: compensation
-      },
-      event
-    ],
+    changes: [compensationChange(compensation), event],
     compensation: outcome.status
   }
 }

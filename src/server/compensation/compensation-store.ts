@@ -5,6 +5,8 @@
 import { compensationSchema, type Compensation } from '@shared/domain/compensation-record'
 import { compensationLimitsSchema, type CompensationLimits } from '@shared/domain/configuration'
 import type { Queryable } from '../db/db'
+import type { NewChange } from '../sync/change-log'
+import { markedScope } from '../sync/visibility'
 
 /** The limits as configured in the database (what clients pull is published from the same). */
 export async function readCompensationLimits(tx: Queryable): Promise<CompensationLimits> {
@@ -71,23 +73,28 @@ export function startOfServerDay(now: Date): Date {
 }
 
 /**
- * What `agentId` granted on their own authority today, and what `customerId` received today
- * (granted or approved), in `currency`, counted by the server's receipt time.
+ * What `agentId` granted on their own authority today, and what the party (a customer, or in
+ * practice a persona) received today (granted or approved), in `currency`, counted by the
+ * server's receipt time. Practice and production are counted apart: practice never uses up a
+ * real cap, nor production a practice one.
  */
 export async function grantedToday(
   tx: Queryable,
-  who: { agentId: string; customerId: string; currency: string; since: Date }
+  who: { agentId: string; partyId: string; practice: boolean; currency: string; since: Date }
 ): Promise<{ byAgent: number; toCustomer: number }> {
+  // The party's own column, so production keeps using the customer-day index.
+  const party = who.practice ? 'persona_id' : 'customer_id'
   const rows = await tx.query<{ by_agent: number; to_customer: number }>(
     `SELECT
        COALESCE(SUM(amount) FILTER (WHERE requested_by = $1 AND status = 'granted'), 0)::float8
          AS by_agent,
-       COALESCE(SUM(amount) FILTER (WHERE customer_id = $2
+       COALESCE(SUM(amount) FILTER (WHERE ${party} = $2
                                       AND status IN ('granted', 'approved')), 0)::float8
          AS to_customer
      FROM compensations
-     WHERE (requested_by = $1 OR customer_id = $2) AND currency = $3 AND received_at >= $4`,
-    [who.agentId, who.customerId, who.currency, who.since.toISOString()]
+     WHERE (requested_by = $1 OR ${party} = $2)
+       AND currency = $3 AND received_at >= $4 AND practice = $5`,
+    [who.agentId, who.partyId, who.currency, who.since.toISOString(), who.practice]
   )
   return { byAgent: rows[0]?.by_agent ?? 0, toCustomer: rows[0]?.to_customer ?? 0 }
 }
@@ -95,7 +102,9 @@ export async function grantedToday(
 export interface CompensationRow {
   id: string
   complaint_id: string
-  customer_id: string
+  customer_id: string | null
+  practice: boolean
+  persona_id: string | null
   team_id: string | null
   type: string
   amount: number
@@ -112,7 +121,7 @@ export interface CompensationRow {
 }
 
 /** Every column, the amount as a number. */
-export const COMPENSATION_COLUMNS = `id, complaint_id, customer_id, team_id, type,
+export const COMPENSATION_COLUMNS = `id, complaint_id, customer_id, practice, persona_id, team_id, type,
   amount::float8 AS amount, currency, reason, tier, status, approval_reason, requested_by,
   requested_at, decided_by, decided_at, decision_reason`
 
@@ -122,6 +131,8 @@ export function compensationOf(row: CompensationRow): Compensation {
     id: row.id,
     complaintId: row.complaint_id,
     customerId: row.customer_id,
+    practice: row.practice,
+    personaId: row.persona_id,
     teamId: row.team_id,
     type: row.type,
     amount: row.amount,
@@ -136,4 +147,14 @@ export function compensationOf(row: CompensationRow): Compensation {
     decidedAt: row.decided_at?.toISOString() ?? null,
     decisionReason: row.decision_reason
   })
+}
+
+/** The compensation's change: a practice one to the trainers and its trainee only. */
+export function compensationChange(compensation: Compensation): NewChange {
+  return {
+    entity: 'compensation',
+    entityId: compensation.id,
+    ...markedScope(compensation, compensation.requestedBy),
+    data: compensation
+  }
 }

@@ -20,7 +20,8 @@ export interface AnalysisScope {
   now: Date
 }
 
-const IN_SCOPE = `c.created_at >= $1 AND c.created_at < $2
+// Practice complaints (and so their compensations) are never production figures.
+const IN_SCOPE = `c.created_at >= $1 AND c.created_at < $2 AND NOT c.practice
   AND ($3::uuid IS NULL OR c.team_id = $3::uuid)`
 
 const OPEN = `c.status IN ('open', 'in_progress', 'awaiting_customer')`
@@ -64,6 +65,7 @@ async function figures(db: Queryable, scope: AnalysisScope): Promise<Figures> {
                          WHERE e.complaint_id = c.id AND e.action = 'reopen')
          AND NOT EXISTS (SELECT 1 FROM complaints later
                          WHERE later.customer_id = c.customer_id AND later.id <> c.id
+                           AND NOT later.practice
                            AND later.created_at > c.resolved_at
                            AND later.created_at <= c.resolved_at + make_interval(days => $5::int))
        )::int AS recovered

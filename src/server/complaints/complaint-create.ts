@@ -5,7 +5,10 @@
 import { complaintDueAt, type Complaint, type ComplaintCreateArgs } from '@shared/domain/complaint'
 import type { AccessClaims } from '../auth/access-tokens'
 import type { Queryable } from '../db/db'
+import type { NewChange } from '../sync/change-log'
+import { practiceMarkProblem } from '@shared/practice/practice-mark'
 import { rejected, type MutationOutcome } from '../sync/mutation-outcome'
+import { markedScope } from '../sync/visibility'
 
 /** `QR-000123`; wider numbers keep every digit. */
 export function formatCaseNumber(n: number): string {
@@ -46,6 +49,35 @@ export function categoryProblem(
   return null
 }
 
+/**
+ * Why `claims` may not file this complaint: a broken practice mark, a trainer's production
+ * complaint, or a production one from someone without a team (its row would reach everyone).
+ * A practice complaint may come from anyone: its change goes to the practice scope.
+ */
+function authorRefusal(claims: AccessClaims, args: ComplaintCreateArgs): MutationOutcome | null {
+  const problem = practiceMarkProblem(args)
+  if (problem !== null) return rejected('invalid_argument', problem, { personaId: args.personaId })
+  if (args.practice) return null
+  if (claims.role === 'trainer') {
+    return rejected('forbidden', 'Trainers cannot file production complaints')
+  }
+  if (claims.teamId === null) {
+    return rejected('forbidden', 'Only members of a team can file complaints')
+  }
+  return null
+}
+
+/** The complaint's change: a practice one to the trainers and its author only. */
+export function complaintChange(complaint: Complaint, json?: string): NewChange {
+  return {
+    entity: 'complaint',
+    entityId: complaint.id,
+    ...markedScope(complaint, complaint.agentId),
+    data: complaint,
+    ...(json === undefined ? {} : { json })
+  }
+}
+
 /** The complaint as the server stores and sends it. */
 function authoritative(
   args: ComplaintCreateArgs,
@@ -72,13 +104,8 @@ export async function applyComplaintCreate(
   claims: AccessClaims,
   args: ComplaintCreateArgs
 ): Promise<MutationOutcome> {
-  if (claims.role === 'trainer') {
-    return rejected('forbidden', 'Trainers cannot file production complaints')
-  }
-  // A row without a team would be visible to every user, trainers included.
-  if (claims.teamId === null) {
-    return rejected('forbidden', 'Only members of a team can file complaints')
-  }
+  const refusal = authorRefusal(claims, args)
+  if (refusal) return refusal
   const existing = await tx.query<{ agent_id: string }>(
     'SELECT agent_id FROM complaints WHERE id = $1',
     [args.id]
@@ -100,9 +127,9 @@ export async function applyComplaintCreate(
     `INSERT INTO complaints (id, case_number, customer_id, call_id, category, description,
                              agent_id, team_id, created_at, subcategory, severity, due_at,
                              quality_dimension, expected, received, requested_remedy,
-                             product_code, product_name, channel)
+                             product_code, product_name, channel, practice, persona_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-             $19)
+             $19, $20, $21)
      RETURNING status, received_at`,
     [
       args.id,
@@ -123,7 +150,9 @@ export async function applyComplaintCreate(
       args.requestedRemedy,
       args.productCode,
       args.productName,
-      args.channel
+      args.channel,
+      args.practice,
+      args.personaId
     ]
   )
   const complaint = authoritative(args, {
@@ -134,7 +163,7 @@ export async function applyComplaintCreate(
   })
   return {
     status: 'applied',
-    changes: [{ entity: 'complaint', entityId: args.id, teamId: claims.teamId, data: complaint }]
+    changes: [complaintChange(complaint)]
   }
 }
 
@@ -171,12 +200,9 @@ export async function applyComplaintCreates(
   const outcomes: (MutationOutcome | null)[] = []
   const toInsert: { index: number; claims: AccessClaims; args: ComplaintCreateArgs }[] = []
   items.forEach(({ claims, args }, index) => {
-    if (claims.role === 'trainer') {
-      outcomes.push(rejected('forbidden', 'Trainers cannot file production complaints'))
-      return
-    }
-    if (claims.teamId === null) {
-      outcomes.push(rejected('forbidden', 'Only members of a team can file complaints'))
+    const refusal = authorRefusal(claims, args)
+    if (refusal) {
+      outcomes.push(refusal)
       return
     }
     const owner = owners.get(args.id)
@@ -224,31 +250,24 @@ export async function applyComplaintCreates(
       `INSERT INTO complaints (id, case_number, customer_id, call_id, category, description,
                                agent_id, team_id, created_at, subcategory, severity, due_at,
                                quality_dimension, expected, received, requested_remedy,
-                               product_code, product_name, channel)
+                               product_code, product_name, channel, practice, persona_id)
        SELECT r.id, r."caseNumber", r."customerId", r."callId", r.category, r.description,
               r."agentId", r."teamId", r."createdAt", r.subcategory, r.severity, r."dueAt",
               r."qualityDimension", r.expected, r.received, r."requestedRemedy",
-              r."productCode", r."productName", r.channel
+              r."productCode", r."productName", r.channel, r.practice, r."personaId"
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "caseNumber" text, "customerId" uuid,
          "callId" text, category text, description text, "agentId" uuid, "teamId" uuid,
          "createdAt" timestamptz, subcategory text, severity text, "dueAt" timestamptz,
          "qualityDimension" text, expected text, received text, "requestedRemedy" text,
-         "productCode" text, "productName" text, channel text)`,
+         "productCode" text, "productName" text, channel text, practice boolean,
+         "personaId" text)`,
       [`[${json.join(',')}]`]
     )
     complaints.forEach((complaint, i) => {
       const index = toInsert[i]?.index ?? -1
       outcomes[index] = {
         status: 'applied',
-        changes: [
-          {
-            entity: 'complaint',
-            entityId: complaint.id,
-            teamId: complaint.teamId,
-            data: complaint,
-            json: json[i]
-          }
-        ]
+        changes: [complaintChange(complaint, json[i])]
       }
     })
   }

@@ -10,7 +10,8 @@ import type { NewChange } from '../sync/change-log'
 export interface NewComplaintEvent {
   id: string
   complaintId: string
-  teamId: string | null
+  /** Where the change goes: the case's own scope (`markedScope`), practice included. */
+  scope: { teamId: string | null; userId: string | null }
   action: ComplaintEventAction
   fromStatus: string
   toStatus: string
@@ -62,5 +63,5 @@ export async function recordComplaintEvent(
     assigneeId,
     fields
   })
-  return { entity: 'complaint_event', entityId: event.id, teamId: event.teamId, data }
+  return { entity: 'complaint_event', entityId: event.id, ...event.scope, data }
 }

@@ -17,8 +17,10 @@ import { roles } from '@shared/domain/user'
 import { writeAudit } from '../auth/audit-log'
 import type { AccessClaims } from '../auth/access-tokens'
 import type { Queryable } from '../db/db'
+import { caseAccessRefusal, caseRole } from './complaint-access'
+import { complaintChange } from './complaint-create'
 import { recordComplaintEvent } from './complaint-events'
-import { complaintOf, type ComplaintRow } from './complaint-transition'
+import { caseScope, complaintOf, type ComplaintRow } from './complaint-transition'
 import { rejected, type MutationOutcome } from '../sync/mutation-outcome'
 
 type Loaded = { kind: 'row'; row: ComplaintRow } | { kind: 'done'; outcome: MutationOutcome }
@@ -76,8 +78,13 @@ function refusedBecause(refusal: OwnershipRefusal): MutationOutcome {
   return rejected(code, ownershipRefusalMessages[refusal], { refusal })
 }
 
-function actorOf(claims: AccessClaims) {
-  return { userId: claims.userId, role: claims.role, teamId: claims.teamId }
+/**
+ * The actor the shared ownership rules see. On a practice case (worked by its trainee and the
+ * trainers only, checked first) the trainer plays the trainee's lead, inside the case's team.
+ */
+function actorOf(claims: AccessClaims, row: ComplaintRow) {
+  if (!row.practice) return { userId: claims.userId, role: claims.role, teamId: claims.teamId }
+  return { userId: claims.userId, role: caseRole(claims, row), teamId: row.team_id }
 }
 
 export async function applyComplaintEscalate(
@@ -88,7 +95,9 @@ export async function applyComplaintEscalate(
   const loaded = await loadForUpdate(tx, claims, args.id, args.complaintId)
   if (loaded.kind === 'done') return loaded.outcome
   const row = loaded.row
-  const refusal = escalationRefusal(actorOf(claims), ownedOf(row))
+  const access = caseAccessRefusal(claims, row)
+  if (access !== null) return rejected('forbidden', access)
+  const refusal = escalationRefusal(actorOf(claims, row), ownedOf(row))
   if (refusal !== null) return refusedBecause(refusal)
   const updated = await tx.query<ComplaintRow>(
     `UPDATE complaints SET escalated_at = $2, escalated_by = $3, escalation_reason = $4
@@ -98,7 +107,7 @@ export async function applyComplaintEscalate(
   const event = await recordComplaintEvent(tx, {
     id: args.id,
     complaintId: row.id,
-    teamId: row.team_id,
+    scope: caseScope(row),
     action: 'escalated',
     fromStatus: row.status,
     toStatus: row.status,
@@ -115,10 +124,7 @@ export async function applyComplaintEscalate(
   const complaint = complaintOf(updated[0] ?? row)
   return {
     status: 'applied',
-    changes: [
-      { entity: 'complaint', entityId: complaint.id, teamId: complaint.teamId, data: complaint },
-      event
-    ]
+    changes: [complaintChange(complaint), event]
   }
 }
 
@@ -130,6 +136,8 @@ export async function applyComplaintAssign(
   const loaded = await loadForUpdate(tx, claims, args.id, args.complaintId)
   if (loaded.kind === 'done') return loaded.outcome
   const row = loaded.row
+  const access = caseAccessRefusal(claims, row)
+  if (access !== null) return rejected('forbidden', access)
   const users = await tx.query<{ id: string; role: string; team_id: string | null }>(
     'SELECT id, role, team_id FROM users WHERE id = $1',
     [args.assigneeId]
@@ -137,7 +145,7 @@ export async function applyComplaintAssign(
   const user = users[0]
   const role = roles.find((r) => r === user?.role)
   const assignee = user && role ? { id: user.id, role, teamId: user.team_id } : null
-  const actor = actorOf(claims)
+  const actor = actorOf(claims, row)
   const owned = ownedOf(row)
   const refusal = assignmentRefusal(actor, owned, assignee)
   if (refusal !== null) return refusedBecause(refusal)
@@ -154,7 +162,7 @@ export async function applyComplaintAssign(
   const event = await recordComplaintEvent(tx, {
     id: args.id,
     complaintId: row.id,
-    teamId: row.team_id,
+    scope: caseScope(row),
     action: kind,
     fromStatus: row.status,
     toStatus: row.status,
@@ -178,9 +186,6 @@ export async function applyComplaintAssign(
   const complaint = complaintOf(updated[0] ?? row)
   return {
     status: 'applied',
-    changes: [
-      { entity: 'complaint', entityId: complaint.id, teamId: complaint.teamId, data: complaint },
-      event
-    ]
+    changes: [complaintChange(complaint), event]
   }
 }

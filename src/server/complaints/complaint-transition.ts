@@ -12,7 +12,10 @@ import { complaintSchema, type Complaint } from '@shared/domain/complaint'
 import type { ComplaintTransitionArgs } from '@shared/domain/complaint-transition'
 import type { AccessClaims } from '../auth/access-tokens'
 import type { Queryable } from '../db/db'
+import { caseAccessRefusal, caseRole } from './complaint-access'
+import { complaintChange } from './complaint-create'
 import { recordComplaintEvent } from './complaint-events'
+import { markedScope } from '../sync/visibility'
 import { rejected, repeatOf, type MutationOutcome } from '../sync/mutation-outcome'
 
 export interface ComplaintRow {
@@ -34,6 +37,8 @@ export interface ComplaintRow {
   status: string
   agent_id: string
   team_id: string | null
+  practice: boolean
+  persona_id: string | null
   created_at: Date
   received_at: Date
   due_at: Date | null
@@ -64,12 +69,22 @@ export function complaintOf(row: ComplaintRow): Complaint {
     status: row.status,
     agentId: row.agent_id,
     teamId: row.team_id,
+    practice: row.practice,
+    personaId: row.persona_id,
     receivedAt: row.received_at.toISOString(),
     dueAt: row.due_at?.toISOString() ?? null,
     assigneeId: row.assignee_id,
     escalatedAt: row.escalated_at?.toISOString() ?? null,
     escalationReason: row.escalation_reason
   })
+}
+
+/** Where the case's changes go (see `markedScope`). */
+export function caseScope(row: Pick<ComplaintRow, 'practice' | 'team_id' | 'agent_id'>): {
+  teamId: string | null
+  userId: string | null
+} {
+  return markedScope({ practice: row.practice, teamId: row.team_id }, row.agent_id)
 }
 
 const refusals: Record<TransitionRefusal, (status: string, action: string) => string> = {
@@ -96,12 +111,10 @@ export async function applyComplaintTransition(
       complaintId: args.complaintId
     })
   }
-  // Agents and leads work their own team's cases; admins any.
-  if (claims.role !== 'admin' && (claims.teamId === null || row.team_id !== claims.teamId)) {
-    return rejected('forbidden', "This complaint belongs to another team's queue")
-  }
+  const refusal = caseAccessRefusal(claims, row)
+  if (refusal !== null) return rejected('forbidden', refusal)
   const from = lifecycleStatuses.find((s) => s === row.status) ?? 'open'
-  const result = lifecycleTransition(from, args.action, claims.role)
+  const result = lifecycleTransition(from, args.action, caseRole(claims, row))
   if (!result.ok) {
     const code = result.reason === 'role_not_allowed' ? 'forbidden' : 'conflict'
     return rejected(code, refusals[result.reason](from, args.action), {
@@ -119,7 +132,7 @@ export async function applyComplaintTransition(
   const event = await recordComplaintEvent(tx, {
     id: args.id,
     complaintId: row.id,
-    teamId: row.team_id,
+    scope: caseScope(row),
     action: args.action,
     fromStatus: from,
     toStatus: result.to,
@@ -130,9 +143,6 @@ export async function applyComplaintTransition(
   const complaint = complaintOf(updated[0] ?? { ...row, status: result.to })
   return {
     status: 'applied',
-    changes: [
-      { entity: 'complaint', entityId: complaint.id, teamId: complaint.teamId, data: complaint },
-      event
-    ]
+    changes: [complaintChange(complaint), event]
   }
 }

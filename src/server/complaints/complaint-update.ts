@@ -22,12 +22,11 @@ import { writeAudit } from '../auth/audit-log'
 import type { AccessClaims } from '../auth/access-tokens'
 import type { Queryable, SqlParam } from '../db/db'
 import type { NewChange } from '../sync/change-log'
-import { categoryProblem, categoryTree } from './complaint-create'
+import { caseAccessRefusal } from './complaint-access'
+import { categoryProblem, categoryTree, complaintChange } from './complaint-create'
 import { recordComplaintEvent } from './complaint-events'
-import { complaintOf, type ComplaintRow } from './complaint-transition'
+import { caseScope, complaintOf, type ComplaintRow } from './complaint-transition'
 import { rejected, type MutationOutcome } from '../sync/mutation-outcome'
-
-const EDIT_ROLES: readonly string[] = ['agent', 'team_lead', 'admin']
 
 /** Column of each editable field (a fixed map: no field name from the wire reaches the SQL). */
 const columns: Record<Exclude<EditableComplaintField, 'product'>, string> = {
@@ -137,7 +136,7 @@ async function writeMerged(
   const event = await recordComplaintEvent(tx, {
     id: args.id,
     complaintId: row.id,
-    teamId: row.team_id,
+    scope: caseScope(row),
     action: 'edited',
     fromStatus: row.status,
     toStatus: row.status,
@@ -146,10 +145,7 @@ async function writeMerged(
     at: args.at,
     fields: merged.apply.map((a) => a.field)
   })
-  return [
-    { entity: 'complaint', entityId: complaint.id, teamId: complaint.teamId, data: complaint },
-    event
-  ]
+  return [complaintChange(complaint), event]
 }
 
 /** Applies an edit inside the caller's transaction. */
@@ -174,10 +170,8 @@ export async function applyComplaintUpdate(
   if (!row) {
     return rejected('not_found', 'The complaint does not exist', { complaintId: args.complaintId })
   }
-  const ownTeam = claims.teamId !== null && row.team_id === claims.teamId
-  if (!EDIT_ROLES.includes(claims.role) || (claims.role !== 'admin' && !ownTeam)) {
-    return rejected('forbidden', "This complaint belongs to another team's queue")
-  }
+  const refusal = caseAccessRefusal(claims, row)
+  if (refusal !== null) return rejected('forbidden', refusal)
   if (row.status === 'closed') {
     return rejected('conflict', 'A closed complaint cannot be edited; reopen it first', {
       status: row.status

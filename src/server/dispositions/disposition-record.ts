@@ -10,12 +10,15 @@ import type { AccessClaims } from '../auth/access-tokens'
 import type { Queryable } from '../db/db'
 import { recordScope } from '../sync/visibility'
 import { knownCustomerId, rejected, repeatOf, type MutationOutcome } from '../sync/mutation-outcome'
+import { practiceMarkRefusal } from '../practice/practice-refusal'
 
 async function refusal(
   tx: Queryable,
   claims: AccessClaims,
   args: DispositionRecordArgs
 ): Promise<MutationOutcome | null> {
+  const marked = practiceMarkRefusal(args)
+  if (marked) return marked
   if (!args.practice && (claims.teamId === null || claims.role === 'trainer')) {
     return rejected('forbidden', 'Only members of a team record dispositions of production calls')
   }

@@ -126,8 +126,9 @@ export async function callContext(
     )
   }
   const complaints = await db.query<ComplaintRow>(
-    'SELECT * FROM complaints WHERE agent_id = $1 AND call_id = $2 ORDER BY created_at',
-    [agent.id, query.callId]
+    `SELECT * FROM complaints WHERE agent_id = $1 AND call_id = $2 AND practice = $3
+     ORDER BY created_at`,
+    [agent.id, query.callId, practice]
   )
   return {
     agent: { id: agent.id, name: agent.display_name, teamId: agent.team_id },

@@ -8,12 +8,15 @@ import type { ScriptRunRecordArgs } from '@shared/domain/script-run'
 import type { AccessClaims } from '../auth/access-tokens'
 import type { Queryable } from '../db/db'
 import { rejected, repeatOf, type MutationOutcome } from '../sync/mutation-outcome'
+import { practiceMarkRefusal } from '../practice/practice-refusal'
 
 export async function applyScriptRunRecord(
   tx: Queryable,
   claims: AccessClaims,
   args: ScriptRunRecordArgs
 ): Promise<MutationOutcome> {
+  const marked = practiceMarkRefusal(args)
+  if (marked) return marked
   if (!args.practice && (claims.teamId === null || claims.role === 'trainer')) {
     return rejected('forbidden', 'Only members of a team record production script runs')
   }

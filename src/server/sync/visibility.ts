@@ -43,3 +43,16 @@ export function recordScope(
   const teamId = practice ? PRACTICE_SCOPE_ID : claims.teamId
   return { teamId, userId: isPrivate || practice ? claims.userId : null }
 }
+
+/**
+ * Where a change to a record that may carry the practice mark goes: a practice one under
+ * {@link PRACTICE_SCOPE_ID}, addressed to its author (the trainee sees it, trainers read the
+ * scope); a production one under its team, as before.
+ */
+export function markedScope(
+  record: { practice: boolean; teamId: string | null },
+  authorId: string
+): { teamId: string | null; userId: string | null } {
+  if (record.practice) return { teamId: PRACTICE_SCOPE_ID, userId: authorId }
+  return { teamId: record.teamId, userId: null }
+}

@@ -10,6 +10,7 @@ import { multilineText } from '../text/text-schemas'
 import { compensationTypes } from './configuration'
 import { currencySchema } from './compensation'
 import { valueTiers } from './customer'
+import { practiceMarkShape } from '../practice/practice-mark'
 
 export const compensationStatuses = ['granted', 'pending', 'approved', 'rejected'] as const
 export type CompensationStatus = (typeof compensationStatuses)[number]
@@ -68,7 +69,9 @@ export type CompensationDecideArgs = z.infer<typeof compensationDecideArgsSchema
 export const compensationSchema = z.object({
   id: z.uuid(),
   complaintId: z.uuid(),
-  customerId: z.uuid(),
+  /** Null on a practice compensation: it follows its complaint and names the persona. */
+  customerId: z.uuid().nullable(),
+  ...practiceMarkShape,
   teamId: z.uuid().nullable(),
   type: z.enum(compensationTypes),
   amount: z.number(),
@@ -88,16 +91,18 @@ export const compensationSchema = z.object({
 export type Compensation = z.infer<typeof compensationSchema>
 
 /**
- * Who may decide a request: a lead of the request's team or an admin, never on their own request
- * (four eyes); and only while it is pending.
+ * Who may decide a request: a lead of the request's team or an admin (on a practice request, a
+ * trainer: a real lead never sees practice), never on their own request (four eyes); and only
+ * while it is pending.
  */
 export function decisionRefusal(
   actor: { userId: string; role: string; teamId: string | null },
-  compensation: Pick<Compensation, 'teamId' | 'status' | 'requestedBy'>
+  compensation: Pick<Compensation, 'teamId' | 'status' | 'requestedBy' | 'practice'>
 ): 'forbidden' | 'own_request' | 'already_decided' | null {
-  const mayDecide =
-    actor.role === 'admin' ||
-    (actor.role === 'team_lead' && actor.teamId !== null && actor.teamId === compensation.teamId)
+  const leadsIt = compensation.practice
+    ? actor.role === 'trainer'
+    : actor.role === 'team_lead' && actor.teamId !== null && actor.teamId === compensation.teamId
+  const mayDecide = actor.role === 'admin' || leadsIt
   if (!mayDecide) return 'forbidden'
   if (compensation.requestedBy === actor.userId) return 'own_request'
   if (compensation.status !== 'pending') return 'already_decided'

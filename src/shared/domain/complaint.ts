@@ -9,6 +9,7 @@ import { lifecycleStatuses } from './complaint-lifecycle'
 import { identifierText, lineText, multilineText } from '../text/text-schemas'
 import { configCodeSchema } from './configuration'
 import { qualityDimensions } from './quality-dimensions'
+import { practiceMarkShape } from '../practice/practice-mark'
 
 export const complaintCategories = [
   'billing',
@@ -78,7 +79,12 @@ export const complaintCreateArgsSchema = z
     callId: identifierText().max(128).nullable(),
     category: configCodeSchema,
     description: multilineText().trim().min(3).max(4000),
-    createdAt: z.iso.datetime()
+    createdAt: z.iso.datetime(),
+    /**
+     * Filed on a practice call: names the scenario's persona and no customer (see
+     * practice/practice-mark.ts), goes to trainers and its author only, never in figures.
+     */
+    ...practiceMarkShape
   })
   .extend(complaintDetailsSchema.shape)
 export type ComplaintCreateArgs = z.infer<typeof complaintCreateArgsSchema>

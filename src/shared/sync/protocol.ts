@@ -91,8 +91,11 @@ import { deskPresenceSchema } from '../presence/presence'
  * change `evaluation` (a draft private to its evaluator and the team's leads, the agent's from
  * release on; training ones in the practice scope), `evaluation_form` (published form versions,
  * centre-wide).
+ * 13: the practice mark (docs/practice-scenarios.md): `complaint.create` and the complaint and
+ * compensation rows carry `practice` and `personaId` (a practice record names its persona, never
+ * a customer); practice complaints, their timeline and compensations are in the practice scope.
  */
-export const PROTOCOL_VERSION = 12
+export const PROTOCOL_VERSION = 13
 export const PROTOCOL_HEADER = 'x-atiende-protocol'
 
 export const MAX_MUTATIONS_PER_PUSH = 200

@@ -20,6 +20,7 @@ import { migration019Whispers } from './019-whispers'
 import { migration020Monitoring } from './020-monitoring'
 import { migration021Evaluations } from './021-evaluations'
 import { migration022PracticeScenarios } from './022-practice-scenarios'
+import { migration023PracticeMarks } from './023-practice-marks'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -45,5 +46,6 @@ export const migrations: readonly Migration[] = [
   migration019Whispers,
   migration020Monitoring,
   migration021Evaluations,
-  migration022PracticeScenarios
+  migration022PracticeScenarios,
+  migration023PracticeMarks
 ]

@@ -16,6 +16,9 @@ export interface LocalComplaint extends ComplaintDetails {
   id: string
   caseNumber: string | null
   customerId: string | null
+  /** Filed on a practice call: it names the persona, never a customer (practice-mark.ts). */
+  practice: boolean
+  personaId: string | null
   callId: string | null
   /** A configured category code. */
   category: string
@@ -70,6 +73,8 @@ export interface ComplaintRequests {
   'complaint:create': (
     args: {
       customerId: string | null
+      /** On a practice call: its persona (the complaint is practice, `customerId` null). */
+      personaId?: string | null
       callId: string | null
       category: string
       description: string

@@ -49,7 +49,12 @@ describe('deciding a grant', () => {
 describe('who decides a request', () => {
   const team = randomUUID()
   const agentId = randomUUID()
-  const pending = { teamId: team, status: 'pending' as const, requestedBy: agentId }
+  const pending = {
+    teamId: team,
+    status: 'pending' as const,
+    requestedBy: agentId,
+    practice: false
+  }
   const lead = { userId: randomUUID(), role: 'team_lead', teamId: team }
 
   it('a lead of the team or an admin, while it is pending', () => {
@@ -69,6 +74,14 @@ describe('who decides a request', () => {
       'forbidden'
     )
     expect(decisionRefusal(lead, { ...pending, requestedBy: lead.userId })).toBe('own_request')
+  })
+
+  it("in practice a trainer, never the trainee's real lead", () => {
+    const practice = { ...pending, practice: true }
+    const trainer = { userId: randomUUID(), role: 'trainer', teamId: null }
+    expect(decisionRefusal(trainer, practice)).toBeNull()
+    expect(decisionRefusal(lead, practice)).toBe('forbidden')
+    expect(decisionRefusal({ ...trainer, userId: agentId }, practice)).toBe('own_request')
   })
 })
 

@@ -103,6 +103,8 @@ describe('compensation in the local store', () => {
       id: '5b0f7a52-8c1e-4a43-9f5e-2a6c1d0e9b11',
       complaintId,
       customerId,
+      practice: false,
+      personaId: null,
       teamId: '0e9b5b0f-7a52-4c1e-8a43-9f5e2a6c1d0e',
       type: 'refund',
       amount: 250,

@@ -15,6 +15,7 @@ import {
 import { fullName, valueTiers } from '@shared/domain/customer'
 import type { MutationOf } from '@shared/sync/protocol'
 
+import { toPracticeMark } from '../complaints/codec'
 import { getCustomer } from '../customers/queries'
 import { enqueueMutation } from '../sync/outbox'
 import { asNullableString, asString, queryAll, queryOne, type Row } from '../store/sql'
@@ -43,13 +44,18 @@ export function applyLocalCompensationGrant(
   mutation: MutationOf<'compensation.grant'>
 ): void {
   const a = mutation.args
-  const complaint = queryOne(db, 'SELECT customer_id FROM complaints WHERE id = ?', [a.complaintId])
+  const complaint = queryOne(db, 'SELECT customer_id, details FROM complaints WHERE id = ?', [
+    a.complaintId
+  ])
   const customerId = asNullableString(complaint?.['customer_id'])
   const customer = customerId === null ? null : getCustomer(db, customerId)
+  // A compensation follows its complaint: practice on a practice complaint.
+  const mark = toPracticeMark(asNullableString(complaint?.['details']) ?? '{}')
   const stored: StoredCompensation = {
     id: a.id,
     complaintId: a.complaintId,
     customerId,
+    ...mark,
     teamId: null,
     type: a.type,
     amount: a.amount,

@@ -4,6 +4,7 @@
  */
 import { complaintDetailsSchema, type ComplaintDetails } from '@shared/domain/complaint'
 import { foldForSearch } from '@shared/domain/text'
+import { isPersonaId } from '@shared/practice/persona-rules'
 
 const noDetails = complaintDetailsSchema.parse({})
 
@@ -22,8 +23,31 @@ export function toDetails(severity: string, json: string): ComplaintDetails {
   return parsed.success ? parsed.data : noDetails
 }
 
-/** Every field of the form except severity (a column of its own); read back by {@link toDetails}. */
+/**
+ * The practice mark, kept in the same JSON (a practice complaint names its persona there); a row
+ * written before the mark, or one it cannot read, is production.
+ */
+export function toPracticeMark(json: string): { practice: boolean; personaId: string | null } {
+  let stored: unknown
+  try {
+    stored = JSON.parse(json)
+  } catch {
+    return { practice: false, personaId: null }
+  }
+  const personaId =
+    typeof stored === 'object' && stored !== null && 'personaId' in stored ? stored.personaId : null
+  if (typeof personaId !== 'string' || !isPersonaId(personaId)) {
+    return { practice: false, personaId: null }
+  }
+  return { practice: true, personaId }
+}
+
+/**
+ * Every field of the form except severity (a column of its own), and the persona of a practice
+ * complaint; read back by {@link toDetails} and {@link toPracticeMark}.
+ */
 export function detailsJson(c: {
+  personaId: string | null
   subcategory: string | null
   qualityDimension: string | null
   expected: string
@@ -34,6 +58,7 @@ export function detailsJson(c: {
   channel: string | null
 }): string {
   return JSON.stringify({
+    ...(c.personaId === null ? {} : { personaId: c.personaId }),
     subcategory: c.subcategory,
     qualityDimension: c.qualityDimension,
     expected: c.expected,

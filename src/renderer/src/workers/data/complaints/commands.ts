@@ -6,6 +6,7 @@
 import type { LocalComplaint, TimelineEntry } from '@shared/contract/worker'
 import { complaintDetailsSchema, type ComplaintDetailsInput } from '@shared/domain/complaint'
 import type { LifecycleAction } from '@shared/domain/complaint-lifecycle'
+import { practiceMarkProblem } from '@shared/practice/practice-mark'
 import type { Mutation } from '@shared/sync/protocol'
 
 import { workerError } from '../runtime/worker-error'
@@ -19,6 +20,7 @@ import { discardRefusedTransitions } from './transitions'
 /** The form's details are optional here: the omitted ones take their defaults. */
 export interface NewComplaint extends ComplaintDetailsInput {
   customerId: string | null
+  personaId?: string | null | undefined
   callId: string | null
   category: LocalComplaint['category']
   description: string
@@ -44,12 +46,16 @@ export async function createComplaint(
   input: NewComplaint
 ): Promise<LocalComplaint> {
   const id = store.newId()
+  const personaId = input.personaId ?? null
+  const mark = { practice: personaId !== null, personaId, customerId: input.customerId }
+  const problem = practiceMarkProblem(mark)
+  if (problem !== null) throw workerError('invalid_argument', problem)
   await store.write({
     id: store.newId(),
     name: 'complaint.create',
     args: {
       id,
-      customerId: input.customerId,
+      ...mark,
       callId: input.callId,
       category: input.category,
       description: input.description,

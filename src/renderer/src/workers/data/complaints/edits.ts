@@ -22,7 +22,7 @@ import { severities } from '@shared/domain/complaint-severity'
 import type { MutationOf } from '@shared/sync/protocol'
 
 import { storeConflicts } from './conflicts'
-import { complaintSearchText, detailsJson, toDetails } from './codec'
+import { complaintSearchText, detailsJson, toDetails, toPracticeMark } from './codec'
 import { enqueueMutation } from '../sync/outbox'
 import { asNullableString, asString, queryAll, queryOne } from '../store/sql'
 
@@ -56,6 +56,7 @@ function setFields(db: Database, complaintId: string, values: Partial<EditableVa
       severity,
       dueAt,
       detailsJson({
+        personaId: toPracticeMark(asString(row['details'])).personaId,
         subcategory: next.subcategory,
         qualityDimension: next.qualityDimension,
         expected: text(next.expected),

@@ -14,7 +14,7 @@ import type { MutationOf } from '@shared/sync/protocol'
 import { localOwnership } from './ownership'
 import { conflictsByComplaint } from './conflicts'
 import { editRefusals, reapplyQueuedEdits } from './edits'
-import { complaintSearchText, detailsJson, toDetails } from './codec'
+import { complaintSearchText, detailsJson, toDetails, toPracticeMark } from './codec'
 import { localLifecycles } from './transitions'
 import { customerTierSql } from '../customers/codec'
 import { asNullableString, asString, queryAll, queryOne, type Row } from '../store/sql'
@@ -34,6 +34,7 @@ function toLocalComplaint(row: Row): LocalComplaint {
     category: asString(row['category']),
     description: asString(row['description']),
     ...toDetails(asString(row['severity']), asString(row['details'])),
+    ...toPracticeMark(asString(row['details'])),
     dueAt: asNullableString(row['due_at']),
     createdAt: asString(row['created_at']),
     status: asString(row['status']),
