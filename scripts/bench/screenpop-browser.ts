@@ -7,7 +7,6 @@
  */
 import { chromium, type Page } from '@playwright/test'
 
-import { practiceScenarios } from '@renderer/features/softphone/practice-scenarios'
 import { chromiumArgs, chromiumPath } from '../../test/e2e/support/chromium'
 import { loginAgent, openDeskPhone, waitIdle, type SipProxy } from './sip-rig'
 import { percentile, round } from './stats'
@@ -27,26 +26,19 @@ interface Caller {
   headers: string[]
 }
 
-/** A practice scenario's caller, sent over SIP: the same callers the practice calls ring. */
-function callerOf(scenarioId: string, name: string): Caller {
-  const scenario = practiceScenarios.find((s) => s.id === scenarioId)
-  if (!scenario) throw new Error(`no practice scenario ${scenarioId}`)
-  return {
-    name,
-    displayName: scenario.remoteDisplayName,
-    number: scenario.remoteNumber.replace(/\s/g, ''),
-    // Header names are case-insensitive; written the way an IVR sends them (X-Account).
-    headers: Object.entries(scenario.ctiHeaders ?? {}).map(
-      ([header, value]) => `${header.replace(/(^|-)[a-z]/g, (s) => s.toUpperCase())}: ${value}`
-    )
+/**
+ * Two callers found by different indexes: José by his national number, Carmen by the X-Account
+ * header an IVR adds to a withheld call (demo data).
+ */
+const callers: readonly [Caller, Caller] = [
+  { name: 'José Núñez Peña', displayName: 'José Núñez', number: '612345678', headers: [] },
+  {
+    name: 'Carmen Ortega Ruiz',
+    displayName: null,
+    number: 'anonymous',
+    headers: ['X-Account: CUST-0000002']
   }
-}
-
-/** Two callers found by different indexes: José by his national number, Carmen by X-Account. */
-const callers = [
-  callerOf('known-national', 'José Núñez Peña'),
-  callerOf('cti-ivr', 'Carmen Ortega Ruiz')
-] as const
+]
 
 interface PopTiming {
   ms: number

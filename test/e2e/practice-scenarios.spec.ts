@@ -1,8 +1,13 @@
 /**
- * The scenario library in the Training workspace: the server seeds the four sample scenarios;
- * a trainer reads one whole (the fictional customer, what passes, the path with the customer's
- * lines) in Spanish and English, and axe finds nothing serious on it.
+ * Practice scenarios end to end:
+ * - the scenario library in the Training workspace: the server seeds the four sample scenarios;
+ *   a trainer reads one whole (the fictional customer, what passes, the path with the customer's
+ *   lines) in Spanish and English, and axe finds nothing serious on it;
+ * - a practice call rings the scenario's persona, never a real customer: the card says it is
+ *   practice, and the complaint filed on it reaches the server marked practice, naming the
+ *   persona and no customer, seen by the trainee and the trainers but never the real lead.
  */
+import { complaintIdsSeenBy, serverComplaints } from '@support/server-api'
 import { expect, test } from './fixtures'
 import { seriousViolations } from './support/axe'
 
@@ -15,7 +20,7 @@ test('a trainer reads a seeded practice scenario: persona, goals and the custome
   const library = page.getByRole('region', { name: 'Escenarios de práctica' })
   // The four samples, each with its fictional customer and script.
   await expect(library.getByRole('button', { name: /· guion / })).toHaveCount(4)
-  const winBack = library.getByRole('button', { name: /Recuperar a una clienta de alto valor/ })
+  const winBack = library.getByRole('button', { name: /^Recuperar a una clienta de alto valor/ })
   await winBack.click()
   await expect(winBack).toHaveAttribute('aria-pressed', 'true')
   const detail = library.getByRole('article', { name: 'Recuperar a una clienta de alto valor' })
@@ -32,6 +37,40 @@ test('a trainer reads a seeded practice scenario: persona, goals and the custome
     .getByRole('button', { name: 'Training', exact: true })
     .click()
   const english = page.getByRole('region', { name: 'Practice scenarios' })
-  await english.getByRole('button', { name: /Win back a high-value customer/ }).click()
+  await english.getByRole('button', { name: /^Win back a high-value customer/ }).click()
   await expect(english).toContainText('This is the second time you have charged me twice')
+})
+
+test('a practice call pops the persona, and its complaint stays practice, away from the lead', async ({
+  workstation,
+  page,
+  server
+}) => {
+  await workstation.loginSynced('ana')
+  await workstation.openDesk()
+  const phone = page.getByRole('region', { name: 'Teléfono' })
+  await phone
+    .getByRole('combobox', { name: 'Escenario de práctica' })
+    .selectOption({ label: 'Recuperar a una clienta de alto valor' })
+  await phone.getByRole('button', { name: 'Iniciar llamada de práctica' }).click()
+  const card = page.getByRole('region', { name: 'Ficha del cliente' })
+  await expect(card.getByRole('heading', { name: 'Marta Vidal' })).toBeVisible()
+  await expect(card.getByRole('note')).toContainText('cliente ficticio del escenario')
+  // The persona's record comes from the scenario: the cache never holds a persona.
+  await expect(card).toContainText('Cargo duplicado de enero sin reembolsar.')
+  await workstation.softphone.answer.click()
+  await expect(workstation.softphone.status).toContainText('En llamada')
+
+  const description = `Práctica ${String(Date.now())}: cobro duplicado`
+  await workstation.complaintForm.file('Facturación', description)
+  await expect
+    .poll(async () =>
+      (await serverComplaints(server.url))
+        .filter((c) => c.description === description)
+        .map((c) => ({ practice: c.practice, personaId: c.personaId, customerId: c.customerId }))
+    )
+    .toEqual([{ practice: true, personaId: 'persona-marta-vidal', customerId: null }])
+  const id = (await serverComplaints(server.url)).find((c) => c.description === description)?.id
+  expect(await complaintIdsSeenBy(server.url, 'tomas')).toContain(id)
+  expect(await complaintIdsSeenBy(server.url, 'carla')).not.toContain(id)
 })

@@ -105,3 +105,23 @@ export async function serverCallbacks(baseUrl: string): Promise<Callback[]> {
   const rows = [...(await serverRows(baseUrl)).values()]
   return rows.flatMap((c) => (c.entity === 'callback' ? [c.data] : []))
 }
+
+/** The ids of the complaints `username` pulls: what reaches their desk. */
+export async function complaintIdsSeenBy(baseUrl: string, username: string): Promise<string[]> {
+  const { accessToken } = await loginAs(baseUrl, username)
+  const ids: string[] = []
+  let cursor = 0
+  for (;;) {
+    const res = await fetch(`${baseUrl}/api/sync/pull?cursor=${cursor}&limit=5000`, {
+      headers: {
+        authorization: `Bearer ${accessToken}`,
+        [PROTOCOL_HEADER]: String(PROTOCOL_VERSION)
+      }
+    })
+    if (!res.ok) throw new Error(`pull as ${username} failed: ${res.status}`)
+    const page = pullResponseSchema.parse(await res.json())
+    for (const change of page.changes) if (change.entity === 'complaint') ids.push(change.data.id)
+    cursor = page.cursor
+    if (!page.hasMore) return ids
+  }
+}

@@ -9,35 +9,30 @@
  * 3. a colleague, matched by extension or SIP address from the synced directory;
  * 4. a customer: the screen pop, script, complaint and wrap-up path.
  *
- * This function decides 2 to 4. The practice session is a typed placeholder the role-play issue
- * fills in: nothing can build a verified session today (the brand below has no value), so a desk
- * passes null and it never matches.
+ * This function decides 2 to 4. Practice today is the solo kind: the desk rings itself with a
+ * scenario's persona (a practice call has no network party, so nothing outside can claim to be
+ * one). Role-play over SIP will hand the persona of a server-issued session here once the desk
+ * has verified it; a practice call never reaches the customer lookup or the directory.
  */
+import type { Persona } from '../practice/scenario-schema'
 import type { DirectoryEntry } from './directory'
-
-declare const verifiedByServerKey: unique symbol
-
-/** A practice session the server issued, checked. Placeholder: none can exist yet. */
-export interface VerifiedPracticeSession {
-  readonly [verifiedByServerKey]: 'practice'
-  readonly sessionId: string
-}
 
 /** What the desk knows about an incoming call when it decides; `C` is the customer lookup. */
 export interface IncomingCallFacts<C> {
-  practiceSession: VerifiedPracticeSession | null
+  /** The persona of a practice call (solo: the scenario the desk rang). */
+  practicePersona: Persona | null
   colleague: DirectoryEntry | null
   customer: C
 }
 
 export type CallParty<C> =
-  | { kind: 'practice'; session: VerifiedPracticeSession }
+  | { kind: 'practice'; persona: Persona }
   | { kind: 'colleague'; colleague: DirectoryEntry }
   | { kind: 'customer'; match: C }
 
 /** The first of monitoring, practice, colleague that applies; otherwise the customer's path. */
 export function classifyIncomingCall<C>(facts: IncomingCallFacts<C>): CallParty<C> {
-  if (facts.practiceSession) return { kind: 'practice', session: facts.practiceSession }
+  if (facts.practicePersona) return { kind: 'practice', persona: facts.practicePersona }
   if (facts.colleague) return { kind: 'colleague', colleague: facts.colleague }
   return { kind: 'customer', match: facts.customer }
 }

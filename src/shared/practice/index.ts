@@ -43,3 +43,10 @@ export {
   type ScoreItemKind,
   type ScoreValue
 } from './practice-score'
+export { personaAsCustomer, personaCustomerId } from './persona-customer'
+export {
+  personaIdSchema,
+  practiceMarkProblem,
+  practiceMarkShape,
+  type PracticeMarked
+} from './practice-mark'

@@ -14,6 +14,7 @@
  * Inbound calls start in `Ringing`, outbound calls in `Dialing`. `Ended` is final. Wrap-up is
  * the agent's state after the call, not the call's.
  */
+import type { Persona } from '@shared/practice'
 
 export enum CallState {
   Dialing = 'dialing',
@@ -54,6 +55,15 @@ export interface CallInfo {
   replacesCallId?: string
   /** The caller asked to be answered by itself after this many seconds (intercom, paging). */
   answerAfterSeconds?: number
+  /** A practice call's scenario and persona: the card shows the persona, never a customer. */
+  practice?: PracticeCallScenario
+}
+
+/** Which scenario version a practice call plays, and its persona. */
+export interface PracticeCallScenario {
+  scenarioId: string
+  scenarioVersion: number
+  persona: Persona
 }
 
 export interface CallSessionDelegate {

@@ -1,7 +1,7 @@
 /**
- * A practice call from a simulated customer: it rings like an inbound call and goes through the
- * same {@link CallSession} interface, with no PBX. Trainers and newcomers use it; the walking
- * slice test uses it too.
+ * A practice call from a scenario's persona: it rings like an inbound call and goes through the
+ * same {@link CallSession} interface, with no PBX. The persona's fictional number is the caller
+ * ID; the card shows the persona (never a customer found by that number).
  */
 import {
   CallState,
@@ -9,13 +9,12 @@ import {
   type CallInfo,
   type CallSession,
   type CallSessionDelegate,
-  type EndedBy
+  type EndedBy,
+  type PracticeCallScenario
 } from './call-session'
 
 export interface PracticeCallOptions {
-  remoteNumber: string
-  remoteDisplayName: string | null
-  ctiHeaders?: Record<string, string>
+  scenario: PracticeCallScenario
   /** Time from answer to media up; a real call takes a few hundred milliseconds. */
   connectDelayMs?: number
 }
@@ -27,14 +26,16 @@ export class PracticeCall implements CallSession {
   readonly #connectDelayMs: number
 
   constructor(options: PracticeCallOptions) {
+    const persona = options.scenario.persona
     this.info = {
       id: `practice-${crypto.randomUUID()}`,
       kind: 'practice',
       direction: 'inbound',
-      remoteNumber: options.remoteNumber,
-      remoteDisplayName: options.remoteDisplayName,
-      ctiHeaders: options.ctiHeaders ?? {},
-      startedAt: new Date().toISOString()
+      remoteNumber: persona.phone,
+      remoteDisplayName: persona.onFile ? `${persona.firstName} ${persona.lastName}`.trim() : null,
+      ctiHeaders: {},
+      startedAt: new Date().toISOString(),
+      practice: options.scenario
     }
     this.#connectDelayMs = options.connectDelayMs ?? 150
   }

@@ -2,25 +2,39 @@ import { describe, expect, it } from 'vitest'
 
 import { CallState, canTransition } from '@renderer/telephony/call-session'
 import { PracticeCall } from '@renderer/telephony/practice-call'
+import { scenarioSchema } from '@shared/practice'
+
+const persona = scenarioSchema.shape.persona.parse({
+  id: 'persona-marta-vidal',
+  firstName: 'Marta',
+  lastName: 'Vidal',
+  phone: '+447700900101',
+  language: 'es',
+  valueTier: 'high_yield'
+})
+const scenario = { scenarioId: 'win-back-high-value', scenarioVersion: 1, persona }
 
 describe('PracticeCall', () => {
   it('rings, connects and ends through the CallSession interface', async () => {
-    const call = new PracticeCall({
-      remoteNumber: '612 34 56 78',
-      remoteDisplayName: null,
-      connectDelayMs: 1
-    })
+    const call = new PracticeCall({ scenario, connectDelayMs: 1 })
     const seen: string[] = []
     call.subscribe({ onStateChange: (s, by) => seen.push(by ? `${s}:${by}` : s) })
     expect(call.state).toBe(CallState.Ringing)
-    expect(call.info).toMatchObject({ kind: 'practice', direction: 'inbound' })
+    // The persona's fictional number is the caller ID; the call carries its scenario.
+    expect(call.info).toMatchObject({
+      kind: 'practice',
+      direction: 'inbound',
+      remoteNumber: '+447700900101',
+      remoteDisplayName: 'Marta Vidal',
+      practice: scenario
+    })
     await call.answer()
     await call.hangup()
     expect(seen).toEqual(['connecting', 'active', 'ended:local'])
   })
 
   it('reports a remote hang-up', () => {
-    const call = new PracticeCall({ remoteNumber: '1', remoteDisplayName: null })
+    const call = new PracticeCall({ scenario })
     const seen: string[] = []
     call.subscribe({ onStateChange: (s, by) => seen.push(`${s}:${String(by)}`) })
     call.remoteHangup()
@@ -28,7 +42,7 @@ describe('PracticeCall', () => {
   })
 
   it('cannot decline a call that already ended', async () => {
-    const call = new PracticeCall({ remoteNumber: '1', remoteDisplayName: null })
+    const call = new PracticeCall({ scenario })
     await call.decline()
     await expect(call.decline()).rejects.toThrow(/ended/)
   })

@@ -10,7 +10,8 @@ import {
   matchColleague,
   type DirectoryEntry
 } from '@shared/domain/directory'
-import { classifyIncomingCall, type VerifiedPracticeSession } from '@shared/domain/incoming-call'
+import { classifyIncomingCall } from '@shared/domain/incoming-call'
+import { scenarioSchema } from '@shared/practice'
 
 const ana: DirectoryEntry = {
   userId: '00000000-0000-4000-8000-000000000001',
@@ -85,7 +86,7 @@ describe('who is calling: the precedence', () => {
   it('a colleague comes before a customer', () => {
     expect(
       classifyIncomingCall({
-        practiceSession: null,
+        practicePersona: null,
         colleague: ana,
         customer
       })
@@ -95,19 +96,24 @@ describe('who is calling: the precedence', () => {
   it('anyone else is a customer (the customer lookup decides which)', () => {
     expect(
       classifyIncomingCall({
-        practiceSession: null,
+        practicePersona: null,
         colleague: null,
         customer
       })
     ).toEqual({ kind: 'customer', match: customer })
   })
 
-  it('a verified practice session comes first', () => {
-    // Nothing in the app can build one yet (its verifier comes with role-play); the test forges
-    // it only to pin the order the later issue relies on. Monitoring is decided before this.
-    const session = { sessionId: 's1' } as unknown as VerifiedPracticeSession
-    expect(classifyIncomingCall({ practiceSession: session, colleague: ana, customer }).kind).toBe(
-      'practice'
-    )
+  it("a practice call's persona comes first: never a colleague or a customer", () => {
+    const persona = scenarioSchema.shape.persona.parse({
+      id: 'persona-marta-vidal',
+      firstName: 'Marta',
+      phone: '+447700900101',
+      language: 'es',
+      valueTier: 'high_yield'
+    })
+    expect(classifyIncomingCall({ practicePersona: persona, colleague: ana, customer })).toEqual({
+      kind: 'practice',
+      persona
+    })
   })
 })

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '@renderer/stores/app-store'
 import { CallbacksPanel } from '../../features/callbacks'
+import { PracticePicker } from '../../features/practice-scenarios'
 import { WhisperInbox } from '../../features/coaching'
 import { CustomerCard } from '../../features/screen-pop'
 import { ScriptPanel } from '../../features/scripts'
@@ -11,6 +12,8 @@ import { CallerIdSettingsForm, PhoneSettingsForm } from '../../features/settings
 import { SoftphonePanel } from '../../features/softphone'
 import { ErrorBoundary } from '../ErrorBoundary'
 import { CaseTools } from './CaseTools'
+
+const practicePicker = <PracticePicker />
 
 const settingsForms = (
   <>
@@ -31,7 +34,7 @@ export const AgentDesk = memo(function AgentDesk({ hidden }: { hidden: boolean }
     <div className={`workspace desk${caseOpen ? ' case-open' : ''}`} hidden={hidden}>
       <div className="desk-column desk-phone">
         <ErrorBoundary area={t('softphone.heading')}>
-          <SoftphonePanel settings={settingsForms} />
+          <SoftphonePanel settings={settingsForms} practice={practicePicker} />
         </ErrorBoundary>
         <ErrorBoundary area={t('callbacks.heading')}>
           <CallbacksPanel />

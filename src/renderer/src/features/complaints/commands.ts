@@ -5,6 +5,7 @@ import type { LifecycleAction } from '@shared/domain/complaint-lifecycle'
 import type { Role } from '@shared/domain/user'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
+import { recordCustomerId } from '../screen-pop'
 import { defaultComplaintListFilter, type ComplaintListFilter } from './store'
 
 const LIST_LIMIT = 50
@@ -102,7 +103,8 @@ export async function saveComplaint(
   const store = useAppStore.getState()
   if (!client) return false
   const result = await client.send('complaint:create', {
-    customerId: store.screenPop.customer?.id ?? null,
+    customerId: recordCustomerId(store.screenPop),
+    personaId: store.screenPop.persona?.id ?? null,
     callId: store.phone.call?.id ?? null,
     ...input
   })

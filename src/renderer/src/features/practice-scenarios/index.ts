@@ -1,1 +1,3 @@
 export { ScenarioLibrary } from './components/ScenarioLibrary'
+export { PracticePicker } from './components/PracticePicker'
+export { startScenarioPractice, type PracticeStart } from './practice-start'

@@ -6,6 +6,7 @@
 import type { CustomerMatch, NewCustomerInput } from '@shared/contract/worker'
 import { ctiIdsFrom } from '@shared/domain/cti-headers'
 import type { Customer } from '@shared/domain/customer'
+import { customerFromCreateArgs } from '@shared/domain/customer-create'
 import type { DirectoryEntry } from '@shared/domain/directory'
 import { classifyIncomingCall, type CallParty } from '@shared/domain/incoming-call'
 import { dataClient } from '@renderer/data/data-client'
@@ -42,6 +43,13 @@ export function lookUpCaller(
   info: CallInfo,
   client: DataClient | null = dataClient()
 ): Promise<CallerMatch> | null {
+  // A practice call plays its scenario's persona: no customer lookup, no directory.
+  const persona = info.practice?.persona ?? null
+  if (persona) {
+    return Promise.resolve(
+      classifyIncomingCall({ practicePersona: persona, colleague: null, customer: noMatch })
+    )
+  }
   if (!client) return null
   const customer = client
     .send('customer:match', {
@@ -52,9 +60,10 @@ export function lookUpCaller(
     })
     .then((result) => (result.ok ? result.data : noMatch))
   return colleagueOf(info, client).then(async (colleague) => {
-    // Practice sessions have no verifier yet (monitoring never reaches here: sip-user-agent.ts).
+    // A SIP call is never practice until role-play verifies a server-issued session (monitoring
+    // never reaches here: sip-user-agent.ts).
     const party = classifyIncomingCall({
-      practiceSession: null,
+      practicePersona: null,
       colleague,
       customer
     })
@@ -67,8 +76,7 @@ function showParty(callId: string, party: CallerMatch): void {
   const store = useAppStore.getState()
   if (party.kind === 'colleague') store.popColleague(callId, party.colleague)
   else if (party.kind === 'customer') store.popMatched(callId, party.match)
-  // A monitoring grant or a practice session (not verifiable yet) would pop nothing here.
-  else store.popCleared()
+  else store.popPersona(callId, party.persona)
 }
 
 /**
@@ -95,8 +103,18 @@ export function openCustomer(customer: Customer): void {
   useAppStore.getState().popCustomerOpened(customer)
 }
 
-/** Quick-create: journaled in the worker, synced as `customer.create`; the card shows it. */
+/**
+ * Quick-create: journaled in the worker, synced as `customer.create`; the card shows it. On a
+ * practice call the contact stays on the card only: a practice contact must never become a
+ * customer a real ring or search could find (its records name the persona).
+ */
 export async function createContact(input: NewCustomerInput): Promise<string | null> {
+  if (useAppStore.getState().screenPop.persona) {
+    const now = new Date().toISOString()
+    const args = { ...input, id: crypto.randomUUID(), createdAt: now }
+    useAppStore.getState().popCustomerCreated(customerFromCreateArgs(args))
+    return null
+  }
   const client = dataClient()
   if (!client) return 'offline'
   const result = await client.send('customer:create', input)

@@ -1,4 +1,4 @@
 export { lookUpCaller, openCustomer, showLookup, type CallerMatch } from './commands'
-export { isColleagueCall } from './store'
+export { isColleagueCall, recordCustomerId } from './store'
 export { CustomerCard } from './components/CustomerCard'
 export { CallerSummary } from './components/CallerSummary'

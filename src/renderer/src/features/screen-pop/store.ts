@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand'
 import type { CustomerMatch } from '@shared/contract/worker'
 import type { Customer } from '@shared/domain/customer'
 import type { DirectoryEntry } from '@shared/domain/directory'
+import { personaAsCustomer, type Persona } from '@shared/practice'
 import type { AppState } from '../../stores/app-store'
 
 export type ScreenPopStatus = 'idle' | 'looking' | 'done'
@@ -23,11 +24,18 @@ export interface ScreenPopSlice {
      * are, and no customer script, disposition or customer figure follows (docs/telephony.md).
      */
     colleague: DirectoryEntry | null
+    /**
+     * The persona of the practice call `callId`: the card shows it (as `customer`, in the shape
+     * the card and scripts read), and records name it instead of a customer.
+     */
+    persona: Persona | null
   }
   popLookupStarted: (callId: string) => void
   popMatched: (callId: string, match: CustomerMatch) => void
   /** The call `callId` is with a colleague. */
   popColleague: (callId: string, colleague: DirectoryEntry) => void
+  /** The practice call `callId` plays `persona`. */
+  popPersona: (callId: string, persona: Persona) => void
   popCustomerChosen: (customerId: string) => void
   /** A contact quick-created for the current caller: the card shows it, the match stays. */
   popCustomerCreated: (customer: Customer) => void
@@ -47,7 +55,16 @@ const idle: ScreenPopSlice['screenPop'] = {
   match: null,
   customer: null,
   source: 'call',
-  colleague: null
+  colleague: null,
+  persona: null
+}
+
+/**
+ * The customer a record of the current call names: none on a practice call (its records name the
+ * persona, see practice-mark.ts), else the card's customer.
+ */
+export function recordCustomerId(pop: ScreenPopSlice['screenPop']): string | null {
+  return pop.persona ? null : (pop.customer?.id ?? null)
 }
 
 export const createScreenPopSlice: StateCreator<AppState, [], [], ScreenPopSlice> = (set, get) => ({
@@ -59,9 +76,12 @@ export const createScreenPopSlice: StateCreator<AppState, [], [], ScreenPopSlice
     // A late answer for a previous call must not replace the current caller's card.
     if (get().screenPop.callId !== callId) return
     const only = match.customers.length === 1 ? (match.customers[0] ?? null) : null
-    set({
-      screenPop: { status: 'done', callId, match, customer: only, source: 'call', colleague: null }
-    })
+    set({ screenPop: { ...idle, status: 'done', callId, match, customer: only } })
+  },
+  popPersona: (callId, persona) => {
+    if (get().screenPop.callId !== callId) return
+    const customer = persona.onFile ? personaAsCustomer(persona, new Date().toISOString()) : null
+    set({ screenPop: { ...idle, status: 'done', callId, customer, persona } })
   },
   popColleague: (callId, colleague) => {
     if (get().screenPop.callId !== callId) return

@@ -10,6 +10,7 @@ import type { RunResult } from '@shared/scripts/run-result'
 import type { RunEvent } from '@shared/scripts/run-state'
 import { useAppStore } from '@renderer/stores/app-store'
 import type { CallInfo } from '@renderer/telephony/call-session'
+import { recordCustomerId } from '../screen-pop'
 import { scriptCatalog } from './bundled-scripts'
 import {
   carryOut,
@@ -38,7 +39,7 @@ export class ScriptRunner {
     if (!run) return false
     const store = useAppStore.getState()
     if (isFront) {
-      run.customerId = store.screenPop.customer?.id ?? null
+      run.customerId = recordCustomerId(store.screenPop)
       store.scriptRunChanged(callId, result.data.state, result.data.view)
     }
     carryOut(callId, result.data.effects)
@@ -71,7 +72,7 @@ export class ScriptRunner {
     // A preview belongs to no call and is never recorded.
     const call = store.phone.call
     const practice = call?.id === callId ? call.kind === 'practice' : null
-    const options = { practice, customerId: customer?.id ?? null }
+    const options = { practice, customerId: recordCustomerId(store.screenPop) }
     this.#runs.begin(callId, result.data.state, options, result.data.state.startedAt)
     this.#commit(callId, result)
   }

@@ -8,13 +8,16 @@
  * The app creates one controller and hands it to what needs it (see `softphone-context.ts`);
  * a test creates its own with fakes. Its state lives in the instance, never in the module.
  */
-import { CallState, type CallSession } from '@renderer/telephony/call-session'
+import {
+  CallState,
+  type CallSession,
+  type PracticeCallScenario
+} from '@renderer/telephony/call-session'
 import { PracticeCall } from '@renderer/telephony/practice-call'
 import { answeredWithin, RING_WAITS_FOR_CARD_MS } from './answered-within'
 import type { CallControllerOptions, CallerParty } from './call-controller-options'
 import { CallDesk } from './call-desk'
 import { autoAnswerDelay, type PhonePreferences } from './phone-preferences'
-import type { PracticeScenario } from './practice-scenarios'
 import type { WrapUpGuards } from './wrap-up-guards'
 
 export class CallController {
@@ -90,13 +93,9 @@ export class CallController {
     })
   }
 
-  startPracticeCall(scenario: PracticeScenario): void {
-    const options = {
-      remoteNumber: scenario.remoteNumber,
-      remoteDisplayName: scenario.remoteDisplayName,
-      ...(scenario.ctiHeaders ? { ctiHeaders: scenario.ctiHeaders } : {})
-    }
-    this.incomingCall(new PracticeCall(options))
+  /** Rings this desk with a scenario's persona (solo practice). */
+  startPracticeCall(scenario: PracticeCallScenario): void {
+    this.incomingCall(new PracticeCall({ scenario }))
   }
 
   /** Answers the ringing call in front, or else the call waiting (holding the current call). */

@@ -6,7 +6,7 @@ import i18next from 'i18next'
 
 import { fullName } from '@shared/domain/customer'
 import { toE164 } from '@shared/phone/normalize'
-import { isColleagueCall } from '../screen-pop'
+import { isColleagueCall, recordCustomerId } from '../screen-pop'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 import { defaultCountry } from '@renderer/settings/caller-id-settings'
@@ -30,7 +30,7 @@ export async function saveDispositionAndFinish(
       practice: call.kind === 'practice',
       code,
       note,
-      customerId: screenPop.callId === call.id ? (screenPop.customer?.id ?? null) : null
+      customerId: screenPop.callId === call.id ? recordCustomerId(screenPop) : null
     })
     if (!result.ok) {
       useAppStore.getState().dispositionRefused(result.error.message)
@@ -48,7 +48,7 @@ export function openCallbackForCall(note = '', dueAt: string | null = null): voi
   const customer = screenPop.customer
   const number = call ? toE164(call.remoteNumber, defaultCountry()) : null
   useAppStore.getState().callbackDraftOpened({
-    customerId: customer?.id ?? null,
+    customerId: recordCustomerId(screenPop),
     contactName: customer ? fullName(customer) : (call?.remoteDisplayName ?? ''),
     phone: number ?? customer?.phones[0]?.e164 ?? '',
     dueAt,

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { sanitizeDisplayText } from '@shared/domain/text'
@@ -151,13 +152,21 @@ function CustomerLines({ scenario }: { scenario: ScenarioVersionDetail['scenario
 }
 
 /** One scenario whole, as a trainer reads it before running it. */
-export function ScenarioDetail({ detail }: { detail: ScenarioVersionDetail }) {
+export function ScenarioDetail({
+  detail,
+  actions = null
+}: {
+  detail: ScenarioVersionDetail
+  /** What can be done with it (ring it on the desk), under its title. */
+  actions?: ReactNode
+}) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
   const s = detail.scenario
   return (
     <article className="scenario-detail" aria-label={localized(s.title, lang)}>
       <h3>{sanitizeDisplayText(localized(s.title, lang), 200)}</h3>
+      {actions}
       <p>{sanitizeDisplayText(localized(s.summary, lang), 1000)}</p>
       <p className="muted">
         {t('practiceScenarios.scriptLine', {

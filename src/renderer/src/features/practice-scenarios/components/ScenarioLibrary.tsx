@@ -5,6 +5,7 @@ import { dataClient } from '@renderer/data/data-client'
 import { sanitizeDisplayText } from '@shared/domain/text'
 import type { ScenarioVersion, ScenarioVersionDetail } from '@shared/practice/scenario-api'
 import { loadScenario, loadScenarios, localized, type Load } from '../scenario-load'
+import { PracticeButton } from './PracticeButton'
 import { ScenarioDetail } from './ScenarioDetail'
 import '../practice-scenarios.css'
 
@@ -121,7 +122,10 @@ export function ScenarioLibrary() {
       )}
       {detail !== null &&
         (detail.state === 'ready' ? (
-          <ScenarioDetail detail={detail.value} />
+          <ScenarioDetail
+            detail={detail.value}
+            actions={<PracticeButton detail={detail.value} />}
+          />
         ) : (
           <LoadNote load={detail} />
         ))}

@@ -10,7 +10,8 @@ import { CustomerDetails } from './CustomerDetails'
 import { UnknownCaller } from './UnknownCaller'
 
 /** The i18n key saying how the card's customer was found. */
-function originKey(source: ScreenPopSource, match: CustomerMatch | null): string {
+function originKey(source: ScreenPopSource, match: CustomerMatch | null, practice = false): string {
+  if (practice && source === 'call') return 'card.practiceOrigin'
   if (source !== 'call') return source === 'created' ? 'card.created' : 'card.openedFromSearch'
   if (match?.matchedBy === 'cti') return 'card.matchedByCti'
   if (match?.matchedBy === 'online') return 'card.matchedByOnline'
@@ -30,6 +31,7 @@ export function CustomerCard({ search }: CustomerCardProps) {
   const source = useAppStore((s) => s.screenPop.source)
   const callId = useAppStore((s) => s.screenPop.callId)
   const colleague = useAppStore((s) => s.screenPop.colleague)
+  const persona = useAppStore((s) => s.screenPop.persona)
 
   let body
   if (status === 'idle') body = <p className="muted">{t('card.empty')}</p>
@@ -40,8 +42,8 @@ export function CustomerCard({ search }: CustomerCardProps) {
   else if (customer) {
     body = (
       <>
-        <p className="muted">{t(originKey(source, match))}</p>
-        <CustomerDetails customer={customer} />
+        <p className="muted">{t(originKey(source, match, persona !== null))}</p>
+        <CustomerDetails customer={customer} persona={source === 'call' ? persona : null} />
       </>
     )
   } else if (match && match.customers.length > 1) body = <CustomerChooser match={match} />
@@ -51,6 +53,11 @@ export function CustomerCard({ search }: CustomerCardProps) {
     <section className="panel card" aria-labelledby="card-heading">
       <h2 id="card-heading">{t('card.heading')}</h2>
       {search}
+      {persona && status === 'done' && (
+        <p className="practice-banner" role="note">
+          {t('card.practicePersona')}
+        </p>
+      )}
       {body}
     </section>
   )

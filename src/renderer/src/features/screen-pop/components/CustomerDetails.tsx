@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next'
 import type { Customer } from '@shared/domain/customer'
 import { fullName } from '@shared/domain/customer'
 import { nextBestOffer } from '@shared/domain/next-best-offer'
+import type { Persona } from '@shared/practice'
 import { activitySegment, frequencySegment } from '@shared/domain/value-tier'
 import { CallablePhones } from '../../softphone'
 import { useAppStore } from '@renderer/stores/app-store'
 import { CacheFreshnessNote } from './CacheFreshnessNote'
 import { OpenComplaints } from './OpenComplaints'
+import { PersonaRecord } from './PersonaRecord'
 import { RecentInteractions } from './RecentInteractions'
 import { show } from './show'
 import { numberFormat } from '@renderer/i18n/formatters'
@@ -43,8 +45,14 @@ function LanguageLine({ customer }: { customer: Customer }) {
   return <p className="language">{t('card.languageHint', { language })}</p>
 }
 
+type CustomerDetailsProps = {
+  customer: Customer
+  /** On a practice call: the persona the card shows, its record from the scenario. */
+  persona?: Persona | null
+}
+
 /** The card of one customer; every value is rendered as text and cut in the view only. */
-export function CustomerDetails({ customer }: { customer: Customer }) {
+export function CustomerDetails({ customer, persona = null }: CustomerDetailsProps) {
   const { t, i18n } = useTranslation()
   const money = numberFormat(i18n.language, { style: 'currency', currency: 'EUR' })
   const name = show(fullName(customer))
@@ -58,7 +66,8 @@ export function CustomerDetails({ customer }: { customer: Customer }) {
         type="button"
         onClick={() => {
           useAppStore.getState().callbackDraftOpened({
-            customerId: customer.id,
+            // A practice callback names the persona's number, never a customer.
+            customerId: persona ? null : customer.id,
             contactName: fullName(customer),
             phone: customer.phones[0]?.e164 ?? '',
             dueAt: null,
@@ -70,8 +79,14 @@ export function CustomerDetails({ customer }: { customer: Customer }) {
       >
         {t('callbacks.schedule')}
       </button>
-      <OpenComplaints customerId={customer.id} />
-      <RecentInteractions customerId={customer.id} />
+      {persona ? (
+        <PersonaRecord persona={persona} />
+      ) : (
+        <>
+          <OpenComplaints customerId={customer.id} />
+          <RecentInteractions customerId={customer.id} />
+        </>
+      )}
       <dl>
         <dt>{t('card.phones')}</dt>
         <dd>
@@ -90,7 +105,7 @@ export function CustomerDetails({ customer }: { customer: Customer }) {
         <dt>{t('card.notes')}</dt>
         <dd>{show(customer.notes || '—', 300)}</dd>
       </dl>
-      <CacheFreshnessNote />
+      {!persona && <CacheFreshnessNote />}
     </article>
   )
 }

@@ -13,6 +13,7 @@ export function UnknownCaller({ match }: UnknownCallerProps) {
   const displayName = useAppStore((s) => s.phone.call?.remoteDisplayName ?? null)
   const withheld = match?.caller === 'withheld'
   const online = match?.online
+  const practice = useAppStore((s) => s.screenPop.persona !== null)
   return (
     <div>
       <p className="unknown">{t('card.unknown')}</p>
@@ -24,6 +25,7 @@ export function UnknownCaller({ match }: UnknownCallerProps) {
       {withheld && <p className="muted">{t('card.withheldNoLookup')}</p>}
       {online === 'failed' && <p className="muted">{t('card.onlineFailed')}</p>}
       {online === 'skipped' && <p className="muted">{t('card.onlineSkipped')}</p>}
+      {practice && <p className="muted">{t('card.practiceContact')}</p>}
       <QuickCreateForm phoneE164={match?.normalizedNumber ?? null} />
     </div>
   )

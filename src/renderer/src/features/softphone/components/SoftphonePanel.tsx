@@ -1,12 +1,10 @@
-import { memo, useCallback, useState, type ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '@renderer/stores/app-store'
 import { RegistrationState } from '@renderer/telephony/sip-user-agent'
-import { ariaKeyShortcuts, formatShortcut } from '../../shortcuts'
+import { formatShortcut } from '../../shortcuts'
 import { useCallShortcuts } from '../hooks/useCallShortcuts'
-import { practiceScenarios } from '../practice-scenarios'
-import { useSoftphone } from '../softphone-context'
 import { CallKeypad } from './CallKeypad'
 import { CallQuality } from './CallQuality'
 import { DialPad } from './DialPad'
@@ -30,6 +28,8 @@ const PhoneSettings = memo(function PhoneSettings({ forms }: { forms: ReactNode 
 type SoftphonePanelProps = {
   /** The line and caller-ID settings forms (the settings feature's), before the preferences. */
   settings: ReactNode
+  /** The practice call's scenario picker (the practice scenarios feature's), shown when idle. */
+  practice: ReactNode
 }
 
 /**
@@ -37,19 +37,12 @@ type SoftphonePanelProps = {
  * quality of a call in progress, and the phone's settings. The call's own controls are the call
  * bar's (in the shell, above every workspace).
  */
-export function SoftphonePanel({ settings }: SoftphonePanelProps) {
+export function SoftphonePanel({ settings, practice }: SoftphonePanelProps) {
   const { t } = useTranslation()
-  const { calls } = useSoftphone()
   const phase = useAppStore((s) => s.phone.phase)
   const lastError = useAppStore((s) => s.phone.lastError)
   const isLineUp = useAppStore((s) => s.phone.line.state === RegistrationState.Registered)
-  const [scenarioId, setScenarioId] = useState(practiceScenarios[0]?.id ?? '')
-
-  const practice = useCallback(() => {
-    const scenario = practiceScenarios.find((s) => s.id === scenarioId)
-    if (scenario && useAppStore.getState().phone.phase === 'idle') calls.startPracticeCall(scenario)
-  }, [calls, scenarioId])
-  useCallShortcuts(practice)
+  useCallShortcuts()
 
   return (
     <section className="panel softphone" aria-labelledby="softphone-heading">
@@ -61,28 +54,7 @@ export function SoftphonePanel({ settings }: SoftphonePanelProps) {
           tearing the pad down (and the number being typed survives it). */}
       {isLineUp && <DialPad hidden={phase !== 'idle'} />}
       <div className="practice" hidden={phase !== 'idle'}>
-        <label>
-          {t('practice.scenario')}
-          <select
-            value={scenarioId}
-            onChange={(e) => {
-              setScenarioId(e.target.value)
-            }}
-          >
-            {practiceScenarios.map((s) => (
-              <option key={s.id} value={s.id}>
-                {t(s.labelKey)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          onClick={practice}
-          aria-keyshortcuts={ariaKeyShortcuts('call.practice')}
-        >
-          {t('softphone.practiceCall')}
-        </button>
+        {practice}
       </div>
       {lastError && (
         <p role="alert" className="error">

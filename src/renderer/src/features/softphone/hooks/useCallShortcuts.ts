@@ -31,7 +31,8 @@ function globalActions(calls: CallController): Record<CallShortcutAction, () => 
   }
 }
 
-export function useCallShortcuts(onPractice: () => void): void {
+/** The call shortcuts; Alt+P (practice) is the practice picker's, beside the phone. */
+export function useCallShortcuts(): void {
   const { calls, line } = useSoftphone()
   useEffect(() => {
     const actions = globalActions(calls)
@@ -49,7 +50,6 @@ export function useCallShortcuts(onPractice: () => void): void {
   useShortcut('call.hangUp', () => {
     calls.hangUp()
   })
-  useShortcut('call.practice', onPractice)
   useShortcut('call.mute', () => {
     calls.toggleMute()
   })

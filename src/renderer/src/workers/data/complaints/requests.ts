@@ -1,6 +1,7 @@
 /** The complaint requests: filing, lists, the lifecycle, ownership, edits, notes, the timeline. */
 import { z } from 'zod'
 
+import { personaIdSchema } from '@shared/practice/practice-mark'
 import { complaintDetailsSchema } from '@shared/domain/complaint'
 import { editableComplaintFields, editableValuesSchema } from '@shared/domain/complaint-edit'
 import { complaintFilterSchema } from '@shared/domain/complaint-filter'
@@ -25,6 +26,7 @@ export const complaintRequests = {
     z
       .object({
         customerId: z.uuid().nullable(),
+        personaId: personaIdSchema.nullable().default(null),
         callId: z.string().max(128).nullable(),
         category: configCodeSchema,
         description: z.string().trim().min(3).max(4000)
