@@ -34,6 +34,7 @@ import { registerRealtimeRoutes } from './realtime/realtime-routes'
 import { MonitoringKeys } from './monitoring/monitoring-keys'
 import { registerMonitoringRoutes } from './monitoring/monitoring-routes'
 import { registerPracticeScenarioRoutes } from './practice/scenario-routes'
+import { registerPracticePurgeRoutes } from './practice/practice-purge-routes'
 import { registerScriptAnalyticsRoutes } from './scripts/script-analytics-routes'
 import { registerScriptRoutes } from './scripts/script-routes'
 import {
@@ -156,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerEvaluationFormRoutes(app, ctx)
   registerEvaluationRoutes(app, ctx)
   registerPracticeScenarioRoutes(app, ctx)
+  registerPracticePurgeRoutes(app, ctx)
   const sip = options.sip ?? noSipServer
   registerSipAccountRoutes(app, ctx, sip)
   registerUserDirectoryRoutes(app, ctx, sip.domain)

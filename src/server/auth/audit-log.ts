@@ -1,4 +1,4 @@
-/** Sensitive actions (logins, token revocations, compensations and their approvals, escalations and assignments, complaint edits, configuration changes, a lead forcing an agent's state, whispers to agents, monitoring sessions and their refusals, every step of an evaluation, an admin's evaluation forms and a trainer's practice scenarios) leave a row that says who, what and when. */
+/** Sensitive actions (logins, token revocations, compensations and their approvals, escalations and assignments, complaint edits, configuration changes, a lead forcing an agent's state, whispers to agents, monitoring sessions and their refusals, every step of an evaluation, an admin's evaluation forms and a trainer's practice scenarios and purges of practice data) leave a row that says who, what and when. */
 import type { Queryable } from '../db/db'
 
 export type AuditAction =
@@ -44,6 +44,7 @@ export type AuditAction =
   | 'practice_scenario.published'
   | 'practice_scenario.retired'
   | 'practice_scenario.restored'
+  | 'practice.purged'
 
 export interface AuditEntry {
   action: AuditAction

@@ -147,6 +147,21 @@ export class PullTail {
     return { changes, cursor: this.end, hasMore: this.end < this.head }
   }
 
+  /**
+   * Drops every row held, so the next page reads the log again: after rows were deleted from
+   * it (a practice purge), none is served from memory. Another server instance's tail lets them
+   * go within {@link MAX_AGE_MS}; a desk pulling them then pulls the tombstone right after.
+   */
+  forget(): void {
+    this.rows = []
+    this.shared = []
+    this.teams = new Map()
+    this.users = new Map()
+    this.start = -1
+    this.end = -1
+    this.head = -1
+  }
+
   async stop(): Promise<void> {
     const unlisten = await this.unlisten
     this.unlisten = null

@@ -33,6 +33,7 @@ import {
   compensationStatuses
 } from '../domain/compensation-record'
 import { complaintCreateArgsSchema, complaintSchema } from '../domain/complaint'
+import { practicePurgeSchema } from '../practice/practice-purge'
 import { complaintUpdateArgsSchema, fieldConflictSchema } from '../domain/complaint-edit'
 import { complaintEventSchema, complaintNoteArgsSchema } from '../domain/complaint-event'
 import {
@@ -93,7 +94,8 @@ import { deskPresenceSchema } from '../presence/presence'
  * centre-wide).
  * 13: the practice mark (docs/practice-scenarios.md): `complaint.create` and the complaint and
  * compensation rows carry `practice` and `personaId` (a practice record names its persona, never
- * a customer); practice complaints, their timeline and compensations are in the practice scope.
+ * a customer); practice complaints, their timeline and compensations are in the practice scope;
+ * change `practice_purge` (shared), the tombstone after a trainer purged the practice data.
  */
 export const PROTOCOL_VERSION = 13
 export const PROTOCOL_HEADER = 'x-atiende-protocol'
@@ -269,6 +271,12 @@ export const changeSchema = z.discriminatedUnion('entity', [
   z.object({ seq: z.number().int(), entity: z.literal('callback'), data: callbackSchema }),
   // A whisper is sent whole on every change (sent, acknowledged): the latest wins.
   z.object({ seq: z.number().int(), entity: z.literal('whisper'), data: whisperSchema }),
+  // A tombstone: every desk drops the practice rows it pulled (see practice/practice-purge.ts).
+  z.object({
+    seq: z.number().int(),
+    entity: z.literal('practice_purge'),
+    data: practicePurgeSchema
+  }),
   // Configuration, read-only on clients: the latest change of each code (or id) wins.
   z.object({
     seq: z.number().int(),

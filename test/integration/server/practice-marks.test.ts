@@ -11,6 +11,7 @@ import { beforeAll, expect, it } from 'vitest'
 
 import { complaintAnalysisReportSchema } from '@shared/domain/complaint-analysis'
 import { seedPracticeScenarios } from '@server/practice/scenario-seed'
+import { practicePurgeResultSchema } from '@shared/practice/practice-purge'
 import { describeOnEngines } from '@support/engine-suite'
 import { complaintArgs, complaintMutation, login, pullAll, push } from '../../support/server-app'
 
@@ -249,5 +250,49 @@ describeOnEngines('the practice mark on %s', { customers: 2 }, ({ database, app 
     const production = complaintArgs()
     await send('ana', complaintMutation(production))
     expect((await read()).total).toBe(before.total + 1)
+  })
+
+  it('purges every practice record for a trainer, and the tombstone reaches every desk', async () => {
+    const practice = practiceComplaint()
+    await send('ana', complaintMutation(practice))
+    await send('ana', grant(practice.id, 10))
+    const production = complaintArgs()
+    await send('ana', complaintMutation(production))
+    const purge = (user: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/practice/purge',
+        headers: { authorization: `Bearer ${token(user)}` }
+      })
+    expect((await purge('ana')).statusCode).toBe(403)
+    expect((await purge('carla')).statusCode).toBe(403)
+    const response = await purge('tomas')
+    expect(response.statusCode).toBe(200)
+    const body = practicePurgeResultSchema.parse(response.json())
+    expect(body.removed.complaints).toBeGreaterThanOrEqual(1)
+    expect(body.removed.compensations).toBeGreaterThanOrEqual(1)
+    const left = await database.db.query<{ n: number }>(
+      `SELECT (SELECT COUNT(*) FROM complaints WHERE practice)::int
+            + (SELECT COUNT(*) FROM compensations WHERE practice)::int AS n`
+    )
+    expect(left[0]?.n).toBe(0)
+    expect(await seen('admin', 'complaint', production.id)).toBe(true)
+    // No desk can pull the purged rows any more; each pulls the tombstone (a second desk too).
+    for (const user of ['ana', 'tomas', 'carla']) {
+      const { changes } = await pullAll(app, token(user))
+      expect(
+        changes.some((c) => c.entity === 'practice_purge'),
+        user
+      ).toBe(true)
+      expect(
+        changes.some((c) => c.entity === 'complaint' && c.data.id === practice.id),
+        user
+      ).toBe(false)
+    }
+    const audit = await database.db.query<{ action: string }>(
+      'SELECT action FROM audit_log WHERE target = $1',
+      [body.purge.id]
+    )
+    expect(audit).toEqual([{ action: 'practice.purged' }])
   })
 })

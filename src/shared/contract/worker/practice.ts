@@ -2,6 +2,7 @@
  * Practice scenarios, read from the server (online only): the published ones every desk may
  * run, and one version whole.
  */
+import type { PracticePurgeResult } from '../../practice/practice-purge'
 import type { ScenarioVersion, ScenarioVersionDetail } from '../../practice/scenario-api'
 
 export interface PracticeRequests {
@@ -11,4 +12,6 @@ export interface PracticeRequests {
   'practice:scenario': (args: { scenarioId: string; version: number }) => {
     scenario: ScenarioVersionDetail
   }
+  /** Trainers and admins: removes every practice record on the server (and, by its tombstone, on every desk). */
+  'practice:purge': (args: Record<string, never>) => { result: PracticePurgeResult }
 }

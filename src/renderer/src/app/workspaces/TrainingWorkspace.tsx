@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next'
 
-import { ScenarioLibrary } from '../../features/practice-scenarios'
+import { PracticeDataPanel, ScenarioLibrary } from '../../features/practice-scenarios'
 import { ScriptAnalyticsPanel } from '../../features/scripts'
 import { ErrorBoundary } from '../ErrorBoundary'
 
 /**
  * Training: the scenario library (the trainer's main work, the tall column: read a scenario,
- * ring its persona on the desk), and beside it how trainees follow the scripts in practice.
+ * ring its persona on the desk), and beside it how trainees follow the scripts in practice and
+ * the practice data (purged here).
  */
 export default function TrainingWorkspace() {
   const { t } = useTranslation()
@@ -18,6 +19,9 @@ export default function TrainingWorkspace() {
       <div className="training-stack">
         <ErrorBoundary area={t('scripts.analytics.heading')}>
           <ScriptAnalyticsPanel />
+        </ErrorBoundary>
+        <ErrorBoundary area={t('practiceScenarios.purge.heading')}>
+          <PracticeDataPanel />
         </ErrorBoundary>
       </div>
     </div>

@@ -16,10 +16,15 @@ export interface AnalyticsFetchOptions {
   refreshTokens: () => Promise<unknown>
 }
 
-export async function authorizedGet(options: AnalyticsFetchOptions, url: string) {
+/** A GET (or a body-less POST: an action the server takes on its own data) with the token. */
+export async function authorizedGet(
+  options: AnalyticsFetchOptions,
+  url: string,
+  method: 'GET' | 'POST' = 'GET'
+) {
   const get = () =>
     options.fetch(url, {
-      method: 'GET',
+      method,
       headers: { authorization: `Bearer ${options.accessToken()}` }
     })
   const response = await get()
@@ -50,11 +55,12 @@ export async function readFromServer<T>(
   options: AnalyticsFetchOptions,
   url: string,
   schema: z.ZodType<T>,
-  what: string
+  what: string,
+  method: 'GET' | 'POST' = 'GET'
 ): Promise<T> {
   let response: Response
   try {
-    response = await authorizedGet(options, url)
+    response = await authorizedGet(options, url, method)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     throw workerError('unavailable', `The server could not be reached for ${what}: ${reason}`)

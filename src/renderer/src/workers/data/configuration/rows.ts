@@ -39,6 +39,7 @@ export type ConfigChange = Exclude<
       | 'whisper'
       | 'evaluation'
       | 'directory_entry'
+      | 'practice_purge'
   }
 >
 

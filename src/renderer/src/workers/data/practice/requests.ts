@@ -11,6 +11,12 @@ import {
   type ScenarioVersionDetail
 } from '@shared/practice/scenario-api'
 
+import {
+  PRACTICE_PURGE_PATH,
+  practicePurgeResultSchema,
+  type PracticePurgeResult
+} from '@shared/practice/practice-purge'
+
 import { readFromServer, serverUrl, type AnalyticsFetchOptions } from '../analytics/authorized-get'
 import { noArgs, request, type RequestSlice } from '../request-table'
 
@@ -32,7 +38,16 @@ export function fetchScenario(
   return readFromServer(options, url, scenarioVersionDetailSchema, 'this practice scenario')
 }
 
+/** Asks the server to purge the practice data; desks drop theirs when the tombstone arrives. */
+export function purgePractice(options: AnalyticsFetchOptions): Promise<PracticePurgeResult> {
+  const url = serverUrl(options.serverUrl, PRACTICE_PURGE_PATH)
+  return readFromServer(options, url, practicePurgeResultSchema, 'the practice purge', 'POST')
+}
+
 export const practiceRequests = {
+  'practice:purge': request(noArgs, 'typed', async (host) => ({
+    result: await purgePractice(host.session.server)
+  })),
   'practice:scenarios': request(noArgs, 'typed', async (host) => ({
     scenarios: await fetchScenarios(host.session.server)
   })),

@@ -17,6 +17,7 @@ import { directoryPulled } from '../directory/appliers'
 import { dispositionPulled } from '../dispositions/appliers'
 import { evaluationPulled } from '../evaluations/appliers'
 import { interactionPulled } from '../interactions/appliers'
+import { practicePulled } from '../practice/purge'
 import { whisperPulled } from '../whispers/appliers'
 import type { AppliedKind, PulledChange } from './apply-tables'
 
@@ -29,6 +30,7 @@ const writers: HandlerTable<PulledChange, 'entity', Database, AppliedKind> = {
   ...callbackPulled,
   ...whisperPulled,
   ...evaluationPulled,
+  ...practicePulled,
   ...configurationPulled,
   ...directoryPulled
 }

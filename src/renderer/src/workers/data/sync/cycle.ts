@@ -3,6 +3,7 @@
  * server has nothing more. Failures come back as outcomes; the engine decides whether to retry,
  * refresh or stop. A push that failed on one mutation's account still lets the pull run.
  */
+import { PURGED_ENTITIES } from '@shared/practice/practice-purge'
 import { appError, type AppError } from '@shared/contract/errors'
 import type { SyncEntity } from '@shared/contract/worker'
 import type { CompensationStatus } from '@shared/domain/compensation-record'
@@ -99,7 +100,11 @@ async function pullAll(
       })
     }
     store.applyPull(page.changes, page.cursor)
-    for (const change of page.changes) entities.add(change.entity)
+    for (const change of page.changes) {
+      entities.add(change.entity)
+      // A purge removes rows of other entities: their lists read again.
+      if (change.entity === 'practice_purge') for (const e of PURGED_ENTITIES) entities.add(e)
+    }
     // A page that does not move the cursor would loop forever; the next poke resumes.
     if (!page.hasMore || page.cursor <= cursor) return null
     cursor = page.cursor
