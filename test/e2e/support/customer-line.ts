@@ -3,7 +3,8 @@
  * caller plays a customer (scripts, dispositions, transfers of a customer's call) opens that
  * person's phone registered under a number that is nobody's extension, as a PSTN caller arrives
  * at the desk. It uses the workstation's own SIP account override (Phone settings), set before
- * the app loads; the display name stays the user's, so the callee still sees who it is.
+ * the app loads; the display name stays the user's (so the callee still sees who it is) unless
+ * the test gives the customer's.
  */
 import { expect } from '@playwright/test'
 
@@ -11,20 +12,31 @@ import { ColleagueCard } from '../pages/colleague-card'
 import type { Workstation } from '../pages/workstation'
 import type { OpenPhoneOptions } from './softphones'
 
-/** Open options for a phone registered as `sip:<number>@atiende.local` instead of its extension. */
-export function asCustomerLine(number: string): OpenPhoneOptions {
+/**
+ * Open options for a phone registered as `sip:<number>@atiende.local` instead of its extension;
+ * with `displayName`, it also calls under that name (a customer's own, as a carrier passes it).
+ */
+export function asCustomerLine(number: string, displayName?: string): OpenPhoneOptions {
   return {
     prepare: async (context) => {
-      await context.addInitScript((user) => {
-        const overrides = {
-          wsServers: [],
-          iceServers: [],
-          useCustomIce: false,
-          account: { uri: `sip:${user}@atiende.local`, authUser: user },
-          rememberPassword: false
-        }
-        localStorage.setItem('atiende.sip-overrides', JSON.stringify(overrides))
-      }, number)
+      await context.addInitScript(
+        ({ user, name }) => {
+          const account = {
+            uri: `sip:${user}@atiende.local`,
+            authUser: user,
+            ...(name === null ? {} : { displayName: name })
+          }
+          const overrides = {
+            wsServers: [],
+            iceServers: [],
+            useCustomIce: false,
+            account,
+            rememberPassword: false
+          }
+          localStorage.setItem('atiende.sip-overrides', JSON.stringify(overrides))
+        },
+        { user: number, name: displayName ?? null }
+      )
     }
   }
 }

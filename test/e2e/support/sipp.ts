@@ -13,9 +13,18 @@ import { freeUdpPort } from '@support/kamailio'
 export interface SippCall {
   /** Extension to ring, e.g. `1001`. */
   extension: string
+  /** The From's user part as the carrier signals it (`anonymous` for a withheld number). */
   callerNumber: string
-  callerName: string
+  /** The From's display name; none when absent. */
+  callerName?: string
+  /** The From's host; sipp's own address when absent (`anonymous.invalid` for a withheld one). */
+  callerHost?: string
   headers: Record<string, string>
+}
+
+function fromAddress(call: SippCall): string {
+  const uri = `<sip:${call.callerNumber}@${call.callerHost ?? '[local_ip]:[local_port]'}>`
+  return call.callerName === undefined ? uri : `"${call.callerName}" ${uri}`
 }
 
 const FINAL_RESPONSES = ['480', '486', '487', '488', '500', '503', '603'] as const
@@ -35,7 +44,7 @@ function scenario(call: SippCall): string {
     <![CDATA[
       INVITE sip:${call.extension}@[remote_ip]:[remote_port] SIP/2.0
       Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-      From: "${call.callerName}" <sip:${call.callerNumber}@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+      From: ${fromAddress(call)};tag=[pid]SIPpTag00[call_number]
       To: <sip:${call.extension}@[remote_ip]:[remote_port]>
       Call-ID: [call_id]
       CSeq: 1 INVITE
