@@ -1,10 +1,12 @@
 /**
  * Caller identification settings on the workstation: the agent names the CTI header their IVR
  * sets, and a classic SIP peer (sipp through Kamailio) carrying that header pops the customer
- * it names; the default country decides how a national number is read on ring.
+ * it names; the default country decides how a national number (sipp again, as a carrier would
+ * signal José's mobile) is read on ring.
  */
 import { expect, test } from './fixtures'
-import { KNOWN_CALLER } from './pages/workstation'
+import { KNOWN_CALLER } from './support/known-caller'
+import { sippRings } from './support/sip-ring'
 
 test.use({ phoneSystem: true })
 
@@ -55,7 +57,8 @@ test('a header name set in the settings identifies the caller a SIP peer sends',
 })
 
 test('the default country set in the settings reads national numbers on ring', async ({
-  phones
+  phones,
+  sipPeer
 }) => {
   const ws = await phones.open('ana')
   await ws.waitForFirstSync()
@@ -74,15 +77,20 @@ test('the default country set in the settings reads national numbers on ring', a
   await settings.save()
   await expect(settings.form.getByRole('status')).toHaveText('Ajustes de identificación guardados')
   await expect(country).toHaveValue('MX')
-  await ws.softphone.startPracticeCall(KNOWN_CALLER)
+  const josesMobile = {
+    callerNumber: KNOWN_CALLER.number,
+    callerName: KNOWN_CALLER.displayName,
+    headers: {}
+  }
+  const asMexican = await sippRings(ws, 'ana', sipPeer, josesMobile)
   await expect(ws.card.region).toContainText('Llamante desconocido')
-  await ws.softphone.decline.click()
-  await expect(ws.softphone.status).toContainText('Disponible')
+  await asMexican.decline()
 
   // Empty: the provisioned country (ES) again, and the number is José's.
   await country.fill('')
   await settings.save()
-  await ws.softphone.startPracticeCall(KNOWN_CALLER)
-  await expect(ws.card.customer('José Núñez Peña')).toBeVisible()
+  const asSpanish = await sippRings(ws, 'ana', sipPeer, josesMobile)
+  await expect(ws.card.customer(KNOWN_CALLER.name)).toBeVisible()
   await expect(ws.card.region).toContainText('Identificado por el número')
+  await asSpanish.decline()
 })
