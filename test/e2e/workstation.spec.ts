@@ -1,8 +1,11 @@
 /**
  * The agent's workstation beyond the walking slice: login errors, callers the cache does not
- * know, withheld numbers, the keyboard-only call, and the English interface.
+ * know and withheld numbers (rung by sipp through the phone system), the keyboard-only call (a
+ * customer's phone calling the desk), and the English interface.
  */
 import { expect, test } from './fixtures'
+import { answerKnownCaller, openKnownCaller } from './support/known-caller'
+import { sippRings } from './support/sip-ring'
 
 test('a wrong password is refused with a clear message and no session', async ({
   workstation: ws
@@ -12,33 +15,45 @@ test('a wrong password is refused with a clear message and no session', async ({
   await expect(ws.softphone.heading).toHaveCount(0)
 })
 
-test('an unknown caller pops an "unknown caller" card while ringing', async ({
-  workstation: ws
-}) => {
-  await ws.loginSynced('bruno')
-  await ws.softphone.startPracticeCall('Llamante desconocido')
-  await expect(ws.softphone.status).toContainText('Llamada entrante')
-  await expect(ws.card.region).toContainText('Llamante desconocido')
-  await ws.softphone.decline.click()
-  await expect(ws.softphone.status).toContainText('Disponible')
-})
+test.describe('calls through the phone system', () => {
+  test.use({ phoneSystem: true })
 
-test('a withheld number is shown as withheld and matches nobody', async ({ workstation: ws }) => {
-  await ws.loginSynced('diego')
-  await ws.softphone.startPracticeCall('Número oculto')
-  await expect(ws.softphone.callerId).toHaveText('Número oculto')
-  await expect(ws.card.region).toContainText('Llamante desconocido')
-})
+  test('an unknown caller pops an "unknown caller" card while ringing', async ({
+    sipPeer,
+    workstation: ws
+  }) => {
+    await ws.loginSynced('bruno')
+    const call = await sippRings(ws, 'bruno', sipPeer, {
+      callerNumber: '+34699000111',
+      callerName: 'Llamante nuevo',
+      headers: {}
+    })
+    await expect(ws.card.region).toContainText('Llamante desconocido')
+    await call.decline()
+  })
 
-test('a whole call is handled from the keyboard', async ({ page, workstation: ws }) => {
-  await ws.loginSynced('fernando')
-  await page.keyboard.press('Alt+P')
-  await expect(ws.softphone.status).toContainText('Llamada entrante')
-  await expect(ws.card.customer('José Núñez Peña')).toBeVisible()
-  await page.keyboard.press('Alt+A')
-  await expect(ws.softphone.status).toContainText('En llamada')
-  await page.keyboard.press('Alt+H')
-  await expect(ws.softphone.status).toContainText('Trabajo posterior a la llamada')
+  test('a withheld number is shown as withheld and matches nobody', async ({
+    sipPeer,
+    workstation: ws
+  }) => {
+    await ws.loginSynced('diego')
+    const call = await sippRings(ws, 'diego', sipPeer, {
+      callerNumber: 'anonymous',
+      callerHost: 'anonymous.invalid',
+      headers: {}
+    })
+    await expect(ws.softphone.callerId).toHaveText('Número oculto')
+    await expect(ws.card.region).toContainText('Llamante desconocido')
+    await call.decline()
+  })
+
+  test('a whole call is handled from the keyboard', async ({ page, phones, workstation: ws }) => {
+    const [caller] = await Promise.all([openKnownCaller(phones), ws.loginSynced('fernando')])
+    // Alt+A answers; Alt+H hangs up.
+    await answerKnownCaller(ws, 'fernando', caller, { keyboard: true })
+    await page.keyboard.press('Alt+H')
+    await expect(ws.softphone.status).toContainText('Trabajo posterior a la llamada')
+  })
 })
 
 test('the interface switches to English and stays English after a reload', async ({
