@@ -1,26 +1,26 @@
 /**
- * The walking slice: log in, a practice call rings, the customer card pops while it rings,
- * answer, log a complaint, watch it sync with a case number, and keep it through a reload, a
- * server restart and a server outage.
+ * The walking slice: log in, a customer's call rings through the phone system, the customer card
+ * pops while it rings, answer, log a complaint, watch it sync with a case number, and keep it
+ * through a reload, a server restart and a server outage.
  */
 import { serverComplaints } from '@support/server-api'
 import { expect, test } from './fixtures'
-import { KNOWN_CALLER } from './pages/workstation'
+import { KNOWN_CALLER, knownCallerRings, openKnownCaller } from './support/known-caller'
 
 // The server is stopped and restarted here: nobody else's.
-test.use({ ownServer: true })
+test.use({ phoneSystem: true, ownServer: true })
 
-test('a complaint logged on a practice call reaches the server exactly once, through restarts and an outage', async ({
+test('a complaint logged on a customer call reaches the server exactly once, through restarts and an outage', async ({
   page,
+  phones,
   server,
   workstation
 }) => {
   const { softphone, card, complaints, syncBar } = workstation
-  await workstation.loginSynced('ana')
+  const [caller] = await Promise.all([openKnownCaller(phones), workstation.loginSynced('ana')])
 
-  await softphone.startPracticeCall(KNOWN_CALLER)
-  await expect(softphone.status).toContainText('Llamada entrante')
-  await expect(card.customer('José Núñez Peña')).toBeVisible()
+  await knownCallerRings(workstation, 'ana', caller)
+  await expect(card.customer(KNOWN_CALLER.name)).toBeVisible()
   // The card popped while the phone was still ringing, before anyone answered.
   await expect(softphone.status).toContainText('Llamada entrante')
   await expect(card.region).toContainText('+34612345678')
