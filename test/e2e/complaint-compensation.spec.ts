@@ -5,13 +5,18 @@
  * the agent's complaint shows each outcome and the whole timeline.
  */
 import { expect, test } from './fixtures'
+import { answerKnownCaller, openKnownCaller } from './support/known-caller'
+
+// The complaint is filed during a customer's real call (Kamailio, shared with other specs).
+test.use({ phoneSystem: true })
 
 test('an agent grants within authority; above it the lead approves or rejects live', async ({
   colleagues,
+  phones,
   workstation
 }) => {
-  await workstation.loginSynced('ana')
-  await workstation.answerKnownCaller()
+  const [caller] = await Promise.all([openKnownCaller(phones), workstation.loginSynced('ana')])
+  await answerKnownCaller(workstation, 'ana', caller)
   const description = `Cobro duplicado de la fibra ${Date.now()}`
   await workstation.logComplaint('Facturación', description)
   const item = workstation.complaints.complaint(description)

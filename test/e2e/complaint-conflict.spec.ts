@@ -7,6 +7,10 @@
  */
 import { serverComplaints } from '@support/server-api'
 import { expect, test } from './fixtures'
+import { answerKnownCaller, openKnownCaller } from './support/known-caller'
+
+// The list's customer search needs a customer's call: a real one, through the phone system.
+test.use({ phoneSystem: true })
 
 test('an edit made offline that meets another edit of the same field gets a conflict choice', async ({
   colleagues,
@@ -74,11 +78,12 @@ test('an edit made offline that meets another edit of the same field gets a conf
 
 test('the complaint list narrows by category and tier and searches case number, customer and text', async ({
   page,
+  phones,
   workstation
 }) => {
   const { complaints } = workstation
-  await workstation.loginSynced('ana')
-  await workstation.answerKnownCaller()
+  const [caller] = await Promise.all([openKnownCaller(phones), workstation.loginSynced('ana')])
+  await answerKnownCaller(workstation, 'ana', caller)
   const stamp = Date.now()
   const billing = `Cargo no reconocido ${stamp}`
   const delivery = `Envío retrasado ${stamp}`

@@ -1,20 +1,25 @@
 /**
  * A complaint's life across two people: the agent files it with its severity, quality
  * dimension, one of the caller's products and the channel (the phone, proposed because a call
- * is on) during a practice call, starts and resolves it; only the team lead can close it,
- * and the closed case reaches the agent's screen.
+ * is on) during a customer's call through the phone system, starts and resolves it; only the
+ * team lead can close it, and the closed case reaches the agent's screen.
  */
 import { serverComplaints } from '@support/server-api'
 import { expect, test } from './fixtures'
+import { answerKnownCaller, openKnownCaller } from './support/known-caller'
+
+// The complaint is filed during a customer's real call (Kamailio, shared with other specs).
+test.use({ phoneSystem: true })
 
 test('an agent files, starts and resolves a complaint; the lead closes it; the agent cannot', async ({
   colleagues,
+  phones,
   server,
   workstation
 }) => {
   const { complaintForm: form, complaints } = workstation
-  await workstation.loginSynced('ana')
-  await workstation.answerKnownCaller()
+  const [caller] = await Promise.all([openKnownCaller(phones), workstation.loginSynced('ana')])
+  await answerKnownCaller(workstation, 'ana', caller)
 
   const description = `Dos cargos por la misma factura ${Date.now()}`
   await form.open()
