@@ -1,5 +1,6 @@
 /**
- * The guided script on a practice call: chosen by the rules when the call connects, driven from
+ * The guided script on a customer's call through the phone system (a Chromium phone registered
+ * as the customer's number): chosen by the rules when the call connects, driven from
  * the keyboard, switched mid-call, an objection jump that returns to the step the agent was on,
  * and a mandatory legal line that keeps the agent in wrap-up until it is confirmed.
  */
@@ -10,19 +11,21 @@ import { join, resolve } from 'node:path'
 import { uploadScript } from '@scripts/script-upload'
 import { serverScriptAnalytics } from '@support/server-api'
 import { expect, test } from './fixtures'
+import { answerKnownCaller, openKnownCaller } from './support/known-caller'
 
 // The checks count every run of a script on the server, and a new version is published here.
-test.use({ ownServer: true })
+test.use({ phoneSystem: true, ownServer: true })
 
 test('the inbound script leads a call from the keyboard to its outcome', async ({
   colleagues,
   page,
+  phones,
   server,
   workstation
 }) => {
   const { script } = workstation
-  await workstation.loginSynced('fernando')
-  await workstation.answerKnownCallerFromKeyboard()
+  const [caller] = await Promise.all([openKnownCaller(phones), workstation.loginSynced('fernando')])
+  await answerKnownCaller(workstation, 'fernando', caller, { keyboard: true })
   await expect(script.switcher).toHaveValue('inbound-service')
   await expect(script.step).toContainText('Buenos días, José. Gracias por llamar.')
 
@@ -45,17 +48,17 @@ test('the inbound script leads a call from the keyboard to its outcome', async (
   await script.openPath()
   await expect(script.path).toContainText('Motivo: information')
 
-  // The run record reaches the server: a practice run, completed, with its path.
+  // The run record reaches the server: a production run (a real call), completed, with its path.
   await expect
     .poll(async () => {
-      const report = await serverScriptAnalytics(server.url, 'inbound-service', 1, true)
+      const report = await serverScriptAnalytics(server.url, 'inbound-service', 1, false)
       return { runs: report.runs, closed: report.closed, outcomes: report.outcomes }
     })
     .toEqual({ runs: 1, closed: 1, outcomes: [{ code: 'resolved', runs: 1 }] })
 
-  // Fernando's lead reads the figures in the app: practice runs of the inbound script.
+  // Fernando's lead reads the figures in the app: real calls' runs of the inbound script.
   const lead = await colleagues.open('gloria')
-  await lead.script.showAnalytics('Llamada entrante de servicio (v1)', true)
+  await lead.script.showAnalytics('Llamada entrante de servicio (v1)')
   const results = lead.script.analyticsResults
   await expect(results).toContainText(/1 ejecuciones · 100\s%\scompletadas · 0 abandonadas/)
   await expect(results.getByRole('list', { name: 'Resultados' })).toContainText(
@@ -66,12 +69,16 @@ test('the inbound script leads a call from the keyboard to its outcome', async (
 
 test('an objection jump returns to the step, and a mandatory line holds the wrap-up', async ({
   page,
+  phones,
   server,
   workstation: ws
 }) => {
   const { script } = ws
-  await ws.loginSynced('diego')
-  await ws.answerKnownCallerFromKeyboard()
+  const [caller] = await Promise.all([
+    openKnownCaller(phones, { as: 'ana' }),
+    ws.loginSynced('diego')
+  ])
+  await answerKnownCaller(ws, 'diego', caller, { keyboard: true })
   await script.switcher.selectOption({ label: 'Llamada saliente de retención y venta cruzada' })
   await expect(script.step).toContainText('Le llamo de Atiende para revisar sus servicios')
   await script.stepButton('Siguiente').click()
@@ -101,7 +108,7 @@ test('an objection jump returns to the step, and a mandatory line holds the wrap
   // step, and the retention script abandoned at the disclosure, confirmed at the last moment.
   await expect
     .poll(async () => {
-      const report = await serverScriptAnalytics(server.url, 'outbound-retention', 1, true)
+      const report = await serverScriptAnalytics(server.url, 'outbound-retention', 1, false)
       return report.nodes.filter((n) => n.dropOffs > 0).map((n) => n.nodeId)
     })
     .toEqual(['disclosure'])
@@ -122,9 +129,12 @@ test('a trainer previews a script without a call, and nothing is kept', async ({
 })
 
 test('a version published on the server replaces the bundled script on the next call', async ({
+  phones,
   server,
   workstation
 }) => {
+  // José's phone starts while the new version is published.
+  const opening = openKnownCaller(phones)
   const dir = mkdtempSync(join(tmpdir(), 'atiende-publish-'))
   try {
     const file = join(dir, 'inbound-service.yaml')
@@ -149,8 +159,8 @@ test('a version published on the server replaces the bundled script on the next 
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
-  await workstation.loginSynced('bruno')
-  await workstation.answerKnownCallerFromKeyboard()
+  const [caller] = await Promise.all([opening, workstation.loginSynced('bruno')])
+  await answerKnownCaller(workstation, 'bruno', caller, { keyboard: true })
   await expect(workstation.script.step).toContainText(
     'Buenos días, José. Bienvenido de nuevo a Atiende.'
   )

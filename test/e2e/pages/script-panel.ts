@@ -47,8 +47,8 @@ export class ScriptPanel {
     return this.path.getByRole('listitem').allInnerTexts()
   }
 
-  /** Shows a script version's figures; `practice` counts practice calls instead of real ones. */
-  async showAnalytics(versionLabel: string, practice: boolean): Promise<void> {
+  /** Shows a script version's figures: real calls', or practice calls' with `practice`. */
+  async showAnalytics(versionLabel: string, practice = false): Promise<void> {
     await openWorkspace(this.page, 'Calidad e informes')
     await this.page.getByRole('tab', { name: 'Informes' }).click()
     await this.analytics
