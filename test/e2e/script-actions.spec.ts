@@ -1,8 +1,8 @@
 /**
- * Script action steps the agent carries out: an offer whose answer (1 accepts, 2 declines) is
- * kept on the run's path and tied to the card's next-best offer, on a practice call; and a
- * transfer that waits in the phone's transfer field until the agent confirms it, on a SIP call
- * through Kamailio (the caller lands on the queue's extension).
+ * Script action steps the agent carries out, on SIP calls through Kamailio: an offer whose answer
+ * (1 accepts, 2 declines) is kept on the run's path and tied to the card's next-best offer, on a
+ * known customer's call; and a transfer that waits in the phone's transfer field until the agent
+ * confirms it (the caller lands on the queue's extension).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,6 +13,7 @@ import { serverScriptAnalytics } from '@support/server-api'
 import { expect, test } from './fixtures'
 import type { Workstation } from './pages/workstation'
 import { asCustomerLine } from './support/customer-line'
+import { answerKnownCaller, openKnownCaller } from './support/known-caller'
 
 // Extension 1003 is Diego's: the "queue" a PBX would reach by that name at the SIP domain.
 const SCRIPT = `id: script-actions
@@ -68,12 +69,13 @@ async function switchToActions(ws: Workstation): Promise<void> {
 
 test('an offer records the answer on the path and reaches the server with the run', async ({
   page,
+  phones,
   server,
   workstation: ws
 }) => {
   const { script } = ws
-  await ws.loginSynced('fernando')
-  await ws.answerKnownCallerFromKeyboard()
+  const [caller] = await Promise.all([openKnownCaller(phones), ws.loginSynced('fernando')])
+  await answerKnownCaller(ws, 'fernando', caller, { keyboard: true })
   await switchToActions(ws)
 
   // José's next-best offer is home insurance: the step names it and ties it to the card.
@@ -86,9 +88,13 @@ test('an offer records the answer on the path and reaches the server with the ru
   await script.step.getByText('Ofrezca la recomendación.').click()
   await page.keyboard.press('1')
 
-  // The transfer step names its destination; a practice call has no transfer field.
+  // The transfer step prepares it in the phone (the next test confirms one); the agent leaves it
+  // unconfirmed and goes back to the script to move on.
   await expect(script.step).toContainText('Transferencia')
-  await expect(script.step).toContainText('Transferencia a la cola «1003»')
+  const prepared = script.step.getByText('Transferencia a la cola «1003» preparada en el teléfono')
+  await expect(prepared).toBeVisible()
+  await expect(ws.softphone.transferTarget).toHaveValue('sip:1003@atiende.local')
+  await prepared.click()
   await page.keyboard.press('Enter')
   await expect(script.step).toContainText('Resultado: Hecho')
   await page.keyboard.press('Enter')
@@ -98,7 +104,7 @@ test('an offer records the answer on the path and reaches the server with the ru
 
   await expect
     .poll(async () => {
-      const report = await serverScriptAnalytics(server.url, 'script-actions', 1, true)
+      const report = await serverScriptAnalytics(server.url, 'script-actions', 1, false)
       return { runs: report.runs, closed: report.closed, nodes: report.nodes.map((n) => n.nodeId) }
     })
     .toEqual({ runs: 1, closed: 1, nodes: ['offer', 'transfer', 'end'] })
