@@ -1,16 +1,24 @@
 /**
- * Wrap-up on a practice call: the phone refuses to finish until the call has a disposition;
- * the agent picks one from the keyboard, schedules a callback from the wrap-up, and both reach
- * the server as practice records; the callback waits in "my callbacks" with its reminder until
- * it is marked done. A script's end outcome preselects the disposition.
+ * Wrap-up on a customer's call through the phone system (a Chromium phone registered as the
+ * customer's number): the phone refuses to finish until the call has a disposition; the agent
+ * picks one from the keyboard, schedules a callback from the wrap-up, and both reach the server
+ * as production records, the disposition tied to the call's interaction; the callback waits in
+ * "my callbacks" with its reminder until it is marked done. A script's end outcome preselects
+ * the disposition.
  */
 import type { Page } from '@playwright/test'
 
-import { loginAs, serverCallbacks, serverDispositions } from '@support/server-api'
+import {
+  loginAs,
+  serverCallbacks,
+  serverDispositions,
+  serverInteractions
+} from '@support/server-api'
 import { expect, test } from './fixtures'
+import { answerKnownCaller, openKnownCaller } from './support/known-caller'
 
 // The checks list every disposition and callback on the server, and the codes change here.
-test.use({ ownServer: true })
+test.use({ phoneSystem: true, ownServer: true })
 
 /** A minute ago, as the browser's `datetime-local` input writes it (its own time zone). */
 function aMinuteAgoLocal(page: Page): Promise<string> {
@@ -21,13 +29,14 @@ function aMinuteAgoLocal(page: Page): Promise<string> {
   })
 }
 
-test('the wrap-up needs a disposition; it and a callback reach the server as practice', async ({
+test('the wrap-up needs a disposition; it and a callback reach the server as production records', async ({
   page,
+  phones,
   server,
   workstation: ws
 }) => {
-  await ws.loginSynced('bruno')
-  await ws.answerKnownCallerFromKeyboard()
+  const [caller] = await Promise.all([openKnownCaller(phones), ws.loginSynced('bruno')])
+  await answerKnownCaller(ws, 'bruno', caller, { keyboard: true })
   await page.keyboard.press('Alt+H')
   await expect(ws.softphone.status).toContainText('Trabajo posterior a la llamada')
 
@@ -60,15 +69,25 @@ test('the wrap-up needs a disposition; it and a callback reach the server as pra
   await expect(form).toHaveCount(0)
   const item = ws.callbacks.callback('José Núñez Peña')
   await expect(item).toContainText('Ahora')
-  await expect(item).toContainText('Práctica')
-  await expect(item.getByRole('button', { name: 'Llamar a José Núñez Peña' })).toBeDisabled()
+  await expect(item).not.toContainText('Práctica')
+  // No calling back from the wrap-up: the phone is not free yet.
+  const callBack = item.getByRole('button', { name: 'Llamar a José Núñez Peña' })
+  await expect(callBack).toBeDisabled()
   await expect(ws.callbacks.reminder('Es hora de devolver la llamada a José')).toBeVisible()
 
   await ws.wrapUp.note.fill('Pide que le llamen por la mañana')
   await ws.wrapUp.saveAndFinish.click()
   await expect(ws.softphone.status).toContainText('Disponible')
+  await expect(callBack).toBeEnabled()
 
   const bruno = (await loginAs(server.url, 'bruno')).user.id
+  // The call's own record: Bruno's inbound call from José's number.
+  const callInteraction = async () =>
+    (await serverInteractions(server.url)).find(
+      (i) => i.agentId === bruno && i.direction === 'inbound' && i.remoteE164 === '+34612345678'
+    )?.id ?? null
+  await expect.poll(callInteraction).not.toBeNull()
+  const interactionId = await callInteraction()
   await expect
     .poll(async () =>
       (await serverDispositions(server.url)).map((d) => ({
@@ -84,8 +103,8 @@ test('the wrap-up needs a disposition; it and a callback reach the server as pra
       {
         code: 'callback_scheduled',
         note: 'Pide que le llamen por la mañana',
-        practice: true,
-        interactionId: null,
+        practice: false,
+        interactionId,
         agentId: bruno,
         hasCustomer: true
       }
@@ -103,7 +122,7 @@ test('the wrap-up needs a disposition; it and a callback reach the server as pra
       phone: '+34612345678',
       note: 'Confirmar el abono de marzo',
       assignee: bruno,
-      practice: true,
+      practice: false,
       status: 'open'
     }
   ])
@@ -120,11 +139,12 @@ test('the wrap-up needs a disposition; it and a callback reach the server as pra
 
 test('a script’s outcome preselects the disposition, and Ctrl+Enter saves it', async ({
   page,
+  phones,
   server,
   workstation: ws
 }) => {
-  await ws.loginSynced('fernando')
-  await ws.answerKnownCallerFromKeyboard()
+  const [caller] = await Promise.all([openKnownCaller(phones), ws.loginSynced('fernando')])
+  await answerKnownCaller(ws, 'fernando', caller, { keyboard: true })
   const { step } = ws.script
   await expect(step).toContainText('Buenos días, José. Gracias por llamar.')
   await page.keyboard.press('Enter')
@@ -156,11 +176,15 @@ test('a script’s outcome preselects the disposition, and Ctrl+Enter saves it',
 
 test('a disposition code an admin adds is offered in the wrap-up, and a retired one no longer', async ({
   page,
+  phones,
   server,
   workstation: ws
 }) => {
-  await ws.loginSynced('diego')
-  await ws.answerKnownCallerFromKeyboard()
+  const [caller] = await Promise.all([
+    openKnownCaller(phones, { as: 'ana' }),
+    ws.loginSynced('diego')
+  ])
+  await answerKnownCaller(ws, 'diego', caller, { keyboard: true })
   const admin = (await loginAs(server.url, 'admin')).accessToken
   const configure = async (path: string, body?: unknown) => {
     const response = await fetch(`${server.url}/api/admin/configuration${path}`, {
