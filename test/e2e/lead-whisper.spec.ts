@@ -1,22 +1,24 @@
 /**
  * A raised hand and a visual whisper, both ways: Ana raises her hand from the keyboard during a
- * practice call, her lead Carla sees it on her floor and answers it with one click; the answer
- * shows on Ana's desk and lowers the hand, Ana acknowledges it from the keyboard and Carla sees
- * it seen. Then Carla sends Ana's running script to a step, and "Go to step" takes her there.
+ * customer's call (through the phone system), her lead Carla sees it on her floor and answers it
+ * with one click; the answer shows on Ana's desk and lowers the hand, Ana acknowledges it from
+ * the keyboard and Carla sees it seen. Then Carla sends Ana's running script to a step, and "Go to step" takes her there.
  */
 import { expect, test } from './fixtures'
 import { seriousViolations } from './support/axe'
+import { answerKnownCaller, openKnownCaller } from './support/known-caller'
 
-// bypassCSP lets axe run in Ana's page (see support/axe.ts).
-test.use({ bypassCSP: true })
+// bypassCSP lets axe run in Ana's page (see support/axe.ts); the call is real: the phone system.
+test.use({ bypassCSP: true, phoneSystem: true })
 
 test('a raised hand and a whisper travel between the desk and the lead', async ({
   colleagues,
   page,
+  phones,
   workstation: ana
 }) => {
-  await ana.loginSynced('ana')
-  await ana.answerKnownCallerFromKeyboard()
+  const [caller] = await Promise.all([openKnownCaller(phones), ana.loginSynced('ana')])
+  await answerKnownCaller(ana, 'ana', caller, { keyboard: true })
   await expect(ana.script.step).toContainText('Buenos días, José')
 
   await page.keyboard.press('Alt+U')

@@ -1,8 +1,8 @@
 /**
  * The live floor through the real transport: an agent's desk publishes its presence on the
  * realtime socket and the team's lead sees it.
- * - A practice call shows with its customer and script step, and the step changes on the lead's
- *   screen as the agent moves on.
+ * - A customer's call (through the phone system) shows with its customer and script step, and
+ *   the step changes on the lead's screen as the agent moves on.
  * - A killed agent browser (SIGKILL: no goodbye) and, separately, a connection that silently
  *   stops forwarding (the test TCP proxy stalls: no close, no error) both show "Conexión
  *   perdida" on the floor; expiry comes from missing heartbeats (26 s), so each waits for it.
@@ -16,6 +16,7 @@ import { expect, test } from './fixtures'
 import { TeamPanel } from './pages/lead-panels'
 import { Workstation } from './pages/workstation'
 import { chromiumArgs, chromiumPath } from './support/chromium'
+import { answerKnownCaller, openKnownCaller } from './support/known-caller'
 
 /** Expiry (26 s) plus the sweep and the fan-out, with room for a loaded machine. */
 const LOST_WITHIN_MS = 45_000
@@ -42,24 +43,30 @@ async function floorOf(lead: Workstation): Promise<TeamPanel> {
   return floor
 }
 
-test("the floor shows an agent's practice call with its customer and script step as it moves", async ({
-  colleagues,
-  workstation: lead
-}) => {
-  await lead.loginSynced('carla')
-  const floor = await floorOf(lead)
-  const ana = await colleagues.open('ana')
-  await ana.waitForFirstSync()
-  const row = floor.agent(/^Ana Ortiz/)
-  await expect(row).toContainText('Listo')
+test.describe('a call on the floor', () => {
+  // Ana answers a customer's real call: the shared phone system.
+  test.use({ phoneSystem: true })
 
-  await ana.answerKnownCallerFromKeyboard()
-  await expect(row).toContainText('En llamada')
-  await expect(row).toContainText('José Núñez Peña')
-  await expect(row).toContainText('Buenos días, José')
-  await ana.page.keyboard.press('Enter')
-  await expect(ana.script.step).toContainText('¿Cuál es el motivo de la llamada?')
-  await expect(row).toContainText('Motivo')
+  test("the floor shows an agent's call with its customer and script step as it moves", async ({
+    colleagues,
+    phones,
+    workstation: lead
+  }) => {
+    const [caller] = await Promise.all([openKnownCaller(phones), lead.loginSynced('carla')])
+    const floor = await floorOf(lead)
+    const ana = await colleagues.open('ana')
+    await ana.waitForFirstSync()
+    const row = floor.agent(/^Ana Ortiz/)
+    await expect(row).toContainText('Listo')
+
+    await answerKnownCaller(ana, 'ana', caller, { keyboard: true })
+    await expect(row).toContainText('En llamada')
+    await expect(row).toContainText('José Núñez Peña')
+    await expect(row).toContainText('Buenos días, José')
+    await ana.page.keyboard.press('Enter')
+    await expect(ana.script.step).toContainText('¿Cuál es el motivo de la llamada?')
+    await expect(row).toContainText('Motivo')
+  })
 })
 
 test('a killed agent browser and a silently dropped connection both show "connection lost"', async ({
