@@ -4,17 +4,20 @@
  */
 import { loginAs, serverAgentStates } from '@support/server-api'
 import { expect, test } from './fixtures'
+import { KNOWN_CALLER, knownCallerRings, openKnownCaller } from './support/known-caller'
+import { sippRings } from './support/sip-ring'
 
 // Kamailio is stopped here, and the server's whole history of Diego's states is checked.
 test.use({ phoneSystem: true, ownServer: true })
 
 test('the agent pauses and returns from the keyboard, and a call shows as on call', async ({
   page,
+  phones,
   server,
   workstation: ws
 }) => {
   const { current, choose } = ws.agentState
-  await ws.login('diego')
+  const [caller] = await Promise.all([openKnownCaller(phones, { as: 'ana' }), ws.login('diego')])
   await expect(current).toHaveText('Listo')
 
   await expect(choose).toHaveAttribute('aria-keyshortcuts', 'Alt+E')
@@ -25,7 +28,8 @@ test('the agent pauses and returns from the keyboard, and a call shows as on cal
   await page.keyboard.press('Alt+E')
   await expect(current).toHaveText('Listo')
 
-  await page.keyboard.press('Alt+P')
+  // A customer's call: on call from the ring.
+  await knownCallerRings(ws, 'diego', caller)
   await expect(current).toHaveText('En llamada')
   await page.keyboard.press('Alt+A')
   await expect(ws.softphone.status).toContainText('En llamada')
@@ -84,6 +88,7 @@ test('a lost SIP line pauses the agent with an alert until the agent returns', a
 
 test("a team lead's floor follows an agent's status live", async ({
   colleagues,
+  sipPeer,
   workstation: lead
 }) => {
   await lead.login('carla')
@@ -99,9 +104,15 @@ test("a team lead's floor follows an agent's status live", async ({
   // Live, "En pausa · Descanso"; from the durable record alone, "En pausa (Descanso)".
   await expect(ana).toContainText(/En pausa.{0,3}Descanso/)
   await agentPage.keyboard.press('Alt+E')
-  await agentPage.keyboard.press('Alt+P')
+  // José's call, rung by a carrier (sipp): on call from the ring; Alt+D declines it.
+  const call = await sippRings(agent, 'ana', sipPeer, {
+    callerNumber: KNOWN_CALLER.number,
+    callerName: KNOWN_CALLER.displayName,
+    headers: {}
+  })
   await expect(ana).toContainText('En llamada')
   await agentPage.keyboard.press('Alt+D')
+  await call.ended()
   await expect(ana).toContainText('Listo')
 
   // Logging out says so: the floor never shows a gone agent as Ready.
