@@ -8,6 +8,7 @@
 import type { Page, TestInfo } from '@playwright/test'
 
 import { expect, test } from './fixtures'
+import { openKnownCaller } from './support/known-caller'
 import { measureLayout } from './support/layout-budget'
 import {
   answerWithCaseTools,
@@ -22,7 +23,8 @@ const sizes = [
   { width: 1536, height: 864 }
 ] as const
 
-test.use({ viewport: sizes[0], reducedMotion: 'reduce' })
+// An agent's desk rings with a customer's real call: the shared phone system.
+test.use({ viewport: sizes[0], reducedMotion: 'reduce', phoneSystem: true })
 
 /** Checks the budget at both sizes for what is on screen now; soft, so one run reports all. */
 async function checkBudget(page: Page, testInfo: TestInfo, view: string): Promise<void> {
@@ -43,17 +45,22 @@ async function checkBudget(page: Page, testInfo: TestInfo, view: string): Promis
 for (const { user, role, workspaces } of roleTour) {
   test(`${role} (${user}): every workspace fits both sizes without clipping`, async ({
     page,
+    phones,
     workstation: ws
   }, testInfo) => {
     test.setTimeout(90_000)
-    await ws.loginSynced(user)
+    // Only an agent's desk takes a call: José's phone starts while the agent logs in.
+    const [caller] = await Promise.all([
+      role === 'agent' ? openKnownCaller(phones) : null,
+      ws.loginSynced(user)
+    ])
     for (const id of workspaces) {
       await openWorkspace(page, id, 'es')
       await checkBudget(page, testInfo, `${user} ${id}`)
     }
-    if (role !== 'agent') return
+    if (caller === null) return
     // The desk at its fullest: ringing, then in a call with the card, the script and a complaint.
-    await ring(ws)
+    await ring(ws, user, caller)
     await checkBudget(page, testInfo, `${user} desk ringing`)
     await answerWithCaseTools(ws)
     await checkBudget(page, testInfo, `${user} desk in a call with the complaint tool`)

@@ -14,9 +14,16 @@ import type { Locator, Page } from '@playwright/test'
 
 import { expect, test } from './fixtures'
 import type { Workstation } from './pages/workstation'
+import { openKnownCaller } from './support/known-caller'
 import { answer, openWorkspace, ring, settle } from './support/workspace-tour'
 
-test.use({ viewport: { width: 1366, height: 768 }, reducedMotion: 'reduce', locale: 'es-ES' })
+// The agent's desk rings with a customer's real call: the shared phone system.
+test.use({
+  viewport: { width: 1366, height: 768 },
+  reducedMotion: 'reduce',
+  locale: 'es-ES',
+  phoneSystem: true
+})
 
 test.beforeEach(async ({ page }) => {
   // The light theme whatever the machine prefers, before the app's first paint.
@@ -68,14 +75,15 @@ test('login page', async ({ workstation: ws }) => {
 })
 
 test('agent: desk idle, complaints, ringing, in a call with the complaint tool', async ({
+  phones,
   workstation: ws
 }) => {
   test.setTimeout(90_000)
-  await loginAs(ws, 'ana')
+  const [caller] = await Promise.all([openKnownCaller(phones), loginAs(ws, 'ana')])
   await expectScreen(ws, 'agent-desk-idle')
   await emptyComplaintsView(ws)
   await expectScreen(ws, 'agent-complaints')
-  await ring(ws)
+  await ring(ws, 'ana', caller)
   await expectScreen(ws, 'agent-desk-ringing')
   await answer(ws)
   await expectScreen(ws, 'agent-desk-in-call')

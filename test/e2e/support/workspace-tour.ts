@@ -1,12 +1,14 @@
 /**
  * The tour the layout, accessibility and visual specs take: each role's workspaces, in either
- * language, and the agent desk ringing and in a call with the case tools open. The page objects
+ * language, and the agent desk ringing and in a call with the case tools open (a customer's call
+ * through the phone system: those specs use `phoneSystem: true`). The page objects
  * speak Spanish; these helpers also find the English names, since the checks switch language in
  * place.
  */
 import { expect, type Page } from '@playwright/test'
 
-import { KNOWN_CALLER, type Workstation } from '../pages/workstation'
+import type { Workstation } from '../pages/workstation'
+import { knownCallerRings } from './known-caller'
 
 export type Language = 'es' | 'en'
 export type WorkspaceId = 'desk' | 'complaints' | 'team' | 'training' | 'quality' | 'admin'
@@ -84,11 +86,13 @@ export async function setTheme(page: Page, theme: ThemeName): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
 }
 
-/** The known caller's practice call ringing on the desk, the card popped. */
-export async function ring(ws: Workstation): Promise<void> {
+/**
+ * The known caller's call ringing on `agent`'s desk (`ws`), the card popped; `caller` is his
+ * phone (support/known-caller.ts).
+ */
+export async function ring(ws: Workstation, agent: string, caller: Workstation): Promise<void> {
   await ws.openDesk()
-  await ws.softphone.startPracticeCall(KNOWN_CALLER)
-  await expect(ws.card.customer('José Núñez Peña')).toBeVisible()
+  await knownCallerRings(ws, agent, caller)
   await expect(ws.softphone.answer).toBeVisible()
 }
 
