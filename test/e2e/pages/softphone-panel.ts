@@ -1,7 +1,7 @@
 /**
  * The phone: the call bar above every workspace (region "Llamada": phase, caller, answer, hang up,
  * hold, transfer, other lines) and the desk's phone panel (region "Teléfono": line, dial pad,
- * practice, keypad, quality).
+ * keypad, quality).
  */
 import type { Locator, Page } from '@playwright/test'
 
@@ -19,8 +19,6 @@ export class SoftphonePanel {
   readonly decline: Locator
   readonly hangUp: Locator
   readonly finishWrapUp: Locator
-  readonly scenario: Locator
-  readonly startPractice: Locator
   readonly number: Locator
   readonly call: Locator
   readonly mute: Locator
@@ -44,8 +42,6 @@ export class SoftphonePanel {
     this.decline = bar.getByRole('button', { name: 'Rechazar', exact: true })
     this.hangUp = bar.getByRole('button', { name: 'Colgar', exact: true })
     this.finishWrapUp = bar.getByRole('button', { name: 'Terminar y quedar disponible' })
-    this.scenario = region.getByLabel('Escenario de práctica')
-    this.startPractice = region.getByRole('button', { name: 'Iniciar llamada de práctica' })
     this.number = region.getByLabel('Número a marcar')
     this.call = region.getByRole('button', { name: 'Llamar', exact: true })
     this.mute = bar.getByRole('button', { name: 'Silenciar micrófono' })
@@ -74,12 +70,6 @@ export class SoftphonePanel {
       .getByRole('button', { name: 'Puesto de atención' })
       .click()
     await this.heading.waitFor()
-  }
-
-  async startPracticeCall(scenarioLabel: string): Promise<void> {
-    await this.openDesk()
-    await this.scenario.selectOption({ label: scenarioLabel })
-    await this.startPractice.click()
   }
 
   /** Types `number` in the dial pad and presses its call button. */

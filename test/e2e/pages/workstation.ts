@@ -23,9 +23,6 @@ import { SoftphonePanel } from './softphone-panel'
 import { SyncBar } from './sync-bar'
 import { WrapUpPanel } from './wrap-up-panel'
 
-/** The practice scenario whose caller is José Núñez Peña, a known high-yield customer. */
-export const KNOWN_CALLER = 'Cliente conocido (número nacional)'
-
 export class Workstation {
   readonly loginPage: LoginPage
   readonly softphone: SoftphonePanel
@@ -107,22 +104,6 @@ export class Workstation {
   async logout(): Promise<void> {
     await this.page.getByRole('button', { name: /^Menú de/ }).click()
     await this.page.getByRole('button', { name: 'Cerrar sesión' }).click()
-  }
-
-  /** Starts the known caller's practice call with the mouse, answers it, and waits for José. */
-  async answerKnownCaller(): Promise<void> {
-    await this.softphone.startPracticeCall(KNOWN_CALLER)
-    await expect(this.card.customer('José Núñez Peña')).toBeVisible()
-    await this.softphone.answer.click()
-    await expect(this.softphone.status).toContainText('En llamada')
-  }
-
-  /** The same from the keyboard: Alt+P starts the first scenario (the known caller), Alt+A. */
-  async answerKnownCallerFromKeyboard(): Promise<void> {
-    await this.page.keyboard.press('Alt+P')
-    await expect(this.card.customer('José Núñez Peña')).toBeVisible()
-    await this.page.keyboard.press('Alt+A')
-    await expect(this.softphone.status).toContainText('En llamada')
   }
 
   /** Files a complaint in `category` from the desk's complaint tool, then opens the list. */
