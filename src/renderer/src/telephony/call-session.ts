@@ -59,11 +59,12 @@ export interface CallInfo {
   practice?: PracticeCallScenario
 }
 
-/** Which scenario version a practice call plays, and its persona. */
+/** Which scenario version a practice call plays, its persona and the script it is run on. */
 export interface PracticeCallScenario {
   scenarioId: string
   scenarioVersion: number
   persona: Persona
+  script: { id: string; version: number }
 }
 
 export interface CallSessionDelegate {

@@ -12,7 +12,12 @@ const persona = scenarioSchema.shape.persona.parse({
   language: 'es',
   valueTier: 'high_yield'
 })
-const scenario = { scenarioId: 'win-back-high-value', scenarioVersion: 1, persona }
+const scenario = {
+  scenarioId: 'win-back-high-value',
+  scenarioVersion: 1,
+  persona,
+  script: { id: 'complaint-intake', version: 1 }
+}
 
 describe('PracticeCall', () => {
   it('rings, connects and ends through the CallSession interface', async () => {

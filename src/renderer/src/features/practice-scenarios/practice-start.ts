@@ -24,7 +24,8 @@ export async function startScenarioPractice(
   calls.startPracticeCall({
     scenarioId: detail.value.scenarioId,
     scenarioVersion: detail.value.version,
-    persona: detail.value.scenario.persona
+    persona: detail.value.scenario.persona,
+    script: detail.value.scenario.script
   })
   return 'ringing'
 }

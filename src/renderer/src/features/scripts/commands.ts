@@ -95,9 +95,14 @@ export async function recordRun(run: LineRun): Promise<void> {
 const endOf = (state: RunState): string =>
   state.closedAt ?? state.log[state.log.length - 1]?.at ?? state.startedAt
 
-/** The script the rules pick for this call, or null when none fits. */
+/**
+ * The script for this call: a practice call's scenario names the one the trainee must follow;
+ * otherwise the one the rules pick, or null when none fits.
+ */
 export function scriptFor(info: CallInfo, customer: Customer | null): string | null {
   const { scripts, rules } = scriptCatalog()
+  const practiceScript = info.practice?.script.id
+  if (practiceScript !== undefined && scripts.has(practiceScript)) return practiceScript
   return selectScript(
     rules,
     {

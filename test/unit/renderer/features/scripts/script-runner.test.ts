@@ -114,6 +114,31 @@ describe('script selection for a call', () => {
   ])('%s → %s', (_name, patch, expected) => {
     expect(scriptFor(call(patch), null)).toBe(expected)
   })
+
+  it("runs a practice call on its scenario's script, whatever the rules would pick", () => {
+    const persona = {
+      id: 'persona-marta-vidal',
+      firstName: 'Marta',
+      lastName: 'Vidal',
+      phone: '+447700900101',
+      language: 'es' as const,
+      valueTier: 'high_yield' as const,
+      onFile: true,
+      products: [],
+      history: [],
+      openComplaints: []
+    }
+    const practice = {
+      scenarioId: 'win-back-high-value',
+      scenarioVersion: 1,
+      persona,
+      script: { id: 'complaint-intake', version: 1 }
+    }
+    expect(scriptFor(call({ practice }), null)).toBe('complaint-intake')
+    // A script this desk does not have: the rules decide, as for any call.
+    const unknown = { ...practice, script: { id: 'not-here', version: 1 } }
+    expect(scriptFor(call({ practice: unknown }), null)).toBe(scriptFor(call(), null))
+  })
 })
 
 describe('running a script', () => {

@@ -96,10 +96,15 @@ export function CustomerDetails({ customer, persona = null }: CustomerDetailsPro
         <dd>{show(customer.emails.join(', '))}</dd>
         <dt>{t('card.document')}</dt>
         <dd>{show(customer.documentId ?? '—')}</dd>
-        <dt>{t('card.monetary12m')}</dt>
-        <dd>{money.format(customer.monetary12m)}</dd>
-        <dt>{t('card.lifetimeValue')}</dt>
-        <dd>{money.format(customer.lifetimeValue)}</dd>
+        {/* A persona has a value tier but no purchase figures: zeros would mislead. */}
+        {!persona && (
+          <>
+            <dt>{t('card.monetary12m')}</dt>
+            <dd>{money.format(customer.monetary12m)}</dd>
+            <dt>{t('card.lifetimeValue')}</dt>
+            <dd>{money.format(customer.lifetimeValue)}</dd>
+          </>
+        )}
         <dt>{t('card.products')}</dt>
         <dd>{show(customer.products.map((p) => p.name).join(', ') || '—', 300)}</dd>
         <dt>{t('card.notes')}</dt>
