@@ -62,7 +62,9 @@ test('a practice call pops the persona, and its complaint stays practice, away f
   await expect(workstation.softphone.status).toContainText('En llamada')
 
   const description = `Práctica ${String(Date.now())}: cobro duplicado`
-  await workstation.complaintForm.file('Facturación', description)
+  await workstation.logComplaint('Facturación', description)
+  // The trainee's list says which of their cases are practice.
+  await expect(workstation.complaints.complaint(description)).toContainText('Práctica')
   await expect
     .poll(async () =>
       (await serverComplaints(server.url))

@@ -206,6 +206,7 @@ export function ComplaintList() {
             >
               <span className="when">{time.format(new Date(c.createdAt))}</span>{' '}
               <span>{categoryLabel(c.category, configured, t, i18n.language)}</span>{' '}
+              {c.practice && <span className="badge">{t('softphone.practiceBadge')}</span>}{' '}
               <span className="badge">
                 {t('complaints.severityBadge', {
                   severity: t(`complaints.severities.${c.severity}`)
