@@ -50,3 +50,4 @@ export {
   practiceMarkShape,
   type PracticeMarked
 } from './practice-mark'
+export { pathEvents, practiceTranscript, type TranscriptEntry } from './practice-transcript'

@@ -14,7 +14,7 @@
  * Inbound calls start in `Ringing`, outbound calls in `Dialing`. `Ended` is final. Wrap-up is
  * the agent's state after the call, not the call's.
  */
-import type { Persona } from '@shared/practice'
+import type { Scenario } from '@shared/practice'
 
 export enum CallState {
   Dialing = 'dialing',
@@ -59,12 +59,11 @@ export interface CallInfo {
   practice?: PracticeCallScenario
 }
 
-/** Which scenario version a practice call plays, its persona and the script it is run on. */
+/** Which scenario version a practice call plays (its persona, its script, the customer's part). */
 export interface PracticeCallScenario {
   scenarioId: string
   scenarioVersion: number
-  persona: Persona
-  script: { id: string; version: number }
+  scenario: Scenario
 }
 
 export interface CallSessionDelegate {

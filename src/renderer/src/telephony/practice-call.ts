@@ -26,7 +26,7 @@ export class PracticeCall implements CallSession {
   readonly #connectDelayMs: number
 
   constructor(options: PracticeCallOptions) {
-    const persona = options.scenario.persona
+    const persona = options.scenario.scenario.persona
     this.info = {
       id: `practice-${crypto.randomUUID()}`,
       kind: 'practice',

@@ -2,22 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { CallState, canTransition } from '@renderer/telephony/call-session'
 import { PracticeCall } from '@renderer/telephony/practice-call'
-import { scenarioSchema } from '@shared/practice'
-
-const persona = scenarioSchema.shape.persona.parse({
-  id: 'persona-marta-vidal',
-  firstName: 'Marta',
-  lastName: 'Vidal',
-  phone: '+447700900101',
-  language: 'es',
-  valueTier: 'high_yield'
-})
-const scenario = {
-  scenarioId: 'win-back-high-value',
-  scenarioVersion: 1,
-  persona,
-  script: { id: 'complaint-intake', version: 1 }
-}
+import { winBackCall as scenario } from '../support/practice-call'
 
 describe('PracticeCall', () => {
   it('rings, connects and ends through the CallSession interface', async () => {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '@renderer/stores/app-store'
 import { CallbacksPanel } from '../../features/callbacks'
-import { PracticePicker } from '../../features/practice-scenarios'
+import { PracticeCustomerPanel, PracticePicker } from '../../features/practice-scenarios'
 import { WhisperInbox } from '../../features/coaching'
 import { CustomerCard } from '../../features/screen-pop'
 import { ScriptPanel } from '../../features/scripts'
@@ -46,6 +46,9 @@ export const AgentDesk = memo(function AgentDesk({ hidden }: { hidden: boolean }
       <div className="desk-script">
         <ErrorBoundary area={t('coaching.inbox.heading')}>
           <WhisperInbox />
+        </ErrorBoundary>
+        <ErrorBoundary area={t('practiceScenarios.customer.area')}>
+          <PracticeCustomerPanel />
         </ErrorBoundary>
         <ErrorBoundary area={t('scripts.heading')}>
           <ScriptPanel />

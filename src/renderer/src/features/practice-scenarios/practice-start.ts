@@ -24,8 +24,7 @@ export async function startScenarioPractice(
   calls.startPracticeCall({
     scenarioId: detail.value.scenarioId,
     scenarioVersion: detail.value.version,
-    persona: detail.value.scenario.persona,
-    script: detail.value.scenario.script
+    scenario: detail.value.scenario
   })
   return 'ringing'
 }

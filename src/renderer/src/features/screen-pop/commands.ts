@@ -44,7 +44,7 @@ export function lookUpCaller(
   client: DataClient | null = dataClient()
 ): Promise<CallerMatch> | null {
   // A practice call plays its scenario's persona: no customer lookup, no directory.
-  const persona = info.practice?.persona ?? null
+  const persona = info.practice?.scenario.persona ?? null
   if (persona) {
     return Promise.resolve(
       classifyIncomingCall({ practicePersona: persona, colleague: null, customer: noMatch })

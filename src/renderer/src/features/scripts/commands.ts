@@ -101,7 +101,7 @@ const endOf = (state: RunState): string =>
  */
 export function scriptFor(info: CallInfo, customer: Customer | null): string | null {
   const { scripts, rules } = scriptCatalog()
-  const practiceScript = info.practice?.script.id
+  const practiceScript = info.practice?.scenario.script.id
   if (practiceScript !== undefined && scripts.has(practiceScript)) return practiceScript
   return selectScript(
     rules,

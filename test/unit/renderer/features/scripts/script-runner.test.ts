@@ -13,6 +13,7 @@ import { resetAppStore, useAppStore } from '@renderer/stores/app-store'
 import es from '@renderer/i18n/es.json'
 import surveySource from '@resources/scripts/satisfaction-survey.yaml?raw'
 import { CallState, type CallInfo } from '@renderer/telephony/call-session'
+import { winBackCall } from '../../support/practice-call'
 
 const call = (patch: Partial<CallInfo> = {}): CallInfo => ({
   id: 'call-1',
@@ -116,27 +117,13 @@ describe('script selection for a call', () => {
   })
 
   it("runs a practice call on its scenario's script, whatever the rules would pick", () => {
-    const persona = {
-      id: 'persona-marta-vidal',
-      firstName: 'Marta',
-      lastName: 'Vidal',
-      phone: '+447700900101',
-      language: 'es' as const,
-      valueTier: 'high_yield' as const,
-      onFile: true,
-      products: [],
-      history: [],
-      openComplaints: []
-    }
-    const practice = {
-      scenarioId: 'win-back-high-value',
-      scenarioVersion: 1,
-      persona,
-      script: { id: 'complaint-intake', version: 1 }
-    }
+    const practice = winBackCall
     expect(scriptFor(call({ practice }), null)).toBe('complaint-intake')
     // A script this desk does not have: the rules decide, as for any call.
-    const unknown = { ...practice, script: { id: 'not-here', version: 1 } }
+    const unknown = {
+      ...practice,
+      scenario: { ...practice.scenario, script: { id: 'not-here', version: 1 } }
+    }
     expect(scriptFor(call({ practice: unknown }), null)).toBe(scriptFor(call(), null))
   })
 })

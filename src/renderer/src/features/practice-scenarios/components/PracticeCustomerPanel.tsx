@@ -1,0 +1,76 @@
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+
+import { sanitizeDisplayText } from '@shared/domain/text'
+import { practiceTranscript } from '@shared/practice'
+import type { RunState } from '@shared/scripts/run-state'
+import { useAppStore } from '@renderer/stores/app-store'
+import type { PracticeCallScenario } from '@renderer/telephony/call-session'
+import { scriptCatalog } from '../../scripts'
+import { localized } from '../scenario-load'
+import '../practice-scenarios.css'
+
+/**
+ * The simulated customer on a solo practice call: what they have said along the trainee's path
+ * in the script, newest last, the newest announced. Computed from the run as it stands, so going
+ * back a step takes its lines away and the customer says them again when the step comes back.
+ */
+export function PracticeCustomerPanel() {
+  const practice = useAppStore((s) => s.phone.call?.practice ?? null)
+  const callId = useAppStore((s) => s.phone.call?.id ?? null)
+  const run = useAppStore((s) => (s.scriptRun.callId === callId ? s.scriptRun.state : null))
+  const catalogVersion = useAppStore((s) => s.scriptRun.catalogVersion)
+  return <PracticeCustomerView practice={practice} run={run} catalogVersion={catalogVersion} />
+}
+
+type PracticeCustomerViewProps = {
+  practice: PracticeCallScenario | null
+  run: RunState | null
+  /** Bumped when the script catalog changed (published scripts arrived). */
+  catalogVersion: number
+}
+
+/** The panel itself, from the call's scenario and its script run (tests render it directly). */
+export function PracticeCustomerView({ practice, run, catalogVersion }: PracticeCustomerViewProps) {
+  const { t, i18n } = useTranslation()
+  const entries = useMemo(() => {
+    if (!practice || !run) return []
+    // The scenario's script as this desk has it (the runner ran that one on this call).
+    const script = scriptCatalog().scripts.get(practice.scenario.script.id)
+    if (!script || script.id !== run.scriptId) return []
+    return practiceTranscript({ scenario: practice.scenario, script, language: run.language }, run)
+    // The catalog is a module-level cache: its version says when it changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [practice, run, catalogVersion])
+  if (!practice) return null
+  const title = practice.scenario.title
+  const heading = t('practiceScenarios.customer.heading', {
+    name: sanitizeDisplayText(practice.scenario.persona.firstName, 60)
+  })
+  const latest = entries.at(-1)
+  return (
+    <section className="panel practice-customer" aria-labelledby="practice-customer-heading">
+      <h2 id="practice-customer-heading">{heading}</h2>
+      <p className="muted">{sanitizeDisplayText(localized(title, i18n.language), 200)}</p>
+      {entries.length === 0 ? (
+        <p className="muted">{t('practiceScenarios.customer.waiting')}</p>
+      ) : (
+        <ol className="practice-transcript">
+          {entries.map((entry, i) => (
+            <li
+              key={`${entry.nodeId}-${String(i)}`}
+              className={entry === latest ? 'latest' : undefined}
+            >
+              {entry.lines.map((line, j) => (
+                <q key={j}>{sanitizeDisplayText(line, 2000)}</q>
+              ))}
+            </li>
+          ))}
+        </ol>
+      )}
+      <p className="visually-hidden" aria-live="polite">
+        {latest ? latest.lines.map((l) => sanitizeDisplayText(l, 2000)).join(' ') : ''}
+      </p>
+    </section>
+  )
+}
