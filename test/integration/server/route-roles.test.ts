@@ -161,6 +161,11 @@ const cases: RouteCase[] = [
     expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 404, admin: 404 }
   },
   {
+    name: 'POST /api/practice/purge',
+    request: (t) => ({ method: 'POST', url: '/api/practice/purge', headers: auth(t) }),
+    expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 200, admin: 200 }
+  },
+  {
     name: 'POST /api/practice-scenarios/:id/retire (no such scenario)',
     request: (t) => ({
       method: 'POST',
