@@ -50,4 +50,20 @@ describe('the practice customer panel', () => {
     const before = <PracticeCustomerView practice={winBackCall} run={null} catalogVersion={0} />
     expect((await render(before)).text).toContain('El cliente habla cuando empieza el guion.')
   })
+
+  it('keeps the last three steps in view and folds the earlier ones', async () => {
+    const long = run('es')
+    long.path.push(
+      { nodeId: 'expected', via: 'next', enteredAt: at, jumps: [] },
+      { nodeId: 'received', via: 'next', enteredAt: at, jumps: [] }
+    )
+    const { html, text } = await render(
+      <PracticeCustomerView practice={winBackCall} run={long} catalogVersion={0} />
+    )
+    expect(text).toContain('Lo dicho antes (1 paso)')
+    expect(html.indexOf('Es la segunda vez')).toBeLessThan(html.indexOf('</details>'))
+    expect(html).toMatch(
+      /<li class="latest"><q>Nada\. Y este mes me han vuelto a cobrar dos veces\.<\/q>/
+    )
+  })
 })

@@ -2,13 +2,38 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { sanitizeDisplayText } from '@shared/domain/text'
-import { practiceTranscript } from '@shared/practice'
+import { practiceTranscript, type TranscriptEntry } from '@shared/practice'
 import type { RunState } from '@shared/scripts/run-state'
 import { useAppStore } from '@renderer/stores/app-store'
 import type { PracticeCallScenario } from '@renderer/telephony/call-session'
 import { scriptCatalog } from '../../scripts'
 import { localized } from '../scenario-load'
 import '../practice-scenarios.css'
+
+const RECENT_STEPS = 3
+
+function Transcript({
+  entries,
+  latest
+}: {
+  entries: readonly TranscriptEntry[]
+  latest: TranscriptEntry | null
+}) {
+  return (
+    <ol className="practice-transcript">
+      {entries.map((entry, i) => (
+        <li
+          key={`${entry.nodeId}-${String(i)}`}
+          className={entry === latest ? 'latest' : undefined}
+        >
+          {entry.lines.map((line, j) => (
+            <q key={j}>{sanitizeDisplayText(line, 2000)}</q>
+          ))}
+        </li>
+      ))}
+    </ol>
+  )
+}
 
 /**
  * The simulated customer on a solo practice call: what they have said along the trainee's path
@@ -48,6 +73,8 @@ export function PracticeCustomerView({ practice, run, catalogVersion }: Practice
     name: sanitizeDisplayText(practice.scenario.persona.firstName, 60)
   })
   const latest = entries.at(-1)
+  const recent = entries.slice(-RECENT_STEPS)
+  const earlier = entries.slice(0, -RECENT_STEPS)
   return (
     <section className="panel practice-customer" aria-labelledby="practice-customer-heading">
       <h2 id="practice-customer-heading">{heading}</h2>
@@ -55,18 +82,18 @@ export function PracticeCustomerView({ practice, run, catalogVersion }: Practice
       {entries.length === 0 ? (
         <p className="muted">{t('practiceScenarios.customer.waiting')}</p>
       ) : (
-        <ol className="practice-transcript">
-          {entries.map((entry, i) => (
-            <li
-              key={`${entry.nodeId}-${String(i)}`}
-              className={entry === latest ? 'latest' : undefined}
-            >
-              {entry.lines.map((line, j) => (
-                <q key={j}>{sanitizeDisplayText(line, 2000)}</q>
-              ))}
-            </li>
-          ))}
-        </ol>
+        <>
+          {/* The last few steps in view; the rest folded, so the script below keeps its room. */}
+          {earlier.length > 0 && (
+            <details>
+              <summary>
+                {t('practiceScenarios.customer.earlier', { count: earlier.length })}
+              </summary>
+              <Transcript entries={earlier} latest={null} />
+            </details>
+          )}
+          <Transcript entries={recent} latest={latest ?? null} />
+        </>
       )}
       <p className="visually-hidden" aria-live="polite">
         {latest ? latest.lines.map((l) => sanitizeDisplayText(l, 2000)).join(' ') : ''}
