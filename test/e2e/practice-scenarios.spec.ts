@@ -4,8 +4,9 @@
  *   a trainer reads one whole (the fictional customer, what passes, the path with the customer's
  *   lines) in Spanish and English, and axe finds nothing serious on it;
  * - a practice call rings the scenario's persona, never a real customer: the card says it is
- *   practice, and the complaint filed on it reaches the server marked practice, naming the
- *   persona and no customer, seen by the trainee and the trainers but never the real lead.
+ *   practice, the call runs on the scenario's script with the customer's lines shown, and the
+ *   complaint filed on it reaches the server marked practice, naming the persona and no
+ *   customer, seen by the trainee and the trainers but never the real lead.
  */
 import { complaintIdsSeenBy, serverComplaints } from '@support/server-api'
 import { expect, test } from './fixtures'
@@ -60,6 +61,10 @@ test('a practice call pops the persona, and its complaint stays practice, away f
   await expect(card).toContainText('Cargo duplicado de enero sin reembolsar.')
   await workstation.softphone.answer.click()
   await expect(workstation.softphone.status).toContainText('En llamada')
+  // The call runs on the scenario's script, and the simulated customer speaks its first line.
+  await expect(page.getByRole('region', { name: 'Cliente de práctica: Marta' })).toContainText(
+    'Es la segunda vez que me cobran dos veces el mismo mes.'
+  )
 
   const description = `Práctica ${String(Date.now())}: cobro duplicado`
   await workstation.logComplaint('Facturación', description)
