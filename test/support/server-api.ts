@@ -36,10 +36,9 @@ function adminToken(baseUrl: string): Promise<string> {
   return token
 }
 
-/** Every row the admin can pull, latest version of each, by entity. */
-async function serverRows(baseUrl: string): Promise<Map<string, Change>> {
-  const accessToken = await adminToken(baseUrl)
-  const byKey = new Map<string, Change>()
+/** Every change `accessToken` may pull, page after page, in order. */
+async function pullEvery(baseUrl: string, accessToken: string): Promise<Change[]> {
+  const changes: Change[] = []
   let cursor = 0
   for (;;) {
     const res = await fetch(`${baseUrl}/api/sync/pull?cursor=${cursor}&limit=5000`, {
@@ -50,15 +49,22 @@ async function serverRows(baseUrl: string): Promise<Map<string, Change>> {
     })
     if (!res.ok) throw new Error(`pull failed: ${res.status}`)
     const page = pullResponseSchema.parse(await res.json())
-    for (const change of page.changes) {
-      // Configuration rows are keyed by code, the compensation limits are a single row.
-      const data: object = change.data
-      const key = 'id' in data ? data.id : 'code' in data ? data.code : ''
-      byKey.set(`${change.entity}:${String(key)}`, change)
-    }
+    changes.push(...page.changes)
     cursor = page.cursor
-    if (!page.hasMore) return byKey
+    if (!page.hasMore) return changes
   }
+}
+
+/** Every row the admin can pull, latest version of each, by entity. */
+async function serverRows(baseUrl: string): Promise<Map<string, Change>> {
+  const byKey = new Map<string, Change>()
+  for (const change of await pullEvery(baseUrl, await adminToken(baseUrl))) {
+    // Configuration rows are keyed by code, the compensation limits are a single row.
+    const data: object = change.data
+    const key = 'id' in data ? data.id : 'code' in data ? data.code : ''
+    byKey.set(`${change.entity}:${String(key)}`, change)
+  }
+  return byKey
 }
 
 /** Every complaint the admin can see, latest version of each. */
@@ -109,19 +115,7 @@ export async function serverCallbacks(baseUrl: string): Promise<Callback[]> {
 /** The ids of the complaints `username` pulls: what reaches their desk. */
 export async function complaintIdsSeenBy(baseUrl: string, username: string): Promise<string[]> {
   const { accessToken } = await loginAs(baseUrl, username)
-  const ids: string[] = []
-  let cursor = 0
-  for (;;) {
-    const res = await fetch(`${baseUrl}/api/sync/pull?cursor=${cursor}&limit=5000`, {
-      headers: {
-        authorization: `Bearer ${accessToken}`,
-        [PROTOCOL_HEADER]: String(PROTOCOL_VERSION)
-      }
-    })
-    if (!res.ok) throw new Error(`pull as ${username} failed: ${res.status}`)
-    const page = pullResponseSchema.parse(await res.json())
-    for (const change of page.changes) if (change.entity === 'complaint') ids.push(change.data.id)
-    cursor = page.cursor
-    if (!page.hasMore) return ids
-  }
+  return (await pullEvery(baseUrl, accessToken)).flatMap((c) =>
+    c.entity === 'complaint' ? [c.data.id] : []
+  )
 }

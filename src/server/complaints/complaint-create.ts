@@ -57,6 +57,9 @@ export function categoryProblem(
 function authorRefusal(claims: AccessClaims, args: ComplaintCreateArgs): MutationOutcome | null {
   const problem = practiceMarkProblem(args)
   if (problem !== null) return rejected('invalid_argument', problem, { personaId: args.personaId })
+  if (args.practice && args.personaId === null) {
+    return rejected('invalid_argument', 'A practice complaint names the persona it is about')
+  }
   if (args.practice) return null
   if (claims.role === 'trainer') {
     return rejected('forbidden', 'Trainers cannot file production complaints')

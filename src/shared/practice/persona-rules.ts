@@ -11,11 +11,11 @@
 
 export const PERSONA_ID_PREFIX = 'persona-'
 
-const personaId = /^persona-[a-z0-9][a-z0-9-]{0,54}$/
+export const PERSONA_ID_PATTERN = /^persona-[a-z0-9][a-z0-9-]{0,54}$/
 const fictionalRanges = [/^\+447700900\d{3}$/, /^\+1[2-9]\d{2}55501\d{2}$/] as const
 
 export function isPersonaId(id: string): boolean {
-  return personaId.test(id)
+  return PERSONA_ID_PATTERN.test(id)
 }
 
 /** Whether `e164` lies in a range reserved for fiction (see the module comment). */

@@ -6,9 +6,12 @@
  */
 import { z } from 'zod'
 
-import { isPersonaId } from './persona-rules'
+import { PERSONA_ID_PATTERN } from './persona-rules'
 
-export const personaIdSchema = z.string().refine(isPersonaId, 'not a persona id (persona-…)')
+// A regex rather than a refinement, so the JSON schema (and the fuzzers reading it) carry it.
+export const personaIdSchema = z
+  .string()
+  .regex(PERSONA_ID_PATTERN, 'not a persona id (persona- and kebab-case)')
 
 /** The two fields a markable record adds; both default, so older outboxes still validate. */
 export const practiceMarkShape = {

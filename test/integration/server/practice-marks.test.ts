@@ -96,6 +96,14 @@ describeOnEngines('the practice mark on %s', { customers: 2 }, ({ database, app 
         message: 'A production record cannot name a practice persona'
       }
     })
+    const practiceWithoutPersona = complaintArgs({ practice: true })
+    expect(await send('ana', complaintMutation(practiceWithoutPersona))).toMatchObject({
+      status: 'rejected',
+      reason: {
+        code: 'invalid_argument',
+        message: 'A practice complaint names the persona it is about'
+      }
+    })
     // A persona id is not a customer id either: production complaints name customers by uuid.
     const personaAsCustomer = complaintArgs({ customerId: PERSONA })
     expect(await send('ana', complaintMutation(personaAsCustomer))).toMatchObject({

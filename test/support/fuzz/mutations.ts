@@ -98,13 +98,16 @@ const fixtures: Record<string, Fixture> = {
     user: 'ana',
     prepare: (world, args) => ({
       setup: [],
-      // A seeded customer, so compensation can be granted on it; seeded category codes.
+      // A seeded customer, so compensation can be granted on it; seeded category codes; a
+      // production complaint (the practice mark's pair is checked by the server, not the schema).
       args: {
         ...args,
         customerId: world.customerId,
         category: 'billing',
         subcategory: null,
-        productCode: null
+        productCode: null,
+        practice: false,
+        personaId: null
       }
     })
   },

@@ -24,8 +24,12 @@ export function canSeeTeamQueue(role: Role | null): boolean {
   return role === 'agent' || worksTeamQueue(role)
 }
 
+/**
+ * Who works a queue rather than their own cases. A trainer's queue is the practice cases (the
+ * only ones a trainer's desk holds), which they work as the trainees' lead.
+ */
 function worksTeamQueue(role: Role | null): boolean {
-  return role === 'team_lead' || role === 'admin'
+  return role === 'team_lead' || role === 'admin' || role === 'trainer'
 }
 
 /** Numbers each list request, so a slower answer to an older filter never replaces a newer one. */
