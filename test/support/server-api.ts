@@ -55,10 +55,24 @@ async function pullEvery(baseUrl: string, accessToken: string): Promise<Change[]
   }
 }
 
+/**
+ * Every change the admin may pull. The admin's token is kept per server, and a suite that runs
+ * longer than its life gets a 401: log in again once.
+ */
+async function adminPull(baseUrl: string): Promise<Change[]> {
+  try {
+    return await pullEvery(baseUrl, await adminToken(baseUrl))
+  } catch (error) {
+    if (!(error instanceof Error) || !error.message.endsWith(': 401')) throw error
+    adminTokens.delete(baseUrl)
+    return pullEvery(baseUrl, await adminToken(baseUrl))
+  }
+}
+
 /** Every row the admin can pull, latest version of each, by entity. */
 async function serverRows(baseUrl: string): Promise<Map<string, Change>> {
   const byKey = new Map<string, Change>()
-  for (const change of await pullEvery(baseUrl, await adminToken(baseUrl))) {
+  for (const change of await adminPull(baseUrl)) {
     // Configuration rows are keyed by code, the compensation limits are a single row.
     const data: object = change.data
     const key = 'id' in data ? data.id : 'code' in data ? data.code : ''
