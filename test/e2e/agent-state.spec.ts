@@ -17,7 +17,7 @@ test('the agent pauses and returns from the keyboard, and a call shows as on cal
   workstation: ws
 }) => {
   const { current, choose } = ws.agentState
-  const [caller] = await Promise.all([openKnownCaller(phones, { as: 'ana' }), ws.login('diego')])
+  const [caller] = await Promise.all([openKnownCaller(phones), ws.login('diego')])
   await expect(current).toHaveText('Listo')
 
   await expect(choose).toHaveAttribute('aria-keyshortcuts', 'Alt+E')

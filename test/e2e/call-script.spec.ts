@@ -74,10 +74,7 @@ test('an objection jump returns to the step, and a mandatory line holds the wrap
   workstation: ws
 }) => {
   const { script } = ws
-  const [caller] = await Promise.all([
-    openKnownCaller(phones, { as: 'ana' }),
-    ws.loginSynced('diego')
-  ])
+  const [caller] = await Promise.all([openKnownCaller(phones), ws.loginSynced('diego')])
   await answerKnownCaller(ws, 'diego', caller, { keyboard: true })
   await script.switcher.selectOption({ label: 'Llamada saliente de retención y venta cruzada' })
   await expect(script.step).toContainText('Le llamo de Atiende para revisar sus servicios')

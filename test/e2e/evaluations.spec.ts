@@ -10,7 +10,7 @@ import type { Locator, Page } from '@playwright/test'
 import { serverInteractions } from '@support/server-api'
 import { expect, test } from './fixtures'
 import { seriousViolations } from './support/axe'
-import { asCustomerLine, finishAfterCall } from './support/customer-line'
+import { finishAfterCall } from './support/customer-line'
 
 test.use({ phoneSystem: true, bypassCSP: true })
 
@@ -58,8 +58,11 @@ test('a lead scores a call with the default form, the agent disagrees, the lead 
 }) => {
   test.setTimeout(240_000)
   const startedAt = new Date().toISOString()
-  const ana = await phones.open('ana')
-  const customer = await phones.open('diego', asCustomerLine('5550103'))
+  // The customer's phone is a bare SIP line (customer-phone.ts), speaking Diego's tone.
+  const [ana, customer] = await Promise.all([
+    phones.open('ana'),
+    phones.customer({ number: '5550103' })
+  ])
   await ana.waitForFirstSync()
 
   await test.step('Ana takes a customer call through the inbound script to its end', async () => {

@@ -97,8 +97,9 @@ export const test = base.extend<Fixtures & EnvironmentChoice, WorkerFixtures>({
     await use(colleagues)
     await colleagues.closeAll()
   },
-  phones: async ({ environments, server }, use) => {
-    const phones = new Phones(server.url, environments.dir)
+  phones: async ({ environments, server, phoneSystem, ownServer }, use, testInfo) => {
+    const { kamailio } = await environments.for(testInfo.file, { phoneSystem, ownServer })
+    const phones = new Phones(server.url, environments.dir, kamailio?.wsUrl ?? null)
     await use(phones)
     await phones.closeAll()
   }

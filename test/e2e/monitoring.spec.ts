@@ -2,7 +2,7 @@
  * A team lead monitors an agent's call through Kamailio, each party in its own Chromium process
  * speaking its own tone, and each party's ear checked per frequency in what its app actually plays
  * (support/played-audio.ts):
- * - a customer (a desk on a customer's line) calls Ana; Carla, her team's lead, opens Ana on the
+ * - a customer (a bare SIP phone on a customer's line) calls Ana; Carla, her team's lead, opens Ana on the
  *   live floor and listens (she hears both; neither hears her), whispers (Ana hears her, the
  *   customer does not), barges in (all hear all) and stops (the call goes on, Carla hears nothing).
  *   Ana's desk says who monitors her and how, never rings, shows no second line;
@@ -24,7 +24,7 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { MonitoringControls, monitoredNotice } from './pages/monitoring-panel'
 import { seriousViolations } from './support/axe'
-import { asCustomerLine, finishAfterCall } from './support/customer-line'
+import { finishAfterCall } from './support/customer-line'
 import {
   apiUser,
   callOnFloor,
@@ -72,8 +72,11 @@ test('a lead listens, whispers, barges and stops; forged, expired, reused and fo
 }) => {
   test.setTimeout(300_000)
   const startedAt = new Date().toISOString()
-  const ana = await phones.open('ana')
-  const customer = await phones.open('diego', asCustomerLine('5550103'))
+  // The customer's phone is a bare SIP line (customer-phone.ts), speaking Diego's tone.
+  const [ana, customer] = await Promise.all([
+    phones.open('ana'),
+    phones.customer({ number: '5550103' })
+  ])
   const carla = await phones.open('carla')
   await ana.waitForFirstSync()
 

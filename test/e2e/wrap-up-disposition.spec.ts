@@ -180,10 +180,7 @@ test('a disposition code an admin adds is offered in the wrap-up, and a retired 
   server,
   workstation: ws
 }) => {
-  const [caller] = await Promise.all([
-    openKnownCaller(phones, { as: 'ana' }),
-    ws.loginSynced('diego')
-  ])
+  const [caller] = await Promise.all([openKnownCaller(phones), ws.loginSynced('diego')])
   await answerKnownCaller(ws, 'diego', caller, { keyboard: true })
   const admin = (await loginAs(server.url, 'admin')).accessToken
   const configure = async (path: string, body?: unknown) => {

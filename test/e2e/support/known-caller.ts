@@ -1,18 +1,19 @@
 /**
- * The known caller, José Núñez Peña, on a real call: a Chromium phone registered as his mobile
- * (612 34 56 78, signalled in national format, so the desk normalises it to +34612345678) dials
- * the agent's extension through the phone system (Kamailio), as a customer's call reaches an
- * agent. For specs that answer the call (complaints, scripts, wrap-up, the floor); a check that
- * only needs the ring and the card uses sipp (support/sipp.ts), which needs no browser.
+ * The known caller, José Núñez Peña, on a real call: his phone (a bare SIP.js page,
+ * customer-phone.ts) registered as his mobile (612 34 56 78, signalled in national format, so
+ * the desk normalises it to +34612345678) dials the agent's extension through the phone system
+ * (Kamailio), as a customer's call reaches an agent. For specs that answer the call (complaints,
+ * scripts, wrap-up, the floor); a check that only needs the ring and the card uses sipp
+ * (support/sipp.ts), which needs no browser.
  *
  * Open the caller's phone while the agent logs in (`Promise.all`): it costs a Chromium process.
  */
 import { expect } from '@playwright/test'
 
 import type { Workstation } from '../pages/workstation'
-import { asCustomerLine } from './customer-line'
+import type { CustomerPhone } from './customer-phone'
 import { extensionOf } from './sip-ring'
-import type { PhoneUser, Phones } from './softphones'
+import type { Phones } from './softphones'
 
 export const KNOWN_CALLER = {
   /** The name his card shows. */
@@ -24,11 +25,6 @@ export const KNOWN_CALLER = {
 } as const
 
 export interface KnownCallerOptions {
-  /**
-   * Who is logged in on José's phone (the app needs someone): a person the test does not
-   * otherwise use; their own desk takes no part, the phone is registered as José's line.
-   */
-  as?: PhoneUser
   /** His number as his line signals it, when a spec checks another format (`0034612345678`). */
   number?: string
 }
@@ -36,9 +32,9 @@ export interface KnownCallerOptions {
 /** José's phone, registered and ready to dial. */
 export function openKnownCaller(
   phones: Phones,
-  { as = 'diego', number = KNOWN_CALLER.number }: KnownCallerOptions = {}
-): Promise<Workstation> {
-  return phones.open(as, asCustomerLine(number, KNOWN_CALLER.displayName))
+  { number = KNOWN_CALLER.number }: KnownCallerOptions = {}
+): Promise<CustomerPhone> {
+  return phones.customer({ number, displayName: KNOWN_CALLER.displayName })
 }
 
 /**
@@ -48,7 +44,7 @@ export function openKnownCaller(
 export async function knownCallerRings(
   ws: Workstation,
   agent: string,
-  caller: Workstation
+  caller: CustomerPhone
 ): Promise<void> {
   await ws.softphone.openDesk()
   // A call placed before the desk registered would find nobody at the extension.
@@ -65,7 +61,7 @@ export async function knownCallerRings(
 export async function answerKnownCaller(
   ws: Workstation,
   agent: string,
-  caller: Workstation,
+  caller: CustomerPhone,
   { keyboard = false }: { keyboard?: boolean } = {}
 ): Promise<void> {
   await knownCallerRings(ws, agent, caller)

@@ -6,6 +6,7 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test'
 
 import { Workstation } from '../pages/workstation'
+import { openCustomerPhone, type CustomerLine, type CustomerPhone } from './customer-phone'
 import { playedLevels } from './played-audio'
 import { bytesReceived, launchPhone, toneFile, whatIsHeard, type Phone } from './phones'
 
@@ -31,8 +32,21 @@ export class Phones {
 
   constructor(
     private readonly serverUrl: string,
-    private readonly dir: string
+    private readonly dir: string,
+    /** The phone system's WebSocket, when the spec has one (customers' phones need it). */
+    private readonly sipWsUrl: string | null = null
   ) {}
+
+  /**
+   * A customer's phone (no app: customer-phone.ts) on `line`, speaking `tone`, registered and
+   * ready to dial.
+   */
+  async customer(line: CustomerLine, tone: number = TONE_HZ.diego): Promise<CustomerPhone> {
+    if (this.sipWsUrl === null) throw new Error('a customer phone needs `phoneSystem: true`')
+    const phone = await openCustomerPhone(this.sipWsUrl, line, toneFile(this.dir, tone))
+    this.#open.push(phone)
+    return phone
+  }
 
   /** Launches `username`'s phone speaking their tone, logs in and waits until it is registered. */
   async open(username: PhoneUser, options: OpenPhoneOptions = {}): Promise<Workstation> {

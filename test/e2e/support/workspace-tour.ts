@@ -8,6 +8,7 @@
 import { expect, type Page } from '@playwright/test'
 
 import type { Workstation } from '../pages/workstation'
+import type { CustomerPhone } from './customer-phone'
 import { knownCallerRings } from './known-caller'
 
 export type Language = 'es' | 'en'
@@ -90,7 +91,7 @@ export async function setTheme(page: Page, theme: ThemeName): Promise<void> {
  * The known caller's call ringing on `agent`'s desk (`ws`), the card popped; `caller` is his
  * phone (support/known-caller.ts).
  */
-export async function ring(ws: Workstation, agent: string, caller: Workstation): Promise<void> {
+export async function ring(ws: Workstation, agent: string, caller: CustomerPhone): Promise<void> {
   await ws.openDesk()
   await knownCallerRings(ws, agent, caller)
   await expect(ws.softphone.answer).toBeVisible()

@@ -1,0 +1,100 @@
+/// <reference lib="dom" />
+/**
+ * The customer's phone as a bare page: SIP.js registered as a PSTN line (no app, no login, no
+ * sync), which dials an agent and plays what it hears through an <audio> element so the tone
+ * assertions can listen. Bundled once per run by the e2e global setup (customer-phone.ts opens it).
+ * Its status texts are the app's Spanish ones, so the specs read both phones alike.
+ */
+import { Inviter, Registerer, RegistererState, SessionState, UserAgent, type Session } from 'sip.js'
+import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web'
+
+const params = new URLSearchParams(location.search)
+const line = required('user')
+const domain = params.get('domain') ?? 'atiende.local'
+const status = element('status')
+const target = element('target') as HTMLInputElement
+const remote = element('remote') as HTMLAudioElement
+let session: Session | null = null
+
+function required(name: string): string {
+  const value = params.get(name)
+  if (value === null) throw new Error(`the customer phone needs ?${name}=`)
+  return value
+}
+
+function element(id: string): HTMLElement {
+  const found = document.getElementById(id)
+  if (!found) throw new Error(`#${id} is missing`)
+  return found
+}
+
+function show(text: string): void {
+  status.textContent = text
+}
+
+const uri = UserAgent.makeURI(`sip:${line}@${domain}`)
+if (!uri) throw new Error(`not a SIP address: ${line}@${domain}`)
+const ua = new UserAgent({
+  uri,
+  ...(params.has('name') ? { displayName: params.get('name') ?? '' } : {}),
+  authorizationUsername: line,
+  transportOptions: { server: required('ws') },
+  logBuiltinEnabled: false,
+  sessionDescriptionHandlerFactoryOptions: {
+    // Loopback only: SIP.js would otherwise add a public STUN server.
+    peerConnectionConfiguration: { iceServers: [] },
+    iceGatheringTimeout: 500
+  },
+  delegate: {
+    // A customer's line that is busy dialling takes no other call.
+    onInvite: (invitation) => void invitation.reject({ statusCode: 486 })
+  }
+})
+
+function follow(call: Session): void {
+  call.stateChange.addListener((state) => {
+    if (state === SessionState.Established) {
+      const handler = call.sessionDescriptionHandler as SessionDescriptionHandler | undefined
+      if (handler) remote.srcObject = handler.remoteMediaStream
+      show('En llamada')
+    } else if (state === SessionState.Terminated) {
+      remote.srcObject = null
+      session = null
+      show('Llamada finalizada')
+    }
+  })
+}
+
+element('dial').addEventListener('click', () => {
+  const to = UserAgent.makeURI(`sip:${target.value}@${domain}`)
+  if (!to || session) return
+  const inviter = new Inviter(ua, to, {
+    sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } }
+  })
+  session = inviter
+  follow(inviter)
+  show('Llamando')
+  inviter.invite().catch((error: unknown) => {
+    show(`Error: ${error instanceof Error ? error.message : String(error)}`)
+  })
+})
+
+element('hangup').addEventListener('click', () => {
+  const call = session
+  if (!call) return
+  if (call.state === SessionState.Established) void call.bye()
+  else if (call instanceof Inviter) void call.cancel()
+})
+
+async function register(): Promise<void> {
+  await ua.start()
+  const registerer = new Registerer(ua, { expires: 300 })
+  registerer.stateChange.addListener((state) => {
+    show(state === RegistererState.Registered ? 'Registrado' : 'Sin registrar')
+  })
+  await registerer.register()
+}
+
+register().catch((error: unknown) => {
+  show(`Error: ${error instanceof Error ? error.message : String(error)}`)
+})
