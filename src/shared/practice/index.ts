@@ -51,3 +51,9 @@ export {
   type PracticeMarked
 } from './practice-mark'
 export { pathEvents, practiceTranscript, type TranscriptEntry } from './practice-transcript'
+export {
+  practiceFacts,
+  type CallComplaint,
+  type CallCompensation,
+  type PracticeCallRecords
+} from './practice-facts'

@@ -18,7 +18,6 @@
  *   and a careful trainee's reading speed make time a coaching note, not a pass mark.
  * Items of a kind the scenario lists as critical fail the practice whatever the percent.
  */
-import type { ComplaintCategory } from '../domain/complaint'
 import type { QualityDimension } from '../domain/quality-dimensions'
 import type { ScriptRunRecordInput } from '../domain/script-run'
 import type { CompensationType } from '../domain/compensation'
@@ -52,7 +51,8 @@ const criticalKind: Record<ScoreItemKind, CriticalItem | null> = {
 /** What a finished practice call left behind. */
 export interface PracticeFacts {
   run: Pick<ScriptRunRecordInput, 'steps' | 'confirmations'>
-  complaints: readonly { category: ComplaintCategory; dimension: QualityDimension | null }[]
+  /** Categories are configured codes; a scenario expects one of the built-in ones. */
+  complaints: readonly { category: string; dimension: QualityDimension | null }[]
   compensation: {
     amount: number
     currency: string

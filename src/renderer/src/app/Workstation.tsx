@@ -14,6 +14,7 @@ import { SyncStatusBar } from '../features/sync-status'
 import { ariaKeyShortcuts, ShortcutSheet, useWorkspaceShortcuts } from '../features/shortcuts'
 import { publishDeskPresence } from '../features/presence'
 import { watchWrapUp } from '../features/wrap-up'
+import { watchPracticeCalls } from '../features/practice-scenarios'
 import { AgentDesk } from './desk/AgentDesk'
 import { followCallWithCaseTools } from './desk/follow-call'
 import { ErrorBoundary } from './ErrorBoundary'
@@ -65,6 +66,7 @@ export function Workstation() {
   const { calls } = useSoftphone()
   useAudioRuntime()
   useEffect(() => watchWrapUp(calls.wrapUpGuards), [calls])
+  useEffect(() => watchPracticeCalls(), [])
   useEffect(() => followCallWithCaseTools(), [])
   // Only agents are on a floor (the server takes presence from agents alone).
   useEffect(() => (role === 'agent' ? publishDeskPresence() : undefined), [role])

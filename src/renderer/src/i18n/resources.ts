@@ -7,12 +7,14 @@ import enCalibration from './en/calibration.json'
 import enEvaluationFigures from './en/evaluation-figures.json'
 import enEvaluationForms from './en/evaluation-forms.json'
 import enEvaluations from './en/evaluations.json'
+import enPracticeReport from './en/practice-report.json'
 import enPracticeScenarios from './en/practice-scenarios.json'
 import en from './en.json'
 import esCalibration from './es/calibration.json'
 import esEvaluationFigures from './es/evaluation-figures.json'
 import esEvaluationForms from './es/evaluation-forms.json'
 import esEvaluations from './es/evaluations.json'
+import esPracticeReport from './es/practice-report.json'
 import esPracticeScenarios from './es/practice-scenarios.json'
 import es from './es.json'
 
@@ -23,7 +25,8 @@ export const translations = {
     evaluationForms: esEvaluationForms,
     evaluationFigures: esEvaluationFigures,
     calibration: esCalibration,
-    practiceScenarios: esPracticeScenarios
+    practiceScenarios: esPracticeScenarios,
+    practiceReport: esPracticeReport
   },
   en: {
     ...en,
@@ -31,6 +34,7 @@ export const translations = {
     evaluationForms: enEvaluationForms,
     evaluationFigures: enEvaluationFigures,
     calibration: enCalibration,
-    practiceScenarios: enPracticeScenarios
+    practiceScenarios: enPracticeScenarios,
+    practiceReport: enPracticeReport
   }
 }

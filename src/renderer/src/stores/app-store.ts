@@ -6,6 +6,7 @@ import { createAuthSlice, type AuthSlice } from '../features/auth/store'
 import { createFloorSlice, type FloorSlice } from '../features/floor/store'
 import { createMonitoringSlice, type MonitoringSlice } from '../features/monitoring/store'
 import { createPresenceSlice, type PresenceSlice } from '../features/presence/store'
+import { createPracticeSlice, type PracticeSlice } from '../features/practice-scenarios/store'
 import { createComplaintsSlice, type ComplaintsSlice } from '../features/complaints/store'
 import { createScreenPopSlice, type ScreenPopSlice } from '../features/screen-pop/store'
 import { createSoftphoneSlice, type SoftphoneSlice } from '../features/softphone/store'
@@ -25,7 +26,8 @@ export type AppState = AgentStateSlice &
   WorkspaceSlice &
   FloorSlice &
   PresenceSlice &
-  MonitoringSlice
+  MonitoringSlice &
+  PracticeSlice
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createAgentStateSlice(...a),
@@ -39,7 +41,8 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createWorkspaceSlice(...a),
   ...createFloorSlice(...a),
   ...createPresenceSlice(...a),
-  ...createMonitoringSlice(...a)
+  ...createMonitoringSlice(...a),
+  ...createPracticeSlice(...a)
 }))
 
 const initialState = useAppStore.getState()

@@ -3,7 +3,11 @@ import { useTranslation } from 'react-i18next'
 
 import { useAppStore } from '@renderer/stores/app-store'
 import { CallbacksPanel } from '../../features/callbacks'
-import { PracticeCustomerPanel, PracticePicker } from '../../features/practice-scenarios'
+import {
+  PracticeCustomerPanel,
+  PracticePicker,
+  PracticeReportPanel
+} from '../../features/practice-scenarios'
 import { WhisperInbox } from '../../features/coaching'
 import { CustomerCard } from '../../features/screen-pop'
 import { ScriptPanel } from '../../features/scripts'
@@ -49,6 +53,9 @@ export const AgentDesk = memo(function AgentDesk({ hidden }: { hidden: boolean }
         </ErrorBoundary>
         <ErrorBoundary area={t('practiceScenarios.customer.area')}>
           <PracticeCustomerPanel />
+        </ErrorBoundary>
+        <ErrorBoundary area={t('practiceReport.heading')}>
+          <PracticeReportPanel />
         </ErrorBoundary>
         <ErrorBoundary area={t('scripts.heading')}>
           <ScriptPanel />

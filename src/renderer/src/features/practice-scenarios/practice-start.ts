@@ -7,6 +7,7 @@ import type { ScenarioVersion } from '@shared/practice/scenario-api'
 import { dataClient } from '@renderer/data/data-client'
 import { useAppStore } from '@renderer/stores/app-store'
 import type { CallController } from '../softphone'
+import { pauseForPractice } from './practice-scoring'
 import { loadScenario } from './scenario-load'
 
 export type PracticeStart = 'ringing' | 'busy' | 'offline' | { failed: string }
@@ -21,6 +22,9 @@ export async function startScenarioPractice(
   if (detail.state === 'failed') return { failed: detail.message }
   // The read took a moment: a call may have rung meanwhile.
   if (useAppStore.getState().phone.phase !== 'idle') return 'busy'
+  // The trainee is Not Ready while practising, and reads this call's report, not the last one's.
+  pauseForPractice()
+  useAppStore.getState().practiceReportClosed()
   calls.startPracticeCall({
     scenarioId: detail.value.scenarioId,
     scenarioVersion: detail.value.version,

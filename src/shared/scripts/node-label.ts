@@ -1,0 +1,47 @@
+/**
+ * A script step in a few words, for reports and libraries that list steps outside the runner:
+ * its title, else the start of what it says or asks (placeholders shown as an ellipsis, since
+ * there is no customer to fill them). Null for a step that says nothing (a route, a silent
+ * action): the caller names it by its kind.
+ */
+import type { Language } from '../domain/customer'
+import { pickText } from './localized-text'
+import { findNode, type Script } from './schema'
+
+const PLACEHOLDER = /\{\{[^}]*\}\}/g
+
+/** The first sentence of `text`, at most `max` characters, cut at a word. */
+function gist(text: string, max: number): string {
+  const plain = text
+    .replace(PLACEHOLDER, '…')
+    .replace(/…[.]/g, '…')
+    .replace(/\s+/g, ' ')
+    .trim()
+  const sentence = /^.+?[.?!:…](?=\s|$)/.exec(plain)?.[0] ?? plain
+  if (sentence.length <= max) return sentence
+  const cut = sentence.slice(0, max - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;.:]+$/, '')}…`
+}
+
+export function nodeLabel(
+  script: Script,
+  nodeId: string,
+  language: Language,
+  max = 80
+): string | null {
+  const node = findNode(script, nodeId)
+  if (!node) return null
+  if (node.title) return gist(pickText(node.title, language), max)
+  switch (node.kind) {
+    case 'say':
+      return gist(pickText(node.text, language), max)
+    case 'ask':
+      return gist(pickText(node.prompt, language), max)
+    case 'action':
+    case 'end':
+      return node.text ? gist(pickText(node.text, language), max) : null
+    case 'branch':
+      return null
+  }
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+
+import { nodeLabel } from '@shared/scripts/node-label'
+
+import { sample } from '../practice/support'
+
+describe('a script step in a few words', () => {
+  const { script } = sample('win-back-high-value')
+
+  it('is the title when the step has one, in the language asked', () => {
+    expect(nodeLabel(script, 'category', 'es')).toBe('Tipo')
+    expect(nodeLabel(script, 'category', 'en')).toBe('Type')
+  })
+
+  it('is the first sentence of what it says or asks, placeholders as an ellipsis', () => {
+    expect(nodeLabel(script, 'acknowledge', 'es')).toBe('Lamento lo ocurrido, …')
+    expect(nodeLabel(script, 'severity', 'en')).toBe('From 1 to 5, how much has this affected you?')
+    expect(nodeLabel(script, 'escalate', 'es', 40)).toBe('Impacto alto o cliente de alto valor…')
+  })
+
+  it('is null for a route or an unknown step', () => {
+    expect(nodeLabel(script, 'pick-category', 'es')).toBeNull()
+    expect(nodeLabel(script, 'no-such-step', 'es')).toBeNull()
+  })
+})
