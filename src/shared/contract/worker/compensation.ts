@@ -39,6 +39,12 @@ export interface CompensationInput {
   amount: number
   currency: string
   reason: string
+  /**
+   * A practice complaint's persona tier, as the scenario on the desk has it (the worker holds no
+   * personas): decides the grant here; the server decides again from its published scenario.
+   * Never journaled.
+   */
+  practiceTier?: ValueTier | null | undefined
 }
 
 /** The compensation requests. */

@@ -47,6 +47,39 @@ describe('compensation in the local store', () => {
     reason: 'Cargo duplicado'
   })
 
+  it('compensates a practice persona at the tier the desk passes, counted apart from production', async () => {
+    const store = await openStore()
+    const { complaintId } = await prepared(store)
+    const practice = await createComplaint(store, {
+      customerId: null,
+      personaId: 'persona-marta-vidal',
+      callId: 'practice-1',
+      category: 'billing',
+      description: 'Cobro duplicado en práctica'
+    })
+    // A production grant of 100 today uses up nothing of the persona's practice cap.
+    await grantCompensation(store, input(complaintId, 100), agent)
+    const tier = { practiceTier: 'high_yield' as const }
+    expect(
+      await grantCompensation(store, { ...input(practice.id, 100), ...tier }, agent)
+    ).toMatchObject({ status: 'granted', practice: true, personaId: 'persona-marta-vidal' })
+    // Above the tier's single limit it goes for approval; with no tier known, so does any grant.
+    expect(
+      await grantCompensation(store, { ...input(practice.id, 101), ...tier }, agent)
+    ).toMatchObject({ status: 'pending' })
+    expect(await grantCompensation(store, input(practice.id, 5), agent)).toMatchObject({
+      status: 'pending'
+    })
+    // The tier is the desk's hint, never journaled: the server decides from its own scenario.
+    const queued = store.pendingMutations(20).filter((m) => m.name === 'compensation.grant')
+    expect(queued.map((m) => Object.keys(m.args).includes('practiceTier'))).toEqual([
+      false,
+      false,
+      false,
+      false
+    ])
+  })
+
   it('decides offline by the pulled limits and what was granted here today, and keeps it through a restart', async () => {
     const store = await openStore()
     const { complaintId } = await prepared(store)

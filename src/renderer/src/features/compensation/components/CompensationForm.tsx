@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 
 import type { LocalComplaint } from '@shared/contract/worker'
 import type { CompensationType } from '@shared/domain/compensation'
+import type { ValueTier } from '@shared/domain/customer'
 import { compensationTypes } from '@shared/domain/configuration'
 import { sanitizeDisplayText } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
@@ -27,10 +28,14 @@ function submitOnCtrlEnter(event: KeyboardEvent<HTMLTextAreaElement>): void {
  */
 export function CompensationForm({
   complaint,
-  customerId
+  customerId,
+  practiceTier = null
 }: {
   complaint: LocalComplaint
-  customerId: string
+  /** Null on a practice complaint: its persona is compensated, at `practiceTier`. */
+  customerId: string | null
+  /** The persona's tier from the practice call's scenario; null when unknown (a request). */
+  practiceTier?: ValueTier | null
 }) {
   const { t, i18n } = useTranslation()
   const role = useAppStore((s) => s.auth.user?.role ?? null)
@@ -42,9 +47,10 @@ export function CompensationForm({
   const [reason, setReason] = useState('')
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
   const shownCurrency = currency ?? limits?.currency ?? 'EUR'
+  const tier = customer?.tier ?? practiceTier
   const single =
-    limits && customer && role
-      ? (limits.perGrant.find((l) => l.role === role && l.tier === customer.tier)?.maxAmount ?? 0)
+    limits && tier && role
+      ? (limits.perGrant.find((l) => l.role === role && l.tier === tier)?.maxAmount ?? 0)
       : null
   const idPrefix = `compensation-${complaint.id}`
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
@@ -63,7 +69,8 @@ export function CompensationForm({
       type,
       amount: value,
       currency: shownCurrency.trim().toUpperCase(),
-      reason: reason.trim()
+      reason: reason.trim(),
+      practiceTier
     }).then((result) => {
       if (!result.ok) {
         setMessage({ text: result.message, error: true })
@@ -88,10 +95,10 @@ export function CompensationForm({
       })}
       onSubmit={submit}
     >
-      {single !== null && customer && (
+      {single !== null && tier && (
         <p className="hint">
           {t('compensation.authority', {
-            tier: t(`card.tiers.${customer.tier}`),
+            tier: t(`card.tiers.${tier}`),
             amount: formatAmount(single, limits?.currency ?? shownCurrency, i18n.language)
           })}
         </p>

@@ -16,6 +16,11 @@ export function ComplaintDetail({ complaint }: { complaint: LocalComplaint }) {
   const { t } = useTranslation()
   const role = useAppStore((s) => s.auth.user?.role ?? null)
   const compensations = useCompensations(complaint.id, null)
+  // A practice complaint's persona tier, while the practice call that has its scenario is up.
+  const personaTier = useAppStore((s) => {
+    const persona = s.phone.call?.practice?.scenario.persona
+    return persona?.id === complaint.personaId ? (persona?.valueTier ?? null) : null
+  })
   const mayCompensate =
     role !== null &&
     MAY_COMPENSATE.includes(role) &&
@@ -37,10 +42,12 @@ export function ComplaintDetail({ complaint }: { complaint: LocalComplaint }) {
         <h4>{t('compensation.heading')}</h4>
         <CompensationList complaintId={complaint.id} />
         {mayCompensate &&
-          (complaint.customerId === null ? (
-            <p className="hint">{t('compensation.needsCustomer')}</p>
-          ) : (
+          (complaint.customerId !== null ? (
             <CompensationForm complaint={complaint} customerId={complaint.customerId} />
+          ) : complaint.practice && complaint.personaId !== null ? (
+            <CompensationForm complaint={complaint} customerId={null} practiceTier={personaTier} />
+          ) : (
+            <p className="hint">{t('compensation.needsCustomer')}</p>
           ))}
       </section>
       <ComplaintTimeline complaintId={complaint.id} compensations={compensations} />

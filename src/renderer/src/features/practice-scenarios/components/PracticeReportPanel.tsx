@@ -135,7 +135,13 @@ export function PracticeReportView({
             {report.criticalFailures.map((item, i) => (
               <li key={`${item.kind}-${String(i)}`}>
                 {t('practiceReport.criticalItem', {
-                  kind: itemKind(context, item),
+                  what:
+                    item.nodeId === null || item.kind === 'offer'
+                      ? itemKind(context, item)
+                      : t('practiceReport.stepOfKind', {
+                          kind: itemKind(context, item),
+                          step: itemSubject(context, item)
+                        }),
                   actual: valueLabel(context, item, 'actual'),
                   expected: valueLabel(context, item, 'expected')
                 })}

@@ -2,7 +2,8 @@
  * Compensating a customer on a complaint, and a lead's decision on a request, journaled through
  * the store for sync. The server decides again on its own data and its answer replaces this one.
  */
-import type { CompensationInput, LocalCompensation } from '@shared/contract/worker'
+import type { CompensationInput, LocalComplaint, LocalCompensation } from '@shared/contract/worker'
+import type { ValueTier } from '@shared/domain/customer'
 import { decideGrant } from '@shared/domain/compensation'
 import type { CompensationDecision } from '@shared/domain/compensation-record'
 import type { Role } from '@shared/domain/user'
@@ -19,6 +20,27 @@ function startOfUtcDay(now: Date): Date {
 }
 
 /**
+ * Who is compensated and at what tier: the complaint's customer (tier from the cache), or on a
+ * practice complaint its persona (tier from the scenario on the desk). Unknown tier: undefined.
+ */
+function grantParty(
+  store: LocalStore,
+  complaint: LocalComplaint,
+  practiceTier: ValueTier | null
+): { id: string; tier: ValueTier | undefined } {
+  if (complaint.practice && complaint.personaId !== null) {
+    return { id: complaint.personaId, tier: practiceTier ?? undefined }
+  }
+  if (complaint.customerId === null) {
+    throw workerError('invalid_argument', 'A compensation needs a complaint with a customer')
+  }
+  return {
+    id: complaint.customerId,
+    tier: getCustomer(store.db, complaint.customerId)?.tier
+  }
+}
+
+/**
  * Journals a compensation on a complaint: granted at once when the pulled limits allow it for
  * this user's role, the customer's cached tier and what this client saw granted today; else
  * a request for the team's lead. Unknown limits or tier make it a request.
@@ -30,17 +52,15 @@ export async function grantCompensation(
 ): Promise<LocalCompensation> {
   const complaint = getComplaint(store.db, input.complaintId)
   if (complaint === null) throw new Error('The complaint is not in the local store')
-  if (complaint.customerId === null) {
-    throw workerError('invalid_argument', 'A compensation needs a complaint with a customer')
-  }
+  const party = grantParty(store, complaint, input.practiceTier ?? null)
   const limits = store.configuration.current().compensationLimits
-  const tier = getCustomer(store.db, complaint.customerId)?.tier
   const now = store.now()
   let expected: 'granted' | 'pending' = 'pending'
-  if (limits !== null && tier !== undefined) {
+  if (limits !== null && party.tier !== undefined) {
     const today = grantedTodayHere(store.db, {
       userId: actor.userId,
-      customerId: complaint.customerId,
+      partyId: party.id,
+      practice: complaint.practice,
       currency: limits.currency,
       since: startOfUtcDay(now).toISOString()
     })
@@ -48,7 +68,7 @@ export async function grantCompensation(
       limits,
       {
         role: actor.role,
-        tier,
+        tier: party.tier,
         grantedTodayByAgent: today.byAgent,
         grantedTodayToCustomer: today.toCustomer
       },
@@ -59,7 +79,16 @@ export async function grantCompensation(
   await store.write({
     id: store.newId(),
     name: 'compensation.grant',
-    args: { id, ...input, expected, at: now.toISOString() }
+    args: {
+      id,
+      complaintId: input.complaintId,
+      type: input.type,
+      amount: input.amount,
+      currency: input.currency,
+      reason: input.reason,
+      expected,
+      at: now.toISOString()
+    }
   })
   const compensation = getCompensation(store.db, id)
   if (compensation === null) throw new Error('compensation vanished after insert')

@@ -8,6 +8,7 @@ import {
   compensationStatuses
 } from '@shared/domain/compensation-record'
 import { compensationTypes } from '@shared/domain/configuration'
+import { valueTiers } from '@shared/domain/customer'
 
 import { listLimit, request, type RequestSlice } from '../request-table'
 import { decideCompensation, grantCompensation } from './commands'
@@ -20,7 +21,8 @@ export const compensationRequests = {
       type: z.enum(compensationTypes),
       amount: compensationAmountSchema,
       currency: currencySchema,
-      reason: z.string().trim().min(1).max(2000)
+      reason: z.string().trim().min(1).max(2000),
+      practiceTier: z.enum(valueTiers).nullable().optional()
     }),
     'typed',
     async (host, args) => {

@@ -211,7 +211,7 @@ export function listCompensations(
  */
 export function grantedTodayHere(
   db: Database,
-  who: { userId: string; customerId: string; currency: string; since: string }
+  who: { userId: string; partyId: string; practice: boolean; currency: string; since: string }
 ): { byAgent: number; toCustomer: number } {
   const rows = queryAll(
     db,
@@ -225,9 +225,12 @@ export function grantedTodayHere(
     const parsed = storedSchema.safeParse(JSON.parse(asString(row['data'])))
     if (!parsed.success || parsed.data.currency !== who.currency) continue
     const c = parsed.data
+    // Practice and production are counted apart, as on the server.
+    if (c.practice !== who.practice) continue
     const mine = c.requestedBy === null || c.requestedBy === who.userId
     if (mine && row['status'] === 'granted') byAgent += c.amount
-    if (c.customerId === who.customerId) toCustomer += c.amount
+    const party = who.practice ? c.personaId : c.customerId
+    if (party === who.partyId) toCustomer += c.amount
   }
   return { byAgent, toCustomer }
 }
