@@ -19,7 +19,7 @@ export function ComplaintDetail({ complaint }: { complaint: LocalComplaint }) {
   // A practice complaint's persona tier, while the practice call that has its scenario is up.
   const personaTier = useAppStore((s) => {
     const persona = s.phone.call?.practice?.scenario.persona
-    return persona?.id === complaint.personaId ? (persona?.valueTier ?? null) : null
+    return persona !== undefined && persona.id === complaint.personaId ? persona.valueTier : null
   })
   const mayCompensate =
     role !== null &&
