@@ -5,7 +5,7 @@
 # namespace for e2e). Running the app needs none of them: `npm start` uses the embedded database.
 set -euo pipefail
 
-packages=(chromium kamailio kamailio-websocket-modules postgresql sip-tester sox iproute2 util-linux ca-certificates)
+packages=(chromium kamailio kamailio-websocket-modules postgresql sip-tester sox espeak-ng iproute2 util-linux ca-certificates)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -57,3 +57,12 @@ export {
   type CallCompensation,
   type PracticeCallRecords
 } from './practice-facts'
+export {
+  PRACTICE_AUDIO_PATH,
+  practiceAudioKey,
+  practiceAudioKeySchema,
+  practiceAudioParamsSchema,
+  practiceAudioPath,
+  scenarioLines,
+  type Sha256
+} from './practice-audio'
