@@ -34,6 +34,9 @@ import { registerRealtimeRoutes } from './realtime/realtime-routes'
 import { MonitoringKeys } from './monitoring/monitoring-keys'
 import { registerMonitoringRoutes } from './monitoring/monitoring-routes'
 import { registerPracticeScenarioRoutes } from './practice/scenario-routes'
+import { espeakEngine } from './practice/espeak'
+import { PracticeAudioRenderer } from './practice/practice-audio'
+import { registerPracticeAudioRoutes } from './practice/practice-audio-routes'
 import { registerPracticePurgeRoutes } from './practice/practice-purge-routes'
 import { registerScriptAnalyticsRoutes } from './scripts/script-analytics-routes'
 import { registerScriptRoutes } from './scripts/script-routes'
@@ -86,6 +89,11 @@ export interface AppOptions {
    * signs grants with (monitoring-keys.ts); `grantTtlSeconds` is for tests only.
    */
   monitoring?: { keyFile?: string; grantTtlSeconds?: number }
+  /**
+   * Renders practice customers' lines to audio on publish; by default with espeak-ng when it is
+   * installed (nothing otherwise). The process entry passes its own to render at start too.
+   */
+  practiceAudio?: PracticeAudioRenderer
 }
 
 const DEFAULTS = {
@@ -156,7 +164,12 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerConfigurationAdminRoutes(app, ctx)
   registerEvaluationFormRoutes(app, ctx)
   registerEvaluationRoutes(app, ctx)
-  registerPracticeScenarioRoutes(app, ctx)
+  const practiceAudio =
+    options.practiceAudio ?? new PracticeAudioRenderer(options.db, espeakEngine(), app.log)
+  // A render in flight finishes before the database it writes to is closed.
+  app.addHook('onClose', () => practiceAudio.idle())
+  registerPracticeScenarioRoutes(app, ctx, practiceAudio)
+  registerPracticeAudioRoutes(app, ctx)
   registerPracticePurgeRoutes(app, ctx)
   const sip = options.sip ?? noSipServer
   registerSipAccountRoutes(app, ctx, sip)

@@ -8,6 +8,9 @@ import { backfillCustomerCacheRows } from './customers/cache-row-backfill'
 import { migrate } from './db/migrate'
 import { openDb } from './db/open-db'
 import { seedEvaluationForms } from './evaluations/form-seed'
+import { espeakEngine } from './practice/espeak'
+import { PracticeAudioRenderer } from './practice/practice-audio'
+import { renderPublishedScenarios } from './practice/practice-audio-routes'
 import { seedPracticeScenarios } from './practice/scenario-seed'
 import { readSipConfig } from './sip/sip-account-routes'
 import { seedConfiguration } from './seed/seed-configuration'
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
   if (!scenarios.found) logger.warn('the sample practice scenarios were not found')
   for (const refused of scenarios.refused)
     logger.warn(refused, 'a sample practice scenario does not check against its script; left out')
+  const practiceAudio = new PracticeAudioRenderer(db, espeakEngine(), logger)
   const app = await buildApp({
     db,
     jwtSecret: await loadJwtSecret(process.env['ATIENDE_JWT_SECRET'], config.dataDir),
@@ -55,7 +59,13 @@ async function main(): Promise<void> {
     cspConnectSrc: config.cspConnectSrc,
     trustProxy: config.trustProxy,
     sip: readSipConfig(process.env),
-    monitoring: monitoringOptions(process.env)
+    monitoring: monitoringOptions(process.env),
+    practiceAudio
+  })
+  // The samples just seeded (and anything published before the server could speak), in the
+  // background: the server answers meanwhile, and a line not rendered yet is text on the desk.
+  void renderPublishedScenarios(db, practiceAudio).catch((err: unknown) => {
+    logger.warn({ err }, 'practice audio could not be rendered at start')
   })
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()

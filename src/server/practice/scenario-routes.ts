@@ -32,6 +32,7 @@ import { HttpAppError } from '../http/app-error'
 import { locatedRejection } from '../http/located-rejection'
 import { claimsOf, requireAuth, requireRole } from '../http/auth-hooks'
 import type { RouteContext, ZodApp } from '../http/route-context'
+import type { PracticeAudioRenderer } from './practice-audio'
 import { scriptLookupFor } from './scenario-scripts'
 import {
   INSERT_COLUMNS,
@@ -59,7 +60,11 @@ const rejectedBodySchema = z.union([
   errorEnvelopeSchema
 ])
 
-export function registerPracticeScenarioRoutes(app: ZodApp, ctx: RouteContext): void {
+export function registerPracticeScenarioRoutes(
+  app: ZodApp,
+  ctx: RouteContext,
+  audio: PracticeAudioRenderer
+): void {
   app.get(
     '/api/practice-scenarios',
     {
@@ -199,6 +204,9 @@ export function registerPracticeScenarioRoutes(app: ZodApp, ctx: RouteContext): 
       })
       const row = await readScenarioVersion(ctx.db, scenarioId, version)
       if (!row) throw new Error(`scenario ${target} vanished`)
+      // The customer's voice, in the background (lines already rendered are skipped, so a
+      // repeated publish also retries a line that failed).
+      void audio.render([scenarioDetailOf(row).scenario])
       return scenarioVersionOf(row)
     }
   )

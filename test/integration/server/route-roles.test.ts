@@ -161,6 +161,15 @@ const cases: RouteCase[] = [
     expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 404, admin: 404 }
   },
   {
+    name: 'GET /api/practice-scenarios/audio/:key (a line not rendered)',
+    request: (t) => ({
+      method: 'GET',
+      url: `/api/practice-scenarios/audio/${'0'.repeat(64)}`,
+      headers: auth(t)
+    }),
+    expected: { anonymous: 401, agent: 404, team_lead: 404, trainer: 404, admin: 404 }
+  },
+  {
     name: 'POST /api/practice/purge',
     request: (t) => ({ method: 'POST', url: '/api/practice/purge', headers: auth(t) }),
     expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 200, admin: 200 }

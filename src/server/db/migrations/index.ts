@@ -21,6 +21,7 @@ import { migration020Monitoring } from './020-monitoring'
 import { migration021Evaluations } from './021-evaluations'
 import { migration022PracticeScenarios } from './022-practice-scenarios'
 import { migration023PracticeMarks } from './023-practice-marks'
+import { migration024PracticeAudio } from './024-practice-audio'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -47,5 +48,6 @@ export const migrations: readonly Migration[] = [
   migration020Monitoring,
   migration021Evaluations,
   migration022PracticeScenarios,
-  migration023PracticeMarks
+  migration023PracticeMarks,
+  migration024PracticeAudio
 ]
