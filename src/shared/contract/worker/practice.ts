@@ -12,6 +12,11 @@ export interface PracticeRequests {
   'practice:scenario': (args: { scenarioId: string; version: number }) => {
     scenario: ScenarioVersionDetail
   }
+  /**
+   * One line of a practice customer as a WAV, by its content key (practice-audio.ts); null when
+   * the server has none (no espeak-ng, not rendered yet) or cannot be reached: text only then.
+   */
+  'practice:audio': (args: { key: string }) => { wav: ArrayBuffer | null }
   /** Trainers and admins: removes every practice record on the server (and, by its tombstone, on every desk). */
   'practice:purge': (args: Record<string, never>) => { result: PracticePurgeResult }
 }

@@ -8,6 +8,7 @@ import { useAppStore } from '@renderer/stores/app-store'
 import type { PracticeCallScenario } from '@renderer/telephony/call-session'
 import { scriptCatalog } from '../../scripts'
 import { localized } from '../scenario-load'
+import { usePracticeAudio } from '../use-practice-audio'
 import '../practice-scenarios.css'
 
 const RECENT_STEPS = 3
@@ -67,6 +68,10 @@ export function PracticeCustomerView({ practice, run, catalogVersion }: Practice
     // The catalog is a module-level cache: its version says when it changed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [practice, run, catalogVersion])
+  usePracticeAudio(
+    entries.flatMap((entry) => entry.lines),
+    run?.language ?? 'es'
+  )
   if (!practice) return null
   const title = practice.scenario.title
   const heading = t('practiceScenarios.customer.heading', {

@@ -17,7 +17,10 @@ import {
   type PracticePurgeResult
 } from '@shared/practice/practice-purge'
 
+import { practiceAudioParamsSchema } from '@shared/practice/practice-audio'
+
 import { readFromServer, serverUrl, type AnalyticsFetchOptions } from '../analytics/authorized-get'
+import { fetchPracticeAudio } from './practice-audio'
 import { noArgs, request, type RequestSlice } from '../request-table'
 
 export const SCENARIOS_PATH = '/api/practice-scenarios'
@@ -45,6 +48,9 @@ export function purgePractice(options: AnalyticsFetchOptions): Promise<PracticeP
 }
 
 export const practiceRequests = {
+  'practice:audio': request(practiceAudioParamsSchema, 'typed', async (host, { key }) => ({
+    wav: await fetchPracticeAudio(host.session.server, key)
+  })),
   'practice:purge': request(noArgs, 'typed', async (host) => ({
     result: await purgePractice(host.session.server)
   })),
