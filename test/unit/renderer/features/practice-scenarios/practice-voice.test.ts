@@ -51,7 +51,7 @@ function fakeVoice(missing: readonly string[] = []) {
     play: (wav) => {
       const key = new TextDecoder().decode(wav)
       played.push(key)
-      let end = () => undefined as void
+      let end: () => void = () => undefined
       const done = new Promise<void>((resolve) => {
         end = resolve
       })
