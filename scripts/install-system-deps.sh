@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system packages Atiende's tests use on Debian/Ubuntu: Chromium (browser edition and
 # e2e), Kamailio with WebSocket (SIP proxy), PostgreSQL (integration tests), sipp (a classic SIP
-# peer), sox (distinct fake-audio tones per party) and iproute2/util-linux (private network
-# namespace for e2e). Running the app needs none of them: `npm start` uses the embedded database.
+# peer), sox (distinct fake-audio tones per party), espeak-ng (the practice customer's voice: optional
+# for the server, which then shows the lines as text only; the tests render with it) and
+# iproute2/util-linux (private network namespace for e2e). Running the app needs none of them:
+# `npm start` uses the embedded database.
 set -euo pipefail
 
 packages=(chromium kamailio kamailio-websocket-modules postgresql sip-tester sox espeak-ng iproute2 util-linux ca-certificates)
