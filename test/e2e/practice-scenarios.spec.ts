@@ -4,13 +4,40 @@
  *   a trainer reads one whole (the fictional customer, what passes, the path with the customer's
  *   lines) in Spanish and English, and axe finds nothing serious on it;
  * - a practice call rings the scenario's persona, never a real customer: the card says it is
- *   practice, the call runs on the scenario's script with the customer's lines shown, and the
+ *   practice, the call runs on the scenario's script with the customer's lines shown and heard
+ *   (the server rendered them with espeak-ng; the desk plays them on the call speaker), and the
  *   complaint filed on it reaches the server marked practice, naming the persona and no
  *   customer, seen by the trainee and the trainers but never the real lead.
  */
-import { complaintIdsSeenBy, serverComplaints } from '@support/server-api'
+import { createHash } from 'node:crypto'
+
+import { complaintIdsSeenBy, loginAs, serverComplaints } from '@support/server-api'
 import { expect, test } from './fixtures'
 import { seriousViolations } from './support/axe'
+import { recordPlayedAudio } from './support/played-audio'
+import { hearsSomeSound } from './support/softphones'
+
+const FIRST_LINE = 'Es la segunda vez que me cobran dos veces el mismo mes. Estoy pensando en irme.'
+
+/**
+ * Waits until the server has rendered `line` (it renders the samples in the background at
+ * start): the spec may run before it got to this one.
+ */
+async function audioRendered(serverUrl: string, line: string): Promise<void> {
+  const { accessToken } = await loginAs(serverUrl, 'ana')
+  const key = createHash('sha256').update(`es\n${line}`, 'utf8').digest('hex')
+  await expect
+    .poll(
+      async () =>
+        (
+          await fetch(`${serverUrl}/api/practice-scenarios/audio/${key}`, {
+            headers: { authorization: `Bearer ${accessToken}` }
+          })
+        ).status,
+      { timeout: 60_000 }
+    )
+    .toBe(200)
+}
 
 test('a trainer reads a seeded practice scenario: persona, goals and the customer’s lines', async ({
   workstation,
@@ -47,6 +74,10 @@ test('a practice call pops the persona, and its complaint stays practice, away f
   page,
   server
 }) => {
+  // What the page plays is measured: the probe goes in before the app loads.
+  await recordPlayedAudio(page.context())
+  await page.reload()
+  await audioRendered(server.url, FIRST_LINE)
   await workstation.loginSynced('ana')
   await workstation.openDesk()
   const phone = page.getByRole('region', { name: 'Teléfono' })
@@ -61,10 +92,12 @@ test('a practice call pops the persona, and its complaint stays practice, away f
   await expect(card).toContainText('Cargo duplicado de enero sin reembolsar.')
   await workstation.softphone.answer.click()
   await expect(workstation.softphone.status).toContainText('En llamada')
-  // The call runs on the scenario's script, and the simulated customer speaks its first line.
+  // The call runs on the scenario's script, and the simulated customer speaks its first line:
+  // shown, and heard in the call's audio output.
   await expect(page.getByRole('region', { name: 'Cliente de práctica: Marta' })).toContainText(
-    'Es la segunda vez que me cobran dos veces el mismo mes.'
+    FIRST_LINE
   )
+  await hearsSomeSound(page)
 
   const description = `Práctica ${String(Date.now())}: cobro duplicado`
   await workstation.logComplaint('Facturación', description)

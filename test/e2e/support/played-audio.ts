@@ -114,6 +114,8 @@ export interface PlayedLevels {
   db: Record<number, number>
   /** How many streams were playing (elements and WebAudio outputs). */
   sources: number
+  /** The loudest bin at any frequency, in dB: whether anything at all is heard (a voice). */
+  peakDb: number
 }
 
 /** Listens for `ms` to what the page plays and reports the level at each of `frequencies`. */
@@ -140,7 +142,7 @@ export function playedLevels(
         .flatMap((s) => s.getAudioTracks())
         .filter((t) => t.readyState === 'live')
       const silent = Object.fromEntries(frequencies.map((hz) => [hz, -Infinity]))
-      if (tracks.length === 0) return { db: silent, sources: 0 }
+      if (tracks.length === 0) return { db: silent, sources: 0, peakDb: -Infinity }
       window.__e2eProbing = true
       const context = new AudioContext()
       window.__e2eProbing = false
@@ -179,7 +181,11 @@ export function playedLevels(
           }
           db[hz] = Math.round(best * 10) / 10
         }
-        return { db, sources: tracks.length }
+        let peak = -Infinity
+        for (const p of power) {
+          if (p > 0) peak = Math.max(peak, 10 * Math.log10(p / Math.max(1, reads)))
+        }
+        return { db, sources: tracks.length, peakDb: Math.round(peak * 10) / 10 }
       } finally {
         await context.close()
       }

@@ -76,6 +76,16 @@ export async function hears(page: Page, hz: number): Promise<void> {
     .toBe(true)
 }
 
+/**
+ * Something is playing in the page (any frequency: a voice, not a tone), measured in what the
+ * page plays (played-audio.ts: the probe must be installed before the app loads).
+ */
+export async function hearsSomeSound(page: Page): Promise<void> {
+  await expect
+    .poll(async () => (await playedLevels(page, [], 500)).peakDb, { timeout: 15_000 })
+    .toBeGreaterThan(SILENCE_DB)
+}
+
 export async function hearsSilence(page: Page): Promise<void> {
   await expect.poll(async () => (await whatIsHeard(page)).db).toBeLessThan(SILENCE_DB)
 }
