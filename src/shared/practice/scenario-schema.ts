@@ -158,8 +158,14 @@ export type Expectations = z.infer<typeof expectationsSchema>
 
 export const DEFAULT_PASS_THRESHOLD = 80
 
+/** A path segment of the scenario routes already (`/api/practice-scenarios/audio/:key`). */
+export const RESERVED_SCENARIO_IDS: readonly string[] = ['audio']
+
 export const scenarioSchema = z.strictObject({
-  id: slugSchema,
+  id: slugSchema.refine(
+    (id) => !RESERVED_SCENARIO_IDS.includes(id),
+    'this id is reserved by the server (its routes use it); choose another'
+  ),
   version: z.int().min(1),
   title: localizedTextSchema,
   summary: localizedTextSchema,

@@ -73,6 +73,17 @@ describe('checking a practice scenario source', () => {
     expect(checked.scenario?.script).toEqual({ id: 'inbound-service', version: 2 })
     expect(checked.issues[0]?.message).toContain('version 2 does not exist')
   })
+
+  it('refuses the id the audio route takes (`/api/practice-scenarios/audio/:key`)', () => {
+    const source = readFileSync(join(samplesDir, 'unknown-caller.yaml'), 'utf8').replace(
+      /^id: unknown-caller$/m,
+      'id: audio'
+    )
+    const checked = checkScenarioSource(source, bundledScripts)
+    expect(checked.scenario).toBeNull()
+    expect(checked.issues).toMatchObject([{ code: 'schema', line: 3 }])
+    expect(checked.issues[0]?.message).toContain('reserved')
+  })
 })
 
 describe('persona rules', () => {
