@@ -12,11 +12,7 @@ const PLACEHOLDER = /\{\{[^}]*\}\}/g
 
 /** The first sentence of `text`, at most `max` characters, cut at a word. */
 function gist(text: string, max: number): string {
-  const plain = text
-    .replace(PLACEHOLDER, '…')
-    .replace(/…[.]/g, '…')
-    .replace(/\s+/g, ' ')
-    .trim()
+  const plain = text.replace(PLACEHOLDER, '…').replace(/…[.]/g, '…').replace(/\s+/g, ' ').trim()
   const sentence = /^.+?[.?!:…](?=\s|$)/.exec(plain)?.[0] ?? plain
   if (sentence.length <= max) return sentence
   const cut = sentence.slice(0, max - 1)
