@@ -1,7 +1,7 @@
 /**
  * Solo practice scored (issue #20): a trainee works the win-back scenario from ring to wrap-up —
  * the script on the scenario's path, the complaint with the expected category and quality
- * dimension, a credit within authority — and the desk scores the call at 100 %, step by step.
+ * dimension, a credit within authority that the customer accepts — and the desk scores the call at 100 %, step by step.
  * A trainee who leaves the retention call at its mandatory legal notice gets a failed practice
  * whose report names that step. The trainee is Not Ready while practising and Ready again when
  * the result is closed. No latency is asserted.
@@ -59,8 +59,12 @@ test('a trainee works the win-back scenario through and scores 100 %', async ({
   await item.getByLabel('Motivo de la compensación').press('Control+Enter')
   await expect(item.getByRole('status')).toHaveText('Compensación concedida')
 
-  // On through the script to its end: the escalation for a high-value customer.
+  // The customer answers the credit (within what the scenario says she accepts).
   await ws.openDesk()
+  await expect(page.getByRole('region', { name: 'Cliente de práctica: Marta' })).toContainText(
+    'De acuerdo, con ese abono me quedo.'
+  )
+  // On through the script to its end: the escalation for a high-value customer.
   for (let i = 0; i < 6; i++) {
     if ((await script.status.filter({ hasText: 'Guion completado' }).count()) > 0) break
     const forward = script.step

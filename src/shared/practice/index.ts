@@ -50,7 +50,12 @@ export {
   practiceMarkShape,
   type PracticeMarked
 } from './practice-mark'
-export { pathEvents, practiceTranscript, type TranscriptEntry } from './practice-transcript'
+export {
+  pathEvents,
+  practiceTranscript,
+  type TimedPracticeEvent,
+  type TranscriptEntry
+} from './practice-transcript'
 export {
   practiceFacts,
   type CallComplaint,

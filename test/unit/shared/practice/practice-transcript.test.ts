@@ -65,4 +65,27 @@ describe('the practice transcript (what the customer said along the path)', () =
       'This is the second time you have charged me twice for the same month. I am thinking of leaving.'
     ])
   })
+
+  it('answers a grant made in the complaint tool after the step that was on screen', () => {
+    const later = (seconds: number) => new Date(Date.parse(at) + seconds * 1000).toISOString()
+    const state: RunState = {
+      ...run([
+        { nodeId: 'acknowledge', via: 'start' },
+        { nodeId: 'category', via: 'next', answer: 'billing' }
+      ]),
+      path: [
+        { nodeId: 'acknowledge', via: 'start', enteredAt: at, jumps: [] },
+        { nodeId: 'category', via: 'next', enteredAt: later(20), jumps: [], answer: 'billing' }
+      ]
+    }
+    const entries = practiceTranscript(context, state, [
+      { at: later(30), event: { type: 'compensation', amount: 20 } },
+      { at: later(10), event: { type: 'compensation', amount: 50 } }
+    ])
+    expect(entries.map((e) => [e.nodeId, e.reactions])).toEqual([
+      ['acknowledge', ['lines', 'compensation_accepted']],
+      ['category', ['lines', 'compensation_too_low']]
+    ])
+    expect(entries[0]?.lines.at(-1)).toBe('De acuerdo, con ese abono me quedo.')
+  })
 })

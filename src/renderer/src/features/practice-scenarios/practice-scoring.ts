@@ -43,7 +43,8 @@ export function endPracticePause(): void {
   }
 }
 
-async function callRecords(callId: string): Promise<{
+/** The complaints filed on `callId` and their compensations, from the local store. */
+export async function callRecords(callId: string): Promise<{
   complaints: CallComplaint[]
   compensations: CallCompensation[]
 } | null> {

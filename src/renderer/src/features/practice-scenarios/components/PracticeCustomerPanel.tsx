@@ -2,16 +2,18 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { sanitizeDisplayText } from '@shared/domain/text'
-import { practiceTranscript, type TranscriptEntry } from '@shared/practice'
+import { practiceTranscript, type TimedPracticeEvent, type TranscriptEntry } from '@shared/practice'
 import type { RunState } from '@shared/scripts/run-state'
 import { useAppStore } from '@renderer/stores/app-store'
 import type { PracticeCallScenario } from '@renderer/telephony/call-session'
 import { scriptCatalog } from '../../scripts'
 import { localized } from '../scenario-load'
+import { useCallGrants } from '../use-call-grants'
 import { usePracticeAudio } from '../use-practice-audio'
 import '../practice-scenarios.css'
 
 const RECENT_STEPS = 3
+const NO_GRANTS: readonly TimedPracticeEvent[] = []
 
 function Transcript({
   entries,
@@ -46,28 +48,44 @@ export function PracticeCustomerPanel() {
   const callId = useAppStore((s) => s.phone.call?.id ?? null)
   const run = useAppStore((s) => (s.scriptRun.callId === callId ? s.scriptRun.state : null))
   const catalogVersion = useAppStore((s) => s.scriptRun.catalogVersion)
-  return <PracticeCustomerView practice={practice} run={run} catalogVersion={catalogVersion} />
+  const grants = useCallGrants(practice ? callId : null)
+  return (
+    <PracticeCustomerView
+      practice={practice}
+      run={run}
+      grants={grants}
+      catalogVersion={catalogVersion}
+    />
+  )
 }
 
 type PracticeCustomerViewProps = {
   practice: PracticeCallScenario | null
   run: RunState | null
+  /** Grants made on the call's complaints, which the customer answers. */
+  grants?: readonly TimedPracticeEvent[]
   /** Bumped when the script catalog changed (published scripts arrived). */
   catalogVersion: number
 }
 
 /** The panel itself, from the call's scenario and its script run (tests render it directly). */
-export function PracticeCustomerView({ practice, run, catalogVersion }: PracticeCustomerViewProps) {
+export function PracticeCustomerView({
+  practice,
+  run,
+  grants = NO_GRANTS,
+  catalogVersion
+}: PracticeCustomerViewProps) {
   const { t, i18n } = useTranslation()
   const entries = useMemo(() => {
     if (!practice || !run) return []
     // The scenario's script as this desk has it (the runner ran that one on this call).
     const script = scriptCatalog().scripts.get(practice.scenario.script.id)
     if (!script || script.id !== run.scriptId) return []
-    return practiceTranscript({ scenario: practice.scenario, script, language: run.language }, run)
+    const context = { scenario: practice.scenario, script, language: run.language }
+    return practiceTranscript(context, run, grants)
     // The catalog is a module-level cache: its version says when it changed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [practice, run, catalogVersion])
+  }, [practice, run, grants, catalogVersion])
   usePracticeAudio(
     entries.flatMap((entry) => entry.lines),
     run?.language ?? 'es'
