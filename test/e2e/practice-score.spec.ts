@@ -81,7 +81,7 @@ test('a trainee works the win-back scenario through and scores 100 %', async ({
   await expect(result).toContainText('100 %')
   await expect(result.getByRole('status')).toContainText('Aprobada')
   await expect(result.getByRole('row', { name: /Categoría de la queja/ })).toContainText(
-    'Cumplido · 2/2'
+    'Cumplido 2/2'
   )
   await expect(result.getByRole('row', { name: /Compensación/ })).toContainText('60,00')
   // The result takes the focus from the finished wrap-up. The trainee has been Not Ready

@@ -34,8 +34,10 @@ const settingsForms = (
 export const AgentDesk = memo(function AgentDesk({ hidden }: { hidden: boolean }) {
   const { t } = useTranslation()
   const caseOpen = useAppStore((s) => s.workspace.caseTool !== null)
+  const resultOpen = useAppStore((s) => s.practice.finished !== null && s.phone.call === null)
+  const layout = caseOpen ? ' case-open' : resultOpen ? ' practice-result' : ''
   return (
-    <div className={`workspace desk${caseOpen ? ' case-open' : ''}`} hidden={hidden}>
+    <div className={`workspace desk${layout}`} hidden={hidden}>
       <div className="desk-column desk-phone">
         <ErrorBoundary area={t('softphone.heading')}>
           <SoftphonePanel settings={settingsForms} practice={practicePicker} />

@@ -32,7 +32,7 @@ export function stepLabel(context: ReportLabelContext, nodeId: string): string {
   const language = labelLanguage(context.language)
   const node = script ? findNode(script, nodeId) : undefined
   if (!script || !node) return sanitizeDisplayText(nodeId, 80)
-  const label = nodeLabel(script, nodeId, language)
+  const label = nodeLabel(script, nodeId, language, 60)
   if (label !== null) return sanitizeDisplayText(label, 120)
   // A step that says nothing: named by what it does.
   if (node.kind === 'action' && node.action.type === 'create_complaint') {

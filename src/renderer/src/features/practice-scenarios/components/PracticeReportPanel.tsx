@@ -155,7 +155,6 @@ export function PracticeReportView({
         <thead>
           <tr>
             <th scope="col">{t('practiceReport.column.step')}</th>
-            <th scope="col">{t('practiceReport.column.kind')}</th>
             <th scope="col">{t('practiceReport.column.expected')}</th>
             <th scope="col">{t('practiceReport.column.actual')}</th>
             <th scope="col">{t('practiceReport.column.result')}</th>
@@ -167,20 +166,22 @@ export function PracticeReportView({
               key={`${item.kind}-${item.nodeId ?? ''}-${String(i)}`}
               className={item.passed ? undefined : 'missed'}
             >
-              <th scope="row">{itemSubject(context, item)}</th>
-              <td>{itemKind(context, item)}</td>
+              <th scope="row">
+                {itemSubject(context, item)}
+                <span className="practice-item-kind">{itemKind(context, item)}</span>
+              </th>
               <td>{valueLabel(context, item, 'expected')}</td>
               <td>{valueLabel(context, item, 'actual')}</td>
-              <td className="practice-result">
+              <td className="practice-points">
                 {item.passed ? (
                   <Check size={14} aria-hidden="true" />
                 ) : (
                   <X size={14} aria-hidden="true" />
                 )}{' '}
-                {t(`practiceReport.result.${item.passed ? 'met' : 'missed'}`, {
-                  points: item.points,
-                  weight: item.weight
-                })}
+                <span className="visually-hidden">
+                  {t(`practiceReport.result.${item.passed ? 'met' : 'missed'}`)}{' '}
+                </span>
+                {t('practiceReport.result.points', { points: item.points, weight: item.weight })}
                 {item.critical && !item.passed && (
                   <span className="badge warn">{t('practiceReport.criticalBadge')}</span>
                 )}
