@@ -9,6 +9,7 @@
 import type { Page } from '@playwright/test'
 
 import { expect, test } from './fixtures'
+import { seriousViolations } from './support/axe'
 import type { Workstation } from './pages/workstation'
 
 async function startPractice(page: Page, ws: Workstation, scenario: string): Promise<void> {
@@ -112,6 +113,7 @@ test('leaving the retention call at its legal notice fails the practice, and the
     'Paso obligatorio «Aviso legal»: Sin confirmar (se esperaba Leído y confirmado)'
   )
   await expect(result.getByRole('row', { name: /^Aviso legal/ })).toContainText('No cumplido')
+  expect.soft(await seriousViolations(page), 'axe on the practice result').toEqual([])
   // Practise again rings the same scenario; the trainee stays Not Ready for it.
   await expect(ws.agentState.choose).toHaveValue('training')
   await result.getByRole('button', { name: 'Repetir la práctica' }).click()

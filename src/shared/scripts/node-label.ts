@@ -41,3 +41,24 @@ export function nodeLabel(
       return null
   }
 }
+
+/**
+ * An answer to a step in words: a choice by its option's label; anything else (free text,
+ * numbers, yes/no as recorded) as it is. Null when the step is not a question of the script.
+ */
+export function answerLabel(
+  script: Script,
+  nodeId: string,
+  value: unknown,
+  language: Language
+): string | null {
+  const node = findNode(script, nodeId)
+  if (node?.kind !== 'ask') return null
+  if (node.answer.type === 'choice') {
+    const option = node.answer.options.find((o) => o.value === value)
+    if (option) return pickText(option.label, language)
+  }
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : null
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { nodeLabel } from '@shared/scripts/node-label'
+import { answerLabel, nodeLabel } from '@shared/scripts/node-label'
 
 import { sample } from '../practice/support'
 
@@ -21,5 +21,12 @@ describe('a script step in a few words', () => {
   it('is null for a route or an unknown step', () => {
     expect(nodeLabel(script, 'pick-category', 'es')).toBeNull()
     expect(nodeLabel(script, 'no-such-step', 'es')).toBeNull()
+  })
+
+  it('names a choice answer by its option, and leaves other answers as recorded', () => {
+    expect(answerLabel(script, 'category', 'billing', 'es')).toBe('Facturación')
+    expect(answerLabel(script, 'category', 'billing', 'en')).toBe('Billing')
+    expect(answerLabel(script, 'severity', 4, 'es')).toBe('4')
+    expect(answerLabel(script, 'acknowledge', 'x', 'es')).toBeNull()
   })
 })

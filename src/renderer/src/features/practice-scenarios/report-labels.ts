@@ -27,7 +27,10 @@ export interface ReportLabelContext {
   grant: PracticeFacts['compensation']
 }
 
-export function stepLabel(context: ReportLabelContext, nodeId: string): string {
+export function stepLabel(
+  context: Pick<ReportLabelContext, 't' | 'language' | 'script' | 'categories'>,
+  nodeId: string
+): string {
   const { script, t } = context
   const language = labelLanguage(context.language)
   const node = script ? findNode(script, nodeId) : undefined

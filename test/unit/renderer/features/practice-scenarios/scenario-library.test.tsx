@@ -38,9 +38,13 @@ describe('the scenario library', () => {
     expect(text).toContain('Registrar la queja como Facturación')
     expect(text).toContain('Compensar dentro de la autoridad: hasta 100,00 US$')
     expect(text).toContain('Se aprueba con un 80 % o más.')
-    expect(text).toContain('acknowledge Obligatorio (objetivo 30 s)')
+    expect(text).toContain('Lamento lo ocurrido, … Obligatorio (objetivo 30 s)')
     expect(text).toContain('Es la segunda vez que me cobran dos veces el mismo mes.')
-    expect(text).toContain('Respuesta del cliente: billing')
+    expect(text).toContain('Respuesta del cliente: Facturación')
+    expect(text).toContain('Guion Recepción de quejas y reclamos, versión 1')
+    expect(text).toContain('Cerrar con la tipificación Reclamo escalado')
+    expect(text).toContain('Ruta del guion Registrar la queja: Facturación')
+    expect(text).not.toMatch(/pick-category|create-billing|close-route/)
   })
 
   it('reads the same in English, with the customer’s English lines', async () => {

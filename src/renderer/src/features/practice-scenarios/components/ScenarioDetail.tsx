@@ -3,7 +3,50 @@ import { useTranslation } from 'react-i18next'
 
 import { sanitizeDisplayText } from '@shared/domain/text'
 import type { ScenarioVersionDetail } from '@shared/practice/scenario-api'
+import { labelLanguage } from '../../complaints'
+import { scriptCatalog } from '../../scripts'
 import { localized } from '../scenario-load'
+import type { Script } from '@shared/scripts/schema'
+import { answerLabel } from '@shared/scripts/node-label'
+import type { TFunction } from 'i18next'
+import { stepLabel } from '../report-labels'
+import { pickText } from '@shared/scripts/localized-text'
+
+type ScenarioOf = ScenarioVersionDetail['scenario']
+
+/**
+ * The scenario's steps, answers and outcome in the script's own words, as the trainee will read
+ * them (the node id only where this desk does not have the script).
+ */
+interface StepNames {
+  step: (nodeId: string) => string
+  answer: (nodeId: string, value: unknown) => string
+  disposition: (code: string) => string
+  script: string
+}
+
+function stepNames(script: Script | null, language: string, t: TFunction): StepNames {
+  const lang = labelLanguage(language)
+  return {
+    step: (nodeId) => stepLabel({ t, language, script, categories: [] }, nodeId),
+    answer: (nodeId, value) =>
+      sanitizeDisplayText(
+        (script && answerLabel(script, nodeId, value, lang)) ?? String(value),
+        200
+      ),
+    disposition: (code) => {
+      const found = script?.dispositions.find((d) => d.code === code)
+      return sanitizeDisplayText(found ? pickText(found.label, lang) : code, 120)
+    },
+    script: script ? sanitizeDisplayText(pickText(script.title, lang), 120) : ''
+  }
+}
+
+function useStepNames(scenario: ScenarioOf): StepNames {
+  const { t, i18n } = useTranslation()
+  const script = scriptCatalog().scripts.get(scenario.script.id) ?? null
+  return stepNames(script, i18n.language, t)
+}
 
 /** The synthetic customer the ring will pop: who they are, what they hold, what is open. */
 function PersonaCard({ scenario }: { scenario: ScenarioVersionDetail['scenario'] }) {
@@ -58,6 +101,7 @@ function PersonaCard({ scenario }: { scenario: ScenarioVersionDetail['scenario']
 /** What the trainee must achieve: the expected outcome, the pass mark, the critical items. */
 function Expectations({ scenario }: { scenario: ScenarioVersionDetail['scenario'] }) {
   const { t, i18n } = useTranslation()
+  const names = useStepNames(scenario)
   const e = scenario.expectations
   const items: string[] = []
   if (e.complaint) {
@@ -79,12 +123,16 @@ function Expectations({ scenario }: { scenario: ScenarioVersionDetail['scenario'
     )
   }
   if (e.offer) {
-    items.push(t(`practiceScenarios.expect.offer.${e.offer.outcome}`, { node: e.offer.node }))
+    items.push(
+      t(`practiceScenarios.expect.offer.${e.offer.outcome}`, { node: names.step(e.offer.node) })
+    )
   }
-  items.push(t('practiceScenarios.expect.disposition', { code: e.disposition }))
+  items.push(t('practiceScenarios.expect.disposition', { code: names.disposition(e.disposition) }))
   if (scenario.mandatorySteps.length > 0) {
     items.push(
-      t('practiceScenarios.expect.mandatory', { steps: scenario.mandatorySteps.join(', ') })
+      t('practiceScenarios.expect.mandatory', {
+        steps: scenario.mandatorySteps.map((id) => names.step(id)).join(', ')
+      })
     )
   }
   return (
@@ -111,6 +159,7 @@ function CustomerLines({ scenario }: { scenario: ScenarioVersionDetail['scenario
   const { t, i18n } = useTranslation()
   const lang = i18n.language
   const turns = new Map(scenario.customer.turns.map((turn) => [turn.node, turn]))
+  const names = useStepNames(scenario)
   return (
     <section aria-label={t('practiceScenarios.path.label')}>
       <h4>{t('practiceScenarios.path.label')}</h4>
@@ -120,7 +169,9 @@ function CustomerLines({ scenario }: { scenario: ScenarioVersionDetail['scenario
           const target = scenario.timeTargets[node]
           return (
             <li key={`${node}-${String(index)}`}>
-              <code>{node}</code>
+              <span className="scenario-step" title={node}>
+                {names.step(node)}
+              </span>
               {scenario.mandatorySteps.includes(node) && (
                 <span className="badge">{t('practiceScenarios.path.mandatory')}</span>
               )}
@@ -135,7 +186,7 @@ function CustomerLines({ scenario }: { scenario: ScenarioVersionDetail['scenario
               ))}
               {turn?.answer !== undefined && (
                 <span className="scenario-answer">
-                  {t('practiceScenarios.path.answer', { answer: String(turn.answer) })}
+                  {t('practiceScenarios.path.answer', { answer: names.answer(node, turn.answer) })}
                 </span>
               )}
               {turn?.objection && (
@@ -163,6 +214,7 @@ export function ScenarioDetail({
   const { t, i18n } = useTranslation()
   const lang = i18n.language
   const s = detail.scenario
+  const names = useStepNames(s)
   return (
     <article className="scenario-detail" aria-label={localized(s.title, lang)}>
       <h3>{sanitizeDisplayText(localized(s.title, lang), 200)}</h3>
@@ -170,7 +222,7 @@ export function ScenarioDetail({
       <p>{sanitizeDisplayText(localized(s.summary, lang), 1000)}</p>
       <p className="muted">
         {t('practiceScenarios.scriptLine', {
-          script: s.script.id,
+          script: names.script || s.script.id,
           version: s.script.version,
           scenarioVersion: detail.version
         })}

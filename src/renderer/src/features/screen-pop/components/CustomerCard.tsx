@@ -10,8 +10,7 @@ import { CustomerDetails } from './CustomerDetails'
 import { UnknownCaller } from './UnknownCaller'
 
 /** The i18n key saying how the card's customer was found. */
-function originKey(source: ScreenPopSource, match: CustomerMatch | null, practice = false): string {
-  if (practice && source === 'call') return 'card.practiceOrigin'
+function originKey(source: ScreenPopSource, match: CustomerMatch | null): string {
   if (source !== 'call') return source === 'created' ? 'card.created' : 'card.openedFromSearch'
   if (match?.matchedBy === 'cti') return 'card.matchedByCti'
   if (match?.matchedBy === 'online') return 'card.matchedByOnline'
@@ -42,7 +41,10 @@ export function CustomerCard({ search }: CustomerCardProps) {
   else if (customer) {
     body = (
       <>
-        <p className="muted">{t(originKey(source, match, persona !== null))}</p>
+        {/* A persona's origin is the practice note above the card: not said twice. */}
+        {!(persona !== null && source === 'call') && (
+          <p className="muted">{t(originKey(source, match))}</p>
+        )}
         <CustomerDetails customer={customer} persona={source === 'call' ? persona : null} />
       </>
     )
