@@ -14,11 +14,16 @@ import { linesToSpeak, PracticeVoice } from './practice-voice'
 
 interface CallVoice {
   callId: string
-  voice: PracticeVoice
+  /** Null while the voice is off: lines still count as heard, so turning it on says no backlog. */
+  voice: PracticeVoice | null
   heard: readonly string[]
 }
 
-export function usePracticeAudio(lines: readonly string[], language: Language): void {
+export function usePracticeAudio(
+  lines: readonly string[],
+  language: Language,
+  enabled = true
+): void {
   const live = useAppStore((s) => {
     const call = s.phone.call
     const up = s.phone.phase === 'active' || s.phone.phase === 'held'
@@ -30,24 +35,30 @@ export function usePracticeAudio(lines: readonly string[], language: Language): 
 
   useEffect(() => {
     if (live === null) {
-      current.current?.voice.stop()
+      current.current?.voice?.stop()
       current.current = null
       return
     }
     let call = current.current
     if (call?.callId !== live) {
-      call?.voice.stop()
-      call = { callId: live, voice: new PracticeVoice(callSpeakerVoice()), heard: [] }
+      call?.voice?.stop()
+      call = { callId: live, voice: null, heard: [] }
       current.current = call
     }
     const next = linesToSpeak(call.heard, JSON.parse(said) as string[])
     call.heard = next.heard
+    if (!enabled) {
+      call.voice?.stop()
+      call.voice = null
+      return
+    }
+    call.voice ??= new PracticeVoice(callSpeakerVoice())
     if (next.speak.length > 0) call.voice.say(next.speak, language)
-  }, [live, said, language])
+  }, [live, said, language, enabled])
 
   useEffect(
     () => () => {
-      current.current?.voice.stop()
+      current.current?.voice?.stop()
       current.current = null
     },
     []

@@ -1,4 +1,5 @@
-import { useMemo } from 'react'
+import { Volume2, VolumeX } from 'lucide-react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { sanitizeDisplayText } from '@shared/domain/text'
@@ -10,6 +11,7 @@ import { scriptCatalog } from '../../scripts'
 import { localized } from '../scenario-load'
 import { useCallGrants } from '../use-call-grants'
 import { usePracticeAudio } from '../use-practice-audio'
+import { practiceVoiceOn, setPracticeVoiceOn } from '../practice-voice-setting'
 import '../practice-scenarios.css'
 
 const RECENT_STEPS = 3
@@ -76,6 +78,7 @@ export function PracticeCustomerView({
   catalogVersion
 }: PracticeCustomerViewProps) {
   const { t, i18n } = useTranslation()
+  const [voiceOn, setVoiceOn] = useState(practiceVoiceOn)
   const entries = useMemo(() => {
     if (!practice || !run) return []
     // The scenario's script as this desk has it (the runner ran that one on this call).
@@ -88,7 +91,8 @@ export function PracticeCustomerView({
   }, [practice, run, grants, catalogVersion])
   usePracticeAudio(
     entries.flatMap((entry) => entry.lines),
-    run?.language ?? 'es'
+    run?.language ?? 'es',
+    voiceOn
   )
   if (!practice) return null
   const title = practice.scenario.title
@@ -100,7 +104,25 @@ export function PracticeCustomerView({
   const earlier = entries.slice(0, -RECENT_STEPS)
   return (
     <section className="panel practice-customer" aria-labelledby="practice-customer-heading">
-      <h2 id="practice-customer-heading">{heading}</h2>
+      <div className="panel-head">
+        <h2 id="practice-customer-heading">{heading}</h2>
+        <button
+          type="button"
+          aria-pressed={voiceOn}
+          title={t('practiceScenarios.customer.voice')}
+          onClick={() => {
+            setPracticeVoiceOn(!voiceOn)
+            setVoiceOn(!voiceOn)
+          }}
+        >
+          {voiceOn ? (
+            <Volume2 size={16} aria-hidden="true" />
+          ) : (
+            <VolumeX size={16} aria-hidden="true" />
+          )}
+          <span className="visually-hidden">{t('practiceScenarios.customer.voice')}</span>
+        </button>
+      </div>
       <p className="muted">{sanitizeDisplayText(localized(title, i18n.language), 200)}</p>
       {entries.length === 0 ? (
         <p className="muted">{t('practiceScenarios.customer.waiting')}</p>
