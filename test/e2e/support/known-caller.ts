@@ -50,7 +50,13 @@ export async function knownCallerRings(
   // A call placed before the desk registered would find nobody at the extension.
   await expect(ws.softphone.line).toHaveText('Registrado')
   await caller.softphone.dial(extensionOf(agent))
-  await expect(ws.softphone.status).toContainText('Llamada entrante')
+  try {
+    await expect(ws.softphone.status).toContainText('Llamada entrante')
+  } catch (error) {
+    // The caller's side says why (refused by the proxy, connection lost) when the desk never rang.
+    const said = await caller.softphone.status.textContent()
+    throw new Error(`${(error as Error).message}\ncaller's phone: ${said ?? '?'}`)
+  }
   await expect(ws.card.customer(KNOWN_CALLER.name)).toBeVisible()
 }
 

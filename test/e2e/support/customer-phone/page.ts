@@ -6,6 +6,7 @@
  * Its status texts are the app's Spanish ones, so the specs read both phones alike.
  */
 import { Inviter, Registerer, RegistererState, SessionState, UserAgent, type Session } from 'sip.js'
+import type { IncomingResponse } from 'sip.js/lib/core/messages/incoming-response'
 import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web'
 
 const params = new URLSearchParams(location.search)
@@ -15,6 +16,8 @@ const status = element('status')
 const target = element('target') as HTMLInputElement
 const remote = element('remote') as HTMLAudioElement
 let session: Session | null = null
+/** The final answer to the last INVITE when it was refused. */
+let rejected: string | null = null
 
 function required(name: string): string {
   const value = params.get(name)
@@ -46,6 +49,9 @@ const ua = new UserAgent({
     iceGatheringTimeout: 500
   },
   delegate: {
+    onDisconnect: (error) => {
+      show(`Sin conexión: ${error?.message ?? 'cerrada'}`)
+    },
     // A customer's line that is busy dialling takes no other call.
     onInvite: (invitation) => void invitation.reject({ statusCode: 486 })
   }
@@ -60,7 +66,8 @@ function follow(call: Session): void {
     } else if (state === SessionState.Terminated) {
       remote.srcObject = null
       session = null
-      show('Llamada finalizada')
+      // Why a call never connected is what a failing spec needs to read.
+      show(rejected ?? 'Llamada finalizada')
     }
   })
 }
@@ -74,7 +81,14 @@ element('dial').addEventListener('click', () => {
   session = inviter
   follow(inviter)
   show('Llamando')
-  inviter.invite().catch((error: unknown) => {
+  const requestDelegate = {
+    onReject: (response: IncomingResponse) => {
+      const { statusCode, reasonPhrase } = response.message
+      rejected = `Rechazada: ${String(statusCode ?? '?')} ${reasonPhrase ?? ''}`.trim()
+    }
+  }
+  rejected = null
+  inviter.invite({ requestDelegate }).catch((error: unknown) => {
     show(`Error: ${error instanceof Error ? error.message : String(error)}`)
   })
 })
