@@ -23,7 +23,7 @@ describe('the scenario library', () => {
       <ScenarioList scenarios={scenarios} chosen="win-back-high-value" onChoose={noop} />
     )
     expect(text).toContain(
-      'Recuperar a una clienta de alto valor Marta Vidal · guion complaint-intake'
+      'Recuperar a una clienta de alto valor Marta Vidal · Recepción de quejas y reclamos'
     )
     expect(html.match(/aria-pressed="true"/g)).toHaveLength(1)
     expect((await render(<ScenarioList scenarios={[]} chosen={null} onChoose={noop} />)).text).toBe(

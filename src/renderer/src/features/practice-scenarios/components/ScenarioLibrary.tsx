@@ -4,10 +4,19 @@ import { useTranslation } from 'react-i18next'
 import { dataClient } from '@renderer/data/data-client'
 import { sanitizeDisplayText } from '@shared/domain/text'
 import type { ScenarioVersion, ScenarioVersionDetail } from '@shared/practice/scenario-api'
+import { pickText } from '@shared/scripts/localized-text'
+import { labelLanguage } from '../../complaints'
+import { scriptCatalog } from '../../scripts'
 import { loadScenario, loadScenarios, localized, type Load } from '../scenario-load'
 import { PracticeButton } from './PracticeButton'
 import { ScenarioDetail } from './ScenarioDetail'
 import '../practice-scenarios.css'
+
+/** A script by its title as this desk has it (its id when the desk does not). */
+function scriptTitle(id: string, language: string): string {
+  const script = scriptCatalog().scripts.get(id)
+  return sanitizeDisplayText(script ? pickText(script.title, labelLanguage(language)) : id, 120)
+}
 
 /** The state of a read, said calmly: loading, the server away, or what it refused. */
 function LoadNote({ load }: { load: Exclude<Load<unknown>, { state: 'ready' }> }) {
@@ -57,7 +66,7 @@ export function ScenarioList({
               <span className="muted">
                 {t('practiceScenarios.listLine', {
                   persona: sanitizeDisplayText(s.persona, 120),
-                  script: s.script.id
+                  script: scriptTitle(s.script.id, lang)
                 })}
               </span>
             </button>
