@@ -106,7 +106,11 @@ export function watchPracticeCalls(): () => void {
     const call = state.phone.call
     if (saved && saved !== previous.wrapUp.saved && call?.practice && saved.callId === call.id) {
       const run = state.scriptRun.callId === call.id ? state.scriptRun.state : null
-      void scorePracticeCall(call.id, call.practice, run, saved.code)
+      scorePracticeCall(call.id, call.practice, run, saved.code).catch((error: unknown) => {
+        // Never a silent end: the trainee reads why there is no result, and can close it.
+        const message = error instanceof Error ? error.message : String(error)
+        useAppStore.getState().practiceScoreFailed(message)
+      })
     }
     // Left unscored (never answered, or no disposition saved): nothing to read, the pause ends.
     const before = previous.phone.call
