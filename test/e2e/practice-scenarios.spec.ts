@@ -47,7 +47,7 @@ test('a trainer reads a seeded practice scenario: persona, goals and the custome
   await workstation.goTo('Formación')
   const library = page.getByRole('region', { name: 'Escenarios de práctica' })
   // The four samples, each with its fictional customer and script.
-  await expect(library.getByRole('button', { name: /· guion / })).toHaveCount(4)
+  await expect(library.getByRole('listitem').getByRole('button')).toHaveCount(4)
   const winBack = library.getByRole('button', { name: /^Recuperar a una clienta de alto valor/ })
   await winBack.click()
   await expect(winBack).toHaveAttribute('aria-pressed', 'true')
