@@ -38,6 +38,7 @@ import { espeakEngine } from './practice/espeak'
 import { PracticeAudioRenderer } from './practice/practice-audio'
 import { registerPracticeAudioRoutes } from './practice/practice-audio-routes'
 import { registerPracticePurgeRoutes } from './practice/practice-purge-routes'
+import { registerTrainingRoutes } from './practice/training-routes'
 import { registerScriptAnalyticsRoutes } from './scripts/script-analytics-routes'
 import { registerScriptRoutes } from './scripts/script-routes'
 import {
@@ -171,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerPracticeScenarioRoutes(app, ctx, practiceAudio)
   registerPracticeAudioRoutes(app, ctx)
   registerPracticePurgeRoutes(app, ctx)
+  registerTrainingRoutes(app, ctx)
   const sip = options.sip ?? noSipServer
   registerSipAccountRoutes(app, ctx, sip)
   registerUserDirectoryRoutes(app, ctx, sip.domain)

@@ -11,6 +11,7 @@ import { customerMutations } from './customers/mutations'
 import { dispositionMutations } from './dispositions/mutations'
 import { evaluationMutations } from './evaluations/mutations'
 import { interactionMutations } from './interactions/mutations'
+import { practiceMutations } from './practice/mutations'
 import { scriptMutations } from './scripts/mutations'
 import type { MutationHandlers } from './sync/mutation-slice'
 import { whisperMutations } from './whispers/mutations'
@@ -25,5 +26,6 @@ export const mutationHandlers: MutationHandlers = {
   ...dispositionMutations,
   ...callbackMutations,
   ...whisperMutations,
-  ...evaluationMutations
+  ...evaluationMutations,
+  ...practiceMutations
 }

@@ -23,6 +23,7 @@ import { PushFuzzer, type PushFailure } from '../support/fuzz/push-runner'
 import { scanStoredText, summariseFindings } from '../support/fuzz/stored-text-scan'
 import { login } from '../support/server-app'
 import { seedEvaluationForms } from '@server/evaluations/form-seed'
+import { seedPracticeScenarios } from '@server/practice/scenario-seed'
 import { describeOnEngines } from '@support/engine-suite'
 
 const seed = fuzzSeed()
@@ -58,6 +59,8 @@ describeOnEngines('push fuzz on %s', { customers: 5 }, ({ engine, database, app 
     world = { rng: mulberry32(seed), customerId, userIds }
     // Every server seeds the default evaluation form at start; the evaluation bases score with it.
     await seedEvaluationForms(database.db)
+    // …and the practice samples: a practice session names one.
+    await seedPracticeScenarios(database.db)
     fuzzer = new PushFuzzer(app, tokens)
   })
 

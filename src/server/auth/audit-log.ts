@@ -1,4 +1,4 @@
-/** Sensitive actions (logins, token revocations, compensations and their approvals, escalations and assignments, complaint edits, configuration changes, a lead forcing an agent's state, whispers to agents, monitoring sessions and their refusals, every step of an evaluation, an admin's evaluation forms and a trainer's practice scenarios and purges of practice data) leave a row that says who, what and when. */
+/** Sensitive actions (logins, token revocations, compensations and their approvals, escalations and assignments, complaint edits, configuration changes, a lead forcing an agent's state, whispers to agents, monitoring sessions and their refusals, every step of an evaluation, an admin's evaluation forms and a trainer's practice scenarios, purges of practice data and cohorts) leave a row that says who, what and when. */
 import type { Queryable } from '../db/db'
 
 export type AuditAction =
@@ -45,6 +45,9 @@ export type AuditAction =
   | 'practice_scenario.retired'
   | 'practice_scenario.restored'
   | 'practice.purged'
+  | 'training_cohort.created'
+  | 'training_cohort.changed'
+  | 'training_cohort.deleted'
 
 export interface AuditEntry {
   action: AuditAction

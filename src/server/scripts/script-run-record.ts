@@ -9,6 +9,7 @@ import type { AccessClaims } from '../auth/access-tokens'
 import type { Queryable } from '../db/db'
 import { rejected, repeatOf, type MutationOutcome } from '../sync/mutation-outcome'
 import { practiceMarkRefusal } from '../practice/practice-refusal'
+import { rescorePracticeCall } from '../practice/practice-session-record'
 
 export async function applyScriptRunRecord(
   tx: Queryable,
@@ -50,5 +51,8 @@ export async function applyScriptRunRecord(
       JSON.stringify(args.confirmations)
     ]
   )
+  if (args.practice && args.callId !== null) {
+    await rescorePracticeCall(tx, claims.userId, args.callId)
+  }
   return { status: 'applied', changes: [] }
 }

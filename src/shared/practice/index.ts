@@ -58,7 +58,10 @@ export {
 } from './practice-transcript'
 export {
   practiceFacts,
+  recordedPracticeFacts,
   type CallComplaint,
+  type RecordedPracticeCall,
+  type RecordedPracticeRun,
   type CallCompensation,
   type PracticeCallRecords
 } from './practice-facts'
@@ -71,3 +74,11 @@ export {
   scenarioLines,
   type Sha256
 } from './practice-audio'
+export * from './progress-api'
+export {
+  certificationOf,
+  countsForCertification,
+  weakestItems,
+  type CertificationState,
+  type ScoredSession
+} from './practice-progress'

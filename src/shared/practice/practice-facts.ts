@@ -7,6 +7,7 @@
 import type { CompensationType } from '../domain/compensation'
 import type { CompensationStatus } from '../domain/compensation-record'
 import type { QualityDimension } from '../domain/quality-dimensions'
+import type { ScriptRunRecordInput } from '../domain/script-run'
 import { runRecordOf, type RunPause } from '../scripts/run-record'
 import type { RunState } from '../scripts/run-state'
 import type { PracticeFacts } from './practice-score'
@@ -53,12 +54,55 @@ function scoredGrant(compensations: readonly CallCompensation[]): CallCompensati
   return byTime.find((c) => c.status === 'granted') ?? byTime[0] ?? null
 }
 
-export function practiceFacts(records: PracticeCallRecords): PracticeFacts {
+/** The run as it was recorded (`script_run.record`), as the server stores it. */
+export interface RecordedPracticeRun {
+  status: 'closed' | 'abandoned'
+  outcome: string | null
+  steps: ScriptRunRecordInput['steps']
+  confirmations: ScriptRunRecordInput['confirmations']
+}
+
+export interface RecordedPracticeCall {
+  callId: string
+  run: RecordedPracticeRun | null
+  complaints: readonly CallComplaint[]
+  compensations: readonly CallCompensation[]
+  disposition: string | null
+}
+
+/**
+ * The facts from the records a practice call left, as the server holds them (and as the desk
+ * builds them from its run, below): what both score, so both give the same result.
+ */
+export function recordedPracticeFacts(records: RecordedPracticeCall): PracticeFacts {
   const complaints = records.complaints
     .filter((c) => c.callId === records.callId)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
   const ids = new Set(complaints.map((c) => c.id))
   const grant = scoredGrant(records.compensations.filter((c) => ids.has(c.complaintId)))
+  const run = records.run
+  return {
+    run: run
+      ? { steps: run.steps, confirmations: run.confirmations }
+      : { steps: [], confirmations: [] },
+    complaints: complaints.map((c) => ({ category: c.category, dimension: c.qualityDimension })),
+    compensation: grant
+      ? {
+          amount: grant.amount,
+          currency: grant.currency,
+          type: grant.type,
+          withinAuthority: grant.status === 'granted'
+        }
+      : null,
+    // The scenario names one of its script's dispositions (validated so): the outcome of the end
+    // the run reached. Without one, the wrap-up's code stands in (the namespaces share codes
+    // such as `resolved` and `sale`; otherwise the trainee did not reach the expected end).
+    disposition: run?.status === 'closed' && run.outcome ? run.outcome : records.disposition
+  }
+}
+
+/** The facts from the desk's run as it stands at the wrap-up (an open run ends there). */
+export function practiceFacts(records: PracticeCallRecords): PracticeFacts {
   const run = records.run
   const ended: RunState | null =
     run === null
@@ -73,22 +117,11 @@ export function practiceFacts(records: PracticeCallRecords): PracticeFacts {
         records.pauses
       )
     : null
-  return {
-    run: record
-      ? { steps: record.steps, confirmations: record.confirmations }
-      : { steps: [], confirmations: [] },
-    complaints: complaints.map((c) => ({ category: c.category, dimension: c.qualityDimension })),
-    compensation: grant
-      ? {
-          amount: grant.amount,
-          currency: grant.currency,
-          type: grant.type,
-          withinAuthority: grant.status === 'granted'
-        }
-      : null,
-    // The scenario names one of its script's dispositions (validated so): the outcome of the end
-    // the run reached. Without one, the wrap-up's code stands in (the namespaces share codes
-    // such as `resolved` and `sale`; otherwise the trainee did not reach the expected end).
-    disposition: ended?.status === 'closed' && ended.outcome ? ended.outcome : records.disposition
-  }
+  return recordedPracticeFacts({
+    callId: records.callId,
+    run: record,
+    complaints: records.complaints,
+    compensations: records.compensations,
+    disposition: records.disposition
+  })
 }

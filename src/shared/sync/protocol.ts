@@ -73,6 +73,7 @@ import {
 } from '../evaluations/evaluation'
 import { monitoringPolicySchema } from '../monitoring/monitoring-policy'
 import { deskPresenceSchema } from '../presence/presence'
+import { practiceSessionRecordArgsSchema } from '../practice/progress-api'
 
 /**
  * 8: the text rule (src/shared/text): free text is cleaned and identifiers refused by the schemas
@@ -96,8 +97,10 @@ import { deskPresenceSchema } from '../presence/presence'
  * compensation rows carry `practice` and `personaId` (a practice record names its persona, never
  * a customer); practice complaints, their timeline and compensations are in the practice scope;
  * change `practice_purge` (shared), the tombstone after a trainer purged the practice data.
+ * 14: practice progress (docs/practice-scenarios.md): `practice_session.record`, the scenario
+ * version a finished practice call played; the server scores it from its own records.
  */
-export const PROTOCOL_VERSION = 13
+export const PROTOCOL_VERSION = 14
 export const PROTOCOL_HEADER = 'x-atiende-protocol'
 
 export const MAX_MUTATIONS_PER_PUSH = 200
@@ -146,6 +149,11 @@ export const mutationSchema = z.discriminatedUnion('name', [
     args: interactionRecordArgsSchema
   }),
   z.object({ id: z.uuid(), name: z.literal('script_run.record'), args: scriptRunRecordArgsSchema }),
+  z.object({
+    id: z.uuid(),
+    name: z.literal('practice_session.record'),
+    args: practiceSessionRecordArgsSchema
+  }),
   z.object({
     id: z.uuid(),
     name: z.literal('agent_state.record'),

@@ -31,6 +31,9 @@ const protocolHeader = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) }
 const auth = (token: string | null): Record<string, string> =>
   token ? { ...protocolHeader, authorization: `Bearer ${token}` } : protocolHeader
 
+/** An id no record has: the routes answer 404 once the caller is let through. */
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000'
+
 const cases: RouteCase[] = [
   {
     name: 'GET /api/health',
@@ -183,6 +186,77 @@ const cases: RouteCase[] = [
       payload: { retired: true }
     }),
     expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 404, admin: 404 }
+  },
+  {
+    name: 'GET /api/training/cohorts',
+    request: (t) => ({ method: 'GET', url: '/api/training/cohorts', headers: auth(t) }),
+    expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 200, admin: 200 }
+  },
+  {
+    name: 'POST /api/training/cohorts (an empty cohort)',
+    request: (t) => ({
+      method: 'POST',
+      url: '/api/training/cohorts',
+      headers: auth(t),
+      payload: { name: 'Cohorte', traineeIds: [] }
+    }),
+    expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 201, admin: 201 }
+  },
+  {
+    name: 'PUT /api/training/cohorts/:id (no such cohort)',
+    request: (t) => ({
+      method: 'PUT',
+      url: `/api/training/cohorts/${NO_SUCH_ID}`,
+      headers: auth(t),
+      payload: { name: 'Cohorte', traineeIds: [] }
+    }),
+    expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 404, admin: 404 }
+  },
+  {
+    name: 'DELETE /api/training/cohorts/:id (no such cohort)',
+    request: (t) => ({
+      method: 'DELETE',
+      url: `/api/training/cohorts/${NO_SUCH_ID}`,
+      headers: auth(t)
+    }),
+    expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 404, admin: 404 }
+  },
+  {
+    name: 'GET /api/training/cohorts/:id/progress (no such cohort)',
+    request: (t) => ({
+      method: 'GET',
+      url: `/api/training/cohorts/${NO_SUCH_ID}/progress`,
+      headers: auth(t)
+    }),
+    expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 404, admin: 404 }
+  },
+  {
+    name: 'GET /api/training/trainees',
+    request: (t) => ({ method: 'GET', url: '/api/training/trainees', headers: auth(t) }),
+    expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 200, admin: 200 }
+  },
+  {
+    name: 'GET /api/training/trainees/:id/progress (no such trainee)',
+    request: (t) => ({
+      method: 'GET',
+      url: `/api/training/trainees/${NO_SUCH_ID}/progress`,
+      headers: auth(t)
+    }),
+    expected: { anonymous: 401, agent: 404, team_lead: 404, trainer: 404, admin: 404 }
+  },
+  {
+    name: 'GET /api/training/me/progress',
+    request: (t) => ({ method: 'GET', url: '/api/training/me/progress', headers: auth(t) }),
+    expected: { anonymous: 401, agent: 200, team_lead: 200, trainer: 200, admin: 200 }
+  },
+  {
+    name: 'GET /api/training/sessions/:id (no such session)',
+    request: (t) => ({
+      method: 'GET',
+      url: `/api/training/sessions/${NO_SUCH_ID}`,
+      headers: auth(t)
+    }),
+    expected: { anonymous: 401, agent: 404, team_lead: 404, trainer: 404, admin: 404 }
   }
 ]
 

@@ -241,6 +241,38 @@ const fixtures: Record<string, Fixture> = {
       }
     }
   },
+  'practice_session.record': {
+    user: 'ana',
+    // A seeded sample (the suite seeds them, as every server does at start) played on a call
+    // whose practice wrap-up is pushed first: the server refuses a session without one.
+    prepare: (world, args) => {
+      const callId = `practice-${world.rng.uuid()}`
+      const wrapUp: PushMutation = {
+        id: world.rng.uuid(),
+        name: 'disposition.record',
+        args: {
+          id: world.rng.uuid(),
+          callId,
+          interactionId: null,
+          practice: true,
+          code: 'resolved',
+          note: '',
+          customerId: null,
+          recordedAt: at(200)
+        }
+      }
+      return {
+        setup: [{ user: 'ana', mutation: wrapUp }],
+        args: {
+          ...args,
+          callId,
+          scenarioId: 'win-back-high-value',
+          scenarioVersion: 1,
+          endedAt: at(210)
+        }
+      }
+    }
+  },
   'callback.schedule': {
     user: 'ana',
     prepare: (world, args) => ({

@@ -116,12 +116,20 @@ export class PushFuzzer {
     return results
   }
 
-  /** Pushes what fixtures need first (complaints, grants, callbacks); all must be applied. */
+  /**
+   * Pushes what fixtures need first (complaints, grants, callbacks); all must be applied. In
+   * order, a push per run of one user's setups: an evaluation's dispute (the agent's) must
+   * follow its save and release (the lead's), whoever's setups came before them.
+   */
   async applySetup(setup: Setup[]): Promise<PushFailure[]> {
     const failures: PushFailure[] = []
-    const users = [...new Set(setup.map((s) => s.user))]
-    for (const user of users) {
-      const mutations = setup.filter((s) => s.user === user).map((s) => s.mutation)
+    const runs: { user: Pusher; mutations: Setup['mutation'][] }[] = []
+    for (const { user, mutation } of setup) {
+      const last = runs.at(-1)
+      if (last?.user === user) last.mutations.push(mutation)
+      else runs.push({ user, mutations: [mutation] })
+    }
+    for (const { user, mutations } of runs) {
       for (let i = 0; i < mutations.length; i += MAX_MUTATIONS_PER_PUSH) {
         const chunk = mutations.slice(i, i + MAX_MUTATIONS_PER_PUSH)
         const answer = await this.send(user, toJsonText(envelopeOf(chunk)))

@@ -22,6 +22,7 @@ import { migration021Evaluations } from './021-evaluations'
 import { migration022PracticeScenarios } from './022-practice-scenarios'
 import { migration023PracticeMarks } from './023-practice-marks'
 import { migration024PracticeAudio } from './024-practice-audio'
+import { migration025PracticeProgress } from './025-practice-progress'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -49,5 +50,6 @@ export const migrations: readonly Migration[] = [
   migration021Evaluations,
   migration022PracticeScenarios,
   migration023PracticeMarks,
-  migration024PracticeAudio
+  migration024PracticeAudio,
+  migration025PracticeProgress
 ]

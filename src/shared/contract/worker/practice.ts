@@ -3,6 +3,7 @@
  * run, and one version whole.
  */
 import type { PracticePurgeResult } from '../../practice/practice-purge'
+import type { PracticeSessionRecordInput } from '../../practice/progress-api'
 import type { ScenarioVersion, ScenarioVersionDetail } from '../../practice/scenario-api'
 
 export interface PracticeRequests {
@@ -19,4 +20,9 @@ export interface PracticeRequests {
   'practice:audio': (args: { key: string }) => { wav: ArrayBuffer | null }
   /** Trainers and admins: removes every practice record on the server (and, by its tombstone, on every desk). */
   'practice:purge': (args: Record<string, never>) => { result: PracticePurgeResult }
+  /**
+   * Journals a finished practice call's session (the scenario version it played) for sync: the
+   * server scores it from its records and keeps it for the trainee's progress.
+   */
+  'practiceSession:record': (args: PracticeSessionRecordInput) => { id: string }
 }

@@ -1,7 +1,8 @@
 /**
  * The end of a solo practice call: once its wrap-up is saved, the call is scored against its
  * scenario from what this desk recorded (the script run, the complaints filed on the call and
- * their compensations, the disposition) and the report waits on the desk. The trainee is set
+ * their compensations, the disposition) and the report waits on the desk. The session is
+ * journaled for the server, which scores it again from its own records and keeps it. The trainee is set
  * Not Ready while practising (no real call rings meanwhile) and Ready again when the report is
  * closed, unless they chose another status in between.
  */
@@ -73,6 +74,14 @@ export async function scorePracticeCall(
   disposition: string
 ): Promise<void> {
   const endedAt = new Date().toISOString()
+  // Kept for the trainee's progress: the server scores it from its own copy of the records.
+  await dataClient()?.send('practiceSession:record', {
+    callId,
+    scenarioId: practice.scenarioId,
+    scenarioVersion: practice.scenarioVersion,
+    mode: 'solo',
+    endedAt
+  })
   const store = useAppStore.getState()
   const script = scriptCatalog().scripts.get(practice.scenario.script.id)
   if (!script) {

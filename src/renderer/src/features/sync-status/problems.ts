@@ -43,6 +43,7 @@ const kindKeys: Record<MutationName, string> = {
   'customer.create': 'customer',
   'interaction.record': 'call',
   'script_run.record': 'scriptRun',
+  'practice_session.record': 'practiceSession',
   'agent_state.record': 'agentState',
   'agent_state.force': 'agentState',
   'disposition.record': 'disposition',

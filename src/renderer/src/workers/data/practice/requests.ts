@@ -18,6 +18,7 @@ import {
 } from '@shared/practice/practice-purge'
 
 import { practiceAudioParamsSchema } from '@shared/practice/practice-audio'
+import { practiceSessionRecordInputSchema } from '@shared/practice/progress-api'
 
 import { readFromServer, serverUrl, type AnalyticsFetchOptions } from '../analytics/authorized-get'
 import { fetchPracticeAudio } from './practice-audio'
@@ -48,6 +49,23 @@ export function purgePractice(options: AnalyticsFetchOptions): Promise<PracticeP
 }
 
 export const practiceRequests = {
+  'practiceSession:record': request(
+    practiceSessionRecordInputSchema,
+    // Written at the wrap-up: refusing then would lose the practice from the trainee's progress.
+    'signalled',
+    // Progress is read from the server: nothing on the desk re-queries.
+    async (host, args) => ({
+      id: await host.session.write(async (store) => {
+        const id = store.newId()
+        await store.write({
+          id: store.newId(),
+          name: 'practice_session.record',
+          args: { id, ...args }
+        })
+        return id
+      }, [])
+    })
+  ),
   'practice:audio': request(practiceAudioParamsSchema, 'typed', async (host, { key }) => ({
     wav: await fetchPracticeAudio(host.session.server, key)
   })),

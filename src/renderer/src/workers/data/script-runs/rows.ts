@@ -8,12 +8,9 @@ import type { Database } from 'sql.js'
 
 import type { MutationOf } from '@shared/sync/protocol'
 
-import { enqueueMutation } from '../sync/outbox'
-import { queryOne } from '../store/sql'
+import { enqueueMutation, isMutationQueued } from '../sync/outbox'
 
-export function isScriptRunQueued(db: Database, mutationId: string): boolean {
-  return queryOne(db, 'SELECT 1 AS found FROM outbox WHERE mutation_id = ?', [mutationId]) !== null
-}
+export const isScriptRunQueued = isMutationQueued
 
 export function applyLocalScriptRun(db: Database, mutation: MutationOf<'script_run.record'>): void {
   enqueueMutation(db, mutation)

@@ -17,6 +17,7 @@ import { customerMutations } from '../customers/appliers'
 import { dispositionMutations } from '../dispositions/appliers'
 import { evaluationMutations } from '../evaluations/appliers'
 import { interactionMutations } from '../interactions/appliers'
+import { practiceSessionMutations } from '../practice/session-appliers'
 import { scriptRunMutations } from '../script-runs/appliers'
 import { enqueueRejected } from '../sync/outbox'
 import { whisperMutations } from '../whispers/appliers'
@@ -77,7 +78,8 @@ const appliedChecks: HandlerTable<Mutation, 'name', Database, boolean> = {
   ...dispositionMutations.applied,
   ...callbackMutations.applied,
   ...whisperMutations.applied,
-  ...evaluationMutations.applied
+  ...evaluationMutations.applied,
+  ...practiceSessionMutations.applied
 }
 
 function isApplied(db: Database, mutation: Mutation): boolean {
@@ -95,7 +97,8 @@ const localAppliers: HandlerTable<Mutation, 'name', Database, void> = {
   ...dispositionMutations.apply,
   ...callbackMutations.apply,
   ...whisperMutations.apply,
-  ...evaluationMutations.apply
+  ...evaluationMutations.apply,
+  ...practiceSessionMutations.apply
 }
 
 export function applyMutation(db: Database, mutation: Mutation): void {

@@ -44,6 +44,14 @@ export interface OutboxCounts {
   rejected: number
 }
 
+/**
+ * Whether a mutation waits in the outbox: for records kept locally only as their outbox entry
+ * (nothing on the desk reads them back), that is "applied" for a replay.
+ */
+export function isMutationQueued(db: Database, mutationId: string): boolean {
+  return queryOne(db, 'SELECT 1 AS found FROM outbox WHERE mutation_id = ?', [mutationId]) !== null
+}
+
 export function outboxCounts(db: Database): OutboxCounts {
   const row = queryOne(
     db,

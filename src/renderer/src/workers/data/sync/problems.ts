@@ -98,6 +98,7 @@ const SUMMARY_FIELDS: Partial<Record<string, readonly (readonly string[])[]>> = 
   'customer.create': [['firstName', 'lastName'], ['phoneE164']],
   'interaction.record': [['remoteNumber']],
   'script_run.record': [['scriptId']],
+  'practice_session.record': [['scenarioId']],
   'disposition.record': [['code'], ['note']],
   'agent_state.force': [['state', 'pauseReason'], ['note']],
   'callback.schedule': [['contactName'], ['phoneE164']],
