@@ -19,7 +19,8 @@ export interface ReportLabelContext {
   t: TFunction
   /** The interface language (the report is the trainee's, not the customer's). */
   language: string
-  scenario: Scenario
+  /** Null when reading a stored session whose scenario is not at hand (no currency to show). */
+  scenario: Pick<Scenario, 'expectations'> | null
   script: Script | null
   categories: readonly ComplaintCategoryConfig[]
   dispositions: readonly DispositionCode[]
@@ -45,8 +46,14 @@ export function stepLabel(
   return t(node.kind === 'branch' ? 'practiceReport.step.route' : 'practiceReport.step.action')
 }
 
+/** What names a scored point: its kind and the step it is about (a session's or a tally's). */
+export type ItemRef = Pick<ScoreItem, 'kind' | 'nodeId'>
+
 /** The row's heading: the step for path items, the outcome's name for the rest. */
-export function itemSubject(context: ReportLabelContext, item: ScoreItem): string {
+export function itemSubject(
+  context: Pick<ReportLabelContext, 't' | 'language' | 'script' | 'categories'>,
+  item: ItemRef
+): string {
   if (item.nodeId !== null && item.kind !== 'offer') return stepLabel(context, item.nodeId)
   if (item.kind === 'offer' && item.nodeId !== null) {
     return context.t('practiceReport.subject.offer', { step: stepLabel(context, item.nodeId) })
@@ -55,7 +62,7 @@ export function itemSubject(context: ReportLabelContext, item: ScoreItem): strin
 }
 
 /** What the row checks, in a word or two ("Paso obligatorio", "Decisión", "Tiempo"). */
-export function itemKind(context: ReportLabelContext, item: ScoreItem): string {
+export function itemKind(context: Pick<ReportLabelContext, 't'>, item: ItemRef): string {
   return context.t(`practiceReport.kind.${item.kind}`)
 }
 
@@ -123,7 +130,12 @@ function compensationLabel(
   amount: number,
   side: 'expected' | 'actual'
 ): string {
-  const expected = context.scenario.expectations.compensation
+  const expected = context.scenario?.expectations.compensation
+  const currency = context.grant?.currency ?? expected?.currency
+  if (currency === undefined) {
+    // A stored session read without its scenario: the amount alone, never a guessed currency.
+    return new Intl.NumberFormat(context.language).format(amount)
+  }
   if (side === 'expected') {
     const formatted = formatAmount(amount, expected?.currency ?? 'EUR', context.language)
     return context.t('practiceReport.value.upTo', { amount: formatted })

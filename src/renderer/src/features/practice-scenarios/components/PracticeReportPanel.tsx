@@ -1,4 +1,4 @@
-import { Check, RotateCcw, X } from 'lucide-react'
+import { RotateCcw } from 'lucide-react'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 
@@ -15,6 +15,7 @@ import { startScenarioPractice } from '../practice-start'
 import { localized } from '../scenario-load'
 import type { FinishedPractice } from '../store'
 import { itemKind, itemSubject, valueLabel, type ReportLabelContext } from '../report-labels'
+import { ReportItemsTable } from './ReportItemsTable'
 
 /**
  * The score of the practice call that just ended, on the desk where the trainee worked it: the
@@ -150,46 +151,7 @@ export function PracticeReportView({
           </ul>
         </div>
       )}
-      <table className="analytics-table practice-report-items">
-        <caption className="visually-hidden">{t('practiceReport.itemsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('practiceReport.column.step')}</th>
-            <th scope="col">{t('practiceReport.column.expected')}</th>
-            <th scope="col">{t('practiceReport.column.actual')}</th>
-            <th scope="col">{t('practiceReport.column.result')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {scored.map((item, i) => (
-            <tr
-              key={`${item.kind}-${item.nodeId ?? ''}-${String(i)}`}
-              className={item.passed ? undefined : 'missed'}
-            >
-              <th scope="row">
-                {itemSubject(context, item)}
-                <span className="practice-item-kind">{itemKind(context, item)}</span>
-              </th>
-              <td>{valueLabel(context, item, 'expected')}</td>
-              <td>{valueLabel(context, item, 'actual')}</td>
-              <td className="practice-points">
-                {item.passed ? (
-                  <Check size={14} aria-hidden="true" />
-                ) : (
-                  <X size={14} aria-hidden="true" />
-                )}{' '}
-                <span className="visually-hidden">
-                  {t(`practiceReport.result.${item.passed ? 'met' : 'missed'}`)}{' '}
-                </span>
-                {t('practiceReport.result.points', { points: item.points, weight: item.weight })}
-                {item.critical && !item.passed && (
-                  <span className="badge warn">{t('practiceReport.criticalBadge')}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ReportItemsTable items={scored} context={context} />
       {timed.length > 0 && (
         <details className="practice-times">
           <summary>
