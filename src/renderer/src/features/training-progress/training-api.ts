@@ -1,0 +1,153 @@
+/**
+ * The practice progress on the server (`/api/training`), read from the page with the session's
+ * access token like the evaluation forms: an expired token is renewed by a sync pass and the
+ * call made once more. Online only: progress is the server's count of scored sessions, and a
+ * cohort is a trainer's grouping there, not a record a desk could queue.
+ *
+ * Every answer goes through the shared schemas, so a server of another version reads as a
+ * failure here rather than as half-drawn tables.
+ */
+import { z } from 'zod'
+
+import {
+  cohortListSchema,
+  cohortProgressSchema,
+  cohortSchema,
+  practiceSessionDetailSchema,
+  TRAINING_PATH,
+  traineeListSchema,
+  traineeProgressSchema,
+  type Cohort,
+  type CohortBody,
+  type CohortProgress,
+  type PracticeSessionDetail,
+  type Trainee,
+  type TraineeProgress
+} from '@shared/practice/progress-api'
+import { currentAccessToken } from '@renderer/data/access-token'
+import { dataClient } from '@renderer/data/data-client'
+import { serverUrl } from '@renderer/data/server-url'
+
+/**
+ * `forbidden`: the caller may not read it (403, or the 404 the server gives for a cohort, a
+ * trainee or a session outside the caller's reach: to the reader both mean "not yours").
+ */
+export type TrainingOutcome<T> =
+  | { ok: true; data: T }
+  | { ok: false; reason: 'offline' }
+  | { ok: false; reason: 'forbidden' }
+  | { ok: false; reason: 'failed'; message: string }
+
+export interface TrainingApi {
+  listCohorts(): Promise<TrainingOutcome<Cohort[]>>
+  /** Who may join a cohort (agents). */
+  listTrainees(): Promise<TrainingOutcome<Trainee[]>>
+  /** A new cohort with `id` null, else that one replaced; answers the cohort when it says. */
+  saveCohort(id: string | null, body: CohortBody): Promise<TrainingOutcome<Cohort | null>>
+  deleteCohort(id: string): Promise<TrainingOutcome<null>>
+  cohortProgress(cohortId: string): Promise<TrainingOutcome<CohortProgress>>
+  traineeProgress(traineeId: string): Promise<TrainingOutcome<TraineeProgress>>
+  myProgress(): Promise<TrainingOutcome<TraineeProgress>>
+  session(sessionId: string): Promise<TrainingOutcome<PracticeSessionDetail>>
+}
+
+export interface TrainingTransport {
+  baseUrl: () => string
+  token: () => string
+  /** Renews the session's token (a sync pass) after a 401. */
+  renew: () => Promise<void>
+  fetch: typeof fetch
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
+
+const UNEXPECTED = 'unexpected answer'
+
+const cohortAnswerSchema = z.union([cohortSchema, z.object({ cohort: cohortSchema })])
+
+async function failure(response: Response): Promise<TrainingOutcome<never>> {
+  if (response.status === 403 || response.status === 404) return { ok: false, reason: 'forbidden' }
+  const body: unknown = await response.json().catch(() => null)
+  const message =
+    body && typeof body === 'object' && 'message' in body && typeof body.message === 'string'
+      ? body.message
+      : `HTTP ${String(response.status)}`
+  return { ok: false, reason: 'failed', message }
+}
+
+export function createTrainingApi(transport: TrainingTransport): TrainingApi {
+  const call = async (path: string, method: Method, body?: unknown) => {
+    const send = () =>
+      transport
+        .fetch(`${transport.baseUrl()}${TRAINING_PATH}${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${transport.token()}`,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' })
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) })
+        })
+        .catch(() => null)
+    let response = await send()
+    if (response?.status === 401) {
+      await transport.renew()
+      response = await send()
+    }
+    return response
+  }
+
+  /** A read: the answer parsed with `schema`, then the part the caller wants. */
+  const read = async <S extends z.ZodType, T>(
+    path: string,
+    schema: S,
+    pick: (parsed: z.infer<S>) => T
+  ): Promise<TrainingOutcome<T>> => {
+    const response = await call(path, 'GET')
+    if (response === null) return { ok: false, reason: 'offline' }
+    if (!response.ok) return failure(response)
+    const parsed = schema.safeParse(await response.json().catch(() => null))
+    return parsed.success
+      ? { ok: true, data: pick(parsed.data) }
+      : { ok: false, reason: 'failed', message: UNEXPECTED }
+  }
+  const same = <T>(value: T): T => value
+  const id = (value: string) => `/${encodeURIComponent(value)}`
+
+  return {
+    listCohorts: () => read('/cohorts', cohortListSchema, (d) => d.cohorts),
+    listTrainees: () => read('/trainees', traineeListSchema, (d) => d.trainees),
+    async saveCohort(cohortId, body) {
+      const response =
+        cohortId === null
+          ? await call('/cohorts', 'POST', body)
+          : await call(`/cohorts${id(cohortId)}`, 'PUT', body)
+      if (response === null) return { ok: false, reason: 'offline' }
+      if (!response.ok) return failure(response)
+      // The change is made; a body we cannot read only means the list is read again.
+      const parsed = cohortAnswerSchema.safeParse(await response.json().catch(() => null))
+      if (!parsed.success) return { ok: true, data: null }
+      return { ok: true, data: 'cohort' in parsed.data ? parsed.data.cohort : parsed.data }
+    },
+    async deleteCohort(cohortId) {
+      const response = await call(`/cohorts${id(cohortId)}`, 'DELETE')
+      if (response === null) return { ok: false, reason: 'offline' }
+      return response.ok ? { ok: true, data: null } : failure(response)
+    },
+    cohortProgress: (cohortId) =>
+      read(`/cohorts${id(cohortId)}/progress`, cohortProgressSchema, same),
+    traineeProgress: (traineeId) =>
+      read(`/trainees${id(traineeId)}/progress`, traineeProgressSchema, same),
+    myProgress: () => read('/me/progress', traineeProgressSchema, same),
+    session: (sessionId) => read(`/sessions${id(sessionId)}`, practiceSessionDetailSchema, same)
+  }
+}
+
+/** The page's own: this window's server, the session's token, a sync pass to renew it. */
+export const trainingApi: TrainingApi = createTrainingApi({
+  baseUrl: serverUrl,
+  token: currentAccessToken,
+  renew: async () => {
+    await dataClient()?.send('sync:now', {})
+  },
+  fetch: (input, init) => fetch(input, init)
+})
