@@ -9,6 +9,7 @@ import enEvaluationForms from './en/evaluation-forms.json'
 import enEvaluations from './en/evaluations.json'
 import enPracticeReport from './en/practice-report.json'
 import enPracticeScenarios from './en/practice-scenarios.json'
+import enTrainingProgress from './en/training-progress.json'
 import en from './en.json'
 import esCalibration from './es/calibration.json'
 import esEvaluationFigures from './es/evaluation-figures.json'
@@ -16,6 +17,7 @@ import esEvaluationForms from './es/evaluation-forms.json'
 import esEvaluations from './es/evaluations.json'
 import esPracticeReport from './es/practice-report.json'
 import esPracticeScenarios from './es/practice-scenarios.json'
+import esTrainingProgress from './es/training-progress.json'
 import es from './es.json'
 
 export const translations = {
@@ -26,7 +28,8 @@ export const translations = {
     evaluationFigures: esEvaluationFigures,
     calibration: esCalibration,
     practiceScenarios: esPracticeScenarios,
-    practiceReport: esPracticeReport
+    practiceReport: esPracticeReport,
+    trainingProgress: esTrainingProgress
   },
   en: {
     ...en,
@@ -35,6 +38,7 @@ export const translations = {
     evaluationFigures: enEvaluationFigures,
     calibration: enCalibration,
     practiceScenarios: enPracticeScenarios,
-    practiceReport: enPracticeReport
+    practiceReport: enPracticeReport,
+    trainingProgress: enTrainingProgress
   }
 }

@@ -5,3 +5,5 @@
 export { EvaluationFiguresPanel } from './components/EvaluationFiguresPanel'
 /** The figures' number formats, shared with calibration so a score reads the same everywhere. */
 export { formatCount, formatPercent, formatPoints } from './figures-format'
+/** Charts drawn at the width their box has, for other features' charts too. */
+export { useElementWidth } from './use-element-width'

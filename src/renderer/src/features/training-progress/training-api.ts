@@ -38,17 +38,18 @@ export type TrainingOutcome<T> =
   | { ok: false; reason: 'forbidden' }
   | { ok: false; reason: 'failed'; message: string }
 
+/** Members as functions, not methods: a panel passes `api.session` on as a reader. */
 export interface TrainingApi {
-  listCohorts(): Promise<TrainingOutcome<Cohort[]>>
+  listCohorts: () => Promise<TrainingOutcome<Cohort[]>>
   /** Who may join a cohort (agents). */
-  listTrainees(): Promise<TrainingOutcome<Trainee[]>>
+  listTrainees: () => Promise<TrainingOutcome<Trainee[]>>
   /** A new cohort with `id` null, else that one replaced; answers the cohort when it says. */
-  saveCohort(id: string | null, body: CohortBody): Promise<TrainingOutcome<Cohort | null>>
-  deleteCohort(id: string): Promise<TrainingOutcome<null>>
-  cohortProgress(cohortId: string): Promise<TrainingOutcome<CohortProgress>>
-  traineeProgress(traineeId: string): Promise<TrainingOutcome<TraineeProgress>>
-  myProgress(): Promise<TrainingOutcome<TraineeProgress>>
-  session(sessionId: string): Promise<TrainingOutcome<PracticeSessionDetail>>
+  saveCohort: (id: string | null, body: CohortBody) => Promise<TrainingOutcome<Cohort | null>>
+  deleteCohort: (id: string) => Promise<TrainingOutcome<null>>
+  cohortProgress: (cohortId: string) => Promise<TrainingOutcome<CohortProgress>>
+  traineeProgress: (traineeId: string) => Promise<TrainingOutcome<TraineeProgress>>
+  myProgress: () => Promise<TrainingOutcome<TraineeProgress>>
+  session: (sessionId: string) => Promise<TrainingOutcome<PracticeSessionDetail>>
 }
 
 export interface TrainingTransport {
