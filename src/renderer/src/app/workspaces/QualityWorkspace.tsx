@@ -8,6 +8,7 @@ import { ComplaintAnalysisPanel } from '../../features/complaint-analysis'
 import { EvaluationFiguresPanel } from '../../features/evaluation-figures'
 import { EvaluationsPanel, MyEvaluationsPanel } from '../../features/evaluations'
 import { ScriptAnalyticsPanel } from '../../features/scripts'
+import { MyPracticePanel } from '../../features/training-progress'
 import { useAppStore } from '@renderer/stores/app-store'
 import { ErrorBoundary } from '../ErrorBoundary'
 import './quality-workspace.css'
@@ -28,7 +29,7 @@ const isQualityTab = (key: Key): key is QualityTab => tabs.some((t) => t.id === 
  * open tab lives here only, like every other workspace's view (none is kept in a store or a URL).
  * Every tab stays mounted (hidden when not open), so a figures period, a sort or a calibration
  * call picked survives a look at another tab.
- * Agents: their own evaluations and nothing else.
+ * Agents: their own evaluations, and under them their own practice ("Mis prácticas").
  */
 export default function QualityWorkspace() {
   const { t } = useTranslation()
@@ -36,9 +37,12 @@ export default function QualityWorkspace() {
   const [tab, setTab] = useState<QualityTab>('evaluations')
   if (role === 'agent') {
     return (
-      <div className="workspace single">
+      <div className="workspace single agent-quality">
         <ErrorBoundary area={t('evaluationFigures.workspace.mine')}>
           <MyEvaluationsPanel />
+        </ErrorBoundary>
+        <ErrorBoundary area={t('trainingProgress.mine.heading')}>
+          <MyPracticePanel />
         </ErrorBoundary>
       </div>
     )
