@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 
 import {
   cohortBodyOf,
+  type CohortDraft,
   matchTrainees,
   toggleTrainee
 } from '@renderer/features/training-progress/cohort-draft'
@@ -168,7 +169,7 @@ describe('a trainee’s progress', () => {
 
 describe('a cohort being written', () => {
   it('sends a trimmed name and each trainee once; an empty name is refused', () => {
-    let draft = { id: null, name: '  Cohorte de abril ', traineeIds: [] as string[] }
+    let draft: CohortDraft = { id: null, name: '  Cohorte de abril ', traineeIds: [] }
     draft = toggleTrainee(draft, ids.ana)
     draft = toggleTrainee(draft, ids.hostile)
     draft = toggleTrainee(draft, ids.hostile)
