@@ -40,3 +40,12 @@ export const demoSipExtensions: Readonly<Record<string, string>> = {
   tomas: '3001',
   admin: '9001'
 }
+
+/** The trainer's demo cohort: every demo agent, so a practice anyone does shows in Progreso. */
+export const demoCohorts: readonly { name: string; trainer: string; trainees: string[] }[] = [
+  {
+    name: 'Incorporación de diciembre',
+    trainer: 'tomas',
+    trainees: ['ana', 'bruno', 'diego', 'fernando']
+  }
+]

@@ -1,5 +1,5 @@
 /**
- * Loads the demo data once: teams, users and customers. Skipped when any user exists, so a
+ * Loads the demo data once: teams, users (and the trainer's cohort) and customers. Skipped when any user exists, so a
  * restart (or a second instance) never seeds twice.
  */
 import { hashPassword } from '../auth/password'
@@ -7,7 +7,7 @@ import { upsertCustomers } from '../customers/customer-store'
 import type { Db, Queryable } from '../db/db'
 import { SCHEMA_LOCK_KEY } from '../db/migrate'
 import { CHANGES_CHANNEL, headCursor, pokePayload } from '../sync/change-log'
-import { DEMO_PASSWORD, demoSipExtensions, demoTeams, demoUsers } from './demo-users'
+import { DEMO_PASSWORD, demoCohorts, demoSipExtensions, demoTeams, demoUsers } from './demo-users'
 import { generateCustomers } from './generate-customers'
 import { createPrng } from './prng'
 
@@ -32,12 +32,15 @@ async function insertTeamsAndUsers(tx: Queryable, seed: number): Promise<void> {
     await tx.query('INSERT INTO teams (id, name) VALUES ($1, $2)', [id, name])
   }
   const hashes = await Promise.all(demoUsers.map(() => hashPassword(DEMO_PASSWORD)))
+  const userIds = new Map<string, string>()
   for (const [i, user] of demoUsers.entries()) {
+    const id = prng.uuid()
+    userIds.set(user.username, id)
     await tx.query(
       `INSERT INTO users (id, username, display_name, role, team_id, password_hash, sip_extension)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
-        prng.uuid(),
+        id,
         user.username,
         user.displayName,
         user.role,
@@ -46,6 +49,25 @@ async function insertTeamsAndUsers(tx: Queryable, seed: number): Promise<void> {
         demoSipExtensions[user.username] ?? null
       ]
     )
+  }
+  const userId = (username: string): string => {
+    const id = userIds.get(username)
+    if (id === undefined) throw new Error(`demo cohort names ${username}, not a demo user`)
+    return id
+  }
+  for (const cohort of demoCohorts) {
+    const id = prng.uuid()
+    await tx.query('INSERT INTO training_cohorts (id, name, trainer_id) VALUES ($1, $2, $3)', [
+      id,
+      cohort.name,
+      userId(cohort.trainer)
+    ])
+    for (const trainee of cohort.trainees) {
+      await tx.query(
+        'INSERT INTO training_cohort_members (cohort_id, trainee_id) VALUES ($1, $2)',
+        [id, userId(trainee)]
+      )
+    }
   }
 }
 

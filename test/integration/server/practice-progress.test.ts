@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { seedPracticeScenarios } from '@server/practice/scenario-seed'
 import {
+  cohortListSchema,
   cohortProgressSchema,
   cohortSchema,
   practiceSessionDetailSchema,
@@ -295,6 +296,19 @@ describeOnEngines('practice progress on %s', { customers: 1 }, ({ database, app 
   describe('cohorts', () => {
     let cohortId = ''
 
+    it("seeds the trainer's demo cohort with every demo agent", async () => {
+      const listed = cohortListSchema.parse((await get('tomas', '/api/training/cohorts')).json())
+      expect(listed.cohorts).toHaveLength(1)
+      expect(listed.cohorts[0]?.trainees.map((t) => t.displayName)).toEqual([
+        'Ana Ortiz',
+        'Bruno Salas',
+        'Diego Ramírez',
+        'Fernando Gil'
+      ])
+      // The cases below set up their own cohorts: who a trainer follows is theirs alone.
+      await database.db.query('DELETE FROM training_cohorts')
+    })
+
     it('lets a trainer gather agents in a cohort, never leads or unknown users', async () => {
       const refused = await write('tomas', 'POST', '/api/training/cohorts', {
         name: 'Norte, diciembre',
@@ -380,7 +394,8 @@ describeOnEngines('practice progress on %s', { customers: 1 }, ({ database, app 
       const listed = (await get('tomas', '/api/training/cohorts')).json<{
         cohorts: { id: string }[]
       }>()
-      expect(listed.cohorts.map((c) => c.id)).toEqual([cohortId])
+      expect(listed.cohorts.map((c) => c.id)).toContain(cohortId)
+      expect(listed.cohorts.map((c) => c.id)).not.toContain(adminCohort.id)
       expect(
         (
           await write('tomas', 'PUT', `/api/training/cohorts/${adminCohort.id}`, {
