@@ -2,8 +2,9 @@
  * Purging practice data (issue 20): a trainer or admin removes every practice record the server
  * holds (complaints with their timelines and compensations, dispositions, callbacks, script
  * runs), and one tombstone in the change log (`practice_purge`, shared with every desk) makes
- * each desk drop the practice rows it pulled. Training evaluations stay: they are the trainee's
- * record of feedback and progress, not data a practice call wrote.
+ * each desk drop the practice rows it pulled. Training evaluations and scored practice
+ * sessions stay: they are the trainee's record of feedback and progress, not data a practice
+ * call wrote.
  */
 import { z } from 'zod'
 

@@ -62,3 +62,12 @@ export function answerLabel(
     ? String(value)
     : null
 }
+
+/**
+ * The step that leads into `nodeId` through its `next` (the question a route decides on), or
+ * null when none does or several do. Routes say nothing, so a report names one by its question.
+ */
+export function stepInto(script: Script, nodeId: string): string | null {
+  const into = script.nodes.filter((n) => 'next' in n && n.next === nodeId)
+  return into.length === 1 ? (into[0]?.id ?? null) : null
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { answerLabel, nodeLabel } from '@shared/scripts/node-label'
+import { answerLabel, nodeLabel, stepInto } from '@shared/scripts/node-label'
 
 import { sample } from '../practice/support'
 
@@ -21,6 +21,13 @@ describe('a script step in a few words', () => {
   it('is null for a route or an unknown step', () => {
     expect(nodeLabel(script, 'pick-category', 'es')).toBeNull()
     expect(nodeLabel(script, 'no-such-step', 'es')).toBeNull()
+  })
+
+  it('finds the one step that leads into a route (the question it decides on)', () => {
+    const retention = sample('retention-objections').script
+    expect(stepInto(retention, 'risk-route')).toBe('satisfaction')
+    expect(nodeLabel(retention, 'satisfaction', 'es')).toMatch(/^Del 0 al 10/)
+    expect(stepInto(retention, 'no-such-step')).toBeNull()
   })
 
   it('names a choice answer by its option, and leaves other answers as recorded', () => {

@@ -9,7 +9,7 @@ import type { ComplaintCategoryConfig, DispositionCode } from '@shared/domain/co
 import { sanitizeDisplayText } from '@shared/domain/text'
 import type { PracticeFacts, ScoreItem, Scenario } from '@shared/practice'
 import { pickText } from '@shared/scripts/localized-text'
-import { nodeLabel } from '@shared/scripts/node-label'
+import { nodeLabel, stepInto } from '@shared/scripts/node-label'
 import { isOfferAnswer, offerAnswerLabel } from '@shared/scripts/offer-step'
 import { findNode, type Script } from '@shared/scripts/schema'
 import { formatAmount } from '@renderer/i18n/format-amount'
@@ -42,6 +42,14 @@ export function stepLabel(
   if (node.kind === 'action' && node.action.type === 'create_complaint') {
     const category = categoryLabel(node.action.category, context.categories, t, context.language)
     return t('practiceReport.step.createComplaint', { category })
+  }
+  if (node.kind === 'branch') {
+    // Several routes in one script would all read "Script route": named by their question.
+    const before = stepInto(script, nodeId)
+    const asked = before === null ? null : nodeLabel(script, before, language, 50)
+    if (asked !== null) {
+      return t('practiceReport.step.routeAfter', { step: sanitizeDisplayText(asked, 100) })
+    }
   }
   return t(node.kind === 'branch' ? 'practiceReport.step.route' : 'practiceReport.step.action')
 }

@@ -2,6 +2,7 @@
  * Progress in words: a missed point named by its step in the script's words (never a node id),
  * scenario titles in the reader's language, dates and percents in the reader's formats.
  */
+import { certificationRule } from '@shared/practice/progress-api'
 import type { TFunction } from 'i18next'
 
 import type { ComplaintCategoryConfig, DispositionCode } from '@shared/domain/configuration'
@@ -75,4 +76,11 @@ export function titlesOf(
     if (title && !titles.has(n.scenarioId)) titles.set(n.scenarioId, scenarioTitle(title, language))
   }
   return titles
+}
+
+/** The certification mark as people say it ("80 %"), not as a measured score ("80,0 %"). */
+export function certificationMark(language: string): string {
+  return new Intl.NumberFormat(language, { style: 'percent' }).format(
+    certificationRule.minPercent / 100
+  )
 }

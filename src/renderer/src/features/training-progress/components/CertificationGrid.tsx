@@ -2,8 +2,7 @@ import { useTranslation } from 'react-i18next'
 
 import { sanitizeDisplayText } from '@shared/domain/text'
 import { certificationRule, type CohortProgress } from '@shared/practice/progress-api'
-import { formatPercent } from '../../evaluation-figures'
-import { scenarioTitle } from '../progress-labels'
+import { certificationMark, scenarioTitle } from '../progress-labels'
 import { CertificationCell } from './CertificationCell'
 
 /** Trainees down, scenarios across: who is certified where, and how close the rest are. */
@@ -19,7 +18,7 @@ export function CertificationGrid({ progress }: { progress: CohortProgress }) {
       <p className="muted progress-rule">
         {t('trainingProgress.grid.rule', {
           passes: certificationRule.passes,
-          percent: formatPercent(certificationRule.minPercent, lang)
+          percent: certificationMark(lang)
         })}
       </p>
       {progress.scenarios.length === 0 ? (

@@ -1,3 +1,4 @@
+import { RefreshCw } from 'lucide-react'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 
@@ -63,7 +64,13 @@ export function MyPracticePanel({ api = defaultApi }: { api?: TrainingApi }) {
   const [load, reload] = useTrainingLoad('me', read)
   return (
     <section className="panel my-practice" aria-labelledby="my-practice-heading">
-      <h2 id="my-practice-heading">{t('trainingProgress.mine.heading')}</h2>
+      <div className="progress-head">
+        <h2 id="my-practice-heading">{t('trainingProgress.mine.heading')}</h2>
+        <button type="button" onClick={reload}>
+          <RefreshCw size={14} aria-hidden="true" />
+          {t('trainingProgress.refresh')}
+        </button>
+      </div>
       <p className="muted">{t('trainingProgress.mine.hint')}</p>
       {load.state === 'ready' ? (
         <MyPracticeView progress={load.value} labels={labels} />

@@ -3,7 +3,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } 
 
 import { certificationRule, type PracticeSessionSummary } from '@shared/practice/progress-api'
 import { formatPercent } from '../../evaluation-figures'
-import { formatDateTime, formatDay, scenarioTitle } from '../progress-labels'
+import { certificationMark, formatDateTime, formatDay, scenarioTitle } from '../progress-labels'
 
 /**
  * A trainee's score session by session, oldest first, against the certification mark (the
@@ -30,7 +30,7 @@ export function ScoreChart({
     percent: s.percent
   }))
   const title = t('trainingProgress.trainee.scores')
-  const mark = formatPercent(certificationRule.minPercent, lang)
+  const mark = certificationMark(lang)
   const summary = rows.map((r) => `${r.day} ${formatPercent(r.percent, lang)}`).join(', ')
   const dayOf = (n: unknown) => rows.find((r) => r.n === n)?.day ?? ''
   return (

@@ -10,6 +10,7 @@ import { loadScenario, ReportItemsTable, type ReportLabelContext } from '../../p
 import { formatDateTime, scenarioTitle, type ProgressLabels } from '../progress-labels'
 import type { TrainingApi } from '../training-api'
 import { useTrainingLoad } from '../use-training-load'
+import { useFocusOnMount } from '../use-focus-on-mount'
 import { LoadNotice } from './LoadNotice'
 
 /**
@@ -29,6 +30,7 @@ export function SessionReportView({
   onClose: () => void
 }) {
   const { t, i18n } = useTranslation()
+  const heading = useFocusOnMount<HTMLHeadingElement>()
   const lang = i18n.language
   const { report } = session
   const context: ReportLabelContext = {
@@ -43,7 +45,9 @@ export function SessionReportView({
   return (
     <section className="progress-session" aria-labelledby="progress-session-heading">
       <div className="progress-head">
-        <h3 id="progress-session-heading">{t('trainingProgress.session.heading')}</h3>
+        <h3 id="progress-session-heading" ref={heading} tabIndex={-1}>
+          {t('trainingProgress.session.heading')}
+        </h3>
         <button type="button" onClick={onClose}>
           <X size={14} aria-hidden="true" />
           {t('trainingProgress.session.close')}

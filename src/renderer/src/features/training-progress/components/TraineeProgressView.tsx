@@ -6,6 +6,7 @@ import { sanitizeDisplayText } from '@shared/domain/text'
 import type { TraineeProgress } from '@shared/practice/progress-api'
 import { useElementWidth } from '../../evaluation-figures'
 import { titlesOf, type ProgressLabels } from '../progress-labels'
+import { useFocusOnMount } from '../use-focus-on-mount'
 import { CertificationList } from './CertificationList'
 import { ScoreChart } from './ScoreChart'
 import { SessionsTable } from './SessionsTable'
@@ -31,13 +32,16 @@ export function TraineeProgressView({
   report?: ReactNode
 }) {
   const { t, i18n } = useTranslation()
+  const heading = useFocusOnMount<HTMLHeadingElement>()
   const [chartBox, width] = useElementWidth<HTMLDivElement>(520)
   const name = sanitizeDisplayText(progress.trainee.displayName, 80)
   const titles = titlesOf([...progress.certifications, ...progress.sessions], i18n.language)
   return (
     <section className="progress-trainee" aria-labelledby="progress-trainee-heading">
       <div className="progress-head">
-        <h3 id="progress-trainee-heading">{t('trainingProgress.trainee.heading', { name })}</h3>
+        <h3 id="progress-trainee-heading" ref={heading} tabIndex={-1}>
+          {t('trainingProgress.trainee.heading', { name })}
+        </h3>
         <button type="button" onClick={onBack}>
           <ArrowLeft size={14} aria-hidden="true" />
           {t('trainingProgress.trainee.back')}

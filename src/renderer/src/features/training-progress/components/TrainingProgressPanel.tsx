@@ -1,4 +1,4 @@
-import { Pencil, Plus, Trash2 } from 'lucide-react'
+import { Pencil, Plus, RefreshCw, Trash2 } from 'lucide-react'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
@@ -50,7 +50,7 @@ export function TrainingProgressPanel({
   // The trainee and session opened belong to the cohort they were opened from.
   const [opening, setOpening] = useState<{ cohortId: string; traineeId: string } | null>(null)
   const traineeId = opening && opening.cohortId === cohort?.id ? opening.traineeId : null
-  const [trainee] = useTrainingLoad(traineeId, api.traineeProgress)
+  const [trainee, reloadTrainee] = useTrainingLoad(traineeId, api.traineeProgress)
   const [session, setSession] = useState<{ traineeId: string; sessionId: string } | null>(null)
   const sessionId = session && session.traineeId === traineeId ? session.sessionId : null
 
@@ -103,6 +103,20 @@ export function TrainingProgressPanel({
     <section className="panel training-progress" aria-labelledby="training-progress-heading">
       <div className="progress-head">
         <h2 id="training-progress-heading">{t('trainingProgress.heading')}</h2>
+        {cohorts.state === 'ready' && (
+          <button
+            type="button"
+            onClick={() => {
+              // Trainees practise while the trainer reads: everything shown is read again.
+              reloadCohorts()
+              reloadProgress()
+              reloadTrainee()
+            }}
+          >
+            <RefreshCw size={14} aria-hidden="true" />
+            {t('trainingProgress.refresh')}
+          </button>
+        )}
         {cohorts.state === 'ready' && (
           <button
             type="button"
