@@ -7,7 +7,7 @@
 import { expect, test } from './fixtures'
 import { seriousViolations } from './support/axe'
 
-test('a failed practice reaches the trainee\'s own progress and the trainer\'s cohort', async ({
+test("a failed practice reaches the trainee's own progress and the trainer's cohort", async ({
   page,
   colleagues,
   workstation: ws
@@ -67,7 +67,10 @@ test('a failed practice reaches the trainee\'s own progress and the trainer\'s c
 
   await row.getByRole('button', { name: 'Ver el progreso de Fernando Gil' }).click()
   const detail = progress.getByRole('region', { name: 'Progreso de Fernando Gil' })
-  await detail.getByRole('button', { name: /^Ver el resultado de Retención/ }).first().click()
+  await detail
+    .getByRole('button', { name: /^Ver el resultado de Retención/ })
+    .first()
+    .click()
   const report = progress.getByRole('region', { name: 'Resultado de la sesión' })
   await expect(report.getByRole('row', { name: /^Aviso legal/ })).toContainText('No cumplido')
   expect.soft(await seriousViolations(tomas), 'axe on a trainee and a session').toEqual([])

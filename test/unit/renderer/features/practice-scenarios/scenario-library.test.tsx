@@ -43,7 +43,9 @@ describe('the scenario library', () => {
     expect(text).toContain('Respuesta del cliente: Facturación')
     expect(text).toContain('Guion Recepción de quejas y reclamos, versión 1')
     expect(text).toContain('Cerrar con la tipificación Reclamo escalado')
-    expect(text).toContain('Ruta según «Del 1 al 5, ¿cuánto le ha afectado?» Registrar la queja: Facturación')
+    expect(text).toContain(
+      'Ruta según «Del 1 al 5, ¿cuánto le ha afectado?» Registrar la queja: Facturación'
+    )
     expect(text).not.toMatch(/pick-category|create-billing|close-route/)
   })
 
