@@ -38,6 +38,7 @@ import { espeakEngine } from './practice/espeak'
 import { PracticeAudioRenderer } from './practice/practice-audio'
 import { registerPracticeAudioRoutes } from './practice/practice-audio-routes'
 import { registerPracticePurgeRoutes } from './practice/practice-purge-routes'
+import { registerRoleplayRoutes } from './practice/roleplay-routes'
 import { registerTrainingRoutes } from './practice/training-routes'
 import { registerScriptAnalyticsRoutes } from './scripts/script-analytics-routes'
 import { registerScriptRoutes } from './scripts/script-routes'
@@ -187,6 +188,8 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
       ? {}
       : { grantTtlSeconds: options.monitoring.grantTtlSeconds })
   })
+  // Role-play sessions are signed with the same keys: desks already hold them for grants.
+  registerRoleplayRoutes(app, ctx, { keys: monitorKeys, sipDomain: sip.domain })
   // A bad key file stops the server at start, not at the first grant.
   app.addHook('onReady', () => monitorKeys.check())
   // Every instance brings the directory up to date when it starts: users edited in the database

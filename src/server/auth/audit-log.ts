@@ -48,6 +48,8 @@ export type AuditAction =
   | 'training_cohort.created'
   | 'training_cohort.changed'
   | 'training_cohort.deleted'
+  | 'practice_roleplay.issued'
+  | 'practice_roleplay.redeemed'
 
 export interface AuditEntry {
   action: AuditAction

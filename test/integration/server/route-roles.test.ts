@@ -250,6 +250,26 @@ const cases: RouteCase[] = [
     expected: { anonymous: 401, agent: 200, team_lead: 200, trainer: 200, admin: 200 }
   },
   {
+    name: 'POST /api/training/roleplays (no such trainee)',
+    request: (t) => ({
+      method: 'POST',
+      url: '/api/training/roleplays',
+      headers: auth(t),
+      payload: { traineeId: NO_SUCH_ID, scenarioId: 'retention-objections', scenarioVersion: 1 }
+    }),
+    expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 404, admin: 404 }
+  },
+  {
+    name: 'POST /api/training/roleplays/redeem (not a session)',
+    request: (t) => ({
+      method: 'POST',
+      url: '/api/training/roleplays/redeem',
+      headers: auth(t),
+      payload: { token: 'not-a-token', callId: 'call-1' }
+    }),
+    expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 403, admin: 403 }
+  },
+  {
     name: 'GET /api/training/sessions/:id (no such session)',
     request: (t) => ({
       method: 'GET',

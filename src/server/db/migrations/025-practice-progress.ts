@@ -1,6 +1,7 @@
 /**
  * Practice progress (issue 20, item 5): a scored practice session per practice call a trainee
- * finished, and the cohorts trainers lead.
+ * finished, and the cohorts trainers lead. Role-play sessions (item 4): each one a trainer was
+ * issued to call a trainee as a scenario's customer, redeemed once by the trainee's desk.
  *
  * The session keeps its report whole (the score and every item): progress, weakest steps and
  * certification are read from it, and it outlives a practice purge, which removes what the
@@ -47,6 +48,21 @@ export const migration025PracticeProgress: Migration = {
        added_at timestamptz NOT NULL DEFAULT now(),
        PRIMARY KEY (cohort_id, trainee_id)
      )`,
-    `CREATE INDEX training_cohort_members_trainee_idx ON training_cohort_members (trainee_id)`
+    `CREATE INDEX training_cohort_members_trainee_idx ON training_cohort_members (trainee_id)`,
+    `CREATE TABLE practice_roleplays (
+       id uuid PRIMARY KEY,
+       trainer_id uuid NOT NULL REFERENCES users (id),
+       trainee_id uuid NOT NULL REFERENCES users (id),
+       scenario_id text NOT NULL,
+       scenario_version integer NOT NULL,
+       issued_at timestamptz NOT NULL DEFAULT now(),
+       expires_at timestamptz NOT NULL,
+       redeemed_at timestamptz,
+       -- The trainee's side of the call, as their desk named it when it redeemed the session.
+       trainee_call_id text,
+       FOREIGN KEY (scenario_id, scenario_version) REFERENCES practice_scenarios (scenario_id, version),
+       CHECK ((redeemed_at IS NULL) = (trainee_call_id IS NULL))
+     )`,
+    `CREATE INDEX practice_roleplays_trainee_idx ON practice_roleplays (trainee_id, issued_at)`
   ]
 }

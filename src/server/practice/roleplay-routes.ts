@@ -1,0 +1,192 @@
+/**
+ * Role-play sessions (src/shared/practice/roleplay.ts): a trainer is issued a signed session to
+ * call a trainee as a scenario's customer; the trainee's desk redeems it once, checked as the
+ * desk checks it (signature, expiry, `sub` = the caller), then claimed with one atomic UPDATE so
+ * two redemptions cannot both win. Issuing and redeeming leave audit rows.
+ */
+import { randomUUID } from 'node:crypto'
+
+import type { FastifyReply } from 'fastify'
+import { SignJWT } from 'jose'
+
+import { sipAddressOf } from '@shared/domain/directory'
+import {
+  ROLEPLAY_ALG,
+  ROLEPLAY_ISSUER,
+  ROLEPLAY_TOKEN_TYPE,
+  ROLEPLAY_TTL_SECONDS,
+  ROLEPLAYS_PATH,
+  roleplayIssueBodySchema,
+  roleplayIssuedSchema,
+  roleplayRedeemBodySchema,
+  roleplayRedeemedSchema,
+  roleplayRefusedSchema,
+  verifyRoleplayToken,
+  type RoleplayClaims,
+  type RoleplayRefusal
+} from '@shared/practice/roleplay'
+import type { Role } from '@shared/domain/user'
+import { writeAudit } from '../auth/audit-log'
+import { HttpAppError } from '../http/app-error'
+import { claimsOf, requireAuth, requireRole } from '../http/auth-hooks'
+import type { RouteContext, ZodApp } from '../http/route-context'
+import type { MonitoringKeys } from '../monitoring/monitoring-keys'
+import { mayFollow } from './cohort-store'
+
+const TRAINERS: readonly Role[] = ['trainer', 'admin']
+
+export interface RoleplayContext {
+  keys: MonitoringKeys
+  sipDomain: string
+}
+
+function refuse(reply: FastifyReply, reason: RoleplayRefusal) {
+  return reply
+    .code(reason === 'already_used' ? 409 : 403)
+    .send({ error: 'roleplay_refused' as const, reason })
+}
+
+export function registerRoleplayRoutes(
+  app: ZodApp,
+  ctx: RouteContext,
+  roleplay: RoleplayContext
+): void {
+  app.post(
+    ROLEPLAYS_PATH,
+    {
+      onRequest: requireRole(ctx.tokens, TRAINERS, 'Only trainers and admins run role-plays'),
+      schema: {
+        tags: ['training'],
+        body: roleplayIssueBodySchema,
+        response: { 201: roleplayIssuedSchema }
+      }
+    },
+    async (request, reply) => {
+      const claims = claimsOf(request)
+      const { traineeId, scenarioId, scenarioVersion } = request.body
+      if (!(await mayFollow(ctx.db, claims, traineeId)) || traineeId === claims.userId) {
+        throw new HttpAppError('not_found', 'No such trainee of yours')
+      }
+      const trainees = await ctx.db.query<{
+        display_name: string
+        sip_extension: string | null
+        role: Role
+      }>('SELECT display_name, sip_extension, role FROM users WHERE id = $1', [traineeId])
+      const trainee = trainees[0]
+      if (trainee?.role !== 'agent') throw new HttpAppError('not_found', 'No such trainee')
+      const published = await ctx.db.query<{ n: number }>(
+        `SELECT 1 AS n FROM practice_scenarios
+          WHERE scenario_id = $1 AND version = $2 AND status = 'published'`,
+        [scenarioId, scenarioVersion]
+      )
+      if (published.length === 0) {
+        throw new HttpAppError('not_found', 'No published practice scenario has this version')
+      }
+      const trainers = await ctx.db.query<{ display_name: string }>(
+        'SELECT display_name FROM users WHERE id = $1',
+        [claims.userId]
+      )
+      const id = randomUUID()
+      const iat = Math.floor(Date.now() / 1000)
+      const exp = iat + ROLEPLAY_TTL_SECONDS
+      const session: RoleplayClaims = {
+        iss: ROLEPLAY_ISSUER,
+        jti: id,
+        sub: traineeId,
+        iat,
+        exp,
+        trainer: { id: claims.userId, name: trainers[0]?.display_name ?? '' },
+        scenario: { id: scenarioId, version: scenarioVersion }
+      }
+      const signing = await roleplay.keys.signingKey()
+      const token = await new SignJWT({ ...session })
+        .setProtectedHeader({ alg: ROLEPLAY_ALG, kid: signing.kid, typ: ROLEPLAY_TOKEN_TYPE })
+        .sign(signing.key)
+      const expiresAt = new Date(exp * 1000).toISOString()
+      await ctx.db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO practice_roleplays (id, trainer_id, trainee_id, scenario_id,
+             scenario_version, expires_at)
+           VALUES ($1, $2, $3, $4, $5, $6)`,
+          [id, claims.userId, traineeId, scenarioId, scenarioVersion, expiresAt]
+        )
+        await writeAudit(tx, {
+          action: 'practice_roleplay.issued',
+          actorId: claims.userId,
+          target: id,
+          ip: request.ip,
+          details: { traineeId, scenarioId, scenarioVersion }
+        })
+      })
+      const extension = trainee.sip_extension?.trim() ?? ''
+      return reply.code(201).send({
+        roleplay: {
+          id,
+          traineeId,
+          traineeName: trainee.display_name,
+          traineeSipUri: extension === '' ? null : sipAddressOf(extension, roleplay.sipDomain),
+          scenarioId,
+          scenarioVersion,
+          expiresAt
+        },
+        token
+      })
+    }
+  )
+
+  app.post(
+    `${ROLEPLAYS_PATH}/redeem`,
+    {
+      onRequest: requireAuth(ctx.tokens),
+      schema: {
+        tags: ['training'],
+        body: roleplayRedeemBodySchema,
+        response: {
+          200: roleplayRedeemedSchema,
+          403: roleplayRefusedSchema,
+          409: roleplayRefusedSchema
+        }
+      }
+    },
+    async (request, reply) => {
+      const claims = claimsOf(request)
+      const { token, callId } = request.body
+      const expect = { traineeId: claims.userId, now: new Date() }
+      let check = await verifyRoleplayToken(
+        token,
+        { keys: await roleplay.keys.published() },
+        expect
+      )
+      if (!check.ok && check.unknownKey) {
+        check = await verifyRoleplayToken(token, { keys: await roleplay.keys.refresh() }, expect)
+      }
+      if (!check.ok) return refuse(reply, check.reason)
+      const session = check.claims
+      const claimed = await ctx.db.transaction(async (tx) => {
+        const rows = await tx.query<{ id: string }>(
+          `UPDATE practice_roleplays SET redeemed_at = now(), trainee_call_id = $3
+            WHERE id = $1 AND trainee_id = $2 AND redeemed_at IS NULL
+            RETURNING id`,
+          [session.jti, claims.userId, callId]
+        )
+        if (rows.length === 0) return false
+        await writeAudit(tx, {
+          action: 'practice_roleplay.redeemed',
+          actorId: claims.userId,
+          target: session.jti,
+          ip: request.ip,
+          details: { callId }
+        })
+        return true
+      })
+      if (!claimed) {
+        const known = await ctx.db.query<{ n: number }>(
+          'SELECT 1 AS n FROM practice_roleplays WHERE id = $1',
+          [session.jti]
+        )
+        return refuse(reply, known.length > 0 ? 'already_used' : 'invalid_session')
+      }
+      return { claims: session }
+    }
+  )
+}
