@@ -72,7 +72,7 @@ describeOnEngines('role-play sessions on %s', { customers: 1 }, ({ database, app
     expect((await issue('admin', 'carla')).statusCode).toBe(404)
     expect((await issue('tomas', 'ana', { ...SCENARIO, scenarioVersion: 9 })).statusCode).toBe(404)
     await database.db.query('DELETE FROM training_cohort_members WHERE trainee_id = $1', [
-      ids['bruno']
+      ids['bruno'] ?? ''
     ])
     expect((await issue('tomas', 'bruno')).statusCode).toBe(404)
     expect((await issue('admin', 'bruno')).statusCode).toBe(201)

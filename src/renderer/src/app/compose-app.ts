@@ -12,6 +12,7 @@ import {
   syncedMonitoringPolicy,
   workerMonitoringServer
 } from '../features/monitoring'
+import { admitRoleplayInvite } from '../features/practice-scenarios'
 import { lookUpCaller, showLookup } from '../features/screen-pop'
 import { ScriptRunner } from '../features/scripts'
 import {
@@ -61,7 +62,14 @@ export function composeApp(): AppServices {
     }
   })
   // Monitoring calls share the line's user agent but are never its phone lines.
-  const line = new SipLine({ calls, store: useAppStore, monitoring })
+  const line = new SipLine({
+    calls,
+    store: useAppStore,
+    monitoring,
+    practiceInvite: (invitation, ring) => {
+      void admitRoleplayInvite(invitation, ring)
+    }
+  })
   monitoring.usePhone(() => line.monitoringPhone())
   return {
     session: createSession({ line, calls }),

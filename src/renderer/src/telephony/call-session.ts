@@ -64,6 +64,19 @@ export interface PracticeCallScenario {
   scenarioId: string
   scenarioVersion: number
   scenario: Scenario
+  /**
+   * A role-play over a real call: the trainer plays the customer (no simulated lines, no voice).
+   * Absent on a solo practice call, which this desk rang itself.
+   */
+  roleplay?: { id: string; trainerName: string }
+}
+
+/**
+ * Whether a call is practice, whatever carries it: a solo practice call (no PBX), or a real SIP
+ * call a verified role-play session made practice. Its records carry the practice mark.
+ */
+export function isPracticeCall(info: Pick<CallInfo, 'kind' | 'practice'>): boolean {
+  return info.kind === 'practice' || info.practice !== undefined
 }
 
 export interface CallSessionDelegate {

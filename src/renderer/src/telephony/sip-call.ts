@@ -22,7 +22,8 @@ import {
   type CallSession,
   type CallSessionDelegate,
   type DtmfMethod,
-  type EndedBy
+  type EndedBy,
+  type PracticeCallScenario
 } from './call-session'
 import { cleanIdentity, readCtiHeaders, requestedAnswerDelay } from './sip-headers'
 import { applyTrackFlags, RemoteAudio, webHandler } from './sip-media'
@@ -73,6 +74,8 @@ export function sipfragStatus(body: string): number | null {
 
 interface SipCallExtras {
   replacesCallId?: string
+  /** A role-play the desk verified: the call is practice, its card the persona's. */
+  practice?: PracticeCallScenario
   displayName?: string | null
   /** Site-configured CTI header names to read besides the built-in ones. */
   ctiHeaderNames?: readonly string[]
@@ -105,7 +108,8 @@ function infoFor(
     ctiHeaders: headers,
     startedAt: new Date().toISOString(),
     ...(replacesCallId === undefined ? {} : { replacesCallId }),
-    ...(answerAfterSeconds === null ? {} : { answerAfterSeconds })
+    ...(answerAfterSeconds === null ? {} : { answerAfterSeconds }),
+    ...(extras.practice === undefined ? {} : { practice: extras.practice })
   }
 }
 
@@ -150,8 +154,15 @@ export class SipCall implements CallSession {
    * Wraps an INVITE the user agent received; it rings until answered or declined.
    * `ctiHeaderNames` are the site's configured CTI headers, read besides the built-in ones.
    */
-  static inbound(invitation: Invitation, ctiHeaderNames: readonly string[] = []): SipCall {
-    return new SipCall(invitation, 'inbound', { ctiHeaderNames })
+  static inbound(
+    invitation: Invitation,
+    ctiHeaderNames: readonly string[] = [],
+    practice?: PracticeCallScenario
+  ): SipCall {
+    return new SipCall(invitation, 'inbound', {
+      ctiHeaderNames,
+      ...(practice === undefined ? {} : { practice })
+    })
   }
 
   /** Calls `target` (a SIP URI) and resolves once the INVITE is sent. */

@@ -18,7 +18,9 @@ import { Invitation, Inviter, Registerer, RegistererState, SIPExtension, UserAge
 
 import type { IceServer } from '@shared/domain/sip-account'
 import { MONITOR_GRANT_HEADER } from '@shared/monitoring/monitoring'
+import { ROLEPLAY_HEADER } from '@shared/practice/roleplay'
 import { backoffDelay, type BackoffOptions } from '@shared/retry/backoff'
+import type { PracticeCallScenario } from './call-session'
 import { SipCall } from './sip-call'
 import { dialTarget, domainOf } from './sip-headers'
 import { createSessionDescriptionHandlerFactory } from './sip-media'
@@ -56,6 +58,12 @@ export interface SipUserAgentDelegate {
    * it never reaches {@link onIncomingCall}. Without this delegate it is refused (403).
    */
   onMonitorInvite?(invitation: Invitation): void
+  /**
+   * An INVITE carrying a role-play session ({@link ROLEPLAY_HEADER}): not a call until the desk
+   * has verified and redeemed the session; then `ring` makes it one (practice, the persona's) and
+   * hands it to {@link onIncomingCall}. Without this delegate it is refused (403).
+   */
+  onPracticeInvite?(invitation: Invitation, ring: (practice: PracticeCallScenario) => void): void
 }
 
 export interface SipUserAgentOptions {
@@ -112,13 +120,27 @@ export function dispatchInvite<I extends DispatchedInvite, C>(
   delegate: {
     onIncomingCall?(call: C): void
     onMonitorInvite?(invitation: I): void
+    onPracticeInvite?(invitation: I, ring: (practice: PracticeCallScenario) => void): void
   },
-  toCall: (invitation: I) => C
+  toCall: (invitation: I, practice?: PracticeCallScenario) => C
 ): void {
   if (invitation.request.hasHeader(MONITOR_GRANT_HEADER)) {
     if (delegate.onMonitorInvite) delegate.onMonitorInvite(invitation)
     else {
       const refusal = { statusCode: 403, reasonPhrase: 'Monitoring Not Supported' }
+      void invitation.reject(refusal).catch(() => undefined)
+    }
+    return
+  }
+  // Second in the precedence: a role-play rings only once its session is verified.
+  if (invitation.request.hasHeader(ROLEPLAY_HEADER)) {
+    if (delegate.onPracticeInvite) {
+      delegate.onPracticeInvite(invitation, (practice) => {
+        invitation.progress().catch(() => undefined)
+        delegate.onIncomingCall?.(toCall(invitation, practice))
+      })
+    } else {
+      const refusal = { statusCode: 403, reasonPhrase: 'Practice Not Supported' }
       void invitation.reject(refusal).catch(() => undefined)
     }
     return
@@ -272,8 +294,8 @@ export class SipUserAgent {
           if (generation !== this.#generation) {
             void invitation.reject().catch(() => undefined)
           } else {
-            dispatchInvite(invitation, this.#options.delegate, (inv) =>
-              SipCall.inbound(inv, this.#options.ctiHeaderNames?.() ?? [])
+            dispatchInvite(invitation, this.#options.delegate, (inv, practice) =>
+              SipCall.inbound(inv, this.#options.ctiHeaderNames?.() ?? [], practice)
             )
           }
         },

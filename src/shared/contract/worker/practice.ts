@@ -4,6 +4,7 @@
  */
 import type { PracticePurgeResult } from '../../practice/practice-purge'
 import type { PracticeSessionRecordInput } from '../../practice/progress-api'
+import type { RoleplayClaims, RoleplayRefusal } from '../../practice/roleplay'
 import type { ScenarioVersion, ScenarioVersionDetail } from '../../practice/scenario-api'
 
 export interface PracticeRequests {
@@ -25,4 +26,13 @@ export interface PracticeRequests {
    * server scores it from its records and keeps it for the trainee's progress.
    */
   'practiceSession:record': (args: PracticeSessionRecordInput) => { id: string }
+  /**
+   * A role-play INVITE's session, checked (signature, expiry, this trainee) and redeemed with the
+   * server once for `callId`; a refusal says why. Never throws a network error: unreachable is a
+   * refusal.
+   */
+  'practice:admitRoleplay': (args: {
+    token: string
+    callId: string
+  }) => { ok: true; claims: RoleplayClaims } | { ok: false; reason: RoleplayRefusal }
 }

@@ -15,3 +15,4 @@ export {
   type ReportLabelContext
 } from './report-labels'
 export { loadScenario, localized, type Load } from './scenario-load'
+export { admitRoleplayInvite, type RoleplayInvite } from './roleplay-invite'

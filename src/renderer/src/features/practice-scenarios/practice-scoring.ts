@@ -79,7 +79,7 @@ export async function scorePracticeCall(
     callId,
     scenarioId: practice.scenarioId,
     scenarioVersion: practice.scenarioVersion,
-    mode: 'solo',
+    mode: practice.roleplay ? 'roleplay' : 'solo',
     endedAt
   })
   const store = useAppStore.getState()

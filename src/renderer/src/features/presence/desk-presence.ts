@@ -6,6 +6,7 @@ import type { DeskPresence, PresenceCall, PresenceScript } from '@shared/presenc
 import type { AppState } from '@renderer/stores/app-store'
 import { fullName } from '@shared/domain/customer'
 import { effectiveAgentState, lineKind } from '../agent-state'
+import { isPracticeCall } from '@renderer/telephony/call-session'
 
 /** What the store does not hold: when the state began and the last call missed here. */
 export interface PresenceMemory {
@@ -29,7 +30,7 @@ function callOf(s: AppState): PresenceCall | null {
   return {
     id: call.id,
     direction: call.direction,
-    practice: call.kind === 'practice',
+    practice: isPracticeCall(call),
     number: call.remoteNumber,
     party: colleague ? 'colleague' : customer ? 'customer' : 'unknown',
     customerId: customer?.id ?? null,

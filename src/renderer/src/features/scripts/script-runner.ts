@@ -23,6 +23,7 @@ import {
   suggestOutcome
 } from './commands'
 import { LineRuns } from './line-runs'
+import { isPracticeCall } from '@renderer/telephony/call-session'
 
 export class ScriptRunner {
   /** One run per line: the runner shows the front one; the others wait where they were. */
@@ -71,7 +72,7 @@ export class ScriptRunner {
     }
     // A preview belongs to no call and is never recorded.
     const call = store.phone.call
-    const practice = call?.id === callId ? call.kind === 'practice' : null
+    const practice = call?.id === callId ? isPracticeCall(call) : null
     const options = { practice, customerId: recordCustomerId(store.screenPop) }
     this.#runs.begin(callId, result.data.state, options, result.data.state.startedAt)
     this.#commit(callId, result)

@@ -22,6 +22,7 @@ import {
   type LeadPhone
 } from '@renderer/telephony/monitoring/lead-monitor-call'
 import { grantHeader } from '@renderer/telephony/monitoring/monitor-signals'
+import type { PracticeCallScenario } from '@renderer/telephony/call-session'
 import { dialTarget, domainOf } from '@renderer/telephony/sip-headers'
 import { RegistrationState, SipUserAgent } from '@renderer/telephony/sip-user-agent'
 import { watchForWake } from '@renderer/telephony/wake-detector'
@@ -44,6 +45,8 @@ export interface SipLineOptions {
   calls: CallController
   store: CallStore
   monitoring?: LineMonitoring
+  /** A role-play INVITE: checked, then rung as practice with `ring` (or refused). */
+  practiceInvite?: (invitation: Invitation, ring: (practice: PracticeCallScenario) => void) => void
 }
 
 async function fetchAccount(accessToken: string): Promise<SipAccount> {
@@ -68,6 +71,7 @@ export class SipLine {
   readonly #calls: CallController
   readonly #store: CallStore
   readonly #monitoring: LineMonitoring | null
+  readonly #practiceInvite: SipLineOptions['practiceInvite'] | null
   #agent: SipUserAgent | null = null
   #provisioned: SipAccount | null = null
   #lastAccessToken = ''
@@ -78,6 +82,7 @@ export class SipLine {
     this.#calls = options.calls
     this.#store = options.store
     this.#monitoring = options.monitoring ?? null
+    this.#practiceInvite = options.practiceInvite ?? null
   }
 
   readonly #onOnline = (): void => {
@@ -104,6 +109,7 @@ export class SipLine {
       return
     }
     const monitoring = this.#monitoring
+    const practiceInvite = this.#practiceInvite
     this.#agent = new SipUserAgent({
       account,
       ctiHeaderNames,
@@ -120,7 +126,8 @@ export class SipLine {
                 monitoring.monitorInvite(invitation)
               }
             }
-          : {})
+          : {}),
+        ...(practiceInvite ? { onPracticeInvite: practiceInvite } : {})
       }
     })
     this.#agent.start()

@@ -11,6 +11,7 @@ import { useAppStore } from '../../stores/app-store'
 import type { CallSession } from '../../telephony/call-session'
 import { CallTimeline, type InteractionInput } from '../../telephony/call-timeline'
 import { defaultCountry } from '@renderer/settings/caller-id-settings'
+import { isPracticeCall } from '@renderer/telephony/call-session'
 
 async function save(record: InteractionInput): Promise<void> {
   const client = dataClient()
@@ -35,7 +36,8 @@ export function recordInteractionOf(
   session: CallSession,
   monitoredBy?: (callId: string) => InteractionMonitors
 ): void {
-  if (session.info.kind !== 'sip') return
+  // Practice (a role-play too) leaves no interaction record: its records carry the practice mark.
+  if (session.info.kind !== 'sip' || isPracticeCall(session.info)) return
   const timeline = new CallTimeline(session.info)
   // With several lines the card may show another caller when this call ends: remember whom
   // it showed for this one.

@@ -10,6 +10,7 @@ import { isColleagueCall, recordCustomerId } from '../screen-pop'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 import { defaultCountry } from '@renderer/settings/caller-id-settings'
+import { isPracticeCall } from '@renderer/telephony/call-session'
 
 /**
  * Saves the disposition of the call in wrap-up, then `finish`es the wrap-up (the call controller's,
@@ -27,7 +28,7 @@ export async function saveDispositionAndFinish(
   if (wrapUp.saved?.callId !== call.id) {
     const result = await client.send('disposition:record', {
       callId: call.id,
-      practice: call.kind === 'practice',
+      practice: isPracticeCall(call),
       code,
       note,
       customerId: screenPop.callId === call.id ? recordCustomerId(screenPop) : null
@@ -54,7 +55,7 @@ export function openCallbackForCall(note = '', dueAt: string | null = null): voi
     dueAt,
     note,
     callId: call?.id ?? null,
-    practice: call?.kind === 'practice'
+    practice: call ? isPracticeCall(call) : false
   })
 }
 

@@ -80,7 +80,8 @@ export function PracticeCustomerView({
   const { t, i18n } = useTranslation()
   const [voiceOn, setVoiceOn] = useState(practiceVoiceOn)
   const entries = useMemo(() => {
-    if (!practice || !run) return []
+    // In a role-play the trainer is the customer: nothing simulated is said or shown.
+    if (!practice || !run || practice.roleplay) return []
     // The scenario's script as this desk has it (the runner ran that one on this call).
     const script = scriptCatalog().scripts.get(practice.scenario.script.id)
     if (!script || script.id !== run.scriptId) return []
@@ -96,6 +97,20 @@ export function PracticeCustomerView({
   )
   if (!practice) return null
   const title = practice.scenario.title
+  if (practice.roleplay) {
+    return (
+      <section className="panel practice-customer" aria-labelledby="practice-customer-heading">
+        <h2 id="practice-customer-heading">{t('practiceScenarios.roleplay.heading')}</h2>
+        <p>
+          {t('practiceScenarios.roleplay.who', {
+            trainer: sanitizeDisplayText(practice.roleplay.trainerName, 80),
+            persona: sanitizeDisplayText(practice.scenario.persona.firstName, 60)
+          })}
+        </p>
+        <p className="muted">{sanitizeDisplayText(localized(title, i18n.language), 200)}</p>
+      </section>
+    )
+  }
   const heading = t('practiceScenarios.customer.heading', {
     name: sanitizeDisplayText(practice.scenario.persona.firstName, 60)
   })

@@ -13,6 +13,7 @@ import { PersonaRecord } from './PersonaRecord'
 import { RecentInteractions } from './RecentInteractions'
 import { show } from './show'
 import { numberFormat } from '@renderer/i18n/formatters'
+import { isPracticeCall } from '@renderer/telephony/call-session'
 
 function Badges({ customer }: { customer: Customer }) {
   const { t } = useTranslation()
@@ -73,7 +74,7 @@ export function CustomerDetails({ customer, persona = null }: CustomerDetailsPro
             dueAt: null,
             note: '',
             callId: null,
-            practice: useAppStore.getState().phone.call?.kind === 'practice'
+            practice: isPracticeCall(useAppStore.getState().phone.call ?? { kind: 'sip' })
           })
         }}
       >

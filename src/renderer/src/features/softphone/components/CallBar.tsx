@@ -8,6 +8,7 @@ import { useSoftphone } from '../softphone-context'
 import { CallTimer } from './CallTimer'
 import { InCallControls } from './InCallControls'
 import { OtherLines } from './OtherLines'
+import { isPracticeCall } from '@renderer/telephony/call-session'
 
 const phaseKey = {
   idle: 'softphone.idle',
@@ -53,7 +54,9 @@ export const CallBar = memo(function CallBar({ identity, trailing }: CallBarProp
       <p role="status" aria-label={t('softphone.heading')} className={`phase phase-${phase}`}>
         <span className="phase-dot" aria-hidden="true" />
         {t(phaseKey[phase])}
-        {call?.kind === 'practice' && <span className="badge">{t('softphone.practiceBadge')}</span>}
+        {call && isPracticeCall(call) && (
+          <span className="badge">{t('softphone.practiceBadge')}</span>
+        )}
       </p>
       {call && (
         <dl className="caller">

@@ -3,6 +3,8 @@
  * them when a trainer or trainee opens one, online only. The desk never needs them offline: a
  * practice call is started from the Training workspace, with the server there.
  */
+import { z } from 'zod'
+
 import {
   scenarioVersionDetailSchema,
   scenarioVersionListSchema,
@@ -22,6 +24,8 @@ import { practiceSessionRecordInputSchema } from '@shared/practice/progress-api'
 
 import { readFromServer, serverUrl, type AnalyticsFetchOptions } from '../analytics/authorized-get'
 import { fetchPracticeAudio } from './practice-audio'
+import { admitRoleplay } from './roleplay-admit'
+import { monitoringKeysOf } from '../monitoring/requests'
 import { noArgs, request, type RequestSlice } from '../request-table'
 
 export const SCENARIOS_PATH = '/api/practice-scenarios'
@@ -49,6 +53,14 @@ export function purgePractice(options: AnalyticsFetchOptions): Promise<PracticeP
 }
 
 export const practiceRequests = {
+  'practice:admitRoleplay': request(
+    z.object({ token: z.string().min(1).max(4096), callId: z.string().min(1).max(256) }),
+    'signalled',
+    (host, args) => {
+      const session = host.session
+      return admitRoleplay(session.server, monitoringKeysOf(session), session.userId, args)
+    }
+  ),
   'practiceSession:record': request(
     practiceSessionRecordInputSchema,
     // Written at the wrap-up: refusing then would lose the practice from the trainee's progress.
