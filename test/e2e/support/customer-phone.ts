@@ -68,6 +68,7 @@ const PAGE = `<!doctype html>
     <h1>Teléfono del cliente</h1>
     <p id="status" role="status" aria-label="Teléfono">Sin registrar</p>
     <label>Número <input id="target" /></label>
+    <label>Sesión de práctica <input id="practice" /></label>
     <button id="dial" type="button">Llamar</button>
     <button id="hangup" type="button">Colgar</button>
     <audio id="remote" autoplay></audio>
@@ -87,18 +88,24 @@ export class CustomerSoftphone {
   readonly status: Locator
   readonly hangUp: Locator
   readonly #number: Locator
+  readonly #practice: Locator
   readonly #call: Locator
 
   constructor(page: Page) {
     this.status = page.getByRole('status', { name: 'Teléfono' })
     this.hangUp = page.getByRole('button', { name: 'Colgar' })
     this.#number = page.getByLabel('Número')
+    this.#practice = page.getByLabel('Sesión de práctica')
     this.#call = page.getByRole('button', { name: 'Llamar' })
   }
 
-  /** Dials `target` (an extension or number at the SIP domain). */
-  async dial(target: string): Promise<void> {
+  /**
+   * Dials `target` (an extension or number at the SIP domain); with `practiceSession`, the INVITE
+   * carries it as a trainer's role-play does.
+   */
+  async dial(target: string, options: { practiceSession?: string } = {}): Promise<void> {
     await this.#number.fill(target)
+    await this.#practice.fill(options.practiceSession ?? '')
     await this.#call.click()
   }
 }

@@ -75,8 +75,11 @@ function follow(call: Session): void {
 element('dial').addEventListener('click', () => {
   const to = UserAgent.makeURI(`sip:${target.value}@${domain}`)
   if (!to || session) return
+  // A trainer's role-play carries the session the server issued (the only header we add).
+  const practice = (element('practice') as HTMLInputElement).value.trim()
   const inviter = new Inviter(ua, to, {
-    sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } }
+    sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
+    ...(practice === '' ? {} : { extraHeaders: [`X-Atiende-Practice-Session: ${practice}`] })
   })
   session = inviter
   follow(inviter)
@@ -85,6 +88,8 @@ element('dial').addEventListener('click', () => {
     onReject: (response: IncomingResponse) => {
       const { statusCode, reasonPhrase } = response.message
       rejected = `Rechazada: ${String(statusCode ?? '?')} ${reasonPhrase ?? ''}`.trim()
+      // SIP.js may end the session before it calls this: the refusal is shown either way.
+      show(rejected)
     }
   }
   rejected = null

@@ -120,7 +120,7 @@ describe('a trainee’s progress', () => {
     const { html, text } = await render(view())
     expect(text).toContain('Progreso de Ana Pérez')
     expect(text).toMatch(/10 mar 2026.*Recuperar a una clienta Individual 91,5 % Aprobada/)
-    expect(text).toMatch(/Juego de roles 62,0 % No aprobada 1 fallo crítico/)
+    expect(text).toMatch(/Juego de rol 62,0 % No aprobada 1 fallo crítico/)
     expect(html).toMatch(/role="img" aria-label="Puntuación por sesión, de la más antigua/)
     expect(text).toContain('Ver las cifras en una tabla')
     expect(text).toContain('Dónde falla más')

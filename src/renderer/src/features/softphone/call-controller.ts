@@ -10,6 +10,7 @@
  */
 import {
   CallState,
+  isPracticeCall,
   type CallSession,
   type PracticeCallScenario
 } from '@renderer/telephony/call-session'
@@ -199,6 +200,8 @@ export class CallController {
   canTransfer(): boolean {
     const front = this.#desk.lines.front
     if (!front || front.consultFor !== null) return false
+    // A role-play is a real call but practice: it never leaves for a real queue or colleague.
+    if (isPracticeCall(front.session.info)) return false
     const { state } = front.session
     return (state === CallState.Active || state === CallState.Held) && this.#desk.lines.canPlace()
   }

@@ -5,6 +5,7 @@ import { useAppStore } from '@renderer/stores/app-store'
 import { ariaKeyShortcuts } from '../../shortcuts'
 import { useSoftphone } from '../softphone-context'
 import { TransferControls } from './TransferControls'
+import { isPracticeCall } from '@renderer/telephony/call-session'
 
 /** Mute, hold and transfer, for calls that offer them (real SIP calls). */
 export const InCallControls = memo(function InCallControls() {
@@ -13,7 +14,11 @@ export const InCallControls = memo(function InCallControls() {
   const phase = useAppStore((s) => s.phone.phase)
   const isMuted = useAppStore((s) => s.phone.isMuted)
   const kind = useAppStore((s) => s.phone.call?.kind)
-  const canTransfer = useAppStore((s) => s.phone.consultFor !== null || s.phone.lines.length === 0)
+  const canTransfer = useAppStore(
+    (s) =>
+      (s.phone.consultFor !== null || s.phone.lines.length === 0) &&
+      !(s.phone.call && isPracticeCall(s.phone.call))
+  )
   if (kind !== 'sip' || (phase !== 'active' && phase !== 'held')) return null
   return (
     <>

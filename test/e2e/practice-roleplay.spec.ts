@@ -1,0 +1,104 @@
+/**
+ * Role-play over a real call (issue #20, item 4), through Kamailio: the server issues Tomás (the
+ * trainer) a session to call Ana as the retention scenario's customer; his phone (a bare SIP
+ * phone in its own Chromium, speaking its tone) dials her extension with it. Ana's desk verifies
+ * and redeems the session before it rings, then shows the persona's card and the practice badge,
+ * and no simulated customer (Tomás plays him). Her wrap-up scores the role-play, kept as such in
+ * her progress. The same call with a forged session, or the used one again, is refused (403)
+ * and never rings. No latency is asserted.
+ */
+import { randomUUID } from 'node:crypto'
+
+import { SignJWT, decodeJwt, generateKeyPair } from 'jose'
+
+import { ROLEPLAY_ALG, ROLEPLAY_TOKEN_TYPE, roleplayIssuedSchema } from '@shared/practice/roleplay'
+import { expect, test } from './fixtures'
+import { seriousViolations } from './support/axe'
+import { apiUser } from './support/monitoring-api'
+import { TONE_HZ } from './support/softphones'
+
+test.use({ phoneSystem: true })
+
+async function issue(serverUrl: string, traineeId: string): Promise<string> {
+  const tomas = await apiUser(serverUrl, 'tomas')
+  const res = await fetch(`${serverUrl}/api/training/roleplays`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tomas.token}` },
+    body: JSON.stringify({ traineeId, scenarioId: 'retention-objections', scenarioVersion: 1 })
+  })
+  expect(res.status).toBe(201)
+  return roleplayIssuedSchema.parse(await res.json()).token
+}
+
+/** The same claims under the server's kid, signed with a key the server never had. */
+async function forge(token: string): Promise<string> {
+  const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' })
+  const { kid } = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString()) as {
+    kid: string
+  }
+  return new SignJWT({ ...decodeJwt(token), jti: randomUUID() })
+    .setProtectedHeader({ alg: ROLEPLAY_ALG, kid, typ: ROLEPLAY_TOKEN_TYPE })
+    .sign(privateKey)
+}
+
+test('a trainer plays the customer over a real call; a forged session never rings', async ({
+  page,
+  phones,
+  server,
+  workstation: ws
+}) => {
+  test.setTimeout(120_000)
+  const [trainerPhone] = await Promise.all([
+    phones.customer({ number: '3001', displayName: 'Tomás Vidal' }, TONE_HZ.carla),
+    ws.loginSynced('ana')
+  ])
+  await ws.openDesk()
+  const ana = await apiUser(server.url, 'ana')
+  const token = await issue(server.url, ana.id)
+
+  // A forged session first: refused before anything rings.
+  await trainerPhone.softphone.dial('1001', { practiceSession: await forge(token) })
+  await expect(trainerPhone.softphone.status).toContainText(
+    'Rechazada: 403 Practice Session Refused (invalid_session)'
+  )
+  await expect(ws.softphone.status).not.toContainText('Llamada entrante')
+
+  // The real one rings as practice: the persona's card, the badge, the role-play panel.
+  await trainerPhone.softphone.dial('1001', { practiceSession: token })
+  await expect(ws.softphone.status).toContainText('Llamada entrante')
+  await expect(page.getByText('Práctica', { exact: true }).first()).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Juego de rol' })).toContainText(
+    'Tomás Vidal interpreta a Luis'
+  )
+  await expect(page.getByRole('region', { name: 'Ficha del cliente' })).toContainText('Luis Romero')
+  await ws.softphone.answer.click()
+  await expect(ws.softphone.status).toContainText('En llamada')
+  await expect(trainerPhone.softphone.status).toHaveText('En llamada')
+  // Practice never leaves for a real queue: no transfer on a role-play.
+  await expect(page.getByRole('button', { name: 'Transferir' })).toHaveCount(0)
+  expect.soft(await seriousViolations(page), 'axe on a role-play call').toEqual([])
+
+  await ws.script.stepButton('Siguiente').click()
+  await ws.script.stepButton('Abandonar guion').click()
+  await trainerPhone.softphone.hangUp.click()
+  await ws.finishWithDisposition('Llamada cortada')
+  const result = page.getByRole('region', { name: 'Resultado de la práctica' })
+  await expect(result.getByRole('status')).toContainText('No aprobada')
+  await result.getByRole('button', { name: 'Cerrar el resultado' }).click()
+
+  // The used session cannot ring again.
+  await trainerPhone.softphone.dial('1001', { practiceSession: token })
+  await expect(trainerPhone.softphone.status).toContainText(
+    'Rechazada: 403 Practice Session Refused (already_used)'
+  )
+
+  // Kept as a role-play in her progress.
+  await ws.goTo('Calidad e informes')
+  const mine = page.getByRole('region', { name: 'Mis prácticas' })
+  await expect(async () => {
+    await mine.getByRole('button', { name: 'Actualizar' }).click()
+    await expect(mine.getByRole('region', { name: 'Prácticas recientes' })).toContainText(
+      'Juego de rol'
+    )
+  }).toPass({ timeout: 20_000 })
+})
