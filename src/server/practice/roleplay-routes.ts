@@ -21,10 +21,10 @@ import {
   roleplayRedeemBodySchema,
   roleplayRedeemedSchema,
   roleplayRefusedSchema,
-  verifyRoleplayToken,
   type RoleplayClaims,
   type RoleplayRefusal
 } from '@shared/practice/roleplay'
+import { verifyRoleplayToken } from '@shared/practice/roleplay-verify'
 import type { Role } from '@shared/domain/user'
 import { writeAudit } from '../auth/audit-log'
 import { HttpAppError } from '../http/app-error'

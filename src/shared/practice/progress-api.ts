@@ -21,6 +21,7 @@ import { z } from 'zod'
 
 import { identifierText, lineText } from '../text/text-schemas'
 import { scoreWeights, type PracticeReport, type ScoreItemKind } from './practice-score'
+import { roleplayFeedbackSchema } from './roleplay'
 import { scenarioVersionParamsSchema } from './scenario-api'
 
 export const TRAINING_PATH = '/api/training'
@@ -136,6 +137,8 @@ export type Certification = z.infer<typeof certificationSchema>
 
 export const traineeProgressSchema = z.object({
   trainee: traineeSchema,
+  /** The trainers' feedback on the trainee's role-plays, newest first. */
+  feedback: z.array(roleplayFeedbackSchema),
   /** Newest first. */
   sessions: z.array(practiceSessionSummarySchema),
   weakest: z.array(weakItemSchema),

@@ -14,11 +14,16 @@
  *   trainee they follow; admins: any agent) → the session and its token.
  * - `POST /api/training/roleplays/redeem` `{ token, callId }` (the trainee's desk) → the claims;
  *   409 once redeemed, 403 for a token that is not the caller's or not the server's.
+ * - `GET  /api/training/roleplays/:roleplayId/live` (its trainer; admins) → the session and the
+ *   trainee's live presence (phase, script step): the floor's presence, widened to the trainer
+ *   for the trainee they are calling, and only while the session lasts.
+ * - `PUT  /api/training/roleplays/:roleplayId/feedback` `{ comment, notes }` (its trainer) → the
+ *   feedback as stored; sent again, it replaces the last. The trainee reads it with their
+ *   progress (`feedback` of `GET /api/training/me/progress`).
  */
-import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet } from 'jose'
 import { z } from 'zod'
 
-import { identifierText } from '../text/text-schemas'
+import { identifierText, multilineText } from '../text/text-schemas'
 import { scenarioVersionParamsSchema } from './scenario-api'
 
 export const ROLEPLAY_HEADER = 'X-Atiende-Practice-Session'
@@ -82,53 +87,61 @@ export const roleplaySchema = z.object({
 export type Roleplay = z.infer<typeof roleplaySchema>
 
 export const roleplayIssuedSchema = z.object({ roleplay: roleplaySchema, token: z.string() })
+
+export const roleplayParamsSchema = z.object({ roleplayId: z.uuid() })
+
+/** What the trainer's live view reads of the trainee while the role-play lasts. */
+export const roleplayLiveSchema = z.object({
+  roleplay: roleplaySchema.extend({
+    redeemedAt: z.string().nullable(),
+    /** The trainee's side of the call (what a training evaluation names), once redeemed. */
+    traineeCallId: z.string().nullable()
+  }),
+  /** Null while the trainee's desk publishes nothing (offline, signed out). */
+  trainee: z
+    .object({
+      state: z.enum(['ready', 'not_ready', 'on_call', 'wrap_up']),
+      /** The call's phase when the trainee's front call is this role-play, else null. */
+      phase: z.enum(['ringing', 'dialing', 'connecting', 'active', 'held']).nullable(),
+      /** The step the trainee's script is on, during the role-play's call. */
+      script: z.object({ scriptId: z.string(), version: z.number(), nodeId: z.string() }).nullable()
+    })
+    .nullable()
+})
+export type RoleplayLive = z.infer<typeof roleplayLiveSchema>
+
+export const MAX_ROLEPLAY_NOTES = 50
+export const roleplayNoteSchema = z.strictObject({
+  /** The step of the scenario's script the note is about; null for the call as a whole. */
+  nodeId: identifierText().min(1).max(64).nullable(),
+  text: multilineText().trim().min(1).max(1000)
+})
+export const roleplayFeedbackBodySchema = z.strictObject({
+  comment: multilineText().trim().max(4000),
+  notes: z.array(roleplayNoteSchema).max(MAX_ROLEPLAY_NOTES)
+})
+export type RoleplayFeedbackBody = z.infer<typeof roleplayFeedbackBodySchema>
+
+/** The trainer's feedback on one role-play, as the trainee reads it. */
+export const roleplayFeedbackSchema = roleplayFeedbackBodySchema.extend({
+  roleplayId: z.uuid(),
+  trainerName: z.string(),
+  scenarioId: z.string(),
+  scenarioVersion: z.number(),
+  scenarioTitle: z.object({ es: z.string().optional(), en: z.string().optional() }),
+  scriptId: z.string(),
+  sentAt: z.string()
+})
+export type RoleplayFeedback = z.infer<typeof roleplayFeedbackSchema>
 export type RoleplayIssued = z.infer<typeof roleplayIssuedSchema>
 
 /** Tokens are a few hundred bytes; anything far larger is not one. */
-const MAX_TOKEN_LENGTH = 4096
+export const MAX_ROLEPLAY_TOKEN_LENGTH = 4096
 
 export const roleplayRedeemBodySchema = z.strictObject({
-  token: z.string().min(1).max(MAX_TOKEN_LENGTH),
+  token: z.string().min(1).max(MAX_ROLEPLAY_TOKEN_LENGTH),
   callId: identifierText().min(1).max(256)
 })
 export type RoleplayRedeemBody = z.infer<typeof roleplayRedeemBodySchema>
 
 export const roleplayRedeemedSchema = z.object({ claims: roleplayClaimsSchema })
-
-export type RoleplayCheck =
-  { ok: true; claims: RoleplayClaims } | { ok: false; reason: RoleplayRefusal; unknownKey?: true }
-
-/** Verifies a role-play token against `keys`, for `traineeId` at `now`; never throws. */
-export async function verifyRoleplayToken(
-  token: string,
-  keys: JSONWebKeySet,
-  expect: { traineeId: string; now: Date }
-): Promise<RoleplayCheck> {
-  if (token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'invalid_session' }
-  let payload: unknown
-  try {
-    const result = await jwtVerify(token, createLocalJWKSet(keys), {
-      algorithms: [ROLEPLAY_ALG],
-      issuer: ROLEPLAY_ISSUER,
-      typ: ROLEPLAY_TOKEN_TYPE,
-      clockTolerance: ROLEPLAY_CLOCK_SKEW_SECONDS,
-      currentDate: expect.now,
-      requiredClaims: ['exp', 'iat', 'jti', 'sub']
-    })
-    payload = result.payload
-  } catch (error) {
-    if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' }
-    if (error instanceof errors.JWKSNoMatchingKey) {
-      return { ok: false, reason: 'invalid_session', unknownKey: true }
-    }
-    return { ok: false, reason: 'invalid_session' }
-  }
-  const parsed = roleplayClaimsSchema.safeParse(payload)
-  if (!parsed.success) return { ok: false, reason: 'invalid_session' }
-  const claims = parsed.data
-  if (claims.iat > expect.now.getTime() / 1000 + ROLEPLAY_CLOCK_SKEW_SECONDS) {
-    return { ok: false, reason: 'invalid_session' }
-  }
-  if (claims.sub !== expect.traineeId) return { ok: false, reason: 'not_for_this_desk' }
-  return { ok: true, claims }
-}

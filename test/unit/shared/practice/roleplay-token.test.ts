@@ -1,12 +1,8 @@
 import { SignJWT, exportJWK, generateKeyPair, type JSONWebKeySet } from 'jose'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import {
-  ROLEPLAY_ALG,
-  ROLEPLAY_TOKEN_TYPE,
-  verifyRoleplayToken,
-  type RoleplayClaims
-} from '@shared/practice/roleplay'
+import { ROLEPLAY_ALG, ROLEPLAY_TOKEN_TYPE, type RoleplayClaims } from '@shared/practice/roleplay'
+import { verifyRoleplayToken } from '@shared/practice/roleplay-verify'
 
 const TRAINEE = '0b8e4f0e-6c1d-4c8e-8f5a-1f2e3d4c5b6a'
 const now = new Date('2026-12-07T10:00:00.000Z')

@@ -8,10 +8,10 @@ import {
   ROLEPLAYS_PATH,
   roleplayRedeemedSchema,
   roleplayRefusedSchema,
-  verifyRoleplayToken,
   type RoleplayClaims,
   type RoleplayRefusal
 } from '@shared/practice/roleplay'
+import { verifyRoleplayToken } from '@shared/practice/roleplay-verify'
 
 import type { GrantKeys } from '../monitoring/grant-keys'
 import type { ServerAccess } from '../session/session'
