@@ -9,6 +9,7 @@ import enEvaluationForms from './en/evaluation-forms.json'
 import enEvaluations from './en/evaluations.json'
 import enPracticeReport from './en/practice-report.json'
 import enPracticeScenarios from './en/practice-scenarios.json'
+import enRoleplay from './en/roleplay.json'
 import enTrainingProgress from './en/training-progress.json'
 import en from './en.json'
 import esCalibration from './es/calibration.json'
@@ -17,6 +18,7 @@ import esEvaluationForms from './es/evaluation-forms.json'
 import esEvaluations from './es/evaluations.json'
 import esPracticeReport from './es/practice-report.json'
 import esPracticeScenarios from './es/practice-scenarios.json'
+import esRoleplay from './es/roleplay.json'
 import esTrainingProgress from './es/training-progress.json'
 import es from './es.json'
 
@@ -29,7 +31,8 @@ export const translations = {
     calibration: esCalibration,
     practiceScenarios: esPracticeScenarios,
     practiceReport: esPracticeReport,
-    trainingProgress: esTrainingProgress
+    trainingProgress: esTrainingProgress,
+    roleplay: esRoleplay
   },
   en: {
     ...en,
@@ -39,6 +42,7 @@ export const translations = {
     calibration: enCalibration,
     practiceScenarios: enPracticeScenarios,
     practiceReport: enPracticeReport,
-    trainingProgress: enTrainingProgress
+    trainingProgress: enTrainingProgress,
+    roleplay: enRoleplay
   }
 }

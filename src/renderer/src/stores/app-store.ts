@@ -7,6 +7,7 @@ import { createFloorSlice, type FloorSlice } from '../features/floor/store'
 import { createMonitoringSlice, type MonitoringSlice } from '../features/monitoring/store'
 import { createPresenceSlice, type PresenceSlice } from '../features/presence/store'
 import { createPracticeSlice, type PracticeSlice } from '../features/practice-scenarios/store'
+import { createRoleplaySlice, type RoleplaySlice } from '../features/roleplay/store'
 import { createComplaintsSlice, type ComplaintsSlice } from '../features/complaints/store'
 import { createScreenPopSlice, type ScreenPopSlice } from '../features/screen-pop/store'
 import { createSoftphoneSlice, type SoftphoneSlice } from '../features/softphone/store'
@@ -27,7 +28,8 @@ export type AppState = AgentStateSlice &
   FloorSlice &
   PresenceSlice &
   MonitoringSlice &
-  PracticeSlice
+  PracticeSlice &
+  RoleplaySlice
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createAgentStateSlice(...a),
@@ -42,7 +44,8 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createFloorSlice(...a),
   ...createPresenceSlice(...a),
   ...createMonitoringSlice(...a),
-  ...createPracticeSlice(...a)
+  ...createPracticeSlice(...a),
+  ...createRoleplaySlice(...a)
 }))
 
 const initialState = useAppStore.getState()

@@ -68,7 +68,20 @@ export interface PracticeCallScenario {
    * A role-play over a real call: the trainer plays the customer (no simulated lines, no voice).
    * Absent on a solo practice call, which this desk rang itself.
    */
-  roleplay?: { id: string; trainerName: string }
+  roleplay?: {
+    id: string
+    trainerName: string
+    /** This desk's side: the trainee follows the script; the trainer plays the customer. */
+    role: 'trainee' | 'trainer'
+  }
+}
+
+/**
+ * The trainer's side of a role-play: practice, but nobody here follows a script, scores or
+ * gives the call an outcome (the trainee's side does).
+ */
+export function isTrainerLeg(info: Pick<CallInfo, 'practice'>): boolean {
+  return info.practice?.roleplay?.role === 'trainer'
 }
 
 /**

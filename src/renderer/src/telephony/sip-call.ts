@@ -72,6 +72,12 @@ export function sipfragStatus(body: string): number | null {
   return match?.[1] === undefined ? null : Number(match[1])
 }
 
+/** An outbound call's extras: a trainer's role-play carries its session and is practice. */
+export interface OutboundOptions {
+  extraHeaders?: readonly string[]
+  practice?: PracticeCallScenario
+}
+
 interface SipCallExtras {
   replacesCallId?: string
   /** A role-play the desk verified: the call is practice, its card the persona's. */
@@ -166,11 +172,22 @@ export class SipCall implements CallSession {
   }
 
   /** Calls `target` (a SIP URI) and resolves once the INVITE is sent. */
-  static async outbound(ua: UserAgent, target: string): Promise<SipCall> {
+  static async outbound(
+    ua: UserAgent,
+    target: string,
+    options: OutboundOptions = {}
+  ): Promise<SipCall> {
     const uri = UserAgent.makeURI(target)
     if (!uri) throw new Error(`not a SIP address: ${target}`)
-    const inviter = new Inviter(ua, uri, { sessionDescriptionHandlerOptions: AUDIO_ONLY })
-    const call = new SipCall(inviter, 'outbound')
+    const inviter = new Inviter(ua, uri, {
+      sessionDescriptionHandlerOptions: AUDIO_ONLY,
+      ...(options.extraHeaders ? { extraHeaders: [...options.extraHeaders] } : {})
+    })
+    const call = new SipCall(
+      inviter,
+      'outbound',
+      options.practice === undefined ? {} : { practice: options.practice }
+    )
     await call.#invite(inviter)
     return call
   }

@@ -21,7 +21,7 @@ import { MONITOR_GRANT_HEADER } from '@shared/monitoring/monitoring'
 import { ROLEPLAY_HEADER } from '@shared/practice/roleplay'
 import { backoffDelay, type BackoffOptions } from '@shared/retry/backoff'
 import type { PracticeCallScenario } from './call-session'
-import { SipCall } from './sip-call'
+import { SipCall, type OutboundOptions } from './sip-call'
 import { dialTarget, domainOf } from './sip-headers'
 import { createSessionDescriptionHandlerFactory } from './sip-media'
 
@@ -213,12 +213,12 @@ export class SipUserAgent {
   }
 
   /** Calls `target` (an extension, an E.164 number or a SIP URI) on the current server. */
-  async call(target: string): Promise<SipCall> {
+  async call(target: string, options: OutboundOptions = {}): Promise<SipCall> {
     const ua = this.#ua
     if (!ua || this.#status.state !== RegistrationState.Registered) {
       throw new Error('the phone is not registered')
     }
-    return SipCall.outbound(ua, this.uriFor(target))
+    return SipCall.outbound(ua, this.uriFor(target), options)
   }
 
   /**

@@ -9,6 +9,7 @@ import {
   PracticeReportPanel
 } from '../../features/practice-scenarios'
 import { WhisperInbox } from '../../features/coaching'
+import { RoleplayConsole } from '../../features/roleplay'
 import { CustomerCard } from '../../features/screen-pop'
 import { ScriptPanel } from '../../features/scripts'
 import { CustomerSearch } from '../../features/search'
@@ -52,6 +53,9 @@ export const AgentDesk = memo(function AgentDesk({ hidden }: { hidden: boolean }
       <div className="desk-script">
         <ErrorBoundary area={t('coaching.inbox.heading')}>
           <WhisperInbox />
+        </ErrorBoundary>
+        <ErrorBoundary area={t('roleplay.start.heading')}>
+          <RoleplayConsole />
         </ErrorBoundary>
         <ErrorBoundary area={t('practiceScenarios.customer.area')}>
           <PracticeCustomerPanel />

@@ -7,6 +7,7 @@ import { PendingApprovals } from '../../features/compensation'
 import { EscalationsPanel } from '../../features/complaints'
 import { PracticeDataPanel, ScenarioLibrary } from '../../features/practice-scenarios'
 import { ScriptAnalyticsPanel } from '../../features/scripts'
+import { RoleplayStart } from '../../features/roleplay'
 import { TrainingProgressPanel } from '../../features/training-progress'
 import { ErrorBoundary } from '../ErrorBoundary'
 import './training-workspace.css'
@@ -70,7 +71,12 @@ export default function TrainingWorkspace() {
       </TabPanel>
       <TabPanel id="progress" className="tab-panel training-tab-panel" shouldForceMount>
         <ErrorBoundary area={t('trainingProgress.heading')}>
-          <TrainingProgressPanel active={tab === 'progress'} />
+          <TrainingProgressPanel
+            active={tab === 'progress'}
+            traineeActions={(trainee) => (
+              <RoleplayStart traineeId={trainee.id} traineeName={trainee.displayName} />
+            )}
+          />
         </ErrorBoundary>
       </TabPanel>
     </Tabs>

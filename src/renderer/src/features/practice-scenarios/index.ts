@@ -14,5 +14,5 @@ export {
   type ItemRef,
   type ReportLabelContext
 } from './report-labels'
-export { loadScenario, localized, type Load } from './scenario-load'
+export { loadScenario, loadScenarios, localized, type Load } from './scenario-load'
 export { admitRoleplayInvite, type RoleplayInvite } from './roleplay-invite'

@@ -49,7 +49,7 @@ export async function admitRoleplayInvite(
     scenarioId: claims.scenario.id,
     scenarioVersion: claims.scenario.version,
     scenario: loaded.data.scenario.scenario,
-    roleplay: { id: claims.jti, trainerName: claims.trainer.name }
+    roleplay: { id: claims.jti, trainerName: claims.trainer.name, role: 'trainee' }
   })
   return 'ringing'
 }

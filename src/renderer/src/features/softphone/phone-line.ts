@@ -7,6 +7,7 @@ import i18next from 'i18next'
 import type { Invitation } from 'sip.js'
 
 import { sipAccountSchema, type SipAccount } from '@shared/domain/sip-account'
+import { ROLEPLAY_HEADER } from '@shared/practice/roleplay'
 import { serverUrl } from '@renderer/data/server-url'
 import { getDesktop } from '@renderer/platform/desktop'
 import {
@@ -218,6 +219,26 @@ export class SipLine {
       this.#reportError(error)
     }
     return null
+  }
+
+  /**
+   * A trainer's role-play: calls the trainee at `sipUri` with the session the server issued; the
+   * call is practice on this desk too (the trainer's side). False when the line cannot call now.
+   */
+  async dialRoleplay(
+    sipUri: string,
+    token: string,
+    practice: PracticeCallScenario
+  ): Promise<boolean> {
+    if (!this.#agent || !this.#calls.canDial()) return false
+    try {
+      const extraHeaders = [`${ROLEPLAY_HEADER}: ${token}`]
+      this.#calls.placeCall(await this.#agent.call(sipUri, { extraHeaders, practice }))
+      return true
+    } catch (error) {
+      this.#reportError(error)
+      return false
+    }
   }
 
   /** Dials the last number again (Alt+R). */

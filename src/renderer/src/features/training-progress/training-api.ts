@@ -24,6 +24,16 @@ import {
   type Trainee,
   type TraineeProgress
 } from '@shared/practice/progress-api'
+import {
+  roleplayFeedbackSchema,
+  roleplayIssuedSchema,
+  roleplayLiveSchema,
+  type RoleplayFeedback,
+  type RoleplayFeedbackBody,
+  type RoleplayIssueBody,
+  type RoleplayIssued,
+  type RoleplayLive
+} from '@shared/practice/roleplay'
 import { currentAccessToken } from '@renderer/data/access-token'
 import { dataClient } from '@renderer/data/data-client'
 import { serverUrl } from '@renderer/data/server-url'
@@ -50,6 +60,15 @@ export interface TrainingApi {
   traineeProgress: (traineeId: string) => Promise<TrainingOutcome<TraineeProgress>>
   myProgress: () => Promise<TrainingOutcome<TraineeProgress>>
   session: (sessionId: string) => Promise<TrainingOutcome<PracticeSessionDetail>>
+  /** A role-play session to call `traineeId` as a scenario's customer (its token to dial with). */
+  startRoleplay: (body: RoleplayIssueBody) => Promise<TrainingOutcome<RoleplayIssued>>
+  /** The trainee's live step during a role-play (the trainer's console polls it). */
+  roleplayLive: (roleplayId: string) => Promise<TrainingOutcome<RoleplayLive>>
+  /** The trainer's notes and comment, sent to the trainee (sent again, they replace the last). */
+  sendRoleplayFeedback: (
+    roleplayId: string,
+    body: RoleplayFeedbackBody
+  ) => Promise<TrainingOutcome<RoleplayFeedback>>
 }
 
 export interface TrainingTransport {
@@ -111,6 +130,21 @@ export function createTrainingApi(transport: TrainingTransport): TrainingApi {
       ? { ok: true, data: pick(parsed.data) }
       : { ok: false, reason: 'failed', message: UNEXPECTED }
   }
+  /** A change: sent with `body`, the answer parsed with `schema`. */
+  const write = async <T>(
+    path: string,
+    method: Method,
+    body: unknown,
+    schema: z.ZodType<T>
+  ): Promise<TrainingOutcome<T>> => {
+    const response = await call(path, method, body)
+    if (response === null) return { ok: false, reason: 'offline' }
+    if (!response.ok) return failure(response)
+    const parsed = schema.safeParse(await response.json().catch(() => null))
+    return parsed.success
+      ? { ok: true, data: parsed.data }
+      : { ok: false, reason: 'failed', message: UNEXPECTED }
+  }
   const same = <T>(value: T): T => value
   const id = (value: string) => `/${encodeURIComponent(value)}`
 
@@ -139,7 +173,12 @@ export function createTrainingApi(transport: TrainingTransport): TrainingApi {
     traineeProgress: (traineeId) =>
       read(`/trainees${id(traineeId)}/progress`, traineeProgressSchema, same),
     myProgress: () => read('/me/progress', traineeProgressSchema, same),
-    session: (sessionId) => read(`/sessions${id(sessionId)}`, practiceSessionDetailSchema, same)
+    session: (sessionId) => read(`/sessions${id(sessionId)}`, practiceSessionDetailSchema, same),
+    startRoleplay: (body) => write('/roleplays', 'POST', body, roleplayIssuedSchema),
+    roleplayLive: (roleplayId) =>
+      read(`/roleplays${id(roleplayId)}/live`, roleplayLiveSchema, same),
+    sendRoleplayFeedback: (roleplayId, body) =>
+      write(`/roleplays${id(roleplayId)}/feedback`, 'PUT', body, roleplayFeedbackSchema)
   }
 }
 

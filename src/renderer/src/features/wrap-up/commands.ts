@@ -11,6 +11,7 @@ import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 import { defaultCountry } from '@renderer/settings/caller-id-settings'
 import { isPracticeCall } from '@renderer/telephony/call-session'
+import { isTrainerLeg } from '@renderer/telephony/call-session'
 
 /**
  * Saves the disposition of the call in wrap-up, then `finish`es the wrap-up (the call controller's,
@@ -67,6 +68,7 @@ export function dispositionPending(): string | null {
   const state = useAppStore.getState()
   const { phone, wrapUp } = state
   if (phone.phase !== 'wrap_up' || !phone.call) return null
-  if (isColleagueCall(state, phone.call.id)) return null
+  // A colleague's call, or the trainer's side of a role-play: no outcome to record here.
+  if (isColleagueCall(state, phone.call.id) || isTrainerLeg(phone.call)) return null
   return wrapUp.saved?.callId === phone.call.id ? null : i18next.t('wrapUp.dispositionRequired')
 }

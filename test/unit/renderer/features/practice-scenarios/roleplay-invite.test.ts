@@ -121,7 +121,7 @@ describe("the trainee's desk admits a role-play", () => {
     expect(rung[0]).toMatchObject({
       scenarioId: 'retention-objections',
       scenarioVersion: 1,
-      roleplay: { id: claims.jti, trainerName: 'Tomás Vidal' }
+      roleplay: { id: claims.jti, trainerName: 'Tomás Vidal', role: 'trainee' }
     })
     expect(rung[0]?.scenario.persona.firstName).toBe('Luis')
     expect(invite.rejected).toEqual([])

@@ -95,7 +95,8 @@ export function PracticeCustomerView({
     run?.language ?? 'es',
     voiceOn
   )
-  if (!practice) return null
+  // The trainer's side has its own console (features/roleplay), which outlives the call.
+  if (!practice || practice.roleplay?.role === 'trainer') return null
   const title = practice.scenario.title
   if (practice.roleplay) {
     return (

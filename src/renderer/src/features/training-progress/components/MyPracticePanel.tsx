@@ -7,6 +7,7 @@ import { titlesOf, type ProgressLabels } from '../progress-labels'
 import { trainingApi as defaultApi, type TrainingApi } from '../training-api'
 import { useProgressLabels } from '../use-progress-labels'
 import { useTrainingLoad } from '../use-training-load'
+import { RoleplayFeedbackList } from './RoleplayFeedbackList'
 import { CertificationList } from './CertificationList'
 import { LoadNotice } from './LoadNotice'
 import { SessionsTable } from './SessionsTable'
@@ -40,6 +41,7 @@ export function MyPracticeView({
           <SessionsTable sessions={progress.sessions.slice(0, RECENT)} />
         )}
       </section>
+      <RoleplayFeedbackList feedback={progress.feedback} />
       <WeakestTable
         items={progress.weakest}
         heading={t('trainingProgress.weakest.mineHeading')}

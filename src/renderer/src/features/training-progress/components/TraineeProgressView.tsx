@@ -22,7 +22,8 @@ export function TraineeProgressView({
   selectedSessionId,
   onOpenSession,
   onBack,
-  report
+  report,
+  actions
 }: {
   progress: TraineeProgress
   labels: ProgressLabels
@@ -30,6 +31,8 @@ export function TraineeProgressView({
   onOpenSession: (sessionId: string) => void
   onBack: () => void
   report?: ReactNode
+  /** What the trainer can do with this trainee besides reading (a role-play call). */
+  actions?: ReactNode
 }) {
   const { t, i18n } = useTranslation()
   const heading = useFocusOnMount<HTMLHeadingElement>()
@@ -47,6 +50,7 @@ export function TraineeProgressView({
           {t('trainingProgress.trainee.back')}
         </button>
       </div>
+      {actions}
       {progress.sessions.length === 0 ? (
         <p className="progress-empty">{t('trainingProgress.sessions.none')}</p>
       ) : (

@@ -1,9 +1,9 @@
 import { Pencil, Plus, RefreshCw, Trash2 } from 'lucide-react'
-import { useCallback, useState } from 'react'
+import { useCallback, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { sanitizeDisplayText } from '@shared/domain/text'
-import type { CohortBody } from '@shared/practice/progress-api'
+import type { CohortBody, Trainee } from '@shared/practice/progress-api'
 import { useAppStore } from '@renderer/stores/app-store'
 import { draftOf, newDraft, type CohortDraft } from '../cohort-draft'
 import { trainingApi as defaultApi, type TrainingApi, type TrainingOutcome } from '../training-api'
@@ -29,10 +29,13 @@ type Notice = { tone: 'ok' | 'error'; text: string } | null
  */
 export function TrainingProgressPanel({
   api = defaultApi,
-  active = true
+  active = true,
+  traineeActions
 }: {
   api?: TrainingApi
   active?: boolean
+  /** What a trainer can do with an opened trainee (the workspace passes the role-play call). */
+  traineeActions?: (trainee: Trainee) => ReactNode
 }) {
   const { t } = useTranslation()
   const labels = useProgressLabels()
@@ -206,6 +209,7 @@ export function TrainingProgressPanel({
                 onBack={() => {
                   setOpening(null)
                 }}
+                actions={traineeActions?.(trainee.value.trainee)}
                 report={
                   sessionId !== null && (
                     <SessionReport

@@ -12,6 +12,7 @@ import { isColleagueCall } from '../../screen-pop'
 import { useSoftphone } from '../../softphone'
 import { openCallbackForCall, saveDispositionAndFinish } from '../commands'
 import { useDispositionCodes } from '../use-disposition-codes'
+import { isTrainerLeg } from '@renderer/telephony/call-session'
 
 function matches(code: DispositionCode, query: string, language: 'es' | 'en'): boolean {
   const q = foldForSearch(query)
@@ -29,7 +30,11 @@ export function WrapUpForm() {
   const language = labelLanguage(i18n.language)
   const callId = useAppStore((s) => s.phone.call?.id ?? null)
   // A call with a colleague has no outcome to record: the phone's finish ends its wrap-up.
-  const isColleague = useAppStore((s) => callId !== null && isColleagueCall(s, callId))
+  const isColleague = useAppStore(
+    (s) =>
+      callId !== null &&
+      (isColleagueCall(s, callId) || (s.phone.call !== null && isTrainerLeg(s.phone.call)))
+  )
   const wrapUp = useAppStore((s) => s.wrapUp)
   const codes = useDispositionCodes()
   const [query, setQuery] = useState('')
