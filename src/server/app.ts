@@ -189,7 +189,11 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
       : { grantTtlSeconds: options.monitoring.grantTtlSeconds })
   })
   // Role-play sessions are signed with the same keys: desks already hold them for grants.
-  registerRoleplayRoutes(app, ctx, { keys: monitorKeys, sipDomain: sip.domain })
+  registerRoleplayRoutes(app, ctx, {
+    keys: monitorKeys,
+    sipDomain: sip.domain,
+    floorEntryOf: (agentId) => hub.floorEntryOf(agentId)
+  })
   // A bad key file stops the server at start, not at the first grant.
   app.addHook('onReady', () => monitorKeys.check())
   // Every instance brings the directory up to date when it starts: users edited in the database

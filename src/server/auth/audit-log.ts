@@ -1,4 +1,4 @@
-/** Sensitive actions (logins, token revocations, compensations and their approvals, escalations and assignments, complaint edits, configuration changes, a lead forcing an agent's state, whispers to agents, monitoring sessions and their refusals, every step of an evaluation, an admin's evaluation forms and a trainer's practice scenarios, purges of practice data and cohorts) leave a row that says who, what and when. */
+/** Sensitive actions (logins, token revocations, compensations and their approvals, escalations and assignments, complaint edits, configuration changes, a lead forcing an agent's state, whispers to agents, monitoring sessions and their refusals, every step of an evaluation, an admin's evaluation forms and a trainer's practice scenarios, purges of practice data and cohorts, role-play sessions and a trainer's feedback on them) leave a row that says who, what and when. */
 import type { Queryable } from '../db/db'
 
 export type AuditAction =
@@ -50,6 +50,7 @@ export type AuditAction =
   | 'training_cohort.deleted'
   | 'practice_roleplay.issued'
   | 'practice_roleplay.redeemed'
+  | 'practice_roleplay.feedback'
 
 export interface AuditEntry {
   action: AuditAction

@@ -2,7 +2,9 @@
  * Role-play sessions (src/shared/practice/roleplay.ts): a trainer is issued a signed session to
  * call a trainee as a scenario's customer; the trainee's desk redeems it once, checked as the
  * desk checks it (signature, expiry, `sub` = the caller), then claimed with one atomic UPDATE so
- * two redemptions cannot both win. Issuing and redeeming leave audit rows.
+ * two redemptions cannot both win. Its trainer (or an admin) then reads the trainee's live
+ * presence during the session and sends feedback on it once redeemed. Issuing, redeeming and
+ * feedback leave audit rows. A session the caller may not read answers 404, as if absent.
  */
 import { randomUUID } from 'node:crypto'
 
@@ -16,8 +18,12 @@ import {
   ROLEPLAY_TOKEN_TYPE,
   ROLEPLAY_TTL_SECONDS,
   ROLEPLAYS_PATH,
+  roleplayFeedbackBodySchema,
+  roleplayFeedbackSchema,
   roleplayIssueBodySchema,
   roleplayIssuedSchema,
+  roleplayLiveSchema,
+  roleplayParamsSchema,
   roleplayRedeemBodySchema,
   roleplayRedeemedSchema,
   roleplayRefusedSchema,
@@ -26,18 +32,44 @@ import {
 } from '@shared/practice/roleplay'
 import { verifyRoleplayToken } from '@shared/practice/roleplay-verify'
 import type { Role } from '@shared/domain/user'
+import type { FloorEntry } from '@shared/presence/presence'
+import type { AccessClaims } from '../auth/access-tokens'
 import { writeAudit } from '../auth/audit-log'
+import type { Queryable } from '../db/db'
 import { HttpAppError } from '../http/app-error'
 import { claimsOf, requireAuth, requireRole } from '../http/auth-hooks'
 import type { RouteContext, ZodApp } from '../http/route-context'
 import type { MonitoringKeys } from '../monitoring/monitoring-keys'
 import { mayFollow } from './cohort-store'
+import { traineeLiveOf } from './roleplay-live'
+import { readRoleplay, readRoleplayFeedback, type RoleplayRow } from './roleplay-store'
 
 const TRAINERS: readonly Role[] = ['trainer', 'admin']
 
 export interface RoleplayContext {
   keys: MonitoringKeys
   sipDomain: string
+  /** The trainee's live-floor entry as this instance knows it (the live view reads it). */
+  floorEntryOf: (agentId: string) => FloorEntry | null
+}
+
+/** Where to call a trainee: their extension at the SIP domain; null without one. */
+function sipUriOf(extension: string | null, domain: string): string | null {
+  const trimmed = extension?.trim() ?? ''
+  return trimmed === '' ? null : sipAddressOf(trimmed, domain)
+}
+
+/** A session its trainer (or an admin) may read; anyone else gets 404, as if it were absent. */
+async function ownRoleplayOr404(
+  db: Queryable,
+  claims: AccessClaims,
+  roleplayId: string
+): Promise<RoleplayRow> {
+  const row = await readRoleplay(db, roleplayId)
+  if (!row || (row.trainer_id !== claims.userId && claims.role !== 'admin')) {
+    throw new HttpAppError('not_found', 'No such role-play of yours')
+  }
+  return row
 }
 
 function refuse(reply: FastifyReply, reason: RoleplayRefusal) {
@@ -118,13 +150,12 @@ export function registerRoleplayRoutes(
           details: { traineeId, scenarioId, scenarioVersion }
         })
       })
-      const extension = trainee.sip_extension?.trim() ?? ''
       return reply.code(201).send({
         roleplay: {
           id,
           traineeId,
           traineeName: trainee.display_name,
-          traineeSipUri: extension === '' ? null : sipAddressOf(extension, roleplay.sipDomain),
+          traineeSipUri: sipUriOf(trainee.sip_extension, roleplay.sipDomain),
           scenarioId,
           scenarioVersion,
           expiresAt
@@ -187,6 +218,80 @@ export function registerRoleplayRoutes(
         return refuse(reply, known.length > 0 ? 'already_used' : 'invalid_session')
       }
       return { claims: session }
+    }
+  )
+  app.get(
+    `${ROLEPLAYS_PATH}/:roleplayId/live`,
+    {
+      onRequest: requireAuth(ctx.tokens),
+      schema: {
+        tags: ['training'],
+        params: roleplayParamsSchema,
+        response: { 200: roleplayLiveSchema }
+      }
+    },
+    async (request) => {
+      const row = await ownRoleplayOr404(ctx.db, claimsOf(request), request.params.roleplayId)
+      return {
+        roleplay: {
+          id: row.id,
+          traineeId: row.trainee_id,
+          traineeName: row.trainee_name,
+          traineeSipUri: sipUriOf(row.sip_extension, roleplay.sipDomain),
+          scenarioId: row.scenario_id,
+          scenarioVersion: row.scenario_version,
+          expiresAt: row.expires_at.toISOString(),
+          redeemedAt: row.redeemed_at?.toISOString() ?? null,
+          traineeCallId: row.trainee_call_id
+        },
+        trainee: traineeLiveOf(
+          roleplay.floorEntryOf(row.trainee_id),
+          { issuedAt: row.issued_at, traineeCallId: row.trainee_call_id },
+          new Date()
+        )
+      }
+    }
+  )
+
+  app.put(
+    `${ROLEPLAYS_PATH}/:roleplayId/feedback`,
+    {
+      onRequest: requireAuth(ctx.tokens),
+      schema: {
+        tags: ['training'],
+        params: roleplayParamsSchema,
+        body: roleplayFeedbackBodySchema,
+        response: { 200: roleplayFeedbackSchema }
+      }
+    },
+    async (request) => {
+      const claims = claimsOf(request)
+      const { roleplayId } = request.params
+      const row = await ownRoleplayOr404(ctx.db, claims, roleplayId)
+      if (row.redeemed_at === null) {
+        throw new HttpAppError(
+          'conflict',
+          "The trainee's desk has not taken this role-play's call: there is nothing to give feedback on yet"
+        )
+      }
+      const { comment, notes } = request.body
+      await ctx.db.transaction(async (tx) => {
+        await tx.query(
+          `UPDATE practice_roleplays SET feedback = $2::jsonb, feedback_sent_at = now()
+            WHERE id = $1`,
+          [roleplayId, JSON.stringify({ comment, notes })]
+        )
+        await writeAudit(tx, {
+          action: 'practice_roleplay.feedback',
+          actorId: claims.userId,
+          target: roleplayId,
+          ip: request.ip,
+          details: { traineeId: row.trainee_id, notes: notes.length }
+        })
+      })
+      const stored = await readRoleplayFeedback(ctx.db, roleplayId)
+      if (!stored) throw new Error('role-play feedback not stored')
+      return stored
     }
   )
 }

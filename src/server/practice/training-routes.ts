@@ -47,6 +47,7 @@ import {
   sessionSummaries,
   weakestOf
 } from './progress-store'
+import { traineeFeedback } from './roleplay-store'
 
 const TRAINERS: readonly Role[] = ['trainer', 'admin']
 const TRAINERS_ONLY = 'Only trainers and admins follow trainees'
@@ -79,6 +80,7 @@ async function traineeProgress(db: Queryable, traineeId: string): Promise<Traine
   const sessions = await sessionSummaries(db, [traineeId])
   return {
     trainee: { id: user.id, displayName: user.display_name, team: user.team },
+    feedback: await traineeFeedback(db, traineeId),
     sessions: sessions.slice(0, LISTED_SESSIONS),
     weakest: await weakestOf(db, [traineeId]),
     certifications: certificationsOf(sessions, await currentScenarios(db))

@@ -1,7 +1,8 @@
 /**
  * Practice progress (issue 20, item 5): a scored practice session per practice call a trainee
  * finished, and the cohorts trainers lead. Role-play sessions (item 4): each one a trainer was
- * issued to call a trainee as a scenario's customer, redeemed once by the trainee's desk.
+ * issued to call a trainee as a scenario's customer, redeemed once by the trainee's desk, and
+ * the trainer's feedback on it, which the trainee reads with their progress.
  *
  * The session keeps its report whole (the score and every item): progress, weakest steps and
  * certification are read from it, and it outlives a practice purge, which removes what the
@@ -60,8 +61,13 @@ export const migration025PracticeProgress: Migration = {
        redeemed_at timestamptz,
        -- The trainee's side of the call, as their desk named it when it redeemed the session.
        trainee_call_id text,
+       -- The trainer's feedback ({ comment, notes }), the last one sent; only once redeemed.
+       feedback jsonb,
+       feedback_sent_at timestamptz,
        FOREIGN KEY (scenario_id, scenario_version) REFERENCES practice_scenarios (scenario_id, version),
-       CHECK ((redeemed_at IS NULL) = (trainee_call_id IS NULL))
+       CHECK ((redeemed_at IS NULL) = (trainee_call_id IS NULL)),
+       CHECK ((feedback IS NULL) = (feedback_sent_at IS NULL)),
+       CHECK (feedback IS NULL OR redeemed_at IS NOT NULL)
      )`,
     `CREATE INDEX practice_roleplays_trainee_idx ON practice_roleplays (trainee_id, issued_at)`
   ]
