@@ -143,6 +143,7 @@ const session = (over: Partial<PracticeSessionSummary>): PracticeSessionSummary 
 
 export const traineeProgress: TraineeProgress = {
   trainee: ana,
+  feedback: [],
   sessions: [
     session({}),
     session({
