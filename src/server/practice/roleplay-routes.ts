@@ -277,9 +277,10 @@ export function registerRoleplayRoutes(
       const { comment, notes } = request.body
       await ctx.db.transaction(async (tx) => {
         await tx.query(
-          `UPDATE practice_roleplays SET feedback = $2::jsonb, feedback_sent_at = now()
+          `UPDATE practice_roleplays
+              SET feedback = $2::jsonb, feedback_by = $3, feedback_sent_at = now()
             WHERE id = $1`,
-          [roleplayId, JSON.stringify({ comment, notes })]
+          [roleplayId, JSON.stringify({ comment, notes }), claims.userId]
         )
         await writeAudit(tx, {
           action: 'practice_roleplay.feedback',

@@ -1,6 +1,6 @@
 /**
  * Reads role-play sessions: one session as its trainer's live view names it, and the trainers'
- * feedback as the trainee reads it. The feedback is kept as its body was parsed; it is parsed
+ * feedback as the trainee reads it, signed by who sent it (its trainer, or an admin). The feedback is kept as its body was parsed; it is parsed
  * again when read (the text rule cleans what an older version wrote), and a row that no longer
  * parses is left out rather than failing the trainee's whole progress.
  */
@@ -51,7 +51,7 @@ interface FeedbackRow {
 const FEEDBACK_QUERY = `SELECT r.id, t.display_name AS trainer_name, r.scenario_id,
     r.scenario_version, sc.title, sc.script_id, r.feedback, r.feedback_sent_at
   FROM practice_roleplays r
-  JOIN users t ON t.id = r.trainer_id
+  JOIN users t ON t.id = r.feedback_by
   JOIN practice_scenarios sc ON sc.scenario_id = r.scenario_id AND sc.version = r.scenario_version`
 
 function feedbackOf(row: FeedbackRow): RoleplayFeedback | null {

@@ -61,12 +61,15 @@ export const migration025PracticeProgress: Migration = {
        redeemed_at timestamptz,
        -- The trainee's side of the call, as their desk named it when it redeemed the session.
        trainee_call_id text,
-       -- The trainer's feedback ({ comment, notes }), the last one sent; only once redeemed.
+       -- The trainer's feedback ({ comment, notes }), the last one sent (by its trainer or an
+       -- admin: who sent it signs it); only once redeemed.
        feedback jsonb,
+       feedback_by uuid REFERENCES users (id),
        feedback_sent_at timestamptz,
        FOREIGN KEY (scenario_id, scenario_version) REFERENCES practice_scenarios (scenario_id, version),
        CHECK ((redeemed_at IS NULL) = (trainee_call_id IS NULL)),
        CHECK ((feedback IS NULL) = (feedback_sent_at IS NULL)),
+       CHECK ((feedback IS NULL) = (feedback_by IS NULL)),
        CHECK (feedback IS NULL OR redeemed_at IS NOT NULL)
      )`,
     `CREATE INDEX practice_roleplays_trainee_idx ON practice_roleplays (trainee_id, issued_at)`
