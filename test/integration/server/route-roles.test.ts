@@ -270,6 +270,26 @@ const cases: RouteCase[] = [
     expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 403, admin: 403 }
   },
   {
+    name: 'GET /api/training/roleplays/:id/live (no such session)',
+    request: (t) => ({
+      method: 'GET',
+      url: `/api/training/roleplays/${NO_SUCH_ID}/live`,
+      headers: auth(t)
+    }),
+    // Only its trainer or an admin reads a session; anyone else is told it is not there.
+    expected: { anonymous: 401, agent: 404, team_lead: 404, trainer: 404, admin: 404 }
+  },
+  {
+    name: 'PUT /api/training/roleplays/:id/feedback (no such session)',
+    request: (t) => ({
+      method: 'PUT',
+      url: `/api/training/roleplays/${NO_SUCH_ID}/feedback`,
+      headers: auth(t),
+      payload: { comment: 'Bien', notes: [] }
+    }),
+    expected: { anonymous: 401, agent: 404, team_lead: 404, trainer: 404, admin: 404 }
+  },
+  {
     name: 'GET /api/training/sessions/:id (no such session)',
     request: (t) => ({
       method: 'GET',
@@ -374,7 +394,12 @@ describeOnEngines('route × role on %s', {}, ({ app }) => {
     if (typeof want === 'number') {
       expect(response.statusCode).toBe(want)
       if (want >= 400) {
-        expect(response.json<{ error: { code: string } }>().error.code).toMatch(/^[a-z_]+$/)
+        const body = response.json<{ error: { code: string } | string; reason?: string }>()
+        // A refused role-play session answers the desk's own envelope (roleplayRefusedSchema),
+        // the one error body that is not the app's { error: { code, message } }.
+        if (body.error === 'roleplay_refused') expect(body.reason).toMatch(/^[a-z_]+$/)
+        else
+          expect(typeof body.error === 'string' ? undefined : body.error.code).toMatch(/^[a-z_]+$/)
       }
       return
     }
