@@ -102,3 +102,65 @@ test('a trainer plays the customer over a real call; a forged session never ring
     )
   }).toPass({ timeout: 20_000 })
 })
+
+test("the trainer starts it from Ana's progress, follows her step, and his notes reach her", async ({
+  page,
+  colleagues,
+  workstation: ws
+}) => {
+  test.setTimeout(120_000)
+  await ws.loginSynced('ana')
+  await ws.openDesk()
+  const trainer = await colleagues.open('tomas')
+  const tomas = trainer.page
+  await expect(trainer.softphone.status).toContainText('Disponible')
+
+  await tomas.getByRole('tab', { name: 'Progreso' }).click()
+  const progress = tomas.getByRole('region', { name: 'Progreso de las prácticas' })
+  await progress.getByRole('button', { name: 'Ver el progreso de Ana Ortiz' }).click()
+  await progress
+    .getByRole('combobox', { name: 'Escenario del juego de rol' })
+    .selectOption({ label: 'Retención con objeciones y venta cruzada' })
+  await progress.getByRole('button', { name: 'Llamar a Ana Ortiz como el cliente' }).click()
+
+  // His desk opens on the call, with the console; hers rings as practice.
+  const panel = tomas.getByRole('region', { name: 'Juego de rol con Ana Ortiz' })
+  await expect(panel).toContainText('Interpretas a Luis Romero')
+  await expect(ws.softphone.status).toContainText('Llamada entrante')
+  await ws.softphone.answer.click()
+  await expect(trainer.softphone.status).toContainText('En llamada')
+
+  // He follows her script and reads the customer's part at her step.
+  await expect(panel.getByRole('status').first()).toContainText('Ana Ortiz está en «Hola, Luis.')
+  await ws.script.stepButton('Siguiente').click()
+  await expect(panel.getByRole('status').first()).toContainText('está en «Aviso legal»')
+  await expect(
+    panel.getByRole('region', { name: 'Lo que dice el cliente en este paso' })
+  ).not.toContainText('no tiene nada')
+  await panel.getByLabel('Nota sobre «Aviso legal»').fill('Lee el aviso completo, sin resumir.')
+  await panel.getByRole('button', { name: 'Añadir la nota' }).click()
+  await expect(panel.getByRole('listitem').filter({ hasText: 'Aviso legal:' })).toContainText(
+    'Lee el aviso completo'
+  )
+  await panel.getByLabel('Comentario general').fill('Buen tono. Cuida los pasos obligatorios.')
+  expect.soft(await seriousViolations(tomas), 'axe on the role-play console').toEqual([])
+
+  // He hangs up; his side needs no outcome. Her wrap-up scores it as a role-play.
+  await trainer.softphone.hangUp.click()
+  await panel.getByRole('button', { name: 'Enviar los comentarios a Ana Ortiz' }).click()
+  await expect(panel).toContainText('Enviados a Ana Ortiz')
+  await ws.script.stepButton('Abandonar guion').click()
+  await ws.finishWithDisposition('Llamada cortada')
+  await page
+    .getByRole('region', { name: 'Resultado de la práctica' })
+    .getByRole('button', { name: 'Cerrar el resultado' })
+    .click()
+
+  await ws.goTo('Calidad e informes')
+  const received = page.getByRole('region', { name: 'Comentarios de tus juegos de rol' })
+  await expect(received).toContainText('Tomás Vidal')
+  await expect(received).toContainText('Buen tono. Cuida los pasos obligatorios.')
+  await expect(received.getByRole('listitem').filter({ hasText: 'Aviso legal:' })).toContainText(
+    'Lee el aviso completo, sin resumir.'
+  )
+})
