@@ -131,12 +131,12 @@ test("the trainer starts it from Ana's progress, follows her step, and his notes
   await expect(trainer.softphone.status).toContainText('En llamada')
 
   // He follows her script and reads the customer's part at her step.
-  await expect(panel.getByRole('status').first()).toContainText('Ana Ortiz está en «Hola, Luis.')
+  await expect(panel.getByRole('status').first()).toContainText('Ana Ortiz está en «Hola, …»')
+  const prompter = panel.getByRole('region', { name: 'Lo que dice el cliente en este paso' })
+  await expect(prompter).toContainText('Di: Sí, dígame.')
   await ws.script.stepButton('Siguiente').click()
   await expect(panel.getByRole('status').first()).toContainText('está en «Aviso legal»')
-  await expect(
-    panel.getByRole('region', { name: 'Lo que dice el cliente en este paso' })
-  ).not.toContainText('no tiene nada')
+  await expect(prompter).toContainText('no tiene nada para el cliente')
   await panel.getByLabel('Nota sobre «Aviso legal»').fill('Lee el aviso completo, sin resumir.')
   await panel.getByRole('button', { name: 'Añadir la nota' }).click()
   await expect(panel.getByRole('listitem').filter({ hasText: 'Aviso legal:' })).toContainText(
@@ -160,7 +160,8 @@ test("the trainer starts it from Ana's progress, follows her step, and his notes
   const received = page.getByRole('region', { name: 'Comentarios de tus juegos de rol' })
   await expect(received).toContainText('Tomás Vidal')
   await expect(received).toContainText('Buen tono. Cuida los pasos obligatorios.')
-  await expect(received.getByRole('listitem').filter({ hasText: 'Aviso legal:' })).toContainText(
-    'Lee el aviso completo, sin resumir.'
-  )
+  // The note is on its step, in the script's words.
+  await expect(
+    received.getByRole('listitem').filter({ hasText: 'Aviso legal:' }).last()
+  ).toContainText('Lee el aviso completo, sin resumir.')
 })
