@@ -25,8 +25,10 @@ import {
   type EndedBy,
   type PracticeCallScenario
 } from './call-session'
-import { cleanIdentity, readCtiHeaders, requestedAnswerDelay } from './sip-headers'
+import { infoFor, type OutboundOptions, type SipCallExtras } from './sip-call-info'
 import { applyTrackFlags, RemoteAudio, webHandler } from './sip-media'
+
+export type { OutboundOptions } from './sip-call-info'
 
 const AUDIO_ONLY = { constraints: { audio: true, video: false } }
 const DTMF_TONE = /^[0-9A-D#*]$/
@@ -70,59 +72,6 @@ export function dtmfFromInfoBody(contentType: string, body: string): string | nu
 export function sipfragStatus(body: string): number | null {
   const match = /^SIP\/2\.0\s+(\d{3})/.exec(body.trim())
   return match?.[1] === undefined ? null : Number(match[1])
-}
-
-/** An outbound call's extras: a trainer's role-play carries its session and is practice. */
-export interface OutboundOptions {
-  extraHeaders?: readonly string[]
-  practice?: PracticeCallScenario
-}
-
-interface SipCallExtras {
-  replacesCallId?: string
-  /** A role-play the desk verified: the call is practice, its card the persona's. */
-  practice?: PracticeCallScenario
-  displayName?: string | null
-  /** Site-configured CTI header names to read besides the built-in ones. */
-  ctiHeaderNames?: readonly string[]
-}
-
-function infoFor(
-  session: Session,
-  direction: CallInfo['direction'],
-  extras: SipCallExtras
-): CallInfo {
-  const identity = session.remoteIdentity
-  const headers =
-    session instanceof Invitation
-      ? readCtiHeaders((name) => session.request.getHeader(name), extras.ctiHeaderNames)
-      : {}
-  const replacesCallId =
-    extras.replacesCallId ?? (session instanceof Invitation ? session.replacee?.id : undefined)
-  const answerAfterSeconds =
-    session instanceof Invitation
-      ? requestedAnswerDelay((name) => session.request.getHeader(name))
-      : null
-  return {
-    id: session.id,
-    kind: 'sip',
-    direction,
-    remoteNumber: cleanIdentity(identity.uri.user) ?? 'anonymous',
-    ...remoteHostOf(identity.uri.host),
-    remoteDisplayName:
-      cleanIdentity(identity.displayName) ?? cleanIdentity(extras.displayName ?? ''),
-    ctiHeaders: headers,
-    startedAt: new Date().toISOString(),
-    ...(replacesCallId === undefined ? {} : { replacesCallId }),
-    ...(answerAfterSeconds === null ? {} : { answerAfterSeconds }),
-    ...(extras.practice === undefined ? {} : { practice: extras.practice })
-  }
-}
-
-/** The remote URI's host, cleaned like the rest of the identity; nothing when it has none. */
-function remoteHostOf(host: string | undefined): { remoteHost?: string } {
-  const clean = cleanIdentity(host ?? '')
-  return clean === null ? {} : { remoteHost: clean }
 }
 
 export class SipCall implements CallSession {
