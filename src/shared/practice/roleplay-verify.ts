@@ -3,8 +3,9 @@
  * the server's signature (any published key), expiry with a little clock skew, this trainee.
  * Apart from the schemas so that only what verifies (the worker, the server) loads `jose`.
  */
-import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet } from 'jose'
+import type { JSONWebKeySet } from 'jose'
 
+import { verifySignedToken } from '../signing/signed-token'
 import {
   MAX_ROLEPLAY_TOKEN_LENGTH,
   ROLEPLAY_ALG,
@@ -26,30 +27,21 @@ export async function verifyRoleplayToken(
   expect: { traineeId: string; now: Date }
 ): Promise<RoleplayCheck> {
   if (token.length > MAX_ROLEPLAY_TOKEN_LENGTH) return { ok: false, reason: 'invalid_session' }
-  let payload: unknown
-  try {
-    const result = await jwtVerify(token, createLocalJWKSet(keys), {
-      algorithms: [ROLEPLAY_ALG],
-      issuer: ROLEPLAY_ISSUER,
-      typ: ROLEPLAY_TOKEN_TYPE,
-      clockTolerance: ROLEPLAY_CLOCK_SKEW_SECONDS,
-      currentDate: expect.now,
-      requiredClaims: ['exp', 'iat', 'jti', 'sub']
-    })
-    payload = result.payload
-  } catch (error) {
-    if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' }
-    if (error instanceof errors.JWKSNoMatchingKey) {
-      return { ok: false, reason: 'invalid_session', unknownKey: true }
-    }
-    return { ok: false, reason: 'invalid_session' }
+  const kind = {
+    alg: ROLEPLAY_ALG,
+    typ: ROLEPLAY_TOKEN_TYPE,
+    issuer: ROLEPLAY_ISSUER,
+    clockSkewSeconds: ROLEPLAY_CLOCK_SKEW_SECONDS
   }
-  const parsed = roleplayClaimsSchema.safeParse(payload)
+  const signed = await verifySignedToken(token, keys, kind, expect.now)
+  if (!signed.ok) {
+    if (signed.reason === 'expired') return { ok: false, reason: 'expired' }
+    return signed.unknownKey
+      ? { ok: false, reason: 'invalid_session', unknownKey: true }
+      : { ok: false, reason: 'invalid_session' }
+  }
+  const parsed = roleplayClaimsSchema.safeParse(signed.payload)
   if (!parsed.success) return { ok: false, reason: 'invalid_session' }
-  const claims = parsed.data
-  if (claims.iat > expect.now.getTime() / 1000 + ROLEPLAY_CLOCK_SKEW_SECONDS) {
-    return { ok: false, reason: 'invalid_session' }
-  }
-  if (claims.sub !== expect.traineeId) return { ok: false, reason: 'not_for_this_desk' }
-  return { ok: true, claims }
+  if (parsed.data.sub !== expect.traineeId) return { ok: false, reason: 'not_for_this_desk' }
+  return { ok: true, claims: parsed.data }
 }
