@@ -66,6 +66,7 @@ export function CustomerDetails({ customer, persona = null }: CustomerDetailsPro
       <button
         type="button"
         onClick={() => {
+          const call = useAppStore.getState().phone.call
           useAppStore.getState().callbackDraftOpened({
             // A practice callback names the persona's number, never a customer.
             customerId: persona ? null : customer.id,
@@ -74,7 +75,7 @@ export function CustomerDetails({ customer, persona = null }: CustomerDetailsPro
             dueAt: null,
             note: '',
             callId: null,
-            practice: isPracticeCall(useAppStore.getState().phone.call ?? { kind: 'sip' })
+            practice: call !== null && isPracticeCall(call)
           })
         }}
       >
