@@ -91,7 +91,11 @@ async function plantJournal(page: Page, prefix: string, text: string): Promise<s
         const match = new RegExp(`^${prefix}(\\d{8})\\.jsonl$`).exec(name)
         if (match?.[1]) newest = Math.max(newest, Number(match[1]))
       }
-      const name = `${prefix}${String(newest + 1).padStart(8, '0')}.jsonl`
+      // Far above the newest file: a snapshot records the first generation it does not cover and
+      // deletes the files before it, so the newest file left can be below that mark (none at
+      // all, after a snapshot with no write since), and a journal planted under it is never
+      // replayed.
+      const name = `${prefix}${String(newest + 1_000_000).padStart(8, '0')}.jsonl`
       const handle = await root.getFileHandle(name, { create: true })
       const writable = await handle.createWritable()
       await writable.write(text)
