@@ -40,10 +40,11 @@ async function main(): Promise<void> {
   // After the demo users, so the published directory includes them.
   if (await seedConfiguration(db)) logger.info('default configuration published')
   // Apart from the configuration above: a database from before evaluations gets the form too.
-  const forms = await seedEvaluationForms(db)
-  if (forms.kind === 'seeded')
-    logger.info({ form: forms.formId }, 'default evaluation form published')
-  if (forms.kind === 'no_file') logger.warn('the default evaluation form file was not found')
+  for (const form of await seedEvaluationForms(db)) {
+    if (form.kind === 'seeded')
+      logger.info({ form: form.formId }, 'shipped evaluation form published')
+    if (form.kind === 'no_file') logger.warn('a shipped evaluation form file was not found')
+  }
   const scenarios = await seedPracticeScenarios(db)
   if (scenarios.seeded.length > 0)
     logger.info({ scenarios: scenarios.seeded }, 'sample practice scenarios published')

@@ -5,7 +5,8 @@
  * and redeems the session before it rings, then shows the persona's card and the practice badge,
  * and no simulated customer (Tomás plays him). Her wrap-up scores the role-play, kept as such in
  * her progress. The same call with a forged session, or the used one again, is refused (403)
- * and never rings. No latency is asserted.
+ * and never rings. Then Tomás's own app: he follows her step, writes notes, and scores her side
+ * with the training form; she reads both and accepts the evaluation. No latency is asserted.
  */
 import { randomUUID } from 'node:crypto'
 
@@ -15,6 +16,7 @@ import { ROLEPLAY_ALG, ROLEPLAY_TOKEN_TYPE, roleplayIssuedSchema } from '@shared
 import { expect, test } from './fixtures'
 import { seriousViolations } from './support/axe'
 import { apiUser } from './support/monitoring-api'
+import { answerTheRest } from './support/scoring'
 import { TONE_HZ } from './support/softphones'
 
 test.use({ phoneSystem: true })
@@ -103,7 +105,7 @@ test('a trainer plays the customer over a real call; a forged session never ring
   }).toPass({ timeout: 20_000 })
 })
 
-test("the trainer starts it from Ana's progress, follows her step, and his notes reach her", async ({
+test("the trainer starts it from Ana's progress, follows her step; his notes and form reach her", async ({
   page,
   colleagues,
   workstation: ws
@@ -164,4 +166,47 @@ test("the trainer starts it from Ana's progress, follows her step, and his notes
   await expect(
     received.getByRole('listitem').filter({ hasText: 'Aviso legal:' }).last()
   ).toContainText('Lee el aviso completo, sin resumir.')
+
+  // Once her session (and so her script run) reached the server, he scores her side of the call
+  // with the training form, beside his console; the run's questions come filled in.
+  await expect(
+    page.getByRole('region', { name: 'Mis prácticas' }).getByRole('region', {
+      name: 'Prácticas recientes'
+    })
+  ).toContainText('Juego de rol', { timeout: 20_000 })
+  await panel
+    .getByRole('button', { name: 'Puntuar a Ana Ortiz con el formulario de formación' })
+    .click()
+  const scoring = tomas.getByRole('region', { name: 'Evaluación de la llamada' })
+  await expect(scoring.getByRole('combobox', { name: 'Formulario' })).toContainText(
+    'Formación: llamada de práctica'
+  )
+  const finished = scoring.locator('[data-question="script-finished"]')
+  await expect(finished.getByRole('radio', { name: 'No' })).toBeChecked({ timeout: 10_000 })
+  await expect(finished).toContainText('Del guion')
+  await expect(finished.getByRole('textbox', { name: 'Comentario' })).toHaveValue(
+    'El agente lo abandonó.'
+  )
+  await scoring
+    .locator('[data-question="natural-delivery"]')
+    .getByText('3', { exact: true })
+    .click()
+  await scoring
+    .locator('[data-question="natural-delivery"]')
+    .getByRole('textbox', { name: 'Comentario' })
+    .fill('Leyó el guion de corrido.')
+  await answerTheRest(scoring)
+  expect.soft(await seriousViolations(tomas), 'axe on the role-play scoring').toEqual([])
+  await scoring.getByRole('button', { name: 'Publicar al agente' }).click()
+  await expect(tomas.getByText('Evaluación de Ana Ortiz publicada.')).toBeVisible()
+
+  // She reads it among her evaluations and accepts it.
+  const mine = page.getByRole('list', { name: 'Mis evaluaciones' })
+  const training = mine.getByRole('button').filter({ hasText: 'Práctica' })
+  await expect(training).toBeVisible({ timeout: 30_000 })
+  await training.click()
+  const evaluation = page.getByRole('article', { name: 'Evaluación de Ana Ortiz' })
+  await expect(evaluation).toContainText('Leyó el guion de corrido.')
+  await page.getByRole('button', { name: 'Acepto la evaluación' }).click()
+  await expect(evaluation).toContainText('Aceptada')
 })

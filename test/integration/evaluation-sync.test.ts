@@ -118,6 +118,9 @@ describeOnEngines('evaluations in the worker on %s', (engine) => {
     }
   }
 
+  /** The seeded quality form, as a desk has it. */
+  const qualityForm = (store: LocalStore) =>
+    latestPublishedForms(store.db).find((f) => f.formId === 'service-quality')
   const get = (store: LocalStore, user: User, id: string) =>
     getEvaluation(store.db, id, meOf(store.db, userId(user)))
   const listed = (store: LocalStore, user: User) =>
@@ -126,11 +129,14 @@ describeOnEngines('evaluations in the worker on %s', (engine) => {
   it('scores offline, reaches the agent only when released, and settles a dispute', async () => {
     const anaId = userId('ana')
     const callId = `call-${randomUUID()}`
-    // The lead's desk has the seeded form from its first sync.
+    // The lead's desk has the seeded forms from its first sync (shared configuration).
     const form = await synced('carla', (store) => {
       const forms = latestPublishedForms(store.db)
-      expect(forms.map((f) => `${f.formId}:${String(f.version)}`)).toEqual(['service-quality:1'])
-      const published = forms[0]
+      expect(forms.map((f) => `${f.formId}:${String(f.version)}`).sort()).toEqual([
+        'practice-training:1',
+        'service-quality:1'
+      ])
+      const published = forms.find((f) => f.formId === 'service-quality')
       if (!published) throw new Error('no form pulled')
       return published
     })
@@ -250,7 +256,7 @@ describeOnEngines('evaluations in the worker on %s', (engine) => {
   it('releases offline in one go, and the agent acknowledges it', async () => {
     const anaId = userId('ana')
     const callId = `call-${randomUUID()}`
-    const form = await synced('carla', (store) => latestPublishedForms(store.db)[0])
+    const form = await synced('carla', (store) => qualityForm(store))
     if (!form) throw new Error('no form pulled')
 
     await server.stop()
@@ -308,7 +314,7 @@ describeOnEngines('evaluations in the worker on %s', (engine) => {
 
   it('shows a draft the server refuses as a problem with its reason until it is discarded', async () => {
     const callId = `call-${randomUUID()}`
-    const form = await synced('carla', (store) => latestPublishedForms(store.db)[0])
+    const form = await synced('carla', (store) => qualityForm(store))
     if (!form) throw new Error('no form pulled')
     const input = {
       formId: form.formId,

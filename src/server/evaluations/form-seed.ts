@@ -1,9 +1,9 @@
 /**
- * The default evaluation form (resources/evaluation-forms/service-quality.yaml) published as
- * version 1 of its form when no version of that form exists yet: on a new database, and on one
- * that predates evaluations. Never again after that: an admin's later versions, or retiring it,
- * are theirs to keep. Two instances starting on one database take turns on the seeding lock, so
- * the second finds the first's version and adds nothing.
+ * The shipped evaluation forms (resources/evaluation-forms/: the quality checklist and the
+ * trainers' practice form), each published as version 1 of its form when no version of that form
+ * exists yet: on a new database, and on one that predates it. Never again after that: an admin's
+ * later versions, or retiring it, are theirs to keep. Two instances starting on one database take
+ * turns on the seeding lock, so the second finds the first's version and adds nothing.
  */
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
@@ -18,28 +18,32 @@ import { appendChanges } from '../sync/change-log'
 import { announceChanges } from '../sync/pull'
 import { formChange, publishedFormOf, type FormVersionRow } from './form-versions'
 
-const DEFAULT_FORM_FILE = 'service-quality.yaml'
+/** The quality form first: the one every production evaluation starts from. */
+export const SHIPPED_FORM_FILES = ['service-quality.yaml', 'practice-training.yaml'] as const
+export type ShippedFormFile = (typeof SHIPPED_FORM_FILES)[number]
 
 /**
- * The default form's file, found by walking up from this module: the same answer from the
- * sources (tsx) and from any bundle placed under the repository; null when it is not there.
+ * A shipped form's file, found by walking up from this module: the same answer from the sources
+ * (tsx) and from any bundle placed under the repository; null when it is not there.
  */
-export function defaultFormFile(
+export function shippedFormFile(
+  name: ShippedFormFile,
   from: string = dirname(fileURLToPath(import.meta.url))
 ): string | null {
   const dir = resourceDir('evaluation-forms', from)
-  const file = dir === null ? null : join(dir, DEFAULT_FORM_FILE)
+  const file = dir === null ? null : join(dir, name)
   return file !== null && existsSync(file) ? file : null
 }
+
+/** The quality form's file (the default of every production evaluation). */
+export const defaultFormFile = (from?: string): string | null =>
+  shippedFormFile('service-quality.yaml', from)
 
 export type SeedFormsResult =
   { kind: 'seeded'; formId: string } | { kind: 'present'; formId: string } | { kind: 'no_file' }
 
-/** Seeds the default form unless a version of it exists; throws when the shipped file is broken. */
-export async function seedEvaluationForms(
-  db: Db,
-  file: string | null = defaultFormFile()
-): Promise<SeedFormsResult> {
+/** Seeds one form unless a version of it exists; throws when the shipped file is broken. */
+export async function seedEvaluationForm(db: Db, file: string | null): Promise<SeedFormsResult> {
   if (file === null) return { kind: 'no_file' }
   const source = await readFile(file, 'utf8')
   const checked = checkFormSource(source)
@@ -62,10 +66,19 @@ export async function seedEvaluationForms(
       [form.id, form.kind, source, JSON.stringify(form)]
     )
     const published = rows[0] && publishedFormOf(rows[0])
-    if (!published) throw new Error(`the default form ${form.id} did not publish`)
+    if (!published) throw new Error(`the shipped form ${form.id} did not publish`)
     return appendChanges(tx, [formChange(published)])
   })
   if (cursor === null) return { kind: 'present', formId: form.id }
   await announceChanges(db, { cursor, teams: [null] })
   return { kind: 'seeded', formId: form.id }
+}
+
+/** Every shipped form, in order; one result per file. */
+export async function seedEvaluationForms(db: Db): Promise<SeedFormsResult[]> {
+  const results: SeedFormsResult[] = []
+  for (const name of SHIPPED_FORM_FILES) {
+    results.push(await seedEvaluationForm(db, shippedFormFile(name)))
+  }
+  return results
 }

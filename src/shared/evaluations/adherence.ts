@@ -115,7 +115,12 @@ export function adherenceFacts(
  * comment naming what it was read from (the evaluator's own answers are never overwritten: pass
  * only the questions still unanswered). Not applicable when the path had nothing to judge.
  */
-export function prefillFromRun(form: FormDefinition, facts: AdherenceFacts): EvaluationAnswer[] {
+export function prefillFromRun(
+  form: FormDefinition,
+  facts: AdherenceFacts,
+  /** The abandon reason (a runner's code) in the evaluator's words, for the answer's comment. */
+  abandonText: (reason: string) => string = (reason) => reason
+): EvaluationAnswer[] {
   const out: EvaluationAnswer[] = []
   for (const { question } of questionsOf(form)) {
     if (question.autofill === undefined) continue
@@ -138,7 +143,7 @@ export function prefillFromRun(form: FormDefinition, facts: AdherenceFacts): Eva
         out.push(
           facts.status === 'closed'
             ? answer('yes', facts.outcome ?? '')
-            : answer('no', facts.abandonReason ?? '')
+            : answer('no', facts.abandonReason === null ? '' : abandonText(facts.abandonReason))
         )
         break
       case 'offers_made': {

@@ -8,7 +8,12 @@ import { readFileSync } from 'node:fs'
 
 import { beforeAll, expect, it } from 'vitest'
 
-import { defaultFormFile, seedEvaluationForms } from '@server/evaluations/form-seed'
+import {
+  defaultFormFile,
+  seedEvaluationForm,
+  seedEvaluationForms,
+  shippedFormFile
+} from '@server/evaluations/form-seed'
 import { formRejectedSchema, formVersionListSchema } from '@shared/evaluations/evaluation-api'
 import { publishedFormSchema } from '@shared/evaluations/evaluation'
 import { describeOnEngines } from '@support/engine-suite'
@@ -43,17 +48,22 @@ describeOnEngines('evaluation forms on %s', {}, ({ database, app }) => {
     for (const name of ['ana', 'carla', 'tomas', 'admin']) users[name] = await login(app, name)
   })
 
-  it('seeds the default form as version 1 once, even from two instances at once', async () => {
+  it('seeds each shipped form as version 1 once, even from two instances at once', async () => {
     const other = await database.openAnother()
     const results = await Promise.all([
       seedEvaluationForms(database.db),
       seedEvaluationForms(other)
     ])
-    expect(results.map((r) => r.kind).sort()).toEqual(['present', 'seeded'])
-    expect(await seedEvaluationForms(database.db)).toEqual({
-      kind: 'present',
-      formId: 'service-quality'
-    })
+    expect(
+      results
+        .flat()
+        .map((r) => r.kind)
+        .sort()
+    ).toEqual(['present', 'present', 'seeded', 'seeded'])
+    expect(await seedEvaluationForms(database.db)).toEqual([
+      { kind: 'present', formId: 'service-quality' },
+      { kind: 'present', formId: 'practice-training' }
+    ])
     const rows = await database.db.query<{ version: number; status: string; source: string }>(
       "SELECT version, status, source FROM evaluation_forms WHERE form_id = 'service-quality'"
     )
@@ -72,11 +82,19 @@ describeOnEngines('evaluation forms on %s', {}, ({ database, app }) => {
       retired: false
     })
     expect(pulled[0]?.definition.sections.map((s) => s.dimension)).toContain('script_adherence')
+    // The trainers' form: a training one, its script questions filled in from the run.
+    const training = publishedFormSchema.parse((await formChanges('tomas', 'practice-training'))[0])
+    expect(training).toMatchObject({ version: 1, kind: 'training', retired: false })
+    const autofills = training.definition.sections.flatMap((s) =>
+      s.questions.flatMap((q) => (q.autofill === undefined ? [] : [q.autofill]))
+    )
+    expect(autofills.sort()).toEqual(['mandatory_steps', 'offers_made', 'script_completed'])
+    expect(shippedFormFile('practice-training.yaml')).not.toBeNull()
   })
 
   it('finds the default form from wherever the module lies, and seeds nothing without it', async () => {
     expect(defaultFormFile('/')).toBeNull()
-    expect(await seedEvaluationForms(database.db, null)).toEqual({ kind: 'no_file' })
+    expect(await seedEvaluationForm(database.db, null)).toEqual({ kind: 'no_file' })
   })
 
   it('refuses a broken form with every finding on its line, and lets only admins upload', async () => {

@@ -86,6 +86,27 @@ describe('script adherence from the run', () => {
     })
   })
 
+  it("words the runner's abandon code for the answer's comment, and fills the training form", () => {
+    const facts = adherenceFacts(
+      run({ confirmations: [], status: 'abandoned', outcome: null, abandonReason: 'agent' }),
+      script,
+      'es'
+    )
+    const training = checkFormSource(
+      readFileSync('resources/evaluation-forms/practice-training.yaml', 'utf8')
+    ).form
+    if (!training) throw new Error('the training form does not parse')
+    const answers = prefillFromRun(training, facts, (code) => `«${code}» en palabras`)
+    expect(byQuestion(answers)).toEqual({
+      'mandatory-lines': 'no',
+      'script-finished': 'no',
+      'offer-made': 'no'
+    })
+    expect(answers.find((a) => a.questionId === 'script-finished')?.comment).toBe(
+      '«agent» en palabras'
+    )
+  })
+
   it('marks not applicable what the path had nothing of', () => {
     const facts = adherenceFacts(
       run({ steps: [{ nodeId: 'intro', enteredAt: at(0), seconds: 5 }], confirmations: [] }),

@@ -50,7 +50,7 @@ export const AgentDesk = memo(function AgentDesk({ hidden }: { hidden: boolean }
       <ErrorBoundary area={t('card.heading')}>
         <CustomerCard search={<CustomerSearch />} />
       </ErrorBoundary>
-      <div className="desk-script">
+      <div className="desk-script" id="desk-script">
         <ErrorBoundary area={t('coaching.inbox.heading')}>
           <WhisperInbox />
         </ErrorBoundary>

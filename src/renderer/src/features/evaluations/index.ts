@@ -5,6 +5,7 @@
 export { EvaluationsPanel } from './components/EvaluationsPanel'
 export { MyEvaluationsPanel } from './components/MyEvaluationsPanel'
 export { EvaluateCallButton } from './components/EvaluateCallButton'
+export { ScoringBeside } from './components/ScoringBeside'
 export { EvaluationDetail } from './components/EvaluationDetail'
 export { EvaluationView } from './components/EvaluationView'
 export { StateChip } from './components/StateChip'

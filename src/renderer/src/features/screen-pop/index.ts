@@ -1,4 +1,5 @@
 export { lookUpCaller, openCustomer, showLookup, type CallerMatch } from './commands'
 export { isColleagueCall, recordCustomerId } from './store'
+export { servesCustomer } from './customer-call'
 export { CustomerCard } from './components/CustomerCard'
 export { CallerSummary } from './components/CallerSummary'

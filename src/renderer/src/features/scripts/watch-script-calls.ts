@@ -7,12 +7,11 @@
  */
 import i18next from 'i18next'
 
-import { isColleagueCall } from '../screen-pop'
+import { isColleagueCall, servesCustomer } from '../screen-pop'
 import type { WrapUpGuardRegistry } from '../softphone'
 import { useAppStore, type AppState } from '../../stores/app-store'
 import { PREVIEW_RUN } from './commands'
 import type { ScriptRunner } from './script-runner'
-import { isTrainerLeg } from '@renderer/telephony/call-session'
 
 function mandatoryPending(): string | null {
   const { state, view } = useAppStore.getState().scriptRun
@@ -60,8 +59,7 @@ export function watchScriptCalls(runner: ScriptRunner, guards: WrapUpGuardRegist
     }
     if (call?.id !== previous.phone.call?.id) runner.lineRunFocused(call?.id ?? PREVIEW_RUN)
     if (phase === 'active' && call && previous.phone.phase !== 'active') {
-      // The trainer's side of a role-play plays the customer: the trainee follows the script.
-      if (!isColleagueCall(state, call.id) && !isTrainerLeg(call)) {
+      if (servesCustomer(state, call)) {
         runner.startScriptForCall(call)
         startedHere.add(call.id)
       }

@@ -6,12 +6,11 @@ import i18next from 'i18next'
 
 import { fullName } from '@shared/domain/customer'
 import { toE164 } from '@shared/phone/normalize'
-import { isColleagueCall, recordCustomerId } from '../screen-pop'
+import { recordCustomerId, servesCustomer } from '../screen-pop'
 import { dataClient } from '../../data/data-client'
 import { useAppStore } from '../../stores/app-store'
 import { defaultCountry } from '@renderer/settings/caller-id-settings'
 import { isPracticeCall } from '@renderer/telephony/call-session'
-import { isTrainerLeg } from '@renderer/telephony/call-session'
 
 /**
  * Saves the disposition of the call in wrap-up, then `finish`es the wrap-up (the call controller's,
@@ -61,14 +60,13 @@ export function openCallbackForCall(note = '', dueAt: string | null = null): voi
 }
 
 /**
- * The guard: a call in wrap-up needs its disposition saved before the agent moves on; a call with
- * a colleague needs none (a disposition is a customer call's outcome).
+ * The guard: a call in wrap-up needs its disposition saved before the agent moves on; a call that
+ * served no customer here needs none (a disposition is a customer call's outcome).
  */
 export function dispositionPending(): string | null {
   const state = useAppStore.getState()
   const { phone, wrapUp } = state
   if (phone.phase !== 'wrap_up' || !phone.call) return null
-  // A colleague's call, or the trainer's side of a role-play: no outcome to record here.
-  if (isColleagueCall(state, phone.call.id) || isTrainerLeg(phone.call)) return null
+  if (!servesCustomer(state, phone.call)) return null
   return wrapUp.saved?.callId === phone.call.id ? null : i18next.t('wrapUp.dispositionRequired')
 }

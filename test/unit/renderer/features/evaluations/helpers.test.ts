@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { LocalInteraction } from '@shared/contract/worker'
 import type { DirectoryUser } from '@shared/domain/configuration'
+import { abandonReasonText } from '@renderer/features/evaluations/abandon-reason'
 import { answersReducer, answersToSave } from '@renderer/features/evaluations/answer-editing'
 import {
   applicableForms,
@@ -278,5 +279,18 @@ describe('a question’s options and keys', () => {
     expect(optionForKey(tone, questionOptions(tone, t, 'es'), '4')?.value).toBe(4)
     expect(optionForKey(tone, questionOptions(tone, t, 'es'), '0')).toBeNull()
     expect(optionForKey(hold, questionOptions(hold, t, 'es'), 'x')).toBeNull()
+  })
+})
+
+describe('why a script run was abandoned, in words', () => {
+  it("words the runner's codes in both languages and keeps any other text", async () => {
+    const es = await translator('es')
+    const en = await translator('en')
+    expect(abandonReasonText('agent', es)).toBe('El agente lo abandonó.')
+    expect(abandonReasonText('call_ended', en)).toBe('The call ended before the end.')
+    expect(abandonReasonText('switched to complaint-intake', es)).toBe(
+      'Se cambió al guion complaint-intake.'
+    )
+    expect(abandonReasonText('Colgó el cliente', en)).toBe('Colgó el cliente')
   })
 })

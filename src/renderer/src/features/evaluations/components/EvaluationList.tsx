@@ -58,6 +58,7 @@ export function EvaluationList(props: EvaluationListProps) {
               </span>
               <span className="eval-list-line">
                 <StateChip state={e.state} calibration={e.calibration} />
+                {e.practice && <span className="badge">{t('evaluations.scoring.practice')}</span>}
                 {waits && (
                   <span className="badge pending">
                     {t(`evaluations.list.waits.${props.audience}`)}

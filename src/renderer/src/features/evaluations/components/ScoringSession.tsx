@@ -3,7 +3,7 @@
  * adherence questions filled from the script run when its facts arrive (never over the
  * evaluator's own answers), and publishing once nothing is missing.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import type { LocalEvaluation } from '@shared/contract/worker'
@@ -11,6 +11,7 @@ import { prefillFromRun } from '@shared/evaluations/adherence'
 import type { EvaluationSaveInput, PublishedForm } from '@shared/evaluations/evaluation'
 import { questionsOf } from '@shared/evaluations/form-schema'
 
+import { abandonReasonText } from '../abandon-reason'
 import { answersToSave, type AnswerAction } from '../answer-editing'
 import { focusQuestion, problemsDomId } from '../dom-ids'
 import { formKey } from '../form-applicability'
@@ -54,6 +55,7 @@ export function ScoringSession(props: ScoringSessionProps) {
   const context = facts.state.context
   const run = context?.run ?? null
   const hasAutofill = questionsOf(published.definition).some((q) => q.question.autofill)
+  const abandonText = useCallback((reason: string) => abandonReasonText(reason, t), [t])
 
   const input = useMemo<EvaluationSaveInput>(
     () => ({
@@ -87,15 +89,15 @@ export function ScoringSession(props: ScoringSessionProps) {
     const key = `${formKey(published)}|${run.runId}`
     if (prefilled.current === key) return
     prefilled.current = key
-    dispatch({ type: 'prefill', answers: prefillFromRun(published.definition, run) })
-  }, [run, hasAutofill, published, dispatch])
+    dispatch({ type: 'prefill', answers: prefillFromRun(published.definition, run, abandonText) })
+  }, [run, hasAutofill, published, dispatch, abandonText])
 
   // "Rellenar desde el guion" reads the run again first: the facts may have arrived since.
   const prefillFromFacts = async () => {
     const read = await facts.refresh()
     const fresh = read?.run ?? run
     if (fresh === null) return
-    dispatch({ type: 'prefill', answers: prefillFromRun(published.definition, fresh) })
+    dispatch({ type: 'prefill', answers: prefillFromRun(published.definition, fresh, abandonText) })
     edited()
   }
 

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import type { AdherenceFacts } from '@shared/evaluations/adherence'
 import { elapsed } from '@renderer/ui/elapsed'
 
+import { abandonReasonText } from '../abandon-reason'
 import { nameText } from '../score-text'
 
 const time = (s: number) => elapsed(0, s * 1000)
@@ -34,7 +35,7 @@ export function ScriptRunFacts({ run }: { run: AdherenceFacts }) {
           <span> {nameText(run.outcome, 80)}</span>
         )}
         {run.status === 'abandoned' && run.abandonReason !== null && (
-          <span> {nameText(run.abandonReason, 200)}</span>
+          <span> {nameText(abandonReasonText(run.abandonReason, t), 200)}</span>
         )}
       </p>
       {mandatory.length > 0 && (

@@ -13,6 +13,7 @@ import { trainingApi as defaultApi, type TrainingApi } from '../../training-prog
 import { prompterFor } from '../prompter'
 import type { TrainerRoleplay } from '../store'
 import { useRoleplayLive, type LiveView } from '../use-roleplay-live'
+import { RoleplayScoring, type TraineeCall } from './RoleplayScoring'
 import '../roleplay.css'
 
 type Send = { state: 'idle' } | { state: 'sending' } | { state: 'failed'; message: string }
@@ -75,6 +76,12 @@ export function RoleplayConsoleView({
   const cues = step === null ? [] : prompterFor(scenario, script, step)
   const store = useAppStore.getState()
   const redeemed = live?.roleplay.redeemedAt != null
+  // Kept once known: a poll that fails later must not take the scoring away.
+  const [traineeCall, setTraineeCall] = useState<TraineeCall | null>(null)
+  const seenCallId = live?.roleplay.traineeCallId ?? null
+  if (seenCallId !== null && seenCallId !== traineeCall?.id) {
+    setTraineeCall({ id: seenCallId, at: live?.roleplay.redeemedAt ?? null })
+  }
   const sendFeedback = async () => {
     setSend({ state: 'sending' })
     const outcome = await api.sendRoleplayFeedback(roleplay.id, {
@@ -113,6 +120,7 @@ export function RoleplayConsoleView({
       <p role="status" className="roleplay-live">
         {liveLine(view, trainee, step === null ? null : label(step), t)}
       </p>
+      <RoleplayScoring trainee={{ id: roleplay.traineeId, name: trainee }} call={traineeCall} />
 
       <section className="roleplay-prompter" aria-labelledby="roleplay-prompter-heading">
         <h3 id="roleplay-prompter-heading">{t('roleplay.prompter.heading')}</h3>

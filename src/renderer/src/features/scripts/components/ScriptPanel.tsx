@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { pickText } from '@shared/scripts/localized-text'
 import { sanitizeDisplayText } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
+import { isTrainerLeg } from '@renderer/telephony/call-session'
 import { useSoftphone } from '../../softphone'
 import { scriptCatalog } from '../bundled-scripts'
 import { PREVIEW_RUN } from '../commands'
@@ -59,7 +60,13 @@ export function ScriptPanel() {
   const view = run.callId === owner ? run.view : null
   const isPreview = !call && view !== null
   return (
-    <section className="panel script-panel" aria-label={t('scripts.region')} ref={panel}>
+    <section
+      className="panel script-panel"
+      aria-label={t('scripts.region')}
+      ref={panel}
+      // The trainer's side of a role-play plays the customer: no script to follow there.
+      hidden={call !== null && isTrainerLeg(call)}
+    >
       <h2>{t('scripts.heading')}</h2>
       {!call && !view && <p className="hint">{t('scripts.idle')}</p>}
       <label className="script-switch">

@@ -6,13 +6,13 @@ import { dispositionFromOutcome } from '@shared/domain/disposition-preselect'
 import { MAX_DISPOSITION_NOTE } from '@shared/domain/disposition'
 import { foldForSearch } from '@shared/domain/text'
 import { useAppStore } from '@renderer/stores/app-store'
+import { isTrainerLeg } from '@renderer/telephony/call-session'
 import { ariaKeyShortcuts, isShortcut } from '../../shortcuts'
 import { labelLanguage } from '../../complaints'
-import { isColleagueCall } from '../../screen-pop'
+import { servesCustomer } from '../../screen-pop'
 import { useSoftphone } from '../../softphone'
 import { openCallbackForCall, saveDispositionAndFinish } from '../commands'
 import { useDispositionCodes } from '../use-disposition-codes'
-import { isTrainerLeg } from '@renderer/telephony/call-session'
 
 function matches(code: DispositionCode, query: string, language: 'es' | 'en'): boolean {
   const q = foldForSearch(query)
@@ -29,12 +29,9 @@ export function WrapUpForm() {
   const { calls } = useSoftphone()
   const language = labelLanguage(i18n.language)
   const callId = useAppStore((s) => s.phone.call?.id ?? null)
-  // A call with a colleague has no outcome to record: the phone's finish ends its wrap-up.
-  const isColleague = useAppStore(
-    (s) =>
-      callId !== null &&
-      (isColleagueCall(s, callId) || (s.phone.call !== null && isTrainerLeg(s.phone.call)))
-  )
+  // A call that served no customer here has no outcome to record: the phone's finish ends it.
+  const noOutcome = useAppStore((s) => s.phone.call !== null && !servesCustomer(s, s.phone.call))
+  const trainerSide = useAppStore((s) => s.phone.call !== null && isTrainerLeg(s.phone.call))
   const wrapUp = useAppStore((s) => s.wrapUp)
   const codes = useDispositionCodes()
   const [query, setQuery] = useState('')
@@ -89,11 +86,13 @@ export function WrapUpForm() {
     }
   }
 
-  if (isColleague) {
+  if (noOutcome) {
     return (
       <section className="wrap-up" aria-labelledby="wrap-up-heading">
         <h3 id="wrap-up-heading">{t('wrapUp.heading')}</h3>
-        <p role="status">{t('colleagues.noDisposition')}</p>
+        <p role="status">
+          {t(trainerSide ? 'roleplay.noDisposition' : 'colleagues.noDisposition')}
+        </p>
       </section>
     )
   }
