@@ -5,7 +5,8 @@
  * and redeems the session before it rings, then shows the persona's card and the practice badge,
  * and no simulated customer (Tomás plays him). Her wrap-up scores the role-play, kept as such in
  * her progress. The same call with a forged session, or the used one again, is refused (403)
- * and never rings. Then Tomás's own app: he follows her step, writes notes, and scores her side
+ * and never rings. Then both apps, each in its own Chromium speaking its own tone (each hears the
+ * other): Tomás starts it from her progress, follows her step, writes notes, and scores her side
  * with the training form; she reads both and accepts the evaluation. No latency is asserted.
  */
 import { randomUUID } from 'node:crypto'
@@ -17,7 +18,7 @@ import { expect, test } from './fixtures'
 import { seriousViolations } from './support/axe'
 import { apiUser } from './support/monitoring-api'
 import { answerTheRest } from './support/scoring'
-import { TONE_HZ } from './support/softphones'
+import { hears, TONE_HZ } from './support/softphones'
 
 test.use({ phoneSystem: true })
 
@@ -51,7 +52,7 @@ test('a trainer plays the customer over a real call; a forged session never ring
 }) => {
   test.setTimeout(120_000)
   const [trainerPhone] = await Promise.all([
-    phones.customer({ number: '3001', displayName: 'Tomás Vidal' }, TONE_HZ.carla),
+    phones.customer({ number: '3001', displayName: 'Tomás Vidal' }, TONE_HZ.tomas),
     ws.loginSynced('ana')
   ])
   await ws.openDesk()
@@ -106,16 +107,16 @@ test('a trainer plays the customer over a real call; a forged session never ring
 })
 
 test("the trainer starts it from Ana's progress, follows her step; his notes and form reach her", async ({
-  page,
-  colleagues,
-  workstation: ws
+  phones
 }) => {
-  test.setTimeout(120_000)
-  await ws.loginSynced('ana')
-  await ws.openDesk()
-  const trainer = await colleagues.open('tomas')
+  test.setTimeout(150_000)
+  // Two Chromium processes, each speaking its own tone: what each hears is the other.
+  const [ws, trainer] = await Promise.all([phones.open('ana'), phones.open('tomas')])
+  await ws.waitForFirstSync()
+  const { page } = ws
   const tomas = trainer.page
   await expect(trainer.softphone.status).toContainText('Disponible')
+  await trainer.goTo('Formación')
 
   await tomas.getByRole('tab', { name: 'Progreso' }).click()
   const progress = tomas.getByRole('region', { name: 'Progreso de las prácticas' })
@@ -131,6 +132,8 @@ test("the trainer starts it from Ana's progress, follows her step; his notes and
   await expect(ws.softphone.status).toContainText('Llamada entrante')
   await ws.softphone.answer.click()
   await expect(trainer.softphone.status).toContainText('En llamada')
+  await hears(page, TONE_HZ.tomas)
+  await hears(tomas, TONE_HZ.ana)
 
   // He follows her script and reads the customer's part at her step.
   await expect(panel.getByRole('status').first()).toContainText('Ana Ortiz está en «Hola, …»')

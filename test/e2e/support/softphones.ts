@@ -11,10 +11,18 @@ import { playedLevels } from './played-audio'
 import { bytesReceived, launchPhone, toneFile, whatIsHeard, type Phone } from './phones'
 
 /**
- * The tone each person's microphone plays, so a test can tell whom a phone hears. The leads'
- * are far from the agents' tones and from their harmonics and sums (2200 would be 5 × 440).
+ * The tone each person's microphone plays, so a test can tell whom a phone hears. The leads' and
+ * the trainer's are far from the agents' tones and from their harmonics and sums (2200 would be
+ * 5 × 440).
  */
-export const TONE_HZ = { ana: 440, bruno: 1000, diego: 1700, carla: 2900, elena: 3400 } as const
+export const TONE_HZ = {
+  ana: 440,
+  bruno: 1000,
+  diego: 1700,
+  carla: 2900,
+  elena: 3400,
+  tomas: 2500
+} as const
 export type PhoneUser = keyof typeof TONE_HZ
 
 /** One FFT bin at 48 kHz / 8192 is ≈ 6 Hz; Opus and resampling smear a little more. */
