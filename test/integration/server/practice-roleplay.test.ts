@@ -13,6 +13,7 @@ import { SignJWT, decodeJwt, generateKeyPair } from 'jose'
 import { beforeAll, expect, it } from 'vitest'
 
 import type { ZodApp } from '@server/http/route-context'
+import { seedEvaluationForms } from '@server/evaluations/form-seed'
 import { seedPracticeScenarios } from '@server/practice/scenario-seed'
 import { traineeProgressSchema } from '@shared/practice/progress-api'
 import {
@@ -27,7 +28,8 @@ import { deskPresence } from '@support/desk-presence'
 import { describeOnEngines } from '@support/engine-suite'
 import { deskCall, startInstance } from '@support/monitoring-floor'
 import { RealtimeClient } from '@support/realtime-client'
-import { login } from '../../support/server-app'
+import { latestPulled, saveMutation, stepMutation } from '@support/evaluations'
+import { login, push } from '../../support/server-app'
 
 const SCENARIO = { scenarioId: 'retention-objections', scenarioVersion: 1 }
 
@@ -404,6 +406,63 @@ describeOnEngines(
 
       expect((await progress('bruno')).feedback).toEqual([])
       expect((await progress('tomas')).feedback).toEqual([])
+    })
+
+    it("scores the trainee's side with the shipped training form; she alone of the floor pulls it", async () => {
+      await seedEvaluationForms(database.db)
+      const { token, roleplay } = await issued()
+      await redeemed(token, 'call-rp-form')
+      const { traineeCallId } = roleplayLiveSchema.parse(
+        (await live('tomas', roleplay.id)).json()
+      ).roleplay
+      expect(traineeCallId).toBe('call-rp-form')
+      const result = async (user: string, mutation: unknown) => {
+        const outcome = (await push(app, tokens[user] ?? '', [mutation])).results[0]
+        return outcome?.status === 'rejected' ? outcome.reason.code : outcome?.status
+      }
+      const given = (questionId: string, value: string | number | null, comment = '') => ({
+        questionId,
+        value,
+        na: value === null,
+        comment
+      })
+      const answers = [
+        given('mandatory-lines', 'yes'),
+        given('script-finished', 'yes'),
+        given('natural-delivery', 5),
+        given('listened', 4, 'Interrumpió una vez.'),
+        given('objections', 'convincing'),
+        given('offer-made', null),
+        given('within-authority', 'yes'),
+        given('right-record', null),
+        given('practise', 'Escuchar hasta el final.')
+      ]
+      const save = saveMutation({
+        agentId: ids['ana'] ?? '',
+        callId: traineeCallId ?? '',
+        formId: 'practice-training',
+        practice: true,
+        answers
+      })
+      // A lead scores production calls only, and nobody scores a role-play as one.
+      expect(await result('carla', save)).toBe('forbidden')
+      expect(await result('tomas', { ...save, args: { ...save.args, practice: false } })).toBe(
+        'forbidden'
+      )
+      expect(await result('tomas', save)).toBe('applied')
+      expect(await result('tomas', stepMutation('evaluation.release', save.args.id))).toBe(
+        'applied'
+      )
+      const released = await latestPulled(app, tokens['ana'] ?? '', save.args.id)
+      expect(released).toMatchObject({ kind: 'training', practice: true, state: 'released' })
+      expect(await latestPulled(app, tokens['bruno'] ?? '', save.args.id)).toBeNull()
+      expect(await latestPulled(app, tokens['carla'] ?? '', save.args.id)).toBeNull()
+      expect(await result('ana', stepMutation('evaluation.acknowledge', save.args.id))).toBe(
+        'applied'
+      )
+      expect(await latestPulled(app, tokens['tomas'] ?? '', save.args.id)).toMatchObject({
+        state: 'acknowledged'
+      })
     })
   }
 )
