@@ -1,35 +1,17 @@
 /**
- * The admin configuration routes (`/api/admin/configuration/...`), called from the page with the
- * session's access token. An expired token is renewed by a sync pass of the data worker (which
- * refreshes it and announces the new one), then the request is made once more.
+ * The admin configuration routes (`/api/admin/configuration/...`), called from the page
+ * (page-request.ts: the session's token, renewed once on a 401).
  */
 import { appError, errorCodes, type AppError } from '@shared/contract/errors'
 import { fail, ok, type Result } from '@shared/contract/result'
 import type { FloorAlerts } from '@shared/domain/configuration'
 import type { MonitoringPolicy } from '@shared/monitoring/monitoring-policy'
 import { errorEnvelopeSchema } from '@shared/sync/auth'
-import { currentAccessToken } from '../../data/access-token'
-import { dataClient } from '../../data/data-client'
-import { serverUrl } from '../../data/server-url'
+import { pageRequest, pageTransport } from '../../data/page-request'
 
 export type ConfigKind = 'disposition-codes' | 'pause-reasons' | 'complaint-categories'
 
-type Method = 'POST' | 'PUT'
-
-async function request(method: Method, path: string, body: unknown): Promise<Response | null> {
-  try {
-    return await fetch(`${serverUrl()}/api/admin/configuration${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${currentAccessToken()}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' })
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) })
-    })
-  } catch {
-    return null
-  }
-}
+const request = pageRequest(pageTransport, '/api/admin/configuration')
 
 async function errorOf(response: Response): Promise<AppError> {
   const envelope = errorEnvelopeSchema.safeParse(await response.json().catch(() => null))
@@ -40,12 +22,8 @@ async function errorOf(response: Response): Promise<AppError> {
 }
 
 /** Sends to a configuration route; the pulled configuration then shows the change. */
-async function send(method: Method, path: string, body?: unknown): Promise<Result<null>> {
-  let response = await request(method, path, body)
-  if (response?.status === 401) {
-    await dataClient()?.send('sync:now', {})
-    response = await request(method, path, body)
-  }
+async function send(method: 'POST' | 'PUT', path: string, body?: unknown): Promise<Result<null>> {
+  const response = await request(path, method, body)
   if (response === null) return fail(appError('unavailable', 'server unreachable'))
   return response.ok ? ok(null) : fail(await errorOf(response))
 }

@@ -1,8 +1,7 @@
 /**
  * The evaluation form versions on the server (`/api/evaluation-forms`), read, uploaded,
- * published and retired from the page with the session's access token, like the script
- * versions: an expired token is renewed by a sync pass and the call made once more. Online only:
- * publishing a form is an admin's act on the server, not a record to queue.
+ * published and retired from the page (page-request.ts: the session's token, renewed once on a
+ * 401). Online only: publishing a form is an admin's act on the server, not a record to queue.
  */
 import {
   formRejectedSchema,
@@ -12,9 +11,12 @@ import {
 } from '@shared/evaluations/evaluation-api'
 import { z } from 'zod'
 
-import { currentAccessToken } from '@renderer/data/access-token'
-import { dataClient } from '@renderer/data/data-client'
-import { serverUrl } from '@renderer/data/server-url'
+import {
+  pageRequest,
+  pageTransport,
+  refusalMessage,
+  type PageTransport
+} from '@renderer/data/page-request'
 
 /** A finding on a line, from the validator here or from the server's 400. */
 export interface SourceIssue {
@@ -38,14 +40,6 @@ export interface FormsApi {
   setRetired(formId: string, retired: boolean): Promise<FormsOutcome<null>>
 }
 
-export interface FormsTransport {
-  baseUrl: () => string
-  token: () => string
-  /** Renews the session's token (a sync pass) after a 401. */
-  renew: () => Promise<void>
-  fetch: typeof fetch
-}
-
 const uploadAnswerSchema = z.union([formVersionSchema, z.object({ version: formVersionSchema })])
 
 async function failure(response: Response): Promise<FormsOutcome<never>> {
@@ -64,33 +58,11 @@ async function failure(response: Response): Promise<FormsOutcome<never>> {
       }))
     }
   }
-  const message =
-    body && typeof body === 'object' && 'message' in body && typeof body.message === 'string'
-      ? body.message
-      : `HTTP ${String(response.status)}`
-  return { ok: false, reason: 'failed', message }
+  return { ok: false, reason: 'failed', message: refusalMessage(response.status, body) }
 }
 
-export function createFormsApi(transport: FormsTransport): FormsApi {
-  const call = async (path: string, method: 'GET' | 'POST', body?: unknown) => {
-    const send = () =>
-      transport
-        .fetch(`${transport.baseUrl()}/api/evaluation-forms${path}`, {
-          method,
-          headers: {
-            authorization: `Bearer ${transport.token()}`,
-            ...(body === undefined ? {} : { 'content-type': 'application/json' })
-          },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) })
-        })
-        .catch(() => null)
-    let response = await send()
-    if (response?.status === 401) {
-      await transport.renew()
-      response = await send()
-    }
-    return response
-  }
+export function createFormsApi(transport: PageTransport): FormsApi {
+  const call = pageRequest(transport, '/api/evaluation-forms')
   const done = async (response: Response | null): Promise<FormsOutcome<null>> => {
     if (response === null) return { ok: false, reason: 'offline' }
     return response.ok ? { ok: true, data: null } : failure(response)
@@ -123,12 +95,4 @@ export function createFormsApi(transport: FormsTransport): FormsApi {
   }
 }
 
-/** The page's own: this window's server, the session's token, a sync pass to renew it. */
-export const formsApi: FormsApi = createFormsApi({
-  baseUrl: serverUrl,
-  token: currentAccessToken,
-  renew: async () => {
-    await dataClient()?.send('sync:now', {})
-  },
-  fetch: (input, init) => fetch(input, init)
-})
+export const formsApi: FormsApi = createFormsApi(pageTransport)

@@ -1,32 +1,17 @@
 /**
- * The script versions on the server (`/api/scripts`), read and published from the page with the
- * session's access token; an expired token is renewed by a sync pass, then the call is made once
- * more. Online only: publishing is an admin's act on the server, not a record to queue.
+ * The script versions on the server (`/api/scripts`), read and published from the page
+ * (page-request.ts: the session's token, renewed once on a 401). Online only: publishing is an admin's act on the server, not a record to queue.
  */
 import { z } from 'zod'
 
 import { appError } from '@shared/contract/errors'
 import { fail, ok, type Result } from '@shared/contract/result'
 import { scriptVersionSchema, type ScriptVersion } from '@shared/domain/published-script'
-import { currentAccessToken } from '../../data/access-token'
-import { dataClient } from '../../data/data-client'
-import { serverUrl } from '../../data/server-url'
+import { pageRequest, pageTransport } from '../../data/page-request'
 
 const listSchema = z.object({ versions: z.array(scriptVersionSchema) })
 
-async function call(path: string, method: 'GET' | 'POST'): Promise<Response | null> {
-  const send = () =>
-    fetch(`${serverUrl()}/api/scripts${path}`, {
-      method,
-      headers: { authorization: `Bearer ${currentAccessToken()}` }
-    }).catch(() => null)
-  let response = await send()
-  if (response?.status === 401) {
-    await dataClient()?.send('sync:now', {})
-    response = await send()
-  }
-  return response
-}
+const call = pageRequest(pageTransport, '/api/scripts')
 
 export async function listScriptVersions(): Promise<Result<ScriptVersion[]>> {
   const response = await call('', 'GET')

@@ -1,7 +1,6 @@
 /**
- * The practice progress on the server (`/api/training`), read from the page with the session's
- * access token like the evaluation forms: an expired token is renewed by a sync pass and the
- * call made once more. Online only: progress is the server's count of scored sessions, and a
+ * The practice progress on the server (`/api/training`), read from the page (page-request.ts: the
+ * session's token, renewed once on a 401). Online only: progress is the server's count of scored sessions, and a
  * cohort is a trainer's grouping there, not a record a desk could queue.
  *
  * Every answer goes through the shared schemas, so a server of another version reads as a
@@ -34,9 +33,13 @@ import {
   type RoleplayIssued,
   type RoleplayLive
 } from '@shared/practice/roleplay'
-import { currentAccessToken } from '@renderer/data/access-token'
-import { dataClient } from '@renderer/data/data-client'
-import { serverUrl } from '@renderer/data/server-url'
+import {
+  pageRequest,
+  pageTransport,
+  refusalMessage,
+  type HttpMethod,
+  type PageTransport
+} from '@renderer/data/page-request'
 
 /**
  * `forbidden`: the caller may not read it (403, or the 404 the server gives for a cohort, a
@@ -71,16 +74,6 @@ export interface TrainingApi {
   ) => Promise<TrainingOutcome<RoleplayFeedback>>
 }
 
-export interface TrainingTransport {
-  baseUrl: () => string
-  token: () => string
-  /** Renews the session's token (a sync pass) after a 401. */
-  renew: () => Promise<void>
-  fetch: typeof fetch
-}
-
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
-
 const UNEXPECTED = 'unexpected answer'
 
 const cohortAnswerSchema = z.union([cohortSchema, z.object({ cohort: cohortSchema })])
@@ -88,33 +81,11 @@ const cohortAnswerSchema = z.union([cohortSchema, z.object({ cohort: cohortSchem
 async function failure(response: Response): Promise<TrainingOutcome<never>> {
   if (response.status === 403 || response.status === 404) return { ok: false, reason: 'forbidden' }
   const body: unknown = await response.json().catch(() => null)
-  const message =
-    body && typeof body === 'object' && 'message' in body && typeof body.message === 'string'
-      ? body.message
-      : `HTTP ${String(response.status)}`
-  return { ok: false, reason: 'failed', message }
+  return { ok: false, reason: 'failed', message: refusalMessage(response.status, body) }
 }
 
-export function createTrainingApi(transport: TrainingTransport): TrainingApi {
-  const call = async (path: string, method: Method, body?: unknown) => {
-    const send = () =>
-      transport
-        .fetch(`${transport.baseUrl()}${TRAINING_PATH}${path}`, {
-          method,
-          headers: {
-            authorization: `Bearer ${transport.token()}`,
-            ...(body === undefined ? {} : { 'content-type': 'application/json' })
-          },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) })
-        })
-        .catch(() => null)
-    let response = await send()
-    if (response?.status === 401) {
-      await transport.renew()
-      response = await send()
-    }
-    return response
-  }
+export function createTrainingApi(transport: PageTransport): TrainingApi {
+  const call = pageRequest(transport, TRAINING_PATH)
 
   /** A read: the answer parsed with `schema`, then the part the caller wants. */
   const read = async <S extends z.ZodType, T>(
@@ -133,7 +104,7 @@ export function createTrainingApi(transport: TrainingTransport): TrainingApi {
   /** A change: sent with `body`, the answer parsed with `schema`. */
   const write = async <T>(
     path: string,
-    method: Method,
+    method: HttpMethod,
     body: unknown,
     schema: z.ZodType<T>
   ): Promise<TrainingOutcome<T>> => {
@@ -182,12 +153,4 @@ export function createTrainingApi(transport: TrainingTransport): TrainingApi {
   }
 }
 
-/** The page's own: this window's server, the session's token, a sync pass to renew it. */
-export const trainingApi: TrainingApi = createTrainingApi({
-  baseUrl: serverUrl,
-  token: currentAccessToken,
-  renew: async () => {
-    await dataClient()?.send('sync:now', {})
-  },
-  fetch: (input, init) => fetch(input, init)
-})
+export const trainingApi: TrainingApi = createTrainingApi(pageTransport)
