@@ -163,6 +163,14 @@ export function allLiveCallMedia(): LiveCallMedia[] {
   return [...liveCalls.values()]
 }
 
+/**
+ * Whether the call speaker is the system's default output: sound the page cannot route (the
+ * operating system's speech) is then heard where the call is.
+ */
+export function callSpeakerIsDefault(): boolean {
+  return speakerId === null || speakerId === '' || speakerId === 'default'
+}
+
 /** Routes an audio element to an output device (null: the system default). */
 export async function routeAudio(element: HTMLAudioElement, deviceId: string | null) {
   await element.setSinkId(deviceId ?? '')

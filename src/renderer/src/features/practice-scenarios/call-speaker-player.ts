@@ -8,13 +8,17 @@
 import type { Language } from '@shared/domain/customer'
 import { practiceAudioKey } from '@shared/practice/practice-audio'
 import { dataClient } from '@renderer/data/data-client'
-import { playOnCallSpeaker } from '@renderer/telephony/sip-media'
+import { callSpeakerIsDefault, playOnCallSpeaker } from '@renderer/telephony/sip-media'
 
+import { osVoice, systemSpeech } from './os-voice'
 import type { Playback, VoiceDeps } from './practice-voice'
 
 const webSha256 = (bytes: Uint8Array) => crypto.subtle.digest('SHA-256', new Uint8Array(bytes))
 
-/** The desk's voice: keys by Web Crypto, WAVs through the data worker, output on the speaker. */
+/**
+ * The desk's voice: keys by Web Crypto, WAVs through the data worker, output on the speaker; a
+ * line without a WAV in the system's voice where it reaches the call (os-voice.ts).
+ */
 export function callSpeakerVoice(): VoiceDeps {
   let output: { context: AudioContext; destination: MediaStreamAudioDestinationNode } | null = null
   let element: HTMLAudioElement | null = null
@@ -67,6 +71,7 @@ export function callSpeakerVoice(): VoiceDeps {
         }
       }
     },
+    speak: osVoice(systemSpeech(), callSpeakerIsDefault),
     close: () => {
       release?.()
       release = null

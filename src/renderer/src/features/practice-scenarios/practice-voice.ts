@@ -1,7 +1,8 @@
 /**
  * The simulated customer's voice on a solo practice call (issue 20): each new line of the
  * transcript is fetched as the WAV the server rendered (by its content key) and played in order.
- * A line without audio is skipped in silence: the panel shows it as text anyway.
+ * A line without audio is spoken by the operating system's voice where the desk has one that
+ * reaches the call (os-voice.ts), else skipped in silence: the panel shows it as text anyway.
  *
  * Pure bookkeeping here (which lines are new, the order of playing); the browser's decoding and
  * output are in `call-speaker-player.ts`, so tests drive this with fakes.
@@ -35,14 +36,22 @@ export interface VoiceDeps {
   /** The line's WAV, or null when the server has none or is away. */
   fetchWav(key: string): Promise<ArrayBuffer | null>
   play(wav: ArrayBuffer): Promise<Playback>
+  /** The desktop's own voice for a line without audio; null when it has none for the call. */
+  speak?: (language: Language, text: string) => Playback | null
   /** Releases the output (the call ended). */
   close(): void
+}
+
+interface QueuedLine {
+  language: Language
+  text: string
+  wav: Promise<ArrayBuffer | null>
 }
 
 /** One call's voice: lines queued in order, fetched ahead, played one after another. */
 export class PracticeVoice {
   readonly #deps: VoiceDeps
-  readonly #queue: Promise<ArrayBuffer | null>[] = []
+  readonly #queue: QueuedLine[] = []
   #playing: Playback | null = null
   #draining = false
   #stopped = false
@@ -59,7 +68,7 @@ export class PracticeVoice {
         .keyOf(language, line)
         .then((key) => this.#deps.fetchWav(key))
         .catch(() => null)
-      this.#queue.push(wav)
+      this.#queue.push({ language, text: line, wav })
     }
     if (!this.#draining) void this.#drain()
   }
@@ -82,11 +91,13 @@ export class PracticeVoice {
     this.#draining = true
     try {
       for (let next = this.#queue.shift(); next; next = this.#queue.shift()) {
-        const wav = await next
+        const wav = await next.wav
         if (this.#stopped) return
-        if (!wav) continue
         try {
-          const playback = await this.#deps.play(wav)
+          const playback = wav
+            ? await this.#deps.play(wav)
+            : (this.#deps.speak?.(next.language, next.text) ?? null)
+          if (playback === null) continue
           // stop() may have come while the line was decoding.
           if (this.#halted()) {
             playback.stop()

@@ -1,7 +1,8 @@
 /**
  * The practice customer's voice: new lines at the end of the transcript are said once, in order,
  * each fetched by its key; going back says nothing and does not make the lines said again; a line
- * without audio is skipped; stopping silences what plays and drops what is queued.
+ * without audio is spoken by the desktop's voice when there is one, else skipped; stopping
+ * silences what plays and drops what is queued.
  */
 import { describe, expect, it } from 'vitest'
 
@@ -104,5 +105,32 @@ describe('the voice', () => {
     voice.say(['c'], 'en')
     await fake.settle()
     expect(fake.played).toEqual(['en:a'])
+  })
+
+  it("speaks a line without audio in the desktop's voice when it has one, in order", async () => {
+    const fake = fakeVoice(['es:b'])
+    const spoken: string[] = []
+    let endSpoken: () => void = () => undefined
+    const voice = new PracticeVoice({
+      ...fake.deps,
+      speak: (language, text) => {
+        spoken.push(`${language}:${text}`)
+        return {
+          done: new Promise<void>((resolve) => {
+            endSpoken = resolve
+          }),
+          stop: () => undefined
+        }
+      }
+    })
+    voice.say(['a', 'b', 'c'], 'es')
+    await fake.settle()
+    await fake.endLine()
+    expect(spoken).toEqual(['es:b'])
+    // The next line waits for the spoken one to end.
+    expect(fake.played).toEqual(['es:a'])
+    endSpoken()
+    await fake.settle()
+    expect(fake.played).toEqual(['es:a', 'es:c'])
   })
 })
