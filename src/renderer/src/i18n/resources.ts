@@ -10,6 +10,7 @@ import enEvaluations from './en/evaluations.json'
 import enPracticeReport from './en/practice-report.json'
 import enPracticeScenarios from './en/practice-scenarios.json'
 import enRoleplay from './en/roleplay.json'
+import enSourceEditor from './en/source-editor.json'
 import enTrainingProgress from './en/training-progress.json'
 import en from './en.json'
 import esCalibration from './es/calibration.json'
@@ -19,6 +20,7 @@ import esEvaluations from './es/evaluations.json'
 import esPracticeReport from './es/practice-report.json'
 import esPracticeScenarios from './es/practice-scenarios.json'
 import esRoleplay from './es/roleplay.json'
+import esSourceEditor from './es/source-editor.json'
 import esTrainingProgress from './es/training-progress.json'
 import es from './es.json'
 
@@ -32,7 +34,8 @@ export const translations = {
     practiceScenarios: esPracticeScenarios,
     practiceReport: esPracticeReport,
     trainingProgress: esTrainingProgress,
-    roleplay: esRoleplay
+    roleplay: esRoleplay,
+    sourceEditor: esSourceEditor
   },
   en: {
     ...en,
@@ -43,6 +46,7 @@ export const translations = {
     practiceScenarios: enPracticeScenarios,
     practiceReport: enPracticeReport,
     trainingProgress: enTrainingProgress,
-    roleplay: enRoleplay
+    roleplay: enRoleplay,
+    sourceEditor: enSourceEditor
   }
 }

@@ -11,6 +11,8 @@ import {
 } from '@shared/evaluations/evaluation-api'
 import { z } from 'zod'
 
+import type { SourceOutcome } from '@renderer/ui/source-editor'
+
 import {
   pageRequest,
   pageTransport,
@@ -18,19 +20,8 @@ import {
   type PageTransport
 } from '@renderer/data/page-request'
 
-/** A finding on a line, from the validator here or from the server's 400. */
-export interface SourceIssue {
-  code: string
-  message: string
-  line: number
-  column: number
-}
-
-export type FormsOutcome<T> =
-  | { ok: true; data: T }
-  | { ok: false; reason: 'offline' }
-  | { ok: false; reason: 'rejected'; message: string; issues: SourceIssue[] }
-  | { ok: false; reason: 'failed'; message: string }
+export type { SourceIssue } from '@renderer/ui/source-editor'
+export type FormsOutcome<T> = SourceOutcome<T>
 
 export interface FormsApi {
   list(): Promise<FormsOutcome<FormVersion[]>>

@@ -6,13 +6,8 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import {
-  groupForms,
-  lineRange,
-  offsetOf,
-  positionOf,
-  startingSource
-} from '@renderer/features/evaluation-forms/form-versions'
+import { groupForms, startingSource } from '@renderer/features/evaluation-forms/form-versions'
+import { lineRange, offsetOf, positionOf } from '@renderer/ui/source-editor'
 import { createFormsApi } from '@renderer/features/evaluation-forms/forms-api'
 
 import { version } from './fixtures'

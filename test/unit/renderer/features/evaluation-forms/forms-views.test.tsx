@@ -9,10 +9,10 @@ import { describe, expect, it } from 'vitest'
 import { checkFormSource } from '@shared/evaluations/form-source'
 import { groupForms } from '@renderer/features/evaluation-forms/form-versions'
 import { FormEditor } from '@renderer/features/evaluation-forms/components/FormEditor'
-import { FormIssuesList } from '@renderer/features/evaluation-forms/components/FormIssuesList'
 import { FormPreview } from '@renderer/features/evaluation-forms/components/FormPreview'
 import { FormsTable } from '@renderer/features/evaluation-forms/components/FormsTable'
 import { FormVersionView } from '@renderer/features/evaluation-forms/components/FormVersionView'
+import { SourceIssuesList } from '@renderer/ui/source-editor/SourceIssuesList'
 
 import { buttons, render } from '../../support/render'
 import { HOSTILE, SEEDED, version } from './fixtures'
@@ -42,7 +42,7 @@ describe('the editor’s validation', () => {
     expect(html).toContain(
       `aria-label="Ir a la línea ${String(expected?.line)}, columna ${String(expected?.column)}"`
     )
-    expect(html).toMatch(/<p role="status" class="form-issues-count">/)
+    expect(html).toMatch(/<p role="status" class="source-issues-count">/)
     const send = buttons(html).find((b) => b.text === 'Subir borrador')
     expect(send?.attrs).toContain('disabled')
     expect(text).toContain('Corrige los problemas para poder subirlo.')
@@ -65,10 +65,12 @@ describe('the editor’s validation', () => {
 
   it('shows the server’s findings the same way', async () => {
     const { text, html } = await render(
-      <FormIssuesList
+      <SourceIssuesList
         issues={[{ code: 'bad_condition', message: HOSTILE, line: 40, column: 9 }]}
         onGoTo={noop}
         source="server"
+        clean=""
+        codeLabel={() => 'Condición'}
       />
     )
     expect(text).toContain('1 problema según el servidor 40:9 Condición')
@@ -138,7 +140,7 @@ describe('the list and a version', () => {
     )
     expect(text).toContain('la usan 14 evaluaciones')
     expect(buttons(html).map((b) => b.text)).toEqual(['Nueva versión a partir de la 1'])
-    expect(html).toContain('<span class="form-code-number" aria-hidden="true">1</span>')
+    expect(html).toContain('<span class="source-code-number" aria-hidden="true">1</span>')
     const draft = await render(
       <FormVersionView
         version={version({ status: 'draft', publishedAt: null })}

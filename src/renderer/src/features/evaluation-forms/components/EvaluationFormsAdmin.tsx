@@ -1,9 +1,9 @@
 import { FilePlus2, RefreshCw } from 'lucide-react'
 import { useEffect, useMemo, useState } from 'react'
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
 
 import type { FormVersion } from '@shared/evaluations/evaluation-api'
+import { SourceDialog } from '@renderer/ui/source-editor'
 import {
   formTitle,
   groupForms,
@@ -169,72 +169,52 @@ export function EvaluationFormsAdmin({ api = defaultApi }: { api?: FormsApi }) {
           {notice.text}
         </p>
       )}
-      <ModalOverlay
-        isOpen={open !== null}
-        onOpenChange={(isOpen) => {
-          if (!isOpen) setOpen(null)
+      <SourceDialog
+        open={open !== null}
+        title={dialogTitle}
+        editing={open?.mode === 'edit'}
+        onClose={() => {
+          setOpen(null)
         }}
-        // Typed YAML is never lost to a stray click or Escape: "Cancelar" closes the editor.
-        isDismissable={open?.mode === 'view'}
-        isKeyboardDismissDisabled={open?.mode === 'edit'}
-        className="forms-dialog-overlay"
       >
-        <Modal className="forms-dialog-modal">
-          <Dialog className="forms-dialog">
-            <header className="forms-dialog-header">
-              <Heading slot="title">{dialogTitle}</Heading>
-              <button
-                type="button"
-                className="quiet"
-                onClick={() => {
-                  setOpen(null)
-                }}
-              >
-                {t('evaluationForms.close')}
-              </button>
-            </header>
-            {open?.mode === 'edit' && (
-              <FormEditor
-                initialSource={open.source}
-                onUpload={(source) => api.upload(source)}
-                onUploaded={async (version) => {
-                  setNotice({
-                    tone: 'ok',
-                    text: version
-                      ? t('evaluationForms.notices.uploaded', { version: version.version })
-                      : t('evaluationForms.notices.uploadedPlain')
-                  })
-                  await reload()
-                  setOpen(
-                    version
-                      ? { mode: 'view', formId: version.formId, version: version.version }
-                      : null
-                  )
-                }}
-                onCancel={() => {
-                  setOpen(null)
-                }}
-              />
-            )}
-            {viewing && (
-              <FormVersionView
-                version={viewing}
-                busy={busy}
-                onNewVersion={() => {
-                  setOpen({
-                    mode: 'edit',
-                    source: viewing.source,
-                    title: t('evaluationForms.editor.newVersionOf', {
-                      form: formTitle(viewing, language)
-                    })
-                  })
-                }}
-                onPublish={() => void publish(viewing)}
-              />
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+        {open?.mode === 'edit' && (
+          <FormEditor
+            initialSource={open.source}
+            onUpload={(source) => api.upload(source)}
+            onUploaded={async (version) => {
+              setNotice({
+                tone: 'ok',
+                text: version
+                  ? t('evaluationForms.notices.uploaded', { version: version.version })
+                  : t('evaluationForms.notices.uploadedPlain')
+              })
+              await reload()
+              setOpen(
+                version ? { mode: 'view', formId: version.formId, version: version.version } : null
+              )
+            }}
+            onCancel={() => {
+              setOpen(null)
+            }}
+          />
+        )}
+        {viewing && (
+          <FormVersionView
+            version={viewing}
+            busy={busy}
+            onNewVersion={() => {
+              setOpen({
+                mode: 'edit',
+                source: viewing.source,
+                title: t('evaluationForms.editor.newVersionOf', {
+                  form: formTitle(viewing, language)
+                })
+              })
+            }}
+            onPublish={() => void publish(viewing)}
+          />
+        )}
+      </SourceDialog>
     </section>
   )
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { FormVersion } from '@shared/evaluations/evaluation-api'
 import { checkFormSource } from '@shared/evaluations/form-source'
 import { dateTimeFormat } from '@renderer/i18n/formatters'
+import { SourceView } from '@renderer/ui/source-editor'
 import { FormPreview } from './FormPreview'
 
 /**
@@ -25,7 +26,6 @@ export function FormVersionView({
   const { t, i18n } = useTranslation()
   const form = useMemo(() => checkFormSource(version.source).form, [version.source])
   const when = dateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
-  const lines = version.source.split('\n')
   const published = version.status === 'published'
   return (
     <div className="form-version-view">
@@ -50,7 +50,7 @@ export function FormVersionView({
       </div>
       <div className="form-version-columns">
         <div
-          className="form-editor-preview"
+          className="source-editor-preview"
           // Focusable so the keyboard can scroll a long preview (axe: scrollable-region-focusable).
           // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
           tabIndex={0}
@@ -63,26 +63,10 @@ export function FormVersionView({
         </div>
         <div className="form-version-source">
           <h3>{t('evaluationForms.version.yaml')}</h3>
-          <pre
-            className="form-code-readonly"
-            // Focusable so the keyboard can scroll a long YAML (axe: scrollable-region-focusable).
-            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-            tabIndex={0}
-            aria-label={t('evaluationForms.version.yaml')}
-          >
-            {lines.map((line, i) => (
-              <span key={i} className="form-code-line">
-                <span className="form-code-number" aria-hidden="true">
-                  {i + 1}
-                </span>
-                {line}
-                {'\n'}
-              </span>
-            ))}
-          </pre>
+          <SourceView source={version.source} label={t('evaluationForms.version.yaml')} />
         </div>
       </div>
-      <footer className="form-editor-actions">
+      <footer className="source-editor-actions">
         <button type="button" onClick={onNewVersion}>
           <FilePlus2 size={14} aria-hidden="true" />
           {t('evaluationForms.actions.newVersionFrom', { version: version.version })}

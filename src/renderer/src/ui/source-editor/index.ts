@@ -1,0 +1,9 @@
+/**
+ * Versioned YAML sources written and read in the app (evaluation forms, practice scenarios): the
+ * editor with its findings by line and a preview, the read-only view, the dialog they open in.
+ */
+export { SourceDialog } from './SourceDialog'
+export { SourceEditor, type SourceCheck, type SourceEditorProps } from './SourceEditor'
+export { SourceView } from './SourceView'
+export type { SourceIssue, SourceOutcome } from './source-outcome'
+export { lineRange, offsetOf, positionOf } from './source-position'
