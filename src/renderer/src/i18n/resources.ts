@@ -10,6 +10,7 @@ import enEvaluations from './en/evaluations.json'
 import enPracticeReport from './en/practice-report.json'
 import enPracticeScenarios from './en/practice-scenarios.json'
 import enRoleplay from './en/roleplay.json'
+import enScenarioAuthoring from './en/scenario-authoring.json'
 import enSourceEditor from './en/source-editor.json'
 import enTrainingProgress from './en/training-progress.json'
 import en from './en.json'
@@ -20,6 +21,7 @@ import esEvaluations from './es/evaluations.json'
 import esPracticeReport from './es/practice-report.json'
 import esPracticeScenarios from './es/practice-scenarios.json'
 import esRoleplay from './es/roleplay.json'
+import esScenarioAuthoring from './es/scenario-authoring.json'
 import esSourceEditor from './es/source-editor.json'
 import esTrainingProgress from './es/training-progress.json'
 import es from './es.json'
@@ -35,7 +37,8 @@ export const translations = {
     practiceReport: esPracticeReport,
     trainingProgress: esTrainingProgress,
     roleplay: esRoleplay,
-    sourceEditor: esSourceEditor
+    sourceEditor: esSourceEditor,
+    scenarioAuthoring: esScenarioAuthoring
   },
   en: {
     ...en,
@@ -47,6 +50,7 @@ export const translations = {
     practiceReport: enPracticeReport,
     trainingProgress: enTrainingProgress,
     roleplay: enRoleplay,
-    sourceEditor: enSourceEditor
+    sourceEditor: enSourceEditor,
+    scenarioAuthoring: enScenarioAuthoring
   }
 }

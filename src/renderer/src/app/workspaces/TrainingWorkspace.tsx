@@ -1,4 +1,4 @@
-import { BookOpen, TrendingUp } from 'lucide-react'
+import { BookOpen, FilePen, TrendingUp } from 'lucide-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components'
@@ -8,36 +8,45 @@ import { EscalationsPanel } from '../../features/complaints'
 import { PracticeDataPanel, ScenarioLibrary } from '../../features/practice-scenarios'
 import { ScriptAnalyticsPanel } from '../../features/scripts'
 import { RoleplayStart } from '../../features/roleplay'
+import { ScenarioAuthoring } from '../../features/scenario-authoring'
 import { TrainingProgressPanel } from '../../features/training-progress'
 import { ErrorBoundary } from '../ErrorBoundary'
 import './training-workspace.css'
 
 const tabs = [
   { id: 'scenarios', Icon: BookOpen },
-  { id: 'progress', Icon: TrendingUp }
+  { id: 'progress', Icon: TrendingUp },
+  { id: 'authoring', Icon: FilePen }
 ] as const
 type TrainingTab = (typeof tabs)[number]['id']
 
 const isTrainingTab = (key: Key): key is TrainingTab => tabs.some((t) => t.id === key)
 
 /**
- * Training, in two tabs. Scenarios: the scenario library (the trainer's main work, the tall
+ * Training, in three tabs. Scenarios: the scenario library (the trainer's main work, the tall
  * column: read a scenario, ring its persona on the desk), and beside it what waits for the
  * trainer as the trainees' lead in practice (compensations above a trainee's authority,
  * escalations: a trainer's desk holds practice records only), how trainees follow the scripts,
  * and the practice data (purged here). Progress: cohorts and each trainee's scored practice.
- * Both stay mounted, so a scenario read or a trainee opened survives a look at the other tab;
- * progress is first read when its tab first opens.
+ * Management: the scenarios' versions, written, published and retired here. They stay mounted,
+ * so a scenario read or a trainee opened survives a look at another tab; progress and
+ * management are first read when their tab first opens.
  */
 export default function TrainingWorkspace() {
   const { t } = useTranslation()
   const [tab, setTab] = useState<TrainingTab>('scenarios')
+  // Management reads the server when first opened, not at every start of the workspace.
+  const [authoringOpened, setAuthoringOpened] = useState(false)
+  // A version published (or a scenario retired) there: the library reads the list again.
+  const [published, setPublished] = useState(0)
   return (
     <Tabs
       className="workspace training-tabs"
       selectedKey={tab}
       onSelectionChange={(key) => {
-        if (isTrainingTab(key)) setTab(key)
+        if (!isTrainingTab(key)) return
+        setTab(key)
+        if (key === 'authoring') setAuthoringOpened(true)
       }}
     >
       <TabList aria-label={t('trainingProgress.tabs.label')} className="tab-list">
@@ -51,7 +60,7 @@ export default function TrainingWorkspace() {
       <TabPanel id="scenarios" className="tab-panel training-tab-panel" shouldForceMount>
         <div className="workspace two-columns">
           <ErrorBoundary area={t('practiceScenarios.heading')}>
-            <ScenarioLibrary />
+            <ScenarioLibrary key={published} />
           </ErrorBoundary>
           <div className="training-stack">
             <ErrorBoundary area={t('compensation.approvals.heading')}>
@@ -78,6 +87,17 @@ export default function TrainingWorkspace() {
             )}
           />
         </ErrorBoundary>
+      </TabPanel>
+      <TabPanel id="authoring" className="tab-panel training-tab-panel" shouldForceMount>
+        {authoringOpened && (
+          <ErrorBoundary area={t('scenarioAuthoring.heading')}>
+            <ScenarioAuthoring
+              onChanged={() => {
+                setPublished((n) => n + 1)
+              }}
+            />
+          </ErrorBoundary>
+        )}
       </TabPanel>
     </Tabs>
   )

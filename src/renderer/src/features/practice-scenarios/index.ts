@@ -1,4 +1,5 @@
 export { ScenarioLibrary } from './components/ScenarioLibrary'
+export { ScenarioDetail } from './components/ScenarioDetail'
 export { PracticePicker } from './components/PracticePicker'
 export { startScenarioPractice, type PracticeStart } from './practice-start'
 export { PracticeDataPanel } from './components/PracticeDataPanel'

@@ -207,7 +207,8 @@ export function ScenarioDetail({
   detail,
   actions = null
 }: {
-  detail: ScenarioVersionDetail
+  /** A version on the server, or a source being written (its preview). */
+  detail: Pick<ScenarioVersionDetail, 'version' | 'scenario'>
   /** What can be done with it (ring it on the desk), under its title. */
   actions?: ReactNode
 }) {
