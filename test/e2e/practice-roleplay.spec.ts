@@ -136,7 +136,9 @@ test("the trainer starts it from Ana's progress, follows her step; his notes and
   await hears(tomas, TONE_HZ.ana)
 
   // He follows her script and reads the customer's part at her step.
-  await expect(panel.getByRole('status').first()).toContainText('Ana Ortiz está en «Hola, …»')
+  await expect(panel.getByRole('status').first()).toContainText(
+    'Ana Ortiz está en «Hola, … Le llamo de Atiende para revisar sus servicios.»'
+  )
   const prompter = panel.getByRole('region', { name: 'Lo que dice el cliente en este paso' })
   await expect(prompter).toContainText('Di: Sí, dígame.')
   await ws.script.stepButton('Siguiente').click()

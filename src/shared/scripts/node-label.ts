@@ -9,11 +9,27 @@ import { pickText } from './localized-text'
 import { findNode, type Script } from './schema'
 
 const PLACEHOLDER = /\{\{[^}]*\}\}/g
+const SENTENCE = /.+?[.?!:…](?=\s|$)/g
+const WORD = /\p{L}+/gu
 
-/** The first sentence of `text`, at most `max` characters, cut at a word. */
+/**
+ * The first sentence; a greeting that is only a name to fill ("Hola, {{customer.firstName}}.")
+ * says nothing of the step, so the next sentence joins it ("Hola, … Le llamo de Atiende…").
+ */
+function opening(plain: string): string {
+  let label = ''
+  for (const [sentence] of plain.matchAll(SENTENCE)) {
+    label = `${label} ${sentence.trim()}`.trim()
+    const words = label.replace(/…/g, ' ').match(WORD)?.length ?? 0
+    if (!label.includes('…') || words >= 2) return label
+  }
+  return label === '' ? plain : label
+}
+
+/** The opening of `text`, at most `max` characters, cut at a word. */
 function gist(text: string, max: number): string {
   const plain = text.replace(PLACEHOLDER, '…').replace(/…[.]/g, '…').replace(/\s+/g, ' ').trim()
-  const sentence = /^.+?[.?!:…](?=\s|$)/.exec(plain)?.[0] ?? plain
+  const sentence = opening(plain)
   if (sentence.length <= max) return sentence
   const cut = sentence.slice(0, max - 1)
   const space = cut.lastIndexOf(' ')

@@ -18,6 +18,14 @@ describe('a script step in a few words', () => {
     expect(nodeLabel(script, 'escalate', 'es', 40)).toBe('Impacto alto o cliente de alto valor…')
   })
 
+  it('joins the next sentence to a greeting that is only a name to fill', () => {
+    const retention = sample('retention-objections').script
+    expect(nodeLabel(retention, 'intro', 'es')).toBe(
+      'Hola, … Le llamo de Atiende para revisar sus servicios.'
+    )
+    expect(nodeLabel(retention, 'intro', 'en', 30)).toBe('Hello, … I am calling from…')
+  })
+
   it('is null for a route or an unknown step', () => {
     expect(nodeLabel(script, 'pick-category', 'es')).toBeNull()
     expect(nodeLabel(script, 'no-such-step', 'es')).toBeNull()
