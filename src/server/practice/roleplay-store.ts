@@ -1,8 +1,9 @@
 /**
  * Reads role-play sessions: one session as its trainer's live view names it, and the trainers'
- * feedback as the trainee reads it, signed by who sent it (its trainer, or an admin). The feedback is kept as its body was parsed; it is parsed
- * again when read (the text rule cleans what an older version wrote), and a row that no longer
- * parses is left out rather than failing the trainee's whole progress.
+ * feedback as the trainee reads it, signed by who sent it (its trainer, or an admin). The
+ * feedback is kept as its body was parsed; it is parsed again when read (the text rule cleans
+ * what an older version wrote), and a row that no longer parses is left out rather than failing
+ * the trainee's whole progress.
  */
 import { roleplayFeedbackBodySchema, type RoleplayFeedback } from '@shared/practice/roleplay'
 import type { Queryable } from '../db/db'

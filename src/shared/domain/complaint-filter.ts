@@ -24,6 +24,8 @@ export const complaintFilterSchema = z.object({
   channel: z.enum(complaintChannels).nullable().default(null),
   /** The customer's value tier as cached here (complaints without a customer never match). */
   tier: z.enum(valueTiers).nullable().default(null),
+  /** Only those filed on this call (a practice call's score reads its own). */
+  callId: z.string().min(1).max(256).nullable().default(null),
   /** Text anywhere in the case number, the customer's name or the description. */
   search: z.string().max(200).default('')
 })

@@ -194,4 +194,28 @@ describe('complaint lists in the local store', () => {
     expect(list({ channel: 'chat' })).toEqual([])
     expect(list({}).sort()).toEqual(['En la tienda', 'Por correo', 'Sin canal'])
   })
+
+  it('filters by the call it was filed on, one written here or pulled', async () => {
+    store.applyPull(
+      [
+        {
+          seq: 1,
+          entity: 'complaint',
+          data: serverComplaint({ description: 'En la llamada', callId: 'call-a' })
+        },
+        { seq: 2, entity: 'complaint', data: serverComplaint({ description: 'Sin llamada' }) }
+      ],
+      2
+    )
+    await createComplaint(store, {
+      customerId: null,
+      callId: 'call-a',
+      category: 'billing',
+      description: 'También en la llamada'
+    })
+    expect(list({ callId: 'call-a' }).sort()).toEqual(
+      ['También en la llamada', 'En la llamada'].sort()
+    )
+    expect(list({ callId: 'call-b' })).toEqual([])
+  })
 })

@@ -51,9 +51,13 @@ export async function callRecords(callId: string): Promise<{
 } | null> {
   const client = dataClient()
   if (!client) return null
-  const listed = await client.send('complaint:list', { customerId: null, limit: MAX_COMPLAINTS })
+  const listed = await client.send('complaint:list', {
+    customerId: null,
+    limit: MAX_COMPLAINTS,
+    filter: { callId }
+  })
   if (!listed.ok) return null
-  const complaints = listed.data.complaints.filter((c) => c.callId === callId)
+  const complaints = listed.data.complaints
   const compensations: CallCompensation[] = []
   for (const complaint of complaints) {
     const result = await client.send('compensation:list', {

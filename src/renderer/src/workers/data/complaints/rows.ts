@@ -135,6 +135,10 @@ export function listComplaints(
                   AND json_extract(args, '$.assigneeId') = ?))`)
     params.push(filter.agentId, filter.agentId)
   }
+  if (filter.callId !== null) {
+    where.push('call_id = ?')
+    params.push(filter.callId)
+  }
   if (filter.severity !== null) {
     where.push('severity = ?')
     params.push(filter.severity)
