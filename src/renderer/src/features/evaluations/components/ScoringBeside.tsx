@@ -23,6 +23,11 @@ function useAreaBeside(besideId: string): CSSProperties {
     const area = pane?.closest('.workspace') ?? null
     const place = () => {
       if (!pane || !area) return
+      // The pane's workspace is hidden (the desk stays mounted behind another one): so is this.
+      if (pane.getClientRects().length === 0) {
+        setStyle({ display: 'none' })
+        return
+      }
       const p = pane.getBoundingClientRect()
       const a = area.getBoundingClientRect()
       setStyle({
