@@ -11,14 +11,13 @@ import {
 } from '@shared/evaluations/evaluation-api'
 import { z } from 'zod'
 
-import type { SourceOutcome } from '@renderer/ui/source-editor'
-
 import {
   pageRequest,
   pageTransport,
   refusalMessage,
   type PageTransport
 } from '@renderer/data/page-request'
+import type { SourceOutcome } from '@renderer/ui/source-editor'
 
 export type { SourceIssue } from '@renderer/ui/source-editor'
 export type FormsOutcome<T> = SourceOutcome<T>
