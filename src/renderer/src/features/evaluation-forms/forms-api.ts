@@ -11,13 +11,8 @@ import {
 } from '@shared/evaluations/evaluation-api'
 import { z } from 'zod'
 
-import {
-  pageRequest,
-  pageTransport,
-  refusalMessage,
-  type PageTransport
-} from '@renderer/data/page-request'
-import type { SourceOutcome } from '@renderer/ui/source-editor'
+import { pageRequest, pageTransport, type PageTransport } from '@renderer/data/page-request'
+import { refusedSource, type SourceOutcome } from '@renderer/ui/source-editor'
 
 export type { SourceIssue } from '@renderer/ui/source-editor'
 export type FormsOutcome<T> = SourceOutcome<T>
@@ -32,24 +27,7 @@ export interface FormsApi {
 
 const uploadAnswerSchema = z.union([formVersionSchema, z.object({ version: formVersionSchema })])
 
-async function failure(response: Response): Promise<FormsOutcome<never>> {
-  const body: unknown = await response.json().catch(() => null)
-  const rejected = formRejectedSchema.safeParse(body)
-  if (response.status === 400 && rejected.success) {
-    return {
-      ok: false,
-      reason: 'rejected',
-      message: rejected.data.message,
-      issues: rejected.data.issues.map(({ code, message, line, column }) => ({
-        code,
-        message,
-        line,
-        column
-      }))
-    }
-  }
-  return { ok: false, reason: 'failed', message: refusalMessage(response.status, body) }
-}
+const failure = (response: Response) => refusedSource(response, formRejectedSchema)
 
 export function createFormsApi(transport: PageTransport): FormsApi {
   const call = pageRequest(transport, '/api/evaluation-forms')

@@ -15,13 +15,8 @@ import {
   type ScenarioVersion,
   type ScenarioVersionDetail
 } from '@shared/practice/scenario-api'
-import {
-  pageRequest,
-  pageTransport,
-  refusalMessage,
-  type PageTransport
-} from '@renderer/data/page-request'
-import type { SourceOutcome } from '@renderer/ui/source-editor'
+import { pageRequest, pageTransport, type PageTransport } from '@renderer/data/page-request'
+import { refusedSource, type SourceOutcome } from '@renderer/ui/source-editor'
 
 export interface ScenarioAdminApi {
   list: () => Promise<SourceOutcome<ScenarioVersion[]>>
@@ -34,24 +29,7 @@ export interface ScenarioAdminApi {
 
 const UNEXPECTED = 'unexpected answer'
 
-async function failure(response: Response): Promise<SourceOutcome<never>> {
-  const body: unknown = await response.json().catch(() => null)
-  const rejected = scenarioRejectedSchema.safeParse(body)
-  if (response.status === 400 && rejected.success) {
-    return {
-      ok: false,
-      reason: 'rejected',
-      message: rejected.data.message,
-      issues: rejected.data.issues.map(({ code, message, line, column }) => ({
-        code,
-        message,
-        line,
-        column
-      }))
-    }
-  }
-  return { ok: false, reason: 'failed', message: refusalMessage(response.status, body) }
-}
+const failure = (response: Response) => refusedSource(response, scenarioRejectedSchema)
 
 export function createScenarioAdminApi(transport: PageTransport): ScenarioAdminApi {
   const call = pageRequest(transport, '/api/practice-scenarios')

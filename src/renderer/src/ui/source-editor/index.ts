@@ -5,5 +5,5 @@
 export { SourceDialog } from './SourceDialog'
 export { SourceEditor, type SourceCheck, type SourceEditorProps } from './SourceEditor'
 export { SourceView } from './SourceView'
-export type { SourceIssue, SourceOutcome } from './source-outcome'
+export { refusedSource, type SourceIssue, type SourceOutcome } from './source-outcome'
 export { lineRange, offsetOf, positionOf } from './source-position'
