@@ -335,9 +335,12 @@ describe('the server down for minutes while an agent writes 1,000 records', () =
         expect(failed.every((r) => !r.connected)).toBe(true)
         const beforeRestart = attempts.requestsBetween(downAt, restartedAt).length
         const afterRestart = attempts.requestsBetween(restartedAt, upAt).length
-        // The 30 s cap keeps it trying through the whole outage (each engine starts over)...
-        expect(beforeRestart).toBeGreaterThanOrEqual(5)
-        expect(afterRestart).toBeGreaterThanOrEqual(5)
+        // The 30 s cap keeps it trying through the whole outage (each engine starts over): about
+        // six attempts in each half of a quiet run; a loaded machine's stalled timers made four
+        // (a clean-clone run in session 16), so three is the bound: an engine that gave up would
+        // stop after its first one or two...
+        expect(beforeRestart).toBeGreaterThanOrEqual(3)
+        expect(afterRestart).toBeGreaterThanOrEqual(3)
         // ...while 500 writes per engine run did not each cost a request: a retry every second,
         // or one per write, would have made 60 to 500 in each half.
         expect(beforeRestart).toBeLessThan(40)
