@@ -133,7 +133,8 @@ export function registerEvaluationFormRoutes(app: ZodApp, ctx: RouteContext): vo
           questionId: i.questionId,
           path: i.path,
           line: i.line,
-          column: i.column
+          column: i.column,
+          detail: i.detail
         }))
         return reply.code(400).send(locatedRejection('invalid_form', 'form', issues))
       }

@@ -12,6 +12,7 @@ import { adherenceFactsSchema } from './adherence'
 import { evaluationDimensions } from './dimensions'
 import { formKinds, MAX_FORM_SOURCE_BYTES } from './form-schema'
 import { formIssueCodes } from './validate-form'
+import { findingDetailSchema } from '../yaml/finding-detail'
 
 // ---- Forms (admins) ------------------------------------------------------------------------
 
@@ -25,7 +26,9 @@ export const locatedFormIssueSchema = z.object({
   questionId: z.string().nullable(),
   path: z.array(z.union([z.string(), z.number()])),
   line: z.number(),
-  column: z.number()
+  column: z.number(),
+  /** The message as a key and its values, for the UI's language (absent from older servers). */
+  detail: findingDetailSchema.optional()
 })
 
 /** 400 on upload: every finding, on its line. */

@@ -1,8 +1,10 @@
 export { checkScenarioSource, type CheckedScenario } from './scenario-source'
 export {
+  scenarioFindings,
   scenarioIssueCodes,
   type LocatedScenarioIssue,
   type ScenarioIssue,
+  type ScenarioFindingDetail,
   type ScenarioIssueCode
 } from './scenario-issues'
 export {

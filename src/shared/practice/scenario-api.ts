@@ -19,6 +19,7 @@ import { z } from 'zod'
 
 import { scenarioIssueCodes } from './scenario-issues'
 import { scenarioSchema } from './scenario-schema'
+import { findingDetailSchema } from '../yaml/finding-detail'
 
 /** A scenario file is text a person writes: 256 KiB is far above any real one. */
 export const MAX_SCENARIO_SOURCE_BYTES = 256 * 1024
@@ -33,7 +34,9 @@ export const locatedScenarioIssueSchema = z.object({
   id: z.string().nullable(),
   path: z.array(z.union([z.string(), z.number()])),
   line: z.number(),
-  column: z.number()
+  column: z.number(),
+  /** The message as a key and its values, for the UI's language (absent from older servers). */
+  detail: findingDetailSchema.optional()
 })
 
 /** 400 on upload: every finding, on its line. */

@@ -4,7 +4,7 @@
  * expected way at a choice, objections are jumps of the script, offers are offer steps, mandatory
  * lines are listed, and the disposition is the script's and the one the path ends with.
  */
-import { checkAnswer } from '../scripts/check-answer'
+import { answerProblem, describeAnswerProblem } from '../scripts/check-answer'
 import { successors } from '../scripts/script-graph'
 import { findNode, type Script } from '../scripts/schema'
 import type { DocPath } from '../yaml/located-yaml'
@@ -21,6 +21,7 @@ export function pathIssues(scenario: Scenario, script: Script): ScenarioIssue[] 
       found.push(
         issue(
           'unknown_node',
+          { key: 'notInVersion', params: { node: id, script: script.id, version: script.version } },
           `node "${id}" is not in ${script.id} v${String(script.version)}`,
           id,
           ['expectedPath', i]
@@ -30,21 +31,36 @@ export function pathIssues(scenario: Scenario, script: Script): ScenarioIssue[] 
     }
     if (i === 0 && id !== script.start) {
       found.push(
-        issue('bad_path', `the script starts at "${script.start}", not here`, id, [
-          'expectedPath',
-          0
-        ])
+        issue(
+          'bad_path',
+          { key: 'wrongStart', params: { start: script.start } },
+          `the script starts at "${script.start}", not here`,
+          id,
+          ['expectedPath', 0]
+        )
       )
     }
     const after = path[i + 1]
     if (after !== undefined && findNode(script, after) && !successors(node).includes(after)) {
       found.push(
-        issue('bad_path', `"${id}" never leads to "${after}"`, after, ['expectedPath', i + 1])
+        issue(
+          'bad_path',
+          { key: 'neverLeads', params: { from: id, to: after } },
+          `"${id}" never leads to "${after}"`,
+          after,
+          ['expectedPath', i + 1]
+        )
       )
     }
     if (after === undefined && node.kind !== 'end') {
       found.push(
-        issue('bad_path', 'the expected path stops before an end node', id, ['expectedPath', i])
+        issue(
+          'bad_path',
+          { key: 'stopsEarly', params: {} },
+          'the expected path stops before an end node',
+          id,
+          ['expectedPath', i]
+        )
       )
     }
   })
@@ -59,20 +75,33 @@ export function turnIssues(scenario: Scenario, script: Script): ScenarioIssue[] 
     const node = findNode(script, turn.node)
     if (!node) {
       found.push(
-        issue('unknown_node', `node "${turn.node}" is not in the script`, turn.node, [
-          ...at,
-          'node'
-        ])
+        issue(
+          'unknown_node',
+          { key: 'notInScript', params: { node: turn.node } },
+          `node "${turn.node}" is not in the script`,
+          turn.node,
+          [...at, 'node']
+        )
       )
       return
     }
     if (turn.answer !== undefined) {
       if (node.kind !== 'ask') {
-        found.push(issue('bad_answer', `"${turn.node}" asks nothing`, turn.node, [...at, 'answer']))
+        found.push(
+          issue(
+            'bad_answer',
+            { key: 'asksNothing', params: { node: turn.node } },
+            `"${turn.node}" asks nothing`,
+            turn.node,
+            [...at, 'answer']
+          )
+        )
       } else {
-        const problem = checkAnswer(node.answer, turn.answer)
-        if (problem) found.push(issue('bad_answer', problem, turn.node, [...at, 'answer']))
-        else if (node.answer.type === 'choice') {
+        const problem = answerProblem(node.answer, turn.answer)
+        if (problem) {
+          const message = describeAnswerProblem(problem)
+          found.push(issue('bad_answer', problem, message, turn.node, [...at, 'answer']))
+        } else if (node.answer.type === 'choice') {
           // An option with its own target decides the path (else the path check covers it): the answer
           // must take the expected way.
           const chosen = node.answer.options.find((o) => o.value === turn.answer)
@@ -83,6 +112,7 @@ export function turnIssues(scenario: Scenario, script: Script): ScenarioIssue[] 
             found.push(
               issue(
                 'bad_answer',
+                { key: 'leadsElsewhere', params: { to: chosen.next, expected } },
                 `this answer leads to "${leadsTo}", the expected path goes to "${expected}"`,
                 turn.node,
                 [...at, 'answer']
@@ -96,6 +126,7 @@ export function turnIssues(scenario: Scenario, script: Script): ScenarioIssue[] 
       found.push(
         issue(
           'unknown_jump',
+          { key: 'notAJump', params: { jump: turn.objection.jump } },
           `"${turn.objection.jump}" is not a jump of the script`,
           turn.objection.jump,
           [...at, 'objection', 'jump']
@@ -103,7 +134,15 @@ export function turnIssues(scenario: Scenario, script: Script): ScenarioIssue[] 
       )
     }
     if (turn.offer && (node.kind !== 'action' || node.action.type !== 'offer_product')) {
-      found.push(issue('bad_offer', `"${turn.node}" offers nothing`, turn.node, [...at, 'offer']))
+      found.push(
+        issue(
+          'bad_offer',
+          { key: 'offersNothing', params: { node: turn.node } },
+          `"${turn.node}" offers nothing`,
+          turn.node,
+          [...at, 'offer']
+        )
+      )
     }
   })
   // Every required question on the path needs the customer's answer, or the trainee has none to record.
@@ -114,7 +153,13 @@ export function turnIssues(scenario: Scenario, script: Script): ScenarioIssue[] 
     const node = findNode(script, id)
     if (node?.kind === 'ask' && node.optional !== true && !answered.has(id)) {
       found.push(
-        issue('missing_answer', `the customer gives no answer at "${id}"`, id, ['expectedPath', i])
+        issue(
+          'missing_answer',
+          { key: 'noAnswer', params: { node: id } },
+          `the customer gives no answer at "${id}"`,
+          id,
+          ['expectedPath', i]
+        )
       )
     }
   })
@@ -126,9 +171,11 @@ export function stepIssues(scenario: Scenario, script: Script): ScenarioIssue[] 
   const onPath = new Set(scenario.expectedPath)
   const named = (id: string, path: DocPath): void => {
     if (!findNode(script, id)) {
-      found.push(issue('unknown_node', `node "${id}" is not in the script`, id, path))
+      const detail = { key: 'notInScript', params: { node: id } } as const
+      found.push(issue('unknown_node', detail, `node "${id}" is not in the script`, id, path))
     } else if (!onPath.has(id)) {
-      found.push(issue('not_on_path', `"${id}" is not on the expected path`, id, path))
+      const detail = { key: 'notOnPath', params: { node: id } } as const
+      found.push(issue('not_on_path', detail, `"${id}" is not on the expected path`, id, path))
     }
   }
   scenario.mandatorySteps.forEach((id, i) => {
@@ -142,6 +189,7 @@ export function stepIssues(scenario: Scenario, script: Script): ScenarioIssue[] 
       found.push(
         issue(
           'mandatory_not_listed',
+          { key: 'notListed', params: { node: id } },
           `the script makes "${id}" mandatory: list it in mandatorySteps`,
           id,
           ['expectedPath', i]
@@ -155,10 +203,13 @@ export function stepIssues(scenario: Scenario, script: Script): ScenarioIssue[] 
   ) {
     const i = scenario.critical.indexOf('branches')
     found.push(
-      issue('bad_critical', '"branches" is critical but the path has no decision', 'branches', [
-        'critical',
-        i
-      ])
+      issue(
+        'bad_critical',
+        { key: 'noDecision', params: {} },
+        '"branches" is critical but the path has no decision',
+        'branches',
+        ['critical', i]
+      )
     )
   }
   return found
@@ -172,20 +223,34 @@ export function expectationScriptIssues(scenario: Scenario, script: Script): Sce
     const node = findNode(script, offer.node)
     if (!node) {
       found.push(
-        issue('unknown_node', `node "${offer.node}" is not in the script`, offer.node, [
-          ...at,
-          'node'
-        ])
+        issue(
+          'unknown_node',
+          { key: 'notInScript', params: { node: offer.node } },
+          `node "${offer.node}" is not in the script`,
+          offer.node,
+          [...at, 'node']
+        )
       )
     } else if (node.kind !== 'action' || node.action.type !== 'offer_product') {
-      found.push(issue('bad_offer', `"${offer.node}" offers nothing`, offer.node, [...at, 'node']))
+      found.push(
+        issue(
+          'bad_offer',
+          { key: 'offersNothing', params: { node: offer.node } },
+          `"${offer.node}" offers nothing`,
+          offer.node,
+          [...at, 'node']
+        )
+      )
     } else {
       if (!scenario.expectedPath.includes(offer.node)) {
         found.push(
-          issue('not_on_path', `"${offer.node}" is not on the expected path`, offer.node, [
-            ...at,
-            'node'
-          ])
+          issue(
+            'not_on_path',
+            { key: 'notOnPath', params: { node: offer.node } },
+            `"${offer.node}" is not on the expected path`,
+            offer.node,
+            [...at, 'node']
+          )
         )
       }
       const fixed = node.action.product === 'next_best_offer' ? undefined : node.action.product
@@ -193,6 +258,10 @@ export function expectationScriptIssues(scenario: Scenario, script: Script): Sce
         found.push(
           issue(
             'bad_offer',
+            {
+              key: 'otherProduct',
+              params: { node: offer.node, offers: fixed, product: offer.product }
+            },
             `"${offer.node}" offers ${fixed}, not ${offer.product}`,
             offer.product,
             [...at, 'product']
@@ -204,6 +273,12 @@ export function expectationScriptIssues(scenario: Scenario, script: Script): Sce
         found.push(
           issue(
             'bad_offer',
+            reaction
+              ? {
+                  key: 'otherResponse',
+                  params: { response: reaction.response, outcome: offer.outcome }
+                }
+              : { key: 'noReaction', params: { node: offer.node } },
             reaction
               ? `the customer's response is ${reaction.response}, not ${offer.outcome}`
               : `the customer has no offer reaction at "${offer.node}"`,
@@ -219,6 +294,7 @@ export function expectationScriptIssues(scenario: Scenario, script: Script): Sce
     found.push(
       issue(
         'unknown_disposition',
+        { key: 'notInScript', params: { disposition } },
         `"${disposition}" is not a disposition of the script`,
         disposition,
         at
@@ -230,6 +306,7 @@ export function expectationScriptIssues(scenario: Scenario, script: Script): Sce
       found.push(
         issue(
           'disposition_mismatch',
+          { key: 'pathEnds', params: { outcome: last.outcome } },
           `the expected path ends with "${last.outcome}"`,
           disposition,
           at

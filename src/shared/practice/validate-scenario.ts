@@ -25,7 +25,15 @@ function duplicates(ids: readonly string[], path: (i: number) => DocPath): Scena
       seen.add(id)
       return []
     }
-    return [issue('duplicate_id', `"${id}" is listed twice`, id, path(i))]
+    return [
+      issue(
+        'duplicate_id',
+        { key: 'listedTwice', params: { id } },
+        `"${id}" is listed twice`,
+        id,
+        path(i)
+      )
+    ]
   })
 }
 
@@ -57,7 +65,9 @@ function translations(scenario: Scenario): ScenarioIssue[] {
       const missing = missingLanguages(value)
       if (missing.length > 0) {
         const id = ownerOf(scenario, path)
-        found.push(issue('missing_translation', `missing ${missing.join(', ')}`, id, path))
+        const languages = missing.join(', ')
+        const detail = { key: 'missing', params: { languages } } as const
+        found.push(issue('missing_translation', detail, `missing ${languages}`, id, path))
       }
       return
     }
@@ -79,6 +89,7 @@ function personaIssues({ persona }: Scenario): ScenarioIssue[] {
     found.push(
       issue(
         'persona_id',
+        { key: 'format', params: { id: persona.id } },
         'a persona id starts with "persona-" and goes on in lower-case letters, digits and -',
         persona.id,
         ['persona', 'id']
@@ -89,6 +100,7 @@ function personaIssues({ persona }: Scenario): ScenarioIssue[] {
     found.push(
       issue(
         'persona_phone',
+        { key: 'notFictional', params: { phone: persona.phone } },
         `${persona.phone} may be a real line: ${FICTIONAL_PHONE_HINT}`,
         persona.id,
         ['persona', 'phone']
@@ -99,10 +111,13 @@ function personaIssues({ persona }: Scenario): ScenarioIssue[] {
     for (const key of ['products', 'history', 'openComplaints'] as const) {
       if (persona[key].length > 0) {
         found.push(
-          issue('persona_not_on_file', `a caller who is not on file has no ${key}`, persona.id, [
-            'persona',
-            key
-          ])
+          issue(
+            'persona_not_on_file',
+            { key: 'hasRecords', params: { field: key } },
+            `a caller who is not on file has no ${key}`,
+            persona.id,
+            ['persona', key]
+          )
         )
       }
     }
@@ -137,12 +152,21 @@ function expectationIssues(scenario: Scenario): ScenarioIssue[] {
   const at: DocPath = ['customer', 'compensation']
   if (takes) {
     if (takes.min !== undefined && takes.min > takes.max) {
-      found.push(issue('bad_compensation', 'min is above max', scenario.persona.id, [...at, 'min']))
+      found.push(
+        issue(
+          'bad_compensation',
+          { key: 'minAboveMax', params: {} },
+          'min is above max',
+          scenario.persona.id,
+          [...at, 'min']
+        )
+      )
     }
     if (!authority) {
       found.push(
         issue(
           'bad_compensation',
+          { key: 'noAuthority', params: {} },
           'the customer takes a compensation but expectations set no authority for it',
           scenario.persona.id,
           at
@@ -152,6 +176,7 @@ function expectationIssues(scenario: Scenario): ScenarioIssue[] {
       found.push(
         issue(
           'bad_compensation',
+          { key: 'currency', params: { customer: takes.currency, authority: authority.currency } },
           `the customer counts in ${takes.currency}, the authority in ${authority.currency}`,
           scenario.persona.id,
           [...at, 'currency']
@@ -162,6 +187,7 @@ function expectationIssues(scenario: Scenario): ScenarioIssue[] {
       found.push(
         issue(
           'bad_compensation',
+          { key: 'aboveAuthority', params: { min: takes.min ?? 0, max: authority.maxAmount } },
           `the customer wants at least ${String(takes.min)}, above the authority of ${String(authority.maxAmount)}`,
           scenario.persona.id,
           [...at, 'min']
@@ -172,6 +198,7 @@ function expectationIssues(scenario: Scenario): ScenarioIssue[] {
     found.push(
       issue(
         'bad_compensation',
+        { key: 'neverTaken', params: {} },
         'expectations name a compensation but the customer never takes one (customer.compensation)',
         scenario.persona.id,
         ['expectations', 'compensation']
@@ -187,10 +214,13 @@ function expectationIssues(scenario: Scenario): ScenarioIssue[] {
         scenario.expectations[item] === undefined)
     if (unmet) {
       found.push(
-        issue('bad_critical', `"${item}" is critical but nothing is expected of it`, item, [
-          'critical',
-          i
-        ])
+        issue(
+          'bad_critical',
+          { key: 'nothingExpected', params: { item } },
+          `"${item}" is critical but nothing is expected of it`,
+          item,
+          ['critical', i]
+        )
       )
     }
   })
@@ -211,6 +241,10 @@ export function validateScenario(scenario: Scenario, scripts: ScriptLookup): Sce
       ...own,
       issue(
         'unknown_script',
+        {
+          key: 'noVersion',
+          params: { script: scenario.script.id, version: scenario.script.version }
+        },
         `script ${scenario.script.id} version ${String(scenario.script.version)} does not exist`,
         scenario.script.id,
         ['script']

@@ -113,6 +113,16 @@ describeOnEngines('evaluation forms on %s', {}, ({ database, app }) => {
     expect(answer.json()).toMatchObject({ error: { code: 'invalid_argument' } })
     const syntax = await request('admin', 'POST', '/api/evaluation-forms', { source: 'a: [' })
     expect(formRejectedSchema.parse(syntax.json()).issues[0]?.code).toBe('syntax')
+    // A validator's finding carries its words as a key and values, for the admin's language.
+    const twice = testFormSource().replace('id: tone', 'id: greet')
+    const duplicate = await request('admin', 'POST', '/api/evaluation-forms', { source: twice })
+    expect(formRejectedSchema.parse(duplicate.json()).issues).toMatchObject([
+      {
+        code: 'duplicate_id',
+        message: 'question "greet" twice',
+        detail: { key: 'question', params: { id: 'greet' } }
+      }
+    ])
     for (const payload of [{}, { source: '' }, { source: 7 }]) {
       const bad = await request('admin', 'POST', '/api/evaluation-forms', payload)
       expect(bad.statusCode, JSON.stringify(payload)).toBe(400)
