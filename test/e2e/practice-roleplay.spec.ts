@@ -30,7 +30,7 @@ async function issue(serverUrl: string, traineeId: string): Promise<string> {
     body: JSON.stringify({ traineeId, scenarioId: 'retention-objections', scenarioVersion: 1 })
   })
   expect(res.status).toBe(201)
-  return roleplayIssuedSchema.parse(await res.json()).token
+  return roleplayIssuedSchema.parse(await res.json()).token ?? ''
 }
 
 /** The same claims under the server's kid, signed with a key the server never had. */
@@ -214,4 +214,66 @@ test("the trainer starts it from Ana's progress, follows her step; his notes and
   await expect(evaluation).toContainText('Leyó el guion de corrido.')
   await page.getByRole('button', { name: 'Acepto la evaluación' }).click()
   await expect(evaluation).toContainText('Aceptada')
+})
+
+test('an outbound scenario the other way: Tomás waits, Ana is invited and calls him as the customer', async ({
+  phones
+}) => {
+  test.setTimeout(120_000)
+  const [ws, trainer] = await Promise.all([phones.open('ana'), phones.open('tomas')])
+  await ws.waitForFirstSync()
+  const { page } = ws
+  const tomas = trainer.page
+  await expect(trainer.softphone.status).toContainText('Disponible')
+  await trainer.goTo('Formación')
+  await tomas.getByRole('tab', { name: 'Progreso' }).click()
+  const progress = tomas.getByRole('region', { name: 'Progreso de las prácticas' })
+  await progress.getByRole('button', { name: 'Ver el progreso de Ana Ortiz' }).click()
+  await progress
+    .getByRole('combobox', { name: 'Escenario del juego de rol' })
+    .selectOption({ label: 'Retención con objeciones y venta cruzada' })
+  // An outbound script: the trainee dialling comes first, and the hint says why.
+  await expect(progress).toContainText('lo natural es que Ana Ortiz te llame')
+  await progress.getByRole('button', { name: 'Que Ana Ortiz te llame a ti, el cliente' }).click()
+
+  // His console waits; her desk is invited (the change log pokes it) and she dials him.
+  const panel = tomas.getByRole('region', { name: 'Juego de rol con Ana Ortiz' })
+  await expect(panel.getByRole('status').first()).toContainText('Esperando la llamada de Ana Ortiz')
+  const invitation = page.getByRole('region', { name: 'Invitación a un juego de rol' })
+  await expect(invitation).toContainText('Tomás Vidal te espera')
+  await expect(invitation).toContainText('Retención con objeciones y venta cruzada')
+  expect.soft(await seriousViolations(page), 'axe on the invitation').toEqual([])
+  await invitation.getByRole('button', { name: 'Llamar a Tomás Vidal (juego de rol)' }).click()
+
+  // Her call is practice from the start: the persona's card and badge; his desk rings with it.
+  await expect(page.getByRole('region', { name: 'Ficha del cliente' })).toContainText('Luis Romero')
+  await expect(page.getByText('Práctica', { exact: true }).first()).toBeVisible()
+  await expect(trainer.softphone.status).toContainText('Llamada entrante')
+  await trainer.softphone.answer.click()
+  await expect(ws.softphone.status).toContainText('En llamada')
+  await hears(page, TONE_HZ.tomas)
+  await hears(tomas, TONE_HZ.ana)
+  // Taken: the invitation leaves her desk.
+  await expect(invitation).toHaveCount(0)
+
+  // He follows her step and the customer's part, as when he calls.
+  await expect(panel.getByRole('status').first()).toContainText('Ana Ortiz está en «Hola, …')
+  await ws.script.stepButton('Siguiente').click()
+  await expect(panel.getByRole('status').first()).toContainText('está en «Aviso legal»')
+  await panel.getByLabel('Comentario general').fill('Buena apertura de la llamada saliente.')
+
+  // She hangs up (her call); her wrap-up scores it as a role-play; his feedback reaches her.
+  await ws.script.stepButton('Abandonar guion').click()
+  await ws.softphone.hangUp.click()
+  await ws.finishWithDisposition('Llamada cortada')
+  await page
+    .getByRole('region', { name: 'Resultado de la práctica' })
+    .getByRole('button', { name: 'Cerrar el resultado' })
+    .click()
+  await panel.getByRole('button', { name: 'Enviar los comentarios a Ana Ortiz' }).click()
+  await expect(panel).toContainText('Enviados a Ana Ortiz')
+  await ws.goTo('Calidad e informes')
+  await expect(
+    page.getByRole('region', { name: 'Comentarios de tus juegos de rol' })
+  ).toContainText('Buena apertura de la llamada saliente.')
 })

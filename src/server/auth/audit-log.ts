@@ -50,6 +50,7 @@ export type AuditAction =
   | 'training_cohort.deleted'
   | 'practice_roleplay.issued'
   | 'practice_roleplay.redeemed'
+  | 'practice_roleplay.withdrawn'
   | 'practice_roleplay.feedback'
 
 export interface AuditEntry {

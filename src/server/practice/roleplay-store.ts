@@ -5,7 +5,11 @@
  * what an older version wrote), and a row that no longer parses is left out rather than failing
  * the trainee's whole progress.
  */
-import { roleplayFeedbackBodySchema, type RoleplayFeedback } from '@shared/practice/roleplay'
+import {
+  roleplayFeedbackBodySchema,
+  type RoleplayDirection,
+  type RoleplayFeedback
+} from '@shared/practice/roleplay'
 import type { Queryable } from '../db/db'
 
 /** Feedback a trainee's progress lists, newest first. */
@@ -23,6 +27,8 @@ export interface RoleplayRow {
   expires_at: Date
   redeemed_at: Date | null
   trainee_call_id: string | null
+  direction: RoleplayDirection
+  withdrawn_at: Date | null
 }
 
 /** One role-play session with its trainee's name and extension; null when there is none. */
@@ -30,7 +36,7 @@ export async function readRoleplay(db: Queryable, id: string): Promise<RoleplayR
   const rows = await db.query<RoleplayRow>(
     `SELECT r.id, r.trainer_id, r.trainee_id, u.display_name AS trainee_name, u.sip_extension,
             r.scenario_id, r.scenario_version, r.issued_at, r.expires_at, r.redeemed_at,
-            r.trainee_call_id
+            r.trainee_call_id, r.direction, r.withdrawn_at
        FROM practice_roleplays r JOIN users u ON u.id = r.trainee_id
       WHERE r.id = $1`,
     [id]

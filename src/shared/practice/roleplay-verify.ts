@@ -1,6 +1,7 @@
 /**
- * Checks a role-play session token (roleplay.ts) as the trainee's desk and the server both do:
- * the server's signature (any published key), expiry with a little clock skew, this trainee.
+ * Checks a role-play session token (roleplay.ts) as the answering desk and the server both do:
+ * the server's signature (any published key), expiry with a little clock skew, and that the one
+ * answering is this desk's user: the trainee, or the trainer when the trainee dials (`dir`).
  * Apart from the schemas so that only what verifies (the worker, the server) loads `jose`.
  */
 import type { JSONWebKeySet } from 'jose'
@@ -20,11 +21,16 @@ import {
 export type RoleplayCheck =
   { ok: true; claims: RoleplayClaims } | { ok: false; reason: RoleplayRefusal; unknownKey?: true }
 
-/** Verifies a role-play token against `keys`, for `traineeId` at `now`; never throws. */
+/** Who answers a session's call: the trainee, unless the trainee dials. */
+export function answererOf(claims: RoleplayClaims): string {
+  return claims.dir === 'trainee_calls' ? claims.trainer.id : claims.sub
+}
+
+/** Verifies a role-play token against `keys`, answered by `userId` at `now`; never throws. */
 export async function verifyRoleplayToken(
   token: string,
   keys: JSONWebKeySet,
-  expect: { traineeId: string; now: Date }
+  expect: { userId: string; now: Date }
 ): Promise<RoleplayCheck> {
   if (token.length > MAX_ROLEPLAY_TOKEN_LENGTH) return { ok: false, reason: 'invalid_session' }
   const kind = {
@@ -42,6 +48,6 @@ export async function verifyRoleplayToken(
   }
   const parsed = roleplayClaimsSchema.safeParse(signed.payload)
   if (!parsed.success) return { ok: false, reason: 'invalid_session' }
-  if (parsed.data.sub !== expect.traineeId) return { ok: false, reason: 'not_for_this_desk' }
+  if (answererOf(parsed.data) !== expect.userId) return { ok: false, reason: 'not_for_this_desk' }
   return { ok: true, claims: parsed.data }
 }

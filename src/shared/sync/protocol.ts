@@ -74,6 +74,7 @@ import {
 import { monitoringPolicySchema } from '../monitoring/monitoring-policy'
 import { deskPresenceSchema } from '../presence/presence'
 import { practiceSessionRecordArgsSchema } from '../practice/progress-api'
+import { roleplayInvitationChangeSchema } from '../practice/roleplay'
 
 /**
  * 8: the text rule (src/shared/text): free text is cleaned and identifiers refused by the schemas
@@ -279,6 +280,12 @@ export const changeSchema = z.discriminatedUnion('entity', [
   z.object({ seq: z.number().int(), entity: z.literal('callback'), data: callbackSchema }),
   // A whisper is sent whole on every change (sent, acknowledged): the latest wins.
   z.object({ seq: z.number().int(), entity: z.literal('whisper'), data: whisperSchema }),
+  // A role-play invitation opened, taken or withdrawn: the trainee's desk reads its invitations.
+  z.object({
+    seq: z.number().int(),
+    entity: z.literal('roleplay_invitation'),
+    data: roleplayInvitationChangeSchema
+  }),
   // A tombstone: every desk drops the practice rows it pulled (see practice/practice-purge.ts).
   z.object({
     seq: z.number().int(),

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto'
 import type { InjectOptions } from 'fastify'
 import { SignJWT, decodeJwt, generateKeyPair } from 'jose'
 import { beforeAll, expect, it } from 'vitest'
+import { z } from 'zod'
 
 import type { ZodApp } from '@server/http/route-context'
 import { seedEvaluationForms } from '@server/evaluations/form-seed'
@@ -32,6 +33,8 @@ import { latestPulled, saveMutation, stepMutation } from '@support/evaluations'
 import { login, push } from '../../support/server-app'
 
 const SCENARIO = { scenarioId: 'retention-objections', scenarioVersion: 1 }
+/** A session the trainer dials with: the answer carries its token. */
+const trainerDials = roleplayIssuedSchema.extend({ token: z.string() })
 
 describeOnEngines('role-play sessions on %s', { customers: 1 }, ({ database, app }) => {
   const tokens: Record<string, string> = {}
@@ -61,7 +64,7 @@ describeOnEngines('role-play sessions on %s', { customers: 1 }, ({ database, app
   it('issues a session to call a trainee the trainer follows, at their extension', async () => {
     const response = await issue('tomas', 'ana')
     expect(response.statusCode).toBe(201)
-    const issued = roleplayIssuedSchema.parse(response.json())
+    const issued = trainerDials.parse(response.json())
     expect(issued.roleplay).toMatchObject({
       traineeId: ids['ana'],
       traineeName: 'Ana Ortiz',
@@ -91,7 +94,7 @@ describeOnEngines('role-play sessions on %s', { customers: 1 }, ({ database, app
   })
 
   it("lets the trainee's desk redeem it once, with the call it is on", async () => {
-    const issued = roleplayIssuedSchema.parse((await issue('tomas', 'ana')).json())
+    const issued = trainerDials.parse((await issue('tomas', 'ana')).json())
     const first = await redeem('ana', issued.token, 'call-roleplay-1')
     expect(first.statusCode).toBe(200)
     expect(roleplayRedeemedSchema.parse(first.json()).claims.jti).toBe(issued.roleplay.id)
@@ -106,7 +109,7 @@ describeOnEngines('role-play sessions on %s', { customers: 1 }, ({ database, app
   })
 
   it("refuses someone else's session, a forged one and an expired one", async () => {
-    const issued = roleplayIssuedSchema.parse((await issue('tomas', 'ana')).json())
+    const issued = trainerDials.parse((await issue('tomas', 'ana')).json())
     expect((await redeem('bruno', issued.token)).json()).toEqual({
       error: 'roleplay_refused',
       reason: 'not_for_this_desk'
@@ -163,7 +166,7 @@ describeOnEngines(
     const call = (on: ZodApp, user: string, request: Omit<InjectOptions, 'headers'>) =>
       on.inject({ ...request, headers: { authorization: `Bearer ${tokens[user] ?? ''}` } })
     const issued = async (on: ZodApp = app, trainee = 'ana') =>
-      roleplayIssuedSchema.parse(
+      trainerDials.parse(
         (
           await call(on, 'tomas', {
             method: 'POST',

@@ -270,6 +270,25 @@ const cases: RouteCase[] = [
     expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 403, admin: 403 }
   },
   {
+    name: 'GET /api/training/roleplays/invitations',
+    request: (t) => ({
+      method: 'GET',
+      url: '/api/training/roleplays/invitations',
+      headers: auth(t)
+    }),
+    // Anyone signed in reads their own (nobody but an agent is ever invited).
+    expected: { anonymous: 401, agent: 200, team_lead: 200, trainer: 200, admin: 200 }
+  },
+  {
+    name: 'DELETE /api/training/roleplays/:id (no such session)',
+    request: (t) => ({
+      method: 'DELETE',
+      url: `/api/training/roleplays/${NO_SUCH_ID}`,
+      headers: auth(t)
+    }),
+    expected: { anonymous: 401, agent: 403, team_lead: 403, trainer: 404, admin: 404 }
+  },
+  {
     name: 'GET /api/training/roleplays/:id/live (no such session)',
     request: (t) => ({
       method: 'GET',

@@ -4,6 +4,7 @@
  * them through context (see App.tsx), so none of them holds call, run or session state in a module.
  */
 import { getDesktop } from '@renderer/platform/desktop'
+import { dataClient } from '@renderer/data/data-client'
 import { useAppStore } from '@renderer/stores/app-store'
 import { createSession, type Session } from '../features/auth'
 import { audioState } from '../features/devices'
@@ -13,6 +14,7 @@ import {
   workerMonitoringServer
 } from '../features/monitoring'
 import { admitRoleplayInvite } from '../features/practice-scenarios'
+import { waitingRoleplay } from '../features/roleplay'
 import { lookUpCaller, showLookup } from '../features/screen-pop'
 import { ScriptRunner } from '../features/scripts'
 import {
@@ -67,7 +69,7 @@ export function composeApp(): AppServices {
     store: useAppStore,
     monitoring,
     practiceInvite: (invitation, ring) => {
-      void admitRoleplayInvite(invitation, ring)
+      void admitRoleplayInvite(invitation, ring, dataClient(), waitingRoleplay)
     }
   })
   monitoring.usePhone(() => line.monitoringPhone())

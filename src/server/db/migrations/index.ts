@@ -23,6 +23,7 @@ import { migration022PracticeScenarios } from './022-practice-scenarios'
 import { migration023PracticeMarks } from './023-practice-marks'
 import { migration024PracticeAudio } from './024-practice-audio'
 import { migration025PracticeProgress } from './025-practice-progress'
+import { migration026RoleplayDirection } from './026-roleplay-direction'
 import type { Migration } from './migration'
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -51,5 +52,6 @@ export const migrations: readonly Migration[] = [
   migration022PracticeScenarios,
   migration023PracticeMarks,
   migration024PracticeAudio,
-  migration025PracticeProgress
+  migration025PracticeProgress,
+  migration026RoleplayDirection
 ]

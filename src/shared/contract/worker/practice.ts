@@ -27,12 +27,14 @@ export interface PracticeRequests {
    */
   'practiceSession:record': (args: PracticeSessionRecordInput) => { id: string }
   /**
-   * A role-play INVITE's session, checked (signature, expiry, this trainee) and redeemed with the
-   * server once for `callId`; a refusal says why. Never throws a network error: unreachable is a
-   * refusal.
+   * A role-play INVITE's session, checked (signature, expiry, this desk's user answers it) and
+   * redeemed with the server once for `callId`; a refusal says why. When the trainee dials, the
+   * trainer's desk admits only the session it is `waitingFor`. Never throws a network error:
+   * unreachable is a refusal.
    */
   'practice:admitRoleplay': (args: {
     token: string
     callId: string
+    waitingFor: string | null
   }) => { ok: true; claims: RoleplayClaims } | { ok: false; reason: RoleplayRefusal }
 }

@@ -31,7 +31,7 @@ describe('a role-play session token, as the desk and the server check it', () =>
   })
 
   const check = (token: string, traineeId = TRAINEE, at = now) =>
-    verifyRoleplayToken(token, keys, { traineeId, now: at })
+    verifyRoleplayToken(token, keys, { userId: traineeId, now: at })
 
   it('passes for its trainee within its time', async () => {
     const result = await check(await sign({}))
@@ -57,5 +57,17 @@ describe('a role-play session token, as the desk and the server check it', () =>
       reason: 'invalid_session'
     })
     expect(await check('x'.repeat(5000))).toMatchObject({ ok: false, reason: 'invalid_session' })
+  })
+
+  it('is answered by the trainer when the trainee dials, never by the trainee', async () => {
+    const trainer = '2d1c0b9a-8f7e-4d6c-9b5a-4e3d2c1b0a98'
+    const token = await sign({ dir: 'trainee_calls' })
+    expect(await check(token, trainer)).toMatchObject({
+      ok: true,
+      claims: { dir: 'trainee_calls', sub: TRAINEE }
+    })
+    expect(await check(token)).toEqual({ ok: false, reason: 'not_for_this_desk' })
+    // Without the mark, the trainer holding his own session cannot answer it.
+    expect(await check(await sign({}), trainer)).toEqual({ ok: false, reason: 'not_for_this_desk' })
   })
 })

@@ -9,7 +9,7 @@ import {
   PracticeReportPanel
 } from '../../features/practice-scenarios'
 import { WhisperInbox } from '../../features/coaching'
-import { RoleplayConsole } from '../../features/roleplay'
+import { RoleplayConsole, RoleplayInvitations } from '../../features/roleplay'
 import { CustomerCard } from '../../features/screen-pop'
 import { ScriptPanel } from '../../features/scripts'
 import { CustomerSearch } from '../../features/search'
@@ -55,6 +55,7 @@ export const AgentDesk = memo(function AgentDesk({ hidden }: { hidden: boolean }
           <WhisperInbox />
         </ErrorBoundary>
         <ErrorBoundary area={t('roleplay.start.heading')}>
+          <RoleplayInvitations />
           <RoleplayConsole />
         </ErrorBoundary>
         <ErrorBoundary area={t('practiceScenarios.customer.area')}>

@@ -1,9 +1,10 @@
 /**
- * A role-play INVITE on the trainee's desk (src/shared/practice/roleplay.ts): the session it
- * carries is checked and redeemed by the data worker, then the scenario version it names is read,
- * and only then does the call ring, as practice with the persona's card. Anything else carrying
- * the header is refused 403 with the reason, and never rings: a forged session cannot reach the
- * trainee as a call, nor make a real call look like practice.
+ * A role-play INVITE (src/shared/practice/roleplay.ts), on the trainee's desk (the trainer dials)
+ * or on the trainer's (the trainee dials, and the trainer's console waits for that session): the
+ * session it carries is checked and redeemed by the data worker, then the scenario version it
+ * names is read, and only then does the call ring, as practice with the persona's card. Anything
+ * else carrying the header is refused 403 with the reason, and never rings: a forged session
+ * cannot reach anyone as a call, nor make a real call look like practice.
  */
 import { ROLEPLAY_HEADER, type RoleplayRefusal } from '@shared/practice/roleplay'
 import { dataClient } from '@renderer/data/data-client'
@@ -19,6 +20,14 @@ export interface RoleplayInvite {
   reject(options?: { statusCode?: number; reasonPhrase?: string }): Promise<void>
 }
 
+/** The session a trainer's desk waits to be called for (the roleplay feature's). */
+export interface AwaitedRoleplay {
+  id: () => string | null
+  taken: (callId: string) => void
+}
+
+const awaitingNone: AwaitedRoleplay = { id: () => null, taken: () => undefined }
+
 export type RoleplayAdmitOutcome = 'ringing' | RoleplayRefusal | 'no_scenario' | 'gone'
 
 function refuse(invitation: RoleplayInvite, reason: Exclude<RoleplayAdmitOutcome, 'ringing'>) {
@@ -30,11 +39,16 @@ function refuse(invitation: RoleplayInvite, reason: Exclude<RoleplayAdmitOutcome
 export async function admitRoleplayInvite(
   invitation: RoleplayInvite,
   ring: (practice: PracticeCallScenario) => void,
-  client: DataClient | null = dataClient()
+  client: DataClient | null = dataClient(),
+  awaited: AwaitedRoleplay = awaitingNone
 ): Promise<RoleplayAdmitOutcome> {
   const token = invitation.request.getHeader(ROLEPLAY_HEADER)?.trim() ?? ''
   if (token === '' || !client) return refuse(invitation, 'invalid_session')
-  const admitted = await client.send('practice:admitRoleplay', { token, callId: invitation.id })
+  const admitted = await client.send('practice:admitRoleplay', {
+    token,
+    callId: invitation.id,
+    waitingFor: awaited.id()
+  })
   if (!admitted.ok) return refuse(invitation, 'server_unreachable')
   if (!admitted.data.ok) return refuse(invitation, admitted.data.reason)
   const { claims } = admitted.data
@@ -45,11 +59,18 @@ export async function admitRoleplayInvite(
   if (!loaded.ok) return refuse(invitation, 'no_scenario')
   // The trainer hung up while the desk checked: nothing left to ring.
   if (invitation.state === 'Terminated' || invitation.state === 'Terminating') return 'gone'
+  // The trainee dialled: this is the trainer's desk, and its console's session is taken.
+  const traineeDialled = claims.dir === 'trainee_calls'
+  if (traineeDialled) awaited.taken(invitation.id)
   ring({
     scenarioId: claims.scenario.id,
     scenarioVersion: claims.scenario.version,
     scenario: loaded.data.scenario.scenario,
-    roleplay: { id: claims.jti, trainerName: claims.trainer.name, role: 'trainee' }
+    roleplay: {
+      id: claims.jti,
+      trainerName: claims.trainer.name,
+      role: traineeDialled ? 'trainer' : 'trainee'
+    }
   })
   return 'ringing'
 }

@@ -1,4 +1,6 @@
 export { RoleplayConsole } from './components/RoleplayConsole'
 export { RoleplayStart } from './components/RoleplayStart'
+export { RoleplayInvitations } from './components/RoleplayInvitations'
 export { startRoleplay, type RoleplayStart as RoleplayStartOutcome } from './start-roleplay'
 export { prompterFor, type PrompterCue } from './prompter'
+export { waitingRoleplay } from './waiting-roleplay'

@@ -1,17 +1,20 @@
 /**
  * Starting a role-play from the trainer's desk: the server issues the session (a trainee the
  * trainer follows, a published scenario version), the scenario is read for the persona and the
- * customer's lines, and the trainer's phone calls the trainee with the session. The desk then
- * shows the role-play console.
+ * customer's lines, and either the trainer's phone calls the trainee with the session, or (the
+ * trainee dials: outbound scenarios) the trainee's desk is invited and this desk waits for the
+ * call. The desk then shows the role-play console.
  */
 import type { Scenario } from '@shared/practice/scenario-schema'
-import type { RoleplayIssueBody, RoleplayIssued } from '@shared/practice/roleplay'
+import type { RoleplayIssueBody } from '@shared/practice/roleplay'
 import { useAppStore } from '@renderer/stores/app-store'
 import type { PracticeCallScenario } from '@renderer/telephony/call-session'
-import type { TrainingOutcome } from '../training-progress'
+import type { RoleplayIssueOutcome } from '../training-progress'
 
 export type RoleplayStart =
   | 'calling'
+  | 'waiting'
+  | 'no_own_extension'
   | 'offline'
   | 'forbidden'
   | 'no_extension'
@@ -20,7 +23,7 @@ export type RoleplayStart =
   | { failed: string }
 
 export interface RoleplayStartDeps {
-  issue: (body: RoleplayIssueBody) => Promise<TrainingOutcome<RoleplayIssued>>
+  issue: (body: RoleplayIssueBody) => Promise<RoleplayIssueOutcome>
   scenario: (scenarioId: string, version: number) => Promise<Scenario | null>
   dial: (sipUri: string, token: string, practice: PracticeCallScenario) => Promise<boolean>
 }
@@ -34,9 +37,15 @@ export async function startRoleplay(
     return issued.reason === 'failed' ? { failed: issued.message } : issued.reason
   }
   const { roleplay, token } = issued.data
-  if (roleplay.traineeSipUri === null) return 'no_extension'
+  const traineeDials = roleplay.direction === 'trainee_calls'
+  if (!traineeDials && roleplay.traineeSipUri === null) return 'no_extension'
   const scenario = await deps.scenario(roleplay.scenarioId, roleplay.scenarioVersion)
   if (!scenario) return 'no_scenario'
+  if (traineeDials) {
+    useAppStore.getState().roleplayStarted(roleplay, scenario)
+    return 'waiting'
+  }
+  if (token === null || roleplay.traineeSipUri === null) return { failed: 'no session token' }
   const trainerName = useAppStore.getState().auth.user?.displayName ?? ''
   const practice: PracticeCallScenario = {
     scenarioId: roleplay.scenarioId,

@@ -22,6 +22,11 @@ export interface TrainerRoleplay {
   comment: string
   /** When the feedback was last sent (the trainee has it); null until then. */
   sentAt: string | null
+  /**
+   * The call that carries it once this desk admitted it, when the trainee dials; null while the
+   * trainer waits (and when the trainer dials: that call is placed with the session).
+   */
+  callId: string | null
 }
 
 export interface RoleplaySlice {
@@ -31,6 +36,8 @@ export interface RoleplaySlice {
   roleplayNoteRemoved: (index: number) => void
   roleplayCommentChanged: (comment: string) => void
   roleplayFeedbackSent: (sentAt: string) => void
+  /** The trainee's call arrived with this session and rings here. */
+  roleplayCallTaken: (callId: string) => void
   roleplayClosed: () => void
 }
 
@@ -44,7 +51,11 @@ const change = (
 export const createRoleplaySlice: StateCreator<AppState, [], [], RoleplaySlice> = (set) => ({
   roleplay: { current: null },
   roleplayStarted: (roleplay, scenario) => {
-    set({ roleplay: { current: { roleplay, scenario, notes: [], comment: '', sentAt: null } } })
+    set({
+      roleplay: {
+        current: { roleplay, scenario, notes: [], comment: '', sentAt: null, callId: null }
+      }
+    })
   },
   roleplayNoteAdded: (note) => {
     set((s) => change(s.roleplay.current, (r) => ({ notes: [...r.notes, note] })))
@@ -59,6 +70,9 @@ export const createRoleplaySlice: StateCreator<AppState, [], [], RoleplaySlice> 
   },
   roleplayFeedbackSent: (sentAt) => {
     set((s) => change(s.roleplay.current, () => ({ sentAt })))
+  },
+  roleplayCallTaken: (callId) => {
+    set((s) => change(s.roleplay.current, () => ({ callId })))
   },
   roleplayClosed: () => {
     set({ roleplay: { current: null } })

@@ -8,6 +8,7 @@ export { MyPracticePanel } from './components/MyPracticePanel'
 export {
   createTrainingApi,
   trainingApi,
+  type RoleplayIssueOutcome,
   type TrainingApi,
   type TrainingOutcome
 } from './training-api'

@@ -25,9 +25,11 @@ import {
 } from '@shared/practice/progress-api'
 import {
   roleplayFeedbackSchema,
+  roleplayInvitationsSchema,
   roleplayIssuedSchema,
   roleplayLiveSchema,
   type RoleplayFeedback,
+  type RoleplayInvitation,
   type RoleplayFeedbackBody,
   type RoleplayIssueBody,
   type RoleplayIssued,
@@ -51,6 +53,14 @@ export type TrainingOutcome<T> =
   | { ok: false; reason: 'forbidden' }
   | { ok: false; reason: 'failed'; message: string }
 
+/** The trainee would dial a trainer who has no extension to be called at. */
+export type RoleplayIssueOutcome =
+  TrainingOutcome<RoleplayIssued> | { ok: false; reason: 'no_own_extension' }
+
+const noOwnExtensionSchema = z.object({
+  error: z.object({ details: z.object({ reason: z.literal('no_own_extension') }) })
+})
+
 /** Members as functions, not methods: a panel passes `api.session` on as a reader. */
 export interface TrainingApi {
   listCohorts: () => Promise<TrainingOutcome<Cohort[]>>
@@ -63,8 +73,15 @@ export interface TrainingApi {
   traineeProgress: (traineeId: string) => Promise<TrainingOutcome<TraineeProgress>>
   myProgress: () => Promise<TrainingOutcome<TraineeProgress>>
   session: (sessionId: string) => Promise<TrainingOutcome<PracticeSessionDetail>>
-  /** A role-play session to call `traineeId` as a scenario's customer (its token to dial with). */
-  startRoleplay: (body: RoleplayIssueBody) => Promise<TrainingOutcome<RoleplayIssued>>
+  /**
+   * A role-play session with `traineeId` as a scenario's customer: the token to dial with, or,
+   * when the trainee dials, an invitation their desk is given.
+   */
+  startRoleplay: (body: RoleplayIssueBody) => Promise<RoleplayIssueOutcome>
+  /** An invitation the trainee has not taken yet, withdrawn (their desk stops offering it). */
+  withdrawRoleplay: (roleplayId: string) => Promise<TrainingOutcome<null>>
+  /** The trainee's open invitations to call their trainer, each with its token. */
+  roleplayInvitations: () => Promise<TrainingOutcome<RoleplayInvitation[]>>
   /** The trainee's live step during a role-play (the trainer's console polls it). */
   roleplayLive: (roleplayId: string) => Promise<TrainingOutcome<RoleplayLive>>
   /** The trainer's notes and comment, sent to the trainee (sent again, they replace the last). */
@@ -145,7 +162,28 @@ export function createTrainingApi(transport: PageTransport): TrainingApi {
       read(`/trainees${id(traineeId)}/progress`, traineeProgressSchema, same),
     myProgress: () => read('/me/progress', traineeProgressSchema, same),
     session: (sessionId) => read(`/sessions${id(sessionId)}`, practiceSessionDetailSchema, same),
-    startRoleplay: (body) => write('/roleplays', 'POST', body, roleplayIssuedSchema),
+    async startRoleplay(body) {
+      const response = await call('/roleplays', 'POST', body)
+      if (response === null) return { ok: false, reason: 'offline' }
+      if (response.status === 409) {
+        const answer: unknown = await response.clone().json().catch(() => null)
+        if (noOwnExtensionSchema.safeParse(answer).success) {
+          return { ok: false, reason: 'no_own_extension' }
+        }
+      }
+      if (!response.ok) return failure(response)
+      const parsed = roleplayIssuedSchema.safeParse(await response.json().catch(() => null))
+      return parsed.success
+        ? { ok: true, data: parsed.data }
+        : { ok: false, reason: 'failed', message: UNEXPECTED }
+    },
+    async withdrawRoleplay(roleplayId) {
+      const response = await call(`/roleplays${id(roleplayId)}`, 'DELETE')
+      if (response === null) return { ok: false, reason: 'offline' }
+      return response.ok ? { ok: true, data: null } : failure(response)
+    },
+    roleplayInvitations: () =>
+      read('/roleplays/invitations', roleplayInvitationsSchema, (d) => d.invitations),
     roleplayLive: (roleplayId) =>
       read(`/roleplays${id(roleplayId)}/live`, roleplayLiveSchema, same),
     sendRoleplayFeedback: (roleplayId, body) =>

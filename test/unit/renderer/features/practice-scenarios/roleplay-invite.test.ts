@@ -116,7 +116,7 @@ describe("the trainee's desk admits a role-play", () => {
     expect(outcome).toBe('ringing')
     expect(asked[0]).toEqual({
       name: 'practice:admitRoleplay',
-      args: { token: 'jws', callId: TRAINEE_CALL }
+      args: { token: 'jws', callId: TRAINEE_CALL, waitingFor: null }
     })
     expect(rung[0]).toMatchObject({
       scenarioId: 'retention-objections',
@@ -170,5 +170,39 @@ describe("the trainee's desk admits a role-play", () => {
     const { client } = fakeClient({ ok: true, data: { ok: true, claims } })
     expect(await admitRoleplayInvite(invite, (p) => rung.push(p), client)).toBe('gone')
     expect(rung).toEqual([])
+  })
+})
+
+describe("the trainer's desk admits the trainee's call (the trainee dials)", () => {
+  const dialled = { ...claims, dir: 'trainee_calls' as const }
+  const awaiting = (id: string | null) => {
+    const taken: string[] = []
+    return { taken, awaited: { id: () => id, taken: (callId: string) => taken.push(callId) } }
+  }
+
+  it('asks for the session it waits for, rings it as the trainer’s side, and takes it', async () => {
+    const invite = fakeInvite({ [ROLEPLAY_HEADER]: 'jws' })
+    const { client, asked } = fakeClient({ ok: true, data: { ok: true, claims: dialled } })
+    const { taken, awaited } = awaiting(claims.jti)
+    const rung: PracticeCallScenario[] = []
+    expect(await admitRoleplayInvite(invite, (p) => rung.push(p), client, awaited)).toBe('ringing')
+    expect(asked[0]?.args).toEqual({ token: 'jws', callId: TRAINEE_CALL, waitingFor: claims.jti })
+    expect(rung[0]?.roleplay).toEqual({
+      id: claims.jti,
+      trainerName: 'Tomás Vidal',
+      role: 'trainer'
+    })
+    expect(taken).toEqual([TRAINEE_CALL])
+  })
+
+  it('takes nothing when the worker refused it (a session it does not wait for)', async () => {
+    const invite = fakeInvite({ [ROLEPLAY_HEADER]: 'jws' })
+    const { client } = fakeClient({ ok: true, data: { ok: false, reason: 'not_for_this_desk' } })
+    const { taken, awaited } = awaiting(null)
+    expect(await admitRoleplayInvite(invite, () => undefined, client, awaited)).toBe(
+      'not_for_this_desk'
+    )
+    expect(taken).toEqual([])
+    expect(invite.rejected[0]?.statusCode).toBe(403)
   })
 })

@@ -1,11 +1,14 @@
 /**
  * The trainer's role-play on the desk: the prompter reads the scenario at the trainee's step,
- * starting asks the server, reads the scenario and dials with the session (fakes for all three:
- * the real path runs in the e2e role-play spec), and the notes outlive the call in the store.
+ * starting asks the server, reads the scenario and dials with the session, or waits for the
+ * trainee's call (fakes for all three: the real path runs in the e2e role-play spec), and the
+ * notes outlive the call in the store. The trainee's side of an invitation dials the trainer.
  */
 import { beforeEach, describe, expect, it } from 'vitest'
 
-import { prompterFor, startRoleplay } from '@renderer/features/roleplay'
+import { prompterFor, startRoleplay, waitingRoleplay } from '@renderer/features/roleplay'
+import { callInvitation } from '@renderer/features/roleplay/call-invitation'
+import { suggestedDirection } from '@renderer/features/roleplay/suggested-direction'
 import { useAppStore } from '@renderer/stores/app-store'
 import type { PracticeCallScenario } from '@renderer/telephony/call-session'
 import { sample } from '../../../shared/practice/support'
@@ -18,7 +21,8 @@ const roleplay = {
   traineeSipUri: 'sip:1001@atiende.local',
   scenarioId: 'retention-objections',
   scenarioVersion: 1,
-  expiresAt: '2026-12-07T10:02:00.000Z'
+  expiresAt: '2026-12-07T10:02:00.000Z',
+  direction: 'trainer_calls' as const
 }
 
 describe('the prompter', () => {
@@ -114,5 +118,116 @@ describe('starting a role-play', () => {
     })
     store.roleplayClosed()
     expect(useAppStore.getState().roleplay.current).toBeNull()
+  })
+})
+
+describe('the trainee dials (an outbound scenario)', () => {
+  beforeEach(() => {
+    useAppStore.getState().roleplayClosed()
+  })
+  const invited = { ...roleplay, direction: 'trainee_calls' as const }
+
+  it('waits with the console open, dialling nothing; the session is awaited until its call comes', async () => {
+    const dialled: string[] = []
+    const outcome = await startRoleplay(
+      {
+        traineeId: roleplay.traineeId,
+        scenarioId: 'retention-objections',
+        scenarioVersion: 1,
+        direction: 'trainee_calls'
+      },
+      {
+        issue: () => Promise.resolve({ ok: true, data: { roleplay: invited, token: null } }),
+        scenario: () => Promise.resolve(scenario),
+        dial: (uri) => {
+          dialled.push(uri)
+          return Promise.resolve(true)
+        }
+      }
+    )
+    expect(outcome).toBe('waiting')
+    expect(dialled).toEqual([])
+    expect(waitingRoleplay.id()).toBe(roleplay.id)
+    waitingRoleplay.taken('call-from-ana')
+    expect(useAppStore.getState().roleplay.current?.callId).toBe('call-from-ana')
+    // Taken: a second call with the same session is not awaited any more.
+    expect(waitingRoleplay.id()).toBeNull()
+  })
+
+  it('awaits nothing when the trainer dials, or no console is open', () => {
+    expect(waitingRoleplay.id()).toBeNull()
+    useAppStore.getState().roleplayStarted(roleplay, scenario)
+    expect(waitingRoleplay.id()).toBeNull()
+  })
+
+  it('says a trainer without an extension cannot be called', async () => {
+    const outcome = await startRoleplay(
+      {
+        traineeId: roleplay.traineeId,
+        scenarioId: 'x',
+        scenarioVersion: 1,
+        direction: 'trainee_calls'
+      },
+      {
+        issue: () => Promise.resolve({ ok: false, reason: 'no_own_extension' }),
+        scenario: () => Promise.resolve(scenario),
+        dial: () => Promise.resolve(true)
+      }
+    )
+    expect(outcome).toBe('no_own_extension')
+    expect(useAppStore.getState().roleplay.current).toBeNull()
+  })
+
+  it("dials the trainer from the trainee's desk with the invitation's session, as practice", async () => {
+    const invitation = {
+      id: roleplay.id,
+      trainerName: 'Tomás Vidal',
+      trainerSipUri: 'sip:3001@atiende.local',
+      scenarioId: 'retention-objections',
+      scenarioVersion: 1,
+      scenarioTitle: { es: 'Retención' },
+      expiresAt: roleplay.expiresAt,
+      token: 'jws'
+    }
+    const dialled: { uri: string; token: string; practice: PracticeCallScenario }[] = []
+    const deps = {
+      scenario: () => Promise.resolve(scenario),
+      dial: (uri: string, token: string, practice: PracticeCallScenario) => {
+        dialled.push({ uri, token, practice })
+        return Promise.resolve(true)
+      }
+    }
+    expect(await callInvitation(invitation, deps)).toBe('calling')
+    expect(dialled[0]).toMatchObject({ uri: 'sip:3001@atiende.local', token: 'jws' })
+    expect(dialled[0]?.practice.roleplay).toEqual({
+      id: roleplay.id,
+      trainerName: 'Tomás Vidal',
+      role: 'trainee'
+    })
+    expect(dialled[0]?.practice.scenario.persona.firstName).toBe('Luis')
+    expect(await callInvitation({ ...invitation, trainerSipUri: null }, deps)).toBe('no_extension')
+    expect(
+      await callInvitation(invitation, { ...deps, scenario: () => Promise.resolve(null) })
+    ).toBe('no_scenario')
+    expect(await callInvitation(invitation, { ...deps, dial: () => Promise.resolve(false) })).toBe(
+      'phone_unavailable'
+    )
+  })
+})
+
+describe('which side dials a scenario', () => {
+  it('the trainee, when every rule names its script for outbound calls only', () => {
+    const rules = [
+      { script: 'outbound-retention', when: { direction: 'outbound' as const } },
+      { script: 'inbound-service', when: { direction: 'inbound' as const } },
+      { script: 'satisfaction-survey', when: { campaigns: ['csat'] } },
+      { script: 'mixed', when: { direction: 'outbound' as const } },
+      { script: 'mixed', when: {} }
+    ]
+    expect(suggestedDirection('outbound-retention', rules)).toBe('trainee_calls')
+    expect(suggestedDirection('inbound-service', rules)).toBe('trainer_calls')
+    expect(suggestedDirection('satisfaction-survey', rules)).toBe('trainer_calls')
+    expect(suggestedDirection('mixed', rules)).toBe('trainer_calls')
+    expect(suggestedDirection('unlisted', rules)).toBe('trainer_calls')
   })
 })

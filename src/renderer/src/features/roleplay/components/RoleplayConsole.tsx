@@ -18,11 +18,30 @@ import '../roleplay.css'
 
 type Send = { state: 'idle' } | { state: 'sending' } | { state: 'failed'; message: string }
 
-function liveLine(view: LiveView, name: string, step: string | null, t: TFunction) {
+/** Whether the console waits for the trainee's call: invited, nothing arrived here yet. */
+const isWaiting = (current: TrainerRoleplay): boolean =>
+  current.roleplay.direction === 'trainee_calls' && current.callId === null
+
+function notTakenLine(current: TrainerRoleplay, name: string, t: TFunction, language: string) {
+  if (current.roleplay.direction === 'trainer_calls') return t('roleplay.live.notYet', { name })
+  if (!isWaiting(current)) return t('roleplay.live.incoming', { name })
+  const expiresAt = new Date(current.roleplay.expiresAt)
+  if (expiresAt.getTime() <= Date.now()) return t('roleplay.live.expired', { name })
+  const time = expiresAt.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit' })
+  return t('roleplay.live.invited', { name, time })
+}
+
+function liveLine(
+  view: LiveView,
+  current: TrainerRoleplay,
+  line: { name: string; step: string | null; language: string },
+  t: TFunction
+) {
+  const { name, step } = line
   if (view.state === 'waiting') return t('roleplay.live.waiting')
   if (view.state === 'offline') return t('roleplay.live.offline')
   const { live } = view
-  if (live.roleplay.redeemedAt === null) return t('roleplay.live.notYet', { name })
+  if (live.roleplay.redeemedAt === null) return notTakenLine(current, name, t, line.language)
   if (!live.trainee) return t('roleplay.live.noDesk', { name })
   if (live.trainee.phase === 'ringing') return t('roleplay.live.ringing', { name })
   if (step !== null) return t('roleplay.live.step', { name, step })
@@ -34,7 +53,8 @@ function liveLine(view: LiveView, name: string, step: string | null, t: TFunctio
 const stepOf = (live: RoleplayLive | null): string | null => live?.trainee?.script?.nodeId ?? null
 
 /**
- * The trainer's console during a role-play, on the desk: whom they call and as whom, the step the
+ * The trainer's console during a role-play, on the desk: whom they call (or wait to be called
+ * by) and as whom, the step the
  * trainee's script is on (live), what the customer says and answers there (a prompter), notes
  * per step and a comment, sent to the trainee. It stays after the call ends until closed, so the
  * feedback can be written after hanging up.
@@ -76,6 +96,7 @@ export function RoleplayConsoleView({
   const cues = step === null ? [] : prompterFor(scenario, script, step)
   const store = useAppStore.getState()
   const redeemed = live?.roleplay.redeemedAt != null
+  const waiting = isWaiting(current)
   // Kept once known: a poll that fails later must not take the scoring away.
   const [traineeCall, setTraineeCall] = useState<TraineeCall | null>(null)
   const seenCallId = live?.roleplay.traineeCallId ?? null
@@ -104,11 +125,14 @@ export function RoleplayConsoleView({
         <button
           type="button"
           onClick={() => {
+            // An invitation not taken is withdrawn, so the trainee's desk stops offering a call
+            // this desk would now refuse; offline, it lapses on its own within minutes.
+            if (waiting && !redeemed) void api.withdrawRoleplay(roleplay.id)
             store.roleplayClosed()
           }}
         >
           <X size={14} aria-hidden="true" />
-          {t('roleplay.close')}
+          {t(waiting && !redeemed ? 'roleplay.withdraw' : 'roleplay.close')}
         </button>
       </div>
       <p className="muted">
@@ -118,7 +142,12 @@ export function RoleplayConsoleView({
         })}
       </p>
       <p role="status" className="roleplay-live">
-        {liveLine(view, trainee, step === null ? null : label(step), t)}
+        {liveLine(
+          view,
+          current,
+          { name: trainee, step: step === null ? null : label(step), language: i18n.language },
+          t
+        )}
       </p>
       <RoleplayScoring trainee={{ id: roleplay.traineeId, name: trainee }} call={traineeCall} />
 

@@ -40,6 +40,7 @@ export type ConfigChange = Exclude<
       | 'evaluation'
       | 'directory_entry'
       | 'practice_purge'
+      | 'roleplay_invitation'
   }
 >
 

@@ -54,7 +54,11 @@ export function purgePractice(options: AnalyticsFetchOptions): Promise<PracticeP
 
 export const practiceRequests = {
   'practice:admitRoleplay': request(
-    z.object({ token: z.string().min(1).max(4096), callId: z.string().min(1).max(256) }),
+    z.object({
+      token: z.string().min(1).max(4096),
+      callId: z.string().min(1).max(256),
+      waitingFor: z.uuid().nullable()
+    }),
     'signalled',
     (host, args) => {
       const session = host.session

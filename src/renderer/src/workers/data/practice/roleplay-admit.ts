@@ -1,8 +1,11 @@
 /**
- * `practice:admitRoleplay`: a trainee's desk decides on an INVITE carrying a role-play session
- * (src/shared/practice/roleplay.ts). The token is checked here first with the cached server
- * keys (the ones monitoring grants use), then redeemed with the server, once, naming the call it
- * arrived on. A desk that cannot reach the server refuses: a session is never used unredeemed.
+ * `practice:admitRoleplay`: a desk decides on an INVITE carrying a role-play session
+ * (src/shared/practice/roleplay.ts): the trainee's, or the trainer's when the trainee dials. The
+ * token is checked here first with the cached server keys (the ones monitoring grants use), then
+ * redeemed with the server, once, naming the call it arrived on. The trainer's desk takes only
+ * the session it is waiting for (the console it opened for it), so a session it withdrew or
+ * closed never rings. A desk that cannot reach the server refuses: a session is never used
+ * unredeemed.
  */
 import {
   ROLEPLAYS_PATH,
@@ -62,18 +65,21 @@ async function redeem(
 export async function admitRoleplay(
   server: ServerAccess,
   keys: GrantKeys,
-  traineeId: string,
-  args: { token: string; callId: string },
+  userId: string,
+  args: { token: string; callId: string; waitingFor: string | null },
   now: () => Date = () => new Date()
 ): Promise<RoleplayAdmission> {
   const cached = await keys.current()
   if (!cached) return { ok: false, reason: 'server_unreachable' }
-  let check = await verifyRoleplayToken(args.token, cached, { traineeId, now: now() })
+  let check = await verifyRoleplayToken(args.token, cached, { userId, now: now() })
   if (!check.ok && check.unknownKey) {
     const fresh = await keys.refetch()
     if (!fresh) return { ok: false, reason: 'server_unreachable' }
-    check = await verifyRoleplayToken(args.token, fresh, { traineeId, now: now() })
+    check = await verifyRoleplayToken(args.token, fresh, { userId, now: now() })
   }
   if (!check.ok) return { ok: false, reason: check.reason }
+  if (check.claims.dir === 'trainee_calls' && check.claims.jti !== args.waitingFor) {
+    return { ok: false, reason: 'not_for_this_desk' }
+  }
   return redeem(server, args.token, args.callId)
 }

@@ -17,6 +17,7 @@ import { directoryPulled } from '../directory/appliers'
 import { dispositionPulled } from '../dispositions/appliers'
 import { evaluationPulled } from '../evaluations/appliers'
 import { interactionPulled } from '../interactions/appliers'
+import { roleplayInvitationPulled } from '../practice/invitation-appliers'
 import { practicePulled } from '../practice/purge'
 import { whisperPulled } from '../whispers/appliers'
 import type { AppliedKind, PulledChange } from './apply-tables'
@@ -31,6 +32,7 @@ const writers: HandlerTable<PulledChange, 'entity', Database, AppliedKind> = {
   ...whisperPulled,
   ...evaluationPulled,
   ...practicePulled,
+  ...roleplayInvitationPulled,
   ...configurationPulled,
   ...directoryPulled
 }
