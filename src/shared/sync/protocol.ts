@@ -100,8 +100,10 @@ import { roleplayInvitationChangeSchema } from '../practice/roleplay'
  * change `practice_purge` (shared), the tombstone after a trainer purged the practice data.
  * 14: practice progress (docs/practice-scenarios.md): `practice_session.record`, the scenario
  * version a finished practice call played; the server scores it from its own records.
+ * 15: role-play invitations (docs/practice-scenarios.md): change `roleplay_invitation` (the
+ * trainee's, in the practice scope), the poke to read the open invitations when the trainee dials.
  */
-export const PROTOCOL_VERSION = 14
+export const PROTOCOL_VERSION = 15
 export const PROTOCOL_HEADER = 'x-atiende-protocol'
 
 export const MAX_MUTATIONS_PER_PUSH = 200
