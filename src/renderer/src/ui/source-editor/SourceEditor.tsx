@@ -44,6 +44,8 @@ export interface SourceEditorProps<T> {
   /** The text is clean. */
   clean: string
   codeLabel: (code: string) => string
+  /** A finding's message in words: `findingMessage` over the validator's catalog. */
+  messageOf: (issue: SourceIssue) => string
   onUpload: (source: string) => Promise<SourceOutcome<T>>
   onUploaded: (uploaded: T) => Promise<void>
   onCancel: () => void
@@ -105,7 +107,12 @@ export function SourceEditor<T>(props: SourceEditorProps<T>) {
   const blocked = checked.issues.length > 0 || source !== deferred
   // The lines with a finding are marked in the gutter (a "!" as well as the colour).
   const flagged = new Set((serverIssues ?? checked.issues).map((i) => i.line))
-  const list = { clean: props.clean, codeLabel: props.codeLabel, onGoTo: goTo }
+  const list = {
+    clean: props.clean,
+    codeLabel: props.codeLabel,
+    messageOf: props.messageOf,
+    onGoTo: goTo
+  }
   return (
     <div className="source-editor">
       <div className="source-editor-source">

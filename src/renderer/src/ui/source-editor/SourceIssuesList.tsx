@@ -14,7 +14,8 @@ export function SourceIssuesList({
   onGoTo,
   source,
   clean,
-  codeLabel
+  codeLabel,
+  messageOf
 }: {
   issues: readonly SourceIssue[]
   onGoTo: (line: number, column: number) => void
@@ -24,6 +25,8 @@ export function SourceIssuesList({
   clean: string
   /** A finding's code in words. */
   codeLabel: (code: string) => string
+  /** A finding's message in words (in the UI's language when it can; see findingMessage). */
+  messageOf: (issue: SourceIssue) => string
 }) {
   const { t } = useTranslation()
   return (
@@ -59,7 +62,7 @@ export function SourceIssuesList({
               </button>
               <span className="source-issue-code">{codeLabel(issue.code)}</span>
               <span className="source-issue-message">
-                {sanitizeDisplayText(issue.message, 400)}
+                {sanitizeDisplayText(messageOf(issue), 400)}
               </span>
             </li>
           ))}

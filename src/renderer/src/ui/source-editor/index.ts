@@ -2,6 +2,7 @@
  * Versioned YAML sources written and read in the app (evaluation forms, practice scenarios): the
  * editor with its findings by line and a preview, the read-only view, the dialog they open in.
  */
+export { findingMessage } from './finding-message'
 export { SourceDialog } from './SourceDialog'
 export { SourceEditor, type SourceCheck, type SourceEditorProps } from './SourceEditor'
 export { SourceView } from './SourceView'

@@ -1,3 +1,4 @@
+import type { FindingDetail } from '@shared/yaml/finding-detail'
 import { refusalMessage } from '@renderer/data/page-request'
 
 /** A finding on a line, from the validator here or from the server's 400. */
@@ -6,6 +7,8 @@ export interface SourceIssue {
   message: string
   line: number
   column: number
+  /** The message as a key and its values, to say it in the UI's language. */
+  detail?: FindingDetail | undefined
 }
 
 /**
@@ -41,11 +44,12 @@ export async function refusedSource(
       ok: false,
       reason: 'rejected',
       message: rejected.data.message,
-      issues: rejected.data.issues.map(({ code, message, line, column }) => ({
+      issues: rejected.data.issues.map(({ code, message, line, column, detail }) => ({
         code,
         message,
         line,
-        column
+        column,
+        ...(detail ? { detail } : {})
       }))
     }
   }

@@ -48,6 +48,15 @@ describe('the editor’s validation', () => {
     expect(text).toContain('Corrige los problemas para poder subirlo.')
   })
 
+  it('says each finding in the UI’s language, the values the form names kept as written', async () => {
+    const broken = SEEDED.replace('id: uses-name', 'id: prompt-greeting')
+    const es = await render(editor(broken))
+    expect(es.text).toContain('Id repetido la pregunta «prompt-greeting» aparece dos veces')
+    expect(es.text).not.toContain('question "prompt-greeting" twice')
+    const en = await render(editor(broken), 'en')
+    expect(en.text).toContain('Repeated id question “prompt-greeting” is there twice')
+  })
+
   it('says a YAML syntax error on its line, with no preview', async () => {
     const { text } = await render(editor('id: x\nsections: [\n'), 'en')
     expect(text).toMatch(/1 problem \d+:\d+ Syntax/)
@@ -71,6 +80,7 @@ describe('the editor’s validation', () => {
         source="server"
         clean=""
         codeLabel={() => 'Condición'}
+        messageOf={(issue) => issue.message}
       />
     )
     expect(text).toContain('1 problema según el servidor 40:9 Condición')

@@ -103,6 +103,19 @@ describe('the calls to the server', () => {
                 id: 'x',
                 path: ['expectedPath', 1],
                 line: 30,
+                column: 5,
+                detail: {
+                  key: 'notInVersion',
+                  params: { node: 'x', script: 'outbound-retention', version: 1 }
+                }
+              },
+              // An older server's finding: its message only.
+              {
+                code: 'bad_path',
+                message: '"a" never leads to "b"',
+                id: 'b',
+                path: ['expectedPath', 2],
+                line: 31,
                 column: 5
               }
             ],
@@ -121,8 +134,13 @@ describe('the calls to the server', () => {
           code: 'unknown_node',
           message: 'node "x" is not in outbound-retention v1',
           line: 30,
-          column: 5
-        }
+          column: 5,
+          detail: {
+            key: 'notInVersion',
+            params: { node: 'x', script: 'outbound-retention', version: 1 }
+          }
+        },
+        { code: 'bad_path', message: '"a" never leads to "b"', line: 31, column: 5 }
       ]
     })
   })

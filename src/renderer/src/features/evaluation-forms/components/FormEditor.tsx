@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 
 import { checkFormSource } from '@shared/evaluations/form-source'
 import type { FormVersion } from '@shared/evaluations/evaluation-api'
-import { formIssueCodes } from '@shared/evaluations/validate-form'
-import { SourceEditor, type SourceCheck } from '@renderer/ui/source-editor'
+import { formFindings, formIssueCodes } from '@shared/evaluations/validate-form'
+import { findingMessage, SourceEditor, type SourceCheck } from '@renderer/ui/source-editor'
 import type { FormsOutcome } from '../forms-api'
 import { FormPreview } from './FormPreview'
 
@@ -41,6 +41,7 @@ export function FormEditor({
       codeLabel={(code) =>
         formIssueCodes.some((c) => c === code) ? t(`evaluationForms.issues.codes.${code}`) : code
       }
+      messageOf={findingMessage(t, formFindings, 'evaluationForms.issues.findings')}
       onUpload={onUpload}
       onUploaded={onUploaded}
       onCancel={onCancel}

@@ -1,10 +1,15 @@
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { checkScenarioSource, scenarioIssueCodes } from '@shared/practice'
+import { checkScenarioSource, scenarioFindings, scenarioIssueCodes } from '@shared/practice'
 import type { ScenarioVersion } from '@shared/practice/scenario-api'
 import type { Script } from '@shared/scripts/schema'
-import { SourceEditor, type SourceCheck, type SourceOutcome } from '@renderer/ui/source-editor'
+import {
+  findingMessage,
+  SourceEditor,
+  type SourceCheck,
+  type SourceOutcome
+} from '@renderer/ui/source-editor'
 import { ScenarioDetail } from '../../practice-scenarios'
 import { scriptCatalog } from '../../scripts'
 
@@ -86,6 +91,7 @@ export function ScenarioEditor({
       codeLabel={(code) =>
         scenarioIssueCodes.some((c) => c === code) ? t(`scenarioAuthoring.codes.${code}`) : code
       }
+      messageOf={findingMessage(t, scenarioFindings, 'scenarioAuthoring.findings')}
       onUpload={onUpload}
       onUploaded={onUploaded}
       onCancel={onCancel}
