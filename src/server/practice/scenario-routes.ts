@@ -127,6 +127,7 @@ export function registerPracticeScenarioRoutes(
         const issues = checked.issues.map((i) => ({
           code: i.code,
           message: i.message,
+          ...(i.detail ? { detail: i.detail } : {}),
           id: i.id,
           path: i.path,
           line: i.line,

@@ -177,6 +177,13 @@ describeOnEngines('practice scenarios on %s', {}, ({ database, app }) => {
         ['unknown_disposition', lineOf(broken, 'disposition: no-such-disposition')]
       ])
     )
+    // Each finding says what it says as a key and its values too, so the editor can say it in
+    // the trainer's language.
+    const disposition = body.issues.find((i) => i.code === 'unknown_disposition')
+    expect(disposition?.detail).toEqual({
+      key: 'notInScript',
+      params: { disposition: 'no-such-disposition' }
+    })
     const syntax = scenarioRejectedSchema.parse((await upload('tomas', 'id: [')).json())
     expect(syntax.issues[0]?.code).toBe('syntax')
 
