@@ -7,7 +7,9 @@
  * her progress. The same call with a forged session, or the used one again, is refused (403)
  * and never rings. Then both apps, each in its own Chromium speaking its own tone (each hears the
  * other): Tomás starts it from her progress, follows her step, writes notes, and scores her side
- * with the training form; she reads both and accepts the evaluation. No latency is asserted.
+ * with the training form; she reads both and accepts the evaluation. The other way round, for
+ * the same outbound scenario: Tomás waits, Ana's desk is invited, she calls him, and the call is
+ * practice on both sides from the first ring. No latency is asserted.
  */
 import { randomUUID } from 'node:crypto'
 
@@ -18,7 +20,7 @@ import { expect, test } from './fixtures'
 import { seriousViolations } from './support/axe'
 import { apiUser } from './support/monitoring-api'
 import { answerTheRest } from './support/scoring'
-import { hears, TONE_HZ } from './support/softphones'
+import { hears, TONE_HZ, type Phones } from './support/softphones'
 
 test.use({ phoneSystem: true })
 
@@ -42,6 +44,25 @@ async function forge(token: string): Promise<string> {
   return new SignJWT({ ...decodeJwt(token), jti: randomUUID() })
     .setProtectedHeader({ alg: ROLEPLAY_ALG, kid, typ: ROLEPLAY_TOKEN_TYPE })
     .sign(privateKey)
+}
+
+/**
+ * Ana's and Tomás's apps, each in its own Chromium speaking its own tone (what each hears is the
+ * other), and his role-play start in her progress with the retention scenario chosen.
+ */
+async function retentionRoleplay(phones: Phones) {
+  const [ws, trainer] = await Promise.all([phones.open('ana'), phones.open('tomas')])
+  await ws.waitForFirstSync()
+  await expect(trainer.softphone.status).toContainText('Disponible')
+  await trainer.goTo('Formación')
+  const tomas = trainer.page
+  await tomas.getByRole('tab', { name: 'Progreso' }).click()
+  const progress = tomas.getByRole('region', { name: 'Progreso de las prácticas' })
+  await progress.getByRole('button', { name: 'Ver el progreso de Ana Ortiz' }).click()
+  await progress
+    .getByRole('combobox', { name: 'Escenario del juego de rol' })
+    .selectOption({ label: 'Retención con objeciones y venta cruzada' })
+  return { ws, page: ws.page, trainer, tomas, progress }
 }
 
 test('a trainer plays the customer over a real call; a forged session never rings', async ({
@@ -110,20 +131,7 @@ test("the trainer starts it from Ana's progress, follows her step; his notes and
   phones
 }) => {
   test.setTimeout(150_000)
-  // Two Chromium processes, each speaking its own tone: what each hears is the other.
-  const [ws, trainer] = await Promise.all([phones.open('ana'), phones.open('tomas')])
-  await ws.waitForFirstSync()
-  const { page } = ws
-  const tomas = trainer.page
-  await expect(trainer.softphone.status).toContainText('Disponible')
-  await trainer.goTo('Formación')
-
-  await tomas.getByRole('tab', { name: 'Progreso' }).click()
-  const progress = tomas.getByRole('region', { name: 'Progreso de las prácticas' })
-  await progress.getByRole('button', { name: 'Ver el progreso de Ana Ortiz' }).click()
-  await progress
-    .getByRole('combobox', { name: 'Escenario del juego de rol' })
-    .selectOption({ label: 'Retención con objeciones y venta cruzada' })
+  const { ws, page, trainer, tomas, progress } = await retentionRoleplay(phones)
   await progress.getByRole('button', { name: 'Llamar a Ana Ortiz como el cliente' }).click()
 
   // His desk opens on the call, with the console; hers rings as practice.
@@ -220,18 +228,7 @@ test('an outbound scenario the other way: Tomás waits, Ana is invited and calls
   phones
 }) => {
   test.setTimeout(120_000)
-  const [ws, trainer] = await Promise.all([phones.open('ana'), phones.open('tomas')])
-  await ws.waitForFirstSync()
-  const { page } = ws
-  const tomas = trainer.page
-  await expect(trainer.softphone.status).toContainText('Disponible')
-  await trainer.goTo('Formación')
-  await tomas.getByRole('tab', { name: 'Progreso' }).click()
-  const progress = tomas.getByRole('region', { name: 'Progreso de las prácticas' })
-  await progress.getByRole('button', { name: 'Ver el progreso de Ana Ortiz' }).click()
-  await progress
-    .getByRole('combobox', { name: 'Escenario del juego de rol' })
-    .selectOption({ label: 'Retención con objeciones y venta cruzada' })
+  const { ws, page, trainer, tomas, progress } = await retentionRoleplay(phones)
   // An outbound script: the trainee dialling comes first, and the hint says why.
   await expect(progress).toContainText('lo natural es que Ana Ortiz te llame')
   await progress.getByRole('button', { name: 'Que Ana Ortiz te llame a ti, el cliente' }).click()
