@@ -37,6 +37,8 @@ test('a trainer writes, checks, uploads and publishes a new version of a scenari
     dialog.getByRole('button', { name: new RegExp(`^Ir a la línea ${String(line)},`) })
   ).toBeVisible()
   await expect(upload).toBeDisabled()
+  // Said in the trainer's language, from the finding's key and values.
+  await expect(dialog).toContainText('el paso «no-such-step» no está en')
   expect.soft(await seriousViolations(page), 'axe on the scenario editor').toEqual([])
 
   // Fixed, with a new summary: it uploads as a draft and opens as one.

@@ -2,6 +2,8 @@
  * From an admin's YAML (or JSON) to a checked evaluation form, every finding on its line, like
  * `npm run script -- validate` does for scripts. Pure: the caller reads the text.
  */
+import type { z } from 'zod'
+
 import { describeFinding, findUnsafeText } from '../text/unsafe-text'
 import { parseLocatedYaml, zodFindings, type DocPath } from '../yaml/located-yaml'
 import { formDefinitionSchema, type FormDefinition } from './form-schema'
@@ -25,7 +27,8 @@ function questionIdAt(data: unknown, path: DocPath): string | null {
     : null
 }
 
-export function checkFormSource(text: string): CheckedForm {
+/** `shapeMessages` words the schema's own findings (an editor passes its language's). */
+export function checkFormSource(text: string, shapeMessages?: z.core.$ZodErrorMap): CheckedForm {
   const parsed = parseLocatedYaml(text)
   if (!parsed.ok) {
     return {
@@ -48,7 +51,7 @@ export function checkFormSource(text: string): CheckedForm {
       )
     }
   }
-  const shaped = formDefinitionSchema.safeParse(parsed.data)
+  const shaped = formDefinitionSchema.safeParse(parsed.data, shapeMessages ? { error: shapeMessages } : {})
   if (!shaped.success) {
     return {
       form: null,

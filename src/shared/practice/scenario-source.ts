@@ -3,6 +3,8 @@
  * with the id at fault, like `npm run script -- validate` does for scripts. Pure: the caller
  * reads the text and says how to find a script version (bundled files, the server's store).
  */
+import type { z } from 'zod'
+
 import { describeFinding, findUnsafeText } from '../text/unsafe-text'
 import { parseLocatedYaml, zodFindings, type DocPath } from '../yaml/located-yaml'
 import type { LocatedScenarioIssue, ScenarioIssue } from './scenario-issues'
@@ -37,8 +39,15 @@ function idAt(data: unknown, path: DocPath): string | null {
   return found
 }
 
-/** Parses and checks one scenario source; `issues` is empty when it is good to publish. */
-export function checkScenarioSource(text: string, scripts: ScriptLookup): CheckedScenario {
+/**
+ * Parses and checks one scenario source; `issues` is empty when it is good to publish.
+ * `shapeMessages` words the schema's own findings (an editor passes its language's).
+ */
+export function checkScenarioSource(
+  text: string,
+  scripts: ScriptLookup,
+  shapeMessages?: z.core.$ZodErrorMap
+): CheckedScenario {
   const parsed = parseLocatedYaml(text)
   if (!parsed.ok) {
     return {
@@ -62,7 +71,7 @@ export function checkScenarioSource(text: string, scripts: ScriptLookup): Checke
       )
     }
   }
-  const shaped = scenarioSchema.safeParse(parsed.data)
+  const shaped = scenarioSchema.safeParse(parsed.data, shapeMessages ? { error: shapeMessages } : {})
   if (!shaped.success) {
     return {
       scenario: null,

@@ -16,7 +16,7 @@ import { checkScenarioSource, scenarioFindings } from '@shared/practice'
 import type { FindingCatalog } from '@shared/yaml/finding-detail'
 import { ScenarioEditor } from '@renderer/features/scenario-authoring/components/ScenarioEditor'
 import { translations } from '@renderer/i18n/resources'
-import { findingMessage } from '@renderer/ui/source-editor'
+import { findingMessage, shapeMessagesFor } from '@renderer/ui/source-editor'
 import { SourceIssuesList } from '@renderer/ui/source-editor/SourceIssuesList'
 
 import { brokenDir, bundledScripts } from '../../shared/practice/support'
@@ -173,5 +173,18 @@ describe('the scenario editor', () => {
     expect(phone.text).toContain(
       'podría ser una línea real: usa un número reservado para la ficción'
     )
+  })
+})
+
+describe("a shape finding in zod's own words, in the editor's language", () => {
+  it('Spanish from zod’s locale; English as zod says it; a schema’s own message as written', () => {
+    const source = SEEDED.replace('passMark: 80', "passMark: 'eighty'")
+    const spanish = checkFormSource(source, shapeMessagesFor('es')).issues
+    expect(spanish[0]).toMatchObject({ code: 'schema' })
+    expect(spanish[0]?.message).toMatch(/^passMark: Entrada inválida: se esperaba número/)
+    const english = checkFormSource(source, shapeMessagesFor('en')).issues
+    expect(english[0]?.message).toMatch(/^passMark: Invalid input: expected number/)
+    // Without a language (the CLI, the server), zod's default words.
+    expect(checkFormSource(source).issues[0]?.message).toBe(english[0]?.message)
   })
 })

@@ -4,7 +4,12 @@ import { useTranslation } from 'react-i18next'
 import { checkFormSource } from '@shared/evaluations/form-source'
 import type { FormVersion } from '@shared/evaluations/evaluation-api'
 import { formFindings, formIssueCodes } from '@shared/evaluations/validate-form'
-import { findingMessage, SourceEditor, type SourceCheck } from '@renderer/ui/source-editor'
+import {
+  findingMessage,
+  shapeMessagesFor,
+  SourceEditor,
+  type SourceCheck
+} from '@renderer/ui/source-editor'
 import type { FormsOutcome } from '../forms-api'
 import { FormPreview } from './FormPreview'
 
@@ -23,14 +28,18 @@ export function FormEditor({
   onUploaded: (version: FormVersion | null) => Promise<void>
   onCancel: () => void
 }) {
-  const { t } = useTranslation()
-  const check = useCallback((source: string): SourceCheck => {
-    const checked = checkFormSource(source)
-    return {
-      issues: checked.issues,
-      preview: checked.form ? <FormPreview form={checked.form} /> : null
-    }
-  }, [])
+  const { t, i18n } = useTranslation()
+  const language = i18n.language
+  const check = useCallback(
+    (source: string): SourceCheck => {
+      const checked = checkFormSource(source, shapeMessagesFor(language))
+      return {
+        issues: checked.issues,
+        preview: checked.form ? <FormPreview form={checked.form} /> : null
+      }
+    },
+    [language]
+  )
   return (
     <SourceEditor
       initialSource={initialSource}

@@ -6,6 +6,7 @@ import type { ScenarioVersion } from '@shared/practice/scenario-api'
 import type { Script } from '@shared/scripts/schema'
 import {
   findingMessage,
+  shapeMessagesFor,
   SourceEditor,
   type SourceCheck,
   type SourceOutcome
@@ -50,11 +51,12 @@ export function ScenarioEditor({
   onUploaded: (version: ScenarioVersion) => Promise<void>
   onCancel: () => void
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const language = i18n.language
   const check = useCallback(
     (source: string): SourceCheck => {
       const scripts = deskScripts()
-      const checked = checkScenarioSource(source, scripts.lookup)
+      const checked = checkScenarioSource(source, scripts.lookup, shapeMessagesFor(language))
       const named = checked.scenario?.script ?? null
       // Another version of the script than this desk runs: only the server can check it.
       const serverChecks =
@@ -79,7 +81,7 @@ export function ScenarioEditor({
               })
       }
     },
-    [t]
+    [language, t]
   )
   return (
     <SourceEditor
