@@ -124,7 +124,10 @@ function Expectations({ scenario }: { scenario: ScenarioVersionDetail['scenario'
   }
   if (e.offer) {
     items.push(
-      t(`practiceScenarios.expect.offer.${e.offer.outcome}`, { node: names.step(e.offer.node) })
+      t(`practiceScenarios.expect.offer.${e.offer.outcome}`, {
+        // Quoted, the step's closing full stop would only stutter before the colon.
+        node: names.step(e.offer.node).replace(/\.$/, '')
+      })
     )
   }
   items.push(t('practiceScenarios.expect.disposition', { code: names.disposition(e.disposition) }))
