@@ -3,10 +3,49 @@
  * name its line: JSON is YAML, so one parser serves both and keeps source positions. Pure: the
  * caller reads the file and turns the findings into its own issue codes.
  */
-import { LineCounter, parseDocument } from 'yaml'
+import { LineCounter, parseDocument, type ErrorCode } from 'yaml'
 import type { z } from 'zod'
 
 export type DocPath = (string | number)[]
+
+/** The parser's codes for what is wrong with the text (its own words are English). */
+export const yamlErrorCodes = [
+  'ALIAS_PROPS',
+  'BAD_ALIAS',
+  'BAD_COLLECTION_TYPE',
+  'BAD_DIRECTIVE',
+  'BAD_DQ_ESCAPE',
+  'BAD_INDENT',
+  'BAD_PROP_ORDER',
+  'BAD_SCALAR_START',
+  'BLOCK_AS_IMPLICIT_KEY',
+  'BLOCK_IN_FLOW',
+  'DUPLICATE_KEY',
+  'IMPOSSIBLE',
+  'KEY_OVER_1024_CHARS',
+  'MISSING_CHAR',
+  'MULTILINE_IMPLICIT_KEY',
+  'MULTIPLE_ANCHORS',
+  'MULTIPLE_DOCS',
+  'MULTIPLE_TAGS',
+  'NON_STRING_KEY',
+  'RESOURCE_EXHAUSTION',
+  'TAB_AS_INDENT',
+  'TAG_RESOLVE_FAILED',
+  'UNEXPECTED_TOKEN'
+] as const satisfies readonly ErrorCode[]
+
+export type YamlErrorCode = (typeof yamlErrorCodes)[number]
+/** Every code the parser has is listed: a parser update with a new one fails to compile here. */
+export const listsEveryYamlCode: [Exclude<ErrorCode, YamlErrorCode>] extends [never]
+  ? true
+  : false = true
+
+/** A syntax finding: where, the parser's words, and its code (a UI words it from the code). */
+export type SyntaxFinding = SourcePosition & {
+  message: string
+  detail: { key: ErrorCode; params: Record<string, never> }
+}
 
 export interface SourcePosition {
   /** 1-based. */
@@ -15,7 +54,7 @@ export interface SourcePosition {
 }
 
 export type LocatedYaml =
-  | { ok: false; syntax: (SourcePosition & { message: string })[] }
+  | { ok: false; syntax: SyntaxFinding[] }
   | {
       ok: true
       data: unknown
@@ -31,7 +70,12 @@ export function parseLocatedYaml(text: string): LocatedYaml {
       ok: false,
       syntax: doc.errors.map((e) => {
         const { line, col } = counter.linePos(e.pos[0])
-        return { message: e.message.split('\n')[0] ?? e.message, line, column: col }
+        return {
+          message: e.message.split('\n')[0] ?? e.message,
+          detail: { key: e.code, params: {} },
+          line,
+          column: col
+        }
       })
     }
   }

@@ -14,6 +14,7 @@ import { formFindings } from '@shared/evaluations/validate-form'
 import { checkFormSource } from '@shared/evaluations/form-source'
 import { checkScenarioSource, scenarioFindings } from '@shared/practice'
 import type { FindingCatalog } from '@shared/yaml/finding-detail'
+import { yamlErrorCodes } from '@shared/yaml/located-yaml'
 import { ScenarioEditor } from '@renderer/features/scenario-authoring/components/ScenarioEditor'
 import { translations } from '@renderer/i18n/resources'
 import { findingMessage, shapeMessagesFor } from '@renderer/ui/source-editor'
@@ -186,5 +187,36 @@ describe("a shape finding in zod's own words, in the editor's language", () => {
     expect(english[0]?.message).toMatch(/^passMark: Invalid input: expected number/)
     // Without a language (the CLI, the server), zod's default words.
     expect(checkFormSource(source).issues[0]?.message).toBe(english[0]?.message)
+  })
+})
+
+describe('a syntax error in the editor’s language, from the parser’s code', () => {
+  it('has es and en text for every code the parser has', () => {
+    for (const lang of ['es', 'en'] as const) {
+      for (const code of yamlErrorCodes) {
+        expect(typeof lookup(translations[lang], `sourceEditor.syntax.${code}`), code).toBe(
+          'string'
+        )
+      }
+    }
+  })
+
+  it('says a repeated field in Spanish', async () => {
+    const t = await translator('es')
+    const issues = checkFormSource(`${SEEDED}\nid: twice\n`).issues
+    expect(issues[0]).toMatchObject({ code: 'syntax', detail: { key: 'DUPLICATE_KEY' } })
+    const say = findingMessage(t, formFindings, 'evaluationForms.issues.findings')
+    expect(say(issues[0] ?? { code: 'syntax', message: '', line: 1, column: 1 })).toBe(
+      'Campo repetido: cada campo aparece una sola vez en su nivel.'
+    )
+    // A code this desk does not know (a newer parser on the server) keeps the parser's words.
+    const unknown = {
+      code: 'syntax',
+      message: 'Odd',
+      line: 1,
+      column: 1,
+      detail: { key: 'NEW', params: {} }
+    }
+    expect(say(unknown)).toBe('Odd')
   })
 })

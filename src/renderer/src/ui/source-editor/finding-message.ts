@@ -1,15 +1,17 @@
 import type { TFunction } from 'i18next'
 
 import type { FindingCatalog } from '@shared/yaml/finding-detail'
+import { yamlErrorCodes } from '@shared/yaml/located-yaml'
 import type { SourceIssue } from './source-outcome'
 
 const has = (record: object, key: string): boolean => Object.hasOwn(record, key)
+const syntaxCodes: ReadonlySet<string> = new Set(yamlErrorCodes)
 
 /**
  * A finding's message in the UI's language: the text at `<prefix>.<code>.<kind>` with the values
  * the finding names, when `catalog` (the validator's own) knows that kind and the finding carries
- * every value it names; else the validator's English message, as an older server sends it and as
- * the parser words a syntax or shape error. The values are plain text, filled in once (i18next
+ * every value it names; a syntax error from the parser's code (`sourceEditor.syntax.<CODE>`, one
+ * text for every editor); else the validator's English message, as an older server sends it. The values are plain text, filled in once (i18next
  * does not read `{{…}}` or `$t(…)` inside a value) and shown by React as text.
  */
 export function findingMessage(
@@ -19,6 +21,9 @@ export function findingMessage(
 ): (issue: SourceIssue) => string {
   return (issue) => {
     const { detail } = issue
+    if (detail && issue.code === 'syntax' && syntaxCodes.has(detail.key)) {
+      return t(`sourceEditor.syntax.${detail.key}`)
+    }
     if (!detail || !has(catalog, issue.code)) return issue.message
     const kinds = catalog[issue.code] ?? {}
     const names = has(kinds, detail.key) ? kinds[detail.key] : undefined
