@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod'
 
-import { describeFinding, findUnsafeText } from '../text/unsafe-text'
+import { describeFinding, findingDetailOf, findUnsafeText } from '../text/unsafe-text'
 import { parseLocatedYaml, zodFindings, type DocPath } from '../yaml/located-yaml'
 import { formDefinitionSchema, type FormDefinition } from './form-schema'
 import { validateForm, type FormIssue, type LocatedFormIssue } from './validate-form'
@@ -45,13 +45,17 @@ export function checkFormSource(text: string, shapeMessages?: z.core.$ZodErrorMa
         place({
           code: 'schema',
           message: describeFinding(f),
+          detail: findingDetailOf(f),
           questionId: questionIdAt(parsed.data, f.path),
           path: f.path
         })
       )
     }
   }
-  const shaped = formDefinitionSchema.safeParse(parsed.data, shapeMessages ? { error: shapeMessages } : {})
+  const shaped = formDefinitionSchema.safeParse(
+    parsed.data,
+    shapeMessages ? { error: shapeMessages } : {}
+  )
   if (!shaped.success) {
     return {
       form: null,

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod'
 
-import { describeFinding, findUnsafeText } from '../text/unsafe-text'
+import { describeFinding, findingDetailOf, findUnsafeText } from '../text/unsafe-text'
 import { parseLocatedYaml, zodFindings, type DocPath } from '../yaml/located-yaml'
 import type { LocatedScenarioIssue, ScenarioIssue } from './scenario-issues'
 import { scenarioSchema, type Scenario, type ScriptLookup } from './scenario-schema'
@@ -65,13 +65,17 @@ export function checkScenarioSource(
         place({
           code: 'schema',
           message: describeFinding(f),
+          detail: findingDetailOf(f),
           id: idAt(parsed.data, f.path),
           path: f.path
         })
       )
     }
   }
-  const shaped = scenarioSchema.safeParse(parsed.data, shapeMessages ? { error: shapeMessages } : {})
+  const shaped = scenarioSchema.safeParse(
+    parsed.data,
+    shapeMessages ? { error: shapeMessages } : {}
+  )
   if (!shaped.success) {
     return {
       scenario: null,

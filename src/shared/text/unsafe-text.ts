@@ -102,8 +102,22 @@ export function findUnsafeText(value: unknown, limit = 20): UnsafeTextFinding[] 
 }
 
 /** `description: contains a control character` — the message a refusal carries. */
+/** The flaws a finding can name, as a UI words them (`sourceEditor.unsafe.<flaw>`). */
+export const unsafeFlaws = ['control', 'surrogate', 'too_deep'] as const
+
+/** A finding as a key and its value, for a UI to say it in its own language. */
+export function findingDetailOf(finding: UnsafeTextFinding): {
+  key: UnsafeTextFinding['flaw']
+  params: { field: string }
+} {
+  return { key: finding.flaw, params: { field: fieldOf(finding) } }
+}
+
+const fieldOf = (finding: UnsafeTextFinding): string =>
+  finding.path.length > 0 ? finding.path.join('.') : 'value'
+
 export function describeFinding(finding: UnsafeTextFinding): string {
-  const field = finding.path.length > 0 ? finding.path.join('.') : 'value'
+  const field = fieldOf(finding)
   if (finding.flaw === 'too_deep') return `${field}: nested too deeply`
   return finding.flaw === 'control'
     ? `${field}: contains a control character`

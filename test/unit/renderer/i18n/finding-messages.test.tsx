@@ -220,3 +220,20 @@ describe('a syntax error in the editor’s language, from the parser’s code', 
     expect(say(unknown)).toBe('Odd')
   })
 })
+
+describe('text no source may hold, in the editor’s language', () => {
+  it('names the field with the control character, in es and en', async () => {
+    const source = SEEDED.replace('es: Calidad del servicio', 'es: "Calidad\\u0007"')
+    const issues = checkFormSource(source).issues
+    expect(issues[0]).toMatchObject({
+      code: 'schema',
+      detail: { key: 'control', params: { field: 'title.es' } }
+    })
+    const issue = issues[0] ?? { code: 'schema', message: '', line: 1, column: 1 }
+    const prefix = 'evaluationForms.issues.findings'
+    expect(findingMessage(await translator('es'), formFindings, prefix)(issue)).toBe(
+      'title.es: contiene un carácter de control'
+    )
+    expect(findingMessage(await translator('en'), formFindings, prefix)(issue)).toBe(issue.message)
+  })
+})

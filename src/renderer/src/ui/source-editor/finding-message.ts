@@ -1,11 +1,13 @@
 import type { TFunction } from 'i18next'
 
 import type { FindingCatalog } from '@shared/yaml/finding-detail'
+import { unsafeFlaws } from '@shared/text/unsafe-text'
 import { yamlErrorCodes } from '@shared/yaml/located-yaml'
 import type { SourceIssue } from './source-outcome'
 
 const has = (record: object, key: string): boolean => Object.hasOwn(record, key)
 const syntaxCodes: ReadonlySet<string> = new Set(yamlErrorCodes)
+const flaws: ReadonlySet<string> = new Set(unsafeFlaws)
 
 /**
  * A finding's message in the UI's language: the text at `<prefix>.<code>.<kind>` with the values
@@ -23,6 +25,13 @@ export function findingMessage(
     const { detail } = issue
     if (detail && issue.code === 'syntax' && syntaxCodes.has(detail.key)) {
       return t(`sourceEditor.syntax.${detail.key}`)
+    }
+    // Text no form or scenario may hold (a control character, broken Unicode), by its field.
+    if (detail && issue.code === 'schema' && flaws.has(detail.key)) {
+      const field = detail.params['field']
+      if (field !== undefined) {
+        return t(`sourceEditor.unsafe.${detail.key}`, { replace: { field } })
+      }
     }
     if (!detail || !has(catalog, issue.code)) return issue.message
     const kinds = catalog[issue.code] ?? {}
