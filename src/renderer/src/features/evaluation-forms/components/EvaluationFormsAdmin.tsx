@@ -1,9 +1,14 @@
-import { FilePlus2, RefreshCw } from 'lucide-react'
-import { useEffect, useMemo, useState } from 'react'
+import { FilePlus2 } from 'lucide-react'
+import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import type { FormVersion } from '@shared/evaluations/evaluation-api'
-import { SourceDialog } from '@renderer/ui/source-editor'
+import {
+  SourceAdminLoad,
+  SourceAdminNotice,
+  SourceDialog,
+  useSourceAdmin
+} from '@renderer/ui/source-editor'
 import {
   formTitle,
   groupForms,
@@ -11,29 +16,15 @@ import {
   startingSource,
   type FormGroup
 } from '../form-versions'
-import { formsApi as defaultApi, type FormsApi, type FormsOutcome } from '../forms-api'
+import { formsApi as defaultApi, type FormsApi } from '../forms-api'
 import { FormEditor } from './FormEditor'
 import { FormsTable } from './FormsTable'
 import { FormVersionView } from './FormVersionView'
 import '../evaluation-forms.css'
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'offline' }
-  | { state: 'failed'; message: string }
-  | { state: 'ready'; versions: FormVersion[] }
-
 type Open =
   | { mode: 'view'; formId: string; version: number }
   | { mode: 'edit'; source: string; title: string }
-
-function asLoad(result: FormsOutcome<FormVersion[]>): Load {
-  if (result.ok) return { state: 'ready', versions: result.data }
-  if (result.reason === 'offline') return { state: 'offline' }
-  return { state: 'failed', message: result.message }
-}
-
-type Notice = { tone: 'ok' | 'error'; text: string } | null
 
 /**
  * Evaluation forms in Administration: every form and version on the server, a version read as a
@@ -43,39 +34,14 @@ type Notice = { tone: 'ok' | 'error'; text: string } | null
 export function EvaluationFormsAdmin({ api = defaultApi }: { api?: FormsApi }) {
   const { t, i18n } = useTranslation()
   const language = i18n.language.startsWith('en') ? 'en' : 'es'
-  const [load, setLoad] = useState<Load>({ state: 'loading' })
   const [open, setOpen] = useState<Open | null>(null)
-  const [notice, setNotice] = useState<Notice>(null)
-  const [busy, setBusy] = useState(false)
-
-  const reload = async () => {
-    setLoad(asLoad(await api.list()))
-  }
-  useEffect(() => {
-    let current = true
-    void api.list().then((result) => {
-      if (current) setLoad(asLoad(result))
-    })
-    return () => {
-      current = false
-    }
-  }, [api])
+  const list = useCallback(() => api.list(), [api])
+  const { load, reload, notice, setNotice, busy, act } = useSourceAdmin(list, {
+    offline: t('evaluationForms.offlineAct'),
+    failed: (message) => t('evaluationForms.failed', { message })
+  })
 
   const groups = useMemo(() => (load.state === 'ready' ? groupForms(load.versions) : []), [load])
-  const explain = (result: FormsOutcome<unknown>, done: string) => {
-    if (result.ok) setNotice({ tone: 'ok', text: done })
-    else if (result.reason === 'offline')
-      setNotice({ tone: 'error', text: t('evaluationForms.offlineAct') })
-    else
-      setNotice({ tone: 'error', text: t('evaluationForms.failed', { message: result.message }) })
-  }
-  const act = async (run: () => Promise<FormsOutcome<null>>, done: string) => {
-    setBusy(true)
-    const result = await run()
-    setBusy(false)
-    explain(result, done)
-    await reload()
-  }
   const publish = (v: FormVersion) =>
     act(
       () => api.publish(v.formId, v.version),
@@ -124,21 +90,15 @@ export function EvaluationFormsAdmin({ api = defaultApi }: { api?: FormsApi }) {
         )}
       </div>
       <p className="muted">{t('evaluationForms.hint')}</p>
-      {load.state === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
-      {load.state === 'offline' && (
-        <p role="status" className="forms-offline">
-          {t('evaluationForms.offline')}{' '}
-          <button type="button" onClick={() => void reload()}>
-            <RefreshCw size={14} aria-hidden="true" />
-            {t('evaluationForms.retry')}
-          </button>
-        </p>
-      )}
-      {load.state === 'failed' && (
-        <p role="alert" className="error">
-          {t('evaluationForms.failed', { message: load.message })}
-        </p>
-      )}
+      <SourceAdminLoad
+        load={load}
+        onRetry={() => void reload()}
+        words={{
+          offline: t('evaluationForms.offline'),
+          retry: t('evaluationForms.retry'),
+          failed: (message) => t('evaluationForms.failed', { message })
+        }}
+      />
       {load.state === 'ready' && (
         <FormsTable
           groups={groups}
@@ -161,14 +121,7 @@ export function EvaluationFormsAdmin({ api = defaultApi }: { api?: FormsApi }) {
           }}
         />
       )}
-      {notice && (
-        <p
-          role={notice.tone === 'ok' ? 'status' : 'alert'}
-          className={notice.tone === 'ok' ? 'forms-notice' : 'error'}
-        >
-          {notice.text}
-        </p>
-      )}
+      <SourceAdminNotice notice={notice} />
       <SourceDialog
         open={open !== null}
         title={dialogTitle}

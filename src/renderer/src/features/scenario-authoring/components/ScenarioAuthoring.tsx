@@ -1,10 +1,14 @@
-import { RefreshCw } from 'lucide-react'
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { sanitizeDisplayText } from '@shared/domain/text'
 import type { ScenarioVersion, ScenarioVersionDetail } from '@shared/practice/scenario-api'
-import { SourceDialog, type SourceOutcome } from '@renderer/ui/source-editor'
+import {
+  SourceAdminLoad,
+  SourceAdminNotice,
+  SourceDialog,
+  useSourceAdmin
+} from '@renderer/ui/source-editor'
 import { localized } from '../../practice-scenarios'
 import { scenarioAdminApi as defaultApi, type ScenarioAdminApi } from '../scenario-admin-api'
 import {
@@ -19,22 +23,8 @@ import { ScenarioTable } from './ScenarioTable'
 import { ScenarioVersionView } from './ScenarioVersionView'
 import '../scenario-authoring.css'
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'offline' }
-  | { state: 'failed'; message: string }
-  | { state: 'ready'; versions: ScenarioVersion[] }
-
 type Open =
   { mode: 'view'; detail: ScenarioVersionDetail } | { mode: 'edit'; source: string; title: string }
-
-type Notice = { tone: 'ok' | 'error'; text: string } | null
-
-function asLoad(result: SourceOutcome<ScenarioVersion[]>): Load {
-  if (result.ok) return { state: 'ready', versions: result.data }
-  if (result.reason === 'offline') return { state: 'offline' }
-  return { state: 'failed', message: result.message }
-}
 
 /**
  * The trainer's scenarios, in Training: every scenario and version on the server, drafts and
@@ -52,23 +42,13 @@ export function ScenarioAuthoring({
   onChanged?: () => void
 }) {
   const { t, i18n } = useTranslation()
-  const [load, setLoad] = useState<Load>({ state: 'loading' })
   const [open, setOpen] = useState<Open | null>(null)
-  const [notice, setNotice] = useState<Notice>(null)
-  const [busy, setBusy] = useState(false)
-
-  const reload = async () => {
-    setLoad(asLoad(await api.list()))
-  }
-  useEffect(() => {
-    let current = true
-    void api.list().then((result) => {
-      if (current) setLoad(asLoad(result))
-    })
-    return () => {
-      current = false
-    }
-  }, [api])
+  const list = useCallback(() => api.list(), [api])
+  const admin = useSourceAdmin(list, {
+    offline: t('sourceEditor.offline'),
+    failed: (message) => t('scenarioAuthoring.failed', { message })
+  })
+  const { load, reload, setNotice, busy, setBusy, explain } = admin
 
   const groups = useMemo(
     () => (load.state === 'ready' ? groupScenarios(load.versions) : []),
@@ -76,15 +56,6 @@ export function ScenarioAuthoring({
   )
   const title = (v: Pick<ScenarioVersion, 'title' | 'scenarioId'>) =>
     sanitizeDisplayText(localized(v.title, i18n.language) || v.scenarioId, 120)
-  const explain = (result: SourceOutcome<unknown>, done: string | null) => {
-    if (result.ok) {
-      if (done !== null) setNotice({ tone: 'ok', text: done })
-    } else if (result.reason === 'offline') {
-      setNotice({ tone: 'error', text: t('sourceEditor.offline') })
-    } else {
-      setNotice({ tone: 'error', text: t('scenarioAuthoring.failed', { message: result.message }) })
-    }
-  }
   /** Reads a version whole (its source), then does `then` with it. */
   const withDetail = async (
     v: Pick<ScenarioVersion, 'scenarioId' | 'version'>,
@@ -108,14 +79,10 @@ export function ScenarioAuthoring({
     })
   }
   const groupOf = (scenarioId: string) => groups.find((g) => g.scenarioId === scenarioId)
-  const act = async (run: () => Promise<SourceOutcome<null>>, done: string) => {
-    setBusy(true)
-    const result = await run()
-    setBusy(false)
-    explain(result, done)
-    await reload()
-    if (result.ok) onChanged?.()
-    return result.ok
+  const act = async (run: Parameters<typeof admin.act>[0], done: string) => {
+    const ok = await admin.act(run, done)
+    if (ok) onChanged?.()
+    return ok
   }
   const publish = async (detail: ScenarioVersionDetail) => {
     const published = await act(
@@ -129,21 +96,15 @@ export function ScenarioAuthoring({
     <section className="panel scenario-authoring" aria-labelledby="scenario-authoring-heading">
       <h2 id="scenario-authoring-heading">{t('scenarioAuthoring.heading')}</h2>
       <p className="muted">{t('scenarioAuthoring.hint')}</p>
-      {load.state === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
-      {load.state === 'offline' && (
-        <p role="status" className="scenario-authoring-offline">
-          {t('scenarioAuthoring.offline')}{' '}
-          <button type="button" onClick={() => void reload()}>
-            <RefreshCw size={14} aria-hidden="true" />
-            {t('scenarioAuthoring.retry')}
-          </button>
-        </p>
-      )}
-      {load.state === 'failed' && (
-        <p role="alert" className="error">
-          {t('scenarioAuthoring.failed', { message: load.message })}
-        </p>
-      )}
+      <SourceAdminLoad
+        load={load}
+        onRetry={() => void reload()}
+        words={{
+          offline: t('scenarioAuthoring.offline'),
+          retry: t('scenarioAuthoring.retry'),
+          failed: (message) => t('scenarioAuthoring.failed', { message })
+        }}
+      />
       {load.state === 'ready' && (
         <ScenarioTable
           groups={groups}
@@ -187,14 +148,7 @@ export function ScenarioAuthoring({
           }}
         />
       )}
-      {notice && (
-        <p
-          role={notice.tone === 'ok' ? 'status' : 'alert'}
-          className={notice.tone === 'ok' ? 'scenario-authoring-notice' : 'error'}
-        >
-          {notice.text}
-        </p>
-      )}
+      <SourceAdminNotice notice={admin.notice} />
       <SourceDialog
         open={open !== null}
         title={
