@@ -9,6 +9,7 @@ import type { Scenario } from '@shared/practice/scenario-schema'
 import type { RoleplayIssueBody } from '@shared/practice/roleplay'
 import { useAppStore } from '@renderer/stores/app-store'
 import type { PracticeCallScenario } from '@renderer/telephony/call-session'
+import { waitingRoleplay } from './waiting-roleplay'
 import type { RoleplayIssueOutcome } from '../training-progress'
 
 export type RoleplayStart =
@@ -26,6 +27,8 @@ export interface RoleplayStartDeps {
   issue: (body: RoleplayIssueBody) => Promise<RoleplayIssueOutcome>
   scenario: (scenarioId: string, version: number) => Promise<Scenario | null>
   dial: (sipUri: string, token: string, practice: PracticeCallScenario) => Promise<boolean>
+  /** Withdraws an invitation this console waited on, which the new role-play replaces. */
+  withdraw: (roleplayId: string) => Promise<unknown>
 }
 
 export async function startRoleplay(
@@ -37,6 +40,9 @@ export async function startRoleplay(
     return issued.reason === 'failed' ? { failed: issued.message } : issued.reason
   }
   const { roleplay, token } = issued.data
+  // The console shows one role-play: a trainee still invited to call would be refused here.
+  const replaced = waitingRoleplay.id()
+  if (replaced !== null && replaced !== roleplay.id) void deps.withdraw(replaced)
   const traineeDials = roleplay.direction === 'trainee_calls'
   if (!traineeDials && roleplay.traineeSipUri === null) return 'no_extension'
   const scenario = await deps.scenario(roleplay.scenarioId, roleplay.scenarioVersion)

@@ -63,7 +63,8 @@ describe('starting a role-play', () => {
         dial: (uri, token, practice) => {
           dialled.push({ uri, token, practice })
           return Promise.resolve(true)
-        }
+        },
+        withdraw: () => Promise.resolve()
       }
     )
     expect(outcome).toBe('calling')
@@ -77,7 +78,8 @@ describe('starting a role-play', () => {
     const deps = {
       issue: () => Promise.resolve({ ok: false as const, reason: 'forbidden' as const }),
       scenario: () => Promise.resolve(scenario),
-      dial: () => Promise.resolve(true)
+      dial: () => Promise.resolve(true),
+      withdraw: () => Promise.resolve()
     }
     expect(await startRoleplay({ ...roleplay, scenarioId: 'x', scenarioVersion: 1 }, deps)).toBe(
       'forbidden'
@@ -142,7 +144,8 @@ describe('the trainee dials (an outbound scenario)', () => {
         dial: (uri) => {
           dialled.push(uri)
           return Promise.resolve(true)
-        }
+        },
+        withdraw: () => Promise.resolve()
       }
     )
     expect(outcome).toBe('waiting')
@@ -152,6 +155,26 @@ describe('the trainee dials (an outbound scenario)', () => {
     expect(useAppStore.getState().roleplay.current?.callId).toBe('call-from-ana')
     // Taken: a second call with the same session is not awaited any more.
     expect(waitingRoleplay.id()).toBeNull()
+  })
+
+  it('withdraws the invitation it waited on when the trainer starts another role-play', async () => {
+    useAppStore.getState().roleplayStarted(invited, scenario)
+    const withdrawn: string[] = []
+    const other = { ...roleplay, id: '7f0c1c1e-4b7a-4d55-9a59-0a4f3c2b1d10' }
+    const outcome = await startRoleplay(
+      { traineeId: roleplay.traineeId, scenarioId: 'x', scenarioVersion: 1 },
+      {
+        issue: () => Promise.resolve({ ok: true, data: { roleplay: other, token: 'jws' } }),
+        scenario: () => Promise.resolve(scenario),
+        dial: () => Promise.resolve(true),
+        withdraw: (id) => {
+          withdrawn.push(id)
+          return Promise.resolve()
+        }
+      }
+    )
+    expect(outcome).toBe('calling')
+    expect(withdrawn).toEqual([roleplay.id])
   })
 
   it('awaits nothing when the trainer dials, or no console is open', () => {
@@ -171,7 +194,8 @@ describe('the trainee dials (an outbound scenario)', () => {
       {
         issue: () => Promise.resolve({ ok: false, reason: 'no_own_extension' }),
         scenario: () => Promise.resolve(scenario),
-        dial: () => Promise.resolve(true)
+        dial: () => Promise.resolve(true),
+        withdraw: () => Promise.resolve()
       }
     )
     expect(outcome).toBe('no_own_extension')

@@ -62,7 +62,8 @@ export function RoleplayStart({
           const loaded = await loadScenario(dataClient(), id, version)
           return loaded.state === 'ready' ? loaded.value.scenario : null
         },
-        dial: (uri, token, practice) => line.dialRoleplay(uri, token, practice)
+        dial: (uri, token, practice) => line.dialRoleplay(uri, token, practice),
+        withdraw: (roleplayId) => api.withdrawRoleplay(roleplayId)
       }
     )
     if (outcome === 'calling' || outcome === 'waiting') {
