@@ -49,14 +49,8 @@ describe('a desk admits a role-play session', () => {
       fetch: (_url: string, init?: { body?: string }) => {
         const body = JSON.parse(init?.body ?? '{}') as { token: string; callId: string }
         redeemed.push(body)
-        return Promise.resolve(
-          new Response(
-            JSON.stringify({ claims: JSON.parse(atob(body.token.split('.')[1] ?? '')) }),
-            {
-              status: 200
-            }
-          )
-        )
+        const claims: unknown = JSON.parse(atob(body.token.split('.')[1] ?? ''))
+        return Promise.resolve(new Response(JSON.stringify({ claims }), { status: 200 }))
       }
     } as unknown as ServerAccess
     const grantKeys = {

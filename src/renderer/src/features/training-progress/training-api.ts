@@ -166,7 +166,10 @@ export function createTrainingApi(transport: PageTransport): TrainingApi {
       const response = await call('/roleplays', 'POST', body)
       if (response === null) return { ok: false, reason: 'offline' }
       if (response.status === 409) {
-        const answer: unknown = await response.clone().json().catch(() => null)
+        const answer: unknown = await response
+          .clone()
+          .json()
+          .catch(() => null)
         if (noOwnExtensionSchema.safeParse(answer).success) {
           return { ok: false, reason: 'no_own_extension' }
         }
