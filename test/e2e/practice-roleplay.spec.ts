@@ -229,6 +229,8 @@ test('an outbound scenario the other way: Tomás waits, Ana is invited and calls
 }) => {
   test.setTimeout(120_000)
   const { ws, page, trainer, tomas, progress } = await retentionRoleplay(phones)
+  // She is reading her evaluations, away from the desk.
+  await ws.goTo('Calidad e informes')
   // An outbound script: the trainee dialling comes first, and the hint says why.
   await expect(progress).toContainText('lo natural es que Ana Ortiz te llame')
   await progress.getByRole('button', { name: 'Que Ana Ortiz te llame a ti, el cliente' }).click()
@@ -236,6 +238,11 @@ test('an outbound scenario the other way: Tomás waits, Ana is invited and calls
   // His console waits; her desk is invited (the change log pokes it) and she dials him.
   const panel = tomas.getByRole('region', { name: 'Juego de rol con Ana Ortiz' })
   await expect(panel.getByRole('status').first()).toContainText('Esperando la llamada de Ana Ortiz')
+  // Away from the desk, the shell tells her and takes her there.
+  const notice = page.getByRole('status', { name: 'Invitación a un juego de rol' })
+  await expect(notice).toContainText('Tomás Vidal te espera para un juego de rol')
+  await notice.getByRole('button', { name: 'Ir al puesto' }).click()
+  await expect(notice).toBeHidden()
   const invitation = page.getByRole('region', { name: 'Invitación a un juego de rol' })
   await expect(invitation).toContainText('Tomás Vidal te espera')
   await expect(invitation).toContainText('Retención con objeciones y venta cruzada')

@@ -2,6 +2,7 @@ import { Keyboard } from 'lucide-react'
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import { dataClient } from '@renderer/data/data-client'
 import { useAppStore } from '@renderer/stores/app-store'
 import type { WorkspaceId } from '@renderer/stores/workspace'
 import { AgentStateControl, ForcedStateNotice, PhoneProblemAlert } from '../features/agent-state'
@@ -15,6 +16,8 @@ import { ariaKeyShortcuts, ShortcutSheet, useWorkspaceShortcuts } from '../featu
 import { publishDeskPresence } from '../features/presence'
 import { watchWrapUp } from '../features/wrap-up'
 import { watchPracticeCalls } from '../features/practice-scenarios'
+import { RoleplayInvitedNotice, watchRoleplayInvitations } from '../features/roleplay'
+import { trainingApi } from '../features/training-progress'
 import { AgentDesk } from './desk/AgentDesk'
 import { followCallWithCaseTools } from './desk/follow-call'
 import { ErrorBoundary } from './ErrorBoundary'
@@ -70,6 +73,11 @@ export function Workstation() {
   useEffect(() => followCallWithCaseTools(), [])
   // Only agents are on a floor (the server takes presence from agents alone).
   useEffect(() => (role === 'agent' ? publishDeskPresence() : undefined), [role])
+  // Only agents are trainees: a trainer waiting for their call reaches them here.
+  useEffect(
+    () => (role === 'agent' ? watchRoleplayInvitations(trainingApi, dataClient()) : undefined),
+    [role]
+  )
   useEffect(() => {
     openWorkspace(homeWorkspace(role))
     prefetchWorkspaces(role)
@@ -106,6 +114,7 @@ export function Workstation() {
       <div className="shell-alerts">
         <PhoneProblemAlert />
         <ForcedStateNotice />
+        <RoleplayInvitedNotice deskShown={shown === 'desk'} />
       </div>
       <ShortcutSheet workspaces={workspaces} isOpen={sheetOpen} onOpenChange={setSheetOpen} />
       <main className="workspace-area" aria-label={t(`workspaces.${shown}`)}>

@@ -1,6 +1,8 @@
 export { RoleplayConsole } from './components/RoleplayConsole'
 export { RoleplayStart } from './components/RoleplayStart'
 export { RoleplayInvitations } from './components/RoleplayInvitations'
+export { RoleplayInvitedNotice } from './components/RoleplayInvitedNotice'
+export { watchRoleplayInvitations } from './invitations'
 export { startRoleplay, type RoleplayStart as RoleplayStartOutcome } from './start-roleplay'
 export { prompterFor, type PrompterCue } from './prompter'
 export { waitingRoleplay } from './waiting-roleplay'

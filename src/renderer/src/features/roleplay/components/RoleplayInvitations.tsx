@@ -8,9 +8,8 @@ import { dataClient } from '@renderer/data/data-client'
 import { useAppStore } from '@renderer/stores/app-store'
 import { loadScenario, localized } from '../../practice-scenarios'
 import { useSoftphone } from '../../softphone'
-import { trainingApi as defaultApi, type TrainingApi } from '../../training-progress'
 import { callInvitation } from '../call-invitation'
-import { useRoleplayInvitations } from '../use-roleplay-invitations'
+import { useInvitations } from '../invitations'
 import '../roleplay.css'
 
 /**
@@ -19,11 +18,11 @@ import '../roleplay.css'
  * practice from its first moment. The region is polite and always present, so an invitation
  * arriving is heard without taking the focus from what the agent is doing.
  */
-export function RoleplayInvitations({ api = defaultApi }: { api?: TrainingApi }) {
+export function RoleplayInvitations() {
   const { t } = useTranslation()
-  const invitations = useRoleplayInvitations(api)
+  const invitations = useInvitations((s) => s.open)
   return (
-    <div aria-live="polite">
+    <div aria-live="polite" className="roleplay-invitations-live">
       {invitations.length > 0 && (
         <section className="panel roleplay-invitations" aria-labelledby="roleplay-invited-heading">
           <h2 id="roleplay-invited-heading">{t('roleplay.invitation.heading')}</h2>
