@@ -1,8 +1,9 @@
 /**
  * The trainee's open role-play invitations (the trainee dials), kept in one place for the desk's
  * panel and the shell's notice. One watcher per signed-in agent reads them from the server (each
- * with its token) at start and whenever a `roleplay_invitation` change arrives (one opened, taken
- * or withdrawn), and drops each one when it expires. Offline, the last list stands until then.
+ * with its token) at start, whenever a `roleplay_invitation` change arrives (one opened, taken or
+ * withdrawn) and when the realtime channel (re)connects (a desk that started offline pulls no
+ * older change), and drops each one when it expires. Offline, the last list stands until then.
  */
 import { create } from 'zustand'
 
@@ -46,10 +47,16 @@ export function watchRoleplayInvitations(
   const unlisten = client?.listen('data:changed', ({ entities }) => {
     if (entities.includes('roleplay_invitation')) void read()
   })
+  let live = false
+  const unlistenStatus = client?.listen('sync:status-changed', ({ isLive }) => {
+    if (isLive && !live) void read()
+    live = isLive
+  })
   return () => {
     stopped = true
     clearTimeout(timer)
     unlisten?.()
+    unlistenStatus?.()
     useInvitations.setState({ open: [] })
   }
 }

@@ -24,6 +24,7 @@ const invitation = (id: string, expiresInMs: number): RoleplayInvitation => ({
 function fakes(answers: RoleplayInvitation[][]) {
   let reads = 0
   let listener: ((payload: { entities: string[] }) => void) | null = null
+  let status: ((payload: { isLive: boolean }) => void) | null = null
   const api = {
     roleplayInvitations: () => {
       const data = answers[Math.min(reads, answers.length - 1)] ?? []
@@ -32,8 +33,14 @@ function fakes(answers: RoleplayInvitation[][]) {
     }
   }
   const client = {
-    listen: (_event: string, cb: (payload: { entities: string[] }) => void) => {
-      listener = cb
+    listen: (event: string, cb: (payload: never) => void) => {
+      if (event === 'sync:status-changed') {
+        status = cb as (payload: { isLive: boolean }) => void
+        return () => {
+          status = null
+        }
+      }
+      listener = cb as (payload: { entities: string[] }) => void
       return () => {
         listener = null
       }
@@ -44,6 +51,7 @@ function fakes(answers: RoleplayInvitation[][]) {
     client: client as unknown as Parameters<typeof watchRoleplayInvitations>[1],
     reads: () => reads,
     poke: (entities: string[]) => listener?.({ entities }),
+    live: (isLive: boolean) => status?.({ isLive }),
     listening: () => listener !== null
   }
 }
@@ -57,13 +65,21 @@ describe("the trainee's invitations", () => {
   })
 
   it('are read at start and at each invitation change, not at other changes', async () => {
-    const f = fakes([[invitation('a', 60_000)], [invitation('a', 60_000), invitation('b', 90_000)]])
+    const f = fakes([
+      [invitation('a', 60_000)],
+      [invitation('a', 60_000)],
+      [invitation('a', 60_000), invitation('b', 90_000)]
+    ])
     const stop = watchRoleplayInvitations(f.api, f.client, () => Date.now())
     await vi.waitFor(() => {
       expect(useInvitations.getState().open.map((i) => i.id)).toEqual(['a'])
     })
     f.poke(['complaint'])
     expect(f.reads()).toBe(1)
+    // The realtime channel connecting reads them again; staying live does not.
+    f.live(true)
+    f.live(true)
+    expect(f.reads()).toBe(2)
     f.poke(['roleplay_invitation'])
     await vi.waitFor(() => {
       expect(useInvitations.getState().open.map((i) => i.id)).toEqual(['a', 'b'])
