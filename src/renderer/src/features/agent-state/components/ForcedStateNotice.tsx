@@ -27,7 +27,7 @@ export function ForcedStateNotice() {
     <div
       role="status"
       aria-label={t('forceState.notice.label')}
-      className={forced ? 'forced-notice' : 'forced-notice-empty'}
+      className={forced ? 'shell-notice' : 'shell-notice-empty'}
     >
       {forced && (
         <>

@@ -19,7 +19,7 @@ export function RoleplayInvitedNotice({ deskShown }: { deskShown: boolean }) {
     <div
       role="status"
       aria-label={t('roleplay.invitation.heading')}
-      className={shown ? 'roleplay-invited-notice' : 'roleplay-invited-empty'}
+      className={shown ? 'shell-notice' : 'shell-notice-empty'}
     >
       {shown && (
         <>
